@@ -1,0 +1,59 @@
+/*
+ * Tidy result tables and their output formats: aligned text for people, CSV and JSON
+ * (one row per unit-year) for R and pandas.
+ *
+ * A table owns its cells. Missing cells (never set, NaN reals, NULL text) print as
+ * empty in text and CSV and as null in JSON. Reals print in CSV/JSON with the shortest
+ * form that reads back to the same double.
+ */
+#ifndef MULTIPOLAR_TABLE_H
+#define MULTIPOLAR_TABLE_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "multipolar/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum { MP_COL_INT, MP_COL_REAL, MP_COL_TEXT } mp_col_type;
+typedef enum { MP_FORMAT_TEXT, MP_FORMAT_CSV, MP_FORMAT_JSON } mp_format;
+
+typedef struct mp_table mp_table;
+
+/* A column: its name, type and (for text output of reals) digits after the point. */
+typedef struct mp_column {
+	const char *name;
+	mp_col_type type;
+	int digits; /* text output of reals; 0 means 4 */
+} mp_column;
+
+int mp_table_new(mp_table **out, const mp_column *cols, size_t ncols);
+void mp_table_free(mp_table *t);
+/* Appends an empty row (all cells missing) and returns its index through *row. */
+int mp_table_add_row(mp_table *t, size_t *row);
+void mp_table_set_int(mp_table *t, size_t row, size_t col, int64_t v);
+void mp_table_set_real(mp_table *t, size_t row, size_t col, double v);
+/* Copies v; NULL means missing. */
+int mp_table_set_text(mp_table *t, size_t row, size_t col, const char *v);
+size_t mp_table_rows(const mp_table *t);
+size_t mp_table_cols(const mp_table *t);
+const char *mp_table_col_name(const mp_table *t, size_t col);
+/* Cell readers: *missing set to 1 when the cell is missing. Text is borrowed. */
+int64_t mp_table_get_int(const mp_table *t, size_t row, size_t col, int *missing);
+double mp_table_get_real(const mp_table *t, size_t row, size_t col);
+const char *mp_table_get_text(const mp_table *t, size_t row, size_t col);
+
+/* Writes the table. Text: aligned columns with a header rule. */
+int mp_table_write(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt);
+/* Parses "text", "table", "csv" or "json". */
+int mp_format_parse(const char *s, mp_format *out);
+/* Shortest "%.{15,16,17}g" form of v that reads back as v; "" for NaN. buf >= 32. */
+void mp_format_real(char *buf, size_t size, double v);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
