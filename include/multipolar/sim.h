@@ -314,6 +314,14 @@ const unsigned char *mp_sim_at_war(const mp_sim *s);
 double mp_sim_trade(const mp_sim *s, size_t i, size_t j);
 void mp_sim_free(mp_sim *s);
 
+/* Diagnostics: OLS (GSL) of the current year's gravity equation over dyads i < j of
+ * non-aggregate actors with positive trade:
+ *   ln X_ij = c0 + c1 (ln Y_i + ln Y_j) + c2 ln D_ij + c3 CONTIG_ij + c4 SAMECAMP_ij
+ *             + c5 |ip_i - ip_j| + c6 SANCTION_ij
+ * coef[7] and their standard errors se[7] (conventional OLS); *ndyads the dyads used.
+ * Used to check that simulated trade recovers the elasticities put in (MODELS.md E5). */
+int mp_sim_fit_gravity(mp_ctx *ctx, const mp_sim *s, double coef[7], double se[7], size_t *ndyads);
+
 #ifdef __cplusplus
 }
 #endif
