@@ -400,7 +400,7 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 			goto done;
 		rows++;
 		if ((rows & 0x3FFF) == 0)
-			mp_progress(ctx, "import", (double)csv.pos, (double)total);
+			mp_progress(ctx, base_name(path), (double)csv.pos, (double)total);
 	}
 	if ((rc = mp_store__inserter_flush(ctx, ins)) != MP_OK)
 		goto done;
@@ -424,7 +424,7 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 	if ((rc = mp_store_commit(ctx, s)) != MP_OK)
 		goto done;
 	in_tx = 0;
-	mp_progress(ctx, "import", (double)total, (double)total);
+	mp_progress(ctx, base_name(path), (double)total, (double)total);
 	snprintf(out->family, sizeof out->family, "%s", info.family);
 	snprintf(out->name, sizeof out->name, "%s", info.name);
 	snprintf(out->version, sizeof out->version, "%s", info.version);
