@@ -14,6 +14,7 @@ typedef struct {
 	int threads;
 	int until;
 	int no_store;
+	int list_params;
 } simulate_opts;
 
 static const cli_option options[] = {
@@ -22,6 +23,8 @@ static const cli_option options[] = {
 	{ "threads", CLI_INT, offsetof(simulate_opts, threads), "T", "OpenMP threads (default: all cores)" },
 	{ "until", CLI_INT, offsetof(simulate_opts, until), "Y", "last simulated year (default: the scenario's horizon)" },
 	{ "no-store", CLI_FLAG, offsetof(simulate_opts, no_store), NULL, "do not store the results in the database" },
+	{ "list-params", CLI_FLAG, offsetof(simulate_opts, list_params), NULL,
+	  "print the model parameters (key, default, unit, source) and exit" },
 	CLI_OPT_DB,
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUTPUT,
@@ -41,9 +44,36 @@ static int file_exists(const char *p)
 	return stat(p, &st) == 0;
 }
 
+/* The parameter table (sim.h) as a table: key, default, unit, source. */
+static int list_params(mp_ctx *ctx, const cli_common *c)
+{
+	static const mp_column cols[] = { { "key", MP_COL_TEXT, 0 }, { "default", MP_COL_REAL, 6 },
+					  { "unit", MP_COL_TEXT, 0 }, { "source", MP_COL_TEXT, 0 } };
+	mp_table *t = NULL;
+	int rc = mp_table_new(&t, cols, 4);
+	for (size_t i = 0; rc == MP_OK && i < mp_sim_params_count(); i++) {
+		const mp_sim_param_info *p = mp_sim_params_info(i);
+		size_t row;
+		if ((rc = mp_table_add_row(t, &row)) != MP_OK)
+			break;
+		mp_table_set_text(t, row, 0, p->key);
+		mp_table_set_real(t, row, 1, p->def);
+		mp_table_set_text(t, row, 2, p->unit);
+		rc = mp_table_set_text(t, row, 3, p->source);
+	}
+	if (rc == MP_OK)
+		rc = cli_write_table(ctx, c, t);
+	else
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	mp_table_free(t);
+	return rc;
+}
+
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 {
 	simulate_opts *o = vo;
+	if (o->list_params)
+		return list_params(ctx, &o->common);
 	if (npos > 1)
 		return mp_error_set(ctx, MP_EUSAGE, "simulate takes one scenario (a file or a name in data/scenarios/)");
 	if (o->runs < 0 || o->threads < 0)
