@@ -115,8 +115,12 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory (%zu summaries)", YK);
 			goto done;
 		}
-		for (size_t k = 0; k < YK; k++)
-			mp_qsum_init(&e->q[k]);
+		for (size_t k = 0; k < YK; k++) {
+			if (e->out.vars[k % K].binary)
+				mp_qsum_init_binary(&e->q[k]);
+			else
+				mp_qsum_init(&e->q[k]);
+		}
 	}
 	slots = malloc((size_t)B * YK * sizeof *slots);
 	sims = calloc((size_t)nt, sizeof *sims);

@@ -55,9 +55,18 @@ void mp_sim__conflict(mp_sim *s)
 	const mp_sim_params *p = &s->p;
 	mp_rng r;
 	mp_sim__rng(s, &r, MP_SIM_S_CONFLICT);
+	/* Upper bound of the hazard of any dyad: base * exp(max(b_p + b_d, b_d, 0) + max(0,
+	 * b_c) + max(0, b_x) * 1), so that a draw above P(war) + P(crisis) <= lam (1 + r)
+	 * is decided without evaluating the dyad's hazard (same outcome, less work). */
+	double vmax = fmax(0.0, fmax(p->conflict_parity_coef + p->conflict_dissatisfaction_coef,
+				     p->conflict_dissatisfaction_coef)) +
+		      fmax(0.0, p->conflict_same_camp) + fmax(0.0, p->conflict_dependence_coef);
+	const double bound = p->conflict_hazard_base * exp(vmax) * (1.0 + fmax(0.0, p->conflict_crisis_ratio));
 	for (size_t k = 0; k < s->npairs; k++) {
 		size_t i = (size_t)s->pairs[2 * k], j = (size_t)s->pairs[2 * k + 1];
 		double u = mp_rng_uniform(&r); /* one draw per dyad: fixed stream layout */
+		if (u >= bound)
+			continue;
 		double lam = mp_sim__hazard(s, i, j, s->cinc[i], s->cinc[j]);
 		double pw = 1.0 - exp(-lam);
 		if (u < pw) {

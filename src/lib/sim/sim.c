@@ -49,7 +49,7 @@ static size_t bind(mp_sim *s, double *b)
 	TAKE(init, s->ndyn);
 	TAKE(gap, n); TAKE(mer, n); TAKE(b0, n); TAKE(threat0, n); TAKE(allies0, n); TAKE(milper0, n);
 	TAKE(milex0, n); TAKE(pop0, n); TAKE(irst_k, n); TAKE(pec_k, n);
-	TAKE(lndist, nn); TAKE(contig, nn); TAKE(resid, nn); TAKE(lnG, 1);
+	TAKE(lndist, nn); TAKE(contig, nn); TAKE(resid, nn); TAKE(tk, nn); TAKE(lnG, 1);
 	TAKE(gdp, n); TAKE(lny, n); TAKE(milex, n); TAKE(cinc, n); TAKE(share, n * MP_NCOMP);
 	TAKE(trade, nn); TAKE(tsum, n); TAKE(camp_trade, n * k); TAKE(grow_add, n); TAKE(pop_add, n);
 	TAKE(threat, n); TAKE(allies, n); TAKE(sanct, k * k); TAKE(camp_cap, k); TAKE(camp_ip, k);
@@ -288,11 +288,13 @@ static int init_state(mp_ctx *ctx, mp_sim *s, mp_store *store)
 		}
 		/* Observed flows become the dyad's fixed effect: resid = ln X_obs - gravity. */
 		*s->lnG = 0;
+		mp_sim__trade_prepare(s);
 		mp_sim__trade(s);
 		mp_sim__trade_calibrate(s);
 		mp_sim__trade(s);
 		for (size_t k = 0; k < n * n; k++)
 			s->resid[k] = (isfinite(obs[k]) && obs[k] > 0 && s->trade[k] > 0) ? log(obs[k] / s->trade[k]) : 0.0;
+		mp_sim__trade_prepare(s);
 		free(obs);
 	} else {
 		mp_rng r;
@@ -301,6 +303,7 @@ static int init_state(mp_ctx *ctx, mp_sim *s, mp_store *store)
 			for (size_t j = i + 1; j < n; j++)
 				s->resid[i * n + j] = s->resid[j * n + i] = p->trade_resid_sd * mp_rng_normal(&r);
 		*s->lnG = 0;
+		mp_sim__trade_prepare(s);
 		mp_sim__trade(s);
 		mp_sim__trade_calibrate(s);
 	}
