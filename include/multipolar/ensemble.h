@@ -66,8 +66,10 @@ int mp_ensemble_runs(const mp_ensemble *e);
 uint64_t mp_ensemble_seed(const mp_ensemble *e);
 int mp_ensemble_first_year(const mp_ensemble *e);
 int mp_ensemble_last_year(const mp_ensemble *e);
-/* Stores the run (sim_runs) and its summary (sim_summary) in one transaction. */
-int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t *run_id);
+/* Stores the ensemble (a row of sim_runs) and its summary (sim_summary) in one
+ * transaction; *run_id receives its id. `job` groups the ensembles of one invocation
+ * (`multipolar run` stores its five with the first one's run_id); job <= 0: its own id. */
+int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t job, int64_t *run_id);
 
 /* MPI: initialises MPI when launched by mpirun (else a no-op; rank 0 of 1). */
 int mp_ensemble_mpi_init(int *rank, int *size);

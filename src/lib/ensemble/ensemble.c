@@ -276,7 +276,7 @@ static char *params_json(const mp_sim_params *p)
 	return s;
 }
 
-int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t *run_id)
+int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t job, int64_t *run_id)
 {
 	if (!e->q)
 		return MP_OK;
@@ -291,7 +291,7 @@ int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t *r
 		return rc;
 	}
 	rc = mp_store__sim_run_insert(ctx, s, e->scenario, e->scenario_path, e->seed, e->runs, e->start, e->until,
-				      e->world_source, pj, run_id);
+				      e->world_source, pj, job, run_id);
 	for (size_t k = 0; k < e->out.k && rc == MP_OK; k++)
 		for (int y = 0; y < e->years && rc == MP_OK; y++) {
 			double q[5], mean;

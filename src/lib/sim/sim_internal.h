@@ -70,6 +70,7 @@ struct mp_sim {
 	double *gap, *mer, *b0, *threat0, *allies0, *milper0, *milex0, *pop0, *irst_k, *pec_k;
 	double *lndist /* n*n */, *contig /* n*n */, *resid /* n*n, trade fixed effect */;
 	double *tk;          /* n*n: exp(d ln D + c CONTIG + e), the fixed part of gravity */
+	double *ally, *rivalry; /* n*n: defence pact, strategic rivalry (0/1; from the store) */
 	double *lnG;         /* 1: gravity constant */
 	/* scratch, recomputed every step */
 	double *gdp, *lny, *milex, *cinc, *share /* n*MP_NCOMP */, *trade /* n*n */, *tsum;
