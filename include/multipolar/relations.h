@@ -20,6 +20,7 @@
 #include "multipolar/common.h"
 #include "multipolar/poles.h"
 #include "multipolar/store.h"
+#include "multipolar/table.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -100,6 +101,12 @@ int mp_rel_coverage_get(mp_ctx *ctx, mp_store *s, mp_rel_coverage *cov);
 /* The union of years any source covers, and whether `year` is in it. */
 int mp_rel_years(const mp_rel_coverage *cov, int *first, int *last);
 
+/* Checks the year span [from, to]: MP_ERANGE (exit 2), naming each dataset and its years,
+ * when no dataset covers any year of it. note (may be NULL) receives "; "-separated remarks
+ * on datasets that cover only part of it (their cells are empty outside). */
+int mp_rel_check_years(mp_ctx *ctx, const mp_rel_coverage *cov, int from, int to, char *note,
+		       size_t notesz);
+
 /* Loads the system members of `year` (COW states; spells open at the end of the
  * membership data continue) with their CINC, GDP, ideal point and trade totals, and the
  * ATOP, COW alliance and trade matrices among them. `cov` from mp_rel_coverage_get. */
@@ -141,6 +148,33 @@ typedef struct mp_rel_dyad {
  * of any member (docs/relations.md). work: mp_rel_year_work_size() doubles. */
 int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t na,
 			const int *b, size_t nb, double *work, mp_rel_dyad *out);
+
+/* ---- actors (a state or a pole) and the dyad table ------------------------------- */
+
+typedef struct mp_rel_actor {
+	int is_pole;
+	int ccode;        /* state: COW code */
+	int pole;         /* pole: index in the mp_poles */
+	char label[64];   /* stateabb or pole name */
+} mp_rel_actor;
+
+/* Resolves `text`: a ccode, stateabb or state name (case-insensitive) from the COW
+ * membership data, else a pole name of `poles` (may be NULL); "pole:NAME" forces a pole.
+ * MP_ENOTFOUND (exit 2) with the text when it is neither. */
+int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, const char *text,
+		   mp_rel_actor *out);
+/* Member indices of the actor in year y into idx (capacity mp_rel_year_n); returns the
+ * count (0: not a member / a pole with no members that year). */
+size_t mp_rel_actor_members(const mp_rel_year *y, const mp_poles *poles, const mp_rel_actor *a,
+			    int *idx);
+
+/* The tidy dyad-year table: year,a,b,cap_share_a,cap_ratio,parity,atop_tie,cow_tie,
+ * s_unweighted,s_weighted,s_squared,tau_b,kappa,ideal_distance,trade,dep_ab,dep_ba,
+ * barbieri,junior_index; with `components` also cap_a,cap_b,share_a,share_b,cap_asym,
+ * dep_asym,alignment. Missing values are empty cells. */
+int mp_rel_table_new(mp_table **out, int components);
+int mp_rel_table_add(mp_table *t, int year, const char *a, const char *b, const mp_rel_dyad *d,
+		     int components);
 
 /* ---- power transitions ----------------------------------------------------------- */
 

@@ -68,6 +68,40 @@ int mp_rel_years(const mp_rel_coverage *cov, int *first, int *last)
 	return any ? MP_OK : MP_ENOTFOUND;
 }
 
+int mp_rel_check_years(mp_ctx *ctx, const mp_rel_coverage *cov, int from, int to, char *note,
+		       size_t notesz)
+{
+	char list[512] = "";
+	size_t len = 0, nlen = 0;
+	int any = 0;
+	if (note && notesz)
+		note[0] = '\0';
+	if (from > to)
+		return mp_error_set(ctx, MP_EUSAGE, "years %d-%d: --from must not be after --to", from, to);
+	for (int i = 0; i < MP_REL_NSOURCES; i++) {
+		const mp_rel_coverage *c = &cov[i];
+		if (!c->present || i == MP_REL_STATES || i == MP_REL_MAJORS)
+			continue;
+		if (len + 64 < sizeof list)
+			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s %d-%d", len ? ", " : "",
+						c->family, c->first, c->last);
+		if (c->first <= to && c->last >= from) {
+			any = 1;
+			if (note && (c->first > from || c->last < to) && nlen + 64 < notesz)
+				nlen += (size_t)snprintf(note + nlen, notesz - nlen, "%s%s covers only %d-%d",
+							 nlen ? "; " : "", c->family, c->first, c->last);
+		}
+	}
+	if (!any)
+		return mp_error_set(ctx, MP_ERANGE, "years %d-%d: no imported dataset covers them (%s)", from,
+				    to, len ? list : "nothing imported");
+	if (from < cov[MP_REL_STATES].first)
+		return mp_error_set(ctx, MP_ERANGE,
+				    "year %d: before COW state system membership (states %d-%d)", from,
+				    cov[MP_REL_STATES].first, cov[MP_REL_STATES].last);
+	return MP_OK;
+}
+
 void mp_rel_year_free(mp_rel_year *y)
 {
 	if (!y)

@@ -203,3 +203,33 @@ int mp_q_rel_gdp(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_gdp_fn fn, void *u
 		   " WHERE m.dsid = ?1 AND m.year = ?2",
 		   ints, 2, gdp_row, &c);
 }
+
+int mp_q_rel_find_state(mp_ctx *ctx, mp_store *s, const char *text, int *ccode, char *abb)
+{
+	int64_t dsid = 0;
+	sqlite3_stmt *st = NULL;
+	*ccode = 0;
+	abb[0] = '\0';
+	int rc = mp_store__dsid(ctx, s, "states", NULL, &dsid);
+	if (rc)
+		return rc;
+	rc = mp_store__prepare(ctx, s,
+			       "SELECT ccode, stateabb FROM states WHERE dsid = ?1 AND (CAST(ccode AS TEXT) = ?2"
+			       " OR stateabb = ?2 COLLATE NOCASE OR statenme = ?2 COLLATE NOCASE)"
+			       " ORDER BY endyear DESC LIMIT 1",
+			       &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, dsid);
+	sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+	int r = sqlite3_step(st);
+	if (r == SQLITE_ROW) {
+		*ccode = sqlite3_column_int(st, 0);
+		const char *a = (const char *)sqlite3_column_text(st, 1);
+		snprintf(abb, 8, "%s", a ? a : "");
+	} else if (r != SQLITE_DONE) {
+		rc = mp_store__error(ctx, s, "states");
+	}
+	sqlite3_reset(st);
+	return rc;
+}

@@ -42,4 +42,9 @@ int mp_q_rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void
 /* Maddison rows of `year` joined to the crosswalk. */
 int mp_q_rel_gdp(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_gdp_fn fn, void *u);
 
+
+
+/* Finds a state by ccode (all digits), stateabb or statenme (case-insensitive) in the
+ * membership table: *ccode and abb (8 bytes); *ccode = 0 when not found. */
+int mp_q_rel_find_state(mp_ctx *ctx, mp_store *s, const char *text, int *ccode, char *abb);
 #endif
