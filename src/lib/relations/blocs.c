@@ -226,6 +226,16 @@ done:
 	return rc;
 }
 
+/* 1 when entry k is the first counted entry with its label in p (which 0) or q (1). */
+static int first_of(const int *p, const int *q, size_t k, int which)
+{
+	const int *v = which ? q : p;
+	for (size_t j = 0; j < k; j++)
+		if (p[j] >= 0 && q[j] >= 0 && v[j] == v[k])
+			return 0;
+	return 1;
+}
+
 int mp_rel_compare(mp_ctx *ctx, const int *p, const int *q, size_t n, double *nmi, double *ari)
 {
 	igraph_vector_int_t a, b;
@@ -237,12 +247,27 @@ int mp_rel_compare(mp_ctx *ctx, const int *p, const int *q, size_t n, double *nm
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	}
 	int rc = MP_OK;
+	/* igraph wants labels 0..k-1: number each label by its first appearance */
 	for (size_t i = 0; i < n; i++)
-		if (p[i] >= 0 && q[i] >= 0)
-			if (igraph_vector_int_push_back(&a, p[i]) || igraph_vector_int_push_back(&b, q[i])) {
+		if (p[i] >= 0 && q[i] >= 0) {
+			igraph_integer_t lp = 0, lq = 0;
+			for (size_t k = 0; k < i; k++)
+				if (p[k] >= 0 && q[k] >= 0) {
+					if (p[k] == p[i])
+						break;
+					lp += first_of(p, q, k, 0);
+				}
+			for (size_t k = 0; k < i; k++)
+				if (p[k] >= 0 && q[k] >= 0) {
+					if (q[k] == q[i])
+						break;
+					lq += first_of(p, q, k, 1);
+				}
+			if (igraph_vector_int_push_back(&a, lp) || igraph_vector_int_push_back(&b, lq)) {
 				rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 				goto done;
 			}
+		}
 	if (igraph_vector_int_size(&a) < 2)
 		goto done;
 	igraph_set_error_handler(igraph_error_handler_ignore);
