@@ -69,6 +69,14 @@ E3
 "$MP" dyad USA CHN --from 2024 --to 2024 --format csv --quiet >"$T/e.csv"
 tail -1 "$T/e.csv" | grep -q '^2024,USA,CHN,,,,,,,,,,,3\.[0-9]*,,,,,$' || fail "2024 row: $(tail -1 "$T/e.csv")"
 
+# the docs/relations.md section 4 example: RUS-CHN 2014 junior-index components
+"$MP" dyad RUS CHN --from 2014 --to 2014 --components --format csv >"$T/j.csv"
+near "$T/j.csv" cap_asym 0.71 0.005; near "$T/j.csv" dep_asym 0.74 0.005
+near "$T/j.csv" alignment 0.74 0.005; near "$T/j.csv" junior_index 0.54 0.005
+# JSON: missing cells are null, never 0
+"$MP" dyad USA CHN --from 2024 --to 2024 --format json >"$T/j.json"
+grep -q '"cap_share_a": *null' "$T/j.json" || fail "json null: $(cat "$T/j.json")"
+
 # China-US parity spells and the overtaking year (NMC v6, both COW majors from 1950)
 expect_exit 0 "$MP" transitions --set majors --format csv
 grep -q '^USA,CHN,parity,1975,1988,' "$T/out" || fail "USA-CHN spell 1975-1988 missing"
