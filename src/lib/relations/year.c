@@ -277,6 +277,12 @@ static double *nan_array(size_t n)
 int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year,
 		     mp_rel_year **out)
 {
+	return mp_rel_year_load_parts(ctx, s, cov, year, MP_REL_LOAD_ALL, out);
+}
+
+int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year,
+			   unsigned parts, mp_rel_year **out)
+{
 	int rc = MP_OK;
 	*out = NULL;
 	mp_rel_year *y = calloc(1, sizeof *y);
@@ -310,21 +316,21 @@ int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int y
 	if (cov[MP_REL_MAJORS].present &&
 	    (rc = mp_q_rel_majors(ctx, s, year, cov[MP_REL_MAJORS].last, set_major, &c)))
 		goto done;
-	if (covers(&cov[MP_REL_NMC], year) && (rc = mp_q_rel_cinc(ctx, s, year, set_cinc, &c)))
+	if ((parts & MP_REL_LOAD_CINC) && covers(&cov[MP_REL_NMC], year) && (rc = mp_q_rel_cinc(ctx, s, year, set_cinc, &c)))
 		goto done;
-	if (covers(&cov[MP_REL_UNGA], year) && (rc = mp_q_rel_ideal(ctx, s, year, set_theta, &c)))
+	if ((parts & MP_REL_LOAD_IDEAL) && covers(&cov[MP_REL_UNGA], year) && (rc = mp_q_rel_ideal(ctx, s, year, set_theta, &c)))
 		goto done;
-	if (covers(&cov[MP_REL_TRADE_NATIONAL], year) &&
+	if ((parts & MP_REL_LOAD_TRADE_TOTALS) && covers(&cov[MP_REL_TRADE_NATIONAL], year) &&
 	    (rc = mp_q_rel_trade_totals(ctx, s, year, set_ttot, &c)))
 		goto done;
-	if (covers(&cov[MP_REL_MADDISON], year) && (rc = mp_q_rel_gdp(ctx, s, year, set_gdp, &c))) {
+	if ((parts & MP_REL_LOAD_GDP) && covers(&cov[MP_REL_MADDISON], year) && (rc = mp_q_rel_gdp(ctx, s, year, set_gdp, &c))) {
 		/* without the crosswalk there is no GDP: leave the cells empty */
 		if (rc != MP_ENOTFOUND)
 			goto done;
 		mp_error_clear(ctx);
 		rc = MP_OK;
 	}
-	if (covers(&cov[MP_REL_ATOP], year)) {
+	if ((parts & MP_REL_LOAD_ATOP) && covers(&cov[MP_REL_ATOP], year)) {
 		y->atop = calloc(n ? n * n : 1, 1);
 		if (!y->atop) {
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
@@ -335,7 +341,7 @@ int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int y
 		if ((rc = mp_q_rel_atop(ctx, s, year, set_atop, &c)))
 			goto done;
 	}
-	if (covers(&cov[MP_REL_COW_ALLIANCE], year)) {
+	if ((parts & MP_REL_LOAD_COW) && covers(&cov[MP_REL_COW_ALLIANCE], year)) {
 		y->cow = calloc(n ? n * n : 1, 1);
 		if (!y->cow) {
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
@@ -346,7 +352,7 @@ int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int y
 		if ((rc = mp_q_rel_cow_alliance(ctx, s, year, set_cow, &c)))
 			goto done;
 	}
-	if (covers(&cov[MP_REL_TRADE_DYADIC], year)) {
+	if ((parts & MP_REL_LOAD_TRADE) && covers(&cov[MP_REL_TRADE_DYADIC], year)) {
 		y->trade = nan_array(n * n);
 		if (!y->trade) {
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
