@@ -1,6 +1,7 @@
 /* Choosing the data source of the measuring commands (see source.h). */
 #include "source.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -25,9 +26,11 @@ int cli_source_open(mp_ctx *ctx, const cli_common *c, const cli_source_opts *o, 
 		if ((rc = mp_store_open(ctx, cli_db_path(c), MP_STORE_READONLY, &src->store)) != MP_OK)
 			goto fail;
 		if ((rc = mp_world_store_years(ctx, src->store, o->version, &src->first, &src->last)) != MP_OK) {
-			if (rc == MP_ENOTFOUND)
-				mp_error_set(ctx, rc, "%s; or use --world default for the shipped default world",
-					     mp_error_message(ctx));
+			if (rc == MP_ENOTFOUND) {
+				char msg[512];
+				snprintf(msg, sizeof msg, "%s", mp_error_message(ctx));
+				mp_error_set(ctx, rc, "%s; or use --world default for the shipped default world", msg);
+			}
 			goto fail;
 		}
 		return MP_OK;
