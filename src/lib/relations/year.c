@@ -380,6 +380,20 @@ done:
 	return MP_OK;
 }
 
+int mp_rel_year_load_trade_pair(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
+				mp_rel_year *y, int ccode_a, int ccode_b)
+{
+	if (!covers(&cov[MP_REL_TRADE_DYADIC], y->year))
+		return MP_OK;
+	if (!y->trade) {
+		y->trade = nan_array(y->n * y->n);
+		if (!y->trade)
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	}
+	load_ctx c = { y, 0 };
+	return mp_q_rel_trade_pair(ctx, s, y->year, ccode_a, ccode_b, set_trade, &c);
+}
+
 int mp_rel_year_year(const mp_rel_year *y) { return y->year; }
 size_t mp_rel_year_n(const mp_rel_year *y) { return y->n; }
 int mp_rel_year_ccode(const mp_rel_year *y, size_t i) { return y->ccode[i]; }
