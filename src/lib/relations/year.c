@@ -85,12 +85,11 @@ int mp_rel_check_years(mp_ctx *ctx, const mp_rel_coverage *cov, int from, int to
 		if (len + 64 < sizeof list)
 			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s %d-%d", len ? ", " : "",
 						c->family, c->first, c->last);
-		if (c->first <= to && c->last >= from) {
+		if (c->first <= to && c->last >= from)
 			any = 1;
-			if (note && (c->first > from || c->last < to) && nlen + 64 < notesz)
-				nlen += (size_t)snprintf(note + nlen, notesz - nlen, "%s%s covers only %d-%d",
-							 nlen ? "; " : "", c->family, c->first, c->last);
-		}
+		if (note && (c->first > from || c->last < to) && nlen + 64 < notesz)
+			nlen += (size_t)snprintf(note + nlen, notesz - nlen, "%s%s covers only %d-%d",
+						 nlen ? "; " : "", c->family, c->first, c->last);
 	}
 	if (!any)
 		return mp_error_set(ctx, MP_ERANGE, "years %d-%d: no imported dataset covers them (%s)", from,
