@@ -31,7 +31,7 @@ tr -d '\r' < "$SHARED/NMC-60-abridged.csv" | sed -e 's/,0\./,./g' -e 's/E-/e-/g'
 echo >> "$T/nmc_lf.csv"
 awk -F, 'BEGIN{OFS=","} {print $3,$1,$2,$10,$4,$5,$6,$7,$8,$9,$11}' "$T/nmc_lf.csv" > "$T/nmc_reordered.csv"
 # the supplemented NMC layout: extra source/note columns are kept as text, values unchanged
-awk -F, 'BEGIN{OFS=","} NR==1{print $0",milexsource,milexnote"; next} {print $0",SIPRI,\"a, note\""}' "$T/nmc_lf.csv" | sed '$d' > "$T/nmc_suppl.csv"
+awk -F, 'BEGIN{OFS=","} NR==1{print $0",milexsource,milexnote"; next} {print $0",SIPRI,\"a, note\""}' "$T/nmc_lf.csv" > "$T/nmc_suppl.csv"
 for v in nmc_lf nmc_reordered nmc_suppl; do
 	D="$T/$v.db"
 	$MP import --quiet --db "$D" "$T/$v.csv" "$SHARED/majors2016.csv" || fail "$v import"
