@@ -18,7 +18,9 @@ int main(void)
 }
 C
 export PKG_CONFIG_PATH=$(dirname "$pc")
-cc -std=c17 -Wall -Werror "$T/use.c" -o "$T/use" $(pkg-config --cflags --libs multipolar) || fail "build against the installed library"
+san=""
+"$MP" version --build-options | grep -q sanitize && san="-fsanitize=address,undefined"
+cc -std=c17 -Wall -Werror $san "$T/use.c" -o "$T/use" $(pkg-config --cflags --libs multipolar) || fail "build against the installed library"
 out=$(LD_LIBRARY_PATH="$T/inst/lib:$(dirname "$(find "$T/inst" -name 'libmultipolar.so' | head -n 1)")" "$T/use")
 [ "$out" = "$("$MP" version | cut -d' ' -f2) 0.26458" ] || fail "installed library answered '$out'"
 MULTIPOLAR_DATA="$T/inst/share/multipolar" "$T/inst/bin/multipolar" capabilities --world default --top 1 --format csv | grep -q CHN || fail "installed CLI on installed data"
