@@ -4,8 +4,9 @@
  * memory.
  *
  * Reproducibility: run r uses the RNG streams keyed by (seed, r, ...), each run's outputs
- * go to its own slot of a batch, and batches are merged on rank 0 strictly in run order,
- * so the summary is bit-identical for any number of threads and ranks.
+ * go to its own slot of a batch, and every summary receives the runs strictly in run
+ * order (summaries are split by key over the ranks, exchanged with one reduce-scatter
+ * per batch), so the summary is bit-identical for any number of threads and ranks.
  *
  * Summaries: up to MP_ENSEMBLE_EXACT runs the quantiles are exact (sorted sample, linear
  * interpolation, Hyndman & Fan 1996 type 7); beyond, the extended P-square algorithm
