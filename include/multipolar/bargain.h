@@ -200,6 +200,80 @@ double mp_bargain_eu_global_denominator_direct(size_t n, const double *x, const 
 double mp_bargain_eu_global_denominator(size_t n, const double *x, const double *w,
 					const double *r, double delta, int raw, double *ws, size_t *iws);
 
+/* ------------------------------------------------------------------------------------ */
+/* SMP: KTAB's Spatial Model of Politics (KAPSARC; lsyaseen/KTAB commit 3b5b063)            */
+
+/* Model switches, named and ordered as in KTAB (BARGAINING.md B.4-B.9). */
+typedef enum { MP_SMP_VPM_LINEAR = 0, MP_SMP_VPM_SQUARE, MP_SMP_VPM_QUARTIC, MP_SMP_VPM_OCTIC,
+	       MP_SMP_VPM_BINARY } mp_smp_vpm;
+typedef enum { MP_SMP_PCE_CONDITIONAL = 0, MP_SMP_PCE_MARKOV_INCENTIVE, MP_SMP_PCE_MARKOV_UNIFORM } mp_smp_pce;
+typedef enum { MP_SMP_STM_DETERMINISTIC = 0, MP_SMP_STM_STOCHASTIC } mp_smp_stm;
+typedef enum { MP_SMP_VR_BINARY = 0, MP_SMP_VR_PROPBIN, MP_SMP_VR_PROP, MP_SMP_VR_PROPCBC,
+	       MP_SMP_VR_CUBIC, MP_SMP_VR_ASYMPROSP } mp_smp_vr;
+typedef enum { MP_SMP_RADJ_FULL = 0, MP_SMP_RADJ_TWOTHIRDS, MP_SMP_RADJ_HALF, MP_SMP_RADJ_ONETHIRD,
+	       MP_SMP_RADJ_NONE } mp_smp_radj;
+typedef enum { MP_SMP_RRANGE_MIN = 0, MP_SMP_RRANGE_MID, MP_SMP_RRANGE_MAX } mp_smp_rrange;
+typedef enum { MP_SMP_TPC_NOCOMMIT = 0, MP_SMP_TPC_SEMICOMMIT, MP_SMP_TPC_FULLCOMMIT } mp_smp_tpc;
+typedef enum { MP_SMP_IVB_S1P1 = 0, MP_SMP_IVB_S2P2, MP_SMP_IVB_S2PMAX } mp_smp_ivb;
+typedef enum { MP_SMP_BM_INITONLY = 0, MP_SMP_BM_INITRCVR, MP_SMP_BM_PWCOMP } mp_smp_bm;
+
+typedef struct mp_bargain_smp_options {
+	int version;             /* MP_BARGAIN_SMP_OPTIONS_VERSION */
+	mp_smp_vpm vpm;
+	mp_smp_pce pce;
+	mp_smp_stm stm;
+	mp_smp_vr vr;
+	mp_smp_radj radj;
+	mp_smp_rrange rrange;
+	mp_smp_tpc tpc;
+	mp_smp_ivb ivb;
+	mp_smp_bm bm;
+	double pos_tol;          /* positions closer than this (on [0,1]) are one position */
+	uint64_t seed;           /* stochastic transitions: mp_rng keyed (seed, turn, actor) */
+} mp_bargain_smp_options;
+
+#define MP_BARGAIN_SMP_OPTIONS_VERSION 1
+/* KTAB's CSV defaults (B.9). */
+#define MP_BARGAIN_SMP_OPTIONS_INIT                                                        \
+	{ MP_BARGAIN_SMP_OPTIONS_VERSION, MP_SMP_VPM_LINEAR, MP_SMP_PCE_CONDITIONAL,       \
+	  MP_SMP_STM_DETERMINISTIC, MP_SMP_VR_PROP, MP_SMP_RADJ_ONETHIRD, MP_SMP_RRANGE_MID, \
+	  MP_SMP_TPC_SEMICOMMIT, MP_SMP_IVB_S2P2, MP_SMP_BM_INITONLY, 1e-3, 0 }
+
+typedef struct mp_bargain_smp mp_bargain_smp;
+
+/* One challenge of a turn: initiator i chose target j with expected gain `gain` and its
+ * estimate p that i prevails; the bargain proposes bi (for i) and bj (for j). */
+typedef struct mp_bargain_smp_challenge {
+	size_t init, rcvr;
+	double gain, prob;
+} mp_bargain_smp_challenge;
+
+/* Builds turn 0. Positions are mapped to [0,1] with each dimension's scale
+ * (KTAB: /100); every actor needs a positive total salience. */
+int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_smp_options *opt,
+		       mp_bargain_smp **out);
+/* Plays one turn (B.5-B.8) and prepares the risk attitudes and position probabilities of
+ * the new state. */
+int mp_bargain_smp_step(mp_bargain_smp *s);
+/* KTAB's stop rule (B.10) with `max_turns` instead of 100 when rules has
+ * MP_BARGAIN_STOPRULE_KTAB; the fixed-point and cycle rules as for the EU model. */
+mp_bargain_stop mp_bargain_smp_status(const mp_bargain_smp *s, int rules, int max_turns);
+void mp_bargain_smp_free(mp_bargain_smp *s);
+
+size_t mp_bargain_smp_n(const mp_bargain_smp *s);
+size_t mp_bargain_smp_dims(const mp_bargain_smp *s);
+int mp_bargain_smp_turn(const mp_bargain_smp *s);
+/* Positions of the current turn on [0,1] (n*m, row-major by actor). */
+const double *mp_bargain_smp_positions(const mp_bargain_smp *s);
+/* Risk attitudes R_i of the current turn (n). */
+const double *mp_bargain_smp_risk(const mp_bargain_smp *s);
+/* Probability that each actor's position is the outcome, current turn (n; B.11). */
+const double *mp_bargain_smp_position_prob(const mp_bargain_smp *s);
+/* D(t)/(D(1) + 1e-4) of the last turn (B.10); NaN before turn 1. */
+double mp_bargain_smp_change_ratio(const mp_bargain_smp *s);
+/* Challenges of the last turn. */
+const mp_bargain_smp_challenge *mp_bargain_smp_challenges(const mp_bargain_smp *s, size_t *n);
+
 #ifdef __cplusplus
 }
 #endif
