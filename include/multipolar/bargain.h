@@ -274,6 +274,60 @@ double mp_bargain_smp_change_ratio(const mp_bargain_smp *s);
 /* Challenges of the last turn. */
 const mp_bargain_smp_challenge *mp_bargain_smp_challenges(const mp_bargain_smp *s, size_t *n);
 
+/* ------------------------------------------------------------------------------------ */
+/* Whole runs and sensitivity ensembles                                                    */
+
+typedef enum { MP_BARGAIN_MODEL_EU = 0, MP_BARGAIN_MODEL_SMP } mp_bargain_model;
+
+typedef struct mp_bargain_run_options {
+	int version;                  /* MP_BARGAIN_RUN_OPTIONS_VERSION */
+	mp_bargain_model model;
+	mp_bargain_eu_options eu;
+	mp_bargain_smp_options smp;
+	int rounds;                   /* round limit */
+	int stop_rules;               /* MP_BARGAIN_STOPRULE_* bits */
+} mp_bargain_run_options;
+
+#define MP_BARGAIN_RUN_OPTIONS_VERSION 1
+#define MP_BARGAIN_RUN_OPTIONS_INIT                                                   \
+	{ MP_BARGAIN_RUN_OPTIONS_VERSION, MP_BARGAIN_MODEL_EU, MP_BARGAIN_EU_OPTIONS_INIT, \
+	  MP_BARGAIN_SMP_OPTIONS_INIT, 10, 0 }
+
+/* Number of forecast dimensions of a run: 1 for the EU model, the input's m for SMP. */
+size_t mp_bargain_run_dims(const mp_bargain_input *in, const mp_bargain_run_options *ro);
+
+/* Runs a model to its stop and gives the final weighted mean and median per forecast
+ * dimension (on the input's scale; weights c_i s_ik), the rounds played and the reason. */
+int mp_bargain_run_final(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro,
+			 double *mean, double *median, int *rounds, mp_bargain_stop *why);
+
+/* Noise model of the sensitivity analysis (docs/bargaining.md "Sensitivity"):
+ *   capability  c' = c * exp(cap_logsd * z)                        (log-normal)
+ *   salience    s' = clamp(s + sal_sd * z, 0, 1), then an actor's saliences are scaled
+ *                    down to sum 1 if they exceed it (and kept > 0 for SMP)
+ *   position    x' = clamp(x + pos_sd * (hi - lo) * z, lo, hi)   (share of the scale)
+ * with z independent standard normal deviates drawn from mp_rng keyed by
+ * (seed, replicate, 0) in the order: per actor, capability, then per dimension position
+ * and salience. */
+typedef struct mp_bargain_noise {
+	int version;
+	double cap_logsd, sal_sd, pos_sd;
+} mp_bargain_noise;
+#define MP_BARGAIN_NOISE_VERSION 1
+#define MP_BARGAIN_NOISE_INIT { MP_BARGAIN_NOISE_VERSION, 0.1, 0.05, 0.05 }
+
+/* One perturbed copy of `in` (replicate r). For the BDM source the position scale is
+ * the input's initial range. */
+int mp_bargain_perturb(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_noise *noise, uint64_t seed,
+		       uint32_t replicate, mp_bargain_input **out);
+
+/* Runs `reps` perturbed replicates on `threads` threads (<= 0: all available; OpenMP)
+ * and stores each replicate's final mean and median: mean[r*d + k], median[r*d + k]
+ * with d = mp_bargain_run_dims(). Results do not depend on the thread count. */
+int mp_bargain_sensitivity(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro,
+			   const mp_bargain_noise *noise, uint64_t seed, size_t reps, int threads,
+			   double *mean, double *median);
+
 #ifdef __cplusplus
 }
 #endif
