@@ -14,6 +14,7 @@
  */
 #include "bargain/internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -747,4 +748,39 @@ const mp_bargain_eu_pair *mp_bargain_eu_pairs(const mp_bargain_eu *m) { return m
 void mp_bargain_eu_forecast(const mp_bargain_eu *m, double *mean, double *median)
 {
 	mp_bargain_forecast(m->n, m->x, 1, m->w, m->idx, mean, median);
+}
+
+int mp_bargain__eu_prob_table(mp_ctx *ctx, size_t n, const double *x, const double *c, const double *s,
+			      const double *r, const mp_bargain_eu_options *opt, double *P)
+{
+	mp_bargain_input *in = NULL;
+	mp_bargain_eu *m = NULL;
+	int rc = mp_bargain__input_alloc(ctx, n, 1, &in);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n && !rc; i++) {
+		char nm[32];
+		snprintf(nm, sizeof nm, "a%zu", i);
+		in->actor[i] = mp_bargain__strdup(nm);
+		in->actor_desc[i] = mp_bargain__strdup("");
+		in->cap[i] = c[i];
+		in->pos[i] = x[i];
+		in->sal[i] = s[i];
+		if (!in->actor[i] || !in->actor_desc[i])
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	}
+	if (!rc)
+		in->dim[0] = mp_bargain__strdup("1");
+	if (!rc && !(rc = mp_bargain_eu_new(ctx, in, opt, &m)) &&
+	    !(rc = index_positions(m, opt->vote == MP_EU_VOTE_NORMALISED))) {
+		if (r)
+			memcpy(m->r, r, n * sizeof *r);
+		phase_setup(m, r ? m->r : NULL);
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < n; j++)
+				P[i * n + j] = prob(m, m->pid[i], m->pid[j]);
+	}
+	mp_bargain_eu_free(m);
+	mp_bargain_input_free(in);
+	return rc;
 }
