@@ -1,0 +1,14 @@
+/* multipolar: the whole public API. */
+#ifndef MULTIPOLAR_H
+#define MULTIPOLAR_H
+
+#include "multipolar/common.h"
+#include "multipolar/data.h"
+#include "multipolar/metrics.h"
+#include "multipolar/poles.h"
+#include "multipolar/rng.h"
+#include "multipolar/store.h"
+#include "multipolar/table.h"
+#include "multipolar/world.h"
+
+#endif

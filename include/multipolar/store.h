@@ -1,0 +1,66 @@
+/*
+ * The store: one SQLite file holding imported datasets (with provenance) and run results.
+ * Only this module talks to SQLite (DESIGN.md section 2).
+ *
+ * Default path: --db, else $MULTIPOLAR_DB, else ./multipolar.db. WAL mode; each import and
+ * each batch of run results is one transaction; the schema is versioned (PRAGMA
+ * user_version) and migrated forward on open.
+ *
+ * Imported tables carry the file's own column names plus `dsid`, the id of the dataset
+ * version in table `datasets`, so several versions of one dataset (NMC v6 and v7) live
+ * side by side. Missing values are NULL.
+ */
+#ifndef MULTIPOLAR_STORE_H
+#define MULTIPOLAR_STORE_H
+
+#include <stdint.h>
+
+#include "multipolar/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct mp_store mp_store;
+
+enum {
+	MP_STORE_READONLY = 1, /* open an existing file read-only */
+	MP_STORE_CREATE = 2    /* create the file if missing */
+};
+
+int mp_store_open(mp_ctx *ctx, const char *path, int flags, mp_store **out);
+void mp_store_free(mp_store *s);
+const char *mp_store_path(const mp_store *s);
+
+/* Transactions (nesting is not supported). rollback is safe to call after a failure. */
+int mp_store_begin(mp_ctx *ctx, mp_store *s);
+int mp_store_commit(mp_ctx *ctx, mp_store *s);
+void mp_store_rollback(mp_store *s);
+
+/* One imported dataset version (a row of table `datasets`). */
+typedef struct mp_dataset_info {
+	int64_t id;
+	char family[32];     /* table name: "nmc", "atop_dyad", ... */
+	char name[96];       /* human name: "COW National Material Capabilities" */
+	char version[32];    /* "6.0" */
+	char sha256[65];
+	char file[256];      /* base name of the imported file */
+	char imported_at[32];
+	int64_t rows;
+	int year_min, year_max; /* 0 when the dataset has no years */
+	char citation[768];
+} mp_dataset_info;
+
+/* All imported datasets, ordered by family then id. *out is malloc'd (free()). */
+int mp_store_datasets(mp_ctx *ctx, mp_store *s, mp_dataset_info **out, size_t *n);
+/* The dataset version to use for `family`: `version` if given, else the newest (largest
+ * year_max, then the latest import). MP_ENOTFOUND with a hint to import when absent. */
+int mp_store_dataset_pick(mp_ctx *ctx, mp_store *s, const char *family, const char *version,
+			  mp_dataset_info *out);
+/* Whether the family has any imported version (1/0). */
+int mp_store_has(mp_store *s, const char *family);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,33 @@
+/*
+ * Internal store API for the library's own modules. Only files under src/lib/store/
+ * include <sqlite3.h>; other modules call the typed query functions declared in
+ * src/lib/store/q_*.h (one file per consumer module: q_world.c, q_relations.c, ...).
+ *
+ * Imported tables (one per dataset family) have the CSV file's own column names plus
+ * `dsid` (the dataset version id in `datasets`); missing values are NULL. Families:
+ *   nmc, states, majors, alliance_member, alliance_dyad, atop_dyad, unga, maddison,
+ *   sipri, trade_national, trade_dyadic, crosswalk, codelist, war_inter, mid_dyad,
+ *   mid_disp, capitals, contiguity, rivalries, arms_races
+ */
+#ifndef MP_STORE_INTERNAL_H
+#define MP_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "multipolar/store.h"
+
+/* The SQLite handle (borrowed). */
+sqlite3 *mp_store__db(mp_store *s);
+/* Raises MP_EDB with SQLite's message, prefixed by `what`. */
+int mp_store__error(mp_ctx *ctx, mp_store *s, const char *what);
+/* Prepares `sql` (cached per store: statements are finalised with the store). */
+int mp_store__prepare(mp_ctx *ctx, mp_store *s, const char *sql, sqlite3_stmt **out);
+/* Runs SQL with no results. */
+int mp_store__exec(mp_ctx *ctx, mp_store *s, const char *sql);
+/* Column value helpers: NULL reads as NaN / 0 / "". */
+double mp_store__real(sqlite3_stmt *st, int col);
+int mp_store__int(sqlite3_stmt *st, int col, int missing);
+/* dsid of the dataset version to use for `family` (newest, or `version`). */
+int mp_store__dsid(mp_ctx *ctx, mp_store *s, const char *family, const char *version, int64_t *dsid);
+
+#endif
