@@ -13,7 +13,7 @@
 
 /* Direct O(n^3) probability: numerator sum_k max(0, v_k(i,j)), denominators per form. */
 static double direct_prob(size_t n, const double *x, const double *w, const double *r, double delta, int raw,
-			  mp_eu_prob form, size_t i, size_t j)
+			  mp_eu_prob form, size_t i, size_t j, double gden)
 {
 	if (x[i] == x[j])
 		return 0.0;
@@ -27,8 +27,7 @@ static double direct_prob(size_t n, const double *x, const double *w, const doub
 			neg -= v;
 	}
 	if (form == MP_EU_PROB_GLOBAL) {
-		double d = mp_bargain_eu_global_denominator_direct(n, x, w, r, delta, raw);
-		return pos / d;
+		return pos / gden;
 	}
 	if (form == MP_EU_PROB_PAIRWISE)
 		return pos + neg > 0 ? pos / (pos + neg) : 0.5;
@@ -75,10 +74,12 @@ static void test_prob_fast_equals_direct(void **state)
 					o.vote = raw ? MP_EU_VOTE_RAW : MP_EU_VOTE_NORMALISED;
 					const double *rr = ones ? NULL : r;
 					assert_int_equal(mp_bargain__eu_prob_table(ctx, N, x, c, s, rr, &o, P), 0);
+					double gden = mp_bargain_eu_global_denominator_direct(N, x, w, raw ? NULL : rr,
+											       hi - lo, raw);
 					for (size_t i = 0; i < N; i++)
 						for (size_t j = 0; j < N; j++) {
 							double d = direct_prob(N, x, w, raw ? NULL : rr, hi - lo, raw,
-									       (mp_eu_prob)form, i, j);
+									       (mp_eu_prob)form, i, j, gden);
 							double e = fabs(P[i * N + j] - d) / (fabs(d) > 1e-300 ? fabs(d) : 1);
 							maxrel = e > maxrel ? e : maxrel;
 							if (e > 1e-9)
