@@ -17,6 +17,9 @@
 #include <string.h>
 
 #include "multipolar/rng.h"
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 typedef struct {
 	size_t init, rcvr;  /* init == rcvr: status quo of that actor */
@@ -49,6 +52,11 @@ struct mp_bargain_smp {
 	double *ws;                 /* PCE workspace */
 	double *xn;                 /* next positions */
 	size_t wsn;                 /* options capacity of the workspaces */
+	double *uown;               /* n*n: aUtil[i](i, j) */
+	double *uh;                 /* nthreads * n*n: aUtil[h] tables */
+	long *bj;                   /* per initiator: best target, */
+	double *bp, *be, *bq;       /* its probability, gain, and j's estimate */
+	int nthreads;
 };
 
 /* SMPModel::bsUtil: u(d, R) = (1 - d)(1 + d R), and (1 - d)(1 + R) beyond d = 1 (B.3). */
@@ -124,6 +132,12 @@ void mp_bargain_smp_free(mp_bargain_smp *s)
 	free(s->p);
 	free(s->ws);
 	free(s->xn);
+	free(s->uown);
+	free(s->uh);
+	free(s->bj);
+	free(s->bp);
+	free(s->be);
+	free(s->bq);
 	free(s);
 }
 
@@ -172,11 +186,15 @@ static void prepare(mp_bargain_smp *s)
 		}
 		s->eidx[i] = found;
 	}
+	/* Own-perspective utilities aUtil[i](i, j). */
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++)
+			s->uown[i * n + j] = U(s, i, i, j);
 	/* pDist(-1): u(i, j) = aUtil[i](i, uidx[j]), proportional voting, capability weights. */
 	size_t nu = s->nu;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < nu; j++)
-			s->u[i * nu + j] = U(s, i, i, s->uidx[j]);
+			s->u[i * nu + j] = s->uown[i * n + s->uidx[j]];
 	mp_smp__scalar_pce(n, nu, s->cap, s->u, MP_SMP_VR_PROP, s->opt.vpm, s->opt.pce, s->p, s->ws);
 	/* State::posProb: the last unique position equivalent to the actor's. */
 	for (size_t i = 0; i < n; i++) {
@@ -234,9 +252,19 @@ int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain
 	s->p = malloc(W * sizeof *s->p);
 	s->ws = malloc((3 * W * W + W) * sizeof *s->ws);
 	s->xn = malloc(n * m * sizeof *s->xn);
+	s->nthreads = 1;
+#ifdef _OPENMP
+	s->nthreads = omp_get_max_threads();
+#endif
+	s->uown = malloc(n * n * sizeof *s->uown);
+	s->uh = malloc((size_t)s->nthreads * n * n * sizeof *s->uh);
+	s->bj = malloc(n * sizeof *s->bj);
+	s->bp = malloc(n * sizeof *s->bp);
+	s->be = malloc(n * sizeof *s->be);
+	s->bq = malloc(n * sizeof *s->bq);
 	if (!s->cap || !s->sal || !s->ssum || !s->x || !s->hist || !s->D || !s->R || !s->pp || !s->uidx ||
 	    !s->eidx || !s->ch || !s->bg || !s->bc || !s->qk || !s->qb || !s->qstart || !s->qs || !s->fill || !s->u || !s->p || !s->ws ||
-	    !s->xn) {
+	    !s->xn || !s->uown || !s->uh || !s->bj || !s->bp || !s->be || !s->bq) {
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory (SMP with %zu actors)", n);
 		goto done;
 	}
@@ -273,15 +301,17 @@ done:
 
 /* SMPState::probEduChlg(h, k, i, j): h's estimate of the probability that i prevails over j
  * and of the expected change in k's utility when i challenges j (B.6). */
-static void prob_edu_chlg(const mp_bargain_smp *s, size_t h, size_t k, size_t i, size_t j, double *phij,
+static void prob_edu_chlg(const mp_bargain_smp *s, const double *Uh, size_t k, size_t i, size_t j, double *phij,
 			  double *du)
 {
 	const mp_smp_vr vr = s->opt.vr;
-	const double uii = U(s, h, i, i), uij = U(s, h, i, j), uji = U(s, h, j, i), ujj = U(s, h, j, j);
+	const size_t n = s->n;
+#define UH(a, b) Uh[(a) * n + (b)]
+	const double uii = UH(i, i), uij = UH(i, j), uji = UH(j, i), ujj = UH(j, j);
 	/* status quo, i wins (j adopts x_i), j wins (i adopts x_j) */
-	const double euSQ = U(s, h, k, i) + U(s, h, k, j);
-	const double uhkij = U(s, h, k, i) + U(s, h, k, i);
-	const double uhkji = U(s, h, k, j) + U(s, h, k, j);
+	const double euSQ = UH(k, i) + UH(k, j);
+	const double uhkij = UH(k, i) + UH(k, i);
+	const double uhkji = UH(k, j) + UH(k, j);
 	const double si = s->ssum[i], ci = s->cap[i], sj = s->ssum[j], cj = s->cap[j];
 	const double minCltn = 1e-10;
 	double ci_ij = mp_smp__vote(vr, si * ci, uii, uij);
@@ -300,7 +330,7 @@ static void prob_edu_chlg(const mp_bargain_smp *s, size_t h, size_t k, size_t i,
 		if (nn == i || nn == j)
 			continue;
 		const double wn = s->ssum[nn] * s->cap[nn];
-		const double uni = U(s, h, nn, i), unj = U(s, h, nn, j), unn = U(s, h, nn, nn);
+		const double uni = UH(nn, i), unj = UH(nn, j), unn = UH(nn, nn);
 		/* Actor::vProbLittle: the three-way contest with n's order-zero vote. */
 		double vn = mp_smp__vote(vr, wn, uni, unj);
 		double cni = vn > 0 ? con_i + vn : con_i;
@@ -341,6 +371,18 @@ static void prob_edu_chlg(const mp_bargain_smp *s, size_t h, size_t k, size_t i,
 	const double euChlg = (1 - sj) * uhkij + sj * euCntst;
 	*phij = pij;
 	*du = euChlg - euSQ;
+#undef UH
+}
+
+/* Fills Uh = aUtil[h] (n x n): h's estimates of every actor's utility for every position. */
+static void fill_uh(const mp_bargain_smp *s, size_t h, double *Uh)
+{
+	size_t n = s->n;
+	for (size_t a = 0; a < n; a++) {
+		double rha = est_nra(s->opt.radj, s->R[h], s->R[a]);
+		for (size_t b = 0; b < n; b++)
+			Uh[a * n + b] = bs_util(s->D[a * n + b], rha);
+	}
 }
 
 /* SMPActor::interpBrgnSnPm: weights s^n p^m, 1e-6 bias to each side, rounded to 4 decimals. */
@@ -398,25 +440,50 @@ int mp_bargain_smp_step(mp_bargain_smp *s)
 	size_t n = s->n, m = s->m;
 	size_t nb = 0, nq = 0;
 	s->nch = 0;
-	/* 1. Challenges and bargains (SMPState::doBCN), queue entries in KTAB's order. */
+	/* 1a. Each initiator's best challenge (bestChallengeUtils, bestChallenge): the largest
+	 * own-estimated gain above 1e-5, the first in actor order on ties. Independent per
+	 * initiator, so computed in parallel with one aUtil[h] table per thread. */
+	int need_j = s->opt.bm != MP_SMP_BM_INITONLY;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(s->nthreads) if (n >= 64)
 	for (size_t i = 0; i < n; i++) {
-		int sq = new_bargain(s, &nb, i, i);
-		s->qk[nq] = i;
-		s->qb[nq++] = (size_t)sq;
-		/* bestChallengeUtils + bestChallenge: the largest gain above 1e-5, first wins. */
+#ifdef _OPENMP
+		double *Uh = s->uh + (size_t)omp_get_thread_num() * n * n;
+#else
+		double *Uh = s->uh;
+#endif
+		fill_uh(s, i, Uh);
 		long bestJ = -1;
 		double pIJ = 0, bestEU = -1.0;
 		for (size_t j = 0; j < n; j++) {
 			if (j == i)
 				continue;
 			double pij, edu;
-			prob_edu_chlg(s, i, i, i, j, &pij, &edu);
+			prob_edu_chlg(s, Uh, i, i, j, &pij, &edu);
 			if ((1e-5 < edu) && (bestEU < edu)) {
 				bestJ = (long)j;
 				pIJ = pij;
 				bestEU = edu;
 			}
 		}
+		s->bj[i] = bestJ;
+		s->bp[i] = pIJ;
+		s->be[i] = bestEU;
+		if (need_j && 0 < bestEU && bestJ >= 0) {
+			/* j's version: KTAB takes the second element of probEduChlg(j, i, i, j), which
+			 * is the expected gain, not the probability (smpbcn.cpp; kept as in KTAB). */
+			double pj, dj;
+			fill_uh(s, (size_t)bestJ, Uh);
+			prob_edu_chlg(s, Uh, i, i, (size_t)bestJ, &pj, &dj);
+			s->bq[i] = dj;
+		}
+	}
+	/* 1b. Bargains and queue entries in KTAB's order. */
+	for (size_t i = 0; i < n; i++) {
+		int sq = new_bargain(s, &nb, i, i);
+		s->qk[nq] = i;
+		s->qb[nq++] = (size_t)sq;
+		long bestJ = s->bj[i];
+		double pIJ = s->bp[i], bestEU = s->be[i];
 		if (!(0 < bestEU) || bestJ < 0)
 			continue;
 		size_t j = (size_t)bestJ;
@@ -430,11 +497,7 @@ int mp_bargain_smp_step(mp_bargain_smp *s)
 			s->qb[nq++] = (size_t)b1;
 			continue;
 		}
-		/* j's version: KTAB takes the second element of probEduChlg(j, i, i, j), which
-		 * is the expected gain, not the probability (smpbcn.cpp; kept as in KTAB). */
-		double pj, dj;
-		prob_edu_chlg(s, j, i, i, j, &pj, &dj);
-		double pjiJ = dj;
+		double pjiJ = s->bq[i];
 		int b2 = new_bargain(s, &nb, i, j);
 		interpolate(s, i, j, pjiJ, 1 - pjiJ, s->bc + s->bg[b2].off, s->bc + s->bg[b2].off + m);
 		if (s->opt.bm == MP_SMP_BM_INITRCVR) {
@@ -477,14 +540,16 @@ int mp_bargain_smp_step(mp_bargain_smp *s)
 				const bargain *b = &s->bg[qsorted[q0 + mm]];
 				double ua = 0.0;
 				if (b->init == b->rcvr) {
+					const double *uo = s->uown + nai * n;
 					for (size_t t = 0; t < n; t++)
-						ua = ua + U(s, nai, nai, t);
+						ua = ua + uo[t];
 				} else {
 					ua = ua + pos_util(s, nai, s->bc + b->off);
 					ua = ua + pos_util(s, nai, s->bc + b->off + m);
+					const double *uo = s->uown + nai * n;
 					for (size_t t = 0; t < n; t++)
 						if (b->init != t && b->rcvr != t)
-							ua = ua + U(s, nai, nai, t);
+							ua = ua + uo[t];
 				}
 				s->u[nai * nbk + mm] = ua / (double)n;
 			}
