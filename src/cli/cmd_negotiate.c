@@ -67,6 +67,7 @@ static void defaults(void *vo)
 {
 	negotiate_opts *o = vo;
 	o->q = o->t = MP_NA;
+	o->rounds = -1; /* unset */
 	o->pos_tol = MP_NA;
 	o->noise_cap = 0.1;
 	o->noise_sal = 0.05;
@@ -124,7 +125,7 @@ static int apply_yaml(mp_ctx *ctx, const mp_bargain_input *in, negotiate_opts *o
 			long x = strtol(v, &end, 10);
 			if (!*v || *end)
 				return mp_error_set(ctx, MP_EINPUT, "scenario: options: '%s' expects a whole number, got \"%s\"", k, v);
-			if (!*(int *)dest)
+			if (*(int *)dest == (op->offset == O(rounds) ? -1 : 0))
 				*(int *)dest = (int)x;
 			break;
 		}
@@ -156,9 +157,9 @@ static int build_options(mp_ctx *ctx, const mp_bargain_input *in, negotiate_opts
 	if ((rc = choose(ctx, "model", o->model, models, modelv, &model)))
 		return rc;
 	ro->model = (mp_bargain_model)model;
-	ro->rounds = o->rounds > 0 ? o->rounds : model == MP_BARGAIN_MODEL_EU ? 10 : 100;
-	if (o->rounds < 0)
+	if (o->rounds < -1)
 		return mp_error_set(ctx, MP_EUSAGE, "negotiate: --rounds must be >= 0");
+	ro->rounds = o->rounds >= 0 ? o->rounds : model == MP_BARGAIN_MODEL_EU ? 10 : 100;
 	/* stop rules */
 	ro->stop_rules = model == MP_BARGAIN_MODEL_EU ? 0 : MP_BARGAIN_STOPRULE_KTAB;
 	if (o->stop) {

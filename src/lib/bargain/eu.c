@@ -319,6 +319,28 @@ static double prob(const mp_bargain_eu *m, size_t a, size_t b)
 	return prob_from(m, nab, nba);
 }
 
+/* Both P(a beats b) and P(b beats a) at once. */
+static void prob2(const mp_bargain_eu *m, size_t a, size_t b, double *pab, double *pba)
+{
+	if (a == b) {
+		*pab = *pba = 0.0;
+		return;
+	}
+	if (m->P) {
+		*pab = m->P[a * m->m + b];
+		*pba = m->P[b * m->m + a];
+		return;
+	}
+	double nab, nba;
+	if (m->fast) {
+		nab = fast_num(m, m->u[a], m->u[b]);
+		nba = fast_num(m, m->u[b], m->u[a]);
+	} else
+		table_num(m, a, b, &nab, &nba);
+	*pab = prob_from(m, nab, nba);
+	*pba = prob_from(m, nba, nab);
+}
+
 /* Prepares the probabilities of one phase with voter exponents rv (NULL or all 1). */
 static void phase_setup(mp_bargain_eu *m, const double *rv)
 {
@@ -366,14 +388,40 @@ static void phase_setup(mp_bargain_eu *m, const double *rv)
  * Scholz et al. (2011) eq. 1 with the target's salience (EU_typo.png); utilities
  * Us = 2 - 4(0.5 - 0.5 d)^r, Uf = 2 - 4(0.5 + 0.5 d)^r, Usq = 2 - 4 (0.5)^r (ibid.);
  * jmckib Actor.eu_challenge evaluates them with the perspective actor's exponent. */
-static double eu_challenge(const mp_bargain_eu *m, double xi, double xj, double sj, double rh, double p, double mu)
+typedef struct {
+	double Us, Uf, Usq;
+} utils3;
+
+/* Utilities of success, failure and the status quo for challenger and target at distance
+ * |xi - xj| seen with exponent rh (Scholz et al. 2011 / BDM; A.2): both directions of a
+ * pair share them, since the distance is symmetric and the perspective is the same. */
+static inline utils3 utilities(const mp_bargain_eu *m, double xi, double xj, double rh)
 {
-	double Us = 2 - 4 * pow(0.5 - 0.5 * fabs(xi - xj) / m->delta, rh);
-	double Uf = 2 - 4 * pow(0.5 + 0.5 * fabs(xi - xj) / m->delta, rh);
-	double Usq = 2 - 4 * pow(0.5, rh);
-	double eu_resist = sj * (p * Us + (1 - p) * Uf);
-	double eu_not_resist = (1 - sj) * Us;
-	double e = eu_resist + eu_not_resist - m->opt.q * Usq;
+	utils3 u;
+	double vs = 0.5 - 0.5 * fabs(xi - xj) / m->delta, vf = 0.5 + 0.5 * fabs(xi - xj) / m->delta;
+	if (rh == 1.0) { /* pow(v, 1.0) == v exactly */
+		u.Us = 2 - 4 * vs;
+		u.Uf = 2 - 4 * vf;
+		u.Usq = 2 - 4 * 0.5;
+	} else {
+		u.Us = 2 - 4 * pow(vs, rh);
+		u.Uf = 2 - 4 * pow(vf, rh);
+		u.Usq = 2 - 4 * pow(0.5, rh);
+	}
+	return u;
+}
+
+/* E^h(U_ij): challenger at xi against target at xj with target salience sj, seen with
+ * exponent rh (the perspective actor's), probability p = P(i,j).
+ * Scholz et al. (2011) eq. 1 with the target's salience (EU_typo.png); utilities
+ * Us = 2 - 4(0.5 - 0.5 d)^r, Uf = 2 - 4(0.5 + 0.5 d)^r, Usq = 2 - 4 (0.5)^r (ibid.);
+ * jmckib Actor.eu_challenge evaluates them with the perspective actor's exponent. */
+static double eu_challenge_u(const mp_bargain_eu *m, const utils3 *u, double xi, double xj, double sj, double rh,
+			     double p, double mu)
+{
+	double eu_resist = sj * (p * u->Us + (1 - p) * u->Uf);
+	double eu_not_resist = (1 - sj) * u->Us;
+	double e = eu_resist + eu_not_resist - m->opt.q * u->Usq;
 	if (m->opt.q != 1.0) {
 		/* BDM's (1-Q)[T Ub + (1-T) Uw] term with mu the current median (A.2). */
 		double dd = 0.25 * (fabs(xi - mu) + fabs(xi - xj)) / m->delta;
@@ -535,8 +583,8 @@ static int index_positions(mp_bargain_eu *m, int need_F)
 	if (realloc_needed) {
 		free(m->P);
 		m->P = NULL;
-		/* Probability table when it fits in 128 MiB; else computed on the fly. */
-		if (M * M <= ((size_t)16 << 20))
+		/* Probability table when it fits in 1 GiB; else computed on the fly. */
+		if (M * M <= ((size_t)128 << 20))
 			m->P = malloc(M * M * sizeof *m->P);
 		free(m->F);
 		m->F = NULL;
@@ -563,7 +611,8 @@ static void exposures(mp_bargain_eu *m, const double *rpersp, double mu)
 			if (j == i)
 				continue;
 			double p = prob(m, m->pid[j], m->pid[i]);
-			S += eu_challenge(m, m->x[j], m->x[i], m->s[i], rpersp[i], p, mu);
+			utils3 u = utilities(m, m->x[j], m->x[i], rpersp[i]);
+			S += eu_challenge_u(m, &u, m->x[j], m->x[i], m->s[i], rpersp[i], p, mu);
 		}
 		m->S[i] = S;
 	}
@@ -644,9 +693,11 @@ int mp_bargain_eu_step(mp_bargain_eu *m, size_t *moved)
 				continue;
 			}
 			double xj = m->x[j];
-			double pij = prob(m, m->pid[i], m->pid[j]), pji = prob(m, m->pid[j], m->pid[i]);
-			double a = eu_challenge(m, xi, xj, m->s[j], ri, pij, mu);
-			double b = eu_challenge(m, xj, xi, m->s[i], ri, pji, mu);
+			double pij, pji;
+			prob2(m, m->pid[i], m->pid[j], &pij, &pji);
+			utils3 u = utilities(m, xi, xj, ri);
+			double a = eu_challenge_u(m, &u, xi, xj, m->s[j], ri, pij, mu);
+			double b = eu_challenge_u(m, &u, xj, xi, m->s[i], ri, pji, mu);
 			/* Classification (BDM; jmckib Offer.from_actors), strict inequalities. */
 			int kind = MP_EU_OFFER_NONE;
 			double pos = xi;
