@@ -169,7 +169,8 @@ static double pair_abs_sum(size_t m, const double *g, const size_t *cnt, size_t 
  * voters x (n). For each voter the distances to u, merged outward from the voter's
  * place, are already sorted, so no sort per voter is needed: O(n m). ws: m doubles. */
 static double global_denominator_u(size_t n, const double *x, const double *w, const double *r, double delta,
-				   int raw, size_t m, const double *u, const size_t *cnt, double *g, size_t *gc)
+				   int raw, size_t m, const double *u, const size_t *cnt, double *g, size_t *gc,
+				   const double *F)
 {
 	double sum = 0;
 	for (size_t k = 0; k < n; k++) {
@@ -194,7 +195,8 @@ static double global_denominator_u(size_t n, const double *x, const double *w, c
 			else
 				takeR = (u[R] - x[k]) <= (x[k] - u[L - 1]);
 			size_t a = takeR ? R++ : --L;
-			g[t] = gdist(x[k], u[a], rk, delta, raw);
+			/* F (m x n), when given, already holds g_k(u_a) */
+			g[t] = F ? F[a * n + k] : gdist(x[k], u[a], rk, delta, raw);
 			gc[t] = cnt[a];
 			t++;
 		}
@@ -213,7 +215,7 @@ double mp_bargain_eu_global_denominator(size_t n, const double *x, const double 
 	qsort(u, n, sizeof *u, cmp_double);
 	for (size_t i = 0; i < n; i++)
 		iws[i] = 1;
-	return global_denominator_u(n, x, w, r, delta, raw, n, u, iws, g, iws + n);
+	return global_denominator_u(n, x, w, r, delta, raw, n, u, iws, g, iws + n, NULL);
 }
 
 /* Numerator sum_k max(0, v_k(a, b)) for the fast phases (all exponents 1): voters on a's
@@ -353,9 +355,6 @@ static void phase_setup(mp_bargain_eu *m, const double *rv)
 	m->fast = raw || ones;
 	m->sigma = raw ? 1.0 : 1.0 / m->delta;
 	m->denom = 0;
-	if (m->opt.prob == MP_EU_PROB_GLOBAL)
-		m->denom = global_denominator_u(n, m->x, m->w, m->fast ? NULL : rv, m->delta, raw, M, m->u, m->cnt,
-						m->g, m->idx);
 	if (!m->fast) {
 		/* F[a][k] = g_k(u_a), one pow per (distinct position, voter). */
 #pragma omp parallel for schedule(static) if (M * n > 1000000)
@@ -363,6 +362,9 @@ static void phase_setup(mp_bargain_eu *m, const double *rv)
 			for (size_t k = 0; k < n; k++)
 				m->F[a * n + k] = gdist(m->x[k], m->u[a], rv[k], m->delta, 0);
 	}
+	if (m->opt.prob == MP_EU_PROB_GLOBAL)
+		m->denom = global_denominator_u(n, m->x, m->w, m->fast ? NULL : rv, m->delta, raw, M, m->u, m->cnt,
+						m->g, m->idx, m->fast ? NULL : m->F);
 	if (m->P) {
 #pragma omp parallel for schedule(dynamic, 16) if (M * M * (m->fast ? 1 : n) > 1000000)
 		for (size_t a = 0; a < M; a++) {
