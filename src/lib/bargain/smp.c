@@ -618,9 +618,9 @@ mp_bargain_stop mp_bargain_smp_status(const mp_bargain_smp *s, int rules, int ma
 		return MP_BARGAIN_STOP_FIXED;
 	if (rules & MP_BARGAIN_STOPRULE_CYCLE) {
 		const double *cur = s->hist + (size_t)s->turn * nm;
-		for (int t = 0; t < s->turn - 1; t++)
+		for (int t = 0; t < s->turn; t++)
 			if (!memcmp(cur, s->hist + (size_t)t * nm, nm * sizeof *cur))
-				return MP_BARGAIN_STOP_CYCLE;
+				return t == s->turn - 1 ? MP_BARGAIN_STOP_FIXED : MP_BARGAIN_STOP_CYCLE;
 	}
 	if (s->turn >= max_turns)
 		return MP_BARGAIN_STOP_ROUNDS;
