@@ -248,26 +248,79 @@ static size_t upper_bound(const double *v, size_t n, double key)
 	return lo;
 }
 
+static double prob_from(const mp_bargain_eu *m, double nab, double nba);
+
+/* The two cases of the prefix-sum numerator given the search indices (shared by the
+ * single-pair and the row-wise versions so both give identical numbers). */
+static inline double num_below(const mp_bargain_eu *m, double a, double b, size_t L1, size_t L2)
+{
+	/* a < b: voters x_k <= a gain |b - a|, voters a < x_k < mid gain a + b - 2 x_k */
+	const double *W = m->W, *X = m->X;
+	if (L2 < L1)
+		L2 = L1;
+	double s = (b - a) * W[L1] + (a + b) * (W[L2] - W[L1]) - 2 * (X[L2] - X[L1]);
+	return m->sigma * (s < 0 ? 0 : s);
+}
+
+static inline double num_above(const mp_bargain_eu *m, double a, double b, size_t R1, size_t R2)
+{
+	/* a > b: voters x_k >= a gain |a - b|, voters mid < x_k < a gain 2 x_k - a - b */
+	const double *W = m->W, *X = m->X;
+	size_t n = m->n;
+	if (R2 > R1)
+		R2 = R1;
+	double s = (a - b) * (W[n] - W[R1]) + 2 * (X[R1] - X[R2]) - (a + b) * (W[R1] - W[R2]);
+	return m->sigma * (s < 0 ? 0 : s);
+}
+
 static double fast_num(const mp_bargain_eu *m, double a, double b)
 {
 	size_t n = m->n;
-	const double *xs = m->xs, *W = m->W, *X = m->X;
+	const double *xs = m->xs;
 	double mid = 0.5 * (a + b);
-	double s;
-	if (a < b) {
-		size_t L1 = upper_bound(xs, n, a), L2 = lower_bound(xs, n, mid);
-		if (L2 < L1)
-			L2 = L1;
-		s = (b - a) * W[L1] + (a + b) * (W[L2] - W[L1]) - 2 * (X[L2] - X[L1]);
-	} else {
-		size_t R1 = lower_bound(xs, n, a), R2 = upper_bound(xs, n, mid);
-		if (R2 > R1)
-			R2 = R1;
-		s = (a - b) * (W[n] - W[R1]) + 2 * (X[R1] - X[R2]) - (a + b) * (W[R1] - W[R2]);
+	if (a < b)
+		return num_below(m, a, b, upper_bound(xs, n, a), lower_bound(xs, n, mid));
+	return num_above(m, a, b, lower_bound(xs, n, a), upper_bound(xs, n, mid));
+}
+
+/* Row a of the probability table on the fast path: the distinct positions are sorted, so
+ * every search index moves monotonically as b walks away from a (two-pointer sweep,
+ * O(n + m) per row instead of O(m log n)). */
+static void fast_row(const mp_bargain_eu *m, size_t a, double *row)
+{
+	size_t n = m->n, M = m->m;
+	const double *xs = m->xs, *u = m->u;
+	const double A = u[a];
+	const size_t ubA = upper_bound(xs, n, A), lbA = lower_bound(xs, n, A);
+	row[a] = 0.0;
+	/* b above a */
+	size_t L2 = ubA, R1b = lbA, R2b = ubA;
+	for (size_t b = a + 1; b < M; b++) {
+		const double B = u[b], mid = 0.5 * (A + B);
+		while (L2 < n && xs[L2] < mid)
+			L2++;
+		while (R1b < n && xs[R1b] < B)
+			R1b++;
+		while (R2b < n && xs[R2b] <= mid)
+			R2b++;
+		double nab = num_below(m, A, B, ubA, L2);
+		double nba = num_above(m, B, A, R1b, R2b);
+		row[b] = prob_from(m, nab, nba);
 	}
-	if (s < 0)
-		s = 0;
-	return m->sigma * s;
+	/* b below a */
+	size_t R2 = lbA, L1b = ubA, L2b = lbA;
+	for (size_t b = a; b-- > 0;) {
+		const double B = u[b], mid = 0.5 * (A + B);
+		while (R2 > 0 && xs[R2 - 1] > mid)
+			R2--;
+		while (L1b > 0 && xs[L1b - 1] > B)
+			L1b--;
+		while (L2b > 0 && xs[L2b - 1] >= mid)
+			L2b--;
+		double nab = num_above(m, A, B, lbA, R2);
+		double nba = num_below(m, B, A, L1b, L2b);
+		row[b] = prob_from(m, nab, nba);
+	}
 }
 
 /* Direct numerators for distinct positions a, b from the F table: both directions. */
@@ -365,17 +418,17 @@ static void phase_setup(mp_bargain_eu *m, const double *rv)
 	if (m->opt.prob == MP_EU_PROB_GLOBAL)
 		m->denom = global_denominator_u(n, m->x, m->w, m->fast ? NULL : rv, m->delta, raw, M, m->u, m->cnt,
 						m->g, m->idx, m->fast ? NULL : m->F);
-	if (m->P) {
-#pragma omp parallel for schedule(dynamic, 16) if (M * M * (m->fast ? 1 : n) > 1000000)
+	if (m->P && m->fast) {
+#pragma omp parallel for schedule(dynamic, 16) if (M * M > 1000000)
+		for (size_t a = 0; a < M; a++)
+			fast_row(m, a, m->P + a * M);
+	} else if (m->P) {
+#pragma omp parallel for schedule(dynamic, 16) if (M * M * n > 1000000)
 		for (size_t a = 0; a < M; a++) {
 			m->P[a * M + a] = 0.0;
 			for (size_t b = a + 1; b < M; b++) {
 				double nab, nba;
-				if (m->fast) {
-					nab = fast_num(m, m->u[a], m->u[b]);
-					nba = fast_num(m, m->u[b], m->u[a]);
-				} else
-					table_num(m, a, b, &nab, &nba);
+				table_num(m, a, b, &nab, &nba);
 				m->P[a * M + b] = prob_from(m, nab, nba);
 				m->P[b * M + a] = prob_from(m, nba, nab);
 			}
