@@ -49,6 +49,7 @@ struct mp_bargain_eu {
 	double denom;          /* global denominator of the current phase */
 	int fast;              /* current phase uses prefix sums */
 	double sigma;          /* distance scale of the fast phase (1/Delta or 1) */
+	int ptrans;            /* P stored transposed (P[b*m + a] = P(a beats b)) */
 };
 
 const char *mp_eu_offer_name(mp_eu_offer_kind k)
@@ -286,7 +287,7 @@ static double fast_num(const mp_bargain_eu *m, double a, double b)
 /* Row a of the probability table on the fast path: the distinct positions are sorted, so
  * every search index moves monotonically as b walks away from a (two-pointer sweep,
  * O(n + m) per row instead of O(m log n)). */
-static void fast_row(const mp_bargain_eu *m, size_t a, double *row)
+static void fast_row(const mp_bargain_eu *m, size_t a, double *row, int trans)
 {
 	size_t n = m->n, M = m->m;
 	const double *xs = m->xs, *u = m->u;
@@ -305,7 +306,7 @@ static void fast_row(const mp_bargain_eu *m, size_t a, double *row)
 			R2b++;
 		double nab = num_below(m, A, B, ubA, L2);
 		double nba = num_above(m, B, A, R1b, R2b);
-		row[b] = prob_from(m, nab, nba);
+		row[b] = trans ? prob_from(m, nba, nab) : prob_from(m, nab, nba);
 	}
 	/* b below a */
 	size_t R2 = lbA, L1b = ubA, L2b = lbA;
@@ -319,7 +320,7 @@ static void fast_row(const mp_bargain_eu *m, size_t a, double *row)
 			L2b--;
 		double nab = num_above(m, A, B, lbA, R2);
 		double nba = num_below(m, B, A, L1b, L2b);
-		row[b] = prob_from(m, nab, nba);
+		row[b] = trans ? prob_from(m, nba, nab) : prob_from(m, nab, nba);
 	}
 }
 
@@ -364,7 +365,7 @@ static double prob(const mp_bargain_eu *m, size_t a, size_t b)
 	if (a == b)
 		return 0.0; /* x_i == x_j: probability 0 (jmckib) */
 	if (m->P)
-		return m->P[a * m->m + b];
+		return m->ptrans ? m->P[b * m->m + a] : m->P[a * m->m + b];
 	double nab, nba;
 	if (m->fast) {
 		nab = fast_num(m, m->u[a], m->u[b]);
@@ -382,8 +383,8 @@ static void prob2(const mp_bargain_eu *m, size_t a, size_t b, double *pab, doubl
 		return;
 	}
 	if (m->P) {
-		*pab = m->P[a * m->m + b];
-		*pba = m->P[b * m->m + a];
+		*pab = prob(m, a, b);
+		*pba = prob(m, b, a);
 		return;
 	}
 	double nab, nba;
@@ -418,10 +419,12 @@ static void phase_setup(mp_bargain_eu *m, const double *rv)
 	if (m->opt.prob == MP_EU_PROB_GLOBAL)
 		m->denom = global_denominator_u(n, m->x, m->w, m->fast ? NULL : rv, m->delta, raw, M, m->u, m->cnt,
 						m->g, m->idx, m->fast ? NULL : m->F);
+	/* The risk phase reads P(j, i) for a fixed target i: store it transposed there. */
+	m->ptrans = rv == NULL && m->fast;
 	if (m->P && m->fast) {
 #pragma omp parallel for schedule(dynamic, 16) if (M * M > 1000000)
 		for (size_t a = 0; a < M; a++)
-			fast_row(m, a, m->P + a * M);
+			fast_row(m, a, m->P + a * M, m->ptrans);
 	} else if (m->P) {
 #pragma omp parallel for schedule(dynamic, 16) if (M * M * n > 1000000)
 		for (size_t a = 0; a < M; a++) {
