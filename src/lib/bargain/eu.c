@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 struct mp_bargain_eu {
 	mp_ctx *ctx;
@@ -49,7 +52,8 @@ struct mp_bargain_eu {
 	double denom;          /* global denominator of the current phase */
 	int fast;              /* current phase uses prefix sums */
 	double sigma;          /* distance scale of the fast phase (1/Delta or 1) */
-	int ptrans;            /* P stored transposed (P[b*m + a] = P(a beats b)) */
+	double *rc;            /* nthreads x 2n: fast_row buffers */
+	int nthreads;
 };
 
 const char *mp_eu_offer_name(mp_eu_offer_kind k)
@@ -284,16 +288,17 @@ static double fast_num(const mp_bargain_eu *m, double a, double b)
 	return num_above(m, a, b, lower_bound(xs, n, a), upper_bound(xs, n, mid));
 }
 
-/* Row a of the probability table on the fast path: the distinct positions are sorted, so
- * every search index moves monotonically as b walks away from a (two-pointer sweep,
- * O(n + m) per row instead of O(m log n)). */
-static void fast_row(const mp_bargain_eu *m, size_t a, double *row, int trans)
+/* Row and column a of the probability table on the fast path, row[b] = P(a beats b) and
+ * col[b] = P(b beats a): the distinct positions are sorted, so every search index moves
+ * monotonically as b walks away from a (two-pointer sweep, O(n + m) per row instead of
+ * O(m log n)); no m x m table is needed. */
+static void fast_row(const mp_bargain_eu *m, size_t a, double *row, double *col)
 {
 	size_t n = m->n, M = m->m;
 	const double *xs = m->xs, *u = m->u;
 	const double A = u[a];
 	const size_t ubA = upper_bound(xs, n, A), lbA = lower_bound(xs, n, A);
-	row[a] = 0.0;
+	row[a] = col[a] = 0.0;
 	/* b above a */
 	size_t L2 = ubA, R1b = lbA, R2b = ubA;
 	for (size_t b = a + 1; b < M; b++) {
@@ -306,7 +311,8 @@ static void fast_row(const mp_bargain_eu *m, size_t a, double *row, int trans)
 			R2b++;
 		double nab = num_below(m, A, B, ubA, L2);
 		double nba = num_above(m, B, A, R1b, R2b);
-		row[b] = trans ? prob_from(m, nba, nab) : prob_from(m, nab, nba);
+		row[b] = prob_from(m, nab, nba);
+		col[b] = prob_from(m, nba, nab);
 	}
 	/* b below a */
 	size_t R2 = lbA, L1b = ubA, L2b = lbA;
@@ -320,7 +326,8 @@ static void fast_row(const mp_bargain_eu *m, size_t a, double *row, int trans)
 			L2b--;
 		double nab = num_above(m, A, B, lbA, R2);
 		double nba = num_below(m, B, A, L1b, L2b);
-		row[b] = trans ? prob_from(m, nba, nab) : prob_from(m, nab, nba);
+		row[b] = prob_from(m, nab, nba);
+		col[b] = prob_from(m, nba, nab);
 	}
 }
 
@@ -364,8 +371,8 @@ static double prob(const mp_bargain_eu *m, size_t a, size_t b)
 {
 	if (a == b)
 		return 0.0; /* x_i == x_j: probability 0 (jmckib) */
-	if (m->P)
-		return m->ptrans ? m->P[b * m->m + a] : m->P[a * m->m + b];
+	if (m->P && !m->fast)
+		return m->P[a * m->m + b];
 	double nab, nba;
 	if (m->fast) {
 		nab = fast_num(m, m->u[a], m->u[b]);
@@ -382,9 +389,9 @@ static void prob2(const mp_bargain_eu *m, size_t a, size_t b, double *pab, doubl
 		*pab = *pba = 0.0;
 		return;
 	}
-	if (m->P) {
-		*pab = prob(m, a, b);
-		*pba = prob(m, b, a);
+	if (m->P && !m->fast) {
+		*pab = m->P[a * m->m + b];
+		*pba = m->P[b * m->m + a];
 		return;
 	}
 	double nab, nba;
@@ -419,13 +426,7 @@ static void phase_setup(mp_bargain_eu *m, const double *rv)
 	if (m->opt.prob == MP_EU_PROB_GLOBAL)
 		m->denom = global_denominator_u(n, m->x, m->w, m->fast ? NULL : rv, m->delta, raw, M, m->u, m->cnt,
 						m->g, m->idx, m->fast ? NULL : m->F);
-	/* The risk phase reads P(j, i) for a fixed target i: store it transposed there. */
-	m->ptrans = rv == NULL && m->fast;
-	if (m->P && m->fast) {
-#pragma omp parallel for schedule(dynamic, 16) if (M * M > 1000000)
-		for (size_t a = 0; a < M; a++)
-			fast_row(m, a, m->P + a * M, m->ptrans);
-	} else if (m->P) {
+	if (m->P && !m->fast) {
 #pragma omp parallel for schedule(dynamic, 16) if (M * M * n > 1000000)
 		for (size_t a = 0; a < M; a++) {
 			m->P[a * M + a] = 0.0;
@@ -437,6 +438,16 @@ static void phase_setup(mp_bargain_eu *m, const double *rv)
 			}
 		}
 	}
+}
+
+/* This thread's fast_row buffers (2n doubles). */
+static double *row_buffer(const mp_bargain_eu *m)
+{
+#ifdef _OPENMP
+	return m->rc + (size_t)omp_get_thread_num() * 2 * m->n;
+#else
+	return m->rc;
+#endif
 }
 
 /* ---- expected utility (BARGAINING.md A.2, A.4) ---- */
@@ -517,6 +528,7 @@ void mp_bargain_eu_free(mp_bargain_eu *m)
 	free(m->P);
 	free(m->g);
 	free(m->idx);
+	free(m->rc);
 	free(m);
 }
 
@@ -563,8 +575,13 @@ int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_
 	m->idx = malloc(n * sizeof *m->idx);
 	m->hist_cap = 16;
 	m->hist = malloc(m->hist_cap * n * sizeof *m->hist);
+	m->nthreads = 1;
+#ifdef _OPENMP
+	m->nthreads = omp_get_max_threads();
+#endif
+	m->rc = malloc((size_t)m->nthreads * 2 * n * sizeof *m->rc);
 	if (!m->x || !m->c || !m->s || !m->w || !m->r || !m->rv || !m->S || !m->moves || !m->u || !m->cnt ||
-	    !m->pid || !m->ord || !m->xs || !m->W || !m->X || !m->g || !m->idx || !m->hist) {
+	    !m->pid || !m->ord || !m->xs || !m->W || !m->X || !m->g || !m->idx || !m->hist || !m->rc) {
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -642,7 +659,7 @@ static int index_positions(mp_bargain_eu *m, int need_F)
 		free(m->P);
 		m->P = NULL;
 		/* Probability table when it fits in 1 GiB; else computed on the fly. */
-		if (M * M <= ((size_t)128 << 20))
+		if (need_F && M * M <= ((size_t)128 << 20))
 			m->P = malloc(M * M * sizeof *m->P);
 		free(m->F);
 		m->F = NULL;
@@ -665,10 +682,16 @@ static void exposures(mp_bargain_eu *m, const double *rpersp, double mu)
 #pragma omp parallel for schedule(static) if (n > 512)
 	for (size_t i = 0; i < n; i++) {
 		double S = 0;
+		const double *col = NULL;
+		if (m->fast) {
+			double *buf = row_buffer(m);
+			fast_row(m, m->pid[i], buf, buf + m->n);
+			col = buf + m->n; /* col[b] = P(b beats x_i) */
+		}
 		for (size_t j = 0; j < n; j++) {
 			if (j == i)
 				continue;
-			double p = prob(m, m->pid[j], m->pid[i]);
+			double p = col ? col[m->pid[j]] : prob(m, m->pid[j], m->pid[i]);
 			utils3 u = utilities(m, m->x[j], m->x[i], rpersp[i]);
 			S += eu_challenge_u(m, &u, m->x[j], m->x[i], m->s[i], rpersp[i], p, mu);
 		}
@@ -741,6 +764,13 @@ int mp_bargain_eu_step(mp_bargain_eu *m, size_t *moved)
 		double key[3];
 		int have[3] = { 0, 0, 0 };
 		double xi = m->x[i], ri = m->r[i];
+		const double *row = NULL, *col = NULL;
+		if (m->fast) {
+			double *buf = row_buffer(m);
+			fast_row(m, m->pid[i], buf, buf + n);
+			row = buf;
+			col = buf + n;
+		}
 		for (size_t j = 0; j < n; j++) {
 			mp_bargain_eu_pair *pr = m->pairs ? &m->pairs[i * n + j] : NULL;
 			if (j == i || m->x[j] == xi) {
@@ -752,7 +782,11 @@ int mp_bargain_eu_step(mp_bargain_eu *m, size_t *moved)
 			}
 			double xj = m->x[j];
 			double pij, pji;
-			prob2(m, m->pid[i], m->pid[j], &pij, &pji);
+			if (row) {
+				pij = row[m->pid[j]];
+				pji = col[m->pid[j]];
+			} else
+				prob2(m, m->pid[i], m->pid[j], &pij, &pji);
 			utils3 u = utilities(m, xi, xj, ri);
 			double a = eu_challenge_u(m, &u, xi, xj, m->s[j], ri, pij, mu);
 			double b = eu_challenge_u(m, &u, xj, xi, m->s[i], ri, pji, mu);
@@ -885,9 +919,18 @@ int mp_bargain__eu_prob_table(mp_ctx *ctx, size_t n, const double *x, const doub
 		if (r)
 			memcpy(m->r, r, n * sizeof *r);
 		phase_setup(m, r ? m->r : NULL);
-		for (size_t i = 0; i < n; i++)
-			for (size_t j = 0; j < n; j++)
-				P[i * n + j] = prob(m, m->pid[i], m->pid[j]);
+		for (size_t i = 0; i < n; i++) {
+			double *buf = m->rc;
+			if (m->fast)
+				fast_row(m, m->pid[i], buf, buf + n);
+			for (size_t j = 0; j < n; j++) {
+				P[i * n + j] = m->fast ? buf[m->pid[j]] : prob(m, m->pid[i], m->pid[j]);
+				/* the row/column sweep agrees with the single-pair search */
+				if (m->fast && fabs(buf[n + m->pid[j]] - prob(m, m->pid[j], m->pid[i])) >
+						       1e-12 * (1 + fabs(buf[n + m->pid[j]])))
+					rc = mp_error_set(ctx, MP_ERROR, "fast_row column differs from prob()");
+			}
+		}
 	}
 	mp_bargain_eu_free(m);
 	mp_bargain_input_free(in);
