@@ -6,34 +6,6 @@
 
 #include <stdlib.h>
 
-/* Model::vote: vote of an actor with weight w between options with utilities ui, uj. */
-double mp_smp__vote(mp_smp_vr vr, double w, double ui, double uj)
-{
-	const double du = ui - uj;
-	double rbin = du / 1e-8;
-	rbin = rbin > 1 ? 1 : rbin;
-	rbin = rbin < -1 ? -1 : rbin;
-	switch (vr) {
-	case MP_SMP_VR_BINARY:
-		return w * rbin;
-	case MP_SMP_VR_PROPBIN:
-		return w * ((1 - 0.2) * du + 0.2 * rbin);
-	case MP_SMP_VR_PROP:
-		return w * du;
-	case MP_SMP_VR_PROPCBC:
-		return w * ((1 - 0.5) * du + 0.5 * (du * du * du));
-	case MP_SMP_VR_CUBIC:
-		return w * (du * du * du);
-	case MP_SMP_VR_ASYMPROSP:
-		if (du < 0.0)
-			return w * du;
-		if (0.0 < du)
-			return (2.0 * w * du) / 3.0;
-		return 0.0;
-	}
-	return 0.0;
-}
-
 /* Model::vProb for two strengths. */
 void mp_smp__vprob(mp_smp_vpm vpm, double s1, double s2, double *p1, double *p2)
 {
