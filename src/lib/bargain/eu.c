@@ -464,7 +464,7 @@ typedef struct {
 /* Utilities of success, failure and the status quo for challenger and target at distance
  * |xi - xj| seen with exponent rh (Scholz et al. 2011 / BDM; A.2): both directions of a
  * pair share them, since the distance is symmetric and the perspective is the same. */
-static inline utils3 utilities(const mp_bargain_eu *m, double xi, double xj, double rh)
+static inline utils3 utilities(const mp_bargain_eu *m, double xi, double xj, double rh, double usq)
 {
 	utils3 u;
 	double vs = 0.5 - 0.5 * fabs(xi - xj) / m->delta, vf = 0.5 + 0.5 * fabs(xi - xj) / m->delta;
@@ -475,7 +475,7 @@ static inline utils3 utilities(const mp_bargain_eu *m, double xi, double xj, dou
 	} else {
 		u.Us = 2 - 4 * pow(vs, rh);
 		u.Uf = 2 - 4 * pow(vf, rh);
-		u.Usq = 2 - 4 * pow(0.5, rh);
+		u.Usq = usq; /* 2 - 4 * 0.5^rh, once per perspective */
 	}
 	return u;
 }
@@ -682,6 +682,7 @@ static void exposures(mp_bargain_eu *m, const double *rpersp, double mu)
 #pragma omp parallel for schedule(static) if (n > 512)
 	for (size_t i = 0; i < n; i++) {
 		double S = 0;
+		const double usq = 2 - 4 * pow(0.5, rpersp[i]);
 		const double *col = NULL;
 		if (m->fast) {
 			double *buf = row_buffer(m);
@@ -692,7 +693,7 @@ static void exposures(mp_bargain_eu *m, const double *rpersp, double mu)
 			if (j == i)
 				continue;
 			double p = col ? col[m->pid[j]] : prob(m, m->pid[j], m->pid[i]);
-			utils3 u = utilities(m, m->x[j], m->x[i], rpersp[i]);
+			utils3 u = utilities(m, m->x[j], m->x[i], rpersp[i], usq);
 			S += eu_challenge_u(m, &u, m->x[j], m->x[i], m->s[i], rpersp[i], p, mu);
 		}
 		m->S[i] = S;
@@ -764,6 +765,7 @@ int mp_bargain_eu_step(mp_bargain_eu *m, size_t *moved)
 		double key[3];
 		int have[3] = { 0, 0, 0 };
 		double xi = m->x[i], ri = m->r[i];
+		const double usq = 2 - 4 * pow(0.5, ri);
 		const double *row = NULL, *col = NULL;
 		if (m->fast) {
 			double *buf = row_buffer(m);
@@ -787,7 +789,7 @@ int mp_bargain_eu_step(mp_bargain_eu *m, size_t *moved)
 				pji = col[m->pid[j]];
 			} else
 				prob2(m, m->pid[i], m->pid[j], &pij, &pji);
-			utils3 u = utilities(m, xi, xj, ri);
+			utils3 u = utilities(m, xi, xj, ri, usq);
 			double a = eu_challenge_u(m, &u, xi, xj, m->s[j], ri, pij, mu);
 			double b = eu_challenge_u(m, &u, xj, xi, m->s[i], ri, pji, mu);
 			/* Classification (BDM; jmckib Offer.from_actors), strict inequalities. */
