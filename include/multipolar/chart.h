@@ -71,7 +71,8 @@ typedef struct mp_series {
 	const double *x;
 	const double *y;
 	int style;  /* MP_CHART_SOLID or MP_CHART_DASHED */
-	int color;  /* 1-based palette index (same pole, same colour); 0 = by position */
+	int color;  /* 1-based palette index (same pole, same colour); 0 = by position;
+		       -1 = neutral grey (#BBBBBB, Tol 2021) for "other" */
 } mp_series;
 
 /* A forecast series: quantiles per x (NaN = missing). */

@@ -266,6 +266,8 @@ void svg__nodata(FILE *f, const mp_chart_opts *o, const char *why)
 
 const char *svg__series_color(size_t i, int color)
 {
+	if (color < 0)
+		return "#BBBBBB"; /* Tol (2021): the grey of his bright and vibrant schemes */
 	return mp_chart_color(color > 0 ? (size_t)(color - 1) : i);
 }
 
