@@ -88,29 +88,26 @@ static int sources(rep *r)
 	if (n == 0)
 		rep__nodata(r, "No dataset is imported in this database (see 'multipolar import').");
 	else {
-		fputs("<div class=\"tw\"><table class=\"plain\">\n<thead><tr><th scope=\"col\">dataset</th>"
-		      "<th scope=\"col\">version</th><th scope=\"col\">years</th><th scope=\"col\">rows</th>"
-		      "<th scope=\"col\">file (SHA-256)</th><th scope=\"col\">citation</th></tr></thead>\n<tbody>\n", f);
+		fputs("<ul class=\"sources\">\n", f);
 		for (size_t i = 0; i < n; i++) {
-			fputs("<tr><th scope=\"row\">", f);
+			fputs("<li><strong>", f);
 			mp_html_escape(f, ds[i].name);
-			fputs("</th><td>", f);
+			fputs("</strong> ", f);
 			mp_html_escape(f, ds[i].version);
-			fputs("</td><td>", f);
 			if (ds[i].year_min > 0)
-				fprintf(f, "%d&#8211;%d", ds[i].year_min, ds[i].year_max);
-			fprintf(f, "</td><td>%lld</td><td>", (long long)ds[i].rows);
+				fprintf(f, ", %d&#8211;%d", ds[i].year_min, ds[i].year_max);
+			fprintf(f, ", %lld rows, file ", (long long)ds[i].rows);
 			mp_html_escape(f, ds[i].file);
-			fputs(" <code>", f);
+			fputs(" (SHA-256 <code>", f);
 			char sha[17];
 			memcpy(sha, ds[i].sha256, 16);
 			sha[16] = '\0';
 			mp_html_escape(f, sha);
-			fputs("&#8230;</code></td><td>", f);
+			fputs("&#8230;</code>).<br>", f);
 			mp_html_escape(f, ds[i].citation);
-			fputs("</td></tr>\n", f);
+			fputs("</li>\n", f);
 		}
-		fputs("</tbody></table></div>\n", f);
+		fputs("</ul>\n", f);
 	}
 	fputs("<p class=\"note\">Charts: colours of Okabe &amp; Ito (2008) and Tol (2021), safe for "
 	      "colour-blind readers; axis ticks by Heckbert's (1990) nice numbers.</p>\n", f);

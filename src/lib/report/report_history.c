@@ -39,7 +39,8 @@ static int load_year(rep *r, size_t t, const mp_polarity_opts *popts, double *pc
 	mp_world *w = NULL;
 	double *cinc = NULL, *ren = NULL;
 	int y = (int)r->year[t];
-	int rc = mp_world_from_store(r->ctx, r->s, y, r->o->nmc_version, r->poles, &w);
+	int rc = mp_world_from_store_ex(r->ctx, r->s, y, r->o->nmc_version, r->poles,
+					 MP_WORLD_NAMES | MP_WORLD_IDEAL, &w);
 	if (rc != MP_OK)
 		return rc;
 	size_t np = (size_t)r->npoles;

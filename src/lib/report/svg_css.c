@@ -27,7 +27,7 @@ const char *mp_chart_css(void)
 	".legend{list-style:none;margin:.3rem 0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem 1rem;"
 	"font-size:.85rem}\n"
 	".legend li{display:flex;align-items:center;gap:.35rem}.legend .k-text{color:var(--muted)}\n"
-	".key{display:inline-block;width:1.4rem;height:.75rem}\n"
+	".key{display:inline-block;width:1.4rem;height:.75rem;font-size:0;line-height:0;flex:none}\n"
 	".k-line{height:0;border-top:3px solid var(--c)}.k-dash{height:0;border-top:3px dashed var(--c)}\n"
 	".k-area{background:var(--c)}\n"
 	".k-band{background:linear-gradient(var(--c),var(--c)) center/100% 3px no-repeat,"
@@ -39,8 +39,8 @@ const char *mp_chart_css(void)
 	"thead th{position:sticky;top:0;background:#f6f6f6}tbody th{text-align:left;font-weight:500}\n"
 	"th .sub{font-weight:400;color:var(--muted)}\n"
 	".nodata{padding:.8rem;background:#f6f6f6;border-left:4px solid #999;color:var(--muted)}\n"
-	"table.plain td,table.plain th{text-align:left;white-space:normal}\n"
+	".sources{padding-left:1.2rem;font-size:.85rem}.sources li{margin:.4rem 0;overflow-wrap:anywhere}\n"
 	"@media (max-width:40rem){body{font-size:15px;padding:0 .6rem 2rem}"
-	".chart svg text{font-size:21px}.chart .val{font-size:15px}}\n"
+	".chart svg text{font-size:21px}.chart .val{font-size:15px}.chart svg text.alt{display:none}}\n"
 	"@media print{details{display:none}}\n";
 }

@@ -103,7 +103,7 @@ static void key_item(FILE *f, const svg_key *k)
 	case SVG_KEY_BAND: fputs("k-band", f); break;
 	case SVG_KEY_TEXT: break;
 	}
-	fprintf(f, "\" style=\"--c:%s\"></span>", k->color);
+	fprintf(f, "\" style=\"--c:%s\">&#160;</span>", k->color);
 	mp_html_escape(f, k->name);
 	fputs("</li>", f);
 }
@@ -190,6 +190,8 @@ void svg__axes(FILE *f, const mp_chart_opts *o, const svg_frame *fr)
 	/* x ticks: only those inside the axis range (x may start at the data, not a tick) */
 	fputs("<g class=\"xaxis\">\n", f);
 	double k0 = ceil(fr->xt.lo / fr->xt.step - 1e-9), k1 = floor(fr->xt.hi / fr->xt.step + 1e-9);
+	/* with many ticks every other label has class "alt", hidden on narrow screens */
+	int many = k1 - k0 >= 6;
 	for (double k = k0; k <= k1; k++) {
 		double v = k * fr->xt.step;
 		double x = svg__sx(fr, v);
@@ -197,7 +199,7 @@ void svg__axes(FILE *f, const mp_chart_opts *o, const svg_frame *fr)
 			vline(f, "grid", x, top, bottom);
 		else
 			vline(f, "tick", x, bottom, bottom + 5);
-		fputs("<text x=\"", f);
+		fputs(many && fmod(k - k0, 2) == 1 ? "<text class=\"alt\" x=\"" : "<text x=\"", f);
 		svg__coord(f, x);
 		fputs("\" y=\"", f);
 		svg__coord(f, bottom + 19);

@@ -129,6 +129,18 @@ int mp_chart_heatmap(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *c
 			}
 		}
 	}
+	/* the outline of the cells */
+	fputs("<path class=\"axis\" d=\"M", f);
+	svg__coord(f, fr.l - 0.5);
+	fputc(' ', f);
+	svg__coord(f, fr.t - 0.5);
+	fputc('H', f);
+	svg__coord(f, fr.l + cw * (double)nc - 0.5);
+	fputc('V', f);
+	svg__coord(f, fr.t + chh * (double)nr - 0.5);
+	fputc('H', f);
+	svg__coord(f, fr.l - 0.5);
+	fputs("Z\"/>\n", f);
 	/* column labels, rotated so long names fit */
 	for (size_t j = 0; j < nc; j++) {
 		double x = fr.l + cw * ((double)j + 0.5), y = fr.t - 6;
@@ -164,7 +176,7 @@ int mp_chart_heatmap(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *c
 	double k0 = ceil(lo / kt.step - 1e-9), k1 = floor(hi / kt.step + 1e-9);
 	for (double k = k0; k <= k1; k++) {
 		double tv = k * kt.step;
-		text_at(f, kx0 + (tv - lo) / (hi - lo) * (kx1 - kx0), ky + 26, "middle", "tick");
+		text_at(f, kx0 + (tv - lo) / (hi - lo) * (kx1 - kx0), ky + 26, "middle", "klab");
 		svg__tick_label(f, tv, kt.digits, o->y_percent);
 		fputs("</text>\n", f);
 	}
