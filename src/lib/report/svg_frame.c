@@ -131,11 +131,7 @@ void svg__open(FILE *f, const mp_chart_opts *o, const svg_frame *fr, const svg_k
 	svg__num(f, fr->w, 0);
 	fputc(' ', f);
 	svg__num(f, fr->h, 0);
-	fputs("\" font-family=\"sans-serif\" font-size=\"13\" role=\"img\" aria-labelledby=\"", f);
-	svg__id(f, o->id);
-	fputs("-t\"><title id=\"", f);
-	svg__id(f, o->id);
-	fputs("-t\">", f);
+	fputs("\" role=\"img\"><title>", f);
 	mp_html_escape(f, o->title);
 	if (o->y_label && *o->y_label) {
 		fputs(" (", f);
