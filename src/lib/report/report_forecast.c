@@ -90,10 +90,24 @@ static int fan_build(rep *r, const mp_q_report_sim_row *rows, size_t a, size_t z
 				best = u;
 		keep[best] = 1;
 	}
+	/* order: poles in the membership file's order (as in the history charts), then the
+	 * other units by name (the rows come sorted by name) */
+	size_t *order = calloc(nu ? nu : 1, sizeof *order);
+	if (!order) {
+		rc = mp_error_set(r->ctx, MP_ENOMEM, "report: out of memory");
+		goto done;
+	}
+	size_t no = 0;
+	for (int pole = 0; pole < r->npoles; pole++)
+		for (u = 0; u < nu; u++)
+			if (keep[u] && mp_poles_find(r->poles, rows[start[u]].unit) == pole)
+				order[no++] = u;
+	for (u = 0; u < nu; u++)
+		if (keep[u] && mp_poles_find(r->poles, rows[start[u]].unit) < 0)
+			order[no++] = u;
 	double *p = d->buf;
-	for (u = 0; u < nu; u++) {
-		if (!keep[u])
-			continue;
+	for (size_t oi = 0; oi < no; oi++) {
+		u = order[oi];
 		size_t n = start[u + 1] - start[u];
 		mp_band_series *b = &d->b[d->nb];
 		snprintf(d->names[d->nb], sizeof d->names[0], "%s", rows[start[u]].unit);
@@ -112,6 +126,7 @@ static int fan_build(rep *r, const mp_q_report_sim_row *rows, size_t a, size_t z
 		p += 6 * n;
 		d->nb++;
 	}
+	free(order);
 done:
 	free(start);
 	free(lastq);
@@ -148,14 +163,11 @@ static int fan_chart(rep *r, const char *id, const char *scenario, const char *v
 	describe(var, &title, &unit, &percent);
 	char ttl[200], src[200];
 	snprintf(ttl, sizeof ttl, "%s%s%s", title, scenario ? " \xE2\x80\x94 " : "", scenario ? scenario : "");
-	snprintf(src, sizeof src, "multipolar simulation ensemble (sim_summary)%s",
-		 observed ? "; observed: " NMC_SOURCE_CITE : "");
 	mp_chart_opts o = MP_CHART_OPTS_INIT;
 	o.id = id;
 	o.title = ttl;
 	o.y_label = unit;
 	o.x_label = "year";
-	o.source = src;
 	o.y_percent = percent;
 	if (percent)
 		o.y_min = 0;
@@ -178,6 +190,9 @@ static int fan_chart(rep *r, const char *id, const char *scenario, const char *v
 			lines[k].y = obs + k * r->ny;
 		}
 	}
+	snprintf(src, sizeof src, "multipolar simulation ensemble (sim_summary)%s%s",
+		 nl ? "; observed: " : "", nl ? r->nmc_source : "");
+	o.source = src;
 	rc = mp_chart_fan(r->ctx, r->f, &o, d->b, d->nb, nl ? lines : NULL, nl);
 	free(obs);
 	return rc;
@@ -323,6 +338,22 @@ static int compare_var(rep *r, scen *sc, size_t nsc, const char *var, size_t k)
 			if (u == nu && nu < cap)
 				units[nu++] = sc[j].rows[i].unit;
 		}
+	}
+	/* poles first, in the membership file's order (stable insertion sort) */
+	for (size_t i = 1; i < nu; i++) {
+		const char *key = units[i];
+		int kp = mp_poles_find(r->poles, key);
+		unsigned kr = kp < 0 ? (unsigned)r->npoles : (unsigned)kp;
+		size_t j = i;
+		while (j > 0) {
+			int pp = mp_poles_find(r->poles, units[j - 1]);
+			unsigned pr = pp < 0 ? (unsigned)r->npoles : (unsigned)pp;
+			if (pr <= kr)
+				break;
+			units[j] = units[j - 1];
+			j--;
+		}
+		units[j] = key;
 	}
 	vals = malloc((nu ? nu : 1) * nsc * sizeof *vals);
 	if (!vals) {
