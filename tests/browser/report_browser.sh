@@ -1,8 +1,7 @@
 # The HTML report in a real browser: Debian's Chromium, headless, driven by playwright-core
 # (pinned in tests/browser/package-lock.json; install with scripts/setup-browser-test.sh).
-# The report is written from the real NMC, states, majors and UNGA data plus stored
-# simulation summaries (tests/browser/sim_fixture.py), with a pole named
-# <script>alert(1)</script>; report_browser.js checks console errors, failed or outside
+# The report is written from the real NMC, states, majors and UNGA data plus two scenarios
+# run by `multipolar simulate`, with a pole named <script>alert(1)</script>; report_browser.js checks console errors, failed or outside
 # requests, every chart's SVG and paths, the <details> tables, the escaped pole name as
 # text, the render time (< 1 s, Navigation Timing) and phone-width layout, and writes
 # screenshots to $MP_BUILD/tests/browser/. Skips (77) without node, node_modules or
@@ -25,7 +24,10 @@ fi
 DB="$T/b.db"
 $MP import --quiet --db "$DB" "$SHARED/NMC-60-abridged.csv" "$SHARED/states2016.csv" \
 	"$SHARED/majors2016.csv" "$SHARED/unga_idealpoints_july2025.csv" || fail "import failed"
-python3 "$HERE/sim_fixture.py" | sqlite3 "$DB" || fail "fixture failed"
+for sc in baseline decoupling; do
+	$MP simulate "$sc" --runs 40 --until 2050 --threads 2 --quiet --db "$DB" --format csv > /dev/null \
+		|| fail "simulate $sc failed"
+done
 sed 's/,West,/,<script>alert(1)<\/script>,/' "$MP_SRC/data/poles/poles.csv" > "$T/poles.csv"
 $MP report --quiet --db "$DB" --poles "$T/poles.csv" --output "$T/report.html" || fail "report failed"
 size=$(stat -c %s "$T/report.html")
