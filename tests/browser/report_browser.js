@@ -76,11 +76,12 @@ const fail = (m) => problems.push(m);
     for (const s of summaries) await s.click();
     const opened = await page.evaluate(() => [...document.querySelectorAll('details')].map((d) => {
       const t = d.querySelector('table');
-      return { open: d.open, rows: t ? t.rows.length : 0, h: t ? t.getBoundingClientRect().height : 0 };
+      const body = t || d.querySelector(':scope > :not(summary)');
+      return { open: d.open, table: !!t, rows: t ? t.rows.length : 0, h: body ? body.getBoundingClientRect().height : 0 };
     }));
     opened.forEach((d, i) => {
       if (!d.open) fail(`details ${i} did not open`);
-      if (d.rows < 2 || d.h <= 0) fail(`details ${i}: table not shown (${d.rows} rows, height ${d.h})`);
+      if ((d.table && d.rows < 2) || d.h <= 0) fail(`details ${i}: content not shown (${d.rows} rows, height ${d.h})`);
     });
     console.log(`data tables opened: ${opened.filter((d) => d.open).length}/${opened.length}`);
     for (const s of summaries) await s.click(); // closed again for the screenshot

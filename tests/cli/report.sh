@@ -18,10 +18,12 @@ size=$(stat -c %s "$H")
 for id in history forecast relations negotiation sources; do
 	grep -q "<section id=\"$id\">" "$H" || fail "section $id missing"
 done
-for id in hist-states hist-poles hist-con hist-neff rel-ratio rel-ideal rel-camps; do
+for id in hist-states hist-poles hist-con hist-neff rel-ratio rel-ideal rel-camps rel-blocs; do
 	grep -q "<figure class=\"chart\" id=\"$id\">" "$H" || fail "chart $id missing"
 done
-[ "$(grep -c '<details><summary>Data table</summary>' "$H")" -eq 7 ] || fail "expected 7 data tables"
+[ "$(grep -c '<details><summary>Data table</summary>' "$H")" -eq 8 ] || fail "expected 8 data tables"
+# no trade data imported: the trade chart is left out, saying why
+grep -q 'Trade dependence needs the COW trade data' "$H" || fail "missing trade data not explained"
 # no forecast stored: the section says so instead of a broken chart
 grep -q 'No simulation results are stored' "$H" || fail "empty forecast section not explained"
 # self-contained: no scripts, no external resources
@@ -40,7 +42,7 @@ import os, re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
 os.makedirs(sys.argv[2], exist_ok=True)
 svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
-assert len(svgs) >= 7, len(svgs)
+assert len(svgs) >= 8, len(svgs)
 for i, s in enumerate(svgs):
     open(os.path.join(sys.argv[2], "%02d.svg" % i), "w", encoding="utf-8").write(s)
 PY
@@ -79,4 +81,10 @@ expect_exit 0 $MP report --db "$DB" --dyad 2-365 200-255 --from 1946 --to 1991 -
 grep -q 'USA / RUS' "$T/d.html" || fail "chosen dyad missing"
 grep -q '<tr><th scope="row">1945</th>' "$T/d.html" && fail "--from 1946 not applied"
 grep -q '<tr><th scope="row">1991</th>' "$T/d.html" || fail "--to 1991 not applied"
+# 7. a database without capability data: every section says so, the page stays valid
+$MP import --quiet --db "$T/e.db" "$SHARED/majors2016.csv" || fail "import majors failed"
+expect_exit 0 $MP report --db "$T/e.db" --output "$T/e.html"
+grep -q 'No COW National Material Capabilities data is imported' "$T/e.html" || fail "empty history not explained"
+grep -q '<svg' "$T/e.html" && fail "a chart was drawn without data"
+tidy -errors -quiet "$T/e.html" > "$T/tidy.txt" 2>&1 || { cat "$T/tidy.txt" >&2; fail "tidy: empty report"; }
 echo ok

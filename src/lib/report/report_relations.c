@@ -145,13 +145,14 @@ int rep__relations(rep *r)
 	const mp_report_dyad *dy = r->o->dyads && r->o->ndyads ? r->o->dyads : default_dyads;
 	size_t nd = r->o->dyads && r->o->ndyads ? r->o->ndyads : sizeof default_dyads / sizeof default_dyads[0];
 	int rc = dyad_charts(r, dy, nd);
+	if (rc == MP_OK)
+		rc = rep__rel_trade(r, dy, nd);
 	if (rc == MP_OK) {
-		fputs("<p class=\"note\">Trade dependence in both directions needs the relations module's "
-		      "trade measures, which this build of the report does not yet draw on; it is left out.</p>\n",
-		      r->f);
 		fputs("<h3>Camps</h3>\n", r->f);
 		rc = camps(r);
 	}
+	if (rc == MP_OK)
+		rc = rep__rel_blocs(r);
 	rep__section_close(r);
 	return rc;
 }

@@ -83,7 +83,7 @@ int mp_chart_heatmap(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *c
 	memset(&fr, 0, sizeof fr);
 	fr.w = o->width > 0 ? o->width : 640;
 	fr.l = 12 + CHAR_W * rch;
-	fr.r = 16;
+	fr.r = 16 + CHAR_W * 0.7 * cch; /* the last column label leans right */
 	fr.t = 16 + CHAR_W * 0.75 * cch; /* column labels at 45 degrees */
 	fr.b = 52;                       /* the colour key */
 	fr.h = o->height > 0 ? o->height : fr.t + CELL_H * (double)nr + fr.b;
