@@ -125,8 +125,8 @@ static void test_escape(void **state)
 }
 
 /* A two-point line: by hand, with the default 640x300 viewBox, y ticks 0.0..1.0 (3
- * characters: left margin 14 + 11*3 = 47), right 24, top 14, bottom 34:
- * (2000,0) -> (47, 300-34=266), (2010,1) -> (640-24=616, 14). */
+ * characters: left margin 16 + 14*3 = 58), right 24, top 14, bottom 34:
+ * (2000,0) -> (58, 300-34=266), (2010,1) -> (640-24=616, 14). */
 static double lx[2] = { 2000, 2010 }, ly[2] = { 0, 1 };
 static int draw_line(mp_ctx *ctx, FILE *f, void *arg)
 {
@@ -146,7 +146,7 @@ static void test_line_exact(void **state)
 	int rc;
 	char *a = render(draw_line, "A", &rc);
 	assert_int_equal(rc, MP_OK);
-	assert_non_null(strstr(a, "d=\"M47.0 266.0L616.0 14.0\""));
+	assert_non_null(strstr(a, "d=\"M58.0 266.0L616.0 14.0\""));
 	assert_non_null(strstr(a, "stroke=\"#0072B2\""));
 	assert_non_null(strstr(a, "Title &amp; &lt;b&gt;"));
 	assert_null(strstr(a, "<b>"));
@@ -186,9 +186,9 @@ static void test_line_gap(void **state)
 	char *a = render(draw_gap, NULL, &rc);
 	assert_int_equal(rc, MP_OK);
 	/* y ticks: range nicenum(3)=5, step nicenum(5/5)=1, axis 1..4; labels of one character,
-	 * left margin 14 + 11 = 25, plot width 640-25-24 = 591; x=1 -> 25.0, y=1 -> 266.0;
-	 * x=3 -> 25 + 591*2/3 = 419.0, y=3 -> 266 - 252*2/3 = 98.0 */
-	assert_non_null(strstr(a, "d=\"M25.0 266.0h0M419.0 98.0L"));
+	 * left margin 16 + 14 = 30, plot width 640-30-24 = 586; x=1 -> 30.0, y=1 -> 266.0;
+	 * x=3 -> 30 + 586*2/3 = 420.67 -> 420.7, y=3 -> 266 - 252*2/3 = 98.0 */
+	assert_non_null(strstr(a, "d=\"M30.0 266.0h0M420.7 98.0L"));
 	size_t off = (size_t)(strstr(a, "class=\"line\"") - a);
 	assert_true(off < strlen(a));
 	assert_non_null(strstr(a + off, "h0M"));
@@ -226,7 +226,7 @@ static void test_area(void **state)
 	char *a = render(draw_area_bad, NULL, &rc);
 	assert_int_equal(rc, MP_EINPUT);
 	free(a);
-	/* stack of two equal layers: top = 2y; y axis 0..2 step 0.5 ("0.0".."2.0", left 47);
+	/* stack of two equal layers: top = 2y; y axis 0..2 step 0.5 ("0.0".."2.0", left 58);
 	 * second layer top at x=2010 is y=2 -> 14.0, its bottom y=1 -> 140.0 */
 	a = render(draw_area, NULL, &rc);
 	assert_int_equal(rc, MP_OK);

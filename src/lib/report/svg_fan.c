@@ -1,6 +1,7 @@
 /* Fan chart: 90% and 50% bands around a median (forecast ensembles). */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "svg_internal.h"
 
@@ -103,7 +104,30 @@ int mp_chart_fan(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_band_ser
 		cols[5 * nb + j] = (svg_col){ lines[j].name, NULL, lines[j].n, lines[j].x, lines[j].y };
 	}
 	keys[nb + nl] = (svg_key){ "line: median; dark band: 50%, light band: 90% of runs", NULL, SVG_KEY_TEXT };
-	svg__open(f, o, &fr, keys, nk);
+	/* the legend: a dashed line in a band's colour continues that band's series (observed
+	 * values), so it needs no entry of its own; one sentence says so */
+	svg_key *legend = calloc(nk + 1, sizeof *legend);
+	if (!legend) {
+		rc = mp_error_set(ctx, MP_ENOMEM, "fan chart: out of memory");
+		goto done;
+	}
+	size_t nleg = 0, folded = 0;
+	for (size_t j = 0; j < nb; j++)
+		legend[nleg++] = keys[j];
+	for (size_t j = 0; j < nl; j++) {
+		int same = 0;
+		for (size_t k = 0; k < nb && !same; k++)
+			same = keys[nb + j].kind == SVG_KEY_DASHED && !strcmp(keys[nb + j].color, keys[k].color);
+		if (same)
+			folded++;
+		else
+			legend[nleg++] = keys[nb + j];
+	}
+	legend[nleg++] = keys[nb + nl];
+	if (folded)
+		legend[nleg++] = (svg_key){ "dashed: observed values of the series in the same colour", NULL, SVG_KEY_TEXT };
+	svg__open(f, o, &fr, legend, nleg);
+	free(legend);
 	svg__axes(f, o, &fr);
 	fputs("<g class=\"fans\">\n", f);
 	for (size_t j = 0; j < nb; j++) {

@@ -6,7 +6,7 @@
 #include "svg_internal.h"
 
 #define CELL_H 26.0
-#define CHAR_W 8.0
+#define CHAR_W 12.5 /* per character at the phone font size (21 units) */
 #define MAX_CHARS 16
 
 /* Tol, P. (2021). Colour schemes. SRON Technical Note SRON/EPS/TN/09-002, issue 3.2,
