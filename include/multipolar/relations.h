@@ -112,6 +112,16 @@ int mp_rel_check_years(mp_ctx *ctx, const mp_rel_coverage *cov, int from, int to
  * ATOP, COW alliance and trade matrices among them. `cov` from mp_rel_coverage_get. */
 int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year,
 		     mp_rel_year **out);
+/* The same, loading only the parts in `parts` (MP_REL_LOAD_* bits; members and majors are
+ * always loaded); the cells of parts not loaded are missing. */
+enum { MP_REL_LOAD_CINC = 1, MP_REL_LOAD_IDEAL = 2, MP_REL_LOAD_GDP = 4, MP_REL_LOAD_TRADE_TOTALS = 8,
+       MP_REL_LOAD_ATOP = 16, MP_REL_LOAD_COW = 32, MP_REL_LOAD_TRADE = 64, MP_REL_LOAD_ALL = 127 };
+int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year,
+			   unsigned parts, mp_rel_year **out);
+/* Loads the bilateral trade of one pair of states into a year loaded without
+ * MP_REL_LOAD_TRADE (the other pairs stay missing): far less to read for one dyad. */
+int mp_rel_year_load_trade_pair(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
+				mp_rel_year *y, int ccode_a, int ccode_b);
 void mp_rel_year_free(mp_rel_year *y);
 int mp_rel_year_year(const mp_rel_year *y);
 size_t mp_rel_year_n(const mp_rel_year *y);

@@ -78,7 +78,11 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	for (int yr = from; yr <= to; yr++) {
 		mp_rel_year_free(y);
 		y = NULL;
-		if ((rc = mp_rel_year_load(ctx, s, cov, yr, &y)))
+		/* two states: read their trade only, not the year's whole trade matrix */
+		int pair = !a.is_pole && !b.is_pole;
+		if ((rc = mp_rel_year_load_parts(ctx, s, cov, yr, pair ? MP_REL_LOAD_ALL & ~MP_REL_LOAD_TRADE
+									: MP_REL_LOAD_ALL, &y)) ||
+		    (pair && (rc = mp_rel_year_load_trade_pair(ctx, s, cov, y, a.ccode, b.ccode))))
 			goto done;
 		size_t n = mp_rel_year_n(y);
 		free(ia);

@@ -94,7 +94,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	for (int yr = from; yr <= to; yr++) {
 		mp_rel_year_free(y);
 		y = NULL;
-		if ((rc = mp_rel_year_load(ctx, s, cov, yr, &y)))
+		if ((rc = mp_rel_year_load_parts(ctx, s, cov, yr, MP_REL_LOAD_CINC, &y)))
 			goto done;
 		size_t n = mp_rel_year_n(y), t0 = (size_t)(yr - from);
 		free(idx);

@@ -85,12 +85,11 @@ int mp_rel_check_years(mp_ctx *ctx, const mp_rel_coverage *cov, int from, int to
 		if (len + 64 < sizeof list)
 			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s %d-%d", len ? ", " : "",
 						c->family, c->first, c->last);
-		if (c->first <= to && c->last >= from) {
+		if (c->first <= to && c->last >= from)
 			any = 1;
-			if (note && (c->first > from || c->last < to) && nlen + 64 < notesz)
-				nlen += (size_t)snprintf(note + nlen, notesz - nlen, "%s%s covers only %d-%d",
-							 nlen ? "; " : "", c->family, c->first, c->last);
-		}
+		if (note && (c->first > from || c->last < to) && nlen + 64 < notesz)
+			nlen += (size_t)snprintf(note + nlen, notesz - nlen, "%s%s covers only %d-%d",
+						 nlen ? "; " : "", c->family, c->first, c->last);
 	}
 	if (!any)
 		return mp_error_set(ctx, MP_ERANGE, "years %d-%d: no imported dataset covers them (%s)", from,
@@ -277,6 +276,12 @@ static double *nan_array(size_t n)
 int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year,
 		     mp_rel_year **out)
 {
+	return mp_rel_year_load_parts(ctx, s, cov, year, MP_REL_LOAD_ALL, out);
+}
+
+int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year,
+			   unsigned parts, mp_rel_year **out)
+{
 	int rc = MP_OK;
 	*out = NULL;
 	mp_rel_year *y = calloc(1, sizeof *y);
@@ -310,21 +315,21 @@ int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int y
 	if (cov[MP_REL_MAJORS].present &&
 	    (rc = mp_q_rel_majors(ctx, s, year, cov[MP_REL_MAJORS].last, set_major, &c)))
 		goto done;
-	if (covers(&cov[MP_REL_NMC], year) && (rc = mp_q_rel_cinc(ctx, s, year, set_cinc, &c)))
+	if ((parts & MP_REL_LOAD_CINC) && covers(&cov[MP_REL_NMC], year) && (rc = mp_q_rel_cinc(ctx, s, year, set_cinc, &c)))
 		goto done;
-	if (covers(&cov[MP_REL_UNGA], year) && (rc = mp_q_rel_ideal(ctx, s, year, set_theta, &c)))
+	if ((parts & MP_REL_LOAD_IDEAL) && covers(&cov[MP_REL_UNGA], year) && (rc = mp_q_rel_ideal(ctx, s, year, set_theta, &c)))
 		goto done;
-	if (covers(&cov[MP_REL_TRADE_NATIONAL], year) &&
+	if ((parts & MP_REL_LOAD_TRADE_TOTALS) && covers(&cov[MP_REL_TRADE_NATIONAL], year) &&
 	    (rc = mp_q_rel_trade_totals(ctx, s, year, set_ttot, &c)))
 		goto done;
-	if (covers(&cov[MP_REL_MADDISON], year) && (rc = mp_q_rel_gdp(ctx, s, year, set_gdp, &c))) {
+	if ((parts & MP_REL_LOAD_GDP) && covers(&cov[MP_REL_MADDISON], year) && (rc = mp_q_rel_gdp(ctx, s, year, set_gdp, &c))) {
 		/* without the crosswalk there is no GDP: leave the cells empty */
 		if (rc != MP_ENOTFOUND)
 			goto done;
 		mp_error_clear(ctx);
 		rc = MP_OK;
 	}
-	if (covers(&cov[MP_REL_ATOP], year)) {
+	if ((parts & MP_REL_LOAD_ATOP) && covers(&cov[MP_REL_ATOP], year)) {
 		y->atop = calloc(n ? n * n : 1, 1);
 		if (!y->atop) {
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
@@ -335,7 +340,7 @@ int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int y
 		if ((rc = mp_q_rel_atop(ctx, s, year, set_atop, &c)))
 			goto done;
 	}
-	if (covers(&cov[MP_REL_COW_ALLIANCE], year)) {
+	if ((parts & MP_REL_LOAD_COW) && covers(&cov[MP_REL_COW_ALLIANCE], year)) {
 		y->cow = calloc(n ? n * n : 1, 1);
 		if (!y->cow) {
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
@@ -346,7 +351,7 @@ int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int y
 		if ((rc = mp_q_rel_cow_alliance(ctx, s, year, set_cow, &c)))
 			goto done;
 	}
-	if (covers(&cov[MP_REL_TRADE_DYADIC], year)) {
+	if ((parts & MP_REL_LOAD_TRADE) && covers(&cov[MP_REL_TRADE_DYADIC], year)) {
 		y->trade = nan_array(n * n);
 		if (!y->trade) {
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
@@ -372,6 +377,20 @@ done:
 	}
 	*out = y;
 	return MP_OK;
+}
+
+int mp_rel_year_load_trade_pair(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
+				mp_rel_year *y, int ccode_a, int ccode_b)
+{
+	if (!covers(&cov[MP_REL_TRADE_DYADIC], y->year))
+		return MP_OK;
+	if (!y->trade) {
+		y->trade = nan_array(y->n * y->n);
+		if (!y->trade)
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	}
+	load_ctx c = { y, 0 };
+	return mp_q_rel_trade_pair(ctx, s, y->year, ccode_a, ccode_b, set_trade, &c);
 }
 
 int mp_rel_year_year(const mp_rel_year *y) { return y->year; }

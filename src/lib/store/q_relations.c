@@ -174,6 +174,17 @@ int mp_q_rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void
 		   &year, 1, dyad_row, &c);
 }
 
+int mp_q_rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_q_rel_dyad_fn fn,
+			void *u)
+{
+	dyad_ctx c = { fn, u, 2 };
+	int ints[3] = { year, c1 < c2 ? c1 : c2, c1 < c2 ? c2 : c1 };
+	return run(ctx, s, "trade_dyadic",
+		   "SELECT ccode1, ccode2, flow1, flow2 FROM trade_dyadic WHERE dsid = ?1 AND year = ?2"
+		   " AND ccode1 = ?3 AND ccode2 = ?4",
+		   ints, 3, dyad_row, &c);
+}
+
 typedef struct {
 	mp_q_rel_gdp_fn fn;
 	void *u;

@@ -39,10 +39,11 @@ int mp_q_rel_atop(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void 
 int mp_q_rel_cow_alliance(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void *u);
 /* v[0..1] = flow1, flow2 (current US$ millions). */
 int mp_q_rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void *u);
+/* The same for one dyad (c1 < c2, as stored): at most one row. */
+int mp_q_rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_q_rel_dyad_fn fn,
+			void *u);
 /* Maddison rows of `year` joined to the crosswalk. */
 int mp_q_rel_gdp(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_gdp_fn fn, void *u);
-
-
 
 /* Finds a state by ccode (all digits), stateabb or statenme (case-insensitive) in the
  * membership table: *ccode and abb (8 bytes); *ccode = 0 when not found. */
