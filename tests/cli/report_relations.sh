@@ -32,4 +32,14 @@ PY
 grep -q '<figure class="chart" id="rel-blocs">' "$H" || fail "bloc chart missing"
 grep -q '<summary>Members of each bloc</summary>' "$H" || fail "bloc members missing"
 tidy -errors -quiet "$H" > "$T/tidy.txt" 2>&1 || { cat "$T/tidy.txt" >&2; fail "tidy found problems"; }
+# interrupted (SIGTERM while the trade years load): no report at the target path, or, if
+# the run had already finished, a complete one; never a half-written file
+$MP report --quiet --db "$DB" --output "$T/int.html" &
+pid=$!
+sleep 0.4
+kill -TERM "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+if [ -e "$T/int.html" ]; then
+	tail -n 1 "$T/int.html" | grep -q '^</html>$' || fail "an interrupted run left a half-written report"
+fi
 echo ok
