@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "multipolar/relations.h"
 #include "multipolar/report.h"
 
 typedef struct {
@@ -20,12 +21,13 @@ typedef struct {
 
 static const cli_option options[] = {
 	CLI_OPT_DB,
-	CLI_OPT_OUTPUT,
+	{ "output", CLI_STRING, offsetof(cli_common, output), "FILE",
+	  "the HTML file to write, atomically (default ./multipolar-report.html; '-' = standard output)" },
 	CLI_OPT_QUIET,
 	{ "scenario", CLI_STRINGS, offsetof(report_opts, scenarios), "NAME...",
 	  "scenarios to show (default: every scenario with stored results)" },
 	{ "dyad", CLI_STRINGS, offsetof(report_opts, dyads), "A-B...",
-	  "dyads to follow, as COW codes (default: 710-365 China-Russia and 2-710 US-China)" },
+	  "dyads to follow: COW codes or abbreviations, e.g. CHN-RUS or 2-710 (default: CHN-RUS and USA-CHN)" },
 	{ "poles", CLI_STRING, offsetof(report_opts, poles), "FILE",
 	  "pole membership file (ccode,stateabb,pole,from_year,to_year,rule) replacing the shipped one" },
 	{ "version", CLI_STRING, offsetof(report_opts, version), "V", "NMC version to use (default: the newest imported)" },
@@ -36,21 +38,46 @@ static const cli_option options[] = {
 	CLI_END
 };
 
-static int parse_dyad(mp_ctx *ctx, const char *s, mp_report_dyad *d)
+/* One side of a dyad: a COW code, or a state's abbreviation or name (resolved against the
+ * COW membership data by the relations module). */
+static int parse_side(mp_ctx *ctx, mp_store *s, const char *dyad, const char *text, int *ccode)
 {
 	char *end = NULL;
-	long a = strtol(s, &end, 10);
-	if (end == s || (*end != '-' && *end != ':' && *end != ','))
-		goto bad;
-	const char *p = end + 1;
-	long b = strtol(p, &end, 10);
-	if (end == p || *end || a <= 0 || b <= 0 || a > 999 || b > 999 || a == b)
-		goto bad;
-	d->a = (int)a;
-	d->b = (int)b;
+	long v = strtol(text, &end, 10);
+	if (end != text && !*end) {
+		if (v <= 0 || v > 999)
+			return mp_error_set(ctx, MP_EUSAGE, "--dyad '%s': COW codes are 1-999, not %ld", dyad, v);
+		*ccode = (int)v;
+		return MP_OK;
+	}
+	mp_rel_actor a;
+	if (!mp_store_has(s, "states"))
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "--dyad '%s': names need the COW state list (import states2016.csv) or use COW codes", dyad);
+	int rc = mp_rel_resolve(ctx, s, NULL, text, &a);
+	if (rc != MP_OK)
+		return mp_error_set(ctx, MP_EUSAGE, "--dyad '%s': '%s' is not a COW code, abbreviation or state name", dyad, text);
+	if (a.is_pole)
+		return mp_error_set(ctx, MP_EUSAGE, "--dyad '%s': the report follows dyads of states, not poles", dyad);
+	*ccode = a.ccode;
 	return MP_OK;
-bad:
-	return mp_error_set(ctx, MP_EUSAGE, "--dyad '%s': expected two different COW codes as A-B, e.g. 710-365", s);
+}
+
+static int parse_dyad(mp_ctx *ctx, mp_store *s, const char *text, mp_report_dyad *d)
+{
+	char a[64], b[64];
+	const char *sep = strpbrk(text, "-:");
+	if (!sep || sep == text || !sep[1] || (size_t)(sep - text) >= sizeof a || strlen(sep + 1) >= sizeof b)
+		return mp_error_set(ctx, MP_EUSAGE, "--dyad '%s': expected two states as A-B, e.g. CHN-RUS or 710-365", text);
+	memcpy(a, text, (size_t)(sep - text));
+	a[sep - text] = '\0';
+	snprintf(b, sizeof b, "%s", sep + 1);
+	int rc = parse_side(ctx, s, text, a, &d->a);
+	if (rc == MP_OK)
+		rc = parse_side(ctx, s, text, b, &d->b);
+	if (rc == MP_OK && d->a == d->b)
+		rc = mp_error_set(ctx, MP_EUSAGE, "--dyad '%s': the two sides are the same state", text);
+	return rc;
 }
 
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
@@ -64,15 +91,6 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (o->top < 0 || o->top > 40)
 		return mp_error_set(ctx, MP_EUSAGE, "--top must be between 1 and 40, not %d", o->top);
 	int rc = MP_OK;
-	if (o->dyads.n) {
-		dyads = calloc(o->dyads.n, sizeof *dyads);
-		if (!dyads)
-			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		for (size_t i = 0; i < o->dyads.n && rc == MP_OK; i++)
-			rc = parse_dyad(ctx, o->dyads.v[i], &dyads[i]);
-		if (rc != MP_OK)
-			goto done;
-	}
 	const char *db = cli_db_path(&o->common);
 	struct stat st;
 	if (stat(db, &st) != 0) {
@@ -81,6 +99,17 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	}
 	if ((rc = mp_store_open(ctx, db, MP_STORE_READONLY, &s)) != MP_OK)
 		goto done;
+	if (o->dyads.n) {
+		dyads = calloc(o->dyads.n, sizeof *dyads);
+		if (!dyads) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (size_t i = 0; i < o->dyads.n && rc == MP_OK; i++)
+			rc = parse_dyad(ctx, s, o->dyads.v[i], &dyads[i]);
+		if (rc != MP_OK)
+			goto done;
+	}
 	mp_report_opts ro = MP_REPORT_OPTS_INIT;
 	ro.title = o->title;
 	ro.poles_path = o->poles;
@@ -123,7 +152,7 @@ const cli_command cli_cmd_report = {
 		"table under a toggle. The file is written atomically (a temporary file renamed into place). "
 		"Without --output the report goes to ./multipolar-report.html; '--output -' writes it to "
 		"standard output. The path written is printed.",
-	.example = "multipolar report --db world.db --scenario baseline decoupling --output report.html",
+	.example = "multipolar report --db world.db --scenario baseline decoupling --dyad CHN-RUS USA-CHN --output report.html",
 	.options = options,
 	.opts_size = sizeof(report_opts),
 	.run = run,

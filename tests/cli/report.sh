@@ -73,12 +73,16 @@ expect_exit 2 $MP report --db "$T/missing.db" --output "$T/m.html"
 grep -q 'no such database' "$T/err" || fail "missing database message"
 [ -e "$T/m.html" ] && fail "report written for a missing database"
 expect_exit 2 $MP report --db "$DB" --dyad 710-710 --output "$T/d.html"
-expect_exit 2 $MP report --db "$DB" --dyad china-russia --output "$T/d.html"
+expect_exit 2 $MP report --db "$DB" --dyad atlantis-RUS --output "$T/d.html"
+grep -q "'atlantis' is not a COW code, abbreviation or state name" "$T/err" || fail "unknown dyad side message"
+expect_exit 2 $MP report --db "$DB" --dyad 710 --output "$T/d.html"
+expect_exit 2 $MP report --db "$DB" --dyad 1234-2 --output "$T/d.html"
 expect_exit 2 $MP report --db "$DB" extra-argument
 expect_exit 1 $MP report --db "$DB" --output "$T/no/such/dir/r.html"
-# other dyads and a year range
-expect_exit 0 $MP report --db "$DB" --dyad 2-365 200-255 --from 1946 --to 1991 --output "$T/d.html"
+# other dyads (codes and abbreviations) and a year range
+expect_exit 0 $MP report --db "$DB" --dyad 2-365 UKG-GMY --from 1946 --to 1991 --output "$T/d.html"
 grep -q 'USA / RUS' "$T/d.html" || fail "chosen dyad missing"
+grep -q 'UKG / GMY' "$T/d.html" || fail "dyad given by abbreviations missing"
 grep -q '<tr><th scope="row">1945</th>' "$T/d.html" && fail "--from 1946 not applied"
 grep -q '<tr><th scope="row">1991</th>' "$T/d.html" || fail "--to 1991 not applied"
 # 7. a database without capability data: every section says so, the page stays valid
