@@ -44,4 +44,13 @@ expect_exit 0 $MP report --db "$DB" --scenario decoupling --output "$T/d.html"
 grep -q '<h3>Scenario: baseline</h3>' "$T/d.html" && fail "--scenario decoupling shows baseline"
 grep -q '<h3>Scenario: decoupling</h3>' "$T/d.html" || fail "--scenario decoupling missing"
 grep -q 'Only one scenario is stored' "$T/d.html" || fail "single-scenario note missing"
+# three scenarios: the n_eff comparison shows medians only (three sets of bands would hide
+# each other); a copy of decoupling stored as run 4 "club"
+sqlite3 "$DB" "INSERT INTO sim_summary SELECT 4, 'club', year, unit, variable, q05, q25, q50, q75, q95, mean
+	FROM sim_summary WHERE run_id = 3" || fail "third scenario"
+expect_exit 0 $MP report --db "$DB" --output "$T/c.html"
+awk '/id="cmp-neff"/,/<\/figure>/' "$T/c.html" > "$T/cmp.html"
+grep -q 'Effective number of poles by scenario (median of runs)' "$T/cmp.html" || fail "medians-only comparison missing"
+grep -q 'class="b90"' "$T/cmp.html" && fail "bands drawn in a three-scenario comparison"
+[ "$(grep -c 'class="line"' "$T/cmp.html")" -eq 3 ] || fail "expected three median lines"
 echo ok

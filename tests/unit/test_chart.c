@@ -313,7 +313,7 @@ static void test_bar(void **state)
 	int rc;
 	char *a = render(draw_bar, NULL, &rc);
 	assert_int_equal(rc, MP_OK);
-	assert_non_null(strstr(a, "a category name t\xE2\x80\xA6</text>"));
+	assert_non_null(strstr(a, "a category name that \xE2\x80\xA6</text>"));
 	assert_int_equal(strstr(a, "<rect") != NULL, 1);
 	/* the table keeps the full label */
 	assert_non_null(strstr(a, "a category name that is much too long</th>"));

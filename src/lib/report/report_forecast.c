@@ -310,9 +310,29 @@ static int compare_neff(rep *r, const scen *sc, size_t nsc)
 		b[nb].color = (int)(j % MP_PALETTE_SIZE) + 1;
 		nb++;
 	}
-	if (rc == MP_OK && nb >= 2)
+	if (rc == MP_OK && nb == 2)
 		rc = fan_chart(r, "cmp-neff", "Effective number of poles by scenario", panels[2].unit, 0,
 			       &(fan_data){ b, NULL, nb, NULL }, NULL);
+	else if (rc == MP_OK && nb > 2) {
+		/* more than two sets of bands overlap into mud: medians only (the bands are in each
+		 * scenario's own panel) */
+		mp_series *s = calloc(nb, sizeof *s);
+		if (!s) {
+			rc = mp_error_set(r->ctx, MP_ENOMEM, "report: out of memory");
+			goto done;
+		}
+		for (size_t k = 0; k < nb; k++)
+			s[k] = (mp_series){ b[k].name, b[k].n, b[k].x, b[k].q50, MP_CHART_SOLID, b[k].color };
+		mp_chart_opts o = MP_CHART_OPTS_INIT;
+		o.id = "cmp-neff";
+		o.title = "Effective number of poles by scenario (median of runs)";
+		o.y_label = panels[2].unit;
+		o.x_label = "year";
+		o.source = "multipolar simulation ensembles (table sim_summary), newest run of each scenario";
+		o.note = "Medians only; each scenario's panel above shows its 50% and 90% bands.";
+		rc = mp_chart_line(r->ctx, r->f, &o, s, nb);
+		free(s);
+	}
 done:
 	for (size_t j = 0; d && j < nsc; j++)
 		fan_free(&d[j]);

@@ -8,7 +8,7 @@
 
 #define BAR_H 16.0   /* bar thickness, viewBox units */
 #define GAP 12.0     /* space between categories */
-#define MAX_CHARS 18 /* longer category labels are cut with an ellipsis */
+#define MAX_CHARS 22 /* longer category labels are cut with an ellipsis */
 
 /* Number of UTF-8 code points in s. */
 static int u8_chars(const char *s)

@@ -67,8 +67,8 @@ int svg__frame_hbar(const mp_chart_opts *o, double v0, double v1, size_t nrows, 
 	fr->yt.lo = 0;
 	fr->yt.hi = (double)nrows;
 	fr->yt.n = 0;
-	if (label_chars > 18)
-		label_chars = 18; /* longer labels are cut with an ellipsis by the chart */
+	if (label_chars > 22)
+		label_chars = 22; /* longer labels are cut with an ellipsis by the chart */
 	fr->l = 12 + CHAR_W * label_chars;
 	fr->r = 28;
 	fr->t = 8;
