@@ -34,6 +34,27 @@ fi
 # shown as 23.1%; the USA's 0.13305758 is second) and the 2016 row of the tables
 grep -q 'largest CINC share was held by China (CHN) (23.1%)' "$H" || fail "2016 leader summary wrong"
 grep -q '<tr><th scope="row">2016</th>' "$H" || fail "2016 row missing from the tables"
+# N and CON of all states, recomputed here by python3 from the published cinc column
+# renormalised to sum to 1 (MODELS.md A1-A3): N = 1/sum s^2, CON = sqrt((H - 1/n)/(1 - 1/n));
+# the report recomputes CINC from the six components, which reproduces the published
+# column to 2.5e-8, far below the 3-4 decimals shown. (2016: N 11.847, CON 0.2823)
+for y in 1816 1913 2016; do
+	want=$(python3 - "$SHARED/NMC-60-abridged.csv" "$y" <<'PY'
+import csv, sys
+c = [float(r["cinc"]) for r in csv.DictReader(open(sys.argv[1]))
+     if r["year"] == sys.argv[2] and r["cinc"] not in ("", "-9")]
+s = [x / sum(c) for x in c]
+h = sum(x * x for x in s)
+n = len(s)
+print("%.3f %.4f" % (1 / h, ((h - 1 / n) / (1 - 1 / n)) ** 0.5))
+PY
+)
+	neff=${want% *} con=${want#* }
+	awk '/id="hist-neff"/,/<\/figure>/' "$H" | grep -q "<tr><th scope=\"row\">$y</th><td>$neff</td>" \
+		|| fail "$y: N of states is not $neff"
+	awk '/id="hist-con"/,/<\/figure>/' "$H" | grep -q "<tr><th scope=\"row\">$y</th><td>$con</td>" \
+		|| fail "$y: CON of states is not $con"
+done
 
 # 2. well-formed: tidy reports no errors or warnings; every SVG is well-formed XML
 tidy -errors -quiet "$H" > "$T/tidy.txt" 2>&1 || { cat "$T/tidy.txt" >&2; fail "tidy found problems"; }
