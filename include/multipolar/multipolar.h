@@ -3,11 +3,13 @@
 #define MULTIPOLAR_H
 
 #include "multipolar/bargain.h"
+#include "multipolar/chart.h"
 #include "multipolar/common.h"
 #include "multipolar/data.h"
 #include "multipolar/metrics.h"
 #include "multipolar/poles.h"
 #include "multipolar/relations.h"
+#include "multipolar/report.h"
 #include "multipolar/rng.h"
 #include "multipolar/store.h"
 #include "multipolar/table.h"
