@@ -1,0 +1,410 @@
+/*
+ * Model estimators of the calibration, one per sim mechanism, on plain arrays:
+ * conditional convergence growth, population dynamics, gravity, Richardson arms
+ * dynamics, conflict hazards. Each cites its source; docs/calibration.md repeats them.
+ */
+#include "multipolar/calib.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SRC "calib_models.c"
+
+/* Value of `unit` in `year` within the unit's rows obs[a..b) (sorted by year), or NaN. */
+static double panel_at(const mp_panel_obs *obs, size_t a, size_t b, int year)
+{
+	size_t lo = a, hi = b;
+	while (lo < hi) {
+		size_t m = lo + (hi - lo) / 2;
+		if (obs[m].year < year)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < b && obs[lo].year == year && obs[lo].value > 0 ? obs[lo].value : MP_NA;
+}
+
+/* End of the run of rows of the unit starting at i. */
+static size_t unit_end(const mp_panel_obs *obs, size_t n, size_t i)
+{
+	size_t j = i;
+	while (j < n && obs[j].unit == obs[i].unit)
+		j++;
+	return j;
+}
+
+static int check_sorted(mp_ctx *ctx, const mp_panel_obs *obs, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (obs[i].unit < obs[i - 1].unit ||
+		    (obs[i].unit == obs[i - 1].unit && obs[i].year <= obs[i - 1].year))
+			return mp_error_set(ctx, MP_EINPUT,
+					    SRC ": panel row %zu: expected rows sorted by unit then year", i);
+	return MP_OK;
+}
+
+int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups,
+			 int first, int until, int window, int frontier_unit,
+			 mp_convergence_fit *out)
+{
+	int rc = MP_OK;
+	double *X = NULL, *y = NULL;
+	memset(out, 0, sizeof *out);
+	if (window < 1 || until - first < window || ngroups < 1 || ngroups > MP_CALIB_MAXP / 2)
+		return mp_error_set(ctx, MP_EINPUT,
+				    SRC ": convergence: expected a window of 1..%d years and 1..%d groups, "
+				    "got window %d over %d-%d, %d groups",
+				    until - first, MP_CALIB_MAXP / 2, window, first, until, ngroups);
+	if ((rc = check_sorted(ctx, obs, n)) != MP_OK)
+		return rc;
+	int nwin = (until - first) / window;
+	if (nwin > MP_CALIB_MAXP / 2)
+		nwin = MP_CALIB_MAXP / 2; /* the most recent windows are kept */
+	int w0 = until - nwin * window;
+	size_t fa = 0, fb = 0; /* frontier rows */
+	for (size_t i = 0; i < n; i = unit_end(obs, n, i))
+		if (obs[i].unit == frontier_unit) {
+			fa = i;
+			fb = unit_end(obs, n, i);
+		}
+	if (fa == fb)
+		return mp_error_set(ctx, MP_EINPUT, SRC ": convergence: frontier unit %d has no rows",
+				    frontier_unit);
+
+	/* 1. Barro regression on country-windows: columns are ln y0, one dummy per window, one
+	   dummy per group except the first present one. */
+	int gpresent[MP_CALIB_MAXP] = { 0 }, gcol[MP_CALIB_MAXP];
+	size_t rows = 0;
+	for (size_t i = 0; i < n; i = unit_end(obs, n, i)) {
+		size_t e = unit_end(obs, n, i);
+		for (int w = 0; w < nwin; w++) {
+			double a = panel_at(obs, i, e, w0 + w * window);
+			double b = panel_at(obs, i, e, w0 + (w + 1) * window);
+			if (!mp_is_na(a) && !mp_is_na(b) && obs[i].group >= 0 && obs[i].group < ngroups) {
+				rows++;
+				gpresent[obs[i].group] = 1;
+			}
+		}
+	}
+	size_t p = 1 + (size_t)nwin;
+	int firstg = -1;
+	for (int g = 0; g < ngroups; g++) {
+		gcol[g] = -1;
+		if (!gpresent[g])
+			continue;
+		if (firstg < 0)
+			firstg = g;
+		else
+			gcol[g] = (int)p++;
+	}
+	X = calloc(rows * p + 1, sizeof *X);
+	y = malloc((rows + 1) * sizeof *y);
+	if (!X || !y) {
+		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": convergence: out of memory");
+		goto done;
+	}
+	size_t r = 0;
+	for (size_t i = 0; i < n; i = unit_end(obs, n, i)) {
+		size_t e = unit_end(obs, n, i);
+		for (int w = 0; w < nwin; w++) {
+			double a = panel_at(obs, i, e, w0 + w * window);
+			double b = panel_at(obs, i, e, w0 + (w + 1) * window);
+			if (mp_is_na(a) || mp_is_na(b) || obs[i].group < 0 || obs[i].group >= ngroups)
+				continue;
+			double *xr = X + r * p;
+			xr[0] = log(a);
+			xr[1 + w] = 1.0;
+			if (gcol[obs[i].group] >= 0)
+				xr[gcol[obs[i].group]] = 1.0;
+			/* Average annual log growth over the window (Barro 1991, eq. 1). */
+			y[r] = log(b / a) / window;
+			r++;
+		}
+	}
+	mp_ols_fit f;
+	if ((rc = mp_calib_ols(ctx, X, y, rows, p, &f)) != MP_OK)
+		goto done;
+	out->slope = f.coef[0];
+	out->beta = mp_calib_beta_from_slope(f.coef[0], window);
+	/* Delta method: d beta / d b = -1 / (1 + b T). */
+	out->beta_se = f.se[0] / fabs(1.0 + f.coef[0] * window);
+	out->r2 = f.r2;
+	out->n = rows;
+
+	/* 2. Frontier growth: mean annual log growth of the frontier over (first, until]. */
+	double sg = 0, sgg = 0;
+	size_t m = 0;
+	for (int t = first + 1; t <= until; t++) {
+		double a = panel_at(obs, fa, fb, t - 1), b = panel_at(obs, fa, fb, t);
+		if (mp_is_na(a) || mp_is_na(b))
+			continue;
+		double g = log(b / a);
+		sg += g;
+		sgg += g * g;
+		m++;
+	}
+	if (m < 2) {
+		rc = mp_error_set(ctx, MP_EINPUT, SRC ": convergence: frontier has %zu growth years", m);
+		goto done;
+	}
+	double gF = sg / (double)m;
+	out->frontier_growth = gF;
+	out->frontier_growth_se = sqrt((sgg - (double)m * gF * gF) / (double)(m - 1) / (double)m);
+	out->frontier_n = m;
+
+	/* 3. Momentum and shocks: growth deviations from the convergence path
+	   d_it = g_it - gF - beta ln(y_F,t-1 / y_i,t-1); AR(1) without constant
+	   d_it = rho d_i,t-1 + e_it. */
+	size_t k = 0;
+	for (size_t i = 0; i < n; i = unit_end(obs, n, i)) {
+		size_t e = unit_end(obs, n, i);
+		for (size_t j = i + 2; j < e; j++) {
+			int t = obs[j].year;
+			if (t < first + 2 || t > until || obs[j - 1].year != t - 1 || obs[j - 2].year != t - 2)
+				continue;
+			double v0 = obs[j - 2].value, v1 = obs[j - 1].value, v2 = obs[j].value;
+			double f0 = panel_at(obs, fa, fb, t - 2), f1 = panel_at(obs, fa, fb, t - 1);
+			if (!(v0 > 0 && v1 > 0 && v2 > 0) || mp_is_na(f0) || mp_is_na(f1))
+				continue;
+			double dprev = log(v1 / v0) - gF - out->beta * log(f0 / v0);
+			double dcur = log(v2 / v1) - gF - out->beta * log(f1 / v1);
+			if (k >= rows) {
+				double *nx = realloc(X, (2 * k + 16) * sizeof *X);
+				double *ny = nx ? realloc(y, (2 * k + 16) * sizeof *y) : NULL;
+				if (nx)
+					X = nx;
+				if (!ny) {
+					rc = mp_error_set(ctx, MP_ENOMEM, SRC ": convergence: out of memory");
+					goto done;
+				}
+				y = ny;
+				rows = 2 * k + 16;
+			}
+			X[k] = dprev;
+			y[k] = dcur;
+			k++;
+		}
+	}
+	if ((rc = mp_calib_ols(ctx, X, y, k, 1, &f)) != MP_OK)
+		goto done;
+	out->momentum = f.coef[0];
+	out->momentum_se = f.se[0];
+	out->momentum_r2 = f.r2;
+	out->momentum_n = k;
+	/* AR(1) innovations' s.d.; n - 1 degrees of freedom. */
+	out->shock_sd = f.sigma;
+done:
+	free(X);
+	free(y);
+	return rc;
+}
+
+int mp_calib_population(mp_ctx *ctx, const mp_panel_obs *pop, const double *income, size_t n,
+			int first, int until, mp_population_fit *out)
+{
+	int rc;
+	memset(out, 0, sizeof *out);
+	if ((rc = check_sorted(ctx, pop, n)) != MP_OK)
+		return rc;
+	double *X = malloc((3 * n + 1) * sizeof *X), *y = malloc((n + 1) * sizeof *y);
+	if (!X || !y) {
+		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": population: out of memory");
+		goto done;
+	}
+	size_t k = 0;
+	double sly = 0;
+	for (size_t j = 2; j < n; j++) {
+		int t = pop[j].year;
+		if (t < first || t > until || pop[j - 2].unit != pop[j].unit || pop[j - 1].year != t - 1 ||
+		    pop[j - 2].year != t - 2)
+			continue;
+		double p0 = pop[j - 2].value, p1 = pop[j - 1].value, p2 = pop[j].value, inc = income[j - 1];
+		if (!(p0 > 0 && p1 > 0 && p2 > 0 && inc > 0))
+			continue;
+		/* n_it = a + rho n_i,t-1 + c ln y_i,t-1 (partial adjustment toward an
+		   income-dependent rate: demographic transition, Notestein 1945; Lee 2003). */
+		X[3 * k] = 1.0;
+		X[3 * k + 1] = log(p1 / p0);
+		X[3 * k + 2] = log(inc);
+		y[k] = log(p2 / p1);
+		sly += log(inc);
+		k++;
+	}
+	mp_ols_fit f;
+	if ((rc = mp_calib_ols(ctx, X, y, k, 3, &f)) != MP_OK)
+		goto done;
+	out->intercept = f.coef[0];
+	out->persistence = f.coef[1];
+	out->persistence_se = f.se[1];
+	out->income_coef = f.coef[2];
+	out->income_coef_se = f.se[2];
+	out->r2 = f.r2;
+	out->n = k;
+	out->mean_log_income = sly / (double)k;
+	out->long_run_growth = (f.coef[0] + f.coef[2] * out->mean_log_income) / (1.0 - f.coef[1]);
+done:
+	free(X);
+	free(y);
+	return rc;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+int mp_calib_gravity(mp_ctx *ctx, const mp_gravity_obs *obs, size_t n, mp_gravity_fit *out)
+{
+	int rc = MP_OK;
+	int years[MP_CALIB_MAXP];
+	size_t ny = 0, k = 0;
+	double *X = NULL, *y = NULL;
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		const mp_gravity_obs *o = obs + i;
+		if (!(o->flow > 0 && o->gdp_o > 0 && o->gdp_d > 0 && o->dist_km > 0))
+			continue;
+		k++;
+		size_t j = 0;
+		while (j < ny && years[j] != o->year)
+			j++;
+		if (j == ny) {
+			if (ny + 3 >= MP_CALIB_MAXP)
+				return mp_error_set(ctx, MP_EINPUT,
+						    SRC ": gravity: expected at most %d distinct years",
+						    MP_CALIB_MAXP - 3);
+			years[ny++] = o->year;
+		}
+	}
+	qsort(years, ny, sizeof *years, cmp_int);
+	size_t p = ny + 3;
+	X = calloc(k * p + 1, sizeof *X);
+	y = malloc((k + 1) * sizeof *y);
+	if (!X || !y) {
+		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": gravity: out of memory");
+		goto done;
+	}
+	size_t r = 0;
+	for (size_t i = 0; i < n; i++) {
+		const mp_gravity_obs *o = obs + i;
+		if (!(o->flow > 0 && o->gdp_o > 0 && o->gdp_d > 0 && o->dist_km > 0))
+			continue;
+		double *xr = X + r * p;
+		const int *yr = bsearch(&o->year, years, ny, sizeof *years, cmp_int);
+		xr[yr - years] = 1.0;
+		/* ln X_odt = a_t + g ln(Y_o Y_d) + d ln D_od + c contig_od (Tinbergen 1962;
+		   Head & Mayer 2014, eq. 3 with GDP as the mass terms), OLS on positive flows. */
+		xr[ny] = log(o->gdp_o) + log(o->gdp_d);
+		xr[ny + 1] = log(o->dist_km);
+		xr[ny + 2] = o->contig ? 1.0 : 0.0;
+		y[r++] = log(o->flow);
+	}
+	mp_ols_fit f;
+	if ((rc = mp_calib_ols(ctx, X, y, k, p, &f)) != MP_OK)
+		goto done;
+	out->elasticity_gdp = f.coef[ny];
+	out->elasticity_gdp_se = f.se[ny];
+	out->elasticity_distance = f.coef[ny + 1];
+	out->elasticity_distance_se = f.se[ny + 1];
+	out->contiguity = f.coef[ny + 2];
+	out->contiguity_se = f.se[ny + 2];
+	out->r2 = f.r2;
+	out->n = k;
+done:
+	free(X);
+	free(y);
+	return rc;
+}
+
+int mp_calib_arms(mp_ctx *ctx, const mp_arms_obs *obs, size_t n, mp_arms_fit *out)
+{
+	int rc;
+	memset(out, 0, sizeof *out);
+	double *X = malloc((3 * n + 1) * sizeof *X), *y = malloc((n + 1) * sizeof *y);
+	if (!X || !y) {
+		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": arms: out of memory");
+		goto done;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const mp_arms_obs *o = obs + i;
+		if (mp_is_na(o->burden) || mp_is_na(o->burden_prev) || mp_is_na(o->rival_prev))
+			continue;
+		/* Richardson (1960), dx/dt = k y - a x + g, discretised yearly:
+		   x_t - x_t-1 = g + k y_t-1 - a x_t-1. */
+		X[3 * k] = 1.0;
+		X[3 * k + 1] = o->rival_prev;
+		X[3 * k + 2] = o->burden_prev;
+		y[k] = o->burden - o->burden_prev;
+		k++;
+	}
+	mp_ols_fit f;
+	if ((rc = mp_calib_ols(ctx, X, y, k, 3, &f)) != MP_OK)
+		goto done;
+	out->grievance = f.coef[0];
+	out->grievance_se = f.se[0];
+	out->reaction = f.coef[1];
+	out->reaction_se = f.se[1];
+	out->fatigue = -f.coef[2];
+	out->fatigue_se = f.se[2];
+	out->r2 = f.r2;
+	out->n = k;
+done:
+	free(X);
+	free(y);
+	return rc;
+}
+
+int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, mp_hazard_fit *out)
+{
+	int rc;
+	memset(out, 0, sizeof *out);
+	double *X = malloc((5 * n + 1) * sizeof *X), *ym = malloc((n + 1) * sizeof *ym);
+	double *yw = malloc((n + 1) * sizeof *yw);
+	if (!X || !ym || !yw) {
+		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": hazard: out of memory");
+		goto done;
+	}
+	size_t k = 0, nnp = 0;
+	double slr = 0;
+	for (size_t i = 0; i < n; i++) {
+		const mp_dyad_obs *o = obs + i;
+		if (!(o->cap_ratio > 0 && o->cap_ratio <= 1))
+			continue;
+		/* Parity: weaker/stronger >= 0.8 (Organski & Kugler 1980; Lemke & Werner 1996);
+		   ln(stronger/weaker) as the continuous preponderance term (Bremer 1992). */
+		int parity = o->cap_ratio >= MP_HAZARD_PARITY;
+		double lr = -log(o->cap_ratio);
+		X[5 * k] = 1.0;
+		X[5 * k + 1] = parity;
+		X[5 * k + 2] = lr;
+		X[5 * k + 3] = o->contig ? 1.0 : 0.0;
+		X[5 * k + 4] = o->ally ? 1.0 : 0.0;
+		ym[k] = o->mid_onset ? 1.0 : 0.0;
+		yw[k] = o->war_onset ? 1.0 : 0.0;
+		out->n_mid += (size_t)(o->mid_onset != 0);
+		out->n_war += (size_t)(o->war_onset != 0);
+		if (!parity) {
+			slr += lr;
+			nnp++;
+		}
+		k++;
+	}
+	out->n = k;
+	if ((rc = mp_calib_logit(ctx, X, ym, k, 5, &out->mid)) != MP_OK)
+		goto done;
+	if ((rc = mp_calib_logit(ctx, X, yw, k, 5, &out->war)) != MP_OK)
+		goto done;
+	out->mid_parity_or = exp(out->mid.coef[1]);
+	out->war_parity_or = exp(out->war.coef[1]);
+	double mlr = nnp ? slr / (double)nnp : 0.0;
+	/* Logistic response 1 / (1 + exp(-(b0 + b2 mean ln ratio))). */
+	out->mid_base = 1.0 / (1.0 + exp(-(out->mid.coef[0] + out->mid.coef[2] * mlr)));
+	out->war_base = 1.0 / (1.0 + exp(-(out->war.coef[0] + out->war.coef[2] * mlr)));
+done:
+	free(X);
+	free(ym);
+	free(yw);
+	return rc;
+}
