@@ -1,0 +1,308 @@
+/*
+ * The world simulation (DESIGN.md section 5; docs/sim.md): one step is one year; each
+ * mechanism (demography, economy, military, trade, alignment, strategy, conflict,
+ * capabilities) is its own file in src/lib/sim/ with its own parameters and citations,
+ * and can be switched off ("<mechanism>.enabled: 0").
+ *
+ * Three parts:
+ *  - mp_sim_params: every model parameter, table-driven (one row per parameter: key,
+ *    default, unit, source), settable by name and loadable from a flat YAML file
+ *    (`key: value`, as written by the calibration).
+ *  - mp_scenario: a scenario file (docs/scenarios.md): start, horizon, poles, parameter
+ *    overrides, policy levers, shocks, ensemble size and seed.
+ *  - mp_sim: one simulated run, stepped year by year (for ensembles, backtests and
+ *    calibration): mp_sim_new, mp_sim_step, mp_sim_world, mp_sim_free.
+ *
+ * Randomness comes only from mp_rng keyed by (seed, run, stream): a run's path depends
+ * on (world, params, scenario, seed, run) only, never on threads or ranks.
+ */
+#ifndef MULTIPOLAR_SIM_H
+#define MULTIPOLAR_SIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "multipolar/common.h"
+#include "multipolar/poles.h"
+#include "multipolar/store.h"
+#include "multipolar/world.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * The parameter table: X(field, "key", default, "unit", "source or calibration").
+ * Sources are cited in full in docs/sim.md; "[calib]" marks values the calibration
+ * (multipolar calibrate, data/params/calibrated.yaml) is expected to re-estimate;
+ * "[assumption]" marks a documented modelling choice without a published estimate.
+ */
+#define MP_SIM_PARAM_TABLE(X)                                                                     \
+	/* demography (MODELS.md C2) */                                                           \
+	X(demography_enabled, "demography.enabled", 1, "switch", "0 turns the mechanism off")      \
+	X(demography_n_a, "demography.n_a", 0.076, "1/yr",                                          \
+	  "intercept of initial pop growth on ln GDP pc; World Bank WDI 2019 income-group means [calib]") \
+	X(demography_n_b, "demography.n_b", -0.0066, "1/yr per ln($)",                              \
+	  "slope of pop growth on ln GDP pc; WDI 2019 income groups: 2.6% at $2k, 0.5% at $50k [calib]") \
+	X(demography_n_longrun, "demography.n_longrun", -0.002, "1/yr",                              \
+	  "long-run growth after the transition (TFR ~1.8, UN WPP 2024 low-fertility path) [assumption]") \
+	X(demography_transition, "demography.transition", 0.03, "1/yr",                              \
+	  "speed at which growth approaches its long-run level (UN WPP 2024 medium variant: world growth 0.9% 2023 to ~0.4% 2050) [calib]") \
+	X(demography_urban_speed, "demography.urban_speed", 0.02, "1/yr",                            \
+	  "logistic urbanisation speed, UN World Urbanization Prospects 2018 methodology [calib]")     \
+	X(demography_urban_max, "demography.urban_max", 0.70, "share",                               \
+	  "saturation of the urban (cities >= 100k, COW upop) share [assumption]")                   \
+	/* economy (MODELS.md C1) */                                                              \
+	X(economy_enabled, "economy.enabled", 1, "switch", "0 turns the mechanism off")            \
+	X(economy_beta, "economy.beta", 0.02, "1/yr",                                                \
+	  "speed of conditional convergence, Barro & Sala-i-Martin 1992 (beta ~ 2%/yr) [calib]")    \
+	X(economy_frontier_growth, "economy.frontier_growth", 0.015, "1/yr",                         \
+	  "growth of the frontier GDP per capita; Maddison 2023, US 1950-2016 ~1.9%, 2000-2016 ~1% [calib]") \
+	X(economy_structural_gap, "economy.structural_gap", 0.5, "share",                            \
+	  "share of the initial log gap to the frontier that is structural (conditional steady state, Mankiw-Romer-Weil 1992) [calib]") \
+	X(economy_momentum, "economy.momentum", 0.3, "coef",                                         \
+	  "AR(1) persistence of growth deviations, Maddison 1950-2016 panels [calib]")              \
+	X(economy_shock_sd, "economy.shock_sd", 0.025, "1/yr",                                       \
+	  "sd of annual GDP pc growth shocks, Maddison 1950-2016 median country [calib]")           \
+	X(economy_sanction_cost, "economy.sanction_cost", 0.02, "1/yr",                              \
+	  "growth loss of a target fully under sanctions, Neuenkirch & Neumeier 2015 (UN: >2pp/yr) scaled by sanctioned trade share") \
+	X(economy_aid_return, "economy.aid_return", 0.2, "growth per GDP share",                     \
+	  "growth gained per unit of aid/GDP received, Clemens, Radelet, Bhavnani & Bazzi 2012 (~0.1-0.3) [assumption]") \
+	/* military (Richardson 1960; Olson & Zeckhauser 1966) */                                   \
+	X(military_enabled, "military.enabled", 1, "switch", "0 turns the mechanism off")          \
+	X(military_reaction, "military.reaction", 0.05, "1/yr",                                      \
+	  "Richardson reaction coefficient k: burden response to rivals' spending relative to own GDP [calib]") \
+	X(military_fatigue, "military.fatigue", 0.10, "1/yr",                                        \
+	  "Richardson fatigue a: reversion of the burden to its grievance level (half-life ~7 yr, SIPRI 1949-2016) [calib]") \
+	X(military_freeride, "military.freeride", 0.02, "1/yr",                                      \
+	  "burden reduction per unit of allies' spending relative to own GDP, Olson & Zeckhauser 1966 [assumption]") \
+	X(military_shock_sd, "military.shock_sd", 0.03, "log/yr",                                    \
+	  "sd of log burden shocks, SIPRI 1949-2016 [calib]")                                        \
+	X(military_personnel_elasticity, "military.personnel_elasticity", 0.5, "elasticity",         \
+	  "elasticity of personnel to spending (capital deepening) [assumption]")                   \
+	X(military_burden_max, "military.burden_max", 0.15, "share of GDP",                          \
+	  "ceiling of the military burden outside war (SIPRI: peacetime maxima ~10-15%) [assumption]") \
+	/* trade (MODELS.md C3) */                                                                \
+	X(trade_enabled, "trade.enabled", 1, "switch", "0 turns the mechanism off")                \
+	X(trade_elasticity_gdp, "trade.elasticity_gdp", 0.9, "elasticity",                           \
+	  "gravity GDP elasticity, Head & Mayer 2014 (origin ~0.97, destination ~0.85) [calib]")     \
+	X(trade_elasticity_distance, "trade.elasticity_distance", -0.89, "elasticity",               \
+	  "gravity distance elasticity, Head & Mayer 2014 median -0.89; Disdier & Head 2008 [calib]") \
+	X(trade_contiguity, "trade.contiguity", 0.52, "log points",                                  \
+	  "gravity contiguity effect, Head & Mayer 2014 median [calib]")                            \
+	X(trade_alliance, "trade.alliance", 0.2, "log points",                                       \
+	  "same-camp effect on trade (Gowa & Mansfield 1993 allies trade more) [assumption]")        \
+	X(trade_political_distance, "trade.political_distance", -0.15, "log points per unit",       \
+	  "trade effect of UNGA ideal-point distance (political distance damping) [calib]")          \
+	X(trade_sanction, "trade.sanction", -1.47, "log points",                                     \
+	  "complete trade sanctions cut bilateral trade ~77%, Felbermayr et al. 2020 GSDB [verify]") \
+	X(trade_openness, "trade.openness", 0.25, "share of GDP",                                    \
+	  "world trade (sum of dyadic flows) / world GDP at the start, sets the gravity constant (WTO 2019 merchandise ~0.22) [calib]") \
+	/* alignment (MODELS.md A7; Bailey, Strezhnev & Voeten 2017) */                            \
+	X(alignment_enabled, "alignment.enabled", 1, "switch", "0 turns the mechanism off")        \
+	X(alignment_drift, "alignment.drift", 0.03, "1/yr",                                          \
+	  "pull of ideal points toward trade-weighted partners [calib]")                            \
+	X(alignment_camp_pull, "alignment.camp_pull", 0.03, "1/yr",                                  \
+	  "pull of ideal points toward the camp's mean [calib]")                                    \
+	X(alignment_noise_sd, "alignment.noise_sd", 0.05, "ideal points/yr",                         \
+	  "sd of yearly ideal-point changes not explained by the pulls (UNGA 2000-2024) [calib]")    \
+	X(alignment_w_security, "alignment.w_security", 1.0, "utility per share",                   \
+	  "weight of the camp's capability share in camp choice (bandwagoning/protection) [assumption]") \
+	X(alignment_w_trade, "alignment.w_trade", 1.0, "utility per share",                         \
+	  "weight of the trade share with the camp in camp choice [assumption]")                   \
+	X(alignment_w_values, "alignment.w_values", 0.5, "utility per unit",                        \
+	  "weight of ideal-point distance to the camp in camp choice [assumption]")                \
+	X(alignment_inertia, "alignment.inertia", 0.6, "utility",                                   \
+	  "bonus of the current camp (switching costs) [assumption]")                               \
+	X(alignment_nonaligned, "alignment.nonaligned", 0.35, "utility",                            \
+	  "utility of staying non-aligned [assumption]")                                            \
+	X(alignment_temperature, "alignment.temperature", 0.1, "utility",                           \
+	  "logit (Gumbel) noise scale of camp choice, McFadden 1974 [assumption]")                 \
+	/* strategy (lookahead of great powers) */                                                \
+	X(strategy_enabled, "strategy.enabled", 1, "switch", "0: great powers follow the rules of lesser states") \
+	X(strategy_candidates, "strategy.candidates", 12, "count",                                   \
+	  "candidate policy mixes scored per great power and decision [assumption]")                 \
+	X(strategy_rollouts, "strategy.rollouts", 4, "count", "Monte Carlo rollouts per candidate [assumption]") \
+	X(strategy_horizon, "strategy.horizon", 5, "years", "lookahead of each rollout [assumption]") \
+	X(strategy_every, "strategy.every", 5, "years", "years between strategic decisions [assumption]") \
+	X(strategy_budget, "strategy.budget", 0.01, "share of GDP",                                 \
+	  "resources a great power can shift between levers per year [assumption]")                \
+	X(strategy_w_power, "strategy.w_power", 1.0, "utility per share",                           \
+	  "weight of own capability share among great powers (realist utility) [assumption]")      \
+	X(strategy_w_welfare, "strategy.w_welfare", 2.0, "utility per log GDP pc",                   \
+	  "weight of own welfare [assumption]")                                                     \
+	X(strategy_w_security, "strategy.w_security", 5.0, "utility per war probability",          \
+	  "weight of the risk of great-power war [assumption]")                                     \
+	X(strategy_w_camp, "strategy.w_camp", 0.5, "utility per share",                             \
+	  "weight of own camp's capability share [assumption]")                                     \
+	/* conflict (MODELS.md A10; Organski & Kugler 1980; Lemke & Werner 1996) */                 \
+	X(conflict_enabled, "conflict.enabled", 1, "switch", "0 turns the mechanism off")          \
+	X(conflict_hazard_base, "conflict.hazard_base", 0.0015, "1/dyad-yr",                         \
+	  "war onset hazard of a relevant dyad away from parity; COW inter-state wars 1816-2007 among majors [calib]") \
+	X(conflict_parity_coef, "conflict.parity_coef", 1.25, "log hazard",                          \
+	  "effect of parity (ratio in ~[0.8,1.2]) with a fully dissatisfied challenger; with dissatisfaction_coef sums to ln 7, Lemke & Werner 1996 [calib]") \
+	X(conflict_dissatisfaction_coef, "conflict.dissatisfaction_coef", 0.70, "log hazard",        \
+	  "effect of full dissatisfaction (ideal-point distance / dissat_scale) [calib]")           \
+	X(conflict_parity_width, "conflict.parity_width", 0.2, "log ratio",                          \
+	  "width of the parity kernel exp(-(ln r)^2/(2 w^2)); w = 0.2 ~ the [0.8,1.2] band, Organski & Kugler 1980") \
+	X(conflict_dissat_scale, "conflict.dissat_scale", 3.0, "ideal points",                       \
+	  "ideal-point distance meaning full dissatisfaction (US-Russia 2022 ~3.0, MODELS.md E3) [assumption]") \
+	X(conflict_same_camp, "conflict.same_camp", -2.0, "log hazard",                              \
+	  "hazard effect of membership of the same camp (allies rarely fight, Bremer 1992) [calib]") \
+	X(conflict_dependence_coef, "conflict.dependence_coef", -30.0, "log hazard per share",      \
+	  "effect of the lower trade dependence (trade/GDP), Oneal & Russett 1997 [verify]")        \
+	X(conflict_crisis_ratio, "conflict.crisis_ratio", 20.0, "crises per war",                    \
+	  "militarised crises per war (GML MID 2.0: ~2,000 disputes vs ~95 wars) [calib]")            \
+	X(conflict_loss_loser, "conflict.loss_loser", 0.10, "share of GDP",                         \
+	  "GDP lost by the loser of a war (Organski & Kugler 1977 phoenix factor) [assumption]")   \
+	X(conflict_loss_winner, "conflict.loss_winner", 0.03, "share of GDP",                       \
+	  "GDP lost by the winner of a war [assumption]")                                           \
+	X(conflict_war_burden, "conflict.war_burden", 0.03, "share of GDP",                         \
+	  "military burden added during a war year [assumption]")                                   \
+	X(conflict_relevance_km, "conflict.relevance_km", 1500, "km",                                \
+	  "capital distance under which a dyad is politically relevant (contiguity proxy, Maoz & Russett 1993) [assumption]") \
+	/* capabilities (MODELS.md A1) */                                                         \
+	X(capabilities_energy_elasticity, "capabilities.energy_elasticity", 0.7, "elasticity",       \
+	  "energy use (pec) per GDP, Csereklyei, Rubio & Stern 2016 income elasticity ~0.7")       \
+	X(capabilities_steel_elasticity, "capabilities.steel_elasticity", 0.6, "elasticity",         \
+	  "iron and steel (irst) per GDP [assumption]")
+
+typedef struct mp_sim_params {
+#define MP_SIM_X_FIELD(field, key, def, unit, src) double field;
+	MP_SIM_PARAM_TABLE(MP_SIM_X_FIELD)
+#undef MP_SIM_X_FIELD
+} mp_sim_params;
+
+/* The documented defaults. */
+#define MP_SIM_PARAMS_INIT { MP_SIM_PARAM_TABLE(MP_SIM_X_INIT_) }
+#define MP_SIM_X_INIT_(field, key, def, unit, src) (def),
+
+/* One row of the parameter table (static strings). */
+typedef struct mp_sim_param_info {
+	const char *key;     /* "economy.beta" */
+	double def;          /* default */
+	const char *unit;
+	const char *source;  /* citation or calibration note */
+	size_t offset;       /* offsetof(mp_sim_params, field) */
+} mp_sim_param_info;
+
+/* Resets *p to the defaults. */
+void mp_sim_params_default(mp_sim_params *p);
+/* Number of parameters and the i-th row (NULL if out of range). */
+size_t mp_sim_params_count(void);
+const mp_sim_param_info *mp_sim_params_info(size_t i);
+/* Row of `key`, or NULL. */
+const mp_sim_param_info *mp_sim_params_find(const char *key);
+/* Sets / reads a parameter by key. MP_ENOTFOUND for an unknown key, MP_ERANGE for a
+ * non-finite value or a negative count. */
+int mp_sim_params_set(mp_sim_params *p, const char *key, double v);
+int mp_sim_params_get(const mp_sim_params *p, const char *key, double *v);
+/* Reads a flat YAML mapping `key: value` (comments allowed; a top-level `params:`
+ * mapping is also accepted) over *p. Unknown keys and non-numbers are errors naming the
+ * file, line and key (MP_EINPUT). */
+int mp_sim_params_load(mp_ctx *ctx, const char *yaml_path, mp_sim_params *p);
+
+/* ---- scenarios (docs/scenarios.md) ---- */
+
+typedef enum {
+	MP_LEVER_SANCTIONS,  /* camp `a` sanctions camp `b` (and the reverse), strength 0..1 */
+	MP_LEVER_GROWTH,     /* growth push: `a` (state or camp) gets +value growth per year */
+	MP_LEVER_FERTILITY,  /* fertility policy: `a` gets +value population growth per year */
+	MP_LEVER_AID,        /* `a` gives `value` of its GDP per year to state `b` */
+	MP_LEVER_JOIN,       /* state `a` joins camp `b` */
+	MP_LEVER_SHOCK_GDP,  /* one-off: GDP of `a` multiplied by (1 + value) in `from` */
+	MP_LEVER_SHOCK_MILEX /* one-off: military burden of `a` multiplied by (1 + value) */
+} mp_lever_kind;
+
+typedef struct mp_lever {
+	mp_lever_kind kind;
+	char a[48], b[48];  /* state (stateabb) or camp names */
+	double value;
+	int from, to;       /* years, inclusive (to = 0: until the end) */
+} mp_lever;
+
+typedef struct mp_camp_def {
+	char name[32];
+	char leaders[4][8]; /* stateabb of the camp's great powers ("" = none) */
+	char members[64][8];/* initial members besides pole mapping */
+	int nleaders, nmembers;
+	char pole[32];      /* pole whose members start in this camp ("" = none) */
+} mp_camp_def;
+
+#define MP_SCENARIO_MAX_LEVERS 64
+#define MP_SCENARIO_MAX_CAMPS 8
+
+typedef struct mp_scenario {
+	char name[64];          /* file name without .yaml, or `name:` */
+	char path[512];         /* the file read */
+	char description[256];
+	int start;              /* start year; 0 = the shipped default world */
+	int horizon;            /* last simulated year */
+	char poles[512];        /* membership file; "" = shipped */
+	char world[512];        /* default-world file; "" = shipped */
+	int runs;
+	uint64_t seed;
+	mp_sim_params params;
+	size_t nlevers;
+	mp_lever levers[MP_SCENARIO_MAX_LEVERS];
+	size_t ncamps;
+	mp_camp_def camps[MP_SCENARIO_MAX_CAMPS];
+} mp_scenario;
+
+/* The baseline settings without a file: default world, horizon 2050, 200 runs, seed 1,
+ * default params, camps West (USA), China (CHN), Russia (RUS), club. */
+void mp_scenario_default(mp_scenario *sc);
+/* Loads a scenario file. `base: FILE` (relative to the file) is loaded first and the
+ * file's entries apply over it; `params: FILE` loads a flat parameter file (relative to
+ * the scenario, else to the data directory: `params/calibrated.yaml`). Errors name the
+ * file, line and key (MP_EINPUT). A bare name ("decoupling") is looked up as
+ * data/scenarios/<name>.yaml. */
+int mp_scenario_load(mp_ctx *ctx, const char *path, mp_scenario *out);
+
+/* ---- one simulated run ---- */
+
+typedef struct mp_sim mp_sim;
+
+typedef struct mp_sim_opts {
+	unsigned int version;
+	const mp_sim_params *params; /* NULL = defaults */
+	const mp_scenario *scenario; /* levers, shocks and camps; NULL = none (camps from poles) */
+	mp_store *store;             /* optional: dyads (trade, alliances, contiguity, distance)
+					for the start year; NULL = gravity and capitals */
+	uint64_t seed;
+	uint32_t run;
+} mp_sim_opts;
+#define MP_SIM_OPTS_VERSION 1
+#define MP_SIM_OPTS_INIT { MP_SIM_OPTS_VERSION, NULL, NULL, NULL, 1, 0 }
+
+/* Builds a simulation starting from a copy of `w` (w->year is the first state; the first
+ * mp_sim_step gives w->year + 1). Actors with ccode 0 are aggregates (remainders): they
+ * grow but do not choose camps or fight. */
+int mp_sim_new(mp_ctx *ctx, const mp_world *w, const mp_sim_opts *opts, mp_sim **out);
+/* A copy with its own workspaces (for another thread). */
+int mp_sim_clone(const mp_sim *s, mp_sim **out);
+/* Restarts from the initial world with run index `run` (same seed): no allocation. */
+void mp_sim_reset(mp_sim *s, uint32_t run);
+/* Advances one year. */
+int mp_sim_step(mp_ctx *ctx, mp_sim *s);
+/* Current year. */
+int mp_sim_year(const mp_sim *s);
+/* The current world (borrowed; components, GDP, ideal points updated each step). */
+const mp_world *mp_sim_world(const mp_sim *s);
+/* CINC of each actor (COW mode over all actors; sums to 1 when all components exist). */
+const double *mp_sim_cinc(const mp_sim *s);
+/* Camps: count, name, and each actor's camp index (-1 = non-aligned). */
+size_t mp_sim_ncamps(const mp_sim *s);
+const char *mp_sim_camp_name(const mp_sim *s, size_t c);
+const int *mp_sim_camps(const mp_sim *s);
+/* Wars started in the current year (count) and whether actor i fought one (0/1). */
+int mp_sim_wars(const mp_sim *s);
+const unsigned char *mp_sim_at_war(const mp_sim *s);
+/* Bilateral trade of actors i, j (millions, same units as gdp) in the current year. */
+double mp_sim_trade(const mp_sim *s, size_t i, size_t j);
+void mp_sim_free(mp_sim *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,416 @@
+/* Importing a CSV file: detect its dataset family from the header, convert every field,
+ * and insert all rows in one transaction with a provenance record (file SHA-256, rows,
+ * years, version, citation). Bad input rolls everything back. */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csv.h"
+#include "datasets.h"
+#include "multipolar/data.h"
+#include "store/q_import.h"
+
+#define MAX_COLS 128
+
+/* A spec's columns parsed from its compact description ("name:T?" ...). */
+typedef struct spec_col {
+	char name[64];
+	mp_sql_type type;
+	int optional;
+} spec_col;
+
+static size_t parse_columns(const char *desc, spec_col *out, size_t max)
+{
+	size_t n = 0;
+	const char *p = desc;
+	while (*p && n < max) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *colon = strchr(p, ':');
+		size_t l = (size_t)(colon - p);
+		memcpy(out[n].name, p, l);
+		out[n].name[l] = '\0';
+		char t = colon[1];
+		out[n].type = t == 'I' ? MP_SQL_INT : t == 'R' ? MP_SQL_REAL : MP_SQL_TEXT;
+		out[n].optional = colon[2] == '?';
+		p = colon + 2 + (out[n].optional ? 1 : 0);
+		n++;
+	}
+	return n;
+}
+
+static int header_index(char **hdr, size_t nh, const char *name)
+{
+	for (size_t i = 0; i < nh; i++)
+		if (!strcasecmp(hdr[i], name))
+			return (int)i;
+	return -1;
+}
+
+/* Score of a spec against a header: -1 if a required column is missing, else matched
+ * columns minus the header's unknown columns (dynamic specs accept any extra). */
+static int score(const mp_dataset_spec *sp, char **hdr, size_t nh)
+{
+	spec_col cols[MAX_COLS];
+	size_t n = parse_columns(sp->columns, cols, MAX_COLS);
+	int matched = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (header_index(hdr, nh, cols[i].name) >= 0)
+			matched++;
+		else if (!cols[i].optional)
+			return -1;
+	}
+	return sp->dynamic ? matched : matched - ((int)nh - matched);
+}
+
+static void strip(char *s)
+{
+	size_t l = strlen(s);
+	while (l && isspace((unsigned char)s[l - 1]))
+		s[--l] = '\0';
+	size_t i = 0;
+	while (s[i] && isspace((unsigned char)s[i]))
+		i++;
+	if (i)
+		memmove(s, s + i, l - i + 1);
+}
+
+static int is_missing_text(const char *s)
+{
+	return !*s || !strcmp(s, "NA");
+}
+
+/* Year of a field holding a year or an ISO date (YYYY-MM-DD); 0 if none. */
+static int year_of(const char *s)
+{
+	if (!s || !*s || !strcmp(s, "NA"))
+		return 0;
+	char *end;
+	long y = strtol(s, &end, 10);
+	if (end == s || y < -9999 || y > 9999)
+		return 0;
+	return (int)y;
+}
+
+static void sha256_hex(const unsigned char *data, size_t len, char out[65])
+{
+	struct sha256_ctx c;
+	uint8_t d[SHA256_DIGEST_SIZE];
+	sha256_init(&c);
+	sha256_update(&c, len, data);
+	sha256_digest(&c, sizeof d, d);
+	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+/* NMC release by the last year it covers (COW release notes: v4.0 to 2007, v5.0 to
+ * 2012, v6.0 to 2016, v7.0 to 2022). */
+static void nmc_version(int year_max, char *out, size_t size)
+{
+	switch (year_max) {
+	case 2007: snprintf(out, size, "4.0"); break;
+	case 2012: snprintf(out, size, "5.0"); break;
+	case 2016: snprintf(out, size, "6.0"); break;
+	case 2022: snprintf(out, size, "7.0"); break;
+	default: snprintf(out, size, "to-%d", year_max); break;
+	}
+}
+
+typedef struct importer {
+	mp_ctx *ctx;
+	const char *path;
+	const mp_dataset_spec *spec;
+	mp_sql_col cols[MAX_COLS];   /* stored columns */
+	spec_col scols[MAX_COLS];
+	int src[MAX_COLS];           /* header index feeding each stored column, -1 = absent */
+	size_t ncols;
+	int ycol_a, ycol_b;          /* header indexes of year column(s), -1 none */
+	int year_min, year_max;
+} importer;
+
+static int setup_columns(importer *im, char **hdr, size_t nh)
+{
+	size_t n = parse_columns(im->spec->columns, im->scols, MAX_COLS);
+	im->ncols = 0;
+	for (size_t i = 0; i < n; i++) {
+		im->cols[im->ncols].name = im->scols[i].name;
+		im->cols[im->ncols].type = im->scols[i].type;
+		im->src[im->ncols] = header_index(hdr, nh, im->scols[i].name);
+		im->ncols++;
+	}
+	if (im->spec->dynamic)
+		for (size_t h = 0; h < nh && im->ncols < MAX_COLS; h++) {
+			int known = 0;
+			for (size_t i = 0; i < n; i++)
+				if (!strcasecmp(hdr[h], im->scols[i].name))
+					known = 1;
+			if (known || !*hdr[h])
+				continue;
+			snprintf(im->scols[im->ncols].name, sizeof im->scols[0].name, "%s", hdr[h]);
+			im->cols[im->ncols].name = im->scols[im->ncols].name;
+			im->cols[im->ncols].type = MP_SQL_TEXT;
+			im->src[im->ncols] = (int)h;
+			im->ncols++;
+		}
+	/* year columns */
+	im->ycol_a = im->ycol_b = -1;
+	const char *y = im->spec->year;
+	if (y && *y) {
+		char a[64], b[64] = "";
+		const char *dash = strchr(y, '-');
+		if (dash) {
+			snprintf(a, sizeof a, "%.*s", (int)(dash - y), y);
+			snprintf(b, sizeof b, "%s", dash + 1);
+		} else
+			snprintf(a, sizeof a, "%s", y);
+		im->ycol_a = header_index(hdr, nh, a);
+		if (*b)
+			im->ycol_b = header_index(hdr, nh, b);
+	}
+	return MP_OK;
+}
+
+/* Converts one record into vals (fields borrowed from the CSV buffer). */
+static int convert(importer *im, mp_csv *csv, char **hdr, mp_sql_value *vals)
+{
+	for (size_t c = 0; c < im->ncols; c++) {
+		mp_sql_value *v = &vals[c];
+		memset(v, 0, sizeof *v);
+		int h = im->src[c];
+		if (h < 0) {
+			v->null = 1;
+			continue;
+		}
+		char *f = csv->fields[h];
+		if (im->cols[c].type == MP_SQL_TEXT) {
+			if (is_missing_text(f))
+				v->null = 1;
+			else
+				v->s = f;
+			continue;
+		}
+		/* numbers: surrounding blanks allowed; empty or NA is missing */
+		while (*f == ' ' || *f == '\t')
+			f++;
+		size_t l = strlen(f);
+		while (l && (f[l - 1] == ' ' || f[l - 1] == '\t'))
+			f[--l] = '\0';
+		if (is_missing_text(f)) {
+			v->null = 1;
+			continue;
+		}
+		errno = 0;
+		char *end;
+		double r = strtod(f, &end);
+		if (end == f || *end || errno == ERANGE || r != r || r - r != 0)
+			return mp_error_set(im->ctx, MP_EINPUT, "%s:%zu:%zu: column '%s': expected a number, got \"%s\"",
+					    im->path, csv->record_line, csv->cols[h], hdr[h], csv->fields[h]);
+		if (im->spec->neg9_missing && r == -9.0 && strcmp(hdr[h], "ccode") && strcmp(hdr[h], "year")) {
+			v->null = 1;
+			continue;
+		}
+		if (im->cols[c].type == MP_SQL_INT) {
+			if (r != (double)(int64_t)r || r > 9.0e15 || r < -9.0e15)
+				return mp_error_set(im->ctx, MP_EINPUT,
+						    "%s:%zu:%zu: column '%s': expected a whole number, got \"%s\"", im->path,
+						    csv->record_line, csv->cols[h], hdr[h], csv->fields[h]);
+			v->i = (int64_t)r;
+		} else
+			v->r = r;
+	}
+	for (int k = 0; k < 2; k++) {
+		int h = k ? im->ycol_b : im->ycol_a;
+		int y = h >= 0 ? year_of(csv->fields[h]) : 0;
+		if (!y)
+			continue;
+		if (!im->year_min || y < im->year_min)
+			im->year_min = y;
+		if (!im->year_max || y > im->year_max)
+			im->year_max = y;
+	}
+	return MP_OK;
+}
+
+static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp_dataset_spec **out)
+{
+	int best = -1;
+	const mp_dataset_spec *pick = NULL;
+	for (size_t i = 0; i < mp_data__nspecs(); i++) {
+		int sc = score(mp_data__spec(i), hdr, nh);
+		if (sc > best) {
+			best = sc;
+			pick = mp_data__spec(i);
+		}
+	}
+	if (!pick || best <= 0) {
+		char cols[256] = "";
+		size_t o = 0;
+		for (size_t i = 0; i < nh && o + 8 < sizeof cols; i++)
+			o += (size_t)snprintf(cols + o, sizeof cols - o, "%s%s", i ? "," : "", hdr[i]);
+		return mp_error_set(ctx, MP_EINPUT,
+				    "%s:1:1: header does not match any known dataset (got columns: %.200s); expected "
+				    "e.g. COW NMC 'stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,cinc' (see "
+				    "'multipolar datasets --known')",
+				    path, cols);
+	}
+	*out = pick;
+	return MP_OK;
+}
+
+int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result *out)
+{
+	mp_csv csv;
+	importer im;
+	mp_store_inserter *ins = NULL;
+	mp_sql_value *vals = NULL;
+	char **hdr = NULL;
+	size_t nh = 0;
+	int in_tx = 0;
+	int64_t rows = 0, dsid = 0;
+	mp_dataset_info info;
+	char sha[65];
+	int rc = mp_csv_open(ctx, path, &csv);
+	if (rc != MP_OK)
+		return rc;
+	memset(out, 0, sizeof *out);
+	memset(&im, 0, sizeof im);
+	memset(&info, 0, sizeof info);
+	im.ctx = ctx;
+	im.path = path;
+	{
+		const unsigned char *data;
+		size_t len;
+		mp_csv_bytes(&csv, &data, &len);
+		sha256_hex(data, len, sha);
+	}
+	int found = 0;
+	if ((rc = mp_store__dataset_by_sha(ctx, s, sha, &info, &found)) != MP_OK)
+		goto done;
+	if (found) {
+		snprintf(out->family, sizeof out->family, "%s", info.family);
+		snprintf(out->name, sizeof out->name, "%s", info.name);
+		snprintf(out->version, sizeof out->version, "%s", info.version);
+		out->dataset_id = info.id;
+		out->rows = info.rows;
+		out->year_min = info.year_min;
+		out->year_max = info.year_max;
+		out->already = 1;
+		goto done;
+	}
+	/* header */
+	rc = mp_csv_next(ctx, &csv);
+	if (rc == 0)
+		rc = mp_error_set(ctx, MP_EINPUT, "%s: empty file (expected a CSV header line)", path);
+	if (rc < 0)
+		goto done;
+	nh = csv.nfields;
+	if (!(hdr = malloc(nh * sizeof *hdr))) {
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < nh; i++) {
+		if (!(hdr[i] = strdup(csv.fields[i]))) {
+			nh = i;
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			goto done;
+		}
+		strip(hdr[i]);
+	}
+	if ((rc = detect(ctx, path, hdr, nh, &im.spec)) != MP_OK)
+		goto done;
+	setup_columns(&im, hdr, nh);
+	if (!(vals = calloc(im.ncols ? im.ncols : 1, sizeof *vals))) {
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		goto done;
+	}
+
+	snprintf(info.family, sizeof info.family, "%s", im.spec->family);
+	snprintf(info.name, sizeof info.name, "%s", im.spec->name);
+	snprintf(info.version, sizeof info.version, "%s", im.spec->version ? im.spec->version : "");
+	snprintf(info.sha256, sizeof info.sha256, "%s", sha);
+	snprintf(info.file, sizeof info.file, "%s", base_name(path));
+	snprintf(info.citation, sizeof info.citation, "%s", im.spec->citation);
+
+	if ((rc = mp_store_begin(ctx, s)) != MP_OK)
+		goto done;
+	in_tx = 1;
+	if ((rc = mp_store__dataset_add(ctx, s, &info, &dsid)) != MP_OK)
+		goto done;
+	if ((rc = mp_store__inserter_new(ctx, s, im.spec->family, im.cols, im.ncols, dsid, &ins)) != MP_OK)
+		goto done;
+	size_t total = csv.len;
+	for (;;) {
+		int r = mp_csv_next(ctx, &csv);
+		if (r < 0) {
+			rc = r;
+			goto done;
+		}
+		if (r == 0)
+			break;
+		if (csv.nfields != nh) {
+			size_t col = csv.cols[csv.nfields - 1] + strlen(csv.fields[csv.nfields - 1]);
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: expected %zu fields as in the header, got %zu%s", path,
+					  csv.record_line, col, nh, csv.nfields,
+					  csv.nfields < nh ? " (truncated line?)" : "");
+			goto done;
+		}
+		if ((rc = convert(&im, &csv, hdr, vals)) != MP_OK)
+			goto done;
+		if ((rc = mp_store__insert(ctx, ins, vals)) != MP_OK)
+			goto done;
+		rows++;
+		if ((rows & 0x3FFF) == 0)
+			mp_progress(ctx, "import", (double)csv.pos, (double)total);
+	}
+	if (rows == 0) {
+		rc = mp_error_set(ctx, MP_EINPUT, "%s:2:1: no data rows after the header", path);
+		goto done;
+	}
+	if (im.spec->version_rule == MP_VER_NMC_MAXYEAR)
+		nmc_version(im.year_max, info.version, sizeof info.version);
+	if (im.spec->version_rule == MP_VER_NMC_MAXYEAR) {
+		/* the version is known only now */
+		if ((rc = mp_store__dataset_version(ctx, s, dsid, info.version)) != MP_OK)
+			goto done;
+	}
+	if ((rc = mp_store__dataset_finish(ctx, s, dsid, rows, im.year_min, im.year_max)) != MP_OK)
+		goto done;
+	if ((rc = mp_store__index(ctx, s, im.spec->family, im.spec->indexes)) != MP_OK)
+		goto done;
+	mp_store__inserter_free(ins);
+	ins = NULL;
+	if ((rc = mp_store_commit(ctx, s)) != MP_OK)
+		goto done;
+	in_tx = 0;
+	mp_progress(ctx, "import", (double)total, (double)total);
+	snprintf(out->family, sizeof out->family, "%s", info.family);
+	snprintf(out->name, sizeof out->name, "%s", info.name);
+	snprintf(out->version, sizeof out->version, "%s", info.version);
+	out->dataset_id = dsid;
+	out->rows = rows;
+	out->year_min = im.year_min;
+	out->year_max = im.year_max;
+done:
+	mp_store__inserter_free(ins);
+	if (in_tx)
+		mp_store_rollback(s);
+	for (size_t i = 0; i < nh; i++)
+		free(hdr[i]);
+	free(hdr);
+	free(vals);
+	mp_csv_close(&csv);
+	return rc;
+}

@@ -1,0 +1,30 @@
+/* Internal: reading YAML documents (libyaml) with line numbers for error messages. */
+#ifndef MP_SIM_YAML_UTIL_H
+#define MP_SIM_YAML_UTIL_H
+
+#include <yaml.h>
+
+#include "multipolar/common.h"
+#include "multipolar/sim.h"
+
+typedef struct mp_yaml {
+	yaml_document_t doc;
+	int loaded;
+} mp_yaml;
+
+/* Parses the first document of `path`; syntax errors name file, line and column. */
+int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y);
+void mp_yaml__free(mp_yaml *y);
+/* Root node id (0 for an empty document). */
+int mp_yaml__root(mp_yaml *y);
+yaml_node_t *mp_yaml__node(mp_yaml *y, int id);
+/* Value node id of `key` in mapping `map`, or 0. */
+int mp_yaml__get(mp_yaml *y, int map, const char *key);
+/* Scalar text of a node, or NULL if it is not a scalar. */
+const char *mp_yaml__scalar(mp_yaml *y, int id);
+/* Scalar parsed as a finite number (MP_EINPUT otherwise). */
+int mp_yaml__number(mp_yaml *y, int id, double *out);
+/* Applies a mapping of parameter: value onto p (errors name file, line, key). */
+int mp_sim__params_apply(mp_ctx *ctx, const char *file, mp_yaml *y, int map, mp_sim_params *p);
+
+#endif

@@ -1,0 +1,298 @@
+/* The SQLite store: open/migrate, transactions, the datasets (provenance) table. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+#define MP_STMT_CACHE 64
+
+struct mp_store {
+	sqlite3 *db;
+	char *path;
+	struct {
+		const char *sql; /* static SQL text, compared by pointer then content */
+		sqlite3_stmt *st;
+	} cache[MP_STMT_CACHE];
+	int ncache;
+};
+
+/* Schema migrations: index i brings user_version i to i+1. Append only. */
+static const char *const migrations[] = {
+	/* 0 -> 1: provenance of imported datasets */
+	"CREATE TABLE datasets ("
+	" id INTEGER PRIMARY KEY, family TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL,"
+	" sha256 TEXT NOT NULL UNIQUE, file TEXT NOT NULL, imported_at TEXT NOT NULL,"
+	" rows INTEGER NOT NULL, year_min INTEGER, year_max INTEGER, citation TEXT NOT NULL);"
+	"CREATE INDEX datasets_family ON datasets(family, year_max, id);",
+};
+#define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+sqlite3 *mp_store__db(mp_store *s) { return s->db; }
+const char *mp_store_path(const mp_store *s) { return s->path; }
+
+int mp_store__error(mp_ctx *ctx, mp_store *s, const char *what)
+{
+	return mp_error_set(ctx, MP_EDB, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+int mp_store__exec(mp_ctx *ctx, mp_store *s, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		int rc = mp_error_set(ctx, MP_EDB, "%s: %s", s->path, err ? err : "SQL error");
+		sqlite3_free(err);
+		return rc;
+	}
+	return MP_OK;
+}
+
+int mp_store__prepare(mp_ctx *ctx, mp_store *s, const char *sql, sqlite3_stmt **out)
+{
+	for (int i = 0; i < s->ncache; i++)
+		if (s->cache[i].sql == sql || !strcmp(s->cache[i].sql, sql)) {
+			sqlite3_reset(s->cache[i].st);
+			sqlite3_clear_bindings(s->cache[i].st);
+			*out = s->cache[i].st;
+			return MP_OK;
+		}
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return mp_store__error(ctx, s, "prepare");
+	if (s->ncache < MP_STMT_CACHE) {
+		/* keep a private copy of the text: callers may pass built strings */
+		char *copy = strdup(sql);
+		if (!copy) {
+			sqlite3_finalize(st);
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		}
+		s->cache[s->ncache].sql = copy;
+		s->cache[s->ncache].st = st;
+		s->ncache++;
+	} else {
+		/* cache full: evict the oldest */
+		sqlite3_finalize(s->cache[0].st);
+		free((char *)s->cache[0].sql);
+		memmove(&s->cache[0], &s->cache[1], (MP_STMT_CACHE - 1) * sizeof s->cache[0]);
+		char *copy = strdup(sql);
+		if (!copy) {
+			sqlite3_finalize(st);
+			s->ncache--;
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		}
+		s->cache[MP_STMT_CACHE - 1].sql = copy;
+		s->cache[MP_STMT_CACHE - 1].st = st;
+	}
+	*out = st;
+	return MP_OK;
+}
+
+double mp_store__real(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? MP_NA : sqlite3_column_double(st, col);
+}
+
+int mp_store__int(sqlite3_stmt *st, int col, int missing)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? missing : sqlite3_column_int(st, col);
+}
+
+static int migrate(mp_ctx *ctx, mp_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int version = 0;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return mp_store__error(ctx, s, "read schema version");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version > (int)N_MIGRATIONS)
+		return mp_error_set(ctx, MP_EDB, "%s: schema version %d is newer than this multipolar (%d)",
+				    s->path, version, (int)N_MIGRATIONS);
+	if (version == (int)N_MIGRATIONS)
+		return MP_OK;
+	int rc = mp_store__exec(ctx, s, "BEGIN IMMEDIATE");
+	for (size_t i = (size_t)version; rc == MP_OK && i < N_MIGRATIONS; i++)
+		rc = mp_store__exec(ctx, s, migrations[i]);
+	if (rc == MP_OK) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", (int)N_MIGRATIONS);
+		rc = mp_store__exec(ctx, s, sql);
+	}
+	if (rc == MP_OK)
+		rc = mp_store__exec(ctx, s, "COMMIT");
+	else
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+int mp_store_open(mp_ctx *ctx, const char *path, int flags, mp_store **out)
+{
+	mp_store *s = calloc(1, sizeof *s);
+	int rc = MP_OK;
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	}
+	int oflags = (flags & MP_STORE_READONLY) ? SQLITE_OPEN_READONLY
+						 : SQLITE_OPEN_READWRITE | ((flags & MP_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	oflags |= SQLITE_OPEN_NOMUTEX;
+	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+		rc = mp_error_set(ctx, (flags & MP_STORE_CREATE) ? MP_EIO : MP_ENOTFOUND,
+				  "%s: cannot open database%s: %s", path,
+				  (flags & MP_STORE_CREATE) ? "" : " (run 'multipolar import' first)",
+				  s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto done;
+	}
+	sqlite3_busy_timeout(s->db, 10000);
+	/* Reject files that are not SQLite databases with a clear message. */
+	if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = mp_error_set(ctx, MP_EINPUT, "%s: not a multipolar database: %s", path, sqlite3_errmsg(s->db));
+		goto done;
+	}
+	if (!(flags & MP_STORE_READONLY)) {
+		if ((rc = mp_store__exec(ctx, s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+						 "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;")) != MP_OK)
+			goto done;
+		if ((rc = migrate(ctx, s)) != MP_OK)
+			goto done;
+	}
+	*out = s;
+	return MP_OK;
+done:
+	mp_store_free(s);
+	return rc;
+}
+
+void mp_store_free(mp_store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < s->ncache; i++) {
+		sqlite3_finalize(s->cache[i].st);
+		free((char *)s->cache[i].sql);
+	}
+	if (s->db)
+		sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+int mp_store_begin(mp_ctx *ctx, mp_store *s)
+{
+	return mp_store__exec(ctx, s, "BEGIN IMMEDIATE");
+}
+
+int mp_store_commit(mp_ctx *ctx, mp_store *s)
+{
+	return mp_store__exec(ctx, s, "COMMIT");
+}
+
+void mp_store_rollback(mp_store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void copy_text(char *dst, size_t size, sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(dst, size, "%s", t ? (const char *)t : "");
+}
+
+static void read_info(sqlite3_stmt *st, mp_dataset_info *d)
+{
+	memset(d, 0, sizeof *d);
+	d->id = sqlite3_column_int64(st, 0);
+	copy_text(d->family, sizeof d->family, st, 1);
+	copy_text(d->name, sizeof d->name, st, 2);
+	copy_text(d->version, sizeof d->version, st, 3);
+	copy_text(d->sha256, sizeof d->sha256, st, 4);
+	copy_text(d->file, sizeof d->file, st, 5);
+	copy_text(d->imported_at, sizeof d->imported_at, st, 6);
+	d->rows = sqlite3_column_int64(st, 7);
+	d->year_min = sqlite3_column_int(st, 8);
+	d->year_max = sqlite3_column_int(st, 9);
+	copy_text(d->citation, sizeof d->citation, st, 10);
+}
+
+#define INFO_COLS "id, family, name, version, sha256, file, imported_at, rows, year_min, year_max, citation"
+
+int mp_store_datasets(mp_ctx *ctx, mp_store *s, mp_dataset_info **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	int rc = mp_store__prepare(ctx, s, "SELECT " INFO_COLS " FROM datasets ORDER BY family, id", &st);
+	if (rc != MP_OK)
+		return rc;
+	mp_dataset_info *v = NULL;
+	size_t cnt = 0, cap = 0;
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			cap = cap ? cap * 2 : 16;
+			mp_dataset_info *nv = realloc(v, cap * sizeof *nv);
+			if (!nv) {
+				free(v);
+				return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			}
+			v = nv;
+		}
+		read_info(st, &v[cnt++]);
+	}
+	if (step != SQLITE_DONE) {
+		free(v);
+		return mp_store__error(ctx, s, "list datasets");
+	}
+	*out = v;
+	*n = cnt;
+	return MP_OK;
+}
+
+int mp_store_dataset_pick(mp_ctx *ctx, mp_store *s, const char *family, const char *version,
+			  mp_dataset_info *out)
+{
+	sqlite3_stmt *st;
+	int rc = mp_store__prepare(ctx, s,
+				   "SELECT " INFO_COLS " FROM datasets WHERE family = ?1 AND (?2 IS NULL OR version = ?2)"
+				   " ORDER BY year_max DESC, id DESC LIMIT 1",
+				   &st);
+	if (rc != MP_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, family, -1, SQLITE_TRANSIENT);
+	if (version)
+		sqlite3_bind_text(st, 2, version, -1, SQLITE_TRANSIENT);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		read_info(st, out);
+		sqlite3_reset(st);
+		return MP_OK;
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return mp_store__error(ctx, s, "find dataset");
+	if (version)
+		return mp_error_set(ctx, MP_ENOTFOUND, "%s: no '%s' dataset of version %s is imported (see 'multipolar datasets')",
+				    s->path, family, version);
+	return mp_error_set(ctx, MP_ENOTFOUND, "%s: no '%s' dataset is imported (run 'multipolar import FILE')",
+			    s->path, family);
+}
+
+int mp_store__dsid(mp_ctx *ctx, mp_store *s, const char *family, const char *version, int64_t *dsid)
+{
+	mp_dataset_info d;
+	int rc = mp_store_dataset_pick(ctx, s, family, version, &d);
+	if (rc == MP_OK)
+		*dsid = d.id;
+	return rc;
+}
+
+int mp_store_has(mp_store *s, const char *family)
+{
+	sqlite3_stmt *st;
+	if (mp_store__prepare(NULL, s, "SELECT 1 FROM datasets WHERE family = ?1 LIMIT 1", &st) != MP_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, family, -1, SQLITE_TRANSIENT);
+	int has = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return has;
+}
