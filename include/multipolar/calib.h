@@ -99,13 +99,13 @@ typedef struct mp_convergence_fit {
 	double shock_sd;        /* s.d. of the AR(1) innovations of growth deviations */
 } mp_convergence_fit;
 
-/* Conditional convergence (Barro 1991; Barro & Sala-i-Martin 1992): over non-overlapping
- * windows [w, w+T] of length `window` ending at or before `until` and starting at or after
- * `first`, regress average log growth of the value on log initial value with window and
- * group fixed effects; beta from the slope. Frontier growth: mean annual log growth of
- * `frontier_unit` over [first, until]. Momentum: AR(1) coefficient of annual growth
- * deviations d_it = g_it - g_F,t - beta*ln(y_F,t-1 / y_i,t-1) (no constant), and shock s.d.
- * the s.d. of its residuals. Observations must be sorted by unit then year. */
+/* Conditional convergence (Barro 1991; Barro & Sala-i-Martin 1992): over the most recent
+ * non-overlapping windows [w, w+T] (T = `window`) inside [first, until], regress average
+ * annual log growth on log initial value with window and group (region) fixed effects;
+ * beta from the slope. Frontier growth: mean annual log growth of `frontier_unit` over
+ * [first, until]. Momentum: AR(1) coefficient (no constant) of annual growth deviations
+ * from the fitted path, d_it = g_it - (a_w + c_g + b ln y_i,t-1); shock s.d.: the s.d. of
+ * its residuals. Observations must be sorted by unit then year. */
 int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups,
 			 int first, int until, int window, int frontier_unit,
 			 mp_convergence_fit *out);

@@ -152,33 +152,47 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 	out->frontier_growth_se = sqrt((sgg - (double)m * gF * gF) / (double)(m - 1) / (double)m);
 	out->frontier_n = m;
 
-	/* 3. Momentum and shocks: growth deviations from the convergence path
-	   d_it = g_it - gF - beta ln(y_F,t-1 / y_i,t-1); AR(1) without constant
-	   d_it = rho d_i,t-1 + e_it. */
+	/* 3. Momentum and shocks: deviations of annual growth from the fitted conditional
+	   convergence path, d_it = g_it - (a_w + c_g + b ln y_i,t-1), with the window and
+	   group effects of step 1; AR(1) without constant d_it = rho d_i,t-1 + e_it. */
+	double coef[MP_CALIB_MAXP];
+	memcpy(coef, f.coef, sizeof coef);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i = unit_end(obs, n, i)) {
 		size_t e = unit_end(obs, n, i);
+		int g = obs[i].group;
+		if (g < 0 || g >= ngroups)
+			continue;
+		double cg = gcol[g] >= 0 ? coef[gcol[g]] : 0.0;
 		for (size_t j = i + 2; j < e; j++) {
 			int t = obs[j].year;
-			if (t < first + 2 || t > until || obs[j - 1].year != t - 1 || obs[j - 2].year != t - 2)
+			if (t - 2 < w0 || t > until || obs[j - 1].year != t - 1 || obs[j - 2].year != t - 2)
 				continue;
 			double v0 = obs[j - 2].value, v1 = obs[j - 1].value, v2 = obs[j].value;
-			double f0 = panel_at(obs, fa, fb, t - 2), f1 = panel_at(obs, fa, fb, t - 1);
-			if (!(v0 > 0 && v1 > 0 && v2 > 0) || mp_is_na(f0) || mp_is_na(f1))
+			if (!(v0 > 0 && v1 > 0 && v2 > 0))
 				continue;
-			double dprev = log(v1 / v0) - gF - out->beta * log(f0 / v0);
-			double dcur = log(v2 / v1) - gF - out->beta * log(f1 / v1);
+			int wa = (t - 2 - w0) / window, wb = (t - 1 - w0) / window;
+			if (wa >= nwin)
+				wa = nwin - 1;
+			if (wb >= nwin)
+				wb = nwin - 1;
+			double dprev = log(v1 / v0) - (coef[1 + wa] + cg + coef[0] * log(v0));
+			double dcur = log(v2 / v1) - (coef[1 + wb] + cg + coef[0] * log(v1));
 			if (k >= rows) {
-				double *nx = realloc(X, (2 * k + 16) * sizeof *X);
-				double *ny = nx ? realloc(y, (2 * k + 16) * sizeof *y) : NULL;
-				if (nx)
-					X = nx;
-				if (!ny) {
+				size_t cap = 2 * k + 16;
+				double *nx = realloc(X, cap * sizeof *X);
+				if (!nx) {
 					rc = mp_error_set(ctx, MP_ENOMEM, SRC ": convergence: out of memory");
 					goto done;
 				}
-				y = ny;
-				rows = 2 * k + 16;
+				X = nx;
+				double *nyv = realloc(y, cap * sizeof *y);
+				if (!nyv) {
+					rc = mp_error_set(ctx, MP_ENOMEM, SRC ": convergence: out of memory");
+					goto done;
+				}
+				y = nyv;
+				rows = cap;
 			}
 			X[k] = dprev;
 			y[k] = dcur;
