@@ -96,7 +96,11 @@ typedef struct mp_convergence_fit {
 	size_t n;               /* country-windows */
 	double frontier_growth, frontier_growth_se; size_t frontier_n;
 	double momentum, momentum_se, momentum_r2; size_t momentum_n;
-	double shock_sd;        /* s.d. of the AR(1) innovations of growth deviations */
+	double shock_sd;        /* median over units (>= 10 residuals) of the s.d. of the AR(1)
+				   innovations of growth deviations */
+	double shock_sd_pooled; /* the pooled s.d. of the same innovations */
+	double beta_uncond, beta_uncond_se; /* beta without the group effects (absolute
+					       convergence; Barro & Sala-i-Martin 1992) */
 } mp_convergence_fit;
 
 /* Conditional convergence (Barro 1991; Barro & Sala-i-Martin 1992): over the most recent
@@ -111,22 +115,27 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 			 mp_convergence_fit *out);
 
 typedef struct mp_population_fit {
-	double persistence, persistence_se; /* slope of n_t on n_t-1 */
-	double income_coef, income_coef_se; /* coefficient of ln(GDP per capita)_t-1 */
-	double intercept;
+	double n_a, n_a_se;     /* intercept of window-mean growth on ln GDP pc at its start */
+	double n_b, n_b_se;     /* slope on ln GDP pc */
 	double r2;
-	size_t n;
-	double mean_log_income;             /* sample mean of ln y_t-1 */
-	double long_run_growth;             /* (a + c mean ln y) / (1 - rho): the steady
-					       growth rate at the sample's mean income */
+	size_t n;               /* countries in the last window */
+	double transition, transition_se; /* lambda of n_t+1 = n_t + lambda (n_LR - n_t) */
+	double transition_r2;
+	size_t transition_n;    /* country pairs of consecutive windows */
 } mp_population_fit;
 
-/* Population growth dynamics with the demographic transition (Lee 2003; Notestein 1945):
- * n_it = a + rho n_i,t-1 + c ln y_i,t-1 + e, with n the annual log growth of population.
- * `pop` and `income` are the same panel layout (same rows in the same order; income may
- * be NaN, those rows are skipped). Rows with year in [first, until]. */
+/* Population growth dynamics for the sim's demography (docs/sim.md; MODELS.md C2):
+ * growth starts at n_0 = n_a + n_b ln y (demographic transition: growth falls with
+ * income; Notestein 1945, Lee 2003) and approaches the long-run rate n_LR at speed lambda.
+ * Over the most recent non-overlapping windows of length T inside [first, until], with
+ * n-bar the mean annual log growth of population in a window:
+ *  - n_a, n_b: OLS of n-bar over the last window on ln y at its start (cross-section);
+ *  - lambda: (n-bar_{w+1} - n_LR) = (1 - lambda)^T (n-bar_w - n_LR), OLS without constant
+ *    on consecutive windows of each country, lambda = 1 - slope^(1/T) (window means
+ *    average out the yearly noise of interpolated population series).
+ * `pop` and `income` have the same rows (income NaN = missing); sorted by unit, year. */
 int mp_calib_population(mp_ctx *ctx, const mp_panel_obs *pop, const double *income, size_t n,
-			int first, int until, mp_population_fit *out);
+			int first, int until, int window, double n_longrun, mp_population_fit *out);
 
 /* One directed trade observation for gravity. */
 typedef struct mp_gravity_obs {
@@ -151,9 +160,10 @@ int mp_calib_gravity(mp_ctx *ctx, const mp_gravity_obs *obs, size_t n, mp_gravit
 
 /* One state-year of a rivalry for the arms equation. */
 typedef struct mp_arms_obs {
-	double burden;       /* x_t: own military burden (milex / GDP, normalised) */
+	double burden;       /* x_t: own military burden (milex / GDP) */
 	double burden_prev;  /* x_t-1 */
-	double rival_prev;   /* y_t-1: mean burden of its active rivals */
+	double rival_prev;   /* y_t-1: rivals' spending relative to own GDP */
+	int unit;            /* state (for the per-state shock s.d.) */
 } mp_arms_obs;
 
 typedef struct mp_arms_fit {
@@ -161,6 +171,9 @@ typedef struct mp_arms_fit {
 	double fatigue, fatigue_se;   /* a: restraint on own burden (positive = mean reverting) */
 	double grievance, grievance_se; /* g: constant */
 	double r2;
+	double shock_sd;                /* median over states (>= 10 obs) of the s.d. of
+					   residual / x_t-1 (relative burden shocks) */
+	double shock_sd_pooled;         /* pooled s.d. of the same */
 	size_t n;
 } mp_arms_fit;
 
@@ -182,6 +195,10 @@ typedef struct mp_hazard_fit {
 	/* logit coefficients: 0 constant, 1 parity (ratio >= 0.8), 2 ln(stronger/weaker),
 	   3 contiguity, 4 alliance */
 	mp_logit_fit mid, war;
+	/* the sim's form (conflict.*): war onset on 0 constant, 1 parity kernel
+	   exp(-(ln r)^2 / (2 w^2)), 2 alliance */
+	mp_logit_fit war_kernel;
+	double crisis_ratio;                 /* MID onsets per war onset in the sample */
 	double mid_parity_or, war_parity_or; /* odds ratios exp(coef[1]) */
 	double mid_base, war_base;           /* annual onset probability of a non-contiguous,
 						non-allied dyad at the sample's mean ln ratio
@@ -192,8 +209,10 @@ typedef struct mp_hazard_fit {
 #define MP_HAZARD_PARITY 0.8 /* Organski & Kugler (1980): weaker/stronger >= 0.8 */
 
 /* Logits of MID and war onset on parity, capability ratio, contiguity and alliance
- * (Bremer 1992; Lemke & Werner 1996). */
-int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, mp_hazard_fit *out);
+ * (Bremer 1992; Lemke & Werner 1996), and of war onset in the sim's form with a parity
+ * kernel of width `width` (log ratio). */
+int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
+		    mp_hazard_fit *out);
 
 /* ---- 3. calibration on the store ----------------------------------------------------- */
 

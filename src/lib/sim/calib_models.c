@@ -33,6 +33,43 @@ static size_t unit_end(const mp_panel_obs *obs, size_t n, size_t i)
 	return j;
 }
 
+static int cmp_dbl(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Median over units (runs of equal uid, at least `minobs` values) of the s.d. (n - 1
+ * denominator) of e. NaN when no unit qualifies. */
+static int median_unit_sd(mp_ctx *ctx, const double *e, const int *uid, size_t k, size_t minobs,
+			  double *out)
+{
+	*out = MP_NA;
+	double *sd = malloc((k + 1) * sizeof *sd);
+	if (!sd)
+		return mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
+	size_t m = 0;
+	for (size_t i = 0; i < k;) {
+		size_t j = i;
+		double s1 = 0, s2 = 0;
+		while (j < k && uid[j] == uid[i]) {
+			s1 += e[j];
+			s2 += e[j] * e[j];
+			j++;
+		}
+		size_t c = j - i;
+		if (c >= minobs)
+			sd[m++] = sqrt((s2 - s1 * s1 / (double)c) / (double)(c - 1));
+		i = j;
+	}
+	if (m > 0) {
+		qsort(sd, m, sizeof *sd, cmp_dbl);
+		*out = m % 2 ? sd[m / 2] : 0.5 * (sd[m / 2 - 1] + sd[m / 2]);
+	}
+	free(sd);
+	return MP_OK;
+}
+
 static int check_sorted(mp_ctx *ctx, const mp_panel_obs *obs, size_t n)
 {
 	for (size_t i = 1; i < n; i++)
@@ -49,6 +86,7 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 {
 	int rc = MP_OK;
 	double *X = NULL, *y = NULL;
+	int *uid = NULL;
 	memset(out, 0, sizeof *out);
 	if (window < 1 || until - first < window || ngroups < 1 || ngroups > MP_CALIB_MAXP / 2)
 		return mp_error_set(ctx, MP_EINPUT,
@@ -130,6 +168,16 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 	out->beta_se = f.se[0] / fabs(1.0 + f.coef[0] * window);
 	out->r2 = f.r2;
 	out->n = rows;
+	double coef[MP_CALIB_MAXP];
+	memcpy(coef, f.coef, sizeof coef);
+	/* Absolute convergence: the same regression without the group effects (compact the
+	   first 1 + nwin columns of each row in place). */
+	for (size_t i = 0; i < rows; i++)
+		memmove(X + i * (size_t)(1 + nwin), X + i * p, (size_t)(1 + nwin) * sizeof *X);
+	if ((rc = mp_calib_ols(ctx, X, y, rows, (size_t)(1 + nwin), &f)) != MP_OK)
+		goto done;
+	out->beta_uncond = mp_calib_beta_from_slope(f.coef[0], window);
+	out->beta_uncond_se = f.se[0] / fabs(1.0 + f.coef[0] * window);
 
 	/* 2. Frontier growth: mean annual log growth of the frontier over (first, until]. */
 	double sg = 0, sgg = 0;
@@ -155,9 +203,16 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 	/* 3. Momentum and shocks: deviations of annual growth from the fitted conditional
 	   convergence path, d_it = g_it - (a_w + c_g + b ln y_i,t-1), with the window and
 	   group effects of step 1; AR(1) without constant d_it = rho d_i,t-1 + e_it. */
-	double coef[MP_CALIB_MAXP];
-	memcpy(coef, f.coef, sizeof coef);
 	size_t k = 0;
+	free(X);
+	free(y);
+	X = malloc((n + 1) * sizeof *X);
+	y = malloc((n + 1) * sizeof *y);
+	uid = malloc((n + 1) * sizeof *uid);
+	if (!X || !y || !uid) {
+		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": convergence: out of memory");
+		goto done;
+	}
 	for (size_t i = 0; i < n; i = unit_end(obs, n, i)) {
 		size_t e = unit_end(obs, n, i);
 		int g = obs[i].group;
@@ -178,24 +233,9 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 				wb = nwin - 1;
 			double dprev = log(v1 / v0) - (coef[1 + wa] + cg + coef[0] * log(v0));
 			double dcur = log(v2 / v1) - (coef[1 + wb] + cg + coef[0] * log(v1));
-			if (k >= rows) {
-				size_t cap = 2 * k + 16;
-				double *nx = realloc(X, cap * sizeof *X);
-				if (!nx) {
-					rc = mp_error_set(ctx, MP_ENOMEM, SRC ": convergence: out of memory");
-					goto done;
-				}
-				X = nx;
-				double *nyv = realloc(y, cap * sizeof *y);
-				if (!nyv) {
-					rc = mp_error_set(ctx, MP_ENOMEM, SRC ": convergence: out of memory");
-					goto done;
-				}
-				y = nyv;
-				rows = cap;
-			}
 			X[k] = dprev;
 			y[k] = dcur;
+			uid[k] = obs[j].unit;
 			k++;
 		}
 	}
@@ -205,60 +245,88 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 	out->momentum_se = f.se[0];
 	out->momentum_r2 = f.r2;
 	out->momentum_n = k;
-	/* AR(1) innovations' s.d.; n - 1 degrees of freedom. */
-	out->shock_sd = f.sigma;
+	/* AR(1) innovations' s.d.: pooled, and the median country's (the sim draws one s.d.
+	   for every state; the pooled value is dominated by a few volatile economies). */
+	out->shock_sd_pooled = f.sigma;
+	for (size_t i = 0; i < k; i++)
+		y[i] -= f.coef[0] * X[i];
+	if ((rc = median_unit_sd(ctx, y, uid, k, 10, &out->shock_sd)) != MP_OK)
+		goto done;
 done:
 	free(X);
 	free(y);
+	free(uid);
 	return rc;
 }
 
 int mp_calib_population(mp_ctx *ctx, const mp_panel_obs *pop, const double *income, size_t n,
-			int first, int until, mp_population_fit *out)
+			int first, int until, int window, double n_longrun, mp_population_fit *out)
 {
 	int rc;
 	memset(out, 0, sizeof *out);
+	if (window < 1 || until - first < 2 * window)
+		return mp_error_set(ctx, MP_EINPUT,
+				    SRC ": population: expected two %d-year windows in %d-%d", window, first, until);
 	if ((rc = check_sorted(ctx, pop, n)) != MP_OK)
 		return rc;
-	double *X = malloc((3 * n + 1) * sizeof *X), *y = malloc((n + 1) * sizeof *y);
-	if (!X || !y) {
+	int nwin = (until - first) / window, w0 = until - nwin * window;
+	double *X = malloc((2 * n + 2) * sizeof *X), *y = malloc((n + 1) * sizeof *y);
+	double *Z = malloc((n + 1) * sizeof *Z), *u = malloc((n + 1) * sizeof *u);
+	if (!X || !y || !Z || !u) {
 		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": population: out of memory");
 		goto done;
 	}
-	size_t k = 0;
-	double sly = 0;
-	for (size_t j = 2; j < n; j++) {
-		int t = pop[j].year;
-		if (t < first || t > until || pop[j - 2].unit != pop[j].unit || pop[j - 1].year != t - 1 ||
-		    pop[j - 2].year != t - 2)
-			continue;
-		double p0 = pop[j - 2].value, p1 = pop[j - 1].value, p2 = pop[j].value, inc = income[j - 1];
-		if (!(p0 > 0 && p1 > 0 && p2 > 0 && inc > 0))
-			continue;
-		/* n_it = a + rho n_i,t-1 + c ln y_i,t-1 (partial adjustment toward an
-		   income-dependent rate: demographic transition, Notestein 1945; Lee 2003). */
-		X[3 * k] = 1.0;
-		X[3 * k + 1] = log(p1 / p0);
-		X[3 * k + 2] = log(inc);
-		y[k] = log(p2 / p1);
-		sly += log(inc);
-		k++;
+	size_t k = 0, m = 0;
+	for (size_t i = 0; i < n; i = unit_end(pop, n, i)) {
+		size_t e = unit_end(pop, n, i);
+		double prev = MP_NA;
+		for (int w = 0; w < nwin; w++) {
+			int a = w0 + w * window, b = a + window;
+			double pa = panel_at(pop, i, e, a), pb = panel_at(pop, i, e, b);
+			double nbar = mp_is_na(pa) || mp_is_na(pb) ? MP_NA : log(pb / pa) / window;
+			/* Consecutive windows: (nbar_w+1 - n_LR) on (nbar_w - n_LR). */
+			if (!mp_is_na(nbar) && !mp_is_na(prev)) {
+				Z[m] = prev - n_longrun;
+				u[m] = nbar - n_longrun;
+				m++;
+			}
+			prev = nbar;
+			if (w == nwin - 1 && !mp_is_na(nbar)) {
+				/* income at the window start, from the row of year a */
+				double inc = MP_NA;
+				for (size_t j = i; j < e; j++)
+					if (pop[j].year == a)
+						inc = income[j];
+				if (inc > 0) {
+					X[2 * k] = 1.0;
+					X[2 * k + 1] = log(inc);
+					y[k++] = nbar;
+				}
+			}
+		}
 	}
 	mp_ols_fit f;
-	if ((rc = mp_calib_ols(ctx, X, y, k, 3, &f)) != MP_OK)
+	if ((rc = mp_calib_ols(ctx, X, y, k, 2, &f)) != MP_OK)
 		goto done;
-	out->intercept = f.coef[0];
-	out->persistence = f.coef[1];
-	out->persistence_se = f.se[1];
-	out->income_coef = f.coef[2];
-	out->income_coef_se = f.se[2];
+	out->n_a = f.coef[0];
+	out->n_a_se = f.se[0];
+	out->n_b = f.coef[1];
+	out->n_b_se = f.se[1];
 	out->r2 = f.r2;
 	out->n = k;
-	out->mean_log_income = sly / (double)k;
-	out->long_run_growth = (f.coef[0] + f.coef[2] * out->mean_log_income) / (1.0 - f.coef[1]);
+	if ((rc = mp_calib_ols(ctx, Z, u, m, 1, &f)) != MP_OK)
+		goto done;
+	/* (1 - lambda)^T = slope  =>  lambda = 1 - slope^(1/T); delta method for the s.e. */
+	double sl = f.coef[0];
+	out->transition = sl > 0 ? 1.0 - pow(sl, 1.0 / window) : MP_NA;
+	out->transition_se = sl > 0 ? pow(sl, 1.0 / window - 1.0) / window * f.se[0] : MP_NA;
+	out->transition_r2 = f.r2;
+	out->transition_n = m;
 done:
 	free(X);
 	free(y);
+	free(Z);
+	free(u);
 	return rc;
 }
 
@@ -336,7 +404,8 @@ int mp_calib_arms(mp_ctx *ctx, const mp_arms_obs *obs, size_t n, mp_arms_fit *ou
 	int rc;
 	memset(out, 0, sizeof *out);
 	double *X = malloc((3 * n + 1) * sizeof *X), *y = malloc((n + 1) * sizeof *y);
-	if (!X || !y) {
+	int *uid = malloc((n + 1) * sizeof *uid);
+	if (!X || !y || !uid) {
 		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": arms: out of memory");
 		goto done;
 	}
@@ -351,6 +420,7 @@ int mp_calib_arms(mp_ctx *ctx, const mp_arms_obs *obs, size_t n, mp_arms_fit *ou
 		X[3 * k + 1] = o->rival_prev;
 		X[3 * k + 2] = o->burden_prev;
 		y[k] = o->burden - o->burden_prev;
+		uid[k] = o->unit;
 		k++;
 	}
 	mp_ols_fit f;
@@ -364,16 +434,34 @@ int mp_calib_arms(mp_ctx *ctx, const mp_arms_obs *obs, size_t n, mp_arms_fit *ou
 	out->fatigue_se = f.se[2];
 	out->r2 = f.r2;
 	out->n = k;
+	/* Relative shocks e / x_t-1 (~ log shocks, the sim's multiplicative form): pooled s.d.
+	   and the median state's s.d. */
+	double s1 = 0, s2 = 0;
+	size_t m = 0;
+	for (size_t i = 0; i < k; i++) {
+		double xp = X[3 * i + 2];
+		double e = xp > 0 ? (y[i] - f.coef[0] - f.coef[1] * X[3 * i + 1] - f.coef[2] * xp) / xp : 0;
+		y[i] = e;
+		s1 += e;
+		s2 += e * e;
+		m++;
+	}
+	out->shock_sd_pooled = m > 1 ? sqrt((s2 - s1 * s1 / (double)m) / (double)(m - 1)) : MP_NA;
+	rc = median_unit_sd(ctx, y, uid, k, 10, &out->shock_sd);
 done:
 	free(X);
 	free(y);
+	free(uid);
 	return rc;
 }
 
-int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, mp_hazard_fit *out)
+int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
+		    mp_hazard_fit *out)
 {
 	int rc;
 	memset(out, 0, sizeof *out);
+	if (!(width > 0))
+		return mp_error_set(ctx, MP_EINPUT, SRC ": hazard: expected a parity width > 0, got %g", width);
 	double *X = malloc((5 * n + 1) * sizeof *X), *ym = malloc((n + 1) * sizeof *ym);
 	double *yw = malloc((n + 1) * sizeof *yw);
 	if (!X || !ym || !yw) {
@@ -410,6 +498,18 @@ int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, mp_hazard_fit
 		goto done;
 	if ((rc = mp_calib_logit(ctx, X, yw, k, 5, &out->war)) != MP_OK)
 		goto done;
+	/* The sim's form: the parity kernel exp(-(ln r)^2 / (2 w^2)) (docs/sim.md, conflict)
+	   replaces the parity dummy and the ratio; contiguity is left out because the sim
+	   hazard applies to relevant dyads alike. Columns 0, 2, 4 of X are reused in place. */
+	for (size_t i = 0; i < k; i++) {
+		double lr = X[5 * i + 2], ally = X[5 * i + 4];
+		X[3 * i] = 1.0;
+		X[3 * i + 1] = exp(-lr * lr / (2 * width * width));
+		X[3 * i + 2] = ally;
+	}
+	if ((rc = mp_calib_logit(ctx, X, yw, k, 3, &out->war_kernel)) != MP_OK)
+		goto done;
+	out->crisis_ratio = out->n_war ? (double)out->n_mid / (double)out->n_war : MP_NA;
 	out->mid_parity_or = exp(out->mid.coef[1]);
 	out->war_parity_or = exp(out->war.coef[1]);
 	double mlr = nnp ? slr / (double)nnp : 0.0;
