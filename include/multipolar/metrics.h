@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "multipolar/common.h"
+#include "multipolar/poles.h"
 #include "multipolar/world.h"
 
 #ifdef __cplusplus
@@ -69,6 +70,30 @@ int mp_polarity_compute(mp_ctx *ctx, const double *cap, size_t n, const mp_polar
 /* Names of classifiers: "thompson", "threshold", "wayman". */
 int mp_classifier_parse(const char *s, mp_classifier *out);
 const char *mp_classifier_name(mp_classifier c);
+
+/* The units whose capabilities a polarity measure compares. */
+typedef enum {
+	MP_SET_ALL,    /* every state with a capability value */
+	MP_SET_MAJORS, /* COW major powers of that year (majors2016) */
+	MP_SET_POLES   /* poles: summed over their members of that year (unassigned left out) */
+} mp_unit_set;
+
+/* Units of one year with their capability: CINC in COW mode computed over all states of
+ * the world (so shares within a set are renormalised by the polarity functions). */
+typedef struct mp_units {
+	size_t n;
+	double *cap;        /* n */
+	char (*name)[64];   /* stateabb, or the pole's name */
+	int *ccode;         /* COW code, or -1 - pole index for poles */
+	int *members;       /* members per unit (1 for states) */
+} mp_units;
+
+int mp_unit_set_parse(const char *s, mp_unit_set *out);
+const char *mp_unit_set_name(mp_unit_set set);
+/* Builds the units of `w` for `set` (poles needed for MP_SET_POLES). out is cleared
+ * first; free with mp_units_clear. MP_EINPUT when majors are unknown for the world. */
+int mp_units_build(mp_ctx *ctx, const mp_world *w, mp_unit_set set, const mp_poles *poles, mp_units *out);
+void mp_units_clear(mp_units *u);
 
 #ifdef __cplusplus
 }

@@ -54,10 +54,23 @@ typedef struct mp_world {
 	int has_majors;         /* majors known (states/majors data imported or shipped) */
 } mp_world;
 
+/* Attributes joined to the NMC rows when their dataset is imported. */
+enum {
+	MP_WORLD_NAMES = 1,    /* statenme from states2016 */
+	MP_WORLD_MAJORS = 2,   /* COW major powers (majors2016) */
+	MP_WORLD_GDP = 4,      /* Maddison GDP via the countrycode crosswalk */
+	MP_WORLD_IDEAL = 8,    /* UNGA ideal points */
+	MP_WORLD_CAPITALS = 16,
+	MP_WORLD_ALL = 31
+};
+
 /* Loads `year` from the store's NMC data (`nmc_version` NULL = newest), joining majors,
  * names (states), Maddison GDP and UNGA ideal points when imported, and poles if given. */
 int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
 			const mp_poles *poles, mp_world **out);
+/* The same with only the attributes in `attrs` (MP_WORLD_*) joined: faster for series. */
+int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
+			   const mp_poles *poles, unsigned attrs, mp_world **out);
 /* Loads the shipped default world (path NULL) or a file in the same format. Poles come
  * from `poles` when given, else from the file's own pole column. */
 int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, mp_world **out);

@@ -51,9 +51,12 @@ int mp_error_setv(mp_ctx *ctx, int code, const char *fmt, va_list ap)
 {
 	if (!ctx)
 		return code;
+	/* formatted into a local buffer first: the arguments may include the last message */
+	char msg[MP_ERRMSG_MAX];
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	pthread_mutex_lock(&ctx->lock);
 	ctx->err_code = code;
-	vsnprintf(ctx->err_msg, sizeof ctx->err_msg, fmt, ap);
+	memcpy(ctx->err_msg, msg, sizeof msg);
 	pthread_mutex_unlock(&ctx->lock);
 	return code;
 }

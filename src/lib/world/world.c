@@ -1,0 +1,246 @@
+/* mp_world: one year of states, from the store or the shipped default world. */
+#include "multipolar/world.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "data/csv.h"
+#include "store/q_world.h"
+
+const char *const mp_component_names[MP_NCOMP] = { "milex", "milper", "irst", "pec", "tpop", "upop" };
+
+void mp_world_free(mp_world *w)
+{
+	if (!w)
+		return;
+	free(w->actors);
+	free(w);
+}
+
+int mp_world_find(const mp_world *w, int ccode)
+{
+	/* actors are sorted by ccode, aggregates (ccode 0) last */
+	size_t lo = 0, hi = w->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = w->actors[mid].ccode;
+		if (c == 0 || c > ccode)
+			hi = mid;
+		else if (c < ccode)
+			lo = mid + 1;
+		else
+			return (int)mid;
+	}
+	return -1;
+}
+
+int mp_world_find_name(const mp_world *w, const char *s)
+{
+	char *end;
+	long code = strtol(s, &end, 10);
+	if (*s && !*end)
+		return mp_world_find(w, (int)code);
+	for (size_t i = 0; i < w->n; i++)
+		if (!strcasecmp(w->actors[i].stateabb, s) || !strcasecmp(w->actors[i].name, s))
+			return (int)i;
+	return -1;
+}
+
+int mp_world_clone(const mp_world *w, mp_world **out)
+{
+	mp_world *c = malloc(sizeof *c);
+	if (!c)
+		return MP_ENOMEM;
+	*c = *w;
+	c->actors = malloc((w->n ? w->n : 1) * sizeof *c->actors);
+	if (!c->actors) {
+		free(c);
+		return MP_ENOMEM;
+	}
+	memcpy(c->actors, w->actors, w->n * sizeof *c->actors);
+	*out = c;
+	return MP_OK;
+}
+
+static void assign_poles(mp_world *w, const mp_poles *poles)
+{
+	for (size_t i = 0; i < w->n; i++)
+		w->actors[i].pole = poles && w->actors[i].ccode ? mp_poles_of(poles, w->actors[i].ccode, w->year)
+								: w->actors[i].pole;
+}
+
+int mp_world_store_years(mp_ctx *ctx, mp_store *s, const char *nmc_version, int *first, int *last)
+{
+	mp_dataset_info d;
+	int rc = mp_store_dataset_pick(ctx, s, "nmc", nmc_version, &d);
+	return rc == MP_OK ? mp_store__nmc_years(ctx, s, d.id, first, last) : rc;
+}
+
+int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
+			mp_world **out)
+{
+	return mp_world_from_store_ex(ctx, s, year, nmc_version, poles, MP_WORLD_ALL, out);
+}
+
+int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
+			   unsigned attrs, mp_world **out)
+{
+	mp_dataset_info nmc;
+	mp_world *w = NULL;
+	int rc = mp_store_dataset_pick(ctx, s, "nmc", nmc_version, &nmc);
+	if (rc != MP_OK)
+		return rc;
+	if (year < nmc.year_min || year > nmc.year_max)
+		return mp_error_set(ctx, MP_ERANGE, "year %d is outside the coverage of %s %s (%d-%d)", year, nmc.name,
+				    nmc.version, nmc.year_min, nmc.year_max);
+	if (!(w = calloc(1, sizeof *w)))
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	w->year = year;
+	snprintf(w->source, sizeof w->source, "NMC %s", nmc.version);
+	if ((rc = mp_store__world_nmc(ctx, s, nmc.id, year, w)) != MP_OK)
+		goto done;
+	if ((rc = mp_store__world_join(ctx, s, w, attrs)) != MP_OK)
+		goto done;
+	assign_poles(w, poles);
+	*out = w;
+	w = NULL;
+done:
+	mp_world_free(w);
+	return rc;
+}
+
+/* Default world file columns (data/world/README.md). */
+enum { F_CCODE, F_ABB, F_NAME, F_POLE, F_YEAR, F_GDP_PPP, F_GDP_MER, F_TPOP, F_UPOP, F_MILEX, F_MILPER, F_IRST,
+       F_PEC, F_IDEAL, F_LAT, F_LNG, F_N };
+static const char *const world_cols[F_N] = { "ccode", "stateabb", "name", "pole", "year", "gdp_ppp", "gdp_mer",
+					     "tpop", "upop", "milex", "milper", "irst", "pec", "ideal_point",
+					     "lat", "lng" };
+
+static int num(mp_ctx *ctx, mp_csv *csv, int f, double *out)
+{
+	const char *s = csv->fields[f];
+	if (!*s) {
+		*out = MP_NA;
+		return MP_OK;
+	}
+	char *end;
+	double v = strtod(s, &end);
+	if (*end || v != v)
+		return mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column '%s': expected a number, got \"%s\"", csv->path,
+				    csv->record_line, csv->cols[f], world_cols[f], s);
+	*out = v;
+	return MP_OK;
+}
+
+/* COW major powers at the end of the list (2016), carried forward for the default world. */
+static const int majors_2016[] = { 2, 200, 220, 255, 365, 710, 740 };
+
+static int by_ccode(const void *a, const void *b)
+{
+	const mp_actor *x = a, *y = b;
+	/* aggregates (ccode 0) last, in file order of their abbreviations */
+	if (!x->ccode || !y->ccode)
+		return x->ccode ? -1 : y->ccode ? 1 : strcmp(x->stateabb, y->stateabb);
+	return (x->ccode > y->ccode) - (x->ccode < y->ccode);
+}
+
+int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, mp_world **out)
+{
+	char *shipped = NULL;
+	mp_csv csv;
+	mp_world *w = NULL;
+	size_t cap = 0;
+	int rc;
+	if (!path) {
+		if ((rc = mp_data_path(ctx, "world/world.csv", &shipped)) != MP_OK)
+			return rc;
+		path = shipped;
+	}
+	if ((rc = mp_csv_open(ctx, path, &csv)) != MP_OK) {
+		free(shipped);
+		return rc;
+	}
+	if (!(w = calloc(1, sizeof *w))) {
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = mp_csv_next(ctx, &csv)) <= 0) {
+		if (rc == 0)
+			rc = mp_error_set(ctx, MP_EINPUT, "%s: empty file", path);
+		goto done;
+	}
+	for (int f = 0; f < F_N; f++)
+		if ((size_t)f >= csv.nfields || strcasecmp(csv.fields[f], world_cols[f])) {
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:1:%d: expected column '%s' (header: ccode,stateabb,name,pole,year,"
+					  "gdp_ppp,gdp_mer,tpop,upop,milex,milper,irst,pec,ideal_point,lat,lng)",
+					  path, f + 1, world_cols[f]);
+			goto done;
+		}
+	while ((rc = mp_csv_next(ctx, &csv)) == 1) {
+		if (csv.nfields != F_N) {
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu: expected %d fields, got %zu", path, csv.record_line, F_N,
+					  csv.nfields);
+			goto done;
+		}
+		if (w->n == cap) {
+			cap = cap ? 2 * cap : 128;
+			mp_actor *na = realloc(w->actors, cap * sizeof *na);
+			if (!na) {
+				rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+				goto done;
+			}
+			w->actors = na;
+		}
+		mp_actor *a = &w->actors[w->n];
+		memset(a, 0, sizeof *a);
+		double v;
+		if ((rc = num(ctx, &csv, F_CCODE, &v)) != MP_OK)
+			goto done;
+		a->ccode = mp_is_na(v) ? 0 : (int)v;
+		snprintf(a->stateabb, sizeof a->stateabb, "%s", csv.fields[F_ABB]);
+		snprintf(a->name, sizeof a->name, "%s", csv.fields[F_NAME]);
+		if ((rc = num(ctx, &csv, F_YEAR, &v)) != MP_OK)
+			goto done;
+		if (mp_is_na(v) || (w->n && (int)v != w->year)) {
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column 'year': expected the same year on every row",
+					  path, csv.record_line, csv.cols[F_YEAR]);
+			goto done;
+		}
+		w->year = (int)v;
+		static const int comp_field[MP_NCOMP] = { F_MILEX, F_MILPER, F_IRST, F_PEC, F_TPOP, F_UPOP };
+		for (int c = 0; c < MP_NCOMP; c++)
+			if ((rc = num(ctx, &csv, comp_field[c], &a->comp[c])) != MP_OK)
+				goto done;
+		if ((rc = num(ctx, &csv, F_GDP_PPP, &a->gdp)) != MP_OK ||
+		    (rc = num(ctx, &csv, F_GDP_MER, &a->gdp_mer)) != MP_OK ||
+		    (rc = num(ctx, &csv, F_IDEAL, &a->ideal_point)) != MP_OK ||
+		    (rc = num(ctx, &csv, F_LAT, &a->lat)) != MP_OK || (rc = num(ctx, &csv, F_LNG, &a->lng)) != MP_OK)
+			goto done;
+		a->cinc_published = MP_NA;
+		a->pole = poles ? mp_poles_find(poles, csv.fields[F_POLE]) : MP_POLE_NONE;
+		for (size_t k = 0; k < sizeof majors_2016 / sizeof majors_2016[0]; k++)
+			if (a->ccode == majors_2016[k])
+				a->major = 1;
+		w->n++;
+	}
+	if (rc < 0)
+		goto done;
+	rc = MP_OK;
+	if (w->n == 0) {
+		rc = mp_error_set(ctx, MP_EINPUT, "%s: no rows", path);
+		goto done;
+	}
+	qsort(w->actors, w->n, sizeof *w->actors, by_ccode);
+	w->has_majors = 1;
+	snprintf(w->source, sizeof w->source, "default world %d", w->year);
+	assign_poles(w, poles);
+	*out = w;
+	w = NULL;
+done:
+	mp_world_free(w);
+	mp_csv_close(&csv);
+	free(shipped);
+	return rc;
+}
