@@ -96,6 +96,8 @@ extern "C" {
 	  "trade effect of UNGA ideal-point distance (political distance damping) [calib]")          \
 	X(trade_sanction, "trade.sanction", -1.47, "log points",                                     \
 	  "complete trade sanctions cut bilateral trade ~77%, Felbermayr et al. 2020 GSDB [verify]") \
+	X(trade_resid_sd, "trade.resid_sd", 1.0, "log points",                                     \
+	  "sd of the dyadic gravity residual drawn once per run when no observed trade (Head & Mayer 2014: RMSE ~1-1.5) [calib]") \
 	X(trade_openness, "trade.openness", 0.25, "share of GDP",                                    \
 	  "world trade (sum of dyadic flows) / world GDP at the start, sets the gravity constant (WTO 2019 merchandise ~0.22) [calib]") \
 	/* alignment (MODELS.md A7; Bailey, Strezhnev & Voeten 2017) */                            \
@@ -125,6 +127,12 @@ extern "C" {
 	X(strategy_rollouts, "strategy.rollouts", 4, "count", "Monte Carlo rollouts per candidate [assumption]") \
 	X(strategy_horizon, "strategy.horizon", 5, "years", "lookahead of each rollout [assumption]") \
 	X(strategy_every, "strategy.every", 5, "years", "years between strategic decisions [assumption]") \
+	X(strategy_return_economy, "strategy.return_economy", 0.3, "growth per GDP share",          \
+	  "growth per unit of GDP shifted to public investment (Bom & Ligthart 2014 output elasticity ~0.1-0.3) [assumption]") \
+	X(strategy_return_culture, "strategy.return_culture", 2.0, "1/yr per GDP share",             \
+	  "pull of others' ideal points per unit of GDP spent on cultural exchange [assumption]")   \
+	X(strategy_return_negotiation, "strategy.return_negotiation", 30.0, "dissatisfaction per GDP share", \
+	  "reduction of dissatisfaction with the rival per unit of GDP spent on negotiation [assumption]") \
 	X(strategy_budget, "strategy.budget", 0.01, "share of GDP",                                 \
 	  "resources a great power can shift between levers per year [assumption]")                \
 	X(strategy_w_power, "strategy.w_power", 1.0, "utility per share",                           \
@@ -267,13 +275,14 @@ typedef struct mp_sim_opts {
 	unsigned int version;
 	const mp_sim_params *params; /* NULL = defaults */
 	const mp_scenario *scenario; /* levers, shocks and camps; NULL = none (camps from poles) */
+	const mp_poles *poles;       /* pole names for camps' `pole:` (NULL = none) */
 	mp_store *store;             /* optional: dyads (trade, alliances, contiguity, distance)
 					for the start year; NULL = gravity and capitals */
 	uint64_t seed;
 	uint32_t run;
 } mp_sim_opts;
 #define MP_SIM_OPTS_VERSION 1
-#define MP_SIM_OPTS_INIT { MP_SIM_OPTS_VERSION, NULL, NULL, NULL, 1, 0 }
+#define MP_SIM_OPTS_INIT { MP_SIM_OPTS_VERSION, NULL, NULL, NULL, NULL, 1, 0 }
 
 /* Builds a simulation starting from a copy of `w` (w->year is the first state; the first
  * mp_sim_step gives w->year + 1). Actors with ccode 0 are aggregates (remainders): they

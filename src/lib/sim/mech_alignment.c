@@ -1,0 +1,107 @@
+/* Alignment (MODELS.md A7; docs/sim.md "alignment").
+ *
+ * UNGA ideal points (Bailey, Strezhnev & Voeten 2017 scale) drift toward the
+ * trade-weighted mean of a state's partners, toward its camp's mean and toward great
+ * powers that spend on cultural exchange, plus noise:
+ *   ip_i <- ip_i + d (sum_j X_ij ip_j / sum_j X_ij - ip_i) + c (ip_camp - ip_i)
+ *           + sum_g r_c culture_g (ip_g - ip_i) + sd N(0,1)
+ * Camp choice (lesser states; leaders stay with their camp): random-utility logit
+ * (McFadden 1974) with Gumbel noise of scale `temperature`:
+ *   U_ic = w_s CAP_c + w_t X_ic / X_i - w_v |ip_i - ip_c| / dissat_scale + inertia [c = current]
+ *   U_i0 = nonaligned + inertia [non-aligned now]
+ * CAP_c is the camp's CINC share (security), X_ic / X_i the share of i's trade with the
+ * camp, ip_c the camp's mean ideal point (value distance). A `join` lever fixes the camp. */
+#include "sim/sim_internal.h"
+
+static double gumbel(mp_rng *r)
+{
+	double u = mp_rng_uniform(r);
+	if (u <= 0)
+		u = 1e-300;
+	return -log(-log(u));
+}
+
+void mp_sim__alignment(mp_sim *s)
+{
+	const mp_sim_params *p = &s->p;
+	const size_t n = s->n, k = s->ncamps;
+	double cnt[MP_SIM_MAX_CAMPS] = { 0 };
+	for (size_t c = 0; c < k; c++)
+		s->camp_ip[c] = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s->camp[i] >= 0) {
+			s->camp_ip[s->camp[i]] += s->ip[i];
+			cnt[s->camp[i]] += 1;
+		}
+	for (size_t c = 0; c < k; c++)
+		s->camp_ip[c] = cnt[c] > 0 ? s->camp_ip[c] / cnt[c] : 0;
+
+	mp_rng r;
+	mp_sim__rng(s, &r, MP_SIM_S_ALIGN);
+	/* New ideal points computed from the old ones (Jacobi update: order-free). */
+	double *nip = s->culture; /* reuse after reading the culture spending below */
+	double cult_ip[8], cult_w[8];
+	size_t ncult = 0;
+	for (size_t i = 0; i < n && ncult < 8; i++)
+		if (s->gp[i] && s->policy[i * MP_NPOL + MP_POL_CULTURE] > 0) {
+			cult_ip[ncult] = s->ip[i];
+			cult_w[ncult++] = p->strategy_return_culture * p->strategy_budget *
+					  s->policy[i * MP_NPOL + MP_POL_CULTURE];
+		}
+	for (size_t i = 0; i < n; i++) {
+		double eps = mp_rng_normal(&r);
+		double x = s->ip[i];
+		if (s->tsum[i] > 0 && p->alignment_drift != 0) {
+			const double *t = s->trade + i * n;
+			double m = 0;
+			for (size_t j = 0; j < n; j++)
+				m += t[j] * s->ip[j];
+			x += p->alignment_drift * (m / s->tsum[i] - s->ip[i]);
+		}
+		if (s->camp[i] >= 0)
+			x += p->alignment_camp_pull * (s->camp_ip[s->camp[i]] - s->ip[i]);
+		if (!s->gp[i])
+			for (size_t g = 0; g < ncult; g++)
+				x += cult_w[g] * (cult_ip[g] - s->ip[i]);
+		nip[i] = x + p->alignment_noise_sd * eps;
+	}
+	/* Aid pulls the partner toward the donor like cultural spending of the same size. */
+	for (size_t g = 0; g < n; g++)
+		if (s->gp[g] && s->partner[g] >= 0 && s->policy[g * MP_NPOL + MP_POL_AID] > 0) {
+			size_t j = (size_t)s->partner[g];
+			nip[j] += p->strategy_return_culture * p->strategy_budget * s->policy[g * MP_NPOL + MP_POL_AID] *
+				  (s->ip[g] - s->ip[j]);
+		}
+	for (size_t i = 0; i < n; i++)
+		s->ip[i] = nip[i];
+
+	/* Camp choice. */
+	mp_rng rc;
+	mp_sim__rng(s, &rc, MP_SIM_S_CAMP);
+	for (size_t i = 0; i < n; i++) {
+		if (s->forced[i] != -2) {
+			s->camp[i] = s->forced[i];
+			continue;
+		}
+		if (s->agg[i] || s->gp[i] || k == 0)
+			continue;
+		int cur = s->camp[i];
+		double best = p->alignment_nonaligned + (cur < 0 ? p->alignment_inertia : 0) +
+			      p->alignment_temperature * gumbel(&rc);
+		int pick = -1;
+		for (size_t c = 0; c < k; c++) {
+			double g = gumbel(&rc);
+			if (cnt[c] == 0 && (int)c != cur)
+				continue; /* an empty camp is not on offer until someone joins it */
+			double u = p->alignment_w_security * s->camp_cap[c] +
+				   (s->tsum[i] > 0 ? p->alignment_w_trade * s->camp_trade[i * k + c] / s->tsum[i] : 0) -
+				   p->alignment_w_values * fabs(s->ip[i] - s->camp_ip[c]) / p->conflict_dissat_scale +
+				   ((int)c == cur ? p->alignment_inertia : 0) + p->alignment_temperature * g;
+			if (u > best) {
+				best = u;
+				pick = (int)c;
+			}
+		}
+		s->camp[i] = pick;
+	}
+}

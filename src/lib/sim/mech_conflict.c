@@ -1,0 +1,79 @@
+/* Conflict (MODELS.md A10; docs/sim.md "conflict").
+ *
+ * Each politically relevant dyad (Maoz & Russett 1993: contiguous, or one side a major
+ * power) has a yearly war-onset hazard rising near power parity with a dissatisfied
+ * challenger (Organski & Kugler 1980; Lemke & Werner 1996):
+ *   lambda_ij = h0 exp( b_p PAR_ij DIS_ij + b_d DIS_ij + b_c SAME_ij + b_x DEP_ij )
+ *   PAR_ij = exp( -(ln(C_i / C_j))^2 / (2 w^2) )     (parity kernel, w ~ the [0.8,1.2] band)
+ *   DIS_ij = min(1, |ip_i - ip_j| / dissat_scale) - negotiation
+ *   DEP_ij = min(X_ij / Y_i, X_ij / Y_j)              (Oneal & Russett 1997 weak link)
+ *   P(war) = 1 - exp(-lambda),   P(crisis) = min(1, crisis_ratio * lambda)
+ * At parity with full dissatisfaction the hazard is exp(b_p + b_d) = 7 times the base
+ * with the defaults (Lemke & Werner 1996, ~7-fold odds). Outcome: i wins with
+ * probability C_i / (C_i + C_j) (capability ratio, as in EUGene's expected-utility
+ * model, Bueno de Mesquita 1981); the loser loses conflict.loss_loser of its GDP, the
+ * winner conflict.loss_winner, and both carry conflict.war_burden the next year. */
+#include "sim/sim_internal.h"
+
+double mp_sim__dissat(const mp_sim *s, size_t i, size_t j)
+{
+	const mp_sim_params *p = &s->p;
+	double d = fabs(s->ip[i] - s->ip[j]) / p->conflict_dissat_scale;
+	if (d > 1)
+		d = 1;
+	/* Negotiation between rivals (strategy lever) lowers dissatisfaction. */
+	if (s->gp[i] && s->gp[j]) {
+		double neg = s->policy[i * MP_NPOL + MP_POL_NEGOTIATE] + s->policy[j * MP_NPOL + MP_POL_NEGOTIATE];
+		d -= p->strategy_return_negotiation * p->strategy_budget * neg;
+		if (d < 0)
+			d = 0;
+	}
+	return d;
+}
+
+/* Hazard of dyad (i, j) from capabilities ci, cj (exposed for the strategy rollouts). */
+double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj);
+double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj)
+{
+	const mp_sim_params *p = &s->p;
+	if (!(ci > 0) || !(cj > 0))
+		return 0;
+	double lr = log(ci / cj), w = p->conflict_parity_width;
+	double par = exp(-lr * lr / (2 * w * w));
+	double dis = mp_sim__dissat(s, i, j);
+	double v = p->conflict_parity_coef * par * dis + p->conflict_dissatisfaction_coef * dis;
+	if (s->camp[i] >= 0 && s->camp[i] == s->camp[j])
+		v += p->conflict_same_camp;
+	double x = s->trade[i * s->n + j];
+	if (x > 0) {
+		double di = x / s->gdp[i], dj = x / s->gdp[j];
+		v += p->conflict_dependence_coef * (di < dj ? di : dj);
+	}
+	return p->conflict_hazard_base * exp(v);
+}
+
+void mp_sim__conflict(mp_sim *s)
+{
+	const mp_sim_params *p = &s->p;
+	mp_rng r;
+	mp_sim__rng(s, &r, MP_SIM_S_CONFLICT);
+	for (size_t k = 0; k < s->npairs; k++) {
+		size_t i = (size_t)s->pairs[2 * k], j = (size_t)s->pairs[2 * k + 1];
+		double u = mp_rng_uniform(&r); /* one draw per dyad: fixed stream layout */
+		double lam = mp_sim__hazard(s, i, j, s->cinc[i], s->cinc[j]);
+		double pw = 1.0 - exp(-lam);
+		if (u < pw) {
+			double v = mp_rng_uniform(&r);
+			int iwins = v * (s->cinc[i] + s->cinc[j]) < s->cinc[i];
+			size_t win = iwins ? i : j, lose = iwins ? j : i;
+			s->gdppc[lose] *= 1.0 - p->conflict_loss_loser;
+			s->gdppc[win] *= 1.0 - p->conflict_loss_winner;
+			s->at_war[i] = s->at_war[j] = 1;
+			s->wars++;
+			if (s->gp[i] && s->gp[j])
+				s->gp_wars++;
+		} else if (u < pw + (1.0 - pw) * fmin(1.0, p->conflict_crisis_ratio * lam)) {
+			s->crises++;
+		}
+	}
+}

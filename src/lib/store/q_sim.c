@@ -1,0 +1,179 @@
+/* Queries of the simulation: start-year dyads and the run-result tables (q_sim.h). */
+#include "q_sim.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* Index of ccode in the sorted (ccode, index) pairs, or -1. */
+static int find(const int *sorted, size_t n, int cc)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (sorted[2 * mid] < cc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo < n && sorted[2 * lo] == cc) ? sorted[2 * lo + 1] : -1;
+}
+
+int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *trade,
+			double *contig)
+{
+	int rc = MP_OK;
+	int *idx = malloc(2 * n * sizeof *idx);
+	if (!idx)
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		idx[2 * i] = ccodes[i];
+		idx[2 * i + 1] = (int)i;
+	}
+	qsort(idx, n, 2 * sizeof *idx, cmp_int);
+	for (size_t k = 0; k < n * n; k++) {
+		trade[k] = MP_NA;
+		contig[k] = MP_NA;
+	}
+	sqlite3_stmt *st;
+	int64_t dsid;
+	if (mp_store_has(s, "trade_dyadic") && mp_store__dsid(ctx, s, "trade_dyadic", NULL, &dsid) == MP_OK) {
+		rc = mp_store__prepare(ctx, s,
+				       "SELECT max(year) FROM trade_dyadic WHERE dsid = ?1 AND year <= ?2 AND year >= ?2 - 5",
+				       &st);
+		if (rc != MP_OK)
+			goto done;
+		sqlite3_bind_int64(st, 1, dsid);
+		sqlite3_bind_int(st, 2, year);
+		int ty = 0;
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+			ty = sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+		if (ty) {
+			rc = mp_store__prepare(ctx, s,
+					       "SELECT ccode1, ccode2, flow1, flow2 FROM trade_dyadic WHERE dsid = ?1 AND year = ?2",
+					       &st);
+			if (rc != MP_OK)
+				goto done;
+			sqlite3_bind_int64(st, 1, dsid);
+			sqlite3_bind_int(st, 2, ty);
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				int i = find(idx, n, sqlite3_column_int(st, 0)), j = find(idx, n, sqlite3_column_int(st, 1));
+				double f1 = mp_store__real(st, 2), f2 = mp_store__real(st, 3);
+				if (i < 0 || j < 0 || i == j)
+					continue;
+				/* COW codes missing flows as -9 in some releases. */
+				double v = (isfinite(f1) && f1 >= 0 ? f1 : 0) + (isfinite(f2) && f2 >= 0 ? f2 : 0);
+				if (!(isfinite(f1) && f1 >= 0) && !(isfinite(f2) && f2 >= 0))
+					continue;
+				trade[(size_t)i * n + (size_t)j] = trade[(size_t)j * n + (size_t)i] = v;
+			}
+			sqlite3_reset(st);
+		}
+	}
+	if (mp_store_has(s, "contiguity") && mp_store__dsid(ctx, s, "contiguity", NULL, &dsid) == MP_OK) {
+		for (size_t k = 0; k < n * n; k++)
+			contig[k] = 0;
+		rc = mp_store__prepare(ctx, s,
+				       "SELECT ccode1, ccode2 FROM contiguity WHERE dsid = ?1 AND conttype = 1"
+				       " AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?2"
+				       " AND CAST(substr(enddate, 1, 4) AS INTEGER) >= ?2",
+				       &st);
+		if (rc != MP_OK)
+			goto done;
+		sqlite3_bind_int64(st, 1, dsid);
+		sqlite3_bind_int(st, 2, year);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			int i = find(idx, n, sqlite3_column_int(st, 0)), j = find(idx, n, sqlite3_column_int(st, 1));
+			if (i >= 0 && j >= 0 && i != j)
+				contig[(size_t)i * n + (size_t)j] = contig[(size_t)j * n + (size_t)i] = 1;
+		}
+		sqlite3_reset(st);
+	}
+done:
+	free(idx);
+	return rc;
+}
+
+int mp_store__sim_schema(mp_ctx *ctx, mp_store *s)
+{
+	return mp_store__exec(ctx, s,
+			      "CREATE TABLE IF NOT EXISTS sim_runs ("
+			      " run_id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, scenario_path TEXT,"
+			      " seed INTEGER NOT NULL, runs INTEGER NOT NULL, start INTEGER NOT NULL,"
+			      " horizon INTEGER NOT NULL, world TEXT, params TEXT,"
+			      " created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+			      "CREATE TABLE IF NOT EXISTS sim_summary ("
+			      " run_id INTEGER NOT NULL REFERENCES sim_runs(run_id), scenario TEXT NOT NULL,"
+			      " year INTEGER NOT NULL, unit TEXT NOT NULL, variable TEXT NOT NULL,"
+			      " q05 REAL, q25 REAL, q50 REAL, q75 REAL, q95 REAL, mean REAL);"
+			      "CREATE INDEX IF NOT EXISTS sim_summary_run ON sim_summary(run_id, variable, unit, year);");
+}
+
+int mp_store__sim_run_insert(mp_ctx *ctx, mp_store *s, const char *scenario, const char *scenario_path,
+			     uint64_t seed, int runs, int start, int horizon, const char *world_source,
+			     const char *params_json, int64_t *run_id)
+{
+	sqlite3_stmt *st;
+	int rc = mp_store__prepare(ctx, s,
+				   "INSERT INTO sim_runs(scenario, scenario_path, seed, runs, start, horizon, world, params)"
+				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				   &st);
+	if (rc != MP_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, scenario, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, scenario_path, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)seed);
+	sqlite3_bind_int(st, 4, runs);
+	sqlite3_bind_int(st, 5, start);
+	sqlite3_bind_int(st, 6, horizon);
+	sqlite3_bind_text(st, 7, world_source, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, params_json, -1, SQLITE_TRANSIENT);
+	int step = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return mp_store__error(ctx, s, "store simulation run");
+	*run_id = sqlite3_last_insert_rowid(mp_store__db(s));
+	return MP_OK;
+}
+
+int mp_store__sim_summary_insert(mp_ctx *ctx, mp_store *s, int64_t run_id, const char *scenario, int year,
+				 const char *unit, const char *variable, const double q[5], double mean)
+{
+	sqlite3_stmt *st;
+	int rc = mp_store__prepare(ctx, s,
+				   "INSERT INTO sim_summary(run_id, scenario, year, unit, variable, q05, q25, q50, q75, q95, mean)"
+				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+				   &st);
+	if (rc != MP_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, run_id);
+	sqlite3_bind_text(st, 2, scenario, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, year);
+	sqlite3_bind_text(st, 4, unit, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, variable, -1, SQLITE_TRANSIENT);
+	for (int k = 0; k < 5; k++) {
+		if (isfinite(q[k]))
+			sqlite3_bind_double(st, 6 + k, q[k]);
+		else
+			sqlite3_bind_null(st, 6 + k);
+	}
+	if (isfinite(mean))
+		sqlite3_bind_double(st, 11, mean);
+	else
+		sqlite3_bind_null(st, 11);
+	int step = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return mp_store__error(ctx, s, "store simulation summary");
+	return MP_OK;
+}
