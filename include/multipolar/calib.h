@@ -257,6 +257,50 @@ int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path)
  * transaction. *run_id receives the new run's id (may be NULL). */
 int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id);
 
+/* ---- 4. backtest ---------------------------------------------------------------------- */
+
+/* Scores of one forecasting method. */
+typedef struct mp_backtest_row {
+	char method[16];   /* "model", "persistence", "trend" */
+	size_t n;          /* states scored */
+	double mae, rmse;  /* of the shares */
+	double rank_corr;  /* Spearman correlation of forecast and true shares */
+} mp_backtest_row;
+
+typedef struct mp_backtest_result {
+	int start, end;
+	mp_backtest_row rows[3]; /* model, persistence, trend */
+	size_t k;                /* states scored (top K by start-year CINC present at the end) */
+	int *ccode;              /* [k] */
+	double *truth, *model, *persistence, *trend; /* [k] shares among the k states */
+	mp_calib_result *calib;  /* the parameters used (fitted on data <= start) */
+	char truth_source[128];
+} mp_backtest_result;
+
+typedef struct mp_backtest_options {
+	int version;
+	int start, end;          /* Y0 < Y1 */
+	int runs;                /* ensemble size (default 50) */
+	uint64_t seed;           /* default 1 */
+	int top;                 /* K (default 20) */
+	const char *truth_path;  /* NMC CSV for the end year; NULL = the database's NMC */
+	int trend_years;         /* trend fitted on [start - trend_years, start] (default 10) */
+} mp_backtest_options;
+#define MP_BACKTEST_OPTIONS_INIT { 1, 0, 0, 50, 1, 20, NULL, 10 }
+
+/* Calibrates on data <= start (mp_calibrate), starts the sim from the start year's world,
+ * runs the ensemble to the end year and scores the median forecast CINC shares of the top
+ * K states (by start-year CINC; shares renormalised among those K, the same for every
+ * method) against the truth, beside persistence (start shares) and a linear trend (OLS of
+ * each share on the year over [start - trend_years, start]). Errors: MP_EUSAGE for
+ * start >= end, MP_ERANGE (naming NMC and its range) for years outside the coverage. */
+int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_backtest_result **out);
+void mp_backtest_result_free(mp_backtest_result *r);
+/* The score table: method,n,mae,rmse,rank_corr. */
+int mp_backtest_table(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
+/* The per-state forecasts: ccode, truth, model, persistence, trend. */
+int mp_backtest_detail(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
+
 #ifdef __cplusplus
 }
 #endif
