@@ -113,7 +113,7 @@ static int has_key(const int64_t *v, size_t n, int64_t k)
 	return bsearch(&k, v, n, sizeof k, cmp_i64) != NULL;
 }
 
-/* Sorted keys of the spells active in each year of [from, until] (contiguity up to
+/* Sorted keys of the spells active in each year of [from, until] (contiguity of type 1 to
  * `maxtype`; rows i = {ccode1, ccode2, conttype, start}, r = {end}). */
 static int contig_keys(mp_ctx *ctx, const mp_qcalib_rows *c, int maxtype, int from, int until,
 		       int64_t **out, size_t *n)
@@ -124,7 +124,7 @@ static int contig_keys(mp_ctx *ctx, const mp_qcalib_rows *c, int maxtype, int fr
 		return oom(ctx, "contiguity");
 	for (size_t i = 0; i < c->n; i++) {
 		const mp_qcalib_row *r = &c->v[i];
-		if (r->i[2] > maxtype)
+		if (r->i[2] < 1 || r->i[2] > maxtype) /* conttype 0 marks an interruption */
 			continue;
 		int a = r->i[3] > from ? r->i[3] : from;
 		int b = mp_is_na(r->r[0]) ? until : (int)r->r[0];
