@@ -129,9 +129,16 @@ static int fit_trade(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_cal
 	mp_gravity_fit g;
 	if (rc == MP_OK)
 		rc = mp_calib_gravity(ctx, obs, n, &g);
+	int y0 = o->until, y1 = from;
+	for (size_t i = 0; i < n; i++) {
+		if (obs[i].year < y0)
+			y0 = obs[i].year;
+		if (obs[i].year > y1)
+			y1 = obs[i].year;
+	}
 	char m[192];
 	snprintf(m, sizeof m, "log-linear gravity with year FE, COW trade %d-%d, positive flows "
-		 "(Head & Mayer 2014)", from, o->until);
+		 "(Head & Mayer 2014)", y0, y1);
 	if (rc == MP_OK)
 		rc = add(ctx, r, "trade.elasticity_gdp", g.elasticity_gdp, g.elasticity_gdp_se, g.n, "R2", g.r2, m);
 	if (rc == MP_OK)
