@@ -108,15 +108,15 @@ extern "C" {
 	  "pull of ideal points toward the camp's mean [calib]")                                    \
 	X(alignment_noise_sd, "alignment.noise_sd", 0.05, "ideal points/yr",                         \
 	  "sd of yearly ideal-point changes not explained by the pulls (UNGA 2000-2024) [calib]")    \
-	X(alignment_w_security, "alignment.w_security", 1.0, "utility per share",                   \
+	X(alignment_w_security, "alignment.w_security", 0.5, "utility per share",                   \
 	  "weight of the camp's capability share in camp choice (bandwagoning/protection) [assumption]") \
-	X(alignment_w_trade, "alignment.w_trade", 1.0, "utility per share",                         \
+	X(alignment_w_trade, "alignment.w_trade", 0.5, "utility per share",                         \
 	  "weight of the trade share with the camp in camp choice [assumption]")                   \
-	X(alignment_w_values, "alignment.w_values", 0.5, "utility per unit",                        \
+	X(alignment_w_values, "alignment.w_values", 1.5, "utility per unit",                        \
 	  "weight of ideal-point distance to the camp in camp choice [assumption]")                \
-	X(alignment_inertia, "alignment.inertia", 0.6, "utility",                                   \
-	  "bonus of the current camp (switching costs) [assumption]")                               \
-	X(alignment_nonaligned, "alignment.nonaligned", 0.35, "utility",                            \
+	X(alignment_inertia, "alignment.inertia", 1.0, "utility",                                   \
+	  "bonus of the current camp (switching costs); set so bloc switches are rare, as in UNGA voting blocs 1990-2024 [calib]")                               \
+	X(alignment_nonaligned, "alignment.nonaligned", 0.3, "utility",                            \
 	  "utility of staying non-aligned [assumption]")                                            \
 	X(alignment_temperature, "alignment.temperature", 0.1, "utility",                           \
 	  "logit (Gumbel) noise scale of camp choice, McFadden 1974 [assumption]")                 \
@@ -145,7 +145,7 @@ extern "C" {
 	  "weight of own camp's capability share [assumption]")                                     \
 	/* conflict (MODELS.md A10; Organski & Kugler 1980; Lemke & Werner 1996) */                 \
 	X(conflict_enabled, "conflict.enabled", 1, "switch", "0 turns the mechanism off")          \
-	X(conflict_hazard_base, "conflict.hazard_base", 0.0015, "1/dyad-yr",                         \
+	X(conflict_hazard_base, "conflict.hazard_base", 0.0008, "1/dyad-yr",                         \
 	  "war onset hazard of a relevant dyad away from parity; COW inter-state wars 1816-2007 among majors [calib]") \
 	X(conflict_parity_coef, "conflict.parity_coef", 1.25, "log hazard",                          \
 	  "effect of parity (ratio in ~[0.8,1.2]) with a fully dissatisfied challenger; with dissatisfaction_coef sums to ln 7, Lemke & Werner 1996 [calib]") \
@@ -306,10 +306,21 @@ const char *mp_sim_camp_name(const mp_sim *s, size_t c);
 const int *mp_sim_camps(const mp_sim *s);
 /* Wars started in the current year (count) and whether actor i fought one (0/1). */
 int mp_sim_wars(const mp_sim *s);
+/* Wars between two great powers (camp leaders) and militarised crises in the current year. */
+int mp_sim_gp_wars(const mp_sim *s);
+int mp_sim_crises(const mp_sim *s);
 const unsigned char *mp_sim_at_war(const mp_sim *s);
 /* Bilateral trade of actors i, j (millions, same units as gdp) in the current year. */
 double mp_sim_trade(const mp_sim *s, size_t i, size_t j);
 void mp_sim_free(mp_sim *s);
+
+/* Diagnostics: OLS (GSL) of the current year's gravity equation over dyads i < j of
+ * non-aggregate actors with positive trade:
+ *   ln X_ij = c0 + c1 (ln Y_i + ln Y_j) + c2 ln D_ij + c3 CONTIG_ij + c4 SAMECAMP_ij
+ *             + c5 |ip_i - ip_j| + c6 SANCTION_ij
+ * coef[7] and their standard errors se[7] (conventional OLS); *ndyads the dyads used.
+ * Used to check that simulated trade recovers the elasticities put in (MODELS.md E5). */
+int mp_sim_fit_gravity(mp_ctx *ctx, const mp_sim *s, double coef[7], double se[7], size_t *ndyads);
 
 #ifdef __cplusplus
 }

@@ -31,8 +31,6 @@ double mp_sim__dissat(const mp_sim *s, size_t i, size_t j)
 	return d;
 }
 
-/* Hazard of dyad (i, j) from capabilities ci, cj (exposed for the strategy rollouts). */
-double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj);
 double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj)
 {
 	const mp_sim_params *p = &s->p;

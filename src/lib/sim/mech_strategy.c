@@ -24,8 +24,6 @@
 
 #include "sim/sim_internal.h"
 
-double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj);
-
 #define MAX_GP 16
 
 static void draw_mix(mp_rng *r, double mix[MP_NPOL])

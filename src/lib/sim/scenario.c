@@ -53,13 +53,20 @@ static int resolve(mp_ctx *ctx, const char *from, const char *rel, char *out, si
 			snprintf(out, size, "%s", rel);
 		if (file_exists(out))
 			return MP_OK;
-		char *dp = NULL;
-		mp_ctx *c = quiet ? NULL : ctx;
-		if (mp_data_path(c, rel, &dp) == MP_OK) {
-			snprintf(out, size, "%s", dp);
-			free(dp);
-			return MP_OK;
+		/* then the data directory: data/REL, data/scenarios/REL, data/params/REL */
+		static const char *const sub[] = { "", "scenarios/", "params/" };
+		for (size_t k = 0; k < 3; k++) {
+			char r2[600];
+			char *dp = NULL;
+			snprintf(r2, sizeof r2, "%s%s", sub[k], rel);
+			if (mp_data_path(NULL, r2, &dp) == MP_OK) {
+				snprintf(out, size, "%s", dp);
+				free(dp);
+				return MP_OK;
+			}
 		}
+		(void)quiet;
+		(void)ctx;
 	}
 	return MP_ENOTFOUND;
 }

@@ -463,6 +463,11 @@ void mp_sim_reset(mp_sim *s, uint32_t run)
 	for (size_t i = 0; i < s->n; i++)
 		s->rival[i] = s->partner[i] = -1;
 	s->wars = s->gp_wars = s->crises = 0;
+	/* Per-year scratch that feeds the start year's trade must not leak from a previous run. */
+	for (size_t c = 0; c < s->ncamps * s->ncamps; c++)
+		s->sanct[c] = 0;
+	for (size_t i = 0; i < s->n; i++)
+		s->grow_add[i] = s->pop_add[i] = 0;
 	/* The trade residuals are a property of the start world (drawn once per seed). */
 	for (size_t i = 0; i < s->n; i++)
 		s->gdp[i] = s->pop[i] * s->gdppc[i] / 1000.0;
@@ -507,6 +512,8 @@ size_t mp_sim_ncamps(const mp_sim *s) { return s->ncamps; }
 const char *mp_sim_camp_name(const mp_sim *s, size_t c) { return c < s->ncamps ? s->camp_name[c] : NULL; }
 const int *mp_sim_camps(const mp_sim *s) { return s->camp; }
 int mp_sim_wars(const mp_sim *s) { return s->wars; }
+int mp_sim_gp_wars(const mp_sim *s) { return s->gp_wars; }
+int mp_sim_crises(const mp_sim *s) { return s->crises; }
 const unsigned char *mp_sim_at_war(const mp_sim *s) { return s->at_war; }
 double mp_sim_trade(const mp_sim *s, size_t i, size_t j)
 {

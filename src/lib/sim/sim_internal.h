@@ -90,6 +90,8 @@ void mp_sim__conflict(mp_sim *s);                    /* mech_conflict.c */
 void mp_sim__levers(mp_sim *s);                      /* levers.c */
 /* Threat (rivals' spending) and allies' spending relative to own GDP (military.c). */
 void mp_sim__threat(mp_sim *s, double *threat, double *allies);
+/* War-onset hazard of dyad (i, j) given capabilities ci, cj (mech_conflict.c). */
+double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj);
 /* Dissatisfaction of a dyad in [0,1] (conflict.c). */
 double mp_sim__dissat(const mp_sim *s, size_t i, size_t j);
 /* Sanction strength between actors i and j (their camps). */

@@ -32,7 +32,11 @@ int mp_store__dataset_finish(mp_ctx *ctx, mp_store *s, int64_t id, int64_t rows,
 /* Creates (or extends) table `table` with columns dsid + cols, and prepares an insert. */
 int mp_store__inserter_new(mp_ctx *ctx, mp_store *s, const char *table, const mp_sql_col *cols, size_t ncols,
 			   int64_t dsid, mp_store_inserter **out);
+/* Inserts a row (possibly deferred into a multi-row batch: text values must stay valid
+ * until the flush). */
 int mp_store__insert(mp_ctx *ctx, mp_store_inserter *ins, const mp_sql_value *vals);
+/* Inserts the rows still pending in a batch. */
+int mp_store__inserter_flush(mp_ctx *ctx, mp_store_inserter *ins);
 void mp_store__inserter_free(mp_store_inserter *ins);
 /* CREATE INDEX IF NOT EXISTS on table(cols) for each ';'-separated list. */
 int mp_store__index(mp_ctx *ctx, mp_store *s, const char *table, const char *lists);

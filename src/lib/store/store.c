@@ -152,7 +152,8 @@ int mp_store_open(mp_ctx *ctx, const char *path, int flags, mp_store **out)
 	}
 	if (!(flags & MP_STORE_READONLY)) {
 		if ((rc = mp_store__exec(ctx, s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-						 "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;")) != MP_OK)
+						 "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
+						 "PRAGMA wal_autocheckpoint=16384;")) != MP_OK)
 			goto done;
 		if ((rc = migrate(ctx, s)) != MP_OK)
 			goto done;

@@ -1,0 +1,154 @@
+/* The per-year outputs of a run, measured with the same metrics as history (metrics.h):
+ * per state, per pole and for the system (docs/sim.md, "Outputs"). */
+#include "ensemble/outputs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "multipolar/metrics.h"
+
+#define MAX_POLES 32
+
+static const char *const state_vars[] = { "cinc_share", "gdp_share", "pop", "milex_share", "ideal_point", "war" };
+static const char *const pole_vars[] = { "cinc_share", "gdp_share", "pop", "milex_share", "ideal_point" };
+static const char *const sys_vars[] = { "con", "n_eff", "n_golosov", "leader_share", "multipolar",
+					"con_states", "n_eff_states", "war", "gp_war", "crises" };
+#define NSV (sizeof state_vars / sizeof state_vars[0])
+#define NPV (sizeof pole_vars / sizeof pole_vars[0])
+#define NYV (sizeof sys_vars / sizeof sys_vars[0])
+
+int mp_outputs_init(mp_outputs *o, const mp_sim *s, const mp_poles *poles)
+{
+	memset(o, 0, sizeof *o);
+	const mp_world *w = mp_sim_world(s);
+	size_t nc = mp_sim_ncamps(s);
+	int np = poles ? mp_poles_count(poles) : 0;
+	if (np > MAX_POLES)
+		np = MAX_POLES;
+	size_t ns = 0;
+	for (size_t i = 0; i < w->n; i++)
+		ns += w->actors[i].ccode != 0;
+	o->nstates = ns;
+	o->npoles = np;
+	o->ncamps = nc;
+	size_t k = ns * (NSV + nc + 1) + (size_t)np * NPV + NYV + nc + 1;
+	o->vars = calloc(k, sizeof *o->vars);
+	if (!o->vars)
+		return MP_ENOMEM;
+	size_t v = 0;
+#define ADD(u, name)                                                                      \
+	do {                                                                              \
+		snprintf(o->vars[v].unit, sizeof o->vars[v].unit, "%s", (u));             \
+		snprintf(o->vars[v].variable, sizeof o->vars[v].variable, "%s", (name));   \
+		v++;                                                                      \
+	} while (0)
+	char buf[48];
+	for (size_t i = 0; i < w->n; i++) {
+		if (w->actors[i].ccode == 0)
+			continue;
+		const char *u = w->actors[i].stateabb;
+		for (size_t j = 0; j < NSV; j++)
+			ADD(u, state_vars[j]);
+		for (size_t c = 0; c < nc; c++) {
+			snprintf(buf, sizeof buf, "camp_%s", mp_sim_camp_name(s, c));
+			ADD(u, buf);
+		}
+		ADD(u, "camp_nonaligned");
+	}
+	for (int p = 0; p < np; p++)
+		for (size_t j = 0; j < NPV; j++)
+			ADD(mp_poles_name(poles, p), pole_vars[j]);
+	for (size_t j = 0; j < NYV; j++)
+		ADD("system", sys_vars[j]);
+	for (size_t c = 0; c < nc; c++) {
+		snprintf(buf, sizeof buf, "camp_%s_cinc", mp_sim_camp_name(s, c));
+		ADD("system", buf);
+	}
+	ADD("system", "camp_nonaligned_cinc");
+#undef ADD
+	o->k = v;
+	return MP_OK;
+}
+
+void mp_outputs_free(mp_outputs *o)
+{
+	if (o) {
+		free(o->vars);
+		o->vars = NULL;
+	}
+}
+
+void mp_outputs_record(const mp_outputs *o, const mp_sim *s, const mp_poles *poles, double *out, double *work)
+{
+	const mp_world *w = mp_sim_world(s);
+	const double *cinc = mp_sim_cinc(s);
+	const int *camp = mp_sim_camps(s);
+	const unsigned char *war = mp_sim_at_war(s);
+	const size_t n = w->n, nc = o->ncamps;
+	const int np = o->npoles;
+	double tc = 0, tg = 0, tm = 0;
+	for (size_t i = 0; i < n; i++) {
+		const mp_actor *a = &w->actors[i];
+		if (isfinite(cinc[i]))
+			tc += cinc[i];
+		if (isfinite(a->gdp))
+			tg += a->gdp;
+		if (isfinite(a->comp[MP_MILEX]))
+			tm += a->comp[MP_MILEX];
+	}
+	double pc[MAX_POLES] = { 0 }, pg[MAX_POLES] = { 0 }, pp[MAX_POLES] = { 0 }, pm[MAX_POLES] = { 0 };
+	double pip[MAX_POLES] = { 0 }, ccap[MP_SCENARIO_MAX_CAMPS + 1] = { 0 };
+	size_t v = 0, ns = 0;
+	for (size_t i = 0; i < n; i++) {
+		const mp_actor *a = &w->actors[i];
+		double cs = cinc[i] / tc;
+		int p = a->pole;
+		if (p >= 0 && p < np) {
+			pc[p] += cs;
+			pg[p] += a->gdp / tg;
+			pp[p] += a->comp[MP_TPOP];
+			pm[p] += a->comp[MP_MILEX] / tm;
+			pip[p] += a->ideal_point * a->comp[MP_TPOP];
+		}
+		ccap[camp[i] >= 0 ? (size_t)camp[i] : nc] += cs;
+		if (a->ccode == 0)
+			continue;
+		work[ns++] = cs;
+		out[v++] = cs;
+		out[v++] = a->gdp / tg;
+		out[v++] = a->comp[MP_TPOP];
+		out[v++] = a->comp[MP_MILEX] / tm;
+		out[v++] = a->ideal_point;
+		out[v++] = war[i] ? 1.0 : 0.0;
+		for (size_t c = 0; c < nc; c++)
+			out[v++] = camp[i] == (int)c ? 1.0 : 0.0;
+		out[v++] = camp[i] < 0 ? 1.0 : 0.0;
+	}
+	for (int p = 0; p < np; p++) {
+		out[v++] = pc[p];
+		out[v++] = pg[p];
+		out[v++] = pp[p];
+		out[v++] = pm[p];
+		out[v++] = pp[p] > 0 ? pip[p] / pp[p] : MP_NA;
+	}
+	/* System: concentration among the poles (Ray & Singer 1973), effective number
+	 * (Laakso & Taagepera 1979; Golosov 2010), the Thompson classifier, and the same
+	 * over states. */
+	mp_polarity pol;
+	mp_polarity_opts popts = MP_POLARITY_OPTS_INIT;
+	int ok = np > 1 && mp_polarity_compute(NULL, pc, (size_t)np, &popts, &pol) == MP_OK;
+	out[v++] = np > 1 ? mp_con(pc, (size_t)np) : MP_NA;
+	out[v++] = np > 0 ? mp_n_eff(pc, (size_t)np) : MP_NA;
+	out[v++] = np > 0 ? mp_n_golosov(pc, (size_t)np) : MP_NA;
+	out[v++] = ok ? pol.leader_share : MP_NA;
+	out[v++] = ok ? (strcmp(pol.cls, "multipolar") == 0 ? 1.0 : 0.0) : MP_NA;
+	out[v++] = mp_con(work, ns);
+	out[v++] = mp_n_eff(work, ns);
+	out[v++] = mp_sim_wars(s) > 0 ? 1.0 : 0.0;
+	out[v++] = mp_sim_gp_wars(s) > 0 ? 1.0 : 0.0;
+	out[v++] = (double)mp_sim_crises(s);
+	for (size_t c = 0; c <= nc; c++)
+		out[v++] = ccap[c];
+	(void)poles;
+}

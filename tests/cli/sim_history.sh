@@ -1,0 +1,14 @@
+# Simulating from a year of imported NMC data, and `run` starting from the database's
+# last NMC year when it has one.
+source "$MP_SRC/tests/lib.bash"
+need_shared NMC-60-abridged.csv
+set -e
+expect_exit 0 "$MP" import --db "$T/h.db" --quiet "$SHARED/NMC-60-abridged.csv"
+printf 'base: baseline.yaml\nname: from2000\nstart: 2000\nhorizon: 2006\nruns: 6\n' > "$T/h.yaml"
+expect_exit 0 "$MP" simulate "$T/h.yaml" --db "$T/h.db" --format csv --quiet
+# the start year reproduces NMC 2000: US population 278,357 thousand (NMC v6 tpop, USA 2000)
+grep -q '^from2000,2000,USA,pop,278357,' "$T/out" || fail "start: $(grep '^from2000,2000,USA,pop,' "$T/out")"
+grep -q '^from2000,2006,system,n_eff,' "$T/out" || fail "no 2006 rows"
+expect_exit 0 "$MP" run baseline --runs 4 --until 2020 --db "$T/h.db" --quiet --format csv
+[ "$(sqlite3 "$T/h.db" "SELECT start FROM sim_runs WHERE scenario = 'baseline'")" = 2016 ] || fail "run did not start in 2016"
+echo ok

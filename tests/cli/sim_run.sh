@@ -1,0 +1,17 @@
+# multipolar run: the five scenarios stored and compared (2035 and 2050).
+source "$MP_SRC/tests/lib.bash"
+set -e
+expect_exit 0 "$MP" run --runs 8 --db "$T/r.db" --quiet --format csv
+[ "$(head -1 "$T/out")" = "scenario,year,West,China,Russia,India,n_eff,p_multipolar,p_war,p_gp_war" ] || fail "header"
+for s in baseline decoupling sino-russian-axis russian-breakthrough multipolar-club; do
+	for y in 2035 2050; do
+		grep -q "^$s,$y," "$T/out" || fail "no $s $y"
+	done
+done
+[ "$(sqlite3 "$T/r.db" "SELECT count(*) FROM sim_runs")" = 5 ] || fail "sim_runs"
+# shares are shares
+awk -F, 'NR > 1 { for (i = 3; i <= 6; i++) if ($i < 0 || $i > 1) exit 1 }' "$T/out" || fail "share out of [0,1]"
+# text output for people
+expect_exit 0 "$MP" run baseline --runs 4 --no-store
+grep -q "^baseline  *2050 " "$T/out" || fail "text table: $(cat "$T/out")"
+echo ok

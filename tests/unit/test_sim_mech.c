@@ -1,0 +1,225 @@
+/* Mechanisms of the simulation, each against a hand calculation (values from python3,
+ * written beside each assertion), plus the start-year consistency with the data. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "multipolar/metrics.h"
+#include "mp_test.h"
+#include "sim/sim_internal.h"
+
+/* A world of n actors; actor i gets the given population (thousands) and GDP pc ($). */
+static mp_world *make_world(size_t n, const double *pop, const double *gdppc)
+{
+	mp_world *w = calloc(1, sizeof *w);
+	w->n = n;
+	w->year = 2020;
+	w->actors = calloc(n, sizeof *w->actors);
+	for (size_t i = 0; i < n; i++) {
+		mp_actor *a = &w->actors[i];
+		a->ccode = (int)(100 + i);
+		snprintf(a->stateabb, sizeof a->stateabb, "S%zu", i);
+		snprintf(a->name, sizeof a->name, "State %zu", i);
+		double gdp = pop[i] * gdppc[i] / 1000.0;
+		a->gdp = gdp;
+		a->gdp_mer = gdp;
+		a->comp[MP_TPOP] = pop[i];
+		a->comp[MP_UPOP] = 0.3 * pop[i];
+		a->comp[MP_MILEX] = 0.02 * gdp * 1000.0;
+		a->comp[MP_MILPER] = 0.005 * pop[i];
+		a->comp[MP_IRST] = 0.01 * gdp;
+		a->comp[MP_PEC] = 0.05 * gdp;
+		a->pole = MP_POLE_NONE;
+		a->ideal_point = (double)i;
+		a->lat = 10.0 * (double)i;
+		a->lng = 20.0 * (double)i;
+		a->cinc_published = MP_NA;
+	}
+	return w;
+}
+
+static void only(mp_sim_params *p, const char *mech)
+{
+	static const char *const all[] = { "demography", "economy", "military", "trade", "alignment",
+					   "strategy", "conflict" };
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		char key[64];
+		snprintf(key, sizeof key, "%s.enabled", all[i]);
+		assert_int_equal(mp_sim_params_set(p, key, mech && !strcmp(mech, all[i]) ? 1 : 0), MP_OK);
+	}
+}
+
+static void test_demography(void **state)
+{
+	(void)state;
+	const double pop[2] = { 10000, 20000 }, pc[2] = { 10000, 10000 };
+	mp_world *w = make_world(2, pop, pc);
+	mp_sim_params p;
+	mp_sim_params_default(&p);
+	only(&p, "demography");
+	mp_sim_opts o = MP_SIM_OPTS_INIT;
+	o.params = &p;
+	mp_sim *s;
+	assert_int_equal(mp_sim_new(NULL, w, &o, &s), MP_OK);
+	/* n0 = 0.076 - 0.0066 ln(10000) = 0.0152117535; n1 = n0 + 0.03 (-0.002 - n0);
+	 * P1 = 10000 (1 + n1) = 10146.954009386085, P2 = 10290.985342894866;
+	 * u1 = 0.3 + 0.02 * 0.3 * (1 - 0.3/0.7) = 0.30342857, upop1 = 3078.875759419435. */
+	assert_int_equal(mp_sim_step(NULL, s), MP_OK);
+	assert_int_equal(mp_sim_year(s), 2021);
+	assert_near(mp_sim_world(s)->actors[0].comp[MP_TPOP], 10146.954009386085, 1e-8);
+	assert_near(mp_sim_world(s)->actors[0].comp[MP_UPOP], 3078.875759419435, 1e-8);
+	assert_int_equal(mp_sim_step(NULL, s), MP_OK);
+	assert_near(mp_sim_world(s)->actors[0].comp[MP_TPOP], 10290.985342894866, 1e-8);
+	mp_sim_free(s);
+	mp_world_free(w);
+}
+
+static void test_economy(void **state)
+{
+	(void)state;
+	/* A: frontier (30 million people, $50,000); B: $5,000 with 25 million people. */
+	const double pop[2] = { 30000, 25000 }, pc[2] = { 50000, 5000 };
+	mp_world *w = make_world(2, pop, pc);
+	mp_sim_params p;
+	mp_sim_params_default(&p);
+	only(&p, "economy");
+	mp_sim_params_set(&p, "economy.shock_sd", 0);
+	mp_sim_params_set(&p, "economy.momentum", 0);
+	mp_sim_opts o = MP_SIM_OPTS_INIT;
+	o.params = &p;
+	mp_sim *s;
+	assert_int_equal(mp_sim_new(NULL, w, &o, &s), MP_OK);
+	/* gap_B = 0.5 ln(5000/50000); g_B = 0.015 - 0.02 * 0.5 ln(0.1) = 0.03802585;
+	 * GDP_B1 = 125000 e^g_B = 129844.76067423819, GDP_A1 = 1.5e6 e^0.015 = 1522669.5969235783,
+	 * GDP_B2 = 134815.1960065514 (the gap shrinks by (1 - beta)). */
+	assert_int_equal(mp_sim_step(NULL, s), MP_OK);
+	assert_near(mp_sim_world(s)->actors[0].gdp, 1522669.5969235783, 1e-6);
+	assert_near(mp_sim_world(s)->actors[1].gdp, 129844.76067423819, 1e-6);
+	assert_int_equal(mp_sim_step(NULL, s), MP_OK);
+	assert_near(mp_sim_world(s)->actors[1].gdp, 134815.1960065514, 1e-6);
+	mp_sim_free(s);
+	mp_world_free(w);
+}
+
+static void test_conflict_parity(void **state)
+{
+	(void)state;
+	const double pop[3] = { 10000, 10000, 1000 }, pc[3] = { 10000, 10000, 10000 };
+	mp_world *w = make_world(3, pop, pc);
+	w->actors[0].ideal_point = 2.0;
+	w->actors[1].ideal_point = -1.5; /* distance 3.5 >= dissat_scale 3: fully dissatisfied */
+	w->actors[2].ideal_point = 2.0;
+	mp_sim_params p;
+	mp_sim_params_default(&p);
+	mp_sim_params_set(&p, "conflict.dependence_coef", 0);
+	mp_sim_opts o = MP_SIM_OPTS_INIT;
+	o.params = &p;
+	mp_sim *s;
+	assert_int_equal(mp_sim_new(NULL, w, &o, &s), MP_OK);
+	double base = p.conflict_hazard_base;
+	/* Parity with a fully dissatisfied challenger: exp(1.25 + 0.70) = 7.0287 times the
+	 * base, the Lemke & Werner (1996) ~7-fold odds. */
+	assert_near(mp_sim__hazard(s, 0, 1, 0.1, 0.1) / base, 7.028687580589293, 1e-9);
+	/* Far from parity (ratio 100): only the dissatisfaction term, exp(0.70). */
+	assert_near(mp_sim__hazard(s, 0, 1, 0.1, 0.001) / base, exp(0.70 + 1.25 * exp(-pow(log(100.0), 2) / 0.08)), 1e-9);
+	/* Satisfied dyad (same ideal point) at parity: the base hazard. */
+	assert_near(mp_sim__hazard(s, 0, 2, 0.1, 0.1) / base, 1.0, 1e-12);
+	mp_sim_free(s);
+	mp_world_free(w);
+}
+
+static void test_reproducible(void **state)
+{
+	(void)state;
+	const double pop[4] = { 300000, 1400000, 140000, 50000 }, pc[4] = { 70000, 20000, 30000, 15000 };
+	mp_world *w = make_world(4, pop, pc);
+	mp_sim_opts o = MP_SIM_OPTS_INIT;
+	o.seed = 99;
+	mp_sim *a, *b, *c;
+	assert_int_equal(mp_sim_new(NULL, w, &o, &a), MP_OK);
+	assert_int_equal(mp_sim_clone(a, &b), MP_OK);
+	assert_int_equal(mp_sim_clone(a, &c), MP_OK);
+	mp_sim_reset(c, 1);
+	/* b runs another run first, then is reset to run 0: it must match a exactly. */
+	mp_sim_reset(b, 5);
+	for (int t = 0; t < 8; t++)
+		assert_int_equal(mp_sim_step(NULL, b), MP_OK);
+	mp_sim_reset(b, 0);
+	for (int t = 0; t < 10; t++) {
+		assert_int_equal(mp_sim_step(NULL, a), MP_OK);
+		assert_int_equal(mp_sim_step(NULL, b), MP_OK);
+		assert_int_equal(mp_sim_step(NULL, c), MP_OK);
+	}
+	assert_memory_equal(mp_sim_cinc(a), mp_sim_cinc(b), 4 * sizeof(double));
+	assert_true(memcmp(mp_sim_cinc(a), mp_sim_cinc(c), 4 * sizeof(double)) != 0);
+	double sum = 0;
+	for (int i = 0; i < 4; i++)
+		sum += mp_sim_cinc(a)[i];
+	assert_near(sum, 1.0, 1e-12);
+	mp_sim_free(a);
+	mp_sim_free(b);
+	mp_sim_free(c);
+	mp_world_free(w);
+}
+
+/* The start year reproduces the shipped world's components and its CINC. */
+static void test_start_matches_data(void **state)
+{
+	(void)state;
+	mp_ctx *ctx;
+	mp_poles *poles;
+	mp_world *w;
+	assert_int_equal(mp_ctx_new(&ctx), MP_OK);
+	assert_int_equal(mp_poles_load(ctx, NULL, &poles), MP_OK);
+	assert_int_equal(mp_world_load_default(ctx, NULL, poles, &w), MP_OK);
+	mp_sim_opts o = MP_SIM_OPTS_INIT;
+	o.poles = poles;
+	mp_sim *s;
+	assert_int_equal(mp_sim_new(ctx, w, &o, &s), MP_OK);
+	const mp_world *sw = mp_sim_world(s);
+	size_t checked = 0;
+	for (size_t i = 0; i < w->n; i++)
+		for (int c = 0; c < MP_NCOMP; c++) {
+			double x = w->actors[i].comp[c];
+			if (!isfinite(x) || x <= 0)
+				continue;
+			assert_near(sw->actors[i].comp[c] / x, 1.0, 1e-9);
+			checked++;
+		}
+	assert_true(checked > 300);
+	double *cinc = calloc(w->n, sizeof *cinc);
+	assert_int_equal(mp_capabilities(w, NULL, MP_CINC_COW, NULL, cinc), MP_OK);
+	for (size_t i = 0; i < w->n; i++) {
+		int complete = 1;
+		for (int c = 0; c < MP_NCOMP; c++)
+			complete &= isfinite(w->actors[i].comp[c]);
+		if (complete)
+			assert_near(mp_sim_cinc(s)[i], cinc[i], 0.002);
+	}
+	/* Camps: the leaders are in their camps (baseline camps). */
+	int usa = mp_world_find_name(w, "USA"), chn = mp_world_find_name(w, "CHN");
+	assert_string_equal(mp_sim_camp_name(s, (size_t)mp_sim_camps(s)[usa]), "West");
+	assert_string_equal(mp_sim_camp_name(s, (size_t)mp_sim_camps(s)[chn]), "China");
+	free(cinc);
+	mp_sim_free(s);
+	mp_world_free(w);
+	mp_poles_free(poles);
+	mp_ctx_free(ctx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_demography),
+		cmocka_unit_test(test_economy),
+		cmocka_unit_test(test_conflict_parity),
+		cmocka_unit_test(test_reproducible),
+		cmocka_unit_test(test_start_matches_data),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,119 @@
+/* Parameters of the simulation: table, by-name access, flat YAML files and their errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "mp_test.h"
+#include "multipolar/sim.h"
+
+static void test_defaults_and_keys(void **state)
+{
+	(void)state;
+	mp_sim_params p;
+	mp_sim_params_default(&p);
+	/* The defaults documented in the table (sim.h / docs/sim.md). */
+	assert_near(p.economy_beta, 0.02, 0);
+	assert_near(p.trade_elasticity_distance, -0.89, 0);
+	/* Every key the calibration may set exists (brief of issue 5 / calib helper). */
+	static const char *const calib_keys[] = { "economy.beta", "economy.shock_sd", "economy.momentum",
+						  "economy.frontier_growth", "trade.elasticity_gdp",
+						  "trade.elasticity_distance", "conflict.hazard_base",
+						  "conflict.parity_coef", "conflict.dissatisfaction_coef",
+						  "military.reaction", "military.fatigue", "demography.transition" };
+	for (size_t i = 0; i < sizeof calib_keys / sizeof calib_keys[0]; i++) {
+		double v;
+		assert_int_equal(mp_sim_params_get(&p, calib_keys[i], &v), MP_OK);
+		assert_non_null(mp_sim_params_find(calib_keys[i]));
+	}
+	/* Keys are unique and every row documents a unit and a source. */
+	for (size_t i = 0; i < mp_sim_params_count(); i++) {
+		const mp_sim_param_info *a = mp_sim_params_info(i);
+		assert_true(strlen(a->unit) > 0 && strlen(a->source) > 5);
+		for (size_t j = i + 1; j < mp_sim_params_count(); j++)
+			assert_string_not_equal(a->key, mp_sim_params_info(j)->key);
+	}
+	assert_null(mp_sim_params_info(mp_sim_params_count()));
+}
+
+static void test_set_get(void **state)
+{
+	(void)state;
+	mp_sim_params p;
+	mp_sim_params_default(&p);
+	assert_int_equal(mp_sim_params_set(&p, "economy.beta", 0.031), MP_OK);
+	assert_near(p.economy_beta, 0.031, 0);
+	double v = 0;
+	assert_int_equal(mp_sim_params_get(&p, "economy.beta", &v), MP_OK);
+	assert_near(v, 0.031, 0);
+	assert_int_equal(mp_sim_params_set(&p, "economy.betta", 1), MP_ENOTFOUND);
+	assert_int_equal(mp_sim_params_set(&p, "strategy.rollouts", -1), MP_ERANGE);
+	assert_int_equal(mp_sim_params_set(&p, "economy.beta", NAN), MP_ERANGE);
+	assert_near(p.economy_beta, 0.031, 0); /* unchanged by the failed sets */
+}
+
+static char *write_tmp(const char *text)
+{
+	char *path = strdup("/tmp/mp_test_params_XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+static void test_load(void **state)
+{
+	(void)state;
+	mp_ctx *ctx;
+	assert_int_equal(mp_ctx_new(&ctx), MP_OK);
+	mp_sim_params p;
+	mp_sim_params_default(&p);
+	char *f = write_tmp("# calibrated\neconomy.beta: 0.025\ntrade.elasticity_distance: -1.1 # H&M structural\n");
+	assert_int_equal(mp_sim_params_load(ctx, f, &p), MP_OK);
+	assert_near(p.economy_beta, 0.025, 0);
+	assert_near(p.trade_elasticity_distance, -1.1, 0);
+	unlink(f);
+	free(f);
+
+	/* Nested under `params:` is accepted too. */
+	f = write_tmp("params:\n  economy.momentum: 0.4\n");
+	assert_int_equal(mp_sim_params_load(ctx, f, &p), MP_OK);
+	assert_near(p.economy_momentum, 0.4, 0);
+	unlink(f);
+	free(f);
+
+	/* An unknown key: error with file, line 3 and the key; nothing applied. */
+	f = write_tmp("economy.beta: 0.5\n\nconflict.hazard_bse: 0.1\n");
+	assert_int_equal(mp_sim_params_load(ctx, f, &p), MP_EINPUT);
+	char want[128];
+	snprintf(want, sizeof want, "%s:3:1: key 'conflict.hazard_bse'", f);
+	assert_non_null(strstr(mp_error_message(ctx), want));
+	assert_near(p.economy_beta, 0.025, 0);
+	unlink(f);
+	free(f);
+
+	/* A value that is not a number: line 2, column of the value. */
+	f = write_tmp("economy.beta: 0.02\neconomy.shock_sd: high\n");
+	assert_int_equal(mp_sim_params_load(ctx, f, &p), MP_EINPUT);
+	snprintf(want, sizeof want, "%s:2:19: key 'economy.shock_sd': expected a number", f);
+	assert_non_null(strstr(mp_error_message(ctx), want));
+	unlink(f);
+	free(f);
+	mp_ctx_free(ctx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults_and_keys),
+		cmocka_unit_test(test_set_get),
+		cmocka_unit_test(test_load),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

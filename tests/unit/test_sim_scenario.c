@@ -1,0 +1,126 @@
+/* Scenario files: the shipped scenarios load as deltas over the baseline; bad files
+ * report the file, line and key. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "mp_test.h"
+#include "multipolar/sim.h"
+
+static mp_ctx *ctx;
+static mp_scenario sc;
+
+static void test_shipped(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "baseline", "decoupling", "sino-russian-axis", "russian-breakthrough",
+					     "multipolar-club" };
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(mp_scenario_load(ctx, names[i], &sc), MP_OK);
+		assert_string_equal(sc.name, names[i]);
+		assert_int_equal(sc.start, 0);
+		assert_int_equal(sc.horizon, 2050);
+		assert_int_equal(sc.runs, 200);
+		assert_int_equal((int)sc.ncamps, 4);
+		/* every scenario keeps the baseline's sanctions on Russia as its first lever */
+		assert_true(sc.nlevers >= 1);
+		assert_int_equal(sc.levers[0].kind, MP_LEVER_SANCTIONS);
+		assert_string_equal(sc.levers[0].a, "West");
+		assert_string_equal(sc.levers[0].b, "Russia");
+		assert_near(sc.levers[0].value, 0.7, 0);
+	}
+	assert_int_equal(mp_scenario_load(ctx, "decoupling", &sc), MP_OK);
+	assert_int_equal((int)sc.nlevers, 3);
+	assert_int_equal(sc.levers[2].from, 2030);
+	assert_int_equal(sc.levers[2].to, 0);
+	assert_int_equal(mp_scenario_load(ctx, "russian-breakthrough", &sc), MP_OK);
+	assert_int_equal(sc.levers[1].kind, MP_LEVER_GROWTH);
+	assert_near(sc.levers[1].value, 0.015, 0);
+	assert_int_equal(sc.levers[1].to, 2040);
+}
+
+static char *write_tmp(const char *text)
+{
+	char *path = strdup("/tmp/mp_test_scenario_XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+static void expect_error(const char *text, int line, const char *key)
+{
+	char *f = write_tmp(text);
+	assert_int_equal(mp_scenario_load(ctx, f, &sc), MP_EINPUT);
+	char want[160];
+	snprintf(want, sizeof want, "%s:%d:", f, line);
+	const char *msg = mp_error_message(ctx);
+	if (!strstr(msg, want) || !strstr(msg, key))
+		fail_msg("message '%s' lacks '%s' or key '%s'", msg, want, key);
+	unlink(f);
+	free(f);
+}
+
+static void test_errors(void **state)
+{
+	(void)state;
+	expect_error("horizon: 2040\nrunz: 10\n", 2, "'runz'");
+	expect_error("horizon: twenty\n", 1, "'horizon'");
+	expect_error("levers:\n  - { type: sanctions, between: [West] }\n", 2, "'between'");
+	expect_error("levers:\n  - type: growth\n    value: 0.01\n", 2, "'state'");
+	expect_error("levers:\n  - { type: teleport, state: USA }\n", 2, "'type'");
+	expect_error("overrides:\n  economy.beta: 0.03\n  economy.bta: 0.03\n", 3, "'economy.bta'");
+	expect_error("camps:\n  West: { leader: [USA] }\n", 2, "'leader'");
+	expect_error("horizon: [2050\n", 2, "YAML syntax"); /* libyaml reports the end of the flow */
+	expect_error("base: no-such-file.yaml\n", 1, "'base'");
+}
+
+static void test_overrides_and_params(void **state)
+{
+	(void)state;
+	char *pf = write_tmp("economy.beta: 0.03\nconflict.hazard_base: 0.002\n");
+	char text[512];
+	snprintf(text, sizeof text,
+		 "base: baseline.yaml\nname: t\nstart: 2000\nhorizon: 2010\nparams: %s\noverrides:\n  economy.beta: 0.025\n", pf);
+	/* base resolves against the data directory when not beside the file */
+	char *f = write_tmp(text);
+	assert_int_equal(mp_scenario_load(ctx, f, &sc), MP_OK);
+	assert_near(sc.params.economy_beta, 0.025, 0);
+	assert_near(sc.params.conflict_hazard_base, 0.002, 0);
+	assert_int_equal(sc.start, 2000);
+	assert_string_equal(sc.name, "t");
+	unlink(f);
+	unlink(pf);
+	free(f);
+	free(pf);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	return mp_ctx_new(&ctx);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	mp_ctx_free(ctx);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_overrides_and_params),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
