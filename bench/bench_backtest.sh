@@ -27,3 +27,5 @@ for w in "1996 2006" "1986 1996" "2001 2011"; do
 	set -- $w
 	$MP backtest --db "$DB" --start $1 --end $2 --quiet | awk -F, -v w="$1->$2" 'NR>1{printf "  %s %-11s mae %.6f rmse %.6f rank_corr %.4f\n", w, $1, $3, $4, $5}'
 done
+echo "ablation, 2006->2016 with the sim's default parameters (--uncalibrated, --runs 50, seed 1):"
+$MP backtest --db "$DB" --start 2006 --end 2016 --uncalibrated --quiet | awk -F, 'NR==2{printf "  model mae %.6f rmse %.6f rank_corr %.4f\n", $3, $4, $5}'

@@ -273,7 +273,8 @@ typedef struct mp_backtest_result {
 	size_t k;                /* states scored (top K by start-year CINC present at the end) */
 	int *ccode;              /* [k] */
 	double *truth, *model, *persistence, *trend; /* [k] shares among the k states */
-	mp_calib_result *calib;  /* the parameters used (fitted on data <= start) */
+	mp_calib_result *calib;  /* the parameters used (fitted on data <= start); NULL when
+				    uncalibrated */
 	char truth_source[128];
 } mp_backtest_result;
 
@@ -285,8 +286,9 @@ typedef struct mp_backtest_options {
 	int top;                 /* K (default 20) */
 	const char *truth_path;  /* NMC CSV for the end year; NULL = the database's NMC */
 	int trend_years;         /* trend fitted on [start - trend_years, start] (default 10) */
+	int uncalibrated;        /* 1: run the sim with its documented defaults (ablation) */
 } mp_backtest_options;
-#define MP_BACKTEST_OPTIONS_INIT { 1, 0, 0, 50, 1, 20, NULL, 10 }
+#define MP_BACKTEST_OPTIONS_INIT { 1, 0, 0, 50, 1, 20, NULL, 10, 0 }
 
 /* Calibrates on data <= start (mp_calibrate), starts the sim from the start year's world,
  * runs the ensemble to the end year and scores the median forecast CINC shares of the top

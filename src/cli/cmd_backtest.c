@@ -4,7 +4,7 @@
 
 typedef struct {
 	cli_common common;
-	int start, end, runs, top, trend_years, detail;
+	int start, end, runs, top, trend_years, detail, uncalibrated;
 	long long seed;
 	const char *truth;
 } backtest_opts;
@@ -20,6 +20,8 @@ static const cli_option options[] = {
 	  "NMC CSV (v5/v6/v7 layout) with the true Y1 values (default: the database's NMC)" },
 	{ "trend-years", CLI_INT, offsetof(backtest_opts, trend_years), "N",
 	  "the trend baseline fits Y0-N..Y0 (default 10)" },
+	{ "uncalibrated", CLI_FLAG, offsetof(backtest_opts, uncalibrated), NULL,
+	  "run the sim with its documented default parameters instead of calibrating (ablation)" },
 	{ "detail", CLI_FLAG, offsetof(backtest_opts, detail), NULL,
 	  "print the per-state shares (ccode, truth, model, persistence, trend) instead of the scores" },
 	CLI_OPT_DB,
@@ -62,6 +64,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	bo.top = o->top;
 	bo.truth_path = o->truth;
 	bo.trend_years = o->trend_years;
+	bo.uncalibrated = o->uncalibrated;
 	int rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_READONLY, &s);
 	if (rc == MP_OK)
 		rc = mp_backtest(ctx, s, &bo, &r);
@@ -71,8 +74,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		rc = cli_write_table(ctx, &o->common, t);
 	if (rc == MP_OK && !o->common.quiet)
 		fprintf(stderr, "backtest %d->%d: top %d by %d CINC (%zu scored), shares renormalised among them; "
-				"truth %s; model = median of %d runs, seed %lld\n",
-			r->start, r->end, o->top, r->start, r->k, r->truth_source, o->runs, o->seed);
+				"truth %s; model = median of %d runs, seed %lld, %s parameters\n",
+			r->start, r->end, o->top, r->start, r->k, r->truth_source, o->runs, o->seed,
+			o->uncalibrated ? "default" : "calibrated");
 	mp_table_free(t);
 	mp_backtest_result_free(r);
 	mp_store_free(s);

@@ -4,7 +4,8 @@
 # the figures). Persistence and trend need no randomness: their rows are pinned to a
 # python3 computation from NMC-60-abridged.csv (shares renormalised among the 20 states;
 # trend = numpy.polyfit(years 1996..2006, shares, 1) at 2016, clamped at 0, renormalised):
-# persistence MAE 0.009196470617441, trend MAE 0.007523599323809.
+# persistence MAE 0.009196470617441, trend MAE 0.007523599323809; Spearman with the truth
+# (pandas rank().corr()) 0.8120300751879698 and 0.7924812030075187.
 source "$MP_SRC/tests/lib.bash"
 need_shared NMC-60-abridged.csv mpd2023.csv country_code_crosswalk.csv cow_trade_dyadic_4.0_ndy.csv \
 	cow_capitals.csv cow_contdir.csv gml_mid_ddydisps.csv cow_war_inter.csv cow_alliance_v4.1_dyad_year.csv \
@@ -21,6 +22,9 @@ head -n 1 "$T/scores.csv" | grep -qx "method,n,mae,rmse,rank_corr" || fail "head
 mae() { awk -F, -v m="$1" '$1 == m { print $3 }' "$T/scores.csv"; }
 awk -v p="$(mae persistence)" 'BEGIN { exit !(p > 0.0091964706174 && p < 0.0091964706175) }' || fail "persistence MAE $(mae persistence)"
 awk -v p="$(mae trend)" 'BEGIN { exit !(p > 0.0075235993238 && p < 0.0075235993239) }' || fail "trend MAE $(mae trend)"
+rho() { awk -F, -v m="$1" '$1 == m { print $5 }' "$T/scores.csv"; }
+awk -v r="$(rho persistence)" 'BEGIN { exit !(r > 0.81203007518 && r < 0.81203007519) }' || fail "persistence rank_corr $(rho persistence)"
+awk -v r="$(rho trend)" 'BEGIN { exit !(r > 0.79248120300 && r < 0.79248120301) }' || fail "trend rank_corr $(rho trend)"
 awk -v m="$(mae model)" -v p="$(mae persistence)" 'BEGIN { exit !(m < p) }' ||
 	fail "model MAE $(mae model) is not below persistence $(mae persistence)"
 # Same seed, same numbers (Philox streams keyed by seed and run).

@@ -201,11 +201,11 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 	/* Everything below reads the database only up to the start year. */
 	mp_calib_options co = MP_CALIB_OPTIONS_INIT;
 	co.until = o.start;
-	if ((rc = mp_calibrate(ctx, s, &co, &r->calib)) != MP_OK)
-		goto done;
 	mp_sim_params p;
 	mp_sim_params_default(&p);
-	for (size_t i = 0; i < r->calib->n; i++) {
+	if (!o.uncalibrated && (rc = mp_calibrate(ctx, s, &co, &r->calib)) != MP_OK)
+		goto done;
+	for (size_t i = 0; r->calib && i < r->calib->n; i++) {
 		const mp_calib_param *cp = &r->calib->params[i];
 		if (mp_sim_params_find(cp->key) && isfinite(cp->estimate) &&
 		    (rc = mp_sim_params_set(&p, cp->key, cp->estimate)) != MP_OK) {
