@@ -25,7 +25,8 @@ static const cli_option options[] = {
 	{ "detail", CLI_FLAG, offsetof(backtest_opts, detail), NULL,
 	  "print the per-state shares (ccode, truth, model, persistence, trend) instead of the scores" },
 	CLI_OPT_DB,
-	CLI_OPT_FORMAT,
+	{ "format", CLI_STRING, offsetof(cli_common, format), "FMT",
+	  "output format: csv (default here), text or json" },
 	CLI_OPT_OUTPUT,
 	CLI_OPT_QUIET,
 	CLI_END
