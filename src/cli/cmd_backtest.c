@@ -54,9 +54,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (npos)
 		return mp_error_set(ctx, MP_EUSAGE, "backtest takes no arguments");
 	if (!o->start || !o->end)
-		return mp_error_set(ctx, MP_EUSAGE, "backtest: --start Y0 and --end Y1 are required");
+		return mp_error_set(ctx, MP_EUSAGE, "--start Y0 and --end Y1 are required");
 	if (o->seed < 0)
-		return mp_error_set(ctx, MP_EUSAGE, "backtest: --seed must be >= 0, got %lld", o->seed);
+		return mp_error_set(ctx, MP_EUSAGE, "--seed must be >= 0, got %lld", o->seed);
 	mp_backtest_options bo = MP_BACKTEST_OPTIONS_INIT;
 	bo.start = o->start;
 	bo.end = o->end;

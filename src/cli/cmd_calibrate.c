@@ -52,7 +52,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (npos)
 		return mp_error_set(ctx, MP_EUSAGE, "calibrate takes no arguments");
 	if (!o->until)
-		return mp_error_set(ctx, MP_EUSAGE, "calibrate: --until Y is required");
+		return mp_error_set(ctx, MP_EUSAGE, "--until Y is required");
 	mp_calib_options co = MP_CALIB_OPTIONS_INIT;
 	co.until = o->until;
 	co.window = o->window;

@@ -33,5 +33,8 @@ expect_exit 2 $MP calibrate --db "$DB" --output "$T/q.yaml"
 grep -q -- "--until Y is required" "$T/err" || fail "missing --until message: $(cat "$T/err")"
 expect_exit 2 $MP calibrate --db "$DB" --until 1960 --output "$T/q.yaml"
 grep -q "expected --until at least 1970" "$T/err" || fail "early --until message: $(cat "$T/err")"
+expect_exit 2 $MP calibrate --db "$DB" --until 2030 --output "$T/q.yaml"
+grep -q "until 2030 is after the coverage of Maddison Project Database 2023 in the database (1-2016)" "$T/err" ||
+	fail "late --until message: $(cat "$T/err")"
 [ -e "$T/q.yaml" ] && fail "a failed calibration wrote its YAML"
 exit 0

@@ -75,7 +75,7 @@ static int load_truth(mp_ctx *ctx, mp_store *s, const mp_backtest_options *o, in
 	if (!o->truth_path) {
 		if (o->end < db_first || o->end > db_last)
 			return mp_error_set(ctx, MP_ERANGE,
-					    "backtest: --end %d is outside the coverage of NMC %s in the database "
+					    "--end %d is outside the coverage of NMC %s in the database "
 					    "(%d-%d); give --truth FILE with a later NMC release",
 					    o->end, db_version, db_first, db_last);
 		snprintf(src, srcsize, "NMC %s (database)", db_version);
@@ -90,7 +90,7 @@ static int load_truth(mp_ctx *ctx, mp_store *s, const mp_backtest_options *o, in
 		rc = mp_error_set(ctx, MP_EINPUT, "%s: expected an NMC file for --truth, got %s (%s)",
 				  o->truth_path, ir.name, ir.family);
 	if (rc == MP_OK && (o->end < ir.year_min || o->end > ir.year_max))
-		rc = mp_error_set(ctx, MP_ERANGE, "backtest: --end %d is outside the coverage of NMC %s in %s (%d-%d)",
+		rc = mp_error_set(ctx, MP_ERANGE, "--end %d is outside the coverage of NMC %s in %s (%d-%d)",
 				  o->end, ir.version, o->truth_path, ir.year_min, ir.year_max);
 	if (rc == MP_OK)
 		rc = mp_qcalib_nmc_year(ctx, ts, o->end, out);
@@ -171,9 +171,9 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 	if (opt)
 		o = *opt;
 	if (o.start >= o.end)
-		return mp_error_set(ctx, MP_EUSAGE, "backtest: expected --start < --end, got %d >= %d", o.start, o.end);
+		return mp_error_set(ctx, MP_EUSAGE, "expected --start < --end, got %d >= %d", o.start, o.end);
 	if (o.top < 2 || o.runs < 1 || o.trend_years < 1)
-		return mp_error_set(ctx, MP_EUSAGE, "backtest: expected --top >= 2 and --runs >= 1, got %d and %d",
+		return mp_error_set(ctx, MP_EUSAGE, "expected --top >= 2 and --runs >= 1, got %d and %d",
 				    o.top, o.runs);
 	int first = 0, last = 0;
 	char version[32] = "";
@@ -184,7 +184,7 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 		return rc;
 	if (o.start - o.trend_years < first || o.start > last)
 		return mp_error_set(ctx, MP_ERANGE,
-				    "backtest: --start %d is outside the coverage of NMC %s in the database (%d-%d; "
+				    "--start %d is outside the coverage of NMC %s in the database (%d-%d; "
 				    "the trend baseline needs %d earlier years, so --start must be in %d-%d)",
 				    o.start, version, first, last, o.trend_years, first + o.trend_years, last);
 	mp_backtest_result *r = calloc(1, sizeof *r);
@@ -247,7 +247,7 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 	}
 	r->k = k;
 	if (k < 2) {
-		rc = mp_error_set(ctx, MP_EINPUT, "backtest: fewer than 2 of the top %d states of %d are in the truth for %d",
+		rc = mp_error_set(ctx, MP_EINPUT, "fewer than 2 of the top %d states of %d are in the truth for %d",
 				  o.top, o.start, o.end);
 		goto done;
 	}

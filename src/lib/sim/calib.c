@@ -228,11 +228,20 @@ int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib
 		return mp_error_set(ctx, MP_ERANGE,
 				    SRC ": expected --until at least %d (two %d-year windows after %d), got %d",
 				    o.first_year + 2 * o.window, o.window, o.first_year, o.until);
+	/* The income panel anchors the windows at `until`: it must be inside Maddison. */
+	mp_dataset_info mi;
+	int rc = mp_store_dataset_pick(ctx, s, "maddison", NULL, &mi);
+	if (rc != MP_OK)
+		return rc;
+	if (o.until > mi.year_max)
+		return mp_error_set(ctx, MP_ERANGE,
+				    "--until %d is after the coverage of %s %s in the database (%d-%d)",
+				    o.until, mi.name, mi.version, mi.year_min, mi.year_max);
 	mp_calib_result *r = calloc(1, sizeof *r);
 	if (!r)
 		return mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
 	r->until = o.until;
-	int rc = fit_economy(ctx, s, &o, r);
+	rc = fit_economy(ctx, s, &o, r);
 	if (rc == MP_OK)
 		rc = fit_trade(ctx, s, &o, r);
 	if (rc == MP_OK)
