@@ -187,32 +187,39 @@ typedef struct mp_dyad_obs {
 	double cap_ratio;    /* weaker / stronger CINC, in (0, 1] */
 	int contig;          /* direct contiguity by land or up to 150 miles of water */
 	int ally;            /* any COW formal alliance in force */
-	int mid_onset;       /* a new MID began this year (GML) */
-	int war_onset;       /* a new interstate war began this year (COW) */
+	int mid_onset;       /* a new MID began this year (GML); -1 = not covered by the data */
+	int war_onset;       /* a new interstate war began this year (COW); -1 = not covered */
+	double ideal_dist;   /* |ideal point 1 - ideal point 2| (UNGA idealpointfp); NaN when
+				either is missing (before 1946, non-members) */
 } mp_dyad_obs;
 
 typedef struct mp_hazard_fit {
 	/* logit coefficients: 0 constant, 1 parity (ratio >= 0.8), 2 ln(stronger/weaker),
 	   3 contiguity, 4 alliance */
 	mp_logit_fit mid, war;
-	/* the sim's form (conflict.*): war onset on 0 constant, 1 parity kernel
-	   exp(-(ln r)^2 / (2 w^2)), 2 alliance */
+	/* the sim's form (conflict.*, mech_conflict.c) on the dyad-years with ideal points:
+	   war onset on 0 constant, 1 PAR x DIS, 2 DIS, 3 alliance, with the parity kernel
+	   PAR = exp(-(ln r)^2 / (2 w^2)) and DIS = min(1, ideal_dist / dissat_scale) */
 	mp_logit_fit war_kernel;
-	double crisis_ratio;                 /* MID onsets per war onset in the sample */
+	size_t n_kernel, n_kernel_war;       /* its dyad-years and war onsets */
+	double crisis_ratio;                 /* MID onsets per war onset (each over its own
+						covered years) */
 	double mid_parity_or, war_parity_or; /* odds ratios exp(coef[1]) */
 	double mid_base, war_base;           /* annual onset probability of a non-contiguous,
 						non-allied dyad at the sample's mean ln ratio
 						among non-parity dyads */
-	size_t n, n_mid, n_war;
+	size_t n, n_mid;                     /* MID sample: dyad-years, onsets */
+	size_t n_war_sample, n_war;          /* war sample: dyad-years, onsets */
 } mp_hazard_fit;
 
 #define MP_HAZARD_PARITY 0.8 /* Organski & Kugler (1980): weaker/stronger >= 0.8 */
 
 /* Logits of MID and war onset on parity, capability ratio, contiguity and alliance
  * (Bremer 1992; Lemke & Werner 1996), and of war onset in the sim's form with a parity
- * kernel of width `width` (log ratio). */
+ * kernel of width `width` (log ratio) and dissatisfaction scaled by `dissat_scale`
+ * (ideal-point units). */
 int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
-		    mp_hazard_fit *out);
+		    double dissat_scale, mp_hazard_fit *out);
 
 /* ---- 3. calibration on the store ----------------------------------------------------- */
 

@@ -4,7 +4,7 @@
 source "$MP_SRC/tests/lib.bash"
 FILES="NMC-60-abridged.csv mpd2023.csv country_code_crosswalk.csv cow_trade_dyadic_4.0_ndy.csv cow_capitals.csv
 cow_contdir.csv gml_mid_ddydisps.csv cow_war_inter.csv cow_alliance_v4.1_dyad_year.csv majors2016.csv
-sipri_milex_1949_2023.csv td_rivalries.csv"
+sipri_milex_1949_2023.csv td_rivalries.csv unga_idealpoints_july2025.csv"
 need_shared $FILES
 DB="$T/c.db"
 for f in $FILES; do $MP import --quiet --db "$DB" "$SHARED/$f" || fail "import $f"; done
@@ -13,7 +13,8 @@ expect_exit 0 $MP calibrate --db "$DB" --until 2006 --output "$T/p.yaml" --forma
 head -n 1 "$T/out" | grep -qx "parameter,estimate,se,n,stat,value,method" || fail "fit table header: $(head -n 1 "$T/out")"
 for k in economy.beta economy.frontier_growth economy.momentum economy.shock_sd demography.n_a demography.n_b \
 	demography.transition trade.elasticity_gdp trade.elasticity_distance trade.contiguity military.reaction \
-	military.fatigue military.shock_sd conflict.hazard_base conflict.parity_coef conflict.same_camp; do
+	military.fatigue military.shock_sd conflict.hazard_base conflict.parity_coef conflict.dissatisfaction_coef \
+	conflict.same_camp conflict.crisis_ratio economy.structural_gap; do
 	grep -q "^$k," "$T/out" || fail "fit table lacks $k"
 	grep -qE "^$k: -?[0-9.e-]+$" "$T/p.yaml" || fail "YAML lacks $k"
 done

@@ -39,6 +39,7 @@ static const char *files[] = {
 	"NMC-60-abridged.csv", "mpd2023.csv",       "country_code_crosswalk.csv", "cow_trade_dyadic_4.0_ndy.csv",
 	"cow_capitals.csv",    "cow_contdir.csv",   "gml_mid_ddydisps.csv",       "cow_war_inter.csv",
 	"cow_alliance_v4.1_dyad_year.csv", "majors2016.csv", "sipri_milex_1949_2023.csv", "td_rivalries.csv",
+	"unga_idealpoints_july2025.csv",
 };
 
 static char dir[256];

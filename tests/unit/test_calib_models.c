@@ -171,37 +171,56 @@ static void test_arms(void **state)
 	free(obs);
 }
 
-/* Hazard: MID logit (-3.5, 0.9, -0.2, 1.4, -0.3), war logit (-6, 1.6, -0.1, 1.0, -0.5) on
- * (1, parity, ln(stronger/weaker), contig, ally). */
+/* Hazard: MID onset from the logit (-3.5, 0.9, -0.2, 1.4, -0.3) on (1, parity,
+ * ln(stronger/weaker), contig, ally); war onset from the sim's form, logit
+ * (-4.5, 2.0, 0.8, -0.5) on (1, PAR x DIS, DIS, ally) with PAR = exp(-(ln r)^2/(2 0.2^2)),
+ * DIS = min(1, ideal distance / 3); ideal points missing for 20% of the dyad-years
+ * (those are left out of the sim-form fit only). */
 static void test_hazard(void **state)
 {
 	(void)state;
-	const size_t n = 100000;
+	const size_t n = 200000;
 	mp_dyad_obs *obs = malloc(n * sizeof *obs);
 	assert_non_null(obs);
 	mp_rng r;
 	mp_rng_init(&r, 9, 0, 5);
-	const double bm[5] = { -3.5, 0.9, -0.2, 1.4, -0.3 }, bw[5] = { -6, 1.6, -0.1, 1.0, -0.5 };
+	const double bm[5] = { -3.5, 0.9, -0.2, 1.4, -0.3 }, bw[4] = { -4.5, 2.0, 0.8, -0.5 };
+	size_t with_ip = 0;
 	for (size_t i = 0; i < n; i++) {
 		double ratio = 0.02 + 0.98 * mp_rng_uniform(&r);
 		int contig = mp_rng_uniform(&r) < 0.3, ally = mp_rng_uniform(&r) < 0.2;
-		double x[5] = { 1, ratio >= 0.8, -log(ratio), contig, ally }, em = 0, ew = 0;
-		for (int j = 0; j < 5; j++) {
+		double dist = 4 * mp_rng_uniform(&r);
+		int has_ip = mp_rng_uniform(&r) >= 0.2;
+		double x[5] = { 1, ratio >= 0.8, -log(ratio), contig, ally }, em = 0;
+		for (int j = 0; j < 5; j++)
 			em += bm[j] * x[j];
-			ew += bw[j] * x[j];
-		}
+		double lr = log(ratio), par = exp(-lr * lr / (2 * 0.2 * 0.2)), dis = dist / 3 > 1 ? 1 : dist / 3;
+		double ew = bw[0] + bw[1] * par * dis + bw[2] * dis + bw[3] * ally;
 		obs[i] = (mp_dyad_obs){ 2000, 1, 2, ratio, contig, ally,
 					mp_rng_uniform(&r) < 1 / (1 + exp(-em)),
-					mp_rng_uniform(&r) < 1 / (1 + exp(-ew)) };
+					mp_rng_uniform(&r) < 1 / (1 + exp(-ew)), has_ip ? dist : MP_NA };
+		with_ip += (size_t)has_ip;
 	}
 	mp_hazard_fit f;
-	assert_int_equal(mp_calib_hazard(NULL, obs, n, 0.2, &f), MP_OK);
-	for (int j = 0; j < 5; j++) {
+	assert_int_equal(mp_calib_hazard(NULL, obs, n, 0.2, 3.0, &f), MP_OK);
+	for (int j = 0; j < 5; j++)
 		NEAR(f.mid.coef[j], bm[j], 4 * f.mid.se[j]);
-		NEAR(f.war.coef[j], bw[j], 4 * f.war.se[j]);
-	}
+	assert_int_equal(f.n_kernel, with_ip);
+	for (int j = 0; j < 4; j++)
+		NEAR(f.war_kernel.coef[j], bw[j], 4 * f.war_kernel.se[j]);
+	assert_true(f.war.converged);
 	NEAR(f.mid_parity_or, exp(f.mid.coef[1]), 1e-12);
+	assert_true(f.crisis_ratio > 0);
 	assert_int_equal(f.n, n);
+	assert_int_equal(f.n_war_sample, n);
+	/* Years the war data do not cover (-1) leave the war fits only. */
+	for (size_t i = 0; i < 1000; i++)
+		obs[i].war_onset = -1;
+	assert_int_equal(mp_calib_hazard(NULL, obs, n, 0.2, 3.0, &f), MP_OK);
+	assert_int_equal(f.n, n);
+	assert_int_equal(f.n_war_sample, n - 1000);
+	assert_true(f.n_kernel < with_ip);
+	assert_int_equal(mp_calib_hazard(NULL, obs, n, 0.2, 0, &f), MP_EINPUT);
 	free(obs);
 }
 

@@ -236,7 +236,15 @@ static int event_keys(mp_ctx *ctx, const mp_qcalib_rows *r, int64_t **out, size_
 int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_obs **out,
 		       size_t *n)
 {
-	mp_qcalib_rows nmc = { 0 }, con = { 0 }, mid = { 0 }, war = { 0 }, al = { 0 }, maj = { 0 };
+	/* Onsets are known only inside each event dataset's years (COW wars to 2003 and GML
+	   MIDs to 2010 in the shared data): later dyad-years get -1, not 0. */
+	mp_dataset_info dw, dm;
+	int rcw = mp_store_dataset_pick(ctx, s, "war_inter", NULL, &dw);
+	if (rcw != MP_OK)
+		return rcw;
+	if ((rcw = mp_store_dataset_pick(ctx, s, "mid_dyad", NULL, &dm)) != MP_OK)
+		return rcw;
+	mp_qcalib_rows nmc = { 0 }, con = { 0 }, mid = { 0 }, war = { 0 }, al = { 0 }, maj = { 0 }, ip = { 0 };
 	int64_t *ck = NULL, *mk = NULL, *wk = NULL, *ak = NULL, *pairs = NULL;
 	size_t nck = 0, nmk = 0, nwk = 0, nak = 0, cap = 0, k = 0;
 	double *cinc = NULL;
@@ -249,7 +257,8 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_MID_ONSETS, from, until, &mid)) != MP_OK ||
 	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_WAR_ONSETS, from, until, &war)) != MP_OK ||
 	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_ALLIANCES, from, until, &al)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_MAJORS, from, until, &maj)) != MP_OK)
+	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_MAJORS, from, until, &maj)) != MP_OK ||
+	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_IDEAL, from, until, &ip)) != MP_OK)
 		goto done;
 	/* Politically relevant: contiguous by land or up to 150 miles of water (conttype 1-4;
 	   Lemke & Reed 2001), or a major power in the dyad. */
@@ -258,19 +267,26 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 	    (rc = event_keys(ctx, &war, &wk, &nwk)) != MP_OK ||
 	    (rc = event_keys(ctx, &al, &ak, &nak)) != MP_OK)
 		goto done;
-	cinc = malloc((size_t)MAXC * (size_t)ny * sizeof *cinc);
+	cinc = malloc(2 * (size_t)MAXC * (size_t)ny * sizeof *cinc);
 	if (!cinc) {
 		rc = oom(ctx, "conflict sample");
 		goto done;
 	}
-	for (size_t i = 0; i < (size_t)MAXC * (size_t)ny; i++)
+	double *ideal = cinc + (size_t)MAXC * (size_t)ny;
+	for (size_t i = 0; i < 2 * (size_t)MAXC * (size_t)ny; i++)
 		cinc[i] = MP_NA;
+	for (size_t i = 0; i < ip.n; i++) {
+		const mp_qcalib_row *r = &ip.v[i];
+		if (r->i[0] > 0 && r->i[0] < MAXC && r->i[1] >= from && r->i[1] <= until)
+			ideal[(size_t)r->i[0] * (size_t)ny + (size_t)(r->i[1] - from)] = r->r[0];
+	}
 	for (size_t i = 0; i < nmc.n; i++) {
 		const mp_qcalib_row *r = &nmc.v[i];
 		if (r->i[0] > 0 && r->i[0] < MAXC && r->i[1] >= from && r->i[1] <= until)
 			cinc[(size_t)r->i[0] * (size_t)ny + (size_t)(r->i[1] - from)] = r->r[0];
 	}
 #define CINC(c, t) cinc[(size_t)(c) * (size_t)ny + (size_t)((t) - from)]
+#define IDEAL(c, t) ideal[(size_t)(c) * (size_t)ny + (size_t)((t) - from)]
 	for (int t = from; t <= until; t++) {
 		size_t first = k;
 		/* candidate dyads: contiguous pairs of the year ... */
@@ -321,13 +337,16 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 				.cap_ratio = x1 < x2 ? x1 / x2 : x2 / x1,
 				.contig = has_key(ck, nck, pairs[i]),
 				.ally = has_key(ak, nak, pairs[i]),
-				.mid_onset = has_key(mk, nmk, pairs[i]),
-				.war_onset = has_key(wk, nwk, pairs[i]),
+				.mid_onset = t > dm.year_max ? -1 : has_key(mk, nmk, pairs[i]),
+				.war_onset = t > dw.year_max ? -1 : has_key(wk, nwk, pairs[i]),
+				/* NaN when either ideal point is missing */
+				.ideal_dist = fabs(IDEAL(c1, t) - IDEAL(c2, t)),
 			};
 		}
 		(void)first;
 	}
 #undef CINC
+#undef IDEAL
 	*out = v;
 	*n = k;
 	v = NULL;
@@ -345,6 +364,7 @@ done:
 	mp_qcalib_rows_free(&war);
 	mp_qcalib_rows_free(&al);
 	mp_qcalib_rows_free(&maj);
+	mp_qcalib_rows_free(&ip);
 	return rc;
 }
 

@@ -455,70 +455,95 @@ done:
 	return rc;
 }
 
-int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
-		    mp_hazard_fit *out)
+/* Fills the 5-wide design (1, parity, ln(stronger/weaker), contig, ally) and the outcome
+ * (war if `war`, else MID) for rows whose outcome is known (>= 0); returns the row count. */
+static size_t hazard_design(const mp_dyad_obs *obs, size_t n, int war, double *X, double *y,
+			    size_t *events)
 {
-	int rc;
-	memset(out, 0, sizeof *out);
-	if (!(width > 0))
-		return mp_error_set(ctx, MP_EINPUT, SRC ": hazard: expected a parity width > 0, got %g", width);
-	double *X = malloc((5 * n + 1) * sizeof *X), *ym = malloc((n + 1) * sizeof *ym);
-	double *yw = malloc((n + 1) * sizeof *yw);
-	if (!X || !ym || !yw) {
-		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": hazard: out of memory");
-		goto done;
-	}
-	size_t k = 0, nnp = 0;
-	double slr = 0;
+	size_t k = 0;
+	*events = 0;
 	for (size_t i = 0; i < n; i++) {
 		const mp_dyad_obs *o = obs + i;
-		if (!(o->cap_ratio > 0 && o->cap_ratio <= 1))
+		int out = war ? o->war_onset : o->mid_onset;
+		if (!(o->cap_ratio > 0 && o->cap_ratio <= 1) || out < 0)
 			continue;
 		/* Parity: weaker/stronger >= 0.8 (Organski & Kugler 1980; Lemke & Werner 1996);
 		   ln(stronger/weaker) as the continuous preponderance term (Bremer 1992). */
-		int parity = o->cap_ratio >= MP_HAZARD_PARITY;
-		double lr = -log(o->cap_ratio);
 		X[5 * k] = 1.0;
-		X[5 * k + 1] = parity;
-		X[5 * k + 2] = lr;
+		X[5 * k + 1] = o->cap_ratio >= MP_HAZARD_PARITY;
+		X[5 * k + 2] = -log(o->cap_ratio);
 		X[5 * k + 3] = o->contig ? 1.0 : 0.0;
 		X[5 * k + 4] = o->ally ? 1.0 : 0.0;
-		ym[k] = o->mid_onset ? 1.0 : 0.0;
-		yw[k] = o->war_onset ? 1.0 : 0.0;
-		out->n_mid += (size_t)(o->mid_onset != 0);
-		out->n_war += (size_t)(o->war_onset != 0);
-		if (!parity) {
-			slr += lr;
-			nnp++;
-		}
+		y[k] = out ? 1.0 : 0.0;
+		*events += (size_t)(out != 0);
 		k++;
 	}
-	out->n = k;
-	if ((rc = mp_calib_logit(ctx, X, ym, k, 5, &out->mid)) != MP_OK)
+	return k;
+}
+
+int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
+		    double dissat_scale, mp_hazard_fit *out)
+{
+	int rc;
+	memset(out, 0, sizeof *out);
+	if (!(width > 0) || !(dissat_scale > 0))
+		return mp_error_set(ctx, MP_EINPUT,
+				    SRC ": hazard: expected a parity width and a dissatisfaction scale > 0, got %g, %g",
+				    width, dissat_scale);
+	double *X = malloc((5 * n + 1) * sizeof *X), *y = malloc((n + 1) * sizeof *y);
+	if (!X || !y) {
+		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": hazard: out of memory");
 		goto done;
-	if ((rc = mp_calib_logit(ctx, X, yw, k, 5, &out->war)) != MP_OK)
-		goto done;
-	/* The sim's form: the parity kernel exp(-(ln r)^2 / (2 w^2)) (docs/sim.md, conflict)
-	   replaces the parity dummy and the ratio; contiguity is left out because the sim
-	   hazard applies to relevant dyads alike. Columns 0, 2, 4 of X are reused in place. */
-	for (size_t i = 0; i < k; i++) {
-		double lr = X[5 * i + 2], ally = X[5 * i + 4];
-		X[3 * i] = 1.0;
-		X[3 * i + 1] = exp(-lr * lr / (2 * width * width));
-		X[3 * i + 2] = ally;
 	}
-	if ((rc = mp_calib_logit(ctx, X, yw, k, 3, &out->war_kernel)) != MP_OK)
+	size_t k = hazard_design(obs, n, 0, X, y, &out->n_mid);
+	out->n = k;
+	double slr = 0;
+	size_t nnp = 0;
+	for (size_t i = 0; i < k; i++)
+		if (X[5 * i + 1] == 0) {
+			slr += X[5 * i + 2];
+			nnp++;
+		}
+	double mlr = nnp ? slr / (double)nnp : 0.0;
+	if ((rc = mp_calib_logit(ctx, X, y, k, 5, &out->mid)) != MP_OK)
+		goto done;
+	k = hazard_design(obs, n, 1, X, y, &out->n_war);
+	out->n_war_sample = k;
+	if ((rc = mp_calib_logit(ctx, X, y, k, 5, &out->war)) != MP_OK)
+		goto done;
+	/* The sim's form (mech_conflict.c): lambda = h0 exp(b_p PAR DIS + b_d DIS + b_c SAME)
+	   with PAR = exp(-(ln r)^2 / (2 w^2)) and DIS = min(1, |ip_i - ip_j| / scale), fitted
+	   as a logit on the war sample's dyad-years with ideal points (for rare events the
+	   log-odds coefficients approximate the log-hazard ones). */
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		const mp_dyad_obs *o = obs + i;
+		if (!(o->cap_ratio > 0 && o->cap_ratio <= 1) || o->war_onset < 0 || !isfinite(o->ideal_dist))
+			continue;
+		double lr = log(o->cap_ratio);
+		double par = exp(-lr * lr / (2 * width * width));
+		double dis = o->ideal_dist / dissat_scale;
+		if (dis > 1)
+			dis = 1;
+		X[4 * m] = 1.0;
+		X[4 * m + 1] = par * dis;
+		X[4 * m + 2] = dis;
+		X[4 * m + 3] = o->ally ? 1.0 : 0.0;
+		y[m] = o->war_onset ? 1.0 : 0.0;
+		out->n_kernel_war += (size_t)(o->war_onset != 0);
+		m++;
+	}
+	out->n_kernel = m;
+	if ((rc = mp_calib_logit(ctx, X, y, m, 4, &out->war_kernel)) != MP_OK)
 		goto done;
 	out->crisis_ratio = out->n_war ? (double)out->n_mid / (double)out->n_war : MP_NA;
 	out->mid_parity_or = exp(out->mid.coef[1]);
 	out->war_parity_or = exp(out->war.coef[1]);
-	double mlr = nnp ? slr / (double)nnp : 0.0;
 	/* Logistic response 1 / (1 + exp(-(b0 + b2 mean ln ratio))). */
 	out->mid_base = 1.0 / (1.0 + exp(-(out->mid.coef[0] + out->mid.coef[2] * mlr)));
 	out->war_base = 1.0 / (1.0 + exp(-(out->war.coef[0] + out->war.coef[2] * mlr)));
 done:
 	free(X);
-	free(ym);
-	free(yw);
+	free(y);
 	return rc;
 }

@@ -53,6 +53,9 @@ static const qspec specs[MP_QC_COUNT] = {
 		"SELECT ccode, year, milex_const2022_usd_m, milex_share_gdp FROM sipri"
 		" WHERE dsid = ?1 AND ccode IS NOT NULL AND year >= ?2 AND year <= ?3 ORDER BY ccode, year",
 		2, 2, 0 },
+	[MP_QC_IDEAL] = { "unga",
+		"SELECT ccode, year, idealpointfp FROM unga WHERE dsid = ?1 AND idealpointfp IS NOT NULL"
+		" AND year >= ?2 AND year <= ?3 ORDER BY ccode, year", 2, 1, 0 },
 };
 
 const char *mp_qcalib_family(mp_qcalib_query q)

@@ -40,6 +40,8 @@ typedef enum {
 	MP_QC_MAJORS,
 	/* sipri, year in [from, until]: i = {ccode, year}, r = {milex const 2022 US$ m, share of GDP} */
 	MP_QC_SIPRI,
+	/* unga, year in [from, until]: i = {ccode, year}, r = {idealpointfp} */
+	MP_QC_IDEAL,
 	MP_QC_COUNT
 } mp_qcalib_query;
 
