@@ -4,8 +4,9 @@
  * memory.
  *
  * Reproducibility: run r uses the RNG streams keyed by (seed, r, ...), each run's outputs
- * go to its own slot of a batch, and batches are merged on rank 0 strictly in run order,
- * so the summary is bit-identical for any number of threads and ranks.
+ * go to its own slot of a batch, and every summary receives the runs strictly in run
+ * order (summaries are split by key over the ranks, exchanged with one reduce-scatter
+ * per batch), so the summary is bit-identical for any number of threads and ranks.
  *
  * Summaries: up to MP_ENSEMBLE_EXACT runs the quantiles are exact (sorted sample, linear
  * interpolation, Hyndman & Fan 1996 type 7); beyond, the extended P-square algorithm
@@ -66,8 +67,10 @@ int mp_ensemble_runs(const mp_ensemble *e);
 uint64_t mp_ensemble_seed(const mp_ensemble *e);
 int mp_ensemble_first_year(const mp_ensemble *e);
 int mp_ensemble_last_year(const mp_ensemble *e);
-/* Stores the run (sim_runs) and its summary (sim_summary) in one transaction. */
-int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t *run_id);
+/* Stores the ensemble (a row of sim_runs) and its summary (sim_summary) in one
+ * transaction; *run_id receives its id. `job` groups the ensembles of one invocation
+ * (`multipolar run` stores its five with the first one's run_id); job <= 0: its own id. */
+int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t job, int64_t *run_id);
 
 /* MPI: initialises MPI when launched by mpirun (else a no-op; rank 0 of 1). */
 int mp_ensemble_mpi_init(int *rank, int *size);

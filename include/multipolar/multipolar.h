@@ -2,10 +2,12 @@
 #ifndef MULTIPOLAR_H
 #define MULTIPOLAR_H
 
+#include "multipolar/bargain.h"
 #include "multipolar/common.h"
 #include "multipolar/data.h"
 #include "multipolar/metrics.h"
 #include "multipolar/poles.h"
+#include "multipolar/relations.h"
 #include "multipolar/rng.h"
 #include "multipolar/store.h"
 #include "multipolar/table.h"

@@ -157,6 +157,10 @@ extern "C" {
 	  "ideal-point distance meaning full dissatisfaction (US-Russia 2022 ~3.0, MODELS.md E3) [assumption]") \
 	X(conflict_same_camp, "conflict.same_camp", -2.0, "log hazard",                              \
 	  "hazard effect of membership of the same camp (allies rarely fight, Bremer 1992) [calib]") \
+	X(conflict_rivalry, "conflict.rivalry", 1.5, "log hazard",                                  \
+	  "effect of a strategic rivalry (Thompson & Dreyer 2012 data; rivals fight most wars, Colaresi, Rasler & Thompson 2007) [verify]") \
+	X(conflict_alliance, "conflict.alliance", -0.5, "log hazard",                                \
+	  "effect of a defence pact outside the same camp (Bremer 1992: allies fight slightly less) [verify]") \
 	X(conflict_dependence_coef, "conflict.dependence_coef", -30.0, "log hazard per share",      \
 	  "effect of the lower trade dependence (trade/GDP), Oneal & Russett 1997 [verify]")        \
 	X(conflict_crisis_ratio, "conflict.crisis_ratio", 20.0, "crises per war",                    \

@@ -109,6 +109,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			start = last;
 		mp_error_clear(ctx);
 	}
+	int64_t job = 0;
 	size_t nsc = npos ? (size_t)npos : sizeof default_scenarios / sizeof default_scenarios[0];
 	for (size_t k = 0; k < nsc && rc == MP_OK; k++) {
 		const char *name = npos ? pos[k] : default_scenarios[k];
@@ -137,7 +138,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		if (rc == MP_OK && rank == 0) {
 			int64_t run_id = 0;
 			if (!o->no_store)
-				rc = mp_ensemble_store(ctx, store, e, &run_id);
+				rc = mp_ensemble_store(ctx, store, e, job, &run_id);
+			if (rc == MP_OK && !job)
+				job = run_id;
 			if (rc == MP_OK)
 				rc = add_rows(ctx, t, e, sc->name);
 			if (rc == MP_OK && !o->common.quiet)

@@ -123,7 +123,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (!o->no_store) {
 		int64_t run_id = 0;
 		if ((rc = mp_store_open(ctx, db, MP_STORE_CREATE, &store)) != MP_OK ||
-		    (rc = mp_ensemble_store(ctx, store, e, &run_id)) != MP_OK)
+		    (rc = mp_ensemble_store(ctx, store, e, 0, &run_id)) != MP_OK)
 			goto done;
 		if (!o->common.quiet)
 			fprintf(stderr, "simulate: %s, %d runs from %d to %d (seed %llu) stored as run %lld in %s\n", sc->name,

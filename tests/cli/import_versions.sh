@@ -30,7 +30,9 @@ grep -q "already imported, unchanged" "$T/again" || fail "re-import not reported
 tr -d '\r' < "$SHARED/NMC-60-abridged.csv" | sed -e 's/,0\./,./g' -e 's/E-/e-/g' > "$T/nmc_lf.csv"
 echo >> "$T/nmc_lf.csv"
 awk -F, 'BEGIN{OFS=","} {print $3,$1,$2,$10,$4,$5,$6,$7,$8,$9,$11}' "$T/nmc_lf.csv" > "$T/nmc_reordered.csv"
-for v in nmc_lf nmc_reordered; do
+# the supplemented NMC layout: extra source/note columns are kept as text, values unchanged
+awk -F, 'BEGIN{OFS=","} NR==1{print $0",milexsource,milexnote"; next} {print $0",SIPRI,\"a, note\""}' "$T/nmc_lf.csv" > "$T/nmc_suppl.csv"
+for v in nmc_lf nmc_reordered nmc_suppl; do
 	D="$T/$v.db"
 	$MP import --quiet --db "$D" "$T/$v.csv" "$SHARED/majors2016.csv" || fail "$v import"
 	for y in 1816 1900 2016; do

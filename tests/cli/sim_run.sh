@@ -9,6 +9,8 @@ for s in baseline decoupling sino-russian-axis russian-breakthrough multipolar-c
 	done
 done
 [ "$(sqlite3 "$T/r.db" "SELECT count(*) FROM sim_runs")" = 5 ] || fail "sim_runs"
+# the five belong to one job (the first run's id), for the report
+[ "$(sqlite3 "$T/r.db" "SELECT count(DISTINCT job), min(job) FROM sim_runs")" = "1|1" ] || fail "job column"
 # shares are shares
 awk -F, 'NR > 1 { for (i = 3; i <= 6; i++) if ($i < 0 || $i > 1) exit 1 }' "$T/out" || fail "share out of [0,1]"
 # text output for people

@@ -70,6 +70,31 @@ static void test_p2_uniform_and_normal(void **state)
 		assert_true(q[k] >= q[k - 1]);
 }
 
+static void test_binary(void **state)
+{
+	(void)state;
+	/* 3 ones among 10: sorted 0 x7, 1 x3; type 7 by hand: q05 (h 0.45) = 0, q25 (2.25) = 0,
+	 * q50 (4.5) = 0, q75 (6.75) = 0 + 0.75 (1 - 0) = 0.75, q95 (8.55) = 1; mean 0.3.
+	 * The same as the exact path fed the same values. */
+	mp_qsum b, e;
+	mp_qsum_init_binary(&b);
+	mp_qsum_init(&e);
+	static const double x[] = { 0, 1, 0, 0, 1, 0, 0, 0, 1, 0 };
+	for (int i = 0; i < 10; i++) {
+		mp_qsum_add(&b, x[i]);
+		mp_qsum_add(&e, x[i]);
+	}
+	double qb[5], qe[5], mb, me;
+	mp_qsum_result(&b, qb, &mb);
+	mp_qsum_result(&e, qe, &me);
+	static const double want[5] = { 0, 0, 0, 0.75, 1 };
+	for (int k = 0; k < 5; k++) {
+		assert_near(qb[k], want[k], 1e-12);
+		assert_near(qe[k], want[k], 1e-12);
+	}
+	assert_near(mb, 0.3, 1e-12);
+}
+
 static void test_order_matters_only_by_run(void **state)
 {
 	(void)state;
@@ -96,6 +121,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exact),
 		cmocka_unit_test(test_p2_uniform_and_normal),
+		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_order_matters_only_by_run),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,7 @@
 
 static const mp_dataset_spec specs[] = {
 	{ "nmc", "COW National Material Capabilities", NULL, MP_VER_NMC_MAXYEAR,
-	  "stateabb:S ccode:I year:I milex:R milper:R irst:R pec:R tpop:R upop:R cinc:R version:S?", 0, 1,
+	  "stateabb:S ccode:I year:I milex:R milper:R irst:R pec:R tpop:R upop:R cinc:R version:S?", 1, 1,
 	  "year", "dsid,year;dsid,ccode,year",
 	  "Singer, J. David, Stuart Bremer, and John Stuckey. 1972. \"Capability Distribution, Uncertainty, "
 	  "and Major Power War, 1820-1965.\" In Bruce Russett (ed.), Peace, War, and Numbers, 19-48. Beverly "

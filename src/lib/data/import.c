@@ -54,8 +54,8 @@ static int header_index(char **hdr, size_t nh, const char *name)
 	return -1;
 }
 
-/* Score of a spec against a header: -1 if a required column is missing, else matched
- * columns minus the header's unknown columns (dynamic specs accept any extra). */
+/* Score of a spec against a header: -1 if a required column is missing, else 100 per
+ * matched column minus the header's unknown columns (dynamic specs keep extras). */
 static int score(const mp_dataset_spec *sp, char **hdr, size_t nh)
 {
 	spec_col cols[MAX_COLS];
@@ -67,7 +67,8 @@ static int score(const mp_dataset_spec *sp, char **hdr, size_t nh)
 		else if (!cols[i].optional)
 			return -1;
 	}
-	return sp->dynamic ? matched : matched - ((int)nh - matched);
+	/* any complete match beats none; among matches the fewest unknown columns win */
+	return 100 * matched - (sp->dynamic ? 0 : (int)nh - matched);
 }
 
 static void strip(char *s)

@@ -8,8 +8,11 @@
 
 /* Rank and size of MPI_COMM_WORLD when MPI is initialised, else 0 and 1. */
 void mp_ens__mpi_world(int *rank, int *size);
-/* Sums buf element-wise into rank 0 (in place there). */
-int mp_ens__mpi_reduce(double *buf, size_t count, int size);
+/* Element-wise sum of every rank's send[0..sum(counts)) scattered in rank order: rank r
+ * receives counts[r] values into recv. */
+int mp_ens__mpi_reduce_scatter(const double *send, double *recv, const int *counts, int size);
+/* Gathers counts[r] values of every rank r into all (rank 0 only), in rank order. */
+int mp_ens__mpi_gather(const double *mine, double *all, const int *counts, int size);
 /* Broadcasts an int from rank 0 (e.g. an error status). */
 int mp_ens__mpi_bcast_int(int *v);
 

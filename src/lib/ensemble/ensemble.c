@@ -19,7 +19,7 @@ struct mp_ensemble {
 	int start, until, years, runs;
 	uint64_t seed;
 	mp_outputs out;
-	mp_qsum *q; /* years * out.k; NULL on ranks other than 0 */
+	double *res; /* years * out.k * 6: q05..q95, mean; NULL on ranks other than 0 */
 	mp_sim_params params;
 };
 
@@ -53,7 +53,7 @@ void mp_ensemble_free(mp_ensemble *e)
 	if (!e)
 		return;
 	mp_outputs_free(&e->out);
-	free(e->q);
+	free(e->res);
 	free(e);
 }
 
@@ -81,7 +81,9 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 #endif
 	mp_ensemble *e = calloc(1, sizeof *e);
 	mp_sim *tmpl = NULL, **sims = NULL;
-	double *slots = NULL, *work = NULL;
+	double *slots = NULL, *work = NULL, *vec = NULL, *recv = NULL, *mine = NULL;
+	mp_qsum *q = NULL;
+	int *counts = NULL;
 	int rc = MP_OK;
 	if (!e)
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
@@ -109,21 +111,26 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 		goto done;
 	}
 	const size_t K = e->out.k, YK = (size_t)e->years * K, n = start->n;
-	if (rank == 0) {
-		e->q = malloc(YK * sizeof *e->q);
-		if (!e->q) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory (%zu summaries)", YK);
-			goto done;
-		}
-		for (size_t k = 0; k < YK; k++)
-			mp_qsum_init(&e->q[k]);
-	}
+	/* Summaries are split by key over the ranks: rank r keeps keys [k0, k1). */
+	const size_t k0 = YK * (size_t)rank / (size_t)size, k1 = YK * (size_t)(rank + 1) / (size_t)size;
+	const size_t nloc = k1 - k0;
+	q = malloc((nloc ? nloc : 1) * sizeof *q);
+	counts = malloc((size_t)size * sizeof *counts);
+	/* batch slots, key-major: slots[k * nb + r] is key k of the batch's run r */
 	slots = malloc((size_t)B * YK * sizeof *slots);
+	recv = size > 1 ? malloc((nloc ? nloc : 1) * (size_t)B * sizeof *recv) : NULL;
 	sims = calloc((size_t)nt, sizeof *sims);
 	work = malloc((size_t)nt * 2 * (n + 1) * sizeof *work);
-	if (!slots || !sims || !work) {
+	vec = malloc((size_t)nt * YK * sizeof *vec);
+	if (!q || !counts || !slots || (size > 1 && !recv) || !sims || !work || !vec) {
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		goto done;
+	}
+	for (size_t k = 0; k < nloc; k++) {
+		if (e->out.vars[(k0 + k) % K].binary)
+			mp_qsum_init_binary(&q[k]);
+		else
+			mp_qsum_init(&q[k]);
 	}
 	for (int t = 0; t < nt; t++)
 		if (mp_sim_clone(tmpl, &sims[t]) != MP_OK) {
@@ -131,7 +138,7 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 			goto done;
 		}
 	for (int b0 = 0; b0 < runs && rc == MP_OK; b0 += B) {
-		int nb = runs - b0 < B ? runs - b0 : B;
+		const int nb = runs - b0 < B ? runs - b0 : B;
 		for (size_t k = 0; k < (size_t)nb * YK; k++)
 			slots[k] = -0.0;
 		int fail = MP_OK;
@@ -146,9 +153,9 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 			tid = omp_get_thread_num();
 #endif
 			mp_sim *s = sims[tid];
-			double *slot = slots + (size_t)r * YK, *wk = work + (size_t)tid * 2 * (n + 1);
+			double *v = vec + (size_t)tid * YK, *wk = work + (size_t)tid * 2 * (n + 1);
 			mp_sim_reset(s, (uint32_t)(b0 + r));
-			mp_outputs_record(&e->out, s, poles, slot, wk);
+			mp_outputs_record(&e->out, s, poles, v, wk);
 			for (int y = 1; y < e->years; y++) {
 				int src = mp_sim_step(ctx, s);
 				if (src != MP_OK) {
@@ -158,27 +165,54 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 					fail = src;
 					break;
 				}
-				mp_outputs_record(&e->out, s, poles, slot + (size_t)y * K, wk);
+				mp_outputs_record(&e->out, s, poles, v + (size_t)y * K, wk);
 			}
+			for (size_t k = 0; k < YK; k++)
+				slots[k * (size_t)nb + (size_t)r] = v[k];
 		}
 		if (fail != MP_OK) {
 			rc = fail;
 			break;
 		}
-		if (mp_ens__mpi_reduce(slots, (size_t)nb * YK, size) != MP_OK) {
-			rc = mp_error_set(ctx, MP_ERROR, "simulate: MPI reduction failed");
-			break;
+		const double *src = slots + k0 * (size_t)nb;
+		if (size > 1) {
+			for (int r = 0; r < size; r++)
+				counts[r] = (int)((YK * (size_t)(r + 1) / (size_t)size - YK * (size_t)r / (size_t)size) * (size_t)nb);
+			if (mp_ens__mpi_reduce_scatter(slots, recv, counts, size) != MP_OK) {
+				rc = mp_error_set(ctx, MP_ERROR, "simulate: MPI reduction failed");
+				break;
+			}
+			src = recv;
 		}
-		if (rank == 0) {
-			/* Merge in run order: each summary sees runs b0, b0+1, ... in sequence. */
+		/* Merge in run order: each summary sees runs b0, b0+1, ... in sequence. */
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(nt) schedule(static)
 #endif
-			for (size_t k = 0; k < YK; k++)
-				for (int r = 0; r < nb; r++)
-					mp_qsum_add(&e->q[k], slots[(size_t)r * YK + k]);
+		for (size_t k = 0; k < nloc; k++)
+			for (int r = 0; r < nb; r++)
+				mp_qsum_add(&q[k], src[k * (size_t)nb + (size_t)r]);
+		if (rank == 0)
 			mp_progress(ctx, "simulate", b0 + nb, runs);
-		}
+	}
+	if (rc != MP_OK)
+		goto done;
+	/* Results: q05..q95 and the mean of each key, gathered on rank 0 in key order. */
+	mine = malloc((nloc ? nloc : 1) * 6 * sizeof *mine);
+	if (rank == 0)
+		e->res = malloc(YK * 6 * sizeof *e->res);
+	if (!mine || (rank == 0 && !e->res)) {
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t k = 0; k < nloc; k++)
+		mp_qsum_result(&q[k], mine + 6 * k, mine + 6 * k + 5);
+	if (size > 1) {
+		for (int r = 0; r < size; r++)
+			counts[r] = (int)((YK * (size_t)(r + 1) / (size_t)size - YK * (size_t)r / (size_t)size) * 6);
+		if (mp_ens__mpi_gather(mine, e->res, counts, size) != MP_OK)
+			rc = mp_error_set(ctx, MP_ERROR, "simulate: MPI gather failed");
+	} else {
+		memcpy(e->res, mine, YK * 6 * sizeof *mine);
 	}
 done:
 	if (sims)
@@ -186,7 +220,12 @@ done:
 			mp_sim_free(sims[t]);
 	free(sims);
 	free(slots);
+	free(recv);
 	free(work);
+	free(vec);
+	free(q);
+	free(mine);
+	free(counts);
 	mp_sim_free(tmpl);
 	if (rc != MP_OK) {
 		mp_ensemble_free(e);
@@ -204,11 +243,13 @@ int mp_ensemble_last_year(const mp_ensemble *e) { return e->until; }
 int mp_ensemble_get(const mp_ensemble *e, int year, const char *unit, const char *variable, double q[5],
 		    double *mean)
 {
-	if (!e->q || year < e->start || year > e->until)
+	if (!e->res || year < e->start || year > e->until)
 		return MP_ENOTFOUND;
 	for (size_t k = 0; k < e->out.k; k++)
 		if (!strcmp(e->out.vars[k].unit, unit) && !strcmp(e->out.vars[k].variable, variable)) {
-			mp_qsum_result(&e->q[(size_t)(year - e->start) * e->out.k + k], q, mean);
+			const double *r = e->res + 6 * ((size_t)(year - e->start) * e->out.k + k);
+			memcpy(q, r, 5 * sizeof *q);
+			*mean = r[5];
 			return MP_OK;
 		}
 	return MP_ENOTFOUND;
@@ -226,15 +267,14 @@ int mp_ensemble_table(mp_ctx *ctx, const mp_ensemble *e, mp_table **out)
 	int rc = mp_table_new(&t, cols, sizeof cols / sizeof cols[0]);
 	if (rc != MP_OK)
 		return mp_error_set(ctx, rc, "out of memory");
-	if (!e->q) {
+	if (!e->res) {
 		*out = t;
 		return MP_OK;
 	}
 	/* Rows grouped by unit and variable, years ascending (tidy long format). */
 	for (size_t k = 0; k < e->out.k && rc == MP_OK; k++)
 		for (int y = 0; y < e->years; y++) {
-			double q[5], mean;
-			mp_qsum_result(&e->q[(size_t)y * e->out.k + k], q, &mean);
+			const double *q = e->res + 6 * ((size_t)y * e->out.k + k), mean = q[5];
 			size_t row;
 			if ((rc = mp_table_add_row(t, &row)) != MP_OK)
 				break;
@@ -272,9 +312,9 @@ static char *params_json(const mp_sim_params *p)
 	return s;
 }
 
-int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t *run_id)
+int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t job, int64_t *run_id)
 {
-	if (!e->q)
+	if (!e->res)
 		return MP_OK;
 	char *pj = params_json(&e->params);
 	if (!pj)
@@ -287,11 +327,10 @@ int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t *r
 		return rc;
 	}
 	rc = mp_store__sim_run_insert(ctx, s, e->scenario, e->scenario_path, e->seed, e->runs, e->start, e->until,
-				      e->world_source, pj, run_id);
+				      e->world_source, pj, job, run_id);
 	for (size_t k = 0; k < e->out.k && rc == MP_OK; k++)
 		for (int y = 0; y < e->years && rc == MP_OK; y++) {
-			double q[5], mean;
-			mp_qsum_result(&e->q[(size_t)y * e->out.k + k], q, &mean);
+			const double *q = e->res + 6 * ((size_t)y * e->out.k + k), mean = q[5];
 			rc = mp_store__sim_summary_insert(ctx, s, *run_id, e->scenario, e->start + y, e->out.vars[k].unit,
 							  e->out.vars[k].variable, q, mean);
 		}

@@ -63,27 +63,47 @@ void mp_ens__mpi_world(int *rank, int *size)
 #endif
 }
 
-int mp_ens__mpi_reduce(double *buf, size_t count, int size)
+int mp_ens__mpi_reduce_scatter(const double *send, double *recv, const int *counts, int size)
+{
+#if MP_HAVE_MPI
+	if (size > 1) {
+		/* Each value was written by exactly one rank; the others hold -0.0, the identity
+		 * of IEEE addition (x + -0.0 == x for every x, including +0.0), so the sum is
+		 * exact and independent of the reduction order. */
+		if (MPI_Reduce_scatter(send, recv, counts, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD) != MPI_SUCCESS)
+			return MP_ERROR;
+	}
+#else
+	(void)send;
+	(void)recv;
+	(void)counts;
+	(void)size;
+#endif
+	return MP_OK;
+}
+
+int mp_ens__mpi_gather(const double *mine, double *all, const int *counts, int size)
 {
 #if MP_HAVE_MPI
 	if (size > 1) {
 		int rank;
 		MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-		/* Each slot was written by exactly one rank; the others hold -0.0, the
-		 * identity of IEEE addition (x + -0.0 == x for every x, including +0.0), so
-		 * the sum is exact and independent of the reduction order. */
-		const size_t chunk = 1u << 24;
-		for (size_t off = 0; off < count; off += chunk) {
-			int c = (int)(count - off < chunk ? count - off : chunk);
-			int rc = rank == 0 ? MPI_Reduce(MPI_IN_PLACE, buf + off, c, MPI_DOUBLE, MPI_SUM, 0, MPI_COMM_WORLD)
-					   : MPI_Reduce(buf + off, NULL, c, MPI_DOUBLE, MPI_SUM, 0, MPI_COMM_WORLD);
-			if (rc != MPI_SUCCESS)
-				return MP_ERROR;
+		int *displs = malloc((size_t)size * sizeof *displs);
+		if (!displs)
+			return MP_ENOMEM;
+		for (int r = 0, off = 0; r < size; r++) {
+			displs[r] = off;
+			off += counts[r];
 		}
+		int rc = MPI_Gatherv(mine, counts[rank], MPI_DOUBLE, all, counts, displs, MPI_DOUBLE, 0, MPI_COMM_WORLD);
+		free(displs);
+		if (rc != MPI_SUCCESS)
+			return MP_ERROR;
 	}
 #else
-	(void)buf;
-	(void)count;
+	(void)mine;
+	(void)all;
+	(void)counts;
 	(void)size;
 #endif
 	return MP_OK;

@@ -18,6 +18,14 @@ static const char *const sys_vars[] = { "con", "n_eff", "n_golosov", "leader_sha
 #define NPV (sizeof pole_vars / sizeof pole_vars[0])
 #define NYV (sizeof sys_vars / sizeof sys_vars[0])
 
+/* Indicators: a state's war and camp membership; the system's war, gp_war, multipolar. */
+static int is_binary(const char *unit, const char *var)
+{
+	if (!strcmp(unit, "system"))
+		return !strcmp(var, "war") || !strcmp(var, "gp_war") || !strcmp(var, "multipolar");
+	return !strcmp(var, "war") || (!strncmp(var, "camp_", 5) && !strstr(var, "_cinc"));
+}
+
 int mp_outputs_init(mp_outputs *o, const mp_sim *s, const mp_poles *poles)
 {
 	memset(o, 0, sizeof *o);
@@ -41,6 +49,7 @@ int mp_outputs_init(mp_outputs *o, const mp_sim *s, const mp_poles *poles)
 	do {                                                                              \
 		snprintf(o->vars[v].unit, sizeof o->vars[v].unit, "%s", (u));             \
 		snprintf(o->vars[v].variable, sizeof o->vars[v].variable, "%s", (name));   \
+		o->vars[v].binary = is_binary(o->vars[v].unit, o->vars[v].variable);      \
 		v++;                                                                      \
 	} while (0)
 	char buf[48];

@@ -10,6 +10,7 @@
 typedef struct mp_outvar {
 	char unit[64];
 	char variable[64];
+	int binary; /* a 0/1 indicator */
 } mp_outvar;
 
 typedef struct mp_outputs {

@@ -19,6 +19,12 @@ void mp_qsum_init(mp_qsum *s)
 	memset(s, 0, sizeof *s);
 }
 
+void mp_qsum_init_binary(mp_qsum *s)
+{
+	memset(s, 0, sizeof *s);
+	s->binary = 1;
+}
+
 static int cmp(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -84,6 +90,11 @@ void mp_qsum_add(mp_qsum *s, double x)
 {
 	if (isnan(x))
 		return;
+	if (s->binary) {
+		s->sum += x != 0 ? 1.0 : 0.0;
+		s->n++;
+		return;
+	}
 	s->sum += x;
 	if (s->n < MP_ENSEMBLE_EXACT) {
 		s->buf[s->n++] = x;
@@ -104,6 +115,17 @@ void mp_qsum_result(const mp_qsum *s, double q[5], double *mean)
 		return;
 	}
 	*mean = s->sum / s->n;
+	if (s->binary) {
+		/* sorted sample: n - k zeros then k ones; type 7 at h = (n - 1) p */
+		double zeros = s->n - s->sum;
+		for (int k = 0; k < 5; k++) {
+			double h = (s->n - 1) * mp_q_probs[k];
+			double lo = floor(h);
+			double vlo = lo >= zeros ? 1.0 : 0.0, vhi = lo + 1 >= zeros && lo + 1 < s->n ? 1.0 : vlo;
+			q[k] = vlo + (h - lo) * (vhi - vlo);
+		}
+		return;
+	}
 	if (s->n > MP_ENSEMBLE_EXACT) {
 		for (int k = 0; k < 5; k++)
 			q[k] = s->buf[2 * (k + 1)];

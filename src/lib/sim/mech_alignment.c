@@ -5,21 +5,13 @@
  * powers that spend on cultural exchange, plus noise:
  *   ip_i <- ip_i + d (sum_j X_ij ip_j / sum_j X_ij - ip_i) + c (ip_camp - ip_i)
  *           + sum_g r_c culture_g (ip_g - ip_i) + sd N(0,1)
- * Camp choice (lesser states; leaders stay with their camp): random-utility logit
- * (McFadden 1974) with Gumbel noise of scale `temperature`:
+ * Camp choice (lesser states; leaders stay with their camp): multinomial logit
+ * (McFadden 1974) with scale `temperature`, P(c) = exp(U_c/T) / sum exp(U/T):
  *   U_ic = w_s CAP_c + w_t X_ic / X_i - w_v |ip_i - ip_c| / dissat_scale + inertia [c = current]
  *   U_i0 = nonaligned + inertia [non-aligned now]
  * CAP_c is the camp's CINC share (security), X_ic / X_i the share of i's trade with the
  * camp, ip_c the camp's mean ideal point (value distance). A `join` lever fixes the camp. */
 #include "sim/sim_internal.h"
-
-static double gumbel(mp_rng *r)
-{
-	double u = mp_rng_uniform(r);
-	if (u <= 0)
-		u = 1e-300;
-	return -log(-log(u));
-}
 
 void mp_sim__alignment(mp_sim *s)
 {
@@ -75,10 +67,15 @@ void mp_sim__alignment(mp_sim *s)
 	for (size_t i = 0; i < n; i++)
 		s->ip[i] = nip[i];
 
-	/* Camp choice. */
+	/* Camp choice: multinomial logit (McFadden 1974), the closed form of the Gumbel
+	 * random-utility model: P(c) = exp(U_c / T) / sum_c' exp(U_c' / T), one uniform draw
+	 * per state. */
 	mp_rng rc;
 	mp_sim__rng(s, &rc, MP_SIM_S_CAMP);
+	const double T = p->alignment_temperature > 1e-9 ? p->alignment_temperature : 1e-9;
+	double U[MP_SIM_MAX_CAMPS + 1];
 	for (size_t i = 0; i < n; i++) {
+		double u01 = mp_rng_uniform(&rc); /* drawn for every actor: fixed stream layout */
 		if (s->forced[i] != -2) {
 			s->camp[i] = s->forced[i];
 			continue;
@@ -86,22 +83,37 @@ void mp_sim__alignment(mp_sim *s)
 		if (s->agg[i] || s->gp[i] || k == 0)
 			continue;
 		int cur = s->camp[i];
-		double best = p->alignment_nonaligned + (cur < 0 ? p->alignment_inertia : 0) +
-			      p->alignment_temperature * gumbel(&rc);
-		int pick = -1;
+		double umax = U[0] = p->alignment_nonaligned + (cur < 0 ? p->alignment_inertia : 0);
 		for (size_t c = 0; c < k; c++) {
-			double g = gumbel(&rc);
-			if (cnt[c] == 0 && (int)c != cur)
-				continue; /* an empty camp is not on offer until someone joins it */
-			double u = p->alignment_w_security * s->camp_cap[c] +
+			if (cnt[c] == 0 && (int)c != cur) {
+				U[c + 1] = -INFINITY; /* an empty camp is not on offer until someone joins */
+				continue;
+			}
+			U[c + 1] = p->alignment_w_security * s->camp_cap[c] +
 				   (s->tsum[i] > 0 ? p->alignment_w_trade * s->camp_trade[i * k + c] / s->tsum[i] : 0) -
 				   p->alignment_w_values * fabs(s->ip[i] - s->camp_ip[c]) / p->conflict_dissat_scale +
-				   ((int)c == cur ? p->alignment_inertia : 0) + p->alignment_temperature * g;
-			if (u > best) {
-				best = u;
-				pick = (int)c;
+				   ((int)c == cur ? p->alignment_inertia : 0);
+			if (U[c + 1] > umax)
+				umax = U[c + 1];
+		}
+		double tot = 0;
+		for (size_t c = 0; c <= k; c++)
+			tot += (U[c] = exp((U[c] - umax) / T));
+		double x = u01 * tot, acc = 0;
+		int pick = -1;
+		for (size_t c = 0; c <= k; c++) {
+			acc += U[c];
+			if (x < acc) {
+				pick = (int)c - 1;
+				break;
 			}
 		}
+		if (x >= acc) /* rounding: the last option with positive weight */
+			for (size_t c = k + 1; c-- > 0;)
+				if (U[c] > 0) {
+					pick = (int)c - 1;
+					break;
+				}
 		s->camp[i] = pick;
 	}
 }

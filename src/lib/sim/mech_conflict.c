@@ -3,7 +3,10 @@
  * Each politically relevant dyad (Maoz & Russett 1993: contiguous, or one side a major
  * power) has a yearly war-onset hazard rising near power parity with a dissatisfied
  * challenger (Organski & Kugler 1980; Lemke & Werner 1996):
- *   lambda_ij = h0 exp( b_p PAR_ij DIS_ij + b_d DIS_ij + b_c SAME_ij + b_x DEP_ij )
+ *   lambda_ij = h0 exp( b_p PAR_ij DIS_ij + b_d DIS_ij + b_c SAME_ij + b_a ALLY_ij
+ *                       + b_r RIVAL_ij + b_x DEP_ij )
+ * (ALLY: a defence pact outside the same camp; RIVAL: a strategic rivalry, both from the
+ * store when imported)
  *   PAR_ij = exp( -(ln(C_i / C_j))^2 / (2 w^2) )     (parity kernel, w ~ the [0.8,1.2] band)
  *   DIS_ij = min(1, |ip_i - ip_j| / dissat_scale) - negotiation
  *   DEP_ij = min(X_ij / Y_i, X_ij / Y_j)              (Oneal & Russett 1997 weak link)
@@ -40,8 +43,12 @@ double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj)
 	double par = exp(-lr * lr / (2 * w * w));
 	double dis = mp_sim__dissat(s, i, j);
 	double v = p->conflict_parity_coef * par * dis + p->conflict_dissatisfaction_coef * dis;
+	const size_t ij = i * s->n + j;
 	if (s->camp[i] >= 0 && s->camp[i] == s->camp[j])
 		v += p->conflict_same_camp;
+	else if (s->ally[ij] > 0)
+		v += p->conflict_alliance;
+	v += p->conflict_rivalry * s->rivalry[ij];
 	double x = s->trade[i * s->n + j];
 	if (x > 0) {
 		double di = x / s->gdp[i], dj = x / s->gdp[j];
@@ -55,9 +62,19 @@ void mp_sim__conflict(mp_sim *s)
 	const mp_sim_params *p = &s->p;
 	mp_rng r;
 	mp_sim__rng(s, &r, MP_SIM_S_CONFLICT);
+	/* Upper bound of the hazard of any dyad: base * exp(max(b_p + b_d, b_d, 0) + max(0,
+	 * b_c) + max(0, b_x) * 1), so that a draw above P(war) + P(crisis) <= lam (1 + r)
+	 * is decided without evaluating the dyad's hazard (same outcome, less work). */
+	double vmax = fmax(0.0, fmax(p->conflict_parity_coef + p->conflict_dissatisfaction_coef,
+				     p->conflict_dissatisfaction_coef)) +
+		      fmax(0.0, fmax(p->conflict_same_camp, p->conflict_alliance)) + fmax(0.0, p->conflict_rivalry) +
+		      fmax(0.0, p->conflict_dependence_coef);
+	const double bound = p->conflict_hazard_base * exp(vmax) * (1.0 + fmax(0.0, p->conflict_crisis_ratio));
 	for (size_t k = 0; k < s->npairs; k++) {
 		size_t i = (size_t)s->pairs[2 * k], j = (size_t)s->pairs[2 * k + 1];
 		double u = mp_rng_uniform(&r); /* one draw per dyad: fixed stream layout */
+		if (u >= bound)
+			continue;
 		double lam = mp_sim__hazard(s, i, j, s->cinc[i], s->cinc[j]);
 		double pw = 1.0 - exp(-lam);
 		if (u < pw) {

@@ -16,7 +16,7 @@
 void mp_sim__economy(mp_sim *s)
 {
 	const mp_sim_params *p = &s->p;
-	const size_t n = s->n;
+	const size_t n = s->n, k = s->ncamps;
 	const double gF = p->economy_frontier_growth, beta = p->economy_beta;
 	const double rho = p->economy_momentum, sd = p->economy_shock_sd;
 	const double lnF = *s->lnF;
@@ -28,17 +28,20 @@ void mp_sim__economy(mp_sim *s)
 	for (size_t i = 0; i < n; i++) {
 		double eps = mp_rng_normal(&r); /* drawn for every actor: fixed stream layout */
 		s->dev[i] = rho * s->dev[i] + sd * eps;
+		/* sigma_i from the camp aggregates of i's trade (S is constant within a camp
+		 * pair): undamped flow with camp c = X_ic exp(-s S) */
 		double sig = 0;
-		if (any_sanction && p->economy_sanction_cost != 0 && s->tsum[i] > 0) {
-			double num = 0, den = 0;
-			const double *x = s->trade + i * n;
-			for (size_t j = 0; j < n; j++) {
-				double st = mp_sim__sanction(s, i, j);
-				double undamped = st > 0 ? x[j] * exp(-p->trade_sanction * st) : x[j];
-				num += undamped * st;
-				den += undamped;
+		if (any_sanction && p->economy_sanction_cost != 0 && s->tsum[i] > 0 && s->camp[i] >= 0) {
+			double num = 0, extra = 0;
+			for (size_t c = 0; c < k; c++) {
+				double st = mp_sim__sanction_camps(s, (size_t)s->camp[i], c);
+				if (st <= 0)
+					continue;
+				double und = s->camp_trade[i * k + c] * exp(-p->trade_sanction * st);
+				num += und * st;
+				extra += und - s->camp_trade[i * k + c];
 			}
-			sig = den > 0 ? num / den : 0;
+			sig = num / (s->tsum[i] + extra);
 		}
 		double ly = log(s->gdppc[i]);
 		double g = gF - beta * (ly - (lnF + s->gap[i])) + s->dev[i] + s->grow_add[i] -

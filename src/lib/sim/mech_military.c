@@ -7,6 +7,7 @@
  *   b_{t+1} = b_t + k (T_i,t - T_i,0) - a (b_t - b0_i - arms_i) - f (A_i,t - A_i,0) + w war_i
  *   b_{t+1} <- b_{t+1} exp(sd N(0,1) - sd^2 / 2)
  *   T_i = sum_j D_ij milex_j / (GDP_i at MER),  D_ij = dissatisfaction of the relevant dyad
+ *         (1 for a strategic rival, Thompson & Dreyer 2012, when the store has rivalries)
  *   A_i = sum_{j in i's camp, j != i} milex_j / (GDP_i at MER)
  * The grievance g is chosen so the start year is a Richardson equilibrium (hence the
  * differences from the start values T_i,0, A_i,0 and b0_i). arms_i is a great power's
@@ -26,6 +27,9 @@ void mp_sim__threat(mp_sim *s, double *threat, double *allies)
 	for (size_t k = 0; k < s->npairs; k++) {
 		size_t i = (size_t)s->pairs[2 * k], j = (size_t)s->pairs[2 * k + 1];
 		double dis = mp_sim__dissat(s, i, j);
+		double rv = s->rivalry[i * n + j]; /* a strategic rival is a full threat */
+		if (rv > dis)
+			dis = rv;
 		if (dis <= 0)
 			continue;
 		threat[i] += dis * s->milex[j];

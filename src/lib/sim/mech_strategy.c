@@ -70,6 +70,13 @@ void mp_sim__strategy(mp_sim *s)
 	const int H = (int)p->strategy_horizon < 1 ? 1 : (int)p->strategy_horizon;
 	const double B = p->strategy_budget;
 	double chosen[MAX_GP][MP_NPOL];
+	/* the convergence term of each great power, frozen over the lookahead */
+	double g0[MAX_GP];
+	for (size_t h = 0; h < ng; h++) {
+		size_t j = gps[h];
+		g0[h] = p->economy_frontier_growth - p->economy_beta * (log(s->gdppc[j]) - (*s->lnF + s->gap[j]));
+	}
+	const double eF = exp(p->economy_frontier_growth);
 
 	for (size_t gi = 0; gi < ng; gi++) {
 		size_t g = gps[gi];
@@ -127,30 +134,28 @@ void mp_sim__strategy(mp_sim *s)
 				}
 				double rest_gdp = W_gdp - gp_gdp, rest_mil = W_mil - gp_mil, rest_pop = W_pop - gp_pop;
 				double survive = 1.0, lnpc0 = lg[gi] - log(po[gi]);
-				double capg = 0, capsum = 0, capr = 0;
+				double capg = 0, capsum = 0, capr = 0, gd[MAX_GP];
 				for (int t = 0; t < H; t++) {
 					double tg = 0, tm = 0, tp = 0;
 					for (size_t h = 0; h < ng; h++) {
 						size_t j = gps[h];
 						double eps = mp_rng_normal(&rr);
-						double g0 = p->economy_frontier_growth -
-							    p->economy_beta * (log(s->gdppc[j]) - (*s->lnF + s->gap[j]));
 						double add = h == gi ? p->strategy_return_economy * B * mix[MP_POL_ECON] : 0;
 						if (rival >= 0 && (h == gi || (int)h == rival))
 							add -= p->economy_sanction_cost * mix[MP_POL_SANCTION] * 0.5;
-						lg[h] += g0 + add + p->economy_shock_sd * eps + s->ngr[j];
+						lg[h] += g0[h] + add + p->economy_shock_sd * eps + s->ngr[j];
 						po[h] *= 1 + s->ngr[j];
-						tg += exp(lg[h]);
-						tm += bu[h] * exp(lg[h]) * s->mer[j] * 1000.0;
+						gd[h] = exp(lg[h]);
+						tg += gd[h];
+						tm += bu[h] * gd[h] * s->mer[j] * 1000.0;
 						tp += po[h];
 					}
-					rest_gdp *= exp(p->economy_frontier_growth);
+					rest_gdp *= eF;
 					double Wg = tg + rest_gdp, Wm = tm + rest_mil, Wp = tp + rest_pop;
 					capsum = 0;
 					for (size_t h = 0; h < ng; h++) {
 						size_t j = gps[h];
-						double gd = exp(lg[h]);
-						double cap = (gd / Wg + bu[h] * gd * s->mer[j] * 1000.0 / Wm + po[h] / Wp) / 3.0;
+						double cap = (gd[h] / Wg + bu[h] * gd[h] * s->mer[j] * 1000.0 / Wm + po[h] / Wp) / 3.0;
 						capsum += cap;
 						if (h == gi)
 							capg = cap;

@@ -49,7 +49,7 @@ static size_t bind(mp_sim *s, double *b)
 	TAKE(init, s->ndyn);
 	TAKE(gap, n); TAKE(mer, n); TAKE(b0, n); TAKE(threat0, n); TAKE(allies0, n); TAKE(milper0, n);
 	TAKE(milex0, n); TAKE(pop0, n); TAKE(irst_k, n); TAKE(pec_k, n);
-	TAKE(lndist, nn); TAKE(contig, nn); TAKE(resid, nn); TAKE(lnG, 1);
+	TAKE(lndist, nn); TAKE(contig, nn); TAKE(resid, nn); TAKE(tk, nn); TAKE(ally, nn); TAKE(rivalry, nn); TAKE(lnG, 1);
 	TAKE(gdp, n); TAKE(lny, n); TAKE(milex, n); TAKE(cinc, n); TAKE(share, n * MP_NCOMP);
 	TAKE(trade, nn); TAKE(tsum, n); TAKE(camp_trade, n * k); TAKE(grow_add, n); TAKE(pop_add, n);
 	TAKE(threat, n); TAKE(allies, n); TAKE(sanct, k * k); TAKE(camp_cap, k); TAKE(camp_ip, k);
@@ -275,11 +275,16 @@ static int init_state(mp_ctx *ctx, mp_sim *s, mp_store *store)
 		}
 		for (size_t i = 0; i < n; i++)
 			cc[i] = w->actors[i].ccode;
-		rc = mp_store__sim_dyads(ctx, store, w->year, cc, n, obs, con);
+		rc = mp_store__sim_dyads(ctx, store, w->year, cc, n, obs, con, s->ally, s->rivalry);
 		if (rc == MP_OK)
-			for (size_t k = 0; k < n * n; k++)
+			for (size_t k = 0; k < n * n; k++) {
 				if (isfinite(con[k]))
 					s->contig[k] = con[k];
+				if (!isfinite(s->ally[k]))
+					s->ally[k] = 0;
+				if (!isfinite(s->rivalry[k]))
+					s->rivalry[k] = 0;
+			}
 		free(cc);
 		free(con);
 		if (rc != MP_OK) {
@@ -288,11 +293,13 @@ static int init_state(mp_ctx *ctx, mp_sim *s, mp_store *store)
 		}
 		/* Observed flows become the dyad's fixed effect: resid = ln X_obs - gravity. */
 		*s->lnG = 0;
+		mp_sim__trade_prepare(s);
 		mp_sim__trade(s);
 		mp_sim__trade_calibrate(s);
 		mp_sim__trade(s);
 		for (size_t k = 0; k < n * n; k++)
 			s->resid[k] = (isfinite(obs[k]) && obs[k] > 0 && s->trade[k] > 0) ? log(obs[k] / s->trade[k]) : 0.0;
+		mp_sim__trade_prepare(s);
 		free(obs);
 	} else {
 		mp_rng r;
@@ -301,20 +308,22 @@ static int init_state(mp_ctx *ctx, mp_sim *s, mp_store *store)
 			for (size_t j = i + 1; j < n; j++)
 				s->resid[i * n + j] = s->resid[j * n + i] = p->trade_resid_sd * mp_rng_normal(&r);
 		*s->lnG = 0;
+		mp_sim__trade_prepare(s);
 		mp_sim__trade(s);
 		mp_sim__trade_calibrate(s);
 	}
 	memset(s->policy, 0, n * MP_NPOL * sizeof *s->policy);
 	for (size_t i = 0; i < n; i++)
 		s->rival[i] = s->partner[i] = -1;
-	/* Politically relevant dyads (Maoz & Russett 1993): contiguous, or one a major power. */
+	/* Politically relevant dyads (Maoz & Russett 1993): contiguous, or one a major power;
+	 * strategic rivals always count. */
 	s->npairs = 0;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++) {
 			if (s->agg[i] || s->agg[j])
 				continue;
 			int major = s->gp[i] || s->gp[j] || w->actors[i].major || w->actors[j].major;
-			if (major || s->contig[i * n + j] > 0) {
+			if (major || s->contig[i * n + j] > 0 || s->rivalry[i * n + j] > 0) {
 				s->pairs[2 * s->npairs] = (int)i;
 				s->pairs[2 * s->npairs + 1] = (int)j;
 				s->npairs++;

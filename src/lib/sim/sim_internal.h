@@ -69,6 +69,8 @@ struct mp_sim {
 	/* constants */
 	double *gap, *mer, *b0, *threat0, *allies0, *milper0, *milex0, *pop0, *irst_k, *pec_k;
 	double *lndist /* n*n */, *contig /* n*n */, *resid /* n*n, trade fixed effect */;
+	double *tk;          /* n*n: exp(d ln D + c CONTIG + e), the fixed part of gravity */
+	double *ally, *rivalry; /* n*n: defence pact, strategic rivalry (0/1; from the store) */
 	double *lnG;         /* 1: gravity constant */
 	/* scratch, recomputed every step */
 	double *gdp, *lny, *milex, *cinc, *share /* n*MP_NCOMP */, *trade /* n*n */, *tsum;
@@ -83,6 +85,7 @@ void mp_sim__economy(mp_sim *s);                     /* mech_economy.c */
 void mp_sim__military(mp_sim *s);                    /* mech_military.c */
 void mp_sim__trade(mp_sim *s);                       /* mech_trade.c */
 void mp_sim__trade_calibrate(mp_sim *s);             /* sets lnG from trade.openness */
+void mp_sim__trade_prepare(mp_sim *s);               /* tk from lndist, contig, resid */
 void mp_sim__alignment(mp_sim *s);                   /* mech_alignment.c */
 void mp_sim__strategy(mp_sim *s);                    /* mech_strategy.c */
 void mp_sim__conflict(mp_sim *s);                    /* mech_conflict.c */
@@ -94,8 +97,25 @@ void mp_sim__threat(mp_sim *s, double *threat, double *allies);
 double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj);
 /* Dissatisfaction of a dyad in [0,1] (conflict.c). */
 double mp_sim__dissat(const mp_sim *s, size_t i, size_t j);
+/* Sanction strength between camps a and b (the stronger direction; 0 within a camp). */
+static inline double mp_sim__sanction_camps(const mp_sim *s, size_t a, size_t b)
+{
+	if (a == b)
+		return 0;
+	size_t k = s->ncamps;
+	double x = s->sanct[a * k + b], y = s->sanct[b * k + a];
+	return x > y ? x : y;
+}
 /* Sanction strength between actors i and j (their camps). */
-double mp_sim__sanction(const mp_sim *s, size_t i, size_t j);
+static inline double mp_sim__sanction(const mp_sim *s, size_t i, size_t j)
+{
+	int a = s->camp[i], b = s->camp[j];
+	if (a < 0 || b < 0 || a == b)
+		return 0;
+	size_t k = s->ncamps;
+	double x = s->sanct[(size_t)a * k + (size_t)b], y = s->sanct[(size_t)b * k + (size_t)a];
+	return x > y ? x : y;
+}
 /* Stream for (mechanism, year). */
 void mp_sim__rng(const mp_sim *s, mp_rng *r, int mech);
 

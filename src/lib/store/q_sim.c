@@ -28,8 +28,45 @@ static int find(const int *sorted, size_t n, int cc)
 	return (lo < n && sorted[2 * lo] == cc) ? sorted[2 * lo + 1] : -1;
 }
 
+/* Marks pairs of a (ccode1, ccode2) query into m (symmetric); one int parameter: year. */
+static int mark_pairs(mp_ctx *ctx, mp_store *s, const char *sql, int64_t dsid, int year, const int *idx, size_t n,
+		      double *m)
+{
+	sqlite3_stmt *st;
+	int rc = mp_store__prepare(ctx, s, sql, &st);
+	if (rc != MP_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, dsid);
+	sqlite3_bind_int(st, 2, year);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int i = find(idx, n, sqlite3_column_int(st, 0)), j = find(idx, n, sqlite3_column_int(st, 1));
+		if (i >= 0 && j >= 0 && i != j)
+			m[(size_t)i * n + (size_t)j] = m[(size_t)j * n + (size_t)i] = 1;
+	}
+	sqlite3_reset(st);
+	return MP_OK;
+}
+
+/* Newest year <= year (within 5) of a dyad-year family, or 0. */
+static int newest_year(mp_ctx *ctx, mp_store *s, const char *table, int64_t dsid, int year, int *out)
+{
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT max(year) FROM %s WHERE dsid = ?1 AND year <= ?2 AND year >= ?2 - 5", table);
+	sqlite3_stmt *st;
+	int rc = mp_store__prepare(ctx, s, sql, &st);
+	if (rc != MP_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, dsid);
+	sqlite3_bind_int(st, 2, year);
+	*out = 0;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return MP_OK;
+}
+
 int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *trade,
-			double *contig)
+			double *contig, double *ally, double *rival)
 {
 	int rc = MP_OK;
 	int *idx = malloc(2 * n * sizeof *idx);
@@ -43,6 +80,8 @@ int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, s
 	for (size_t k = 0; k < n * n; k++) {
 		trade[k] = MP_NA;
 		contig[k] = MP_NA;
+		ally[k] = MP_NA;
+		rival[k] = MP_NA;
 	}
 	sqlite3_stmt *st;
 	int64_t dsid;
@@ -99,6 +138,33 @@ int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, s
 		}
 		sqlite3_reset(st);
 	}
+	/* defence pacts: ATOP 5.1 (to 2018), else COW 4.1 (to 2012) */
+	static const struct { const char *family, *sql; } pacts[] = {
+		{ "atop_dyad", "SELECT ccode1, ccode2 FROM atop_dyad WHERE dsid = ?1 AND year = ?2 AND atop_defense = 1" },
+		{ "alliance_dyad", "SELECT ccode1, ccode2 FROM alliance_dyad WHERE dsid = ?1 AND year = ?2 AND cow_defense = 1" }
+	};
+	for (size_t k = 0; k < 2; k++) {
+		int ay = 0;
+		if (!mp_store_has(s, pacts[k].family) || mp_store__dsid(ctx, s, pacts[k].family, NULL, &dsid) != MP_OK)
+			continue;
+		if ((rc = newest_year(ctx, s, pacts[k].family, dsid, year, &ay)) != MP_OK)
+			goto done;
+		if (!ay)
+			continue;
+		for (size_t q = 0; q < n * n; q++)
+			ally[q] = 0;
+		if ((rc = mark_pairs(ctx, s, pacts[k].sql, dsid, ay, idx, n, ally)) != MP_OK)
+			goto done;
+		break;
+	}
+	if (mp_store_has(s, "rivalries") && mp_store__dsid(ctx, s, "rivalries", NULL, &dsid) == MP_OK) {
+		for (size_t q = 0; q < n * n; q++)
+			rival[q] = 0;
+		rc = mark_pairs(ctx, s,
+				"SELECT ccode1, ccode2 FROM rivalries WHERE dsid = ?1 AND styear <= ?2"
+				" AND (endyear IS NULL OR endyear >= ?2)",
+				dsid, year, idx, n, rival);
+	}
 done:
 	free(idx);
 	return rc;
@@ -106,27 +172,35 @@ done:
 
 int mp_store__sim_schema(mp_ctx *ctx, mp_store *s)
 {
-	return mp_store__exec(ctx, s,
+	int rc = mp_store__exec(ctx, s,
 			      "CREATE TABLE IF NOT EXISTS sim_runs ("
 			      " run_id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, scenario_path TEXT,"
 			      " seed INTEGER NOT NULL, runs INTEGER NOT NULL, start INTEGER NOT NULL,"
 			      " horizon INTEGER NOT NULL, world TEXT, params TEXT,"
-			      " created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+			      " created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), job INTEGER);"
 			      "CREATE TABLE IF NOT EXISTS sim_summary ("
 			      " run_id INTEGER NOT NULL REFERENCES sim_runs(run_id), scenario TEXT NOT NULL,"
 			      " year INTEGER NOT NULL, unit TEXT NOT NULL, variable TEXT NOT NULL,"
 			      " q05 REAL, q25 REAL, q50 REAL, q75 REAL, q95 REAL, mean REAL);"
 			      "CREATE INDEX IF NOT EXISTS sim_summary_run ON sim_summary(run_id, variable, unit, year);");
+	if (rc != MP_OK)
+		return rc;
+	/* databases written before the `job` column existed */
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(mp_store__db(s), "SELECT job FROM sim_runs LIMIT 0", -1, &st, NULL) != SQLITE_OK)
+		rc = mp_store__exec(ctx, s, "ALTER TABLE sim_runs ADD COLUMN job INTEGER");
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int mp_store__sim_run_insert(mp_ctx *ctx, mp_store *s, const char *scenario, const char *scenario_path,
 			     uint64_t seed, int runs, int start, int horizon, const char *world_source,
-			     const char *params_json, int64_t *run_id)
+			     const char *params_json, int64_t job, int64_t *run_id)
 {
 	sqlite3_stmt *st;
 	int rc = mp_store__prepare(ctx, s,
-				   "INSERT INTO sim_runs(scenario, scenario_path, seed, runs, start, horizon, world, params)"
-				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				   "INSERT INTO sim_runs(scenario, scenario_path, seed, runs, start, horizon, world, params, job)"
+				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 				   &st);
 	if (rc != MP_OK)
 		return rc;
@@ -138,11 +212,20 @@ int mp_store__sim_run_insert(mp_ctx *ctx, mp_store *s, const char *scenario, con
 	sqlite3_bind_int(st, 6, horizon);
 	sqlite3_bind_text(st, 7, world_source, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 8, params_json, -1, SQLITE_TRANSIENT);
+	if (job > 0)
+		sqlite3_bind_int64(st, 9, job);
+	else
+		sqlite3_bind_null(st, 9);
 	int step = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (step != SQLITE_DONE)
 		return mp_store__error(ctx, s, "store simulation run");
 	*run_id = sqlite3_last_insert_rowid(mp_store__db(s));
+	if (job <= 0) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "UPDATE sim_runs SET job = run_id WHERE run_id = %lld", (long long)*run_id);
+		return mp_store__exec(ctx, s, sql);
+	}
 	return MP_OK;
 }
 

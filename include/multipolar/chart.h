@@ -1,0 +1,127 @@
+/*
+ * Inline SVG charts for the HTML report: line, stacked area, fan (50% and 90% bands
+ * around a median), grouped bar and heat map.
+ *
+ * Each chart function writes one self-contained HTML fragment to a FILE:
+ *
+ *   <figure class="chart" id="ID">
+ *     <figcaption>title (units)</figcaption>
+ *     <ul class="legend">...</ul>            HTML, so it reflows on a phone
+ *     <svg viewBox="0 0 W H" ...>...</svg>   axes with "nice" ticks, the data
+ *     <p class="source">Source: ...</p>
+ *     <details><summary>Data table</summary><table>...</table></details>
+ *   </figure>
+ *
+ * The fragment is well-formed XML (the SVG passes xmllint), every string is escaped
+ * (HTML/XML special characters; invalid UTF-8 and control characters replaced), colours
+ * come from the colour-blind-safe palette of Okabe & Ito (2008), and the output is
+ * deterministic: the same data give the same bytes (fixed "%.1f"/"%.*f" formatting in
+ * the C locale, no time stamps, no pointers).
+ *
+ * Missing values (NaN) break lines and leave table cells empty. Design and sources:
+ * docs/report.md.
+ */
+#ifndef MULTIPOLAR_CHART_H
+#define MULTIPOLAR_CHART_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "multipolar/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Axis ticks by Heckbert's (1990) "nice numbers" loose labelling. */
+typedef struct mp_ticks {
+	double lo, hi;  /* the axis range: lo = floor(min/step)*step, hi = ceil(max/step)*step */
+	double step;    /* 1, 2 or 5 times a power of ten */
+	int n;          /* number of ticks: lo, lo+step, ..., hi */
+	int digits;     /* decimals needed to print the ticks: max(-floor(log10 step), 0) */
+} mp_ticks;
+
+/* Nice tick positions covering [min, max] with about `target` ticks (>= 2). min == max is
+ * widened around the value. MP_EINPUT for non-finite input. */
+int mp_chart_ticks(double min, double max, int target, mp_ticks *out);
+/* Heckbert's nicenum: a 1, 2, 5 x 10^k number near x > 0, rounded (round != 0) or the
+ * ceiling (round == 0). */
+double mp_chart_nicenum(double x, int round);
+
+/* Writes s with &, <, >, " and ' escaped; invalid UTF-8 bytes and control characters
+ * other than tab and newline become U+FFFD. NULL writes nothing. */
+void mp_html_escape(FILE *f, const char *s);
+
+/* The style sheet the chart fragments expect (inline it in a <style> element). Static. */
+const char *mp_chart_css(void);
+
+/* The palette: Okabe & Ito (2008), ordered for lines on white. i wraps around. */
+#define MP_PALETTE_SIZE 8
+const char *mp_chart_color(size_t i);
+
+enum {
+	MP_CHART_SOLID = 0,
+	MP_CHART_DASHED = 1
+};
+
+/* One data series: n points (x[i], y[i]); NaN y leaves a gap. */
+typedef struct mp_series {
+	const char *name;
+	size_t n;
+	const double *x;
+	const double *y;
+	int style;  /* MP_CHART_SOLID or MP_CHART_DASHED */
+	int color;  /* 1-based palette index (same pole, same colour); 0 = by position;
+		       -1 = neutral grey (#BBBBBB, Tol 2021) for "other" */
+} mp_series;
+
+/* A forecast series: quantiles per x (NaN = missing). */
+typedef struct mp_band_series {
+	const char *name;
+	size_t n;
+	const double *x;
+	const double *q05, *q25, *q50, *q75, *q95;
+	int color;  /* as in mp_series */
+} mp_band_series;
+
+typedef struct mp_chart_opts {
+	unsigned int version;
+	const char *id;        /* element id (letters, digits, '-' and '_' kept); required */
+	const char *title;
+	const char *y_label;   /* quantity and unit, shown beside the title: "share of world CINC" */
+	const char *x_label;   /* "year" */
+	const char *source;    /* shown under the chart as "Source: ..." */
+	const char *note;      /* optional sentence under the source line */
+	int width, height;     /* viewBox size; 0 = 640 x 300 */
+	double y_min, y_max;   /* NaN = from the data (a bar chart always includes 0) */
+	int y_percent;         /* tick labels as percent (values are fractions) */
+	int x_digits;          /* decimals of x in the data table (years: 0) */
+	int y_digits;          /* decimals of y in the data table; 0 = 4 */
+	int x_ticks, y_ticks;  /* target tick counts; 0 = 8 and 6 */
+} mp_chart_opts;
+#define MP_CHART_OPTS_VERSION 1
+#define MP_CHART_OPTS_INIT { MP_CHART_OPTS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
+	0, 0, (double)NAN, (double)NAN, 0, 0, 0, 0, 0 }
+
+/* Line chart of ns series. */
+int mp_chart_line(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_series *s, size_t ns);
+/* Stacked area chart: the series share one x (same n and x values); NaN counts as 0 in
+ * the stack. The top of the stack is the sum of the series. */
+int mp_chart_area(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_series *s, size_t ns);
+/* Fan chart: for each band series, the 90% band (q05-q95), the 50% band (q25-q75) and
+ * the median line; then optional observed lines (drawn on top, e.g. history). */
+int mp_chart_fan(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_band_series *b, size_t nb,
+		 const mp_series *lines, size_t nl);
+/* Grouped vertical bars: ncat categories (labels), ns series with y[0..ncat) (x unused). */
+int mp_chart_bar(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *labels,
+		 size_t ncat, const mp_series *s, size_t ns);
+/* Heat map of v[r*nc + c] (NaN = empty cell) on a sequential colour-blind-safe scale
+ * (Paul Tol's YlOrBr, 2021), from vmin to vmax (NaN = data range). */
+int mp_chart_heatmap(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *rows,
+		     size_t nr, const char *const *cols, size_t nc, const double *v, double vmin,
+		     double vmax);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

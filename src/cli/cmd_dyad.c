@@ -1,0 +1,156 @@
+/* multipolar dyad: one dyad (two states or poles) year by year. docs/relations.md. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "multipolar/relations.h"
+
+typedef struct {
+	cli_common common;
+	int from, to;
+	int components;
+	const char *poles;
+} dyad_opts;
+
+static const cli_option options[] = {
+	CLI_OPT_DB,
+	CLI_OPT_FORMAT,
+	CLI_OPT_OUTPUT,
+	CLI_OPT_QUIET,
+	{ "from", CLI_INT, offsetof(dyad_opts, from), "Y", "first year (default: first year with data)" },
+	{ "to", CLI_INT, offsetof(dyad_opts, to), "Y", "last year (default: last year with data)" },
+	{ "components", CLI_FLAG, offsetof(dyad_opts, components), NULL,
+	  "add the parts of the junior index: cap_a, cap_b, share_a, share_b, cap_asym, dep_asym, alignment" },
+	{ "poles", CLI_STRING, offsetof(dyad_opts, poles), "FILE",
+	  "pole membership file (default: the shipped data/poles/poles.csv)" },
+	CLI_END
+};
+
+static void defaults(void *vo)
+{
+	dyad_opts *o = vo;
+	o->from = o->to = 0;
+}
+
+static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
+{
+	dyad_opts *o = vo;
+	mp_store *s = NULL;
+	mp_poles *poles = NULL;
+	mp_table *t = NULL;
+	mp_rel_year *y = NULL;
+	int *ia = NULL, *ib = NULL;
+	double *work = NULL;
+	mp_rel_coverage cov[MP_REL_NSOURCES];
+	mp_rel_actor a, b;
+	char note[512];
+	int rc, first, last;
+	if (npos != 2)
+		return mp_error_set(ctx, MP_EUSAGE, "dyad: expected two actors, e.g. 'multipolar dyad USA CHN'");
+	if ((rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_READONLY, &s)))
+		goto done;
+	if ((rc = mp_rel_coverage_get(ctx, s, cov)))
+		goto done;
+	if ((rc = mp_poles_load(ctx, o->poles, &poles)))
+		goto done;
+	if ((rc = mp_rel_resolve(ctx, s, poles, pos[0], &a)) || (rc = mp_rel_resolve(ctx, s, poles, pos[1], &b)))
+		goto done;
+	if (a.is_pole == b.is_pole && (a.is_pole ? a.pole == b.pole : a.ccode == b.ccode)) {
+		rc = mp_error_set(ctx, MP_EINPUT, "dyad: '%s' and '%s' are the same actor", pos[0], pos[1]);
+		goto done;
+	}
+	if ((rc = mp_rel_years(cov, &first, &last))) {
+		rc = mp_error_set(ctx, MP_ENOTFOUND, "dyad: no dyadic data imported (run 'multipolar import')");
+		goto done;
+	}
+	int explicit_years = o->from || o->to;
+	int from = o->from ? o->from : first, to = o->to ? o->to : last;
+	if (o->from && !o->to)
+		to = last;
+	if (o->to && !o->from)
+		from = first;
+	if ((rc = mp_rel_check_years(ctx, cov, from, to, note, sizeof note)))
+		goto done;
+	if (note[0] && !o->common.quiet && explicit_years)
+		fprintf(stderr, "note: %s; cells outside are empty\n", note);
+	if ((rc = mp_rel_table_new(&t, o->components)))
+		goto done;
+	for (int yr = from; yr <= to; yr++) {
+		mp_rel_year_free(y);
+		y = NULL;
+		/* two states: read their trade only, not the year's whole trade matrix */
+		int pair = !a.is_pole && !b.is_pole;
+		if ((rc = mp_rel_year_load_parts(ctx, s, cov, yr, pair ? MP_REL_LOAD_ALL & ~MP_REL_LOAD_TRADE
+									: MP_REL_LOAD_ALL, &y)) ||
+		    (pair && (rc = mp_rel_year_load_trade_pair(ctx, s, cov, y, a.ccode, b.ccode))))
+			goto done;
+		size_t n = mp_rel_year_n(y);
+		free(ia);
+		free(ib);
+		free(work);
+		ia = malloc((n + 1) * sizeof *ia);
+		ib = malloc((n + 1) * sizeof *ib);
+		work = malloc(mp_rel_year_work_size(y) * sizeof *work);
+		if (!ia || !ib || !work) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			goto done;
+		}
+		size_t na = mp_rel_actor_members(y, poles, &a, ia);
+		size_t nb = mp_rel_actor_members(y, poles, &b, ib);
+		const mp_rel_actor *empty = !na ? &a : !nb ? &b : NULL;
+		if (empty) {
+			/* a pole must have members in every year asked for; a state that is not a
+			 * system member that year has no row (like a dyad-year panel) */
+			if (empty->is_pole && explicit_years) {
+				rc = mp_error_set(ctx, MP_EINPUT, "dyad: pole '%s' has no members in %d", empty->label, yr);
+				goto done;
+			}
+			continue;
+		}
+		for (size_t i = 0; i < na; i++)
+			for (size_t j = 0; j < nb; j++)
+				if (ia[i] == ib[j]) {
+					rc = mp_error_set(ctx, MP_EINPUT, "dyad: %s is in both '%s' and '%s' in %d",
+							  mp_rel_year_abb(y, (size_t)ia[i]), a.label, b.label, yr);
+					goto done;
+				}
+		mp_rel_dyad d;
+		if ((rc = mp_rel_dyad_compute(ctx, y, ia, na, ib, nb, work, &d)) ||
+		    (rc = mp_rel_table_add(t, yr, a.label, b.label, &d, o->components)))
+			goto done;
+	}
+	if (mp_table_rows(t) == 0) {
+		rc = mp_error_set(ctx, MP_ERANGE, "dyad: %s and %s are never both present (system members) in %d-%d",
+				  a.label, b.label, from, to);
+		goto done;
+	}
+	rc = cli_write_table(ctx, &o->common, t);
+done:
+	free(ia);
+	free(ib);
+	free(work);
+	mp_rel_year_free(y);
+	mp_table_free(t);
+	mp_poles_free(poles);
+	mp_store_free(s);
+	return rc;
+}
+
+const cli_command cli_cmd_dyad = {
+	.name = "dyad",
+	.summary = "relations of two states or poles, year by year (capabilities, alliances, votes, trade)",
+	.usage = "A B [--from Y] [--to Y] [--components] [--format FMT]",
+	.description =
+		"One row per year in which both A and B exist: CINC share and ratio with the 0.8-1.2 power-"
+		"transition band, ATOP and COW alliance ties (0-3), Signorino-Ritter S (absolute, CINC-weighted, "
+		"squared), Kendall tau-b and Haege's kappa of ATOP portfolios over all system members, UN ideal-"
+		"point distance, COW trade, dependence T/GDP (Maddison), Barbieri interdependence and the junior-"
+		"partner index. A and B are COW ccodes, abbreviations or names, or pole names (pole:NAME forces "
+		"a pole; a pole aggregates its members). Cells without data are empty. Formulas and sources: "
+		"docs/relations.md.",
+	.example = "multipolar dyad RUS CHN --from 1990 --to 2016 --format csv",
+	.options = options,
+	.opts_size = sizeof(dyad_opts),
+	.defaults = defaults,
+	.run = run,
+};

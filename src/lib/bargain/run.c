@@ -1,0 +1,158 @@
+/* Whole runs and sensitivity ensembles of the bargaining models (docs/bargaining.md). */
+#include "bargain/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "multipolar/rng.h"
+
+size_t mp_bargain_run_dims(const mp_bargain_input *in, const mp_bargain_run_options *ro)
+{
+	return ro->model == MP_BARGAIN_MODEL_EU ? 1 : in->m;
+}
+
+/* Weighted mean and median per dimension of SMP positions (weights c_i s_ik), mapped back
+ * to the input's scale. ws: n doubles (x) + n doubles (w); idx: n. */
+static void smp_forecast(const mp_bargain_input *in, const double *x, double *ws, size_t *idx, double *mean,
+			 double *median)
+{
+	size_t n = in->n, m = in->m;
+	double *xs = ws, *w = ws + n;
+	for (size_t k = 0; k < m; k++) {
+		double lo = in->scale_lo[k], hi = in->scale_hi[k];
+		for (size_t i = 0; i < n; i++) {
+			xs[i] = lo + (hi - lo) * x[i * m + k];
+			w[i] = in->cap[i] * in->sal[i * m + k];
+		}
+		mp_bargain_forecast(n, xs, 1, w, idx, &mean[k], &median[k]);
+	}
+}
+
+int mp_bargain_run_final(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro, double *mean,
+			 double *median, int *rounds, mp_bargain_stop *why)
+{
+	int rc = MP_OK;
+	mp_bargain_stop st = MP_BARGAIN_RUNNING;
+	if (ro->version != MP_BARGAIN_RUN_OPTIONS_VERSION)
+		return mp_error_set(ctx, MP_EUSAGE, "run options version %d, expected %d", ro->version,
+				    MP_BARGAIN_RUN_OPTIONS_VERSION);
+	if (ro->model == MP_BARGAIN_MODEL_EU) {
+		mp_bargain_eu *m = NULL;
+		if ((rc = mp_bargain_eu_new(ctx, in, &ro->eu, &m)))
+			return rc;
+		while ((st = mp_bargain_eu_status(m, ro->stop_rules, ro->rounds)) == MP_BARGAIN_RUNNING)
+			if ((rc = mp_bargain_eu_step(m, NULL)))
+				break;
+		if (!rc) {
+			mp_bargain_eu_forecast(m, &mean[0], &median[0]);
+			*rounds = mp_bargain_eu_round(m);
+		}
+		mp_bargain_eu_free(m);
+	} else {
+		mp_bargain_smp *s = NULL;
+		double *ws = malloc(2 * in->n * sizeof *ws);
+		size_t *idx = malloc(in->n * sizeof *idx);
+		if (!ws || !idx) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			goto smp_done;
+		}
+		if ((rc = mp_bargain_smp_new(ctx, in, &ro->smp, &s)))
+			goto smp_done;
+		while ((st = mp_bargain_smp_status(s, ro->stop_rules, ro->rounds)) == MP_BARGAIN_RUNNING)
+			if ((rc = mp_bargain_smp_step(s)))
+				break;
+		if (!rc) {
+			smp_forecast(in, mp_bargain_smp_positions(s), ws, idx, mean, median);
+			*rounds = mp_bargain_smp_turn(s);
+		}
+	smp_done:
+		mp_bargain_smp_free(s);
+		free(ws);
+		free(idx);
+	}
+	if (why)
+		*why = st;
+	return rc;
+}
+
+int mp_bargain_perturb(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_noise *noise, uint64_t seed,
+		       uint32_t replicate, mp_bargain_input **out)
+{
+	mp_bargain_input *c = NULL;
+	int rc = mp_bargain_input_copy(ctx, in, &c);
+	if (rc)
+		return rc;
+	size_t n = in->n, m = in->m;
+	mp_rng r;
+	mp_rng_init(&r, seed, replicate, 0);
+	/* BDM files: the scale is the initial range of each dimension's positions. */
+	for (size_t i = 0; i < n; i++) {
+		c->cap[i] = in->cap[i] * exp(noise->cap_logsd * mp_rng_normal(&r));
+		double ss = 0;
+		for (size_t k = 0; k < m; k++) {
+			double lo = in->scale_lo[k], hi = in->scale_hi[k];
+			double x = in->pos[i * m + k] + noise->pos_sd * (hi - lo) * mp_rng_normal(&r);
+			c->pos[i * m + k] = x < lo ? lo : x > hi ? hi : x;
+			double s = in->sal[i * m + k] + noise->sal_sd * mp_rng_normal(&r);
+			s = s < 0 ? 0 : s > 1 ? 1 : s;
+			c->sal[i * m + k] = s;
+			ss += s;
+		}
+		if (ss > 1)
+			for (size_t k = 0; k < m; k++)
+				c->sal[i * m + k] /= ss;
+		if (ss <= 0) /* keep the actor in play: restore its original saliences */
+			for (size_t k = 0; k < m; k++)
+				c->sal[i * m + k] = in->sal[i * m + k];
+	}
+	*out = c;
+	return MP_OK;
+}
+
+int mp_bargain_sensitivity(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro,
+			   const mp_bargain_noise *noise, uint64_t seed, size_t reps, int threads, double *mean,
+			   double *median)
+{
+	size_t d = mp_bargain_run_dims(in, ro);
+	int first_rc = MP_OK;
+	size_t done = 0;
+#ifdef _OPENMP
+	if (threads <= 0)
+		threads = omp_get_max_threads();
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+#endif
+	for (size_t r = 0; r < reps; r++) {
+		int rc;
+#ifdef _OPENMP
+#pragma omp atomic read
+#endif
+		rc = first_rc;
+		if (rc)
+			continue;
+		mp_bargain_input *c = NULL;
+		int rounds;
+		rc = mp_bargain_perturb(ctx, in, noise, seed, (uint32_t)r, &c);
+		if (!rc)
+			rc = mp_bargain_run_final(ctx, c, ro, mean + r * d, median + r * d, &rounds, NULL);
+		mp_bargain_input_free(c);
+		if (rc) {
+#ifdef _OPENMP
+#pragma omp critical(mp_bargain_sens)
+#endif
+			if (!first_rc)
+				first_rc = rc;
+		}
+#ifdef _OPENMP
+#pragma omp critical(mp_bargain_sens_progress)
+#endif
+		{
+			done++;
+			mp_progress(ctx, "sensitivity", (double)done, (double)reps);
+		}
+	}
+	(void)threads;
+	return first_rc;
+}

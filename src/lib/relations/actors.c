@@ -1,0 +1,120 @@
+/* Actors of a dyad (a state or a pole aggregating its members) and the tidy dyad-year
+ * table. docs/relations.md section 1. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "multipolar/relations.h"
+#include "store/q_relations.h"
+
+int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, const char *text,
+		   mp_rel_actor *out)
+{
+	memset(out, 0, sizeof *out);
+	out->pole = MP_POLE_NONE;
+	int force_pole = !strncasecmp(text, "pole:", 5);
+	const char *name = force_pole ? text + 5 : text;
+	if (!force_pole) {
+		char abb[8];
+		int rc = mp_q_rel_find_state(ctx, s, name, &out->ccode, abb);
+		if (rc)
+			return rc;
+		if (out->ccode) {
+			snprintf(out->label, sizeof out->label, "%s", abb);
+			return MP_OK;
+		}
+	}
+	int p = poles ? mp_poles_find(poles, name) : MP_POLE_NONE;
+	if (p != MP_POLE_NONE) {
+		out->is_pole = 1;
+		out->pole = p;
+		snprintf(out->label, sizeof out->label, "%s", mp_poles_name(poles, p));
+		return MP_OK;
+	}
+	if (force_pole || poles) {
+		char list[512] = "";
+		size_t len = 0;
+		for (int i = 0; poles && i < mp_poles_count(poles) && len + 40 < sizeof list; i++)
+			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
+						mp_poles_name(poles, i));
+		return mp_error_set(ctx, MP_ENOTFOUND,
+				    "'%s': expected a state (COW ccode, stateabb or name) or a pole (%s)", text,
+				    list[0] ? list : "no pole table loaded");
+	}
+	return mp_error_set(ctx, MP_ENOTFOUND, "'%s': expected a state (COW ccode, stateabb or name)", text);
+}
+
+size_t mp_rel_actor_members(const mp_rel_year *y, const mp_poles *poles, const mp_rel_actor *a,
+			    int *idx)
+{
+	if (!a->is_pole) {
+		int i = mp_rel_year_find(y, a->ccode);
+		if (i < 0)
+			return 0;
+		idx[0] = i;
+		return 1;
+	}
+	size_t k = 0, n = mp_rel_year_n(y);
+	int year = mp_rel_year_year(y);
+	for (size_t i = 0; i < n; i++)
+		if (mp_poles_of(poles, mp_rel_year_ccode(y, i), year) == a->pole)
+			idx[k++] = (int)i;
+	return k;
+}
+
+static const mp_column base_cols[] = {
+	{ "year", MP_COL_INT, 0 },         { "a", MP_COL_TEXT, 0 },
+	{ "b", MP_COL_TEXT, 0 },           { "cap_share_a", MP_COL_REAL, 4 },
+	{ "cap_ratio", MP_COL_REAL, 4 },   { "parity", MP_COL_TEXT, 0 },
+	{ "atop_tie", MP_COL_INT, 0 },     { "cow_tie", MP_COL_INT, 0 },
+	{ "s_unweighted", MP_COL_REAL, 4 }, { "s_weighted", MP_COL_REAL, 4 },
+	{ "s_squared", MP_COL_REAL, 4 },   { "tau_b", MP_COL_REAL, 4 },
+	{ "kappa", MP_COL_REAL, 4 },       { "ideal_distance", MP_COL_REAL, 3 },
+	{ "trade", MP_COL_REAL, 1 },       { "dep_ab", MP_COL_REAL, 6 },
+	{ "dep_ba", MP_COL_REAL, 6 },      { "barbieri", MP_COL_REAL, 6 },
+	{ "junior_index", MP_COL_REAL, 4 },
+	/* components */
+	{ "cap_a", MP_COL_REAL, 5 },       { "cap_b", MP_COL_REAL, 5 },
+	{ "share_a", MP_COL_REAL, 6 },     { "share_b", MP_COL_REAL, 6 },
+	{ "cap_asym", MP_COL_REAL, 4 },    { "dep_asym", MP_COL_REAL, 4 },
+	{ "alignment", MP_COL_REAL, 4 },
+};
+#define NBASE 19
+#define NALL (sizeof base_cols / sizeof base_cols[0])
+
+int mp_rel_table_new(mp_table **out, int components)
+{
+	return mp_table_new(out, base_cols, components ? NALL : NBASE);
+}
+
+int mp_rel_table_add(mp_table *t, int year, const char *a, const char *b, const mp_rel_dyad *d,
+		     int components)
+{
+	size_t r;
+	int rc = mp_table_add_row(t, &r);
+	if (rc)
+		return rc;
+	mp_table_set_int(t, r, 0, year);
+	if ((rc = mp_table_set_text(t, r, 1, a)) || (rc = mp_table_set_text(t, r, 2, b)))
+		return rc;
+	mp_table_set_real(t, r, 3, d->cap_share_a);
+	mp_table_set_real(t, r, 4, d->cap_ratio);
+	if ((rc = mp_table_set_text(t, r, 5, mp_rel_parity_name(d->parity))))
+		return rc;
+	if (d->atop_tie >= 0)
+		mp_table_set_int(t, r, 6, d->atop_tie);
+	if (d->cow_tie >= 0)
+		mp_table_set_int(t, r, 7, d->cow_tie);
+	const double v[] = { d->s_unweighted, d->s_weighted, d->s_squared, d->tau_b, d->kappa,
+			     d->ideal_distance, d->trade, d->dep_ab, d->dep_ba,
+			     d->barbieri.interdependence, d->junior.junior };
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		mp_table_set_real(t, r, 8 + i, v[i]);
+	if (components) {
+		const double c[] = { d->cap_a, d->cap_b, d->barbieri.share_a, d->barbieri.share_b,
+				     d->junior.cap_asym, d->junior.dep_asym, d->junior.alignment };
+		for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+			mp_table_set_real(t, r, NBASE + i, c[i]);
+	}
+	return MP_OK;
+}

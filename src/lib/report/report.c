@@ -1,0 +1,212 @@
+/* The HTML report: page frame, provenance, atomic file writing. Sections in
+ * report_history.c, report_forecast.c, report_relations.c, report_negotiation.c. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "report_internal.h"
+
+void rep__tick(rep *r)
+{
+	r->done += 1;
+	if (r->done > r->total)
+		r->total = r->done;
+	mp_progress(r->ctx, "report", r->done, r->total);
+}
+
+void rep__section_open(rep *r, const char *id, const char *title)
+{
+	fprintf(r->f, "<section id=\"%s\">\n<h2>", id);
+	mp_html_escape(r->f, title);
+	fputs("</h2>\n", r->f);
+}
+
+void rep__section_close(rep *r)
+{
+	fputs("</section>\n", r->f);
+}
+
+void rep__nodata(rep *r, const char *text)
+{
+	fputs("<p class=\"nodata\">", r->f);
+	mp_html_escape(r->f, text);
+	fputs("</p>\n", r->f);
+}
+
+const char *rep__state_label(const rep *r, int ccode, char *buf, size_t size)
+{
+	if (ccode > 0 && ccode < REP_MAX_CCODE && r->abb && r->abb[ccode][0]) {
+		if (r->name[ccode][0] && strcmp(r->name[ccode], r->abb[ccode]))
+			snprintf(buf, size, "%s (%s)", r->name[ccode], r->abb[ccode]);
+		else
+			snprintf(buf, size, "%s", r->abb[ccode]);
+	} else
+		snprintf(buf, size, "ccode %d", ccode);
+	return buf;
+}
+
+static void head(rep *r)
+{
+	FILE *f = r->f;
+	const char *title = r->o->title && *r->o->title ? r->o->title : "multipolar report";
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	      "<meta name=\"generator\" content=\"multipolar ", f);
+	mp_html_escape(f, mp_version());
+	fputs("\">\n<link rel=\"icon\" href=\"data:,\">\n<title>", f);
+	mp_html_escape(f, title);
+	fputs("</title>\n<style>\n", f);
+	fputs(mp_chart_css(), f);
+	fputs("</style>\n</head>\n<body>\n<header>\n<h1>", f);
+	mp_html_escape(f, title);
+	fputs("</h1>\n<p class=\"meta\">Capabilities, polarity, forecasts and relations of the "
+	      "great powers, written by multipolar ", f);
+	mp_html_escape(f, mp_version());
+	fputs(". Every chart has its numbers in a data table under it.</p>\n"
+	      "<nav aria-label=\"sections\"><ul>"
+	      "<li><a href=\"#history\">History: capabilities and polarity</a></li>"
+	      "<li><a href=\"#forecast\">Forecast: scenarios to the horizon</a></li>"
+	      "<li><a href=\"#relations\">Relations: dyads and camps</a></li>"
+	      "<li><a href=\"#negotiation\">Negotiation</a></li>"
+	      "<li><a href=\"#sources\">Data and sources</a></li>"
+	      "</ul></nav>\n</header>\n<main>\n", f);
+}
+
+/* The provenance of every imported dataset (name, version, file, SHA-256, citation). */
+static int sources(rep *r)
+{
+	FILE *f = r->f;
+	mp_dataset_info *ds = NULL;
+	size_t n = 0;
+	int rc = mp_store_datasets(r->ctx, r->s, &ds, &n);
+	if (rc != MP_OK)
+		return rc;
+	rep__section_open(r, "sources", "Data and sources");
+	if (n == 0)
+		rep__nodata(r, "No dataset is imported in this database (see 'multipolar import').");
+	else {
+		fputs("<ul class=\"sources\">\n", f);
+		for (size_t i = 0; i < n; i++) {
+			fputs("<li><strong>", f);
+			mp_html_escape(f, ds[i].name);
+			fputs("</strong> ", f);
+			mp_html_escape(f, ds[i].version);
+			if (ds[i].year_min > 0)
+				fprintf(f, ", %d&#8211;%d", ds[i].year_min, ds[i].year_max);
+			fprintf(f, ", %lld rows, file ", (long long)ds[i].rows);
+			mp_html_escape(f, ds[i].file);
+			fputs(" (SHA-256 <code>", f);
+			char sha[17];
+			memcpy(sha, ds[i].sha256, 16);
+			sha[16] = '\0';
+			mp_html_escape(f, sha);
+			fputs("&#8230;</code>).<br>", f);
+			mp_html_escape(f, ds[i].citation);
+			fputs("</li>\n", f);
+		}
+		fputs("</ul>\n", f);
+	}
+	fputs("<p class=\"note\">Charts: colours of Okabe &amp; Ito (2008) and Tol (2021), safe for "
+	      "colour-blind readers; axis ticks by Heckbert's (1990) nice numbers.</p>\n", f);
+	rep__section_close(r);
+	free(ds);
+	return MP_OK;
+}
+
+int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f)
+{
+	mp_report_opts defaults = MP_REPORT_OPTS_INIT;
+	if (!o)
+		o = &defaults;
+	if (o->version != MP_REPORT_OPTS_VERSION)
+		return mp_error_set(ctx, MP_EUSAGE, "report: options of another version (use MP_REPORT_OPTS_INIT)");
+	if (!s || !f)
+		return mp_error_set(ctx, MP_EUSAGE, "report: a store and an output file are required");
+	rep r;
+	memset(&r, 0, sizeof r);
+	r.ctx = ctx;
+	r.s = s;
+	r.o = o;
+	r.f = f;
+	int rc = mp_poles_load(ctx, o->poles_path, &r.poles);
+	if (rc != MP_OK)
+		goto done;
+	mp_progress(ctx, "report", 0, 1);
+	if ((rc = rep__history_load(&r)) != MP_OK)
+		goto done;
+	head(&r);
+	if ((rc = rep__history(&r)) != MP_OK)
+		goto done;
+	rep__tick(&r);
+	if ((rc = rep__forecast(&r)) != MP_OK)
+		goto done;
+	rep__tick(&r);
+	if ((rc = rep__relations(&r)) != MP_OK)
+		goto done;
+	rep__tick(&r);
+	if ((rc = rep__negotiation(&r)) != MP_OK)
+		goto done;
+	if ((rc = sources(&r)) != MP_OK)
+		goto done;
+	fputs("</main>\n<footer><p class=\"meta\">Written by multipolar ", f);
+	mp_html_escape(f, mp_version());
+	fputs(" from ", f);
+	const char *path = mp_store_path(s);
+	const char *base = path ? strrchr(path, '/') : NULL;
+	mp_html_escape(f, base ? base + 1 : path);
+	fputs(". Methods and sources: docs/report.md and docs/models.md of multipolar.</p></footer>\n"
+	      "</body>\n</html>\n", f);
+	r.done = r.total - 1;
+	rep__tick(&r);
+	if (ferror(f))
+		rc = mp_error_set(ctx, MP_EIO, "report: writing the output failed");
+done:
+	rep__history_free(&r);
+	mp_poles_free(r.poles);
+	return rc;
+}
+
+int mp_report_write_file(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, const char *path)
+{
+	if (!path || !*path)
+		return mp_error_set(ctx, MP_EUSAGE, "report: an output path is required");
+	size_t len = strlen(path) + 16;
+	char *tmp = malloc(len);
+	if (!tmp)
+		return mp_error_set(ctx, MP_ENOMEM, "report: out of memory");
+	snprintf(tmp, len, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	FILE *f = NULL;
+	int rc = MP_OK;
+	if (fd < 0) {
+		rc = mp_error_set(ctx, MP_EIO, "%s: cannot create a temporary file beside it: %s", path, strerror(errno));
+		goto done;
+	}
+	/* mkstemp makes the file private (0600); a report is for reading (the umask is not
+	 * consulted: changing it to read it would race with other threads) */
+	(void)fchmod(fd, 0644);
+	if (!(f = fdopen(fd, "w"))) {
+		close(fd);
+		unlink(tmp);
+		rc = mp_error_set(ctx, MP_EIO, "%s: cannot open: %s", tmp, strerror(errno));
+		goto done;
+	}
+	rc = mp_report_write(ctx, s, o, f);
+	if (fflush(f) != 0 && rc == MP_OK)
+		rc = mp_error_set(ctx, MP_EIO, "%s: cannot write: %s", path, strerror(errno));
+	if (rc == MP_OK && fsync(fileno(f)) != 0)
+		rc = mp_error_set(ctx, MP_EIO, "%s: cannot write: %s", path, strerror(errno));
+	if (fclose(f) != 0 && rc == MP_OK)
+		rc = mp_error_set(ctx, MP_EIO, "%s: cannot write: %s", path, strerror(errno));
+	if (rc == MP_OK && rename(tmp, path) != 0)
+		rc = mp_error_set(ctx, MP_EIO, "%s: cannot rename the finished report into place: %s", path,
+				  strerror(errno));
+	if (rc != MP_OK)
+		unlink(tmp);
+done:
+	free(tmp);
+	return rc;
+}
