@@ -18,14 +18,14 @@ for runs in 50 200; do
 	echo "backtest 2006->2016 --runs $runs (seed 1): $(echo "$t1 - $t0" | bc) s"
 	sed 's/^/  /' "$T/s.csv"
 done
-echo "model MAE by seed (--runs 50): persistence $(awk -F, '$1=="persistence"{print $3}' "$T/s.csv"), trend $(awk -F, '$1=="trend"{print $3}' "$T/s.csv")"
+echo "model MAE by seed (--runs 200, the default): persistence $(awk -F, '$1=="persistence"{print $3}' "$T/s.csv"), trend $(awk -F, '$1=="trend"{print $3}' "$T/s.csv")"
 for seed in 1 2 3 4 5 6 7 8 9 10; do
 	$MP backtest --db "$DB" --start 2006 --end 2016 --seed $seed --quiet | awk -F, -v s=$seed '$1=="model"{printf "  seed %d: mae %.6f rmse %.6f rank_corr %.4f\n", s, $3, $4, $5}'
 done
-echo "other windows (--runs 50, seed 1):"
+echo "other windows (--runs 200, seed 1):"
 for w in "1996 2006" "1986 1996" "2001 2011"; do
 	set -- $w
 	$MP backtest --db "$DB" --start $1 --end $2 --quiet | awk -F, -v w="$1->$2" 'NR>1{printf "  %s %-11s mae %.6f rmse %.6f rank_corr %.4f\n", w, $1, $3, $4, $5}'
 done
-echo "ablation, 2006->2016 with the sim's default parameters (--uncalibrated, --runs 50, seed 1):"
+echo "ablation, 2006->2016 with the sim's default parameters (--uncalibrated, --runs 200, seed 1):"
 $MP backtest --db "$DB" --start 2006 --end 2016 --uncalibrated --quiet | awk -F, 'NR==2{printf "  model mae %.6f rmse %.6f rank_corr %.4f\n", $3, $4, $5}'

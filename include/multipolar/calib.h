@@ -288,14 +288,14 @@ typedef struct mp_backtest_result {
 typedef struct mp_backtest_options {
 	int version;
 	int start, end;          /* Y0 < Y1 */
-	int runs;                /* ensemble size (default 50) */
+	int runs;                /* ensemble size (default 200) */
 	uint64_t seed;           /* default 1 */
 	int top;                 /* K (default 20) */
 	const char *truth_path;  /* NMC CSV for the end year; NULL = the database's NMC */
 	int trend_years;         /* trend fitted on [start - trend_years, start] (default 10) */
 	int uncalibrated;        /* 1: run the sim with its documented defaults (ablation) */
 } mp_backtest_options;
-#define MP_BACKTEST_OPTIONS_INIT { 1, 0, 0, 50, 1, 20, NULL, 10, 0 }
+#define MP_BACKTEST_OPTIONS_INIT { 1, 0, 0, 200, 1, 20, NULL, 10, 0 }
 
 /* Calibrates on data <= start (mp_calibrate), starts the sim from the start year's world,
  * runs the ensemble to the end year and scores the median forecast CINC shares of the top

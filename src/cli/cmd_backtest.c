@@ -13,7 +13,7 @@ static const cli_option options[] = {
 	{ "start", CLI_INT, offsetof(backtest_opts, start), "Y0",
 	  "start year: calibration and the start world use data up to Y0 only (required)" },
 	{ "end", CLI_INT, offsetof(backtest_opts, end), "Y1", "forecast year, > Y0 (required)" },
-	{ "runs", CLI_INT, offsetof(backtest_opts, runs), "N", "ensemble size of the model forecast (default 50)" },
+	{ "runs", CLI_INT, offsetof(backtest_opts, runs), "N", "ensemble size of the model forecast (default 200)" },
 	{ "seed", CLI_LONG, offsetof(backtest_opts, seed), "S", "random seed (default 1)" },
 	{ "top", CLI_INT, offsetof(backtest_opts, top), "K", "score the K states with the largest Y0 CINC (default 20)" },
 	{ "truth", CLI_STRING, offsetof(backtest_opts, truth), "FILE",
