@@ -1,0 +1,316 @@
+/*
+ * Calibration of the world model (sim) on history, and backtests of its forecasts.
+ *
+ * Three layers:
+ *  1. statistical kernels on plain arrays (OLS, logit, Spearman, linear trend);
+ *  2. model estimators on plain arrays, one per sim mechanism (convergence growth,
+ *     population dynamics, gravity, arms dynamics, conflict hazard), each citing its
+ *     source (docs/calibration.md);
+ *  3. mp_calibrate(): reads the store up to a year (every query has `year <= until`),
+ *     runs the estimators and returns the fitted parameters under the sim's keys.
+ * mp_backtest() (include below) starts the sim from a past year with parameters
+ * calibrated only on data up to that year and scores its forecast of CINC shares.
+ *
+ * Matrices are row-major: X[i*p + j] is observation i, regressor j.
+ */
+#ifndef MULTIPOLAR_CALIB_H
+#define MULTIPOLAR_CALIB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "multipolar/common.h"
+#include "multipolar/store.h"
+#include "multipolar/table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define MP_CALIB_MAXP 48 /* largest number of regressors of one fit */
+
+/* ---- 1. statistical kernels ------------------------------------------------------ */
+
+/* Ordinary least squares fit. */
+typedef struct mp_ols_fit {
+	size_t n, p;
+	double coef[MP_CALIB_MAXP];
+	double se[MP_CALIB_MAXP]; /* classical (homoskedastic) standard errors */
+	double r2;                /* centred R^2 (uncentred if no column is constant) */
+	double sigma;             /* residual standard deviation, sqrt(RSS / (n - p)) */
+} mp_ols_fit;
+
+/* OLS of y (n) on X (n x p) with GSL's SVD solver (gsl_multifit_linear). Needs n > p.
+ * Allocates its GSL workspace (not for inner loops). MP_EINPUT on n <= p or p too large. */
+int mp_calib_ols(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
+		 mp_ols_fit *out);
+
+/* Binary logit fitted by Newton-Raphson / IRLS (McCullagh & Nelder 1989, sec. 4.4). */
+typedef struct mp_logit_fit {
+	size_t n, p;
+	double coef[MP_CALIB_MAXP];
+	double se[MP_CALIB_MAXP]; /* from the inverse observed information at the optimum */
+	double loglik;            /* log-likelihood at the estimate */
+	double loglik0;           /* log-likelihood of the intercept-only model */
+	int iterations;
+	int converged;            /* 1 when the max |step| fell below 1e-10 */
+} mp_logit_fit;
+
+/* Logit of y (0/1) on X (first column normally the constant 1). MP_EINPUT on bad y,
+ * MP_ERANGE on a singular information matrix (separation or collinearity). */
+int mp_calib_logit(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
+		   mp_logit_fit *out);
+
+/* Spearman rank correlation with mid-ranks for ties (Spearman 1904): the Pearson
+ * correlation of the ranks. *rho is NaN when n < 2 or a rank vector is constant.
+ * Allocates its rank buffers (not for inner loops). */
+int mp_calib_spearman(mp_ctx *ctx, const double *a, const double *b, size_t n, double *rho);
+
+/* OLS line through (x, y) (gsl_fit_linear) evaluated at x0; NaN pairs are skipped.
+ * MP_EINPUT with fewer than 2 points. */
+int mp_calib_trend_at(mp_ctx *ctx, const double *x, const double *y, size_t n, double x0,
+		      double *pred);
+
+/* Great-circle distance in km between two points given in degrees (haversine formula,
+ * Sinnott 1984; mean Earth radius 6371.0088 km, IUGG). */
+double mp_calib_distance_km(double lat1, double lng1, double lat2, double lng2);
+
+/* Annual convergence speed from the slope b of T-year average growth on log initial
+ * income: beta = -ln(1 + b T) / T (Barro & Sala-i-Martin 1992, eq. 12). NaN if 1+bT <= 0. */
+double mp_calib_beta_from_slope(double b, double T);
+
+/* ---- 2. model estimators ----------------------------------------------------------- */
+
+/* One observation of a country panel (income or population). */
+typedef struct mp_panel_obs {
+	int unit;   /* country id (any integer key) */
+	int group;  /* conditioning group (region index, 0..ngroups-1) */
+	int year;
+	double value; /* GDP per capita or population; NaN or <= 0 = missing */
+} mp_panel_obs;
+
+typedef struct mp_convergence_fit {
+	double beta, beta_se;   /* annual convergence speed and its delta-method s.e. */
+	double slope;           /* raw slope on log initial income */
+	double r2;
+	size_t n;               /* country-windows */
+	double frontier_growth, frontier_growth_se; size_t frontier_n;
+	double momentum, momentum_se, momentum_r2; size_t momentum_n;
+	double shock_sd;        /* median over units (>= 10 residuals) of the s.d. of the AR(1)
+				   innovations of growth deviations */
+	double shock_sd_pooled; /* the pooled s.d. of the same innovations */
+	double beta_uncond, beta_uncond_se; /* beta without the group effects (absolute
+					       convergence; Barro & Sala-i-Martin 1992) */
+} mp_convergence_fit;
+
+/* Conditional convergence (Barro 1991; Barro & Sala-i-Martin 1992): over the most recent
+ * non-overlapping windows [w, w+T] (T = `window`) inside [first, until], regress average
+ * annual log growth on log initial value with window and group (region) fixed effects;
+ * beta from the slope. Frontier growth: mean annual log growth of `frontier_unit` over
+ * [first, until]. Momentum: AR(1) coefficient (no constant) of annual growth deviations
+ * from the fitted path, d_it = g_it - (a_w + c_g + b ln y_i,t-1); shock s.d.: the s.d. of
+ * its residuals. Observations must be sorted by unit then year. */
+int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups,
+			 int first, int until, int window, int frontier_unit,
+			 mp_convergence_fit *out);
+
+typedef struct mp_population_fit {
+	double n_a, n_a_se;     /* intercept of window-mean growth on ln GDP pc at its start */
+	double n_b, n_b_se;     /* slope on ln GDP pc */
+	double r2;
+	size_t n;               /* countries in the last window */
+	double transition, transition_se; /* lambda of n_t+1 = n_t + lambda (n_LR - n_t) */
+	double transition_r2;
+	size_t transition_n;    /* country pairs of consecutive windows */
+} mp_population_fit;
+
+/* Population growth dynamics for the sim's demography (docs/sim.md; MODELS.md C2):
+ * growth starts at n_0 = n_a + n_b ln y (demographic transition: growth falls with
+ * income; Notestein 1945, Lee 2003) and approaches the long-run rate n_LR at speed lambda.
+ * Over the most recent non-overlapping windows of length T inside [first, until], with
+ * n-bar the mean annual log growth of population in a window:
+ *  - n_a, n_b: OLS of n-bar over the last window on ln y at its start (cross-section);
+ *  - lambda: (n-bar_{w+1} - n_LR) = (1 - lambda)^T (n-bar_w - n_LR), OLS without constant
+ *    on consecutive windows of each country, lambda = 1 - slope^(1/T) (window means
+ *    average out the yearly noise of interpolated population series).
+ * `pop` and `income` have the same rows (income NaN = missing); sorted by unit, year. */
+int mp_calib_population(mp_ctx *ctx, const mp_panel_obs *pop, const double *income, size_t n,
+			int first, int until, int window, double n_longrun, mp_population_fit *out);
+
+/* One directed trade observation for gravity. */
+typedef struct mp_gravity_obs {
+	int year;
+	double flow;      /* imports, > 0 (zero or NaN flows are skipped: log-linear OLS) */
+	double gdp_o, gdp_d;
+	double dist_km;
+	int contig;       /* 0/1 */
+} mp_gravity_obs;
+
+typedef struct mp_gravity_fit {
+	double elasticity_gdp, elasticity_gdp_se;   /* common GDP elasticity on ln(Y_o Y_d) */
+	double elasticity_distance, elasticity_distance_se; /* negative */
+	double contiguity, contiguity_se;
+	double r2;
+	size_t n;
+} mp_gravity_fit;
+
+/* Log-linear gravity (Tinbergen 1962; Head & Mayer 2014, eq. 3 with the naive GDP
+ * masses) with year fixed effects: ln X = a_t + g ln(Y_o Y_d) + d ln D + c contig + e. */
+int mp_calib_gravity(mp_ctx *ctx, const mp_gravity_obs *obs, size_t n, mp_gravity_fit *out);
+
+/* One state-year of a rivalry for the arms equation. */
+typedef struct mp_arms_obs {
+	double burden;       /* x_t: own military burden (milex / GDP) */
+	double burden_prev;  /* x_t-1 */
+	double rival_prev;   /* y_t-1: rivals' spending relative to own GDP */
+	int unit;            /* state (for the per-state shock s.d.) */
+} mp_arms_obs;
+
+typedef struct mp_arms_fit {
+	double reaction, reaction_se; /* k: response to rivals' burden */
+	double fatigue, fatigue_se;   /* a: restraint on own burden (positive = mean reverting) */
+	double grievance, grievance_se; /* g: constant */
+	double r2;
+	double shock_sd;                /* median over states (>= 10 obs) of the s.d. of
+					   residual / x_t-1 (relative burden shocks) */
+	double shock_sd_pooled;         /* pooled s.d. of the same */
+	size_t n;
+} mp_arms_fit;
+
+/* Richardson (1960) arms dynamics in discrete time: x_t - x_t-1 = g + k y_t-1 - a x_t-1. */
+int mp_calib_arms(mp_ctx *ctx, const mp_arms_obs *obs, size_t n, mp_arms_fit *out);
+
+/* One non-directed dyad-year of the conflict sample. */
+typedef struct mp_dyad_obs {
+	int year;
+	int ccode1, ccode2;  /* ccode1 < ccode2 */
+	double cap_ratio;    /* weaker / stronger CINC, in (0, 1] */
+	int contig;          /* direct contiguity by land or up to 150 miles of water */
+	int ally;            /* any COW formal alliance in force */
+	int mid_onset;       /* a new MID began this year (GML); -1 = not covered by the data */
+	int war_onset;       /* a new interstate war began this year (COW); -1 = not covered */
+	double ideal_dist;   /* |ideal point 1 - ideal point 2| (UNGA idealpointfp); NaN when
+				either is missing (before 1946, non-members) */
+} mp_dyad_obs;
+
+typedef struct mp_hazard_fit {
+	/* logit coefficients: 0 constant, 1 parity (ratio >= 0.8), 2 ln(stronger/weaker),
+	   3 contiguity, 4 alliance */
+	mp_logit_fit mid, war;
+	/* the sim's form (conflict.*, mech_conflict.c) on the dyad-years with ideal points:
+	   war onset on 0 constant, 1 PAR x DIS, 2 DIS, 3 alliance, with the parity kernel
+	   PAR = exp(-(ln r)^2 / (2 w^2)) and DIS = min(1, ideal_dist / dissat_scale) */
+	mp_logit_fit war_kernel;
+	size_t n_kernel, n_kernel_war;       /* its dyad-years and war onsets */
+	double crisis_ratio;                 /* MID onsets per war onset (each over its own
+						covered years) */
+	double mid_parity_or, war_parity_or; /* odds ratios exp(coef[1]) */
+	double mid_base, war_base;           /* annual onset probability of a non-contiguous,
+						non-allied dyad at the sample's mean ln ratio
+						among non-parity dyads */
+	size_t n, n_mid;                     /* MID sample: dyad-years, onsets */
+	size_t n_war_sample, n_war;          /* war sample: dyad-years, onsets */
+} mp_hazard_fit;
+
+#define MP_HAZARD_PARITY 0.8 /* Organski & Kugler (1980): weaker/stronger >= 0.8 */
+
+/* Logits of MID and war onset on parity, capability ratio, contiguity and alliance
+ * (Bremer 1992; Lemke & Werner 1996), and of war onset in the sim's form with a parity
+ * kernel of width `width` (log ratio) and dissatisfaction scaled by `dissat_scale`
+ * (ideal-point units). */
+int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
+		    double dissat_scale, mp_hazard_fit *out);
+
+/* ---- 3. calibration on the store ----------------------------------------------------- */
+
+/* One fitted parameter. */
+typedef struct mp_calib_param {
+	char key[48];        /* the sim's parameter key ("economy.beta") */
+	double estimate, se; /* se NaN when not applicable */
+	int64_t n;           /* observations */
+	char stat_name[16];  /* "R2", "loglik", ... */
+	double stat;
+	char method[192];    /* estimator and source */
+} mp_calib_param;
+
+typedef struct mp_calib_result {
+	int until;
+	size_t n;
+	mp_calib_param *params;
+	char notes[512];     /* e.g. the Lemke-Werner comparison */
+} mp_calib_result;
+
+typedef struct mp_calib_options {
+	int version;
+	int until;           /* last year of data used (required) */
+	int window;          /* convergence window, years (default 10) */
+	int first_year;      /* first year of the income panel (default 1950) */
+	int gravity_years;   /* gravity on the last N years of trade up to until (default 10) */
+	int hazard_first;    /* first year of the conflict sample (default 1816) */
+} mp_calib_options;
+#define MP_CALIB_OPTIONS_INIT { 1, 0, 10, 1950, 10, 1816 }
+
+/* Fits every parameter from data with year <= until. *out is the caller's. */
+int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib_result **out);
+void mp_calib_result_free(mp_calib_result *r);
+/* The parameter with `key`, or NULL (borrowed). */
+const mp_calib_param *mp_calib_find(const mp_calib_result *r, const char *key);
+/* The fit table: parameter, estimate, se, n, stat, value, method. */
+int mp_calib_table(mp_ctx *ctx, const mp_calib_result *r, mp_table **out);
+/* Writes the flat `key: value` YAML the sim reads (mp_sim_params_load), atomically
+ * (temporary file beside `path`, then rename). */
+int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path);
+/* Stores the fit statistics in the database (tables calib_run, calib_fit), one
+ * transaction. *run_id receives the new run's id (may be NULL). */
+int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id);
+
+/* ---- 4. backtest ---------------------------------------------------------------------- */
+
+/* Scores of one forecasting method. */
+typedef struct mp_backtest_row {
+	char method[16];   /* "model", "persistence", "trend" */
+	size_t n;          /* states scored */
+	double mae, rmse;  /* of the shares */
+	double rank_corr;  /* Spearman correlation of forecast and true shares */
+} mp_backtest_row;
+
+typedef struct mp_backtest_result {
+	int start, end;
+	mp_backtest_row rows[3]; /* model, persistence, trend */
+	size_t k;                /* states scored (top K by start-year CINC present at the end) */
+	int *ccode;              /* [k] */
+	double *truth, *model, *persistence, *trend; /* [k] shares among the k states */
+	mp_calib_result *calib;  /* the parameters used (fitted on data <= start); NULL when
+				    uncalibrated */
+	char truth_source[128];
+} mp_backtest_result;
+
+typedef struct mp_backtest_options {
+	int version;
+	int start, end;          /* Y0 < Y1 */
+	int runs;                /* ensemble size (default 200) */
+	uint64_t seed;           /* default 1 */
+	int top;                 /* K (default 20) */
+	const char *truth_path;  /* NMC CSV for the end year; NULL = the database's NMC */
+	int trend_years;         /* trend fitted on [start - trend_years, start] (default 10) */
+	int uncalibrated;        /* 1: run the sim with its documented defaults (ablation) */
+} mp_backtest_options;
+#define MP_BACKTEST_OPTIONS_INIT { 1, 0, 0, 200, 1, 20, NULL, 10, 0 }
+
+/* Calibrates on data <= start (mp_calibrate), starts the sim from the start year's world,
+ * runs the ensemble to the end year and scores the median forecast CINC shares of the top
+ * K states (by start-year CINC; shares renormalised among those K, the same for every
+ * method) against the truth, beside persistence (start shares) and a linear trend (OLS of
+ * each share on the year over [start - trend_years, start]). Errors: MP_EUSAGE for
+ * start >= end, MP_ERANGE (naming NMC and its range) for years outside the coverage. */
+int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_backtest_result **out);
+void mp_backtest_result_free(mp_backtest_result *r);
+/* The score table: method,n,mae,rmse,rank_corr. */
+int mp_backtest_table(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
+/* The per-state forecasts: ccode, truth, model, persistence, trend. */
+int mp_backtest_detail(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

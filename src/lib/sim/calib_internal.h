@@ -1,0 +1,33 @@
+/* Internal pieces of the calibration shared by calib*.c and backtest*.c. */
+#ifndef MP_SIM_CALIB_INTERNAL_H
+#define MP_SIM_CALIB_INTERNAL_H
+
+#include "multipolar/calib.h"
+#include "store/q_calib.h"
+
+/* The income/population panel from Maddison up to `until` (from `first`), units in
+ * countrycode order, groups = Maddison regions. income[i] is GDP per capita of obs[i]
+ * (the population panel's values are population). *frontier receives the USA unit. */
+typedef struct mp_calib_panel {
+	mp_panel_obs *income;   /* value = gdppc */
+	mp_panel_obs *pop;      /* value = pop (same rows) */
+	double *gdppc;          /* gdppc per row (for the population fit) */
+	size_t n;
+	int ngroups;
+	int frontier;
+} mp_calib_panel;
+
+int mp_calib__panel(mp_ctx *ctx, const mp_qcalib_rows *rows, mp_calib_panel *out);
+void mp_calib__panel_free(mp_calib_panel *p);
+
+/* Gravity observations for trade years [from, until]. */
+int mp_calib__gravity_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_gravity_obs **out,
+			  size_t *n);
+/* Conflict sample: politically relevant dyad-years (contiguous up to 150 miles of water,
+ * or including a major power) in [from, until]. */
+int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_obs **out,
+		       size_t *n);
+/* Arms observations: state-years in an active strategic rivalry with SIPRI burdens. */
+int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, size_t *n);
+
+#endif

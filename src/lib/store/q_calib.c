@@ -1,0 +1,222 @@
+/* Queries of the calibration and the backtest: every one bounded by `year <= until`. */
+#include "q_calib.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+typedef struct {
+	const char *family;
+	const char *sql; /* ?1 dsid, ?2 from, ?3 until, ?4 crosswalk dsid */
+	int ni, nr, txt;
+} qspec;
+
+static const qspec specs[MP_QC_COUNT] = {
+	[MP_QC_INCOME] = { "maddison",
+		"SELECT COALESCE(c.cown, CASE m.countrycode WHEN 'SRB' THEN 345 END, 0), m.year, m.gdppc, m.pop,"
+		" m.countrycode || '|' || COALESCE(m.region, '')"
+		" FROM maddison m LEFT JOIN crosswalk c ON c.dsid = ?4 AND c.iso3c = m.countrycode"
+		" WHERE m.dsid = ?1 AND m.year >= ?2 AND m.year <= ?3"
+		" AND m.countrycode NOT IN ('SUN', 'CSK', 'YUG')"
+		" ORDER BY m.countrycode, m.year", 2, 2, 1 },
+	[MP_QC_NMC] = { "nmc",
+		"SELECT ccode, year, cinc, milex, tpop FROM nmc WHERE dsid = ?1 AND year >= ?2 AND year <= ?3"
+		" ORDER BY ccode, year", 2, 3, 0 },
+	[MP_QC_TRADE] = { "trade_dyadic",
+		"SELECT ccode1, ccode2, year, flow1, flow2 FROM trade_dyadic"
+		" WHERE dsid = ?1 AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2", 3, 2, 0 },
+	[MP_QC_CAPITALS] = { "capitals",
+		"SELECT ccode, CAST(substr(stdate, 1, 4) AS INTEGER), CAST(substr(enddate, 1, 4) AS INTEGER),"
+		" lat, lng FROM capitals WHERE dsid = ?1 AND ?2 <= ?3"
+		" AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?3 ORDER BY ccode, stdate", 3, 2, 0 },
+	[MP_QC_CONTIGUITY] = { "contiguity",
+		"SELECT ccode1, ccode2, conttype, CAST(substr(stdate, 1, 4) AS INTEGER),"
+		" CAST(substr(enddate, 1, 4) AS INTEGER) FROM contiguity WHERE dsid = ?1 AND ?2 <= ?3"
+		" AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?3 ORDER BY ccode1, ccode2, stdate", 4, 1, 0 },
+	[MP_QC_MID_ONSETS] = { "mid_dyad",
+		"SELECT DISTINCT ccode1, ccode2, year FROM mid_dyad WHERE dsid = ?1 AND gmlmidonset = 1"
+		" AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2", 3, 0, 0 },
+	[MP_QC_WAR_ONSETS] = { "war_inter",
+		"SELECT DISTINCT ccode1, ccode2, year FROM war_inter WHERE dsid = ?1 AND cowinteronset = 1"
+		" AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2", 3, 0, 0 },
+	[MP_QC_ALLIANCES] = { "alliance_dyad",
+		"SELECT ccode1, ccode2, year FROM alliance_dyad WHERE dsid = ?1 AND year >= ?2 AND year <= ?3"
+		" ORDER BY year, ccode1, ccode2", 3, 0, 0 },
+	[MP_QC_RIVALRIES] = { "rivalries",
+		"SELECT ccode1, ccode2, styear, endyear FROM rivalries WHERE dsid = ?1 AND ?2 <= ?3"
+		" AND styear <= ?3 ORDER BY rivalryno", 4, 0, 0 },
+	[MP_QC_MAJORS] = { "majors",
+		"SELECT ccode, styear, endyear FROM majors WHERE dsid = ?1 AND ?2 <= ?3 AND styear <= ?3"
+		" ORDER BY ccode, styear", 3, 0, 0 },
+	[MP_QC_SIPRI] = { "sipri",
+		"SELECT ccode, year, milex_const2022_usd_m, milex_share_gdp FROM sipri"
+		" WHERE dsid = ?1 AND ccode IS NOT NULL AND year >= ?2 AND year <= ?3 ORDER BY ccode, year",
+		2, 2, 0 },
+	[MP_QC_IDEAL] = { "unga",
+		"SELECT ccode, year, idealpointfp FROM unga WHERE dsid = ?1 AND idealpointfp IS NOT NULL"
+		" AND year >= ?2 AND year <= ?3 ORDER BY ccode, year", 2, 1, 0 },
+};
+
+const char *mp_qcalib_family(mp_qcalib_query q)
+{
+	return q < MP_QC_COUNT ? specs[q].family : "";
+}
+
+void mp_qcalib_rows_free(mp_qcalib_rows *r)
+{
+	if (!r)
+		return;
+	free(r->v);
+	r->v = NULL;
+	r->n = 0;
+}
+
+static int collect(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, int ni, int nr, int txt,
+		   mp_qcalib_rows *out)
+{
+	size_t cap = 0;
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			mp_qcalib_row *v = realloc(out->v, cap * sizeof *v);
+			if (!v) {
+				sqlite3_reset(st);
+				mp_qcalib_rows_free(out);
+				return mp_error_set(ctx, MP_ENOMEM, "q_calib.c: out of memory");
+			}
+			out->v = v;
+		}
+		mp_qcalib_row *r = &out->v[out->n++];
+		memset(r, 0, sizeof *r);
+		for (int k = 0; k < ni; k++)
+			r->i[k] = mp_store__int(st, k, 0);
+		for (int k = 0; k < nr; k++)
+			r->r[k] = mp_store__real(st, ni + k);
+		if (txt) {
+			const unsigned char *t = sqlite3_column_text(st, ni + nr);
+			snprintf(r->txt, sizeof r->txt, "%s", t ? (const char *)t : "");
+		}
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE) {
+		mp_qcalib_rows_free(out);
+		return mp_store__error(ctx, s, "calibration query");
+	}
+	return MP_OK;
+}
+
+int mp_qcalib_fetch(mp_ctx *ctx, mp_store *s, mp_qcalib_query q, int from, int until,
+		    mp_qcalib_rows *out)
+{
+	memset(out, 0, sizeof *out);
+	if (q >= MP_QC_COUNT)
+		return mp_error_set(ctx, MP_EINPUT, "q_calib.c: unknown query %d", (int)q);
+	const qspec *sp = &specs[q];
+	int64_t dsid = 0, xw = 0;
+	int rc = mp_store__dsid(ctx, s, sp->family, NULL, &dsid);
+	if (rc != MP_OK)
+		return rc;
+	if (q == MP_QC_INCOME && (rc = mp_store__dsid(ctx, s, "crosswalk", NULL, &xw)) != MP_OK)
+		return rc;
+	sqlite3_stmt *st;
+	if ((rc = mp_store__prepare(ctx, s, sp->sql, &st)) != MP_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, dsid);
+	sqlite3_bind_int(st, 2, from);
+	sqlite3_bind_int(st, 3, until);
+	if (q == MP_QC_INCOME)
+		sqlite3_bind_int64(st, 4, xw);
+	return collect(ctx, s, st, sp->ni, sp->nr, sp->txt, out);
+}
+
+int mp_qcalib_nmc_range(mp_ctx *ctx, mp_store *s, int *first, int *last, char *version, size_t vsize)
+{
+	mp_dataset_info d;
+	int rc = mp_store_dataset_pick(ctx, s, "nmc", NULL, &d);
+	if (rc != MP_OK)
+		return rc;
+	*first = d.year_min;
+	*last = d.year_max;
+	if (version)
+		snprintf(version, vsize, "%s", d.version);
+	return MP_OK;
+}
+
+int mp_qcalib_nmc_year(mp_ctx *ctx, mp_store *s, int year, mp_qcalib_rows *out)
+{
+	memset(out, 0, sizeof *out);
+	int64_t dsid;
+	int rc = mp_store__dsid(ctx, s, "nmc", NULL, &dsid);
+	if (rc != MP_OK)
+		return rc;
+	sqlite3_stmt *st;
+	if ((rc = mp_store__prepare(ctx, s,
+				    "SELECT ccode, year, cinc FROM nmc WHERE dsid = ?1 AND year = ?2 ORDER BY ccode",
+				    &st)) != MP_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, dsid);
+	sqlite3_bind_int(st, 2, year);
+	return collect(ctx, s, st, 2, 1, 0, out);
+}
+
+int mp_qcalib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id)
+{
+	int rc = mp_store_begin(ctx, s);
+	if (rc != MP_OK)
+		return rc;
+	rc = mp_store__exec(ctx, s,
+			    "CREATE TABLE IF NOT EXISTS calib_run (id INTEGER PRIMARY KEY, until INTEGER NOT NULL,"
+			    " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), notes TEXT);"
+			    "CREATE TABLE IF NOT EXISTS calib_fit (run INTEGER NOT NULL REFERENCES calib_run(id),"
+			    " param TEXT NOT NULL, estimate REAL, se REAL, n INTEGER, stat_name TEXT, stat REAL,"
+			    " method TEXT, PRIMARY KEY (run, param));");
+	sqlite3_stmt *st;
+	if (rc == MP_OK)
+		rc = mp_store__prepare(ctx, s, "INSERT INTO calib_run (until, notes) VALUES (?1, ?2)", &st);
+	if (rc == MP_OK) {
+		sqlite3_bind_int(st, 1, r->until);
+		sqlite3_bind_text(st, 2, r->notes, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = mp_store__error(ctx, s, "save calibration run");
+		sqlite3_reset(st);
+	}
+	int64_t id = sqlite3_last_insert_rowid(mp_store__db(s));
+	if (rc == MP_OK)
+		rc = mp_store__prepare(ctx, s,
+				       "INSERT INTO calib_fit (run, param, estimate, se, n, stat_name, stat, method)"
+				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st);
+	for (size_t k = 0; rc == MP_OK && k < r->n; k++) {
+		const mp_calib_param *p = &r->params[k];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, p->key, -1, SQLITE_TRANSIENT);
+		if (mp_is_na(p->estimate))
+			sqlite3_bind_null(st, 3);
+		else
+			sqlite3_bind_double(st, 3, p->estimate);
+		if (mp_is_na(p->se))
+			sqlite3_bind_null(st, 4);
+		else
+			sqlite3_bind_double(st, 4, p->se);
+		sqlite3_bind_int64(st, 5, p->n);
+		sqlite3_bind_text(st, 6, p->stat_name, -1, SQLITE_TRANSIENT);
+		if (mp_is_na(p->stat))
+			sqlite3_bind_null(st, 7);
+		else
+			sqlite3_bind_double(st, 7, p->stat);
+		sqlite3_bind_text(st, 8, p->method, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = mp_store__error(ctx, s, "save calibration fit");
+		sqlite3_reset(st);
+	}
+	if (rc == MP_OK)
+		rc = mp_store_commit(ctx, s);
+	if (rc != MP_OK) {
+		mp_store_rollback(s);
+		return rc;
+	}
+	if (run_id)
+		*run_id = id;
+	return MP_OK;
+}
