@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "multipolar/ensemble.h"
+#include "multipolar/report.h"
 
 typedef struct {
 	cli_common common;
@@ -15,6 +16,8 @@ typedef struct {
 	int threads;
 	int until;
 	int no_store;
+	const char *report;
+	int no_report;
 } run_opts;
 
 static const cli_option options[] = {
@@ -23,6 +26,9 @@ static const cli_option options[] = {
 	{ "threads", CLI_INT, offsetof(run_opts, threads), "T", "OpenMP threads (default: all cores)" },
 	{ "until", CLI_INT, offsetof(run_opts, until), "Y", "last simulated year (default 2050)" },
 	{ "no-store", CLI_FLAG, offsetof(run_opts, no_store), NULL, "do not store the results in the database" },
+	{ "report", CLI_STRING, offsetof(run_opts, report), "FILE",
+	  "where to write the HTML report of the stored results (default multipolar-report.html)" },
+	{ "no-report", CLI_FLAG, offsetof(run_opts, no_report), NULL, "do not write the HTML report" },
 	CLI_OPT_DB,
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUTPUT,
@@ -160,6 +166,14 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			       start ? "from the database's last NMC year" : "from the shipped default world");
 		rc = cli_write_table(ctx, &o->common, t);
 	}
+	/* the report of what was just stored (DESIGN.md section 6), written atomically */
+	if (rc == MP_OK && rank == 0 && store && !o->no_store && !o->no_report) {
+		mp_report_opts ro = MP_REPORT_OPTS_INIT;
+		const char *path = o->report ? o->report : "multipolar-report.html";
+		if ((rc = mp_report_write_file(ctx, store, &ro, path)) == MP_OK)
+			fprintf(o->common.fmt == MP_FORMAT_TEXT && !o->common.output ? stdout : stderr,
+				"\nreport: %s\n", path);
+	}
 done:
 	mp_table_free(t);
 	mp_store_free(store);
@@ -179,7 +193,9 @@ const cli_command cli_cmd_run = {
 		"holds it. Each ensemble is stored in the database (sim_runs, sim_summary) and a short "
 		"comparison is printed: median CINC shares of the West, China, Russia and India poles, "
 		"the effective number of poles, and the probabilities of a multipolar distribution "
-		"(Thompson rule), of any war and of a great-power war, in 2035 and 2050.",
+		"(Thompson rule), of any war and of a great-power war, in 2035 and 2050. Finally the "
+		"HTML report of the stored results is written (--report FILE, default "
+		"multipolar-report.html) and its path printed.",
 	.example = "multipolar run",
 	.options = options,
 	.opts_size = sizeof(run_opts),

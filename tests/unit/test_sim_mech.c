@@ -23,7 +23,7 @@ static mp_world *make_world(size_t n, const double *pop, const double *gdppc)
 	for (size_t i = 0; i < n; i++) {
 		mp_actor *a = &w->actors[i];
 		a->ccode = (int)(100 + i);
-		snprintf(a->stateabb, sizeof a->stateabb, "S%zu", i);
+		snprintf(a->stateabb, sizeof a->stateabb, "S%u", (unsigned)(i % 1000));
 		snprintf(a->name, sizeof a->name, "State %zu", i);
 		double gdp = pop[i] * gdppc[i] / 1000.0;
 		a->gdp = gdp;
