@@ -14,6 +14,7 @@ struct mp_poles {
 	int npoles;
 	mp_pole_spell *spells;
 	size_t n;
+	size_t *by_ccode; /* spell indexes sorted by (ccode, from_year), for mp_poles_of */
 };
 
 void mp_poles_free(mp_poles *p)
@@ -23,6 +24,7 @@ void mp_poles_free(mp_poles *p)
 	for (int i = 0; i < p->npoles; i++)
 		free(p->names[i]);
 	free(p->spells);
+	free(p->by_ccode);
 	free(p);
 }
 
@@ -44,10 +46,52 @@ int mp_poles_find(const mp_poles *p, const char *name)
 
 int mp_poles_of(const mp_poles *p, int ccode, int year)
 {
-	for (size_t i = 0; i < p->n; i++)
-		if (p->spells[i].ccode == ccode && year >= p->spells[i].from_year && year <= p->spells[i].to_year)
-			return p->spells[i].pole;
+	/* binary search for the first spell of ccode, then its few spells in year order */
+	size_t lo = 0, hi = p->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (p->spells[p->by_ccode[mid]].ccode < ccode)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k < p->n && p->spells[p->by_ccode[k]].ccode == ccode; k++) {
+		const mp_pole_spell *s = &p->spells[p->by_ccode[k]];
+		if (year >= s->from_year && year <= s->to_year)
+			return s->pole;
+	}
 	return MP_POLE_NONE;
+}
+
+/* qsort_r is not in C17: sort (ccode, from_year, index) keys instead. */
+typedef struct spell_key {
+	int ccode, from;
+	size_t i;
+} spell_key;
+
+static int by_key(const void *a, const void *b)
+{
+	const spell_key *x = a, *y = b;
+	if (x->ccode != y->ccode)
+		return (x->ccode > y->ccode) - (x->ccode < y->ccode);
+	return (x->from > y->from) - (x->from < y->from);
+}
+
+static int build_index(mp_poles *p)
+{
+	spell_key *k = malloc((p->n ? p->n : 1) * sizeof *k);
+	p->by_ccode = malloc((p->n ? p->n : 1) * sizeof *p->by_ccode);
+	if (!k || !p->by_ccode) {
+		free(k);
+		return MP_ENOMEM;
+	}
+	for (size_t i = 0; i < p->n; i++)
+		k[i] = (spell_key){ p->spells[i].ccode, p->spells[i].from_year, i };
+	qsort(k, p->n, sizeof *k, by_key);
+	for (size_t i = 0; i < p->n; i++)
+		p->by_ccode[i] = k[i].i;
+	free(k);
+	return MP_OK;
 }
 
 static int parse_int(mp_ctx *ctx, mp_csv *csv, int f, const char *col, int *out)
@@ -161,7 +205,10 @@ int mp_poles_load(mp_ctx *ctx, const char *path, mp_poles **out)
 	}
 	if (rc < 0)
 		goto done;
-	rc = MP_OK;
+	if ((rc = build_index(p)) != MP_OK) {
+		rc = mp_error_set(ctx, rc, "out of memory");
+		goto done;
+	}
 	*out = p;
 	p = NULL;
 done:
