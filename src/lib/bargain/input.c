@@ -369,7 +369,7 @@ static int parse_bdm(mp_ctx *ctx, const char *fname, csvrd *r, int flags, mp_bar
 		}
 		lines[n] = r->line;
 		cols[n] = fa->col;
-		double c, x, s;
+		double c = 0, x = 0, s = 0;
 		if ((rc = num_field(ctx, fname, r->line, &r->f[idx[1]], "Capability", &c)) ||
 		    (rc = num_field(ctx, fname, r->line, &r->f[idx[2]], "Position", &x)) ||
 		    (rc = num_field(ctx, fname, r->line, &r->f[idx[3]], "Salience", &s)))
@@ -508,7 +508,7 @@ static int parse_ktab(mp_ctx *ctx, const char *fname, csvrd *r, mp_bargain_input
 		double ssum = 0;
 		for (size_t k = 0; k < m; k++) {
 			const field *fp = &r->f[3 + 2 * k], *fs = &r->f[4 + 2 * k];
-			double x, s;
+			double x = 0, s = 0;
 			if ((rc = num_field(ctx, fname, r->line, fp, "Position", &x)) ||
 			    (rc = num_field(ctx, fname, r->line, fs, "Salience", &s)))
 				goto done;

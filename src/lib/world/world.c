@@ -195,7 +195,7 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 		}
 		mp_actor *a = &w->actors[w->n];
 		memset(a, 0, sizeof *a);
-		double v;
+		double v = 0;
 		if ((rc = num(ctx, &csv, F_CCODE, &v)) != MP_OK)
 			goto done;
 		a->ccode = mp_is_na(v) ? 0 : (int)v;
