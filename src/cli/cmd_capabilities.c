@@ -162,15 +162,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		return rc;
 	int from = o->year ? o->year : o->from ? o->from : src.last;
 	int to = o->year ? o->year : o->to ? o->to : (o->from ? src.last : from);
-	if (from > to) {
-		rc = mp_error_set(ctx, MP_EUSAGE, "--from %d is after --to %d", from, to);
+	if ((rc = cli_source_check_years(ctx, &src, from, to)) != MP_OK)
 		goto done;
-	}
-	if (from < src.first || to > src.last) {
-		rc = mp_error_set(ctx, MP_ERANGE, "years %d-%d are outside the data (%s: %d-%d)", from, to,
-				  src.store ? "NMC in the database" : "default world", src.first, src.last);
-		goto done;
-	}
 	if ((rc = mp_table_new(&t, by_pole ? pole_cols : state_cols,
 			       by_pole ? sizeof pole_cols / sizeof pole_cols[0] : sizeof state_cols / sizeof state_cols[0])) !=
 	    MP_OK)

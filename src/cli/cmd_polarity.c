@@ -73,15 +73,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if ((rc = cli_source_open(ctx, &o->common, &o->src, &src)) != MP_OK)
 		return rc;
 	int from = o->from ? o->from : src.first, to = o->to ? o->to : src.last;
-	if (from > to) {
-		rc = mp_error_set(ctx, MP_EUSAGE, "--from %d is after --to %d", from, to);
+	if ((rc = cli_source_check_years(ctx, &src, from, to)) != MP_OK)
 		goto done;
-	}
-	if (from < src.first || to > src.last) {
-		rc = mp_error_set(ctx, MP_ERANGE, "years %d-%d are outside the data (%s: %d-%d)", from, to,
-				  src.store ? "NMC in the database" : "default world", src.first, src.last);
-		goto done;
-	}
 	if ((rc = mp_table_new(&t, cols, sizeof cols / sizeof cols[0])) != MP_OK)
 		goto done;
 	for (int y = from; y <= to; y++) {

@@ -56,6 +56,16 @@ int cli_source_world(mp_ctx *ctx, cli_source *src, int year, unsigned attrs, mp_
 	return mp_world_clone(src->deflt, out);
 }
 
+int cli_source_check_years(mp_ctx *ctx, const cli_source *src, int from, int to)
+{
+	if (from > to)
+		return mp_error_set(ctx, MP_EUSAGE, "--from %d is after --to %d", from, to);
+	if (from < src->first || to > src->last)
+		return mp_error_set(ctx, MP_ERANGE, "years %d-%d are outside the data (%s: %d-%d)", from, to,
+				    src->store ? "NMC in the database" : "default world", src->first, src->last);
+	return MP_OK;
+}
+
 void cli_source_close(cli_source *src)
 {
 	mp_store_free(src->store);

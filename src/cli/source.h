@@ -34,6 +34,9 @@ typedef struct cli_source_opts {
 int cli_source_open(mp_ctx *ctx, const cli_common *c, const cli_source_opts *o, cli_source *src);
 /* The world of `year` (attrs: MP_WORLD_* joined from the database); ERANGE naming the source's coverage when outside it. */
 int cli_source_world(mp_ctx *ctx, cli_source *src, int year, unsigned attrs, mp_world **out);
+/* Checks a year range against the source: MP_EUSAGE when from > to, MP_ERANGE naming the
+ * source's coverage when outside it. */
+int cli_source_check_years(mp_ctx *ctx, const cli_source *src, int from, int to);
 void cli_source_close(cli_source *src);
 
 #endif

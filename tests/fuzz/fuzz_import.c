@@ -5,22 +5,16 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "fuzz_file.h"
 #include "multipolar/data.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char path[] = "/tmp/mp_fuzz_import_XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0)
+	char path[32];
+	if (mp_fuzz_tmpfile(data, size, path) != 0)
 		return 0;
-	if (write(fd, data, size) != (ssize_t)size) {
-		close(fd);
-		unlink(path);
-		return 0;
-	}
-	close(fd);
 	mp_ctx *ctx = NULL;
 	mp_store *s = NULL;
 	mp_import_result r;

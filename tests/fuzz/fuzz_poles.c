@@ -4,22 +4,16 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "fuzz_file.h"
 #include "multipolar/poles.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char path[] = "/tmp/mp_fuzz_poles_XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0)
+	char path[32];
+	if (mp_fuzz_tmpfile(data, size, path) != 0)
 		return 0;
-	if (write(fd, data, size) != (ssize_t)size) {
-		close(fd);
-		unlink(path);
-		return 0;
-	}
-	close(fd);
 	mp_ctx *ctx = NULL;
 	mp_poles *p = NULL;
 	if (mp_ctx_new(&ctx) == MP_OK && mp_poles_load(ctx, path, &p) == MP_OK) {
