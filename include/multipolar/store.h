@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "multipolar/common.h"
+#include "multipolar/table.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -59,6 +60,21 @@ int mp_store_dataset_pick(mp_ctx *ctx, mp_store *s, const char *family, const ch
 			  mp_dataset_info *out);
 /* Whether the family has any imported version (1/0). */
 int mp_store_has(mp_store *s, const char *family);
+
+/* A negotiation result to store (tables bargain_runs, bargain_positions, bargain_forecast;
+ * docs/bargaining.md "Stored results"). The tables are those `multipolar negotiate` prints
+ * with --show positions, forecast and summary. */
+typedef struct mp_bargain_record {
+	const char *name;       /* e.g. the input's base name */
+	const char *model;      /* "eu" or "smp" */
+	const char *input;      /* the input file */
+	const mp_table *positions; /* round, actor, dim, position */
+	const mp_table *forecast;  /* round, dim, weighted_mean, weighted_median */
+	const mp_table *summary;   /* model, actors, rounds, stopped_by, dim, weighted_mean, weighted_median */
+} mp_bargain_record;
+
+/* Stores one negotiation result in one transaction; *run_id (may be NULL) gets its id. */
+int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec, int64_t *run_id);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "multipolar/bargain.h"
+#include "multipolar/store.h"
 
 typedef struct {
 	cli_common common;
@@ -21,6 +22,9 @@ typedef struct {
 	double pos_tol;
 	/* sensitivity noise */
 	double noise_cap, noise_sal, noise_pos;
+	/* storing the result for the report */
+	int store;
+	const char *name;
 } negotiate_opts;
 
 #define O(f) offsetof(negotiate_opts, f)
@@ -57,6 +61,10 @@ static const cli_option options[] = {
 	{ "noise-cap", CLI_REAL, O(noise_cap), "SD", "sensitivity: log-normal sd of capabilities (default 0.1)" },
 	{ "noise-sal", CLI_REAL, O(noise_sal), "SD", "sensitivity: sd of saliences on [0,1] (default 0.05)" },
 	{ "noise-pos", CLI_REAL, O(noise_pos), "SD", "sensitivity: sd of positions as a share of the scale (default 0.05)" },
+	{ "store", CLI_FLAG, O(store), NULL,
+	  "also store the positions, forecasts and summary in the database (for 'multipolar report')" },
+	{ "name", CLI_STRING, O(name), "NAME", "name of the stored negotiation (default: the input file's name)" },
+	CLI_OPT_DB,
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUTPUT,
 	CLI_OPT_QUIET,
@@ -600,6 +608,39 @@ done:
 	return rc;
 }
 
+/* Stores the run (positions, forecasts, summary) in the database, one transaction. The
+ * model is run once per table: runs are deterministic for a given input, options and seed. */
+static int store_result(mp_ctx *ctx, negotiate_opts *o, const char *path, const mp_bargain_input *in,
+			const mp_bargain_run_options *ro)
+{
+	int eu = ro->model == MP_BARGAIN_MODEL_EU;
+	mp_table *tp = NULL, *tf = NULL, *ts = NULL;
+	mp_store *st = NULL;
+	int64_t id = 0;
+	int rc;
+	if ((rc = mp_table_new(&tp, cols_pos, NCOL(cols_pos))) || (rc = mp_table_new(&tf, cols_fc, NCOL(cols_fc))) ||
+	    (rc = mp_table_new(&ts, cols_sum, NCOL(cols_sum))))
+		goto done;
+	if ((rc = eu ? run_eu(ctx, in, ro, SHOW_POSITIONS, tp) : run_smp(ctx, in, ro, SHOW_POSITIONS, tp)) ||
+	    (rc = eu ? run_eu(ctx, in, ro, SHOW_FORECAST, tf) : run_smp(ctx, in, ro, SHOW_FORECAST, tf)) ||
+	    (rc = eu ? run_eu(ctx, in, ro, SHOW_SUMMARY, ts) : run_smp(ctx, in, ro, SHOW_SUMMARY, ts)))
+		goto done;
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	mp_bargain_record rec = { o->name ? o->name : base, eu ? "eu" : "smp", path, tp, tf, ts };
+	if ((rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_CREATE, &st)) ||
+	    (rc = mp_store_bargain_save(ctx, st, &rec, &id)))
+		goto done;
+	if (!o->common.quiet)
+		fprintf(stderr, "negotiate: stored as negotiation %lld in %s\n", (long long)id, cli_db_path(&o->common));
+done:
+	mp_store_free(st);
+	mp_table_free(tp);
+	mp_table_free(tf);
+	mp_table_free(ts);
+	return rc;
+}
+
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 {
 	negotiate_opts *o = vo;
@@ -670,6 +711,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (rc)
 		goto done;
 	rc = cli_write_table(ctx, &o->common, t);
+	if (rc == MP_OK && o->store)
+		rc = store_result(ctx, o, pos[0], in, &ro);
 done:
 	mp_table_free(t);
 	mp_bargain_input_free(in);

@@ -28,6 +28,9 @@ for sc in baseline decoupling; do
 	$MP simulate "$sc" --runs 40 --until 2050 --threads 2 --quiet --db "$DB" --format csv > /dev/null \
 		|| fail "simulate $sc failed"
 done
+# a stored negotiation, so the negotiation panel is drawn too
+$MP negotiate "$MP_SRC/data/scenarios/negotiation/ukraine_settlement_2023.yaml" --store --quiet --db "$DB" \
+	--format csv > /dev/null || fail "negotiate --store failed"
 sed 's/,West,/,<script>alert(1)<\/script>,/' "$MP_SRC/data/poles/poles.csv" > "$T/poles.csv"
 $MP report --quiet --db "$DB" --poles "$T/poles.csv" --output "$T/report.html" || fail "report failed"
 size=$(stat -c %s "$T/report.html")
