@@ -39,6 +39,7 @@ static const cli_option options[] = {
 	{ "tau", CLI_REAL, offsetof(polarity_opts, tau), "S", "threshold: share that makes a unit a pole (default 0.10)" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUTPUT,
+	CLI_OPT_QUIET,
 	CLI_END
 };
 
