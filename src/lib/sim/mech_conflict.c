@@ -34,13 +34,14 @@ double mp_sim__dissat(const mp_sim *s, size_t i, size_t j)
 	return d;
 }
 
-double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj)
+/* The hazard of dyad (i, j) given lr = ln(C_i / C_j). */
+static double hazard_lr(const mp_sim *s, size_t i, size_t j, double lr)
 {
 	const mp_sim_params *p = &s->p;
-	if (!(ci > 0) || !(cj > 0))
-		return 0;
-	double lr = log(ci / cj), w = p->conflict_parity_width;
-	double par = exp(-lr * lr / (2 * w * w));
+	double w = p->conflict_parity_width, z = lr * lr / (2 * w * w);
+	/* exp(-z) is exactly 0 in double precision beyond z = 746 (below the smallest
+	 * subnormal): skip the call there, same result */
+	double par = z < 746.0 ? exp(-z) : 0.0;
 	double dis = mp_sim__dissat(s, i, j);
 	double v = p->conflict_parity_coef * par * dis + p->conflict_dissatisfaction_coef * dis;
 	const size_t ij = i * s->n + j;
@@ -57,6 +58,13 @@ double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj)
 	return p->conflict_hazard_base * exp(v);
 }
 
+double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj)
+{
+	if (!(ci > 0) || !(cj > 0))
+		return 0;
+	return hazard_lr(s, i, j, log(ci / cj));
+}
+
 void mp_sim__conflict(mp_sim *s)
 {
 	const mp_sim_params *p = &s->p;
@@ -70,12 +78,16 @@ void mp_sim__conflict(mp_sim *s)
 		      fmax(0.0, fmax(p->conflict_same_camp, p->conflict_alliance)) + fmax(0.0, p->conflict_rivalry) +
 		      fmax(0.0, p->conflict_dependence_coef);
 	const double bound = p->conflict_hazard_base * exp(vmax) * (1.0 + fmax(0.0, p->conflict_crisis_ratio));
+	/* ln C once per state, so a dyad's log ratio is a difference (n logs, not n^2) */
+	for (size_t i = 0; i < s->n; i++)
+		s->lncinc[i] = s->cinc[i] > 0 ? log(s->cinc[i]) : MP_NA;
 	for (size_t k = 0; k < s->npairs; k++) {
 		size_t i = (size_t)s->pairs[2 * k], j = (size_t)s->pairs[2 * k + 1];
 		double u = mp_rng_uniform(&r); /* one draw per dyad: fixed stream layout */
 		if (u >= bound)
 			continue;
-		double lam = mp_sim__hazard(s, i, j, s->cinc[i], s->cinc[j]);
+		double lr = s->lncinc[i] - s->lncinc[j];
+		double lam = lr == lr ? hazard_lr(s, i, j, lr) : 0.0;
 		double pw = 1.0 - exp(-lam);
 		if (u < pw) {
 			double v = mp_rng_uniform(&r);

@@ -53,7 +53,7 @@ static size_t bind(mp_sim *s, double *b)
 	TAKE(gdp, n); TAKE(lny, n); TAKE(milex, n); TAKE(cinc, n); TAKE(share, n * MP_NCOMP);
 	TAKE(trade, nn); TAKE(tsum, n); TAKE(camp_trade, n * k); TAKE(grow_add, n); TAKE(pop_add, n);
 	TAKE(threat, n); TAKE(allies, n); TAKE(sanct, k * k); TAKE(camp_cap, k); TAKE(camp_ip, k);
-	TAKE(culture, n);
+	TAKE(culture, n); TAKE(lncinc, n);
 #undef TAKE
 	s->blk = b;
 	return o;

@@ -76,6 +76,7 @@ struct mp_sim {
 	double *gdp, *lny, *milex, *cinc, *share /* n*MP_NCOMP */, *trade /* n*n */, *tsum;
 	double *camp_trade /* n*ncamps */, *grow_add, *pop_add, *threat, *allies, *sanct /* ncamps^2 */;
 	double *camp_cap /* ncamps */, *camp_ip /* ncamps */, *culture /* n */;
+	double *lncinc /* n: log CINC of the year, for the conflict hazards (NaN if <= 0) */;
 };
 
 /* Mechanisms: one file each. Each reads the current state and writes its part. */
