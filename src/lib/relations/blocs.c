@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ig.h"
 #include "multipolar/relations.h"
 
 typedef struct {
@@ -77,6 +78,9 @@ int mp_rel_blocs(mp_ctx *ctx, const mp_rel_year *y, const mp_bloc_opts *opts, in
 	mp_bloc_opts def = MP_BLOC_OPTS_INIT;
 	if (!opts)
 		opts = &def;
+	const mp_ig *ig = mp_ig__load(ctx);
+	if (!ig)
+		return mp_error_code(ctx);
 	size_t m = mp_rel_year_n(y);
 	int rc = MP_OK, graph_ok = 0, vecs = 0;
 	simnet g = { 0, NULL, NULL };
@@ -240,6 +244,9 @@ int mp_rel_compare(mp_ctx *ctx, const int *p, const int *q, size_t n, double *nm
 {
 	igraph_vector_int_t a, b;
 	*nmi = *ari = MP_NA;
+	const mp_ig *ig = mp_ig__load(ctx);
+	if (!ig)
+		return mp_error_code(ctx);
 	if (igraph_vector_int_init(&a, 0))
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	if (igraph_vector_int_init(&b, 0)) {
