@@ -309,7 +309,8 @@ static int parse_seed(mp_ctx *ctx, const char *txt, uint64_t *seed)
 	return MP_OK;
 }
 
-typedef enum { SHOW_POSITIONS, SHOW_RISK, SHOW_OFFERS, SHOW_PAIRS, SHOW_FORECAST, SHOW_PROB, SHOW_SUMMARY } show_kind;
+typedef enum { SHOW_POSITIONS, SHOW_RISK, SHOW_OFFERS, SHOW_PAIRS, SHOW_FORECAST, SHOW_PROB, SHOW_SUMMARY,
+	       SHOW_N } show_kind;
 
 /* Output tables (tidy: one row per round and unit). */
 static const mp_column cols_pos[] = { { "round", MP_COL_INT, 0 }, { "actor", MP_COL_TEXT, 0 },
@@ -353,11 +354,11 @@ static void add_forecast(mp_table *t, int round, const char *dim, double mean, d
 	mp_table_set_real(t, r, 3, median);
 }
 
-static int run_eu(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro, show_kind show,
-		  mp_table *t)
+static int run_eu(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro, mp_table *const *tab)
 {
+	mp_table *t;
 	mp_bargain_eu_options eo = ro->eu;
-	eo.record_pairs = show == SHOW_PAIRS;
+	eo.record_pairs = tab[SHOW_PAIRS] != NULL;
 	mp_bargain_eu *m = NULL;
 	int rc = mp_bargain_eu_new(ctx, in, &eo, &m);
 	if (rc)
@@ -369,7 +370,7 @@ static int run_eu(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_
 		int round = mp_bargain_eu_round(m);
 		const double *x = mp_bargain_eu_positions(m);
 		size_t r;
-		if (show == SHOW_POSITIONS)
+		if ((t = tab[SHOW_POSITIONS]))
 			for (size_t i = 0; i < n; i++) {
 				if ((rc = mp_table_add_row(t, &r)))
 					goto done;
@@ -378,12 +379,12 @@ static int run_eu(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_
 				mp_table_set_text(t, r, 2, dim);
 				mp_table_set_real(t, r, 3, x[i]);
 			}
-		if (show == SHOW_FORECAST) {
+		if ((t = tab[SHOW_FORECAST])) {
 			double mean, median;
 			mp_bargain_eu_forecast(m, &mean, &median);
 			add_forecast(t, round, dim, mean, median);
 		}
-		if (round > 0 && show == SHOW_RISK)
+		if (round > 0 && (t = tab[SHOW_RISK]))
 			for (size_t i = 0; i < n; i++) {
 				if ((rc = mp_table_add_row(t, &r)))
 					goto done;
@@ -391,7 +392,7 @@ static int run_eu(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_
 				mp_table_set_text(t, r, 1, in->actor[i]);
 				mp_table_set_real(t, r, 2, mp_bargain_eu_risk(m)[i]);
 			}
-		if (round > 0 && show == SHOW_OFFERS) {
+		if (round > 0 && (t = tab[SHOW_OFFERS])) {
 			size_t nm;
 			const mp_bargain_eu_move *mv = mp_bargain_eu_moves(m, &nm);
 			for (size_t q = 0; q < nm; q++) {
@@ -406,7 +407,7 @@ static int run_eu(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_
 				mp_table_set_real(t, r, 6, mv[q].new_x);
 			}
 		}
-		if (round > 0 && show == SHOW_PAIRS) {
+		if (round > 0 && (t = tab[SHOW_PAIRS])) {
 			const mp_bargain_eu_pair *P = mp_bargain_eu_pairs(m);
 			for (size_t i = 0; i < n; i++)
 				for (size_t j = 0; j < n; j++) {
@@ -431,7 +432,7 @@ static int run_eu(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_
 		if ((rc = mp_bargain_eu_step(m, NULL)))
 			goto done;
 	}
-	if (show == SHOW_SUMMARY) {
+	if ((t = tab[SHOW_SUMMARY])) {
 		size_t r;
 		double mean, median;
 		mp_bargain_eu_forecast(m, &mean, &median);
@@ -450,9 +451,9 @@ done:
 	return rc;
 }
 
-static int run_smp(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro, show_kind show,
-		   mp_table *t)
+static int run_smp(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro, mp_table *const *tab)
 {
+	mp_table *t;
 	mp_bargain_smp *s = NULL;
 	size_t n = in->n, dm = in->m;
 	double *xs = malloc(2 * n * sizeof *xs);
@@ -469,19 +470,17 @@ static int run_smp(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run
 		int turn = mp_bargain_smp_turn(s);
 		const double *x = mp_bargain_smp_positions(s);
 		size_t r;
-		for (size_t k = 0; k < dm && (show == SHOW_POSITIONS || show == SHOW_FORECAST || show == SHOW_SUMMARY); k++) {
+		for (size_t k = 0; k < dm && tab[SHOW_FORECAST]; k++) {
 			double lo = in->scale_lo[k], hi = in->scale_hi[k];
 			for (size_t i = 0; i < n; i++) {
 				xs[i] = lo + (hi - lo) * x[i * dm + k];
 				xs[n + i] = in->cap[i] * in->sal[i * dm + k];
 			}
-			if (show == SHOW_FORECAST) {
-				double mean, median;
-				mp_bargain_forecast(n, xs, 1, xs + n, idx, &mean, &median);
-				add_forecast(t, turn, in->dim[k], mean, median);
-			}
+			double mean, median;
+			mp_bargain_forecast(n, xs, 1, xs + n, idx, &mean, &median);
+			add_forecast(tab[SHOW_FORECAST], turn, in->dim[k], mean, median);
 		}
-		if (show == SHOW_POSITIONS)
+		if ((t = tab[SHOW_POSITIONS]))
 			for (size_t i = 0; i < n; i++)
 				for (size_t k = 0; k < dm; k++) {
 					if ((rc = mp_table_add_row(t, &r)))
@@ -491,16 +490,21 @@ static int run_smp(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run
 					mp_table_set_text(t, r, 2, in->dim[k]);
 					mp_table_set_real(t, r, 3, in->scale_lo[k] + (in->scale_hi[k] - in->scale_lo[k]) * x[i * dm + k]);
 				}
-		if (show == SHOW_RISK || show == SHOW_PROB)
+		static const int per_actor[] = { SHOW_RISK, SHOW_PROB };
+		for (size_t pk = 0; pk < 2; pk++) {
+			int kind = per_actor[pk];
+			if (!(t = tab[kind]))
+				continue;
 			for (size_t i = 0; i < n; i++) {
 				if ((rc = mp_table_add_row(t, &r)))
 					goto done;
 				mp_table_set_int(t, r, 0, turn);
 				mp_table_set_text(t, r, 1, in->actor[i]);
-				mp_table_set_real(t, r, 2, show == SHOW_RISK ? mp_bargain_smp_risk(s)[i]
+				mp_table_set_real(t, r, 2, kind == SHOW_RISK ? mp_bargain_smp_risk(s)[i]
 									   : mp_bargain_smp_position_prob(s)[i]);
 			}
-		if (turn > 0 && show == SHOW_OFFERS) {
+		}
+		if (turn > 0 && (t = tab[SHOW_OFFERS])) {
 			size_t nc;
 			const mp_bargain_smp_challenge *c = mp_bargain_smp_challenges(s, &nc);
 			for (size_t q = 0; q < nc; q++) {
@@ -520,7 +524,7 @@ static int run_smp(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run
 		if ((rc = mp_bargain_smp_step(s)))
 			goto done;
 	}
-	if (show == SHOW_SUMMARY) {
+	if ((t = tab[SHOW_SUMMARY])) {
 		const double *x = mp_bargain_smp_positions(s);
 		for (size_t k = 0; k < dm; k++) {
 			double lo = in->scale_lo[k], hi = in->scale_hi[k], mean, median;
@@ -608,36 +612,22 @@ done:
 	return rc;
 }
 
-/* Stores the run (positions, forecasts, summary) in the database, one transaction. The
- * model is run once per table: runs are deterministic for a given input, options and seed. */
-static int store_result(mp_ctx *ctx, negotiate_opts *o, const char *path, const mp_bargain_input *in,
-			const mp_bargain_run_options *ro)
+/* Stores the run's positions, forecasts and summary (filled by the same run that printed
+ * the requested table) in the database, one transaction. */
+static int store_result(mp_ctx *ctx, negotiate_opts *o, const char *path, int eu, mp_table *const *tab)
 {
-	int eu = ro->model == MP_BARGAIN_MODEL_EU;
-	mp_table *tp = NULL, *tf = NULL, *ts = NULL;
 	mp_store *st = NULL;
 	int64_t id = 0;
-	int rc;
-	if ((rc = mp_table_new(&tp, cols_pos, NCOL(cols_pos))) || (rc = mp_table_new(&tf, cols_fc, NCOL(cols_fc))) ||
-	    (rc = mp_table_new(&ts, cols_sum, NCOL(cols_sum))))
-		goto done;
-	if ((rc = eu ? run_eu(ctx, in, ro, SHOW_POSITIONS, tp) : run_smp(ctx, in, ro, SHOW_POSITIONS, tp)) ||
-	    (rc = eu ? run_eu(ctx, in, ro, SHOW_FORECAST, tf) : run_smp(ctx, in, ro, SHOW_FORECAST, tf)) ||
-	    (rc = eu ? run_eu(ctx, in, ro, SHOW_SUMMARY, ts) : run_smp(ctx, in, ro, SHOW_SUMMARY, ts)))
-		goto done;
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
-	mp_bargain_record rec = { o->name ? o->name : base, eu ? "eu" : "smp", path, tp, tf, ts };
-	if ((rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_CREATE, &st)) ||
-	    (rc = mp_store_bargain_save(ctx, st, &rec, &id)))
-		goto done;
-	if (!o->common.quiet)
+	mp_bargain_record rec = { o->name ? o->name : base, eu ? "eu" : "smp", path, tab[SHOW_POSITIONS],
+				  tab[SHOW_FORECAST], tab[SHOW_SUMMARY] };
+	int rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_CREATE, &st);
+	if (rc == MP_OK)
+		rc = mp_store_bargain_save(ctx, st, &rec, &id);
+	if (rc == MP_OK && !o->common.quiet)
 		fprintf(stderr, "negotiate: stored as negotiation %lld in %s\n", (long long)id, cli_db_path(&o->common));
-done:
 	mp_store_free(st);
-	mp_table_free(tp);
-	mp_table_free(tf);
-	mp_table_free(ts);
 	return rc;
 }
 
@@ -645,7 +635,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 {
 	negotiate_opts *o = vo;
 	mp_bargain_input *in = NULL;
-	mp_table *t = NULL;
+	mp_table *t = NULL, *extra[3] = { NULL, NULL, NULL };
+	mp_table *tab[SHOW_N] = { NULL };
 	int rc = MP_OK;
 	cli_progress prog = { { 0 }, 0, 0 };
 	if (npos != 1)
@@ -707,13 +698,25 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	}
 	if ((rc = mp_table_new(&t, cols, nc)))
 		goto done;
-	rc = eu ? run_eu(ctx, in, &ro, (show_kind)show, t) : run_smp(ctx, in, &ro, (show_kind)show, t);
+	tab[show] = t;
+	/* --store also needs positions, forecasts and the summary: filled in the same run */
+	static const int stored[] = { SHOW_POSITIONS, SHOW_FORECAST, SHOW_SUMMARY };
+	static const mp_column *const stored_cols[] = { cols_pos, cols_fc, cols_sum };
+	static const size_t stored_nc[] = { NCOL(cols_pos), NCOL(cols_fc), NCOL(cols_sum) };
+	for (size_t k = 0; o->store && k < 3; k++)
+		if (!tab[stored[k]] && (rc = mp_table_new(&extra[k], stored_cols[k], stored_nc[k])) == MP_OK)
+			tab[stored[k]] = extra[k];
+	if (rc)
+		goto done;
+	rc = eu ? run_eu(ctx, in, &ro, tab) : run_smp(ctx, in, &ro, tab);
 	if (rc)
 		goto done;
 	rc = cli_write_table(ctx, &o->common, t);
 	if (rc == MP_OK && o->store)
-		rc = store_result(ctx, o, pos[0], in, &ro);
+		rc = store_result(ctx, o, pos[0], eu, tab);
 done:
+	for (size_t k = 0; k < 3; k++)
+		mp_table_free(extra[k]);
 	mp_table_free(t);
 	mp_bargain_input_free(in);
 	return rc;
