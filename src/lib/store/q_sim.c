@@ -122,21 +122,12 @@ int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, s
 	if (mp_store_has(s, "contiguity") && mp_store__dsid(ctx, s, "contiguity", NULL, &dsid) == MP_OK) {
 		for (size_t k = 0; k < n * n; k++)
 			contig[k] = 0;
-		rc = mp_store__prepare(ctx, s,
-				       "SELECT ccode1, ccode2 FROM contiguity WHERE dsid = ?1 AND conttype = 1"
-				       " AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?2"
-				       " AND CAST(substr(enddate, 1, 4) AS INTEGER) >= ?2",
-				       &st);
-		if (rc != MP_OK)
+		if ((rc = mark_pairs(ctx, s,
+				     "SELECT ccode1, ccode2 FROM contiguity WHERE dsid = ?1 AND conttype = 1"
+				     " AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?2"
+				     " AND CAST(substr(enddate, 1, 4) AS INTEGER) >= ?2",
+				     dsid, year, idx, n, contig)) != MP_OK)
 			goto done;
-		sqlite3_bind_int64(st, 1, dsid);
-		sqlite3_bind_int(st, 2, year);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			int i = find(idx, n, sqlite3_column_int(st, 0)), j = find(idx, n, sqlite3_column_int(st, 1));
-			if (i >= 0 && j >= 0 && i != j)
-				contig[(size_t)i * n + (size_t)j] = contig[(size_t)j * n + (size_t)i] = 1;
-		}
-		sqlite3_reset(st);
 	}
 	/* defence pacts: ATOP 5.1 (to 2018), else COW 4.1 (to 2012) */
 	static const struct { const char *family, *sql; } pacts[] = {
