@@ -1,4 +1,4 @@
-/* Unit tests of the model estimators (src/lib/sim/calib_models.c) on synthetic data
+/* Unit tests of the model estimators (src/lib/calib/calib_models.c) on synthetic data
  * generated here with known coefficients (mp_rng, fixed seeds). Tolerances: 4 standard
  * errors of the estimate unless stated; where the estimator approximates the generating
  * process the stated tolerance says why. */

@@ -1,4 +1,4 @@
-/* Unit tests of the calibration's statistical kernels (src/lib/sim/calib_stats.c).
+/* Unit tests of the calibration's statistical kernels (src/lib/calib/calib_stats.c).
  * Expected values were computed independently with numpy (python3), as written beside
  * each test; tolerances are stated per check. */
 #include <stdarg.h>

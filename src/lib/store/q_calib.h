@@ -1,5 +1,5 @@
 /*
- * Queries of the calibration and the backtest (src/lib/sim/calib*.c, backtest*.c).
+ * Queries of the calibration and the backtest (src/lib/calib/calib*.c, backtest*.c).
  *
  * Every query reads only rows with year <= `until` (spell tables: rows that started by
  * `until`), so a calibration "as of" a year cannot see later data. Rows come back as
