@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "multipolar/common.h"
+#include "multipolar/sim.h"
 #include "multipolar/store.h"
 #include "multipolar/table.h"
 
@@ -226,6 +227,7 @@ int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
 /* One fitted parameter. */
 typedef struct mp_calib_param {
 	char key[48];        /* the sim's parameter key ("economy.beta") */
+	int ccode;           /* 0: a global parameter; else the state (COW code) it belongs to */
 	double estimate, se; /* se NaN when not applicable */
 	int64_t n;           /* observations */
 	char stat_name[16];  /* "R2", "loglik", ... */
@@ -253,8 +255,13 @@ typedef struct mp_calib_options {
 /* Fits every parameter from data with year <= until. *out is the caller's. */
 int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib_result **out);
 void mp_calib_result_free(mp_calib_result *r);
-/* The parameter with `key`, or NULL (borrowed). */
+/* The global parameter (ccode 0) with `key`, or NULL (borrowed). */
 const mp_calib_param *mp_calib_find(const mp_calib_result *r, const char *key);
+/* The one place a calibration becomes sim inputs: every global row whose key is a sim
+ * parameter sets it in *p (over the values *p has); every row with ccode != 0 goes into
+ * *units (skipped when units is NULL). Rows with a non-finite estimate are skipped.
+ * MP_EINPUT (naming the key) when the sim rejects a value. */
+int mp_calib_apply(mp_ctx *ctx, const mp_calib_result *r, mp_sim_params *p, mp_sim_unit_params *units);
 /* The fit table: parameter, estimate, se, n, stat, value, method. */
 int mp_calib_table(mp_ctx *ctx, const mp_calib_result *r, mp_table **out);
 /* Writes the flat `key: value` YAML the sim reads (mp_sim_params_load), atomically

@@ -271,6 +271,31 @@ void mp_scenario_default(mp_scenario *sc);
  * data/scenarios/<name>.yaml. */
 int mp_scenario_load(mp_ctx *ctx, const char *path, mp_scenario *out);
 
+/* ---- per-country parameters ---- */
+
+/* One fitted value of a parameter for one state (a calibration row with ccode != 0, see
+ * mp_calib_apply in calib.h). Mechanisms read them at initialisation; a state without a
+ * row of a key uses the mechanism's rule for unfitted states (documented with the key). */
+typedef struct mp_sim_unit_param {
+	int ccode;
+	char key[48];
+	double value;
+} mp_sim_unit_param;
+
+typedef struct mp_sim_unit_params {
+	size_t n, cap;
+	mp_sim_unit_param *v; /* kept sorted by (ccode, key); a second add of a pair replaces it */
+} mp_sim_unit_params;
+#define MP_SIM_UNIT_PARAMS_INIT { 0, 0, NULL }
+
+/* Adds or replaces (ccode, key) = value. MP_EINPUT for an empty or too long key or a
+ * non-finite value, MP_ENOMEM. */
+int mp_sim_units_set(mp_sim_unit_params *u, int ccode, const char *key, double value);
+/* The value of (ccode, key), or `dflt` when there is none (u may be NULL). */
+double mp_sim_units_get(const mp_sim_unit_params *u, int ccode, const char *key, double dflt);
+/* Frees the rows (u may be NULL) and leaves an empty set. */
+void mp_sim_units_clear(mp_sim_unit_params *u);
+
 /* ---- one simulated run ---- */
 
 typedef struct mp_sim mp_sim;
@@ -284,9 +309,10 @@ typedef struct mp_sim_opts {
 					for the start year; NULL = gravity and capitals */
 	uint64_t seed;
 	uint32_t run;
+	const mp_sim_unit_params *units; /* per-country parameters; NULL = none */
 } mp_sim_opts;
-#define MP_SIM_OPTS_VERSION 1
-#define MP_SIM_OPTS_INIT { MP_SIM_OPTS_VERSION, NULL, NULL, NULL, NULL, 1, 0 }
+#define MP_SIM_OPTS_VERSION 2
+#define MP_SIM_OPTS_INIT { MP_SIM_OPTS_VERSION, NULL, NULL, NULL, NULL, 1, 0, NULL }
 
 /* Builds a simulation starting from a copy of `w` (w->year is the first state; the first
  * mp_sim_step gives w->year + 1). Actors with ccode 0 are aggregates (remainders): they

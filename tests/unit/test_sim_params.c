@@ -108,12 +108,40 @@ static void test_load(void **state)
 	mp_ctx_free(ctx);
 }
 
+/* Per-country parameters: sorted set with replace-on-add; lookups fall back to the default. */
+static void test_units(void **state)
+{
+	(void)state;
+	mp_sim_unit_params u = MP_SIM_UNIT_PARAMS_INIT;
+	assert_near(mp_sim_units_get(NULL, 2, "economy.gap", -1.5), -1.5, 0);
+	assert_near(mp_sim_units_get(&u, 2, "economy.gap", -1.5), -1.5, 0);
+	/* inserted out of order, over a growth of the array */
+	for (int c = 200; c > 0; c--)
+		assert_int_equal(mp_sim_units_set(&u, c * 5, "economy.gap", -0.01 * c), MP_OK);
+	assert_int_equal(mp_sim_units_set(&u, 710, "demography.tfr_lr", 1.7), MP_OK);
+	assert_int_equal(mp_sim_units_set(&u, 710, "economy.gap", 0.25), MP_OK); /* replaces */
+	assert_int_equal((int)u.n, 201);
+	for (size_t i = 1; i < u.n; i++)
+		assert_true(u.v[i - 1].ccode < u.v[i].ccode ||
+			    (u.v[i - 1].ccode == u.v[i].ccode && strcmp(u.v[i - 1].key, u.v[i].key) < 0));
+	assert_near(mp_sim_units_get(&u, 710, "economy.gap", 0), 0.25, 0);
+	assert_near(mp_sim_units_get(&u, 710, "demography.tfr_lr", 0), 1.7, 0);
+	assert_near(mp_sim_units_get(&u, 5, "economy.gap", 0), -0.01, 1e-15);
+	assert_near(mp_sim_units_get(&u, 7, "economy.gap", 9), 9, 0);
+	assert_int_equal(mp_sim_units_set(&u, 2, "", 1), MP_EINPUT);
+	assert_int_equal(mp_sim_units_set(&u, 2, "k", NAN), MP_EINPUT);
+	mp_sim_units_clear(&u);
+	assert_int_equal((int)u.n, 0);
+	mp_sim_units_clear(NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults_and_keys),
 		cmocka_unit_test(test_set_get),
 		cmocka_unit_test(test_load),
+		cmocka_unit_test(test_units),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -102,7 +102,7 @@ static int load_truth(mp_ctx *ctx, mp_store *s, const mp_backtest_options *o, in
 
 /* The model: median over runs of each state's CINC share (among the k) in the end year. */
 static int run_model(mp_ctx *ctx, mp_store *s, const mp_backtest_options *o, const mp_sim_params *p,
-		     const mp_world *w, const int *ccode, size_t k, double *model)
+		     const mp_sim_unit_params *units, const mp_world *w, const int *ccode, size_t k, double *model)
 {
 	int runs = o->runs > 0 ? o->runs : 1, rc = MP_OK;
 	mp_sim *sim = NULL;
@@ -116,6 +116,7 @@ static int run_model(mp_ctx *ctx, mp_store *s, const mp_backtest_options *o, con
 		idx[i] = mp_world_find(w, ccode[i]);
 	mp_sim_opts so = MP_SIM_OPTS_INIT;
 	so.params = p;
+	so.units = units;
 	so.store = s;
 	so.seed = o->seed;
 	so.run = 0;
@@ -189,6 +190,7 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 				    o.start, version, first, last, o.trend_years, first + o.trend_years, last);
 	mp_backtest_result *r = calloc(1, sizeof *r);
 	mp_qcalib_rows hist = { 0 }, truth = { 0 };
+	mp_sim_unit_params units = MP_SIM_UNIT_PARAMS_INIT;
 	mp_world *w = NULL;
 	ranked_state *rk = NULL;
 	if (!r)
@@ -205,14 +207,8 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 	mp_sim_params_default(&p);
 	if (!o.uncalibrated && (rc = mp_calibrate(ctx, s, &co, &r->calib)) != MP_OK)
 		goto done;
-	for (size_t i = 0; r->calib && i < r->calib->n; i++) {
-		const mp_calib_param *cp = &r->calib->params[i];
-		if (mp_sim_params_find(cp->key) && isfinite(cp->estimate) &&
-		    (rc = mp_sim_params_set(&p, cp->key, cp->estimate)) != MP_OK) {
-			rc = mp_error_set(ctx, rc, SRC ": parameter %s = %g rejected by the sim", cp->key, cp->estimate);
-			goto done;
-		}
-	}
+	if ((rc = mp_calib_apply(ctx, r->calib, &p, &units)) != MP_OK)
+		goto done;
 	if ((rc = mp_qcalib_fetch(ctx, s, MP_QC_NMC, o.start - o.trend_years, o.start, &hist)) != MP_OK)
 		goto done;
 	/* Top K by start-year CINC, kept when the truth has them. */
@@ -297,7 +293,7 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 	}
 	if ((rc = mp_world_from_store(ctx, s, o.start, NULL, NULL, &w)) != MP_OK)
 		goto done;
-	if ((rc = run_model(ctx, s, &o, &p, w, r->ccode, k, r->model)) != MP_OK)
+	if ((rc = run_model(ctx, s, &o, &p, &units, w, r->ccode, k, r->model)) != MP_OK)
 		goto done;
 	if ((rc = score(ctx, "model", r->model, r->truth, k, &r->rows[0])) != MP_OK ||
 	    (rc = score(ctx, "persistence", r->persistence, r->truth, k, &r->rows[1])) != MP_OK ||
@@ -306,6 +302,7 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 done:
 	free(rk);
 	mp_world_free(w);
+	mp_sim_units_clear(&units);
 	mp_qcalib_rows_free(&hist);
 	mp_qcalib_rows_free(&truth);
 	if (rc != MP_OK) {

@@ -44,9 +44,27 @@ void mp_calib_result_free(mp_calib_result *r)
 const mp_calib_param *mp_calib_find(const mp_calib_result *r, const char *key)
 {
 	for (size_t i = 0; r && i < r->n; i++)
-		if (!strcmp(r->params[i].key, key))
+		if (r->params[i].ccode == 0 && !strcmp(r->params[i].key, key))
 			return &r->params[i];
 	return NULL;
+}
+
+int mp_calib_apply(mp_ctx *ctx, const mp_calib_result *r, mp_sim_params *p, mp_sim_unit_params *units)
+{
+	for (size_t i = 0; r && i < r->n; i++) {
+		const mp_calib_param *cp = &r->params[i];
+		if (!isfinite(cp->estimate))
+			continue;
+		int rc = MP_OK;
+		if (cp->ccode == 0 && mp_sim_params_find(cp->key))
+			rc = mp_sim_params_set(p, cp->key, cp->estimate);
+		else if (cp->ccode != 0 && units)
+			rc = mp_sim_units_set(units, cp->ccode, cp->key, cp->estimate);
+		if (rc != MP_OK)
+			return mp_error_set(ctx, MP_EINPUT, SRC ": parameter %s (ccode %d) = %g rejected by the sim",
+					    cp->key, cp->ccode, cp->estimate);
+	}
+	return MP_OK;
 }
 
 static int fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r)
@@ -324,7 +342,7 @@ int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path)
 		r->until, r->until);
 	for (size_t i = 0; i < r->n; i++) {
 		const mp_calib_param *p = &r->params[i];
-		if (!mp_sim_params_find(p->key) || !isfinite(p->estimate))
+		if (p->ccode != 0 || !mp_sim_params_find(p->key) || !isfinite(p->estimate))
 			continue;
 		char num[32];
 		mp_format_real(num, sizeof num, p->estimate);

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "csv.h"
+#include "util/csv.h"
 #include "datasets.h"
 #include "multipolar/data.h"
 #include "store/q_import.h"

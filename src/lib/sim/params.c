@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "multipolar/sim.h"
-#include "sim/yaml_util.h"
+#include "sim/params_yaml.h"
 
 static const mp_sim_param_info table[] = {
 #define X(field, key, def, unit, src) { key, (def), unit, src, offsetof(mp_sim_params, field) },
@@ -124,4 +124,77 @@ int mp_sim_params_load(mp_ctx *ctx, const char *yaml_path, mp_sim_params *p)
 		*p = tmp;
 	mp_yaml__free(&y);
 	return rc;
+}
+
+/* ---- per-country parameters (sorted array; looked up at initialisation only) ---- */
+
+static int unit_cmp(int ccode, const char *key, const mp_sim_unit_param *b)
+{
+	if (ccode != b->ccode)
+		return ccode < b->ccode ? -1 : 1;
+	return strcmp(key, b->key);
+}
+
+/* Index of (ccode, key) if present (*found = 1), else its insertion point. */
+static size_t unit_find(const mp_sim_unit_params *u, int ccode, const char *key, int *found)
+{
+	size_t lo = 0, hi = u->n;
+	*found = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = unit_cmp(ccode, key, &u->v[mid]);
+		if (c == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+int mp_sim_units_set(mp_sim_unit_params *u, int ccode, const char *key, double value)
+{
+	if (!key || !*key || strlen(key) >= sizeof u->v[0].key || !isfinite(value))
+		return MP_EINPUT;
+	int found;
+	size_t at = unit_find(u, ccode, key, &found);
+	if (found) {
+		u->v[at].value = value;
+		return MP_OK;
+	}
+	if (u->n == u->cap) {
+		size_t cap = u->cap ? 2 * u->cap : 64;
+		mp_sim_unit_param *v = realloc(u->v, cap * sizeof *v);
+		if (!v)
+			return MP_ENOMEM;
+		u->v = v;
+		u->cap = cap;
+	}
+	memmove(u->v + at + 1, u->v + at, (u->n - at) * sizeof *u->v);
+	u->v[at].ccode = ccode;
+	snprintf(u->v[at].key, sizeof u->v[at].key, "%s", key);
+	u->v[at].value = value;
+	u->n++;
+	return MP_OK;
+}
+
+double mp_sim_units_get(const mp_sim_unit_params *u, int ccode, const char *key, double dflt)
+{
+	if (!u || !u->n)
+		return dflt;
+	int found;
+	size_t at = unit_find(u, ccode, key, &found);
+	return found ? u->v[at].value : dflt;
+}
+
+void mp_sim_units_clear(mp_sim_unit_params *u)
+{
+	if (!u)
+		return;
+	free(u->v);
+	u->v = NULL;
+	u->n = u->cap = 0;
 }

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "sim/yaml_util.h"
+#include "sim/params_yaml.h"
 
 #define MAX_DEPTH 8
 

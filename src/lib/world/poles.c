@@ -4,7 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "data/csv.h"
+#include "util/csv.h"
 #include "multipolar/poles.h"
 
 #define MAX_POLES 32

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "data/csv.h"
+#include "util/csv.h"
 #include "store/q_world.h"
 
 const char *const mp_component_names[MP_NCOMP] = { "milex", "milper", "irst", "pec", "tpop", "upop" };

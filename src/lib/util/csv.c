@@ -1,6 +1,6 @@
 /* RFC 4180 CSV reader (see csv.h). Written for the import path: one pass over the bytes,
  * fields split in place, UTF-8 validated as it goes (RFC 3629 section 4 byte ranges). */
-#include "csv.h"
+#include "util/csv.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -5,8 +5,8 @@
  * be valid UTF-8 and not NUL, so binary files and bad encodings are rejected with the
  * line and column where they occur.
  */
-#ifndef MP_DATA_CSV_H
-#define MP_DATA_CSV_H
+#ifndef MP_UTIL_CSV_H
+#define MP_UTIL_CSV_H
 
 #include <stddef.h>
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/yaml_util.h"
+#include "util/yaml.h"
 
 int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y)
 {

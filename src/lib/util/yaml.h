@@ -1,11 +1,10 @@
 /* Internal: reading YAML documents (libyaml) with line numbers for error messages. */
-#ifndef MP_SIM_YAML_UTIL_H
-#define MP_SIM_YAML_UTIL_H
+#ifndef MP_UTIL_YAML_H
+#define MP_UTIL_YAML_H
 
 #include <yaml.h>
 
 #include "multipolar/common.h"
-#include "multipolar/sim.h"
 
 typedef struct mp_yaml {
 	yaml_document_t doc;
@@ -24,7 +23,5 @@ int mp_yaml__get(mp_yaml *y, int map, const char *key);
 const char *mp_yaml__scalar(mp_yaml *y, int id);
 /* Scalar parsed as a finite number (MP_EINPUT otherwise). */
 int mp_yaml__number(mp_yaml *y, int id, double *out);
-/* Applies a mapping of parameter: value onto p (errors name file, line, key). */
-int mp_sim__params_apply(mp_ctx *ctx, const char *file, mp_yaml *y, int map, mp_sim_params *p);
 
 #endif
