@@ -216,21 +216,44 @@ int mp_sim_params_load(mp_ctx *ctx, const char *yaml_path, mp_sim_params *p);
 
 /* ---- scenarios (docs/scenarios.md) ---- */
 
+/* Lever kinds. Each has one row in the lever table of src/lib/sim/scenario_levers.c
+ * (its YAML name, keys, value range); effects: src/lib/sim/levers.c, docs/scenarios.md.
+ * Side A and side B are sets of names: states (stateabb or name), camps or poles. */
 typedef enum {
-	MP_LEVER_SANCTIONS,  /* camp `a` sanctions camp `b` (and the reverse), strength 0..1 */
-	MP_LEVER_GROWTH,     /* growth push: `a` (state or camp) gets +value growth per year */
-	MP_LEVER_FERTILITY,  /* fertility policy: `a` gets +value population growth per year */
-	MP_LEVER_AID,        /* `a` gives `value` of its GDP per year to state `b` */
-	MP_LEVER_JOIN,       /* state `a` joins camp `b` */
-	MP_LEVER_SHOCK_GDP,  /* one-off: GDP of `a` multiplied by (1 + value) in `from` */
-	MP_LEVER_SHOCK_MILEX /* one-off: military burden of `a` multiplied by (1 + value) */
+	MP_LEVER_SANCTIONS,  /* every state of side A sanctions every state of side B with
+				`value` (strength 0..1); `secondary`: strength on third parties
+				that support B or keep trading with it */
+	MP_LEVER_GROWTH,     /* growth push: side A gets +value growth per year */
+	MP_LEVER_FERTILITY,  /* fertility policy: side A gets +value population growth per year */
+	MP_LEVER_AID,        /* donor A gives `value` of its GDP per year to recipient B */
+	MP_LEVER_JOIN,       /* the states of side A are in camp B (or non-aligned) */
+	MP_LEVER_SHOCK_GDP,  /* one-off: GDP of A multiplied by (1 + value) in `from` */
+	MP_LEVER_SHOCK_MILEX,/* one-off: military burden of A multiplied by (1 + value) */
+	MP_LEVER_SUPPORT     /* donor A supports B short of war: credit of `value` of its GDP
+				a year (`dual_use` of it as military supply) and trade
+				promotion `trade` (0..1, an anti-sanction on the dyad) */
 } mp_lever_kind;
+
+#define MP_LEVER_MAX_NAMES 16
+
+/* A name in a lever, with its place in the file (for errors naming file:line:column). */
+typedef struct mp_lever_name {
+	char name[40];
+	int line, col;
+} mp_lever_name;
 
 typedef struct mp_lever {
 	mp_lever_kind kind;
-	char a[48], b[48];  /* state (stateabb) or camp names */
-	double value;
+	char a[48], b[48];  /* the first name of side A and of side B ("" = none) */
+	mp_lever_name side[2][MP_LEVER_MAX_NAMES]; /* the names of side A, side B */
+	int nside[2];
+	double value;       /* strength, share or value */
+	double secondary;   /* sanctions: strength of secondary sanctions (0 = none) */
+	double trade;       /* support: trade promotion 0..1 */
+	double dual_use;    /* support: share of the credit delivered as military supply */
 	int from, to;       /* years, inclusive (to = 0: until the end) */
+	int file;           /* index into mp_scenario.files of the file it came from */
+	int line, col;      /* the lever's mapping in that file */
 } mp_lever;
 
 typedef struct mp_camp_def {
@@ -243,6 +266,7 @@ typedef struct mp_camp_def {
 
 #define MP_SCENARIO_MAX_LEVERS 64
 #define MP_SCENARIO_MAX_CAMPS 8
+#define MP_SCENARIO_MAX_FILES 9 /* a file and its `base:` chain (8 deep) */
 
 typedef struct mp_scenario {
 	char name[64];          /* file name without .yaml, or `name:` */
@@ -259,6 +283,8 @@ typedef struct mp_scenario {
 	mp_lever levers[MP_SCENARIO_MAX_LEVERS];
 	size_t ncamps;
 	mp_camp_def camps[MP_SCENARIO_MAX_CAMPS];
+	size_t nfiles;          /* the files read (the `base:` chain), for lever errors */
+	char files[MP_SCENARIO_MAX_FILES][512];
 } mp_scenario;
 
 /* The baseline settings without a file: default world, horizon 2050, 200 runs, seed 1,

@@ -76,10 +76,59 @@ static void test_errors(void **state)
 	expect_error("levers:\n  - { type: sanctions, between: [West] }\n", 2, "'between'");
 	expect_error("levers:\n  - type: growth\n    value: 0.01\n", 2, "'state'");
 	expect_error("levers:\n  - { type: teleport, state: USA }\n", 2, "'type'");
+	expect_error("levers:\n  - { type: sanctions, by: West, on: RUS, strength: 1.5 }\n", 2, "'strength'");
+	expect_error("levers:\n  - { type: sanctions, by: West }\n", 2, "'on'");
+	expect_error("levers:\n  - { type: sanctions, by: West, on: RUS, secondary: -1 }\n", 2, "'secondary'");
+	expect_error("levers:\n  - { type: aid, donor: [CHN, IND], recipient: RUS, share: 0.01 }\n", 2, "'donor'");
+	expect_error("levers:\n  - { type: join, state: RUS, camp: [China, club] }\n", 2, "'camp'");
+	expect_error("levers:\n  - { type: support, donor: CHN, recipient: RUS, secondary: 1 }\n", 2,
+		     "'secondary'");
+	expect_error("shocks:\n  - { type: gdp, state: RUS, value: -0.1 }\n", 2, "'year'");
 	expect_error("overrides:\n  economy.beta: 0.03\n  economy.bta: 0.03\n", 3, "'economy.bta'");
 	expect_error("camps:\n  West: { leader: [USA] }\n", 2, "'leader'");
 	expect_error("horizon: [2050\n", 2, "YAML syntax"); /* libyaml reports the end of the flow */
 	expect_error("base: no-such-file.yaml\n", 1, "'base'");
+}
+
+/* Lever sets, secondary sanctions and support parse with each name's line and column. */
+static void test_lever_sets(void **state)
+{
+	(void)state;
+	char *f = write_tmp("levers:\n"
+			    "  - { type: sanctions, by: [West, JPN], on: RUS, strength: 0.7, secondary: 0.4 }\n"
+			    "  - type: support\n"
+			    "    donor: CHN\n"
+			    "    recipient: RUS\n"
+			    "    share: 0.002\n"
+			    "    trade: 0.5\n"
+			    "    dual_use: 0.25\n"
+			    "  - { type: join, state: [IND, BRA], camp: club, from: 2030 }\n");
+	assert_int_equal(mp_scenario_load(ctx, f, &sc), MP_OK);
+	assert_int_equal((int)sc.nlevers, 3);
+	const mp_lever *l = &sc.levers[0];
+	assert_int_equal(l->kind, MP_LEVER_SANCTIONS);
+	assert_int_equal(l->nside[0], 2);
+	assert_int_equal(l->nside[1], 1);
+	assert_string_equal(l->side[0][1].name, "JPN");
+	assert_int_equal(l->side[0][1].line, 2);
+	assert_int_equal(l->side[0][1].col, 35);
+	assert_string_equal(l->a, "West");
+	assert_string_equal(l->b, "RUS");
+	assert_near(l->secondary, 0.4, 0);
+	assert_string_equal(sc.files[l->file], f);
+	l = &sc.levers[1];
+	assert_int_equal(l->kind, MP_LEVER_SUPPORT);
+	assert_near(l->value, 0.002, 0);
+	assert_near(l->trade, 0.5, 0);
+	assert_near(l->dual_use, 0.25, 0);
+	assert_int_equal(l->line, 3);
+	l = &sc.levers[2];
+	assert_int_equal(l->kind, MP_LEVER_JOIN);
+	assert_int_equal(l->nside[0], 2);
+	assert_string_equal(l->b, "club");
+	assert_int_equal(l->from, 2030);
+	unlink(f);
+	free(f);
 }
 
 static void test_overrides_and_params(void **state)
@@ -120,6 +169,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shipped),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_lever_sets),
 		cmocka_unit_test(test_overrides_and_params),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

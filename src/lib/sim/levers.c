@@ -54,6 +54,8 @@ void mp_sim__levers(mp_sim *s)
 			if (!v->a_is_camp && y == v->from)
 				s->gdppc[v->a] *= 1.0 + v->value;
 			break;
+		case MP_LEVER_SUPPORT: /* rebuilt with the mechanism table (docs/conflict.md) */
+			break;
 		case MP_LEVER_SHOCK_MILEX:
 			if (!v->a_is_camp && y == v->from)
 				s->burden[v->a] *= 1.0 + v->value;

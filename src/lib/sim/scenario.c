@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "sim/params_yaml.h"
+#include "sim/scenario_internal.h"
 
 #define MAX_DEPTH 8
 
@@ -162,88 +163,16 @@ static int parse_camps(mp_ctx *ctx, const char *file, mp_yaml *y, int id, mp_sce
 	return MP_OK;
 }
 
-static int parse_lever(mp_ctx *ctx, const char *file, mp_yaml *y, int id, int is_shock, mp_scenario *sc)
+/* Index of `path` in sc->files (added when new; -1 when the table is full). */
+static int file_index(mp_scenario *sc, const char *path)
 {
-	yaml_node_t *m = mp_yaml__node(y, id);
-	const char *list = is_shock ? "shocks" : "levers";
-	if (m->type != YAML_MAPPING_NODE)
-		return err_at(ctx, file, m, list, "expected a mapping with a `type`");
-	if (sc->nlevers >= MP_SCENARIO_MAX_LEVERS)
-		return err_at(ctx, file, m, list, "too many levers and shocks (at most 64)");
-	mp_lever l;
-	memset(&l, 0, sizeof l);
-	l.from = sc->start ? sc->start + 1 : 0;
-	const char *type = mp_yaml__scalar(y, mp_yaml__get(y, id, "type"));
-	if (!type)
-		return err_at(ctx, file, m, "type", "missing (sanctions, growth, fertility, aid, join; shocks: gdp, milex)");
-	static const struct { const char *name; mp_lever_kind kind; int shock; } kinds[] = {
-		{ "sanctions", MP_LEVER_SANCTIONS, 0 }, { "growth", MP_LEVER_GROWTH, 0 },
-		{ "fertility", MP_LEVER_FERTILITY, 0 }, { "aid", MP_LEVER_AID, 0 }, { "join", MP_LEVER_JOIN, 0 },
-		{ "gdp", MP_LEVER_SHOCK_GDP, 1 }, { "milex", MP_LEVER_SHOCK_MILEX, 1 }
-	};
-	size_t ki = 0;
-	while (ki < sizeof kinds / sizeof kinds[0] && (strcmp(kinds[ki].name, type) || kinds[ki].shock != is_shock))
-		ki++;
-	if (ki == sizeof kinds / sizeof kinds[0])
-		return err_at(ctx, file, mp_yaml__node(y, mp_yaml__get(y, id, "type")), "type",
-			      is_shock ? "unknown shock (expected gdp or milex)"
-				       : "unknown lever (expected sanctions, growth, fertility, aid or join)");
-	l.kind = kinds[ki].kind;
-	int rc = MP_OK, have_year = 0;
-	for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top && rc == MP_OK; p++) {
-		const char *k = mp_yaml__scalar(y, p->key);
-		long iv;
-		double v;
-		if (!k)
-			return err_at(ctx, file, mp_yaml__node(y, p->key), "?", "expected a key");
-		if (!strcmp(k, "type"))
-			continue;
-		if (!strcmp(k, "from") || !strcmp(k, "year")) {
-			rc = get_int(ctx, file, y, p->value, k, 1800, 2500, &iv);
-			l.from = (int)iv;
-			have_year = 1;
-		} else if (!strcmp(k, "to")) {
-			rc = get_int(ctx, file, y, p->value, k, 1800, 2500, &iv);
-			l.to = (int)iv;
-		} else if (!strcmp(k, "value") || !strcmp(k, "strength") || !strcmp(k, "share")) {
-			if (mp_yaml__number(y, p->value, &v) != MP_OK)
-				rc = err_at(ctx, file, mp_yaml__node(y, p->value), k, "expected a number");
-			l.value = v;
-		} else if (!strcmp(k, "state") || !strcmp(k, "donor") || (!strcmp(k, "camp") && l.kind != MP_LEVER_JOIN)) {
-			rc = get_str(ctx, file, y, p->value, k, l.a, sizeof l.a);
-		} else if (!strcmp(k, "recipient") || (!strcmp(k, "camp") && l.kind == MP_LEVER_JOIN)) {
-			rc = get_str(ctx, file, y, p->value, k, l.b, sizeof l.b);
-		} else if (!strcmp(k, "between")) {
-			yaml_node_t *s = mp_yaml__node(y, p->value);
-			if (s->type != YAML_SEQUENCE_NODE || s->data.sequence.items.top - s->data.sequence.items.start != 2)
-				rc = err_at(ctx, file, s, k, "expected two camp names [A, B]");
-			else if ((rc = get_str(ctx, file, y, s->data.sequence.items.start[0], k, l.a, sizeof l.a)) == MP_OK)
-				rc = get_str(ctx, file, y, s->data.sequence.items.start[1], k, l.b, sizeof l.b);
-		} else {
-			rc = err_at(ctx, file, mp_yaml__node(y, p->key), k, "unknown key for this lever");
-		}
-	}
-	if (rc != MP_OK)
-		return rc;
-	if (!l.a[0])
-		return err_at(ctx, file, m, l.kind == MP_LEVER_SANCTIONS ? "between" : l.kind == MP_LEVER_AID ? "donor" : "state",
-			      "missing");
-	if ((l.kind == MP_LEVER_SANCTIONS || l.kind == MP_LEVER_AID) && !l.b[0])
-		return err_at(ctx, file, m, l.kind == MP_LEVER_AID ? "recipient" : "between", "missing");
-	if (l.kind == MP_LEVER_JOIN && !l.b[0])
-		return err_at(ctx, file, m, "camp", "missing (a camp name or nonaligned)");
-	if (l.kind == MP_LEVER_SANCTIONS && (l.value < 0 || l.value > 1))
-		return err_at(ctx, file, m, "strength", "expected a number in [0, 1]");
-	if (l.kind == MP_LEVER_SANCTIONS && l.value == 0)
-		l.value = 1;
-	if (is_shock && !have_year)
-		return err_at(ctx, file, m, "year", "missing");
-	if (is_shock)
-		l.to = l.from;
-	if (l.to && l.to < l.from)
-		return err_at(ctx, file, m, "to", "ends before `from`");
-	sc->levers[sc->nlevers++] = l;
-	return MP_OK;
+	for (size_t i = 0; i < sc->nfiles; i++)
+		if (!strcmp(sc->files[i], path))
+			return (int)i;
+	if (sc->nfiles >= MP_SCENARIO_MAX_FILES)
+		return -1;
+	snprintf(sc->files[sc->nfiles], sizeof sc->files[0], "%s", path);
+	return (int)sc->nfiles++;
 }
 
 static int parse_list(mp_ctx *ctx, const char *file, mp_yaml *y, int id, int is_shock, mp_scenario *sc)
@@ -252,7 +181,7 @@ static int parse_list(mp_ctx *ctx, const char *file, mp_yaml *y, int id, int is_
 	if (s->type != YAML_SEQUENCE_NODE)
 		return err_at(ctx, file, s, is_shock ? "shocks" : "levers", "expected a list");
 	for (yaml_node_item_t *it = s->data.sequence.items.start; it < s->data.sequence.items.top; it++) {
-		int rc = parse_lever(ctx, file, y, *it, is_shock, sc);
+		int rc = mp_sim__lever_parse(ctx, file, file_index(sc, file), y, *it, is_shock, sc);
 		if (rc != MP_OK)
 			return rc;
 	}
