@@ -222,6 +222,150 @@ typedef struct mp_hazard_fit {
 int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
 		    double dissat_scale, mp_hazard_fit *out);
 
+/* ---- conflict: onset, escalation, course and costs of war (docs/conflict.md) ------- */
+
+/* One politically relevant, non-directed dyad-year (ccode1 < ccode2) of the onset sample:
+ * direct contiguity by land or up to 150 miles of water (COW conttype 1-4), or a COW major
+ * power in the dyad (Maoz & Russett 1993, operationalised as in Lemke & Reed 2001). */
+typedef struct mp_onset_obs {
+	int year, ccode1, ccode2;
+	int conttype;     /* lowest COW direct-contiguity type active in the year (1-5), 0 none */
+	mp_dyad_cov cov;  /* the regressors' inputs (sim.h) */
+	int mid;          /* 1: a new GML MID; 0: none; -1: left out (a MID already under way,
+			     or after the MID data end) */
+	int war;          /* when mid == 1: 1 if a COW inter-state war began in the dyad in the
+			     year or the next (up to `until`); 0 if not; -1 after the war data */
+} mp_onset_obs;
+
+/* The onset sample from the store, years [from, until] (every query bounded by until).
+ * Needs nmc, contiguity, capitals, mid_dyad, war_inter, majors; uses atop_dyad,
+ * rivalries, unga, trade_dyadic when imported (else those inputs are missing or 0).
+ * Peace years count from `history_from` (the first year of MID data, 1816). *out is
+ * malloc'd. */
+int mp_calib_onset_sample(mp_ctx *ctx, mp_store *s, int from, int until, mp_onset_obs **out, size_t *n);
+
+typedef struct mp_onset_fit {
+	mp_logit_fit mid;        /* MID onset on mp_sim_onset_x (MP_ONSET_NX terms) */
+	mp_logit_fit esc;        /* war given MID on mp_sim_escalation_x (MP_ESC_NX terms) */
+	double mid_se_dyad[MP_CALIB_MAXP]; /* standard errors clustered by dyad (Huber-White) */
+	double esc_se_dyad[MP_CALIB_MAXP];
+	size_t n_mid, n_mid_events, n_esc, n_esc_events, n_dyads;
+	/* the historical benchmark of war inside alliances: war onsets among dyad-years with a
+	   defence pact, per allied dyad-year, and the same among all relevant dyad-years */
+	double war_rate_allied, war_rate_all;
+	size_t n_allied, n_allied_war;
+} mp_onset_fit;
+
+/* The two logits by Newton-Raphson (mp_calib_logit), with dyad-clustered sandwich
+ * standard errors (White 1980; Beck, Katz & Tucker 1998 cluster by dyad). A term without
+ * variation in the sample (its dataset not imported) is left out: coefficient NaN. */
+int mp_calib_onset(mp_ctx *ctx, const mp_onset_obs *obs, size_t n, mp_onset_fit *out);
+
+/* One dyad's part in one COW inter-state war (non-directed, ccode1 < ccode2). */
+typedef struct mp_war_dyad_obs {
+	int warnum, ccode1, ccode2;
+	int first, last;   /* first and last year of the dyad's war (inclusive) */
+	int ended;         /* 1: the dyad's war ended before `until` (its last year is known) */
+	int outcome1;      /* COW outcome of state 1: 1 won, 2 lost, 3 compromise, 4 transformed,
+			      5 ongoing, 6 stalemate, 7 continues below war level, 8 changed sides;
+			      0 unknown */
+	double ln_ratio;   /* ln(C1 / C2) in the first year */
+	double ln_sides;   /* ln(S1 / S2): S1 the summed CINC of the states that fought state 2
+			      in the war, S2 of those that fought state 1 (the sides' balance) */
+} mp_war_dyad_obs;
+
+/* One state's part in one war. */
+typedef struct mp_war_state_obs {
+	int warnum, ccode, years; /* years of participation */
+	double deaths;     /* battle deaths (COW batdeath), NaN unknown */
+	double pop;        /* population in the first year, thousands (NMC tpop) */
+	double ln_ratio;   /* ln(own CINC / strongest opponent's CINC) in the first year */
+} mp_war_state_obs;
+
+/* One state-year of the cost panel. */
+typedef struct mp_war_cost_obs {
+	int ccode, year;
+	int at_war;        /* in a COW inter-state war this year */
+	double dlny;       /* ln GDP per capita (Maddison) minus last year's; NaN missing */
+	double dburden;    /* military burden (SIPRI share of GDP) minus last year's; NaN missing */
+} mp_war_cost_obs;
+
+/* Wars, their states and the cost panel from the store, up to until. */
+int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **dyads, size_t *nd,
+			mp_war_state_obs **states, size_t *ns, mp_war_cost_obs **costs, size_t *nc);
+
+typedef struct mp_war_fit {
+	mp_logit_fit end;    /* P(the dyad's war ends this year) on 1, |ln(C1/C2)| */
+	size_t n_end_years, n_end_dyads;
+	double mean_years;   /* mean duration of ended dyad-wars */
+	mp_logit_fit win;    /* P(state 1 wins | decisive) on ln(S1/S2), no constant (symmetry) */
+	double decisive;     /* share of ended dyad-wars with a winner */
+	size_t n_outcomes, n_decisive;
+	mp_ols_fit deaths;   /* ln(battle deaths per year / population) on 1, ln(own/opponent) */
+	size_t n_deaths;
+	double gdp, gdp_se;  /* log GDP per capita growth in a war year (year fixed effects) */
+	size_t gdp_n, gdp_war;
+	double burden, burden_se; /* change of the military burden in a war year (year FE) */
+	size_t burden_n, burden_war;
+} mp_war_fit;
+
+/* Duration (a discrete-time hazard of ending), outcome (Bueno de Mesquita 1981: the
+ * stronger side wins more often) and costs of war: battle deaths relative to population,
+ * and the within-year effects of a war year on growth (Glick & Taylor 2010 estimate the
+ * trade and output costs of war) and on the military burden, by OLS with year fixed
+ * effects. */
+int mp_calib_war(mp_ctx *ctx, const mp_war_dyad_obs *dyads, size_t nd, const mp_war_state_obs *states,
+		 size_t ns, const mp_war_cost_obs *costs, size_t nc, mp_war_fit *out);
+
+/* ---- alignment: ideal points and camps (docs/conflict.md, "Alignment") ------------- */
+
+/* Historical camps: a state is in the camp of a leader (USA 2, Russia/USSR 365, China 710)
+ * with which it has an ATOP defence pact in force (Leeds et al. 2002); a leader is in its
+ * own camp; a state with pacts with several leaders is in the one whose ideal point is
+ * nearest. */
+#define MP_ALIGN_NCAMPS 3
+
+/* One state-year of the ideal-point panel (UNGA, Bailey, Strezhnev & Voeten 2017). */
+typedef struct mp_ideal_obs {
+	int ccode, year;
+	double dip;        /* ip_t - ip_t-1 */
+	double trade_gap;  /* trade-weighted mean of the partners' ip_t-1 minus own ip_t-1 */
+	double leader_gap; /* the camp leader's ip_t-1 minus own (0 outside a camp or for a leader) */
+	double ally_gap;   /* mean ip_t-1 of the defence-pact partners minus own (0 without any) */
+	double world_gap;  /* mean ip_t-1 of all states minus own */
+} mp_ideal_obs;
+
+/* One camp choice: a member deciding whether to stay in its camp (exit = 1), or a
+ * non-aligned state deciding whether to join camp `camp` (exit = 0), from year t-1 to t. */
+typedef struct mp_camp_obs {
+	int ccode, year, camp;   /* camp 0 West (USA), 1 Russia, 2 China */
+	int exit;                /* 1: an exit row; 0: an entry row */
+	int y;                   /* 1: left the camp (exit rows) / joined it (entry rows) */
+	double value_dist;       /* |own ip_t-1 - the leader's ip_t-1| */
+	double trade_share;      /* share of own trade (t-1) with the camp's members */
+	double cap_share;        /* the camp's share of world CINC (t-1) */
+} mp_camp_obs;
+
+/* The samples from the store, years [1947, until] (ideal points start in 1946). Needs
+ * unga, nmc, atop_dyad; trade_dyadic for the trade terms. *ideal and *camps malloc'd. */
+int mp_calib_alignment_sample(mp_ctx *ctx, mp_store *s, int until, mp_ideal_obs **ideal, size_t *ni,
+			      mp_camp_obs **camps, size_t *nc);
+
+typedef struct mp_alignment_fit {
+	/* OLS of dip on 1, trade_gap, leader_gap, ally_gap, world_gap */
+	mp_ols_fit ideal;
+	double ideal_sd_median;  /* the median state's s.d. of the residuals (>= 10 years) */
+	/* logits of leaving and of joining on 1, value_dist, trade_share, cap_share */
+	mp_logit_fit exit, entry;
+	size_t n_exit, n_exits, n_entry, n_entries;
+} mp_alignment_fit;
+
+/* Partial adjustment of ideal points toward partners, camp leaders, allies and the world
+ * mean (Nerlove's 1958 partial-adjustment model, one target per tie), and camp exit and entry as binary choices (McFadden 1974) with the
+ * security, trade and value terms of the simulation's camp choice. */
+int mp_calib_alignment(mp_ctx *ctx, const mp_ideal_obs *ideal, size_t ni, const mp_camp_obs *camps, size_t nc,
+		       mp_alignment_fit *out);
+
 /* ---- 3. calibration on the store ----------------------------------------------------- */
 
 /* One fitted parameter. */

@@ -322,6 +322,45 @@ double mp_sim_units_get(const mp_sim_unit_params *u, int ccode, const char *key,
 /* Frees the rows (u may be NULL) and leaves an empty set. */
 void mp_sim_units_clear(mp_sim_unit_params *u);
 
+/* ---- the conflict model's covariates (docs/conflict.md) ---- */
+
+/* What the onset and escalation logits see of a non-directed dyad-year. The calibration
+ * (src/lib/calib/fit_conflict.c) and the simulation (mech_conflict.c) build their
+ * regressors from this struct with the same two functions, so the fitted coefficients
+ * mean the same thing in both. */
+typedef struct mp_dyad_cov {
+	double peace;        /* peace years: years since the dyad's last MID year (Beck, Katz &
+				Tucker 1998), or since both states entered the system */
+	int contig;          /* 1: direct contiguity by land or up to 150 miles of water (COW
+				conttype 1-4; Stinnett et al. 2002) */
+	double dist_km;      /* great-circle distance between capitals; NaN: unknown */
+	double cinc1, cinc2; /* CINC of the two states (> 0) */
+	int majors;          /* COW major powers in the dyad: 0, 1 or 2 */
+	int ally;            /* 1: a defence pact (ATOP, Leeds et al. 2002) */
+	int rival;           /* 1: a strategic rivalry (Thompson & Dreyer 2012) */
+	double ideal_dist;   /* |ideal point 1 - ideal point 2| (UNGA); NaN: missing */
+	double trade_share;  /* weak link min(X12 / T1, X12 / T2) of the dyad's trade in each
+				state's total trade (Barbieri 1996); NaN: missing */
+} mp_dyad_cov;
+
+#define MP_ONSET_NX 16     /* regressors of the MID-onset logit */
+#define MP_ESC_NX 10       /* regressors of the escalation (war given MID) logit */
+#define MP_PEACE_CAP 100.0 /* peace years are capped here before the cubic */
+#define MP_PARITY_RATIO 0.8 /* parity: weaker / stronger >= 0.8 (Organski & Kugler 1980) */
+
+/* Regressors of MID onset: 1, t/10, (t/10)^2, (t/10)^3 (Carter & Signorino 2010's cubic in
+ * the capped peace years t), contiguity, ln distance, ln(stronger/weaker CINC), parity,
+ * defence pact, rivalry, one major, two majors, ideal-point distance, ideal point missing,
+ * trade share, trade missing. */
+void mp_sim_onset_x(const mp_dyad_cov *c, double x[MP_ONSET_NX]);
+/* Regressors of escalation to war given a MID: 1, ln ratio, parity, contiguity, one major,
+ * two majors, rivalry, defence pact, ideal-point distance, ideal point missing. */
+void mp_sim_escalation_x(const mp_dyad_cov *c, double x[MP_ESC_NX]);
+/* Short names of the regressors ("const", "peace1", ...): the parameter keys are
+ * "conflict.onset_<name>" and "conflict.esc_<name>". NULL when k is out of range. */
+const char *mp_sim_onset_term(size_t k);
+const char *mp_sim_escalation_term(size_t k);
+
 /* ---- one simulated run ---- */
 
 typedef struct mp_sim mp_sim;

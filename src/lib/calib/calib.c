@@ -33,6 +33,12 @@ static int add(mp_ctx *ctx, mp_calib_result *r, const char *key, double est, dou
 	return MP_OK;
 }
 
+int mp_calib__add(mp_ctx *ctx, mp_calib_result *r, const char *key, double est, double se, size_t n,
+		  const char *stat_name, double stat, const char *method)
+{
+	return add(ctx, r, key, est, se, n, stat_name, stat, method);
+}
+
 void mp_calib_result_free(mp_calib_result *r)
 {
 	if (!r)
@@ -280,6 +286,10 @@ int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib
 		rc = fit_military(ctx, s, &o, r);
 	if (rc == MP_OK)
 		rc = fit_conflict(ctx, s, &o, r);
+	if (rc == MP_OK)
+		rc = mp_calib__fit_conflict(ctx, s, &o, r);
+	if (rc == MP_OK)
+		rc = mp_calib__fit_alignment(ctx, s, &o, r);
 	if (rc != MP_OK) {
 		mp_calib_result_free(r);
 		return rc;

@@ -30,4 +30,14 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 /* Arms observations: state-years in an active strategic rivalry with SIPRI burdens. */
 int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, size_t *n);
 
+/* Appends one fitted parameter row to r (calib.c). */
+int mp_calib__add(mp_ctx *ctx, mp_calib_result *r, const char *key, double est, double se, size_t n,
+		  const char *stat_name, double stat, const char *method);
+/* The conflict mechanism's rows: onset and escalation (fit_conflict.c), then the course
+ * and costs of war (mp_calib__fit_war, fit_conflict_war.c). */
+int mp_calib__fit_conflict(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r);
+int mp_calib__fit_war(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r);
+/* The alignment mechanism's rows (fit_alignment.c). */
+int mp_calib__fit_alignment(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r);
+
 #endif

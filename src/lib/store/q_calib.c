@@ -56,6 +56,17 @@ static const qspec specs[MP_QC_COUNT] = {
 	[MP_QC_IDEAL] = { "unga",
 		"SELECT ccode, year, idealpointfp FROM unga WHERE dsid = ?1 AND idealpointfp IS NOT NULL"
 		" AND year >= ?2 AND year <= ?3 ORDER BY ccode, year", 2, 1, 0 },
+	/* conflict and alignment (src/lib/calib/fit_conflict*.c, fit_alignment*.c) */
+	[MP_QC_MID_YEARS] = { "mid_dyad",
+		"SELECT ccode1, ccode2, year, max(gmlmidonset), max(hostlev) FROM mid_dyad WHERE dsid = ?1"
+		" AND ccode1 < ccode2 AND year >= ?2 AND year <= ?3 GROUP BY ccode1, ccode2, year"
+		" ORDER BY year, ccode1, ccode2", 4, 1, 0 },
+	[MP_QC_WAR_YEARS] = { "war_inter",
+		"SELECT ccode1, ccode2, year, warnum, cowinteronset, outcome1, batdeath1 FROM war_inter"
+		" WHERE dsid = ?1 AND year >= ?2 AND year <= ?3 ORDER BY warnum, ccode1, ccode2, year", 4, 3, 0 },
+	[MP_QC_DEFENSE] = { "atop_dyad",
+		"SELECT ccode1, ccode2, year FROM atop_dyad WHERE dsid = ?1 AND atop_defense = 1"
+		" AND ccode1 < ccode2 AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2", 3, 0, 0 },
 };
 
 const char *mp_qcalib_family(mp_qcalib_query q)

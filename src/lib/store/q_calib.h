@@ -42,6 +42,14 @@ typedef enum {
 	MP_QC_SIPRI,
 	/* unga, year in [from, until]: i = {ccode, year}, r = {idealpointfp} */
 	MP_QC_IDEAL,
+	/* mid_dyad, non-directed dyad-years in a MID (ongoing or new), year in [from, until]:
+	   i = {ccode1 < ccode2, year, onset 0/1}, r = {highest hostility level of the dyad} */
+	MP_QC_MID_YEARS,
+	/* war_inter, directed dyad-years of war, year in [from, until], sorted by war, dyad, year:
+	   i = {ccode1, ccode2, year, warnum}, r = {onset, outcome1, batdeath1} */
+	MP_QC_WAR_YEARS,
+	/* atop_dyad defence pacts, non-directed, year in [from, until]: i = {ccode1 < ccode2, year} */
+	MP_QC_DEFENSE,
 	MP_QC_COUNT
 } mp_qcalib_query;
 
