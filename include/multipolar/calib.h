@@ -286,6 +286,7 @@ typedef struct mp_war_state_obs {
 typedef struct mp_war_cost_obs {
 	int ccode, year;
 	int at_war;        /* in a COW inter-state war this year */
+	int lost;          /* the state's part in a war ended this year in defeat (COW outcome 2) */
 	double dlny;       /* ln GDP per capita (Maddison) minus last year's; NaN missing */
 	double dburden;    /* military burden (SIPRI share of GDP) minus last year's; NaN missing */
 } mp_war_cost_obs;
@@ -304,7 +305,8 @@ typedef struct mp_war_fit {
 	mp_ols_fit deaths;   /* ln(battle deaths per year / population) on 1, ln(own/opponent) */
 	size_t n_deaths;
 	double gdp, gdp_se;  /* log GDP per capita growth in a war year (year fixed effects) */
-	size_t gdp_n, gdp_war;
+	double lost, lost_se; /* ... and in addition in the year a war is lost */
+	size_t gdp_n, gdp_war, gdp_lost;
 	double burden, burden_se; /* change of the military burden in a war year (year FE) */
 	size_t burden_n, burden_war;
 } mp_war_fit;

@@ -64,8 +64,6 @@ extern "C" {
 	  "AR(1) persistence of growth deviations, Maddison 1950-2016 panels [calib]")              \
 	X(economy_shock_sd, "economy.shock_sd", 0.025, "1/yr",                                       \
 	  "sd of annual GDP pc growth shocks, Maddison 1950-2016 median country [calib]")           \
-	X(economy_sanction_cost, "economy.sanction_cost", 0.02, "1/yr",                              \
-	  "growth loss of a target fully under sanctions, Neuenkirch & Neumeier 2015 (UN: >2pp/yr) scaled by sanctioned trade share") \
 	X(economy_aid_return, "economy.aid_return", 0.2, "growth per GDP share",                     \
 	  "growth gained per unit of aid/GDP received, Clemens, Radelet, Bhavnani & Bazzi 2012 (~0.1-0.3) [assumption]") \
 	/* military (Richardson 1960; Olson & Zeckhauser 1966) */                                   \
@@ -96,30 +94,42 @@ extern "C" {
 	  "trade effect of UNGA ideal-point distance (political distance damping) [calib]")          \
 	X(trade_sanction, "trade.sanction", -1.47, "log points",                                     \
 	  "complete trade sanctions cut bilateral trade ~77%, Felbermayr et al. 2020 GSDB [verify]") \
+	X(trade_elasticity, "trade.elasticity", 5.0, "elasticity",                                   \
+	  "trade elasticity of structural gravity for the welfare cost of sanctions (Head & Mayer 2014; Costinot & Rodriguez-Clare 2014 use 5) [literature]") \
 	X(trade_resid_sd, "trade.resid_sd", 1.0, "log points",                                     \
 	  "sd of the dyadic gravity residual drawn once per run when no observed trade (Head & Mayer 2014: RMSE ~1-1.5) [calib]") \
 	X(trade_openness, "trade.openness", 0.25, "share of GDP",                                    \
 	  "world trade (sum of dyadic flows) / world GDP at the start, sets the gravity constant (WTO 2019 merchandise ~0.22) [calib]") \
-	/* alignment (MODELS.md A7; Bailey, Strezhnev & Voeten 2017) */                            \
+	/* alignment (docs/conflict.md "Alignment"; fitted 1947-2016, calibrate --until 2016) */ \
 	X(alignment_enabled, "alignment.enabled", 1, "switch", "0 turns the mechanism off")        \
-	X(alignment_drift, "alignment.drift", 0.03, "1/yr",                                          \
-	  "pull of ideal points toward trade-weighted partners [calib]")                            \
-	X(alignment_camp_pull, "alignment.camp_pull", 0.03, "1/yr",                                  \
-	  "pull of ideal points toward the camp's mean [calib]")                                    \
-	X(alignment_noise_sd, "alignment.noise_sd", 0.05, "ideal points/yr",                         \
-	  "sd of yearly ideal-point changes not explained by the pulls (UNGA 2000-2024) [calib]")    \
-	X(alignment_w_security, "alignment.w_security", 0.5, "utility per share",                   \
-	  "weight of the camp's capability share in camp choice (bandwagoning/protection) [assumption]") \
-	X(alignment_w_trade, "alignment.w_trade", 0.5, "utility per share",                         \
-	  "weight of the trade share with the camp in camp choice [assumption]")                   \
-	X(alignment_w_values, "alignment.w_values", 1.5, "utility per unit",                        \
-	  "weight of ideal-point distance to the camp in camp choice [assumption]")                \
-	X(alignment_inertia, "alignment.inertia", 1.0, "utility",                                   \
-	  "bonus of the current camp (switching costs); set so bloc switches are rare, as in UNGA voting blocs 1990-2024 [calib]")                               \
-	X(alignment_nonaligned, "alignment.nonaligned", 0.3, "utility",                            \
-	  "utility of staying non-aligned [assumption]")                                            \
-	X(alignment_temperature, "alignment.temperature", 0.1, "utility",                           \
-	  "logit (Gumbel) noise scale of camp choice, McFadden 1974 [assumption]")                 \
+	X(alignment_ip_trend, "alignment.ip_trend", -0.008897, "ideal points/yr",                 \
+	  "constant of the yearly ideal-point change, OLS on UNGA 1947-2016 (s.e. 0.0051) [calib]") \
+	X(alignment_drift, "alignment.drift", 0.001566, "1/yr",                                      \
+	  "pull toward the trade-weighted mean of partners' ideal points (s.e. 0.0048) [calib]")   \
+	X(alignment_camp_pull, "alignment.camp_pull", -0.002661, "1/yr",                             \
+	  "pull toward the camp leader's ideal point (s.e. 0.0026) [calib]")                       \
+	X(alignment_ally_pull, "alignment.ally_pull", 0.02151, "1/yr",                               \
+	  "pull toward the mean ideal point of defence-pact partners (ATOP; s.e. 0.0044) [calib]")  \
+	X(alignment_world_pull, "alignment.world_pull", 0.0331, "1/yr",                              \
+	  "pull toward the world mean ideal point (s.e. 0.0045) [calib]")                          \
+	X(alignment_noise_sd, "alignment.noise_sd", 0.2172, "ideal points/yr",                      \
+	  "median state's s.d. of the yearly residual (incl. the estimates' own noise) [calib]")    \
+	X(alignment_exit_const, "alignment.exit_const", -2.296, "log odds",                         \
+	  "logit of leaving one's camp: constant (ATOP pacts with USA/Russia/China 1947-2016, s.e. 0.44) [calib]") \
+	X(alignment_exit_values, "alignment.exit_values", 0.5876, "log odds per ideal point",       \
+	  "leaving: distance to the leader's ideal point (s.e. 0.22) [calib]")                     \
+	X(alignment_exit_trade, "alignment.exit_trade", -1.938, "log odds per share",               \
+	  "leaving: share of own trade with the camp (s.e. 0.96) [calib]")                          \
+	X(alignment_exit_security, "alignment.exit_security", -8.109, "log odds per share",         \
+	  "leaving: the camp's share of world CINC (s.e. 2.1) [calib]")                             \
+	X(alignment_join_const, "alignment.join_const", -7.897, "log odds",                         \
+	  "logit of a non-aligned state joining a camp: constant (s.e. 0.59) [calib]")              \
+	X(alignment_join_values, "alignment.join_values", -1.289, "log odds per ideal point",      \
+	  "joining: distance to the leader's ideal point (s.e. 0.17) [calib]")                     \
+	X(alignment_join_trade, "alignment.join_trade", 1.551, "log odds per share",                \
+	  "joining: share of own trade with the camp (s.e. 0.80) [calib]")                          \
+	X(alignment_join_security, "alignment.join_security", 9.38, "log odds per share",           \
+	  "joining: the camp's share of world CINC (s.e. 2.1) [calib]")                             \
 	/* strategy (lookahead of great powers) */                                                \
 	X(strategy_enabled, "strategy.enabled", 1, "switch", "0: great powers follow the rules of lesser states") \
 	X(strategy_candidates, "strategy.candidates", 12, "count",                                   \
@@ -143,36 +153,85 @@ extern "C" {
 	  "weight of the risk of great-power war [assumption]")                                     \
 	X(strategy_w_camp, "strategy.w_camp", 0.5, "utility per share",                             \
 	  "weight of own camp's capability share [assumption]")                                     \
-	/* conflict (MODELS.md A10; Organski & Kugler 1980; Lemke & Werner 1996) */                 \
+	/* conflict (docs/conflict.md; fitted on 1816-2016 data, calibrate --until 2016, s.e.   \
+	   clustered by dyad) */                                                                 \
 	X(conflict_enabled, "conflict.enabled", 1, "switch", "0 turns the mechanism off")          \
-	X(conflict_hazard_base, "conflict.hazard_base", 0.0008, "1/dyad-yr",                         \
-	  "war onset hazard of a relevant dyad away from parity; COW inter-state wars 1816-2007 among majors [calib]") \
-	X(conflict_parity_coef, "conflict.parity_coef", 1.25, "log hazard",                          \
-	  "effect of parity (ratio in ~[0.8,1.2]) with a fully dissatisfied challenger; with dissatisfaction_coef sums to ln 7, Lemke & Werner 1996 [calib]") \
-	X(conflict_dissatisfaction_coef, "conflict.dissatisfaction_coef", 0.70, "log hazard",        \
-	  "effect of full dissatisfaction (ideal-point distance / dissat_scale) [calib]")           \
-	X(conflict_parity_width, "conflict.parity_width", 0.2, "log ratio",                          \
-	  "width of the parity kernel exp(-(ln r)^2/(2 w^2)); w = 0.2 ~ the [0.8,1.2] band, Organski & Kugler 1980") \
+	X(conflict_onset_const, "conflict.onset_const", -2.621, "log odds",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): constant (s.e. 0.39) [calib]")                                                   \
+	X(conflict_onset_peace1, "conflict.onset_peace1", -1.739, "log odds per decade",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): peace years / 10 (Carter & Signorino 2010 cubic) (s.e. 0.082) [calib]")                                                   \
+	X(conflict_onset_peace2, "conflict.onset_peace2", 0.3747, "log odds",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): (peace years / 10)^2 (s.e. 0.023) [calib]")                                                   \
+	X(conflict_onset_peace3, "conflict.onset_peace3", -0.02241, "log odds",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): (peace years / 10)^3 (s.e. 0.0017) [calib]")                                                   \
+	X(conflict_onset_contig, "conflict.onset_contig", 0.709, "log odds",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): direct contiguity up to 150 miles of water (s.e. 0.15) [calib]")                                                   \
+	X(conflict_onset_ln_dist, "conflict.onset_ln_dist", -0.02595, "log odds per ln km",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): ln capital distance (s.e. 0.046) [calib]")                                                   \
+	X(conflict_onset_ln_ratio, "conflict.onset_ln_ratio", -0.1746, "log odds per ln ratio",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): ln(stronger / weaker CINC), Bremer 1992 (s.e. 0.021) [calib]")                                                   \
+	X(conflict_onset_parity, "conflict.onset_parity", -0.1526, "log odds",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): parity: weaker / stronger >= 0.8 (Organski & Kugler 1980) (s.e. 0.11) [calib]")                                                   \
+	X(conflict_onset_ally, "conflict.onset_ally", -0.1206, "log odds",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): defence pact (ATOP) (s.e. 0.098) [calib]")                                                   \
+	X(conflict_onset_rival, "conflict.onset_rival", 1.291, "log odds",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): strategic rivalry (Thompson & Dreyer 2012) (s.e. 0.11) [calib]")                                                   \
+	X(conflict_onset_major1, "conflict.onset_major1", 0.2217, "log odds",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): one major power (s.e. 0.12) [calib]")                                                   \
+	X(conflict_onset_major2, "conflict.onset_major2", 0.3792, "log odds",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): two major powers (s.e. 0.2) [calib]")                                                   \
+	X(conflict_onset_ideal, "conflict.onset_ideal", 0.1987, "log odds per ideal point",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): UNGA ideal-point distance (s.e. 0.041) [calib]")                                                   \
+	X(conflict_onset_ideal_missing, "conflict.onset_ideal_missing", 0.3782, "log odds",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): ideal point missing (before 1946, non-members) (s.e. 0.11) [calib]")                                                   \
+	X(conflict_onset_trade, "conflict.onset_trade", -0.7396, "log odds per share",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): weak link of trade shares (Barbieri 1996) (s.e. 2.0) [calib]")                                                   \
+	X(conflict_onset_trade_missing, "conflict.onset_trade_missing", -0.2915, "log odds",                                                  \
+	  "MID onset logit (GML MIDs, relevant dyad-years): trade missing (s.e. 0.081) [calib]")                                                   \
+	X(conflict_esc_const, "conflict.esc_const", -3.177, "log odds",                                                  \
+	  "war given MID logit (COW wars): constant (s.e. 0.32) [calib]")                                                   \
+	X(conflict_esc_ln_ratio, "conflict.esc_ln_ratio", -0.1101, "log odds per ln ratio",                                                  \
+	  "war given MID logit (COW wars): ln(stronger / weaker CINC) (s.e. 0.053) [calib]")                                                   \
+	X(conflict_esc_parity, "conflict.esc_parity", -0.3254, "log odds",                                                  \
+	  "war given MID logit (COW wars): parity (s.e. 0.26) [calib]")                                                   \
+	X(conflict_esc_contig, "conflict.esc_contig", -0.07751, "log odds",                                                  \
+	  "war given MID logit (COW wars): contiguity (s.e. 0.2) [calib]")                                                   \
+	X(conflict_esc_major1, "conflict.esc_major1", 0.6066, "log odds",                                                  \
+	  "war given MID logit (COW wars): one major power (s.e. 0.25) [calib]")                                                   \
+	X(conflict_esc_major2, "conflict.esc_major2", 0.6092, "log odds",                                                  \
+	  "war given MID logit (COW wars): two major powers (s.e. 0.28) [calib]")                                                   \
+	X(conflict_esc_rival, "conflict.esc_rival", 0.3687, "log odds",                                                  \
+	  "war given MID logit (COW wars): strategic rivalry (s.e. 0.18) [calib]")                                                   \
+	X(conflict_esc_ally, "conflict.esc_ally", -0.03863, "log odds",                                                  \
+	  "war given MID logit (COW wars): defence pact (s.e. 0.24) [calib]")                                                   \
+	X(conflict_esc_ideal, "conflict.esc_ideal", -0.03345, "log odds per ideal point",                                                  \
+	  "war given MID logit (COW wars): ideal-point distance (s.e. 0.12) [calib]")                                                   \
+	X(conflict_esc_ideal_missing, "conflict.esc_ideal_missing", 1.491, "log odds",                                                  \
+	  "war given MID logit (COW wars): ideal point missing (s.e. 0.28) [calib]")                                                   \
+	X(conflict_end_const, "conflict.end_const", -0.4716, "log odds",                           \
+	  "logit of a dyad's war ending in a year: constant (COW wars, mean 2.6 yr; s.e. 0.11) [calib]") \
+	X(conflict_end_ln_ratio, "conflict.end_ln_ratio", 0.01364, "log odds per ln ratio",        \
+	  "war ending: |ln(C1/C2)| (s.e. 0.047) [calib]")                                          \
+	X(conflict_win_ln_ratio, "conflict.win_ln_ratio", 0.6285, "log odds per ln ratio",         \
+	  "logit of winning a decisive war on ln(own side's CINC / the other's), no constant (s.e. 0.094) [calib]") \
+	X(conflict_decisive, "conflict.decisive", 0.8422, "share",                                  \
+	  "share of ended COW dyad-wars with a winner and a loser [calib]")                        \
+	X(conflict_deaths_const, "conflict.deaths_const", -9.56, "ln(deaths/yr per person)",        \
+	  "battle deaths per war-year relative to population, log-normal: constant (COW; s.e. 0.15) [calib]") \
+	X(conflict_deaths_ln_ratio, "conflict.deaths_ln_ratio", -0.533, "per ln ratio",            \
+	  "battle deaths: ln(own / strongest opponent's CINC) (s.e. 0.063) [calib]")               \
+	X(conflict_deaths_sd, "conflict.deaths_sd", 2.449, "ln units",                              \
+	  "battle deaths: residual s.d. of the log-normal [calib]")                                \
+	X(conflict_war_gdp, "conflict.war_gdp", -0.01893, "log points per war-year",               \
+	  "growth of GDP per head in a war year, within-year OLS on Maddison 1817-2016 (s.e. 0.0030) [calib]") \
+	X(conflict_lost_gdp, "conflict.lost_gdp", 0.0, "log points",                                \
+	  "growth of GDP per head in addition in the year a war is lost (COW outcome 2), same OLS [calib]") \
+	X(conflict_war_burden, "conflict.war_burden", 0.005894, "share of GDP per war-year",       \
+	  "change of the military burden in a war year, within-year OLS on SIPRI 1950-2016 (s.e. 0.00087) [calib]") \
 	X(conflict_dissat_scale, "conflict.dissat_scale", 3.0, "ideal points",                       \
-	  "ideal-point distance meaning full dissatisfaction (US-Russia 2022 ~3.0, MODELS.md E3) [assumption]") \
-	X(conflict_same_camp, "conflict.same_camp", -2.0, "log hazard",                              \
-	  "hazard effect of membership of the same camp (allies rarely fight, Bremer 1992) [calib]") \
-	X(conflict_rivalry, "conflict.rivalry", 1.5, "log hazard",                                  \
-	  "effect of a strategic rivalry (Thompson & Dreyer 2012 data; rivals fight most wars, Colaresi, Rasler & Thompson 2007) [verify]") \
-	X(conflict_alliance, "conflict.alliance", -0.5, "log hazard",                                \
-	  "effect of a defence pact outside the same camp (Bremer 1992: allies fight slightly less) [verify]") \
-	X(conflict_dependence_coef, "conflict.dependence_coef", -30.0, "log hazard per share",      \
-	  "effect of the lower trade dependence (trade/GDP), Oneal & Russett 1997 [verify]")        \
-	X(conflict_crisis_ratio, "conflict.crisis_ratio", 20.0, "crises per war",                    \
-	  "militarised crises per war (GML MID 2.0: ~2,000 disputes vs ~95 wars) [calib]")            \
-	X(conflict_loss_loser, "conflict.loss_loser", 0.10, "share of GDP",                         \
-	  "GDP lost by the loser of a war (Organski & Kugler 1977 phoenix factor) [assumption]")   \
-	X(conflict_loss_winner, "conflict.loss_winner", 0.03, "share of GDP",                       \
-	  "GDP lost by the winner of a war [assumption]")                                           \
-	X(conflict_war_burden, "conflict.war_burden", 0.03, "share of GDP",                         \
-	  "military burden added during a war year [assumption]")                                   \
+	  "ideal-point distance meaning full dissatisfaction in the military threat and the strategy (US-Russia 2022 ~3.0, MODELS.md E3) [assumption]") \
 	X(conflict_relevance_km, "conflict.relevance_km", 1500, "km",                                \
-	  "capital distance under which a dyad is politically relevant (contiguity proxy, Maoz & Russett 1993) [assumption]") \
+	  "capital distance standing in for contiguity when a world has no contiguity data [assumption]") \
 	/* capabilities (MODELS.md A1) */                                                         \
 	X(capabilities_energy_elasticity, "capabilities.energy_elasticity", 0.7, "elasticity",       \
 	  "energy use (pec) per GDP, Csereklyei, Rubio & Stern 2016 income elasticity ~0.7")       \

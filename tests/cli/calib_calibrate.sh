@@ -4,7 +4,7 @@
 source "$MP_SRC/tests/lib.bash"
 FILES="NMC-60-abridged.csv mpd2023.csv country_code_crosswalk.csv cow_trade_dyadic_4.0_ndy.csv cow_capitals.csv
 cow_contdir.csv gml_mid_ddydisps.csv cow_war_inter.csv cow_alliance_v4.1_dyad_year.csv majors2016.csv
-sipri_milex_1949_2023.csv td_rivalries.csv unga_idealpoints_july2025.csv"
+sipri_milex_1949_2023.csv td_rivalries.csv unga_idealpoints_july2025.csv atop5.1_dyad_year.csv"
 need_shared $FILES
 DB="$T/c.db"
 for f in $FILES; do $MP import --quiet --db "$DB" "$SHARED/$f" || fail "import $f"; done
@@ -13,15 +13,16 @@ expect_exit 0 $MP calibrate --db "$DB" --until 2006 --output "$T/p.yaml" --forma
 head -n 1 "$T/out" | grep -qx "parameter,estimate,se,n,stat,value,method" || fail "fit table header: $(head -n 1 "$T/out")"
 for k in economy.beta economy.frontier_growth economy.momentum economy.shock_sd demography.n_a demography.n_b \
 	demography.transition trade.elasticity_gdp trade.elasticity_distance trade.contiguity military.reaction \
-	military.fatigue military.shock_sd conflict.hazard_base conflict.parity_coef conflict.dissatisfaction_coef \
-	conflict.same_camp conflict.crisis_ratio economy.structural_gap; do
+	military.fatigue military.shock_sd conflict.onset_const conflict.onset_peace1 conflict.onset_rival \
+	conflict.esc_const conflict.end_const conflict.win_ln_ratio conflict.deaths_sd conflict.war_gdp \
+	conflict.war_burden alignment.drift alignment.exit_values alignment.join_security economy.structural_gap; do
 	grep -q "^$k," "$T/out" || fail "fit table lacks $k"
 	grep -qE "^$k: -?[0-9.e-]+$" "$T/p.yaml" || fail "YAML lacks $k"
 done
 # beta pinned to the independent python computation (tests/numeric/test_calib_real.c)
 grep -q "^economy.beta: 0.00637240426145" "$T/p.yaml" || fail "economy.beta: $(grep beta "$T/p.yaml")"
 # report-only rows are in the table but not in the sim's YAML
-grep -q "^fit.war_parity_odds_ratio," "$T/out" || fail "no Lemke-Werner comparison row"
+grep -q "^fit.war_rate_allied," "$T/out" || fail "no allied war-rate row"
 grep -q "^fit\." "$T/p.yaml" && fail "report-only keys leaked into the YAML"
 ls "$T"/p.yaml.tmp* >/dev/null 2>&1 && fail "temporary file left beside the YAML"
 # fit statistics stored, one run, as many rows as the table

@@ -39,7 +39,7 @@ static const char *files[] = {
 	"NMC-60-abridged.csv", "mpd2023.csv",       "country_code_crosswalk.csv", "cow_trade_dyadic_4.0_ndy.csv",
 	"cow_capitals.csv",    "cow_contdir.csv",   "gml_mid_ddydisps.csv",       "cow_war_inter.csv",
 	"cow_alliance_v4.1_dyad_year.csv", "majors2016.csv", "sipri_milex_1949_2023.csv", "td_rivalries.csv",
-	"unga_idealpoints_july2025.csv",
+	"unga_idealpoints_july2025.csv", "atop5.1_dyad_year.csv",
 };
 
 static char dir[256];
@@ -111,16 +111,18 @@ static void test_calibrate_2006(void **state)
 
 	/* Plausibility of the rest: probabilities, speeds and s.d.s in their ranges. */
 	const char *pos[] = { "economy.shock_sd", "demography.transition", "military.fatigue", "military.shock_sd",
-			      "conflict.hazard_base", "conflict.crisis_ratio" };
+			      "conflict.decisive", "conflict.deaths_sd", "alignment.noise_sd" };
 	for (size_t i = 0; i < sizeof pos / sizeof pos[0]; i++) {
 		const mp_calib_param *p = mp_calib_find(r, pos[i]);
 		assert_non_null(p);
 		assert_true(p->estimate > 0);
 	}
-	assert_true(mp_calib_find(r, "conflict.hazard_base")->estimate < 0.05);
+	assert_true(mp_calib_find(r, "conflict.onset_peace1")->estimate < 0); /* Beck et al. 1998 */
+	assert_true(mp_calib_find(r, "conflict.onset_rival")->estimate > 0);
+	assert_true(mp_calib_find(r, "conflict.war_gdp")->estimate < 0);
 	assert_true(mp_calib_find(r, "demography.n_b")->estimate < 0); /* richer, slower growth */
-	const mp_calib_param *orw = mp_calib_find(r, "fit.war_parity_odds_ratio");
-	assert_true(orw->estimate > 0 && isfinite(orw->estimate));
+	const mp_calib_param *orw = mp_calib_find(r, "fit.war_rate_allied");
+	assert_true(orw->estimate > 0 && orw->estimate < mp_calib_find(r, "fit.war_rate_relevant")->estimate);
 
 	/* The YAML is what the sim reads: every key loads and round-trips exactly. */
 	char yaml[300];

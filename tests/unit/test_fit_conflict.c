@@ -144,7 +144,7 @@ static void test_war_recovers(void **state)
 	mp_war_cost_obs *co = calloc(nc, sizeof *co);
 	mp_rng r;
 	mp_rng_init(&r, 11, 0, 2);
-	const double e0 = -0.5, e1 = 0.3, w1 = 0.6, a = -9.5, b = -0.5, sd = 2.0, g = -0.02, bu = 0.006;
+	const double e0 = -0.5, e1 = 0.3, w1 = 0.6, a = -9.5, b = -0.5, sd = 2.0, g = -0.02, bu = 0.006, gl = -0.05;
 	for (size_t i = 0; i < nd; i++) {
 		double lr = 3 * (2 * mp_rng_uniform(&r) - 1);
 		int t = 1900;
@@ -162,8 +162,10 @@ static void test_war_recovers(void **state)
 	}
 	for (size_t i = 0; i < nc; i++) {
 		int year = 1950 + (int)(i % 60), war = mp_rng_uniform(&r) < 0.05;
+		int lost = war && mp_rng_uniform(&r) < 0.3;
 		double ye = 0.01 * sin((double)year);
-		co[i] = (mp_war_cost_obs){ (int)(i / 60), year, war, ye + g * war + 0.03 * mp_rng_normal(&r),
+		co[i] = (mp_war_cost_obs){ (int)(i / 60), year, war, lost,
+					   ye + g * war + gl * lost + 0.03 * mp_rng_normal(&r),
 					   0.001 * ye + bu * war + 0.004 * mp_rng_normal(&r) };
 	}
 	mp_war_fit f;
@@ -176,6 +178,7 @@ static void test_war_recovers(void **state)
 	within(f.deaths.coef[1], b, f.deaths.se[1], "deaths slope");
 	assert_true(fabs(f.deaths.sigma - sd) < 0.1);
 	within(f.gdp, g, f.gdp_se, "war gdp");
+	within(f.lost, gl, f.lost_se, "lost gdp");
 	within(f.burden, bu, f.burden_se, "war burden");
 	assert_int_equal((int)f.gdp_n, (int)nc);
 	free(d);

@@ -106,29 +106,44 @@ static void test_economy(void **state)
 	mp_world_free(w);
 }
 
-static void test_conflict_parity(void **state)
+static double logistic(double z)
+{
+	return 1.0 / (1.0 + exp(-z));
+}
+
+/* The war probability of a relevant pair is the fitted MID logit times the escalation
+ * logit on the pair's covariates, written out here from the coefficients. */
+static void test_conflict_war_prob(void **state)
 {
 	(void)state;
 	const double pop[3] = { 10000, 10000, 1000 }, pc[3] = { 10000, 10000, 10000 };
 	mp_world *w = make_world(3, pop, pc);
 	w->actors[0].ideal_point = 2.0;
-	w->actors[1].ideal_point = -1.5; /* distance 3.5 >= dissat_scale 3: fully dissatisfied */
+	w->actors[1].ideal_point = -1.5;
 	w->actors[2].ideal_point = 2.0;
+	w->actors[0].major = 1; /* pairs 0-1 and 0-2 are relevant (a major power); 1-2 is not */
 	mp_sim_params p;
 	mp_sim_params_default(&p);
-	mp_sim_params_set(&p, "conflict.dependence_coef", 0);
 	mp_sim_opts o = MP_SIM_OPTS_INIT;
 	o.params = &p;
 	mp_sim *s;
 	assert_int_equal(mp_sim_new(NULL, w, &o, &s), MP_OK);
-	double base = p.conflict_hazard_base;
-	/* Parity with a fully dissatisfied challenger: exp(1.25 + 0.70) = 7.0287 times the
-	 * base, the Lemke & Werner (1996) ~7-fold odds. */
-	assert_near(mp_sim__hazard(s, 0, 1, 0.1, 0.1) / base, 7.028687580589293, 1e-9);
-	/* Far from parity (ratio 100): only the dissatisfaction term, exp(0.70). */
-	assert_near(mp_sim__hazard(s, 0, 1, 0.1, 0.001) / base, exp(0.70 + 1.25 * exp(-pow(log(100.0), 2) / 0.08)), 1e-9);
-	/* Satisfied dyad (same ideal point) at parity: the base hazard. */
-	assert_near(mp_sim__hazard(s, 0, 2, 0.1, 0.1) / base, 1.0, 1e-12);
+	/* pair 0-1 at parity (CINC 0.1 each): no dispute on record (peace years at the cap,
+	 * 100: t = 10 decades), no contiguity (capitals 2,480 km apart), one major power,
+	 * ideal-point distance 3.5, the trade share of the run's gravity flows */
+	double share = fmin(s->trade[1] / s->tsum[0], s->trade[1] / s->tsum[1]);
+	double z = p.conflict_onset_const + 10 * p.conflict_onset_peace1 + 100 * p.conflict_onset_peace2 +
+		   1000 * p.conflict_onset_peace3 + s->lndist[1] * p.conflict_onset_ln_dist + p.conflict_onset_parity +
+		   p.conflict_onset_major1 + 3.5 * p.conflict_onset_ideal + share * p.conflict_onset_trade;
+	double e = p.conflict_esc_const + p.conflict_esc_parity + p.conflict_esc_major1 + 3.5 * p.conflict_esc_ideal;
+	assert_near(mp_sim__war_prob(s, 0, 1, 0.1, 0.1), logistic(z) * logistic(e), 1e-15);
+	assert_near(mp_sim__war_prob(s, 1, 0, 0.1, 0.1), logistic(z) * logistic(e), 1e-15);
+	/* ten times stronger: ln ratio ln 10 and no parity */
+	z += log(10.0) * p.conflict_onset_ln_ratio - p.conflict_onset_parity;
+	e += log(10.0) * p.conflict_esc_ln_ratio - p.conflict_esc_parity;
+	assert_near(mp_sim__war_prob(s, 0, 1, 1.0, 0.1), logistic(z) * logistic(e), 1e-15);
+	assert_near(mp_sim__war_prob(s, 1, 2, 0.1, 0.1), 0.0, 0);
+	assert_true(mp_sim__war_prob(s, 0, 2, 0.1, 0.1) > 0);
 	mp_sim_free(s);
 	mp_world_free(w);
 }
@@ -270,7 +285,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_demography),
 		cmocka_unit_test(test_economy),
-		cmocka_unit_test(test_conflict_parity),
+		cmocka_unit_test(test_conflict_war_prob),
 		cmocka_unit_test(test_reproducible),
 		cmocka_unit_test(test_table_switches),
 		cmocka_unit_test(test_start_matches_data),

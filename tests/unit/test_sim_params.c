@@ -23,8 +23,8 @@ static void test_defaults_and_keys(void **state)
 	/* Every key the calibration may set exists (brief of issue 5 / calib helper). */
 	static const char *const calib_keys[] = { "economy.beta", "economy.shock_sd", "economy.momentum",
 						  "economy.frontier_growth", "trade.elasticity_gdp",
-						  "trade.elasticity_distance", "conflict.hazard_base",
-						  "conflict.parity_coef", "conflict.dissatisfaction_coef",
+						  "trade.elasticity_distance", "conflict.onset_const",
+						  "conflict.onset_peace1", "conflict.esc_major2", "alignment.exit_values",
 						  "military.reaction", "military.fatigue", "demography.transition" };
 	for (size_t i = 0; i < sizeof calib_keys / sizeof calib_keys[0]; i++) {
 		double v;

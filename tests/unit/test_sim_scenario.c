@@ -20,8 +20,8 @@ static void test_shipped(void **state)
 {
 	(void)state;
 	static const char *const names[] = { "baseline", "decoupling", "sino-russian-axis", "russian-breakthrough",
-					     "multipolar-club" };
-	for (size_t i = 0; i < 5; i++) {
+					     "multipolar-club", "china-supports-russia", "china-supports-russia-secondary" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		assert_int_equal(mp_scenario_load(ctx, names[i], &sc), MP_OK);
 		assert_string_equal(sc.name, names[i]);
 		assert_int_equal(sc.start, 0);
@@ -32,13 +32,21 @@ static void test_shipped(void **state)
 		assert_true(sc.nlevers >= 1);
 		assert_int_equal(sc.levers[0].kind, MP_LEVER_SANCTIONS);
 		assert_string_equal(sc.levers[0].a, "West");
-		assert_string_equal(sc.levers[0].b, "Russia");
+		assert_string_equal(sc.levers[0].b, "RUS");
 		assert_near(sc.levers[0].value, 0.7, 0);
+		assert_int_equal(sc.levers[0].from, 0); /* in force from the start world on */
 	}
 	assert_int_equal(mp_scenario_load(ctx, "decoupling", &sc), MP_OK);
 	assert_int_equal((int)sc.nlevers, 3);
 	assert_int_equal(sc.levers[2].from, 2030);
 	assert_int_equal(sc.levers[2].to, 0);
+	assert_int_equal(mp_scenario_load(ctx, "china-supports-russia-secondary", &sc), MP_OK);
+	assert_int_equal((int)sc.nlevers, 3);
+	assert_int_equal(sc.levers[1].kind, MP_LEVER_SUPPORT);
+	assert_near(sc.levers[2].secondary, 0.5, 0);
+	assert_int_equal(mp_scenario_load(ctx, "multipolar-club", &sc), MP_OK);
+	assert_int_equal(sc.levers[1].kind, MP_LEVER_JOIN);
+	assert_int_equal(sc.levers[1].nside[0], 10);
 	assert_int_equal(mp_scenario_load(ctx, "russian-breakthrough", &sc), MP_OK);
 	assert_int_equal(sc.levers[1].kind, MP_LEVER_GROWTH);
 	assert_near(sc.levers[1].value, 0.015, 0);
@@ -134,7 +142,7 @@ static void test_lever_sets(void **state)
 static void test_overrides_and_params(void **state)
 {
 	(void)state;
-	char *pf = write_tmp("economy.beta: 0.03\nconflict.hazard_base: 0.002\n");
+	char *pf = write_tmp("economy.beta: 0.03\nconflict.onset_const: -2.5\n");
 	char text[512];
 	snprintf(text, sizeof text,
 		 "base: baseline.yaml\nname: t\nstart: 2000\nhorizon: 2010\nparams: %s\noverrides:\n  economy.beta: 0.025\n", pf);
@@ -142,7 +150,7 @@ static void test_overrides_and_params(void **state)
 	char *f = write_tmp(text);
 	assert_int_equal(mp_scenario_load(ctx, f, &sc), MP_OK);
 	assert_near(sc.params.economy_beta, 0.025, 0);
-	assert_near(sc.params.conflict_hazard_base, 0.002, 0);
+	assert_near(sc.params.conflict_onset_const, -2.5, 0);
 	assert_int_equal(sc.start, 2000);
 	assert_string_equal(sc.name, "t");
 	unlink(f);

@@ -198,64 +198,6 @@ static int fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_
 	return rc;
 }
 
-static int fit_conflict(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r)
-{
-	mp_dyad_obs *obs = NULL;
-	size_t n = 0;
-	mp_sim_params def;
-	mp_sim_params_default(&def);
-	int rc = mp_calib__dyad_obs(ctx, s, o->hazard_first, o->until, &obs, &n);
-	mp_hazard_fit h;
-	if (rc == MP_OK)
-		rc = mp_calib_hazard(ctx, obs, n, def.conflict_parity_width, def.conflict_dissat_scale, &h);
-	char m[192];
-	const mp_logit_fit *k = &h.war_kernel;
-	snprintf(m, sizeof m, "logit of COW war onset on PARxDIS, DIS, alliance (w=%g, scale %g), %zu relevant "
-		 "dyad-years with UN ideal points, %zu onsets", def.conflict_parity_width,
-		 def.conflict_dissat_scale, h.n_kernel, h.n_kernel_war);
-	/* Baseline hazard: the sim draws P = 1 - exp(-h0), so h0 = ln(1 + e^b0) gives the
-	   logit's baseline probability exactly; s.e. by the delta method. */
-	double b0 = k->coef[0];
-	if (rc == MP_OK)
-		rc = add(ctx, r, "conflict.hazard_base", log1p(exp(b0)), k->se[0] / (1.0 + exp(-b0)), h.n_kernel,
-			 "loglik", k->loglik, m);
-	if (rc == MP_OK)
-		rc = add(ctx, r, "conflict.parity_coef", k->coef[1], k->se[1], h.n_kernel, "loglik", k->loglik, m);
-	if (rc == MP_OK)
-		rc = add(ctx, r, "conflict.dissatisfaction_coef", k->coef[2], k->se[2], h.n_kernel, "loglik",
-			 k->loglik, m);
-	if (rc == MP_OK)
-		rc = add(ctx, r, "conflict.same_camp", k->coef[3], k->se[3], h.n_kernel, "loglik", k->loglik, m);
-	if (rc == MP_OK)
-		rc = add(ctx, r, "conflict.crisis_ratio", h.crisis_ratio, MP_NA, h.n, "", MP_NA,
-			 "GML MID onsets per COW war onset, relevant dyad-years each dataset covers");
-	/* Comparison with Lemke & Werner (1996): parity dummy (ratio >= 0.8) with ln ratio,
-	   contiguity and alliance as covariates (joint democracy is not in the data). */
-	if (rc == MP_OK)
-		rc = add(ctx, r, "fit.mid_parity_odds_ratio", h.mid_parity_or, h.mid_parity_or * h.mid.se[1], h.n,
-			 "loglik", h.mid.loglik,
-			 "exp(parity) in logit of GML MID onset on parity, ln ratio, contiguity, alliance");
-	if (rc == MP_OK)
-		rc = add(ctx, r, "fit.war_parity_odds_ratio", h.war_parity_or, h.war_parity_or * h.war.se[1], h.n_war_sample,
-			 "loglik", h.war.loglik,
-			 "exp(parity) in logit of COW war onset; compare Lemke & Werner 1996 ~7x");
-	double pd = exp(k->coef[1] + k->coef[2]);
-	if (rc == MP_OK)
-		rc = add(ctx, r, "fit.parity_dissat_hazard_ratio", pd, MP_NA, h.n_kernel, "loglik", k->loglik,
-			 "exp(parity_coef + dissatisfaction_coef): the sim's hazard at parity with full "
-			 "dissatisfaction over the base; compare Lemke & Werner 1996 ~7x");
-	if (rc == MP_OK)
-		snprintf(r->notes, sizeof r->notes,
-			 "Lemke-Werner check: the sim-form hazard at parity with full dissatisfaction is %.1f "
-			 "times the base (%zu war onsets with ideal points); the parity-band odds ratio is %.2f "
-			 "for war onset (%zu onsets, %zu dyad-years) and %.2f for MID onset (%zu onsets, %zu "
-			 "dyad-years), relevant dyads from %d; Lemke & Werner (1996) report ~7.",
-			 pd, h.n_kernel_war, h.war_parity_or, h.n_war, h.n_war_sample, h.mid_parity_or, h.n_mid,
-			 h.n, o->hazard_first);
-	free(obs);
-	return rc;
-}
-
 int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib_result **out)
 {
 	*out = NULL;
@@ -284,8 +226,6 @@ int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib
 		rc = fit_trade(ctx, s, &o, r);
 	if (rc == MP_OK)
 		rc = fit_military(ctx, s, &o, r);
-	if (rc == MP_OK)
-		rc = fit_conflict(ctx, s, &o, r);
 	if (rc == MP_OK)
 		rc = mp_calib__fit_conflict(ctx, s, &o, r);
 	if (rc == MP_OK)

@@ -63,12 +63,13 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 		goto done;
 	size_t m = (size_t)MAXC * (size_t)ny;
 	cinc = malloc(4 * m * sizeof *cinc);
-	atwar = calloc(m, 1);
+	atwar = calloc(2 * m, 1);
 	if (!cinc || !atwar) {
 		rc = oom(ctx);
 		goto done;
 	}
 	double *tpop = cinc + m, *lny = cinc + 2 * m, *burden = cinc + 3 * m;
+	unsigned char *lost = atwar + m;
 	for (size_t i = 0; i < 4 * m; i++)
 		cinc[i] = MP_NA;
 #define AT(a, c, t) a[(size_t)(c) * (size_t)ny + (size_t)((t) - from)]
@@ -137,7 +138,7 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 	/* states: runs of (warnum, ccode1) (the rows are sorted by war, then ccode1) */
 	for (size_t i = 0; i < war.n;) {
 		const mp_qcalib_row *r = &war.v[i];
-		int c = r->i[0], first = r->i[2], last = r->i[2], years = 0;
+		int c = r->i[0], first = r->i[2], last = r->i[2], years = 0, outcome = 0;
 		double deaths = MP_NA, opp = 0;
 		size_t j = i;
 		for (; j < war.n && war.v[j].i[3] == r->i[3] && war.v[j].i[0] == c; j++) {
@@ -148,7 +149,11 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 				last = q->i[2];
 			if (!mp_is_na(q->r[2]) && (mp_is_na(deaths) || q->r[2] > deaths))
 				deaths = q->r[2]; /* the state's deaths in the war, repeated on its rows */
+			if (!mp_is_na(q->r[1]))
+				outcome = (int)q->r[1];
 		}
+		if (outcome == 2 && last < until && OK(c, last))
+			AT(lost, c, last) = 1;
 		for (size_t k = i; k < j; k++) { /* the strongest opponent at the state's entry */
 			double x = OK(war.v[k].i[1], first) ? AT(cinc, war.v[k].i[1], first) : MP_NA;
 			if (x > opp)
@@ -176,7 +181,7 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 				rc = oom(ctx);
 				goto done;
 			}
-			co[kc++] = (mp_war_cost_obs){ c, t, AT(atwar, c, t), g, b };
+			co[kc++] = (mp_war_cost_obs){ c, t, AT(atwar, c, t), AT(lost, c, t), g, b };
 		}
 #undef AT
 #undef OK
@@ -202,54 +207,72 @@ done:
 	return rc;
 }
 
-/* OLS of y on one regressor x with year fixed effects (the within estimator): demeaned by
- * year, slope and conventional s.e. with n - years - 1 degrees of freedom. Values with
- * |y| > trim are left out (breaks in the series, not growth). */
-static void within_fe(const mp_war_cost_obs *o, size_t n, int which, double trim, double *b, double *se,
-		      size_t *nobs, size_t *nwar)
+/* OLS of y on a war year (and, with two = 1, on a war lost that year) with year fixed
+ * effects (the within estimator): demeaned by year; conventional s.e. with n - years - k
+ * degrees of freedom. Values with |y| > trim are left out (breaks in the series, not
+ * growth). */
+static void within_fe(const mp_war_cost_obs *o, size_t n, int which, int two, double trim, double b[2],
+		      double se[2], size_t *nobs, size_t *nwar, size_t *nlost)
 {
-	*b = *se = MP_NA;
-	*nobs = *nwar = 0;
-	/* per-year sums: years up to 2100 */
+	b[0] = b[1] = se[0] = se[1] = MP_NA;
+	*nobs = *nwar = *nlost = 0;
 	enum { Y0 = 1800, NY = 301 };
-	double sy[NY] = { 0 }, sx[NY] = { 0 }, cnt[NY] = { 0 };
+	double sy[NY] = { 0 }, s1[NY] = { 0 }, s2[NY] = { 0 }, cnt[NY] = { 0 };
+#define VAL(i) (which ? o[i].dburden : o[i].dlny)
+#define USE(i, t) (!mp_is_na(VAL(i)) && fabs(VAL(i)) <= trim && (t) >= 0 && (t) < NY)
 	for (size_t i = 0; i < n; i++) {
-		double v = which ? o[i].dburden : o[i].dlny;
 		int t = o[i].year - Y0;
-		if (mp_is_na(v) || fabs(v) > trim || t < 0 || t >= NY)
+		if (!USE(i, t))
 			continue;
-		sy[t] += v;
-		sx[t] += o[i].at_war;
+		sy[t] += VAL(i);
+		s1[t] += o[i].at_war;
+		s2[t] += two ? o[i].lost : 0;
 		cnt[t] += 1;
 	}
-	double sxx = 0, sxy = 0;
 	size_t years = 0;
 	for (int t = 0; t < NY; t++)
 		years += cnt[t] > 0;
+	double a11 = 0, a12 = 0, a22 = 0, c1 = 0, c2 = 0;
 	for (size_t i = 0; i < n; i++) {
-		double v = which ? o[i].dburden : o[i].dlny;
 		int t = o[i].year - Y0;
-		if (mp_is_na(v) || fabs(v) > trim || t < 0 || t >= NY)
+		if (!USE(i, t))
 			continue;
-		double xd = o[i].at_war - sx[t] / cnt[t], yd = v - sy[t] / cnt[t];
-		sxx += xd * xd;
-		sxy += xd * yd;
+		double x1 = o[i].at_war - s1[t] / cnt[t], x2 = (two ? o[i].lost : 0) - s2[t] / cnt[t];
+		double yd = VAL(i) - sy[t] / cnt[t];
+		a11 += x1 * x1;
+		a12 += x1 * x2;
+		a22 += x2 * x2;
+		c1 += x1 * yd;
+		c2 += x2 * yd;
 		(*nobs)++;
 		*nwar += o[i].at_war;
+		*nlost += two && o[i].lost;
 	}
-	if (!(sxx > 0) || *nobs <= years + 1)
+	size_t k = two ? 2 : 1;
+	double det = two ? a11 * a22 - a12 * a12 : a11;
+	if (!(det > 0) || *nobs <= years + k)
 		return;
-	*b = sxy / sxx;
+	if (two) {
+		b[0] = (a22 * c1 - a12 * c2) / det;
+		b[1] = (a11 * c2 - a12 * c1) / det;
+	} else {
+		b[0] = c1 / a11;
+		b[1] = 0;
+	}
 	double rss = 0;
 	for (size_t i = 0; i < n; i++) {
-		double v = which ? o[i].dburden : o[i].dlny;
 		int t = o[i].year - Y0;
-		if (mp_is_na(v) || fabs(v) > trim || t < 0 || t >= NY)
+		if (!USE(i, t))
 			continue;
-		double e = (v - sy[t] / cnt[t]) - *b * (o[i].at_war - sx[t] / cnt[t]);
+		double x1 = o[i].at_war - s1[t] / cnt[t], x2 = (two ? o[i].lost : 0) - s2[t] / cnt[t];
+		double e = (VAL(i) - sy[t] / cnt[t]) - b[0] * x1 - b[1] * x2;
 		rss += e * e;
 	}
-	*se = sqrt(rss / (double)(*nobs - years - 1) / sxx);
+#undef VAL
+#undef USE
+	double s2e = rss / (double)(*nobs - years - k);
+	se[0] = sqrt(s2e * (two ? a22 / det : 1.0 / a11));
+	se[1] = two ? sqrt(s2e * a11 / det) : MP_NA;
 }
 
 int mp_calib_war(mp_ctx *ctx, const mp_war_dyad_obs *dyads, size_t nd, const mp_war_state_obs *states,
@@ -315,8 +338,16 @@ int mp_calib_war(mp_ctx *ctx, const mp_war_dyad_obs *dyads, size_t nd, const mp_
 	out->n_deaths = k;
 	if ((rc = mp_calib_ols(ctx, X, y, k, 2, &out->deaths)) != MP_OK)
 		goto done;
-	within_fe(costs, nc, 0, 1.0, &out->gdp, &out->gdp_se, &out->gdp_n, &out->gdp_war);
-	within_fe(costs, nc, 1, 0.3, &out->burden, &out->burden_se, &out->burden_n, &out->burden_war);
+	double b[2], se[2];
+	size_t nl;
+	within_fe(costs, nc, 0, 1, 1.0, b, se, &out->gdp_n, &out->gdp_war, &out->gdp_lost);
+	out->gdp = b[0];
+	out->gdp_se = se[0];
+	out->lost = b[1];
+	out->lost_se = se[1];
+	within_fe(costs, nc, 1, 0, 0.3, b, se, &out->burden_n, &out->burden_war, &nl);
+	out->burden = b[0];
+	out->burden_se = se[0];
 done:
 	free(X);
 	free(y);
@@ -363,10 +394,12 @@ int mp_calib__fit_war(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_ca
 				   "R2", f.deaths.r2, m);
 	if (rc == MP_OK)
 		rc = mp_calib__add(ctx, r, "conflict.deaths_sd", f.deaths.sigma, MP_NA, f.n_deaths, "R2", f.deaths.r2, m);
-	snprintf(m, sizeof m, "within-year OLS of d ln GDP pc (Maddison) on a war year, %zu state-years (%zu at "
-		 "war), |d| <= 1", f.gdp_n, f.gdp_war);
+	snprintf(m, sizeof m, "within-year OLS of d ln GDP pc (Maddison) on a war year and a war lost that year, "
+		 "%zu state-years (%zu at war, %zu lost), |d| <= 1", f.gdp_n, f.gdp_war, f.gdp_lost);
 	if (rc == MP_OK)
 		rc = mp_calib__add(ctx, r, "conflict.war_gdp", f.gdp, f.gdp_se, f.gdp_n, "", MP_NA, m);
+	if (rc == MP_OK)
+		rc = mp_calib__add(ctx, r, "conflict.lost_gdp", f.lost, f.lost_se, f.gdp_n, "", MP_NA, m);
 	snprintf(m, sizeof m, "within-year OLS of the change of SIPRI milex/GDP on a war year, %zu state-years "
 		 "(%zu at war), |d| <= 0.3", f.burden_n, f.burden_war);
 	if (rc == MP_OK)

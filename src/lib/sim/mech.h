@@ -89,10 +89,20 @@ void mp_sim__trade(mp_sim *s);
 int mp_sim__capabilities(mp_ctx *ctx, mp_sim *s);
 /* mech_military.c: rivals' spending and allies' spending relative to own GDP (n each). */
 void mp_sim__threat(const mp_sim *s, double *threat, double *allies);
-/* mech_conflict.c: war-onset hazard of dyad (i, j) given capabilities ci, cj, and the
- * dissatisfaction of a dyad in [0,1]. */
-double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj);
+/* mech_conflict.c: the probability that a war begins between i and j this year (a MID
+ * that escalates) if their CINC were ci, cj, everything else as it is now; and the
+ * dissatisfaction of a dyad in [0,1] (ideal-point distance / conflict.dissat_scale, less
+ * the great powers' negotiation). */
+double mp_sim__war_prob(const mp_sim *s, size_t i, size_t j, double ci, double cj);
 double mp_sim__dissat(const mp_sim *s, size_t i, size_t j);
+/* levers.c: resolves the scenario's levers against the start world into the levers'
+ * state: every name must be a state, camp or pole of this run (errors name the file,
+ * line and column, with near matches, and a state hidden in a remainder row names the
+ * row; MP_EINPUT). */
+int mp_sim__levers_resolve(mp_ctx *ctx, mp_sim *s, const mp_scenario *sc, const mp_poles *poles);
+/* conflict_dyads.c: defence pacts, rivalries and land contiguity of the shipped default
+ * world (data/world/dyads.csv) into the blackboard, for a run without a store. */
+int mp_sim__default_dyads(mp_ctx *ctx, mp_sim *s);
 /* mech_economy.c: actor i's expected growth of log GDP per head next year before shocks
  * and levers (the strategy's look-ahead). */
 double mp_sim__economy_trend(const mp_sim *s, size_t i);

@@ -76,7 +76,8 @@ int mp_sim__capabilities(mp_ctx *ctx, mp_sim *s)
 	for (size_t i = 0; i < s->n; i++) {
 		mp_actor *a = &w->actors[i];
 		double gdp = s->gdp[i], lg = log(gdp);
-		s->milex[i] = s->burden[i] * gdp * s->mer[i] * 1000.0;
+		/* own spending plus military supply received (a `support` lever's dual-use share) */
+		s->milex[i] = s->burden[i] * gdp * s->mer[i] * 1000.0 + s->milex_add[i];
 		a->comp[MP_MILEX] = s->milex[i];
 		a->comp[MP_MILPER] = isfinite(st->milper0[i])
 					     ? st->milper0[i] * pow(s->pop[i] / st->pop0[i], 1.0 - pe) *

@@ -1,37 +1,111 @@
-/* Conflict (MODELS.md A10; docs/sim.md "conflict").
+/* Conflict (docs/conflict.md; the fitted model: src/lib/calib/fit_conflict*.c).
  *
- * Each politically relevant dyad (Maoz & Russett 1993: contiguous, or one side a major
- * power) has a yearly war-onset hazard rising near power parity with a dissatisfied
- * challenger (Organski & Kugler 1980; Lemke & Werner 1996):
- *   lambda_ij = h0 exp( b_p PAR_ij DIS_ij + b_d DIS_ij + b_c SAME_ij + b_a ALLY_ij
- *                       + b_r RIVAL_ij + b_x DEP_ij )
- * (ALLY: a defence pact outside the same camp; RIVAL: a strategic rivalry, both from the
- * store when imported)
- *   PAR_ij = exp( -(ln(C_i / C_j))^2 / (2 w^2) )     (parity kernel, w ~ the [0.8,1.2] band)
- *   DIS_ij = min(1, |ip_i - ip_j| / dissat_scale) - negotiation
- *   DEP_ij = min(X_ij / Y_i, X_ij / Y_j)              (Oneal & Russett 1997 weak link)
- *   P(war) = 1 - exp(-lambda),   P(crisis) = min(1, crisis_ratio * lambda)
- * At parity with full dissatisfaction the hazard is exp(b_p + b_d) = 7 times the base
- * with the defaults (Lemke & Werner 1996, ~7-fold odds). Outcome: i wins with
- * probability C_i / (C_i + C_j) (capability ratio, as in EUGene's expected-utility
- * model, Bueno de Mesquita 1981); the loser loses conflict.loss_loser of its GDP, the
- * winner conflict.loss_winner, and both carry conflict.war_burden the next year.
- * Blackboard outputs: at_war, wars, gp_wars, crises; war losses on gdppc. */
+ * Every politically relevant pair of states (Maoz & Russett 1993 as operationalised by
+ * Lemke & Reed 2001: direct contiguity by land or up to 150 miles of water, or a major
+ * power in the pair; remainder rows are aggregates and never a party) not at war draws
+ * each year
+ *   a militarised dispute with P = logistic(b' x_ij)       (x: mp_sim_onset_x, sim.h)
+ *   which becomes a war with   P = logistic(g' z_ij)       (z: mp_sim_escalation_x)
+ * with the peace years since the pair's last dispute, capital distance, contiguity, the
+ * capability balance of the year, defence pacts (the start world's, plus membership of a
+ * camp with its leader: a camp is a pact with its leader, as in the alignment model),
+ * rivalry, major powers, ideal-point distance and the weak link of trade shares of the
+ * year: so war risk moves with capabilities, alignment, sanctions (through trade) and
+ * spending (through CINC), not with the number of rows. A war lasts until it ends, each
+ * year with P = logistic(c0 + c1 |ln(C_i/C_j)|); it then has a winner with probability
+ * conflict.decisive, i winning with P = logistic(w ln(C_i/C_j)) (Bueno de Mesquita 1981:
+ * the stronger side wins), and the loser loses conflict.lost_gdp more. In every war year each side loses conflict.war_gdp of GDP per
+ * head (the economy's convergence recovers it: Organski & Kugler's 1977 phoenix factor),
+ * adds conflict.war_burden to its military burden (mech_military.c) and suffers battle
+ * deaths of pop exp(d0 + d1 ln(C_i/C_j) + sd N(0,1)) (at most DEATHS_MAX of its
+ * population), written to the blackboard for the demography's mortality.
+ * Blackboard outputs: at_war, wars (onsets), gp_wars, crises (disputes), deaths; war
+ * losses on gdppc. */
 #include <string.h>
 
 #include "sim/sim_internal.h"
 
+/* The highest yearly battle-death rate in the COW inter-state wars (Paraguay, 1864-1870:
+ * 200,000 deaths in 7 years of 502,000 people, 5.7%), the cap of a simulated year. */
+#define DEATHS_MAX 0.057
+
 typedef struct conflict_state {
-	double *lncinc; /* n: log CINC of the year (NaN if <= 0), scratch */
+	size_t np;         /* relevant pairs */
+	/* dynamic, per pair */
+	double *peace;     /* peace years */
+	double *war;       /* years the pair's war has lasted (0: none) */
+	/* constants, per pair */
+	double *pi, *pj;   /* the actors */
+	double *contig;    /* direct contiguity type 1-4 */
+	double *dist;      /* capital distance, km */
+	double *majors;    /* 0, 1, 2 */
+	double *pair_of;   /* n*n: pair index + 1 of (i, j), 0 when not relevant */
+	/* scratch */
+	double *lncinc;    /* n: log CINC of the year (NaN if <= 0) */
+	double *hit;       /* n: in a war this year */
 } conflict_state;
 
 static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
 {
 	conflict_state *st = vst;
+	const size_t n = s->n, mp = n * (n - 1) / 2 + 1;
 	size_t o = 0;
-	*ndyn = 0;
-	MP_SIM_TAKE(st, b, o, lncinc, s->n);
+	MP_SIM_TAKE(st, b, o, peace, mp);
+	MP_SIM_TAKE(st, b, o, war, mp);
+	*ndyn = o;
+	o += *ndyn;
+	MP_SIM_TAKE(st, b, o, pi, mp);
+	MP_SIM_TAKE(st, b, o, pj, mp);
+	MP_SIM_TAKE(st, b, o, contig, mp);
+	MP_SIM_TAKE(st, b, o, dist, mp);
+	MP_SIM_TAKE(st, b, o, majors, mp);
+	MP_SIM_TAKE(st, b, o, pair_of, n * n);
+	MP_SIM_TAKE(st, b, o, lncinc, n);
+	MP_SIM_TAKE(st, b, o, hit, n);
 	return o;
+}
+
+static int is_major(const mp_sim *s, size_t i)
+{
+	return s->gp[i] || s->w->actors[i].major;
+}
+
+/* The relevant pairs, their constants and their peace years at the start. */
+static int init(mp_ctx *ctx, mp_sim *s, void *vst)
+{
+	(void)ctx;
+	conflict_state *st = vst;
+	const size_t n = s->n;
+	st->np = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++) {
+			st->pair_of[i * n + j] = st->pair_of[j * n + i] = 0;
+			if (s->agg[i] || s->agg[j])
+				continue;
+			double ct = s->init_conttype ? s->init_conttype[i * n + j] : MP_NA;
+			/* without contiguity data: the land contiguity of the blackboard (its proxy) */
+			int contig = isfinite(ct) ? ct >= 1 && ct <= 4 : s->contig[i * n + j] > 0;
+			int majors = is_major(s, i) + is_major(s, j);
+			double war0 = s->init_war ? s->init_war[i * n + j] : MP_NA;
+			if (!contig && !majors && !(war0 > 0))
+				continue; /* not relevant; a war under way at the start is followed to its end */
+			size_t k = st->np++;
+			st->pi[k] = (double)i;
+			st->pj[k] = (double)j;
+			st->contig[k] = contig;
+			st->dist[k] = exp(s->lndist[i * n + j]);
+			st->majors[k] = majors;
+			double lm = s->init_lastmid ? s->init_lastmid[i * n + j] : MP_NA;
+			/* no dispute on record since the data began (1816): as long a peace as counts */
+			st->peace[k] = isfinite(lm) ? fmax(0.0, (double)s->year0 - lm - 1.0) : MP_PEACE_CAP;
+			st->war[k] = war0 > 0 ? war0 : 0;
+			if (war0 > 0) {
+				st->peace[k] = 0;
+				s->at_war[i] = s->at_war[j] = 1;
+			}
+			st->pair_of[i * n + j] = st->pair_of[j * n + i] = (double)(k + 1);
+		}
+	return MP_OK;
 }
 
 double mp_sim__dissat(const mp_sim *s, size_t i, size_t j)
@@ -50,35 +124,97 @@ double mp_sim__dissat(const mp_sim *s, size_t i, size_t j)
 	return d;
 }
 
-/* The hazard of dyad (i, j) given lr = ln(C_i / C_j). */
-static double hazard_lr(const mp_sim *s, size_t i, size_t j, double lr)
+/* A camp is a defence pact with its leader (the alignment model's definition). */
+static int camp_pact(const mp_sim *s, size_t i, size_t j)
 {
-	const mp_sim_params *p = &s->p;
-	double w = p->conflict_parity_width, z = lr * lr / (2 * w * w);
-	/* exp(-z) is exactly 0 in double precision beyond z = 746 (below the smallest
-	 * subnormal): skip the call there, same result */
-	double par = z < 746.0 ? exp(-z) : 0.0;
-	double dis = mp_sim__dissat(s, i, j);
-	double v = p->conflict_parity_coef * par * dis + p->conflict_dissatisfaction_coef * dis;
-	const size_t ij = i * s->n + j;
-	if (s->camp[i] >= 0 && s->camp[i] == s->camp[j])
-		v += p->conflict_same_camp;
-	else if (s->ally[ij] > 0)
-		v += p->conflict_alliance;
-	v += p->conflict_rivalry * s->rivalry[ij];
-	double x = s->trade[i * s->n + j];
-	if (x > 0) {
-		double di = x / s->gdp[i], dj = x / s->gdp[j];
-		v += p->conflict_dependence_coef * (di < dj ? di : dj);
-	}
-	return p->conflict_hazard_base * exp(v);
+	int c = s->camp[i];
+	if (c < 0 || c != s->camp[j])
+		return 0;
+	for (int l = 0; l < s->camp_nleaders[c]; l++)
+		if ((size_t)s->camp_leader[c][l] == i || (size_t)s->camp_leader[c][l] == j)
+			return 1;
+	return 0;
 }
 
-double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj)
+/* The covariates of pair k this year, with CINC ci, cj. */
+static void covariates(const mp_sim *s, const conflict_state *st, size_t k, double ci, double cj, mp_dyad_cov *c)
 {
-	if (!(ci > 0) || !(cj > 0))
+	const size_t n = s->n, i = (size_t)st->pi[k], j = (size_t)st->pj[k];
+	c->peace = st->peace[k];
+	c->contig = st->contig[k] > 0;
+	c->dist_km = st->dist[k];
+	c->cinc1 = ci;
+	c->cinc2 = cj;
+	c->majors = (int)st->majors[k];
+	c->ally = s->ally[i * n + j] > 0 || camp_pact(s, i, j);
+	c->rival = s->rivalry[i * n + j] > 0;
+	/* negotiation between great powers narrows the distance the dispute model sees */
+	double d = fabs(s->ip[i] - s->ip[j]);
+	if (s->gp[i] && s->gp[j]) {
+		const mp_sim_params *p = &s->p;
+		double neg = s->policy[i * MP_NPOL + MP_POL_NEGOTIATE] + s->policy[j * MP_NPOL + MP_POL_NEGOTIATE];
+		d *= 1.0 - fmin(1.0, p->strategy_return_negotiation * p->strategy_budget * neg);
+	}
+	c->ideal_dist = d;
+	double x = s->trade[i * n + j];
+	c->trade_share = s->tsum[i] > 0 && s->tsum[j] > 0 ? fmin(x / s->tsum[i], x / s->tsum[j]) : 0.0;
+}
+
+static double logistic(double z)
+{
+	return 1.0 / (1.0 + exp(-z));
+}
+
+/* P(dispute) and P(war | dispute) of a pair's covariates. */
+static void probabilities(const mp_sim_params *p, const mp_dyad_cov *c, double *pmid, double *pesc)
+{
+	const double b[MP_ONSET_NX] = {
+		p->conflict_onset_const, p->conflict_onset_peace1, p->conflict_onset_peace2, p->conflict_onset_peace3,
+		p->conflict_onset_contig, p->conflict_onset_ln_dist, p->conflict_onset_ln_ratio,
+		p->conflict_onset_parity, p->conflict_onset_ally, p->conflict_onset_rival, p->conflict_onset_major1,
+		p->conflict_onset_major2, p->conflict_onset_ideal, p->conflict_onset_ideal_missing,
+		p->conflict_onset_trade, p->conflict_onset_trade_missing
+	};
+	const double g[MP_ESC_NX] = { p->conflict_esc_const,  p->conflict_esc_ln_ratio, p->conflict_esc_parity,
+				      p->conflict_esc_contig, p->conflict_esc_major1,   p->conflict_esc_major2,
+				      p->conflict_esc_rival,  p->conflict_esc_ally,     p->conflict_esc_ideal,
+				      p->conflict_esc_ideal_missing };
+	double x[MP_ONSET_NX], e[MP_ESC_NX], u = 0, v = 0;
+	mp_sim_onset_x(c, x);
+	mp_sim_escalation_x(c, e);
+	for (int k = 0; k < MP_ONSET_NX; k++)
+		u += b[k] * x[k];
+	for (int k = 0; k < MP_ESC_NX; k++)
+		v += g[k] * e[k];
+	*pmid = logistic(u);
+	*pesc = logistic(v);
+}
+
+double mp_sim__war_prob(const mp_sim *s, size_t i, size_t j, double ci, double cj)
+{
+	const conflict_state *st = mp_sim__state(s, MP_MECH_CONFLICT);
+	double k1 = st->pair_of[i * s->n + j];
+	if (!(k1 > 0) || !(ci > 0) || !(cj > 0))
 		return 0;
-	return hazard_lr(s, i, j, log(ci / cj));
+	size_t k = (size_t)k1 - 1;
+	mp_dyad_cov c;
+	if ((size_t)st->pi[k] == i)
+		covariates(s, st, k, ci, cj, &c);
+	else
+		covariates(s, st, k, cj, ci, &c);
+	double pm, pe;
+	probabilities(&s->p, &c, &pm, &pe);
+	return pm * pe;
+}
+
+/* Battle deaths of actor a in a war year against b, thousands. */
+static double deaths(const mp_sim *s, const conflict_state *st, size_t a, size_t b, double eps)
+{
+	const mp_sim_params *p = &s->p;
+	double lr = st->lncinc[a] - st->lncinc[b];
+	double rate = exp(p->conflict_deaths_const + p->conflict_deaths_ln_ratio * (lr == lr ? lr : 0.0) +
+			  p->conflict_deaths_sd * eps);
+	return s->pop[a] * fmin(rate, DEATHS_MAX);
 }
 
 static int step(mp_ctx *ctx, mp_sim *s, void *vst)
@@ -86,44 +222,70 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 	(void)ctx;
 	conflict_state *st = vst;
 	const mp_sim_params *p = &s->p;
+	const size_t n = s->n;
 	s->wars = s->gp_wars = s->crises = 0;
-	memset(s->at_war, 0, s->n);
+	memset(s->at_war, 0, n);
+	for (size_t i = 0; i < n; i++) {
+		st->lncinc[i] = s->cinc[i] > 0 ? log(s->cinc[i]) : MP_NA;
+		st->hit[i] = 0;
+		s->deaths[i] = 0;
+	}
 	mp_rng r;
 	mp_sim__rng(s, &r, MP_SIM_S_CONFLICT);
-	/* Upper bound of the hazard of any dyad: base * exp(max(b_p + b_d, b_d, 0) + max(0,
-	 * b_c) + max(0, b_x) * 1), so that a draw above P(war) + P(crisis) <= lam (1 + r)
-	 * is decided without evaluating the dyad's hazard (same outcome, less work). */
-	double vmax = fmax(0.0, fmax(p->conflict_parity_coef + p->conflict_dissatisfaction_coef,
-				     p->conflict_dissatisfaction_coef)) +
-		      fmax(0.0, fmax(p->conflict_same_camp, p->conflict_alliance)) + fmax(0.0, p->conflict_rivalry) +
-		      fmax(0.0, p->conflict_dependence_coef);
-	const double bound = p->conflict_hazard_base * exp(vmax) * (1.0 + fmax(0.0, p->conflict_crisis_ratio));
-	/* ln C once per state, so a dyad's log ratio is a difference (n logs, not n^2) */
-	for (size_t i = 0; i < s->n; i++)
-		st->lncinc[i] = s->cinc[i] > 0 ? log(s->cinc[i]) : MP_NA;
-	for (size_t k = 0; k < s->npairs; k++) {
-		size_t i = (size_t)s->pairs[2 * k], j = (size_t)s->pairs[2 * k + 1];
-		double u = mp_rng_uniform(&r); /* one draw per dyad: fixed stream layout */
-		if (u >= bound)
+	for (size_t k = 0; k < st->np; k++) {
+		const size_t i = (size_t)st->pi[k], j = (size_t)st->pj[k];
+		/* fixed stream layout: four uniforms and two normals per pair and year */
+		double u_mid = mp_rng_uniform(&r), u_esc = mp_rng_uniform(&r), u_end = mp_rng_uniform(&r);
+		double u_out = mp_rng_uniform(&r), e_i = mp_rng_normal(&r), e_j = mp_rng_normal(&r);
+		if (!(s->cinc[i] > 0) || !(s->cinc[j] > 0))
 			continue;
-		double lr = st->lncinc[i] - st->lncinc[j];
-		double lam = lr == lr ? hazard_lr(s, i, j, lr) : 0.0;
-		double pw = 1.0 - exp(-lam);
-		if (u < pw) {
-			double v = mp_rng_uniform(&r);
-			int iwins = v * (s->cinc[i] + s->cinc[j]) < s->cinc[i];
-			size_t win = iwins ? i : j, lose = iwins ? j : i;
-			s->gdppc[lose] *= 1.0 - p->conflict_loss_loser;
-			s->gdppc[win] *= 1.0 - p->conflict_loss_winner;
-			s->at_war[i] = s->at_war[j] = 1;
+		if (st->war[k] == 0) {
+			mp_dyad_cov c;
+			covariates(s, st, k, s->cinc[i], s->cinc[j], &c);
+			double pm, pe;
+			probabilities(p, &c, &pm, &pe);
+			if (u_mid >= pm) {
+				st->peace[k] += 1;
+				continue;
+			}
+			s->crises++;
+			st->peace[k] = 0;
+			if (u_esc >= pe)
+				continue;
 			s->wars++;
 			if (s->gp[i] && s->gp[j])
 				s->gp_wars++;
-		} else if (u < pw + (1.0 - pw) * fmin(1.0, p->conflict_crisis_ratio * lam)) {
-			s->crises++;
+		}
+		/* a war year (its first, or a later one) */
+		st->war[k] += 1;
+		st->peace[k] = 0;
+		s->at_war[i] = s->at_war[j] = 1;
+		st->hit[i] = st->hit[j] = 1;
+		s->deaths[i] += deaths(s, st, i, j, e_i);
+		s->deaths[j] += deaths(s, st, j, i, e_j);
+		double lr = st->lncinc[i] - st->lncinc[j];
+		if (u_end >= logistic(p->conflict_end_const + p->conflict_end_ln_ratio * fabs(lr)))
+			continue;
+		st->war[k] = 0; /* ends this year: a winner, or a draw */
+		if (u_out < p->conflict_decisive) {
+			int iwins = u_out / p->conflict_decisive < logistic(p->conflict_win_ln_ratio * lr);
+			s->gdppc[iwins ? j : i] *= exp(p->conflict_lost_gdp);
 		}
 	}
+	/* the war year's cost of output, once per state however many wars it fights */
+	for (size_t i = 0; i < n; i++)
+		if (st->hit[i] != 0)
+			s->gdppc[i] *= exp(p->conflict_war_gdp);
 	return MP_OK;
 }
 
-const mp_sim_mech mp_sim__mech_conflict = { "conflict", sizeof(conflict_state), layout, NULL, NULL, NULL, step };
+/* The start year's wars under way (the military's first step reads at_war). */
+static void reset(mp_sim *s, void *vst)
+{
+	conflict_state *st = vst;
+	for (size_t k = 0; k < st->np; k++)
+		if (st->war[k] > 0)
+			s->at_war[(size_t)st->pi[k]] = s->at_war[(size_t)st->pj[k]] = 1;
+}
+
+const mp_sim_mech mp_sim__mech_conflict = { "conflict", sizeof(conflict_state), layout, init, NULL, reset, step };

@@ -16,7 +16,9 @@
  * current value) plus the lever effects; burden plus arms; capability proxy
  *   cap_h = (GDP_h / GDP_W + milex_h / MIL_W + P_h / P_W) / 3
  * (the CINC components grouped: pec, irst ~ GDP; milex, milper ~ milex; tpop, upop ~ P);
- * war with the rival at the conflict hazard of the mechanism. Utility of g:
+ * war with the rival at the conflict mechanism's yearly war probability (negotiation
+ * lowering it in proportion), sanctions on the rival a first-order level cost to both.
+ * Utility of g:
  *   U = w_p cap_g / sum_h cap_h + w_w [ln y_g(H) - ln y_g(0) + ln(1 - spent)]
  *       + w_c (camp capability share incl. half the aided partner) - w_s P(war by H)
  * Lesser states do not plan: they follow the rules of the other mechanisms. */
@@ -135,6 +137,15 @@ static int step(mp_ctx *ctx, mp_sim *s, void *st)
 					bu[h] = s->burden[j] + (h == gi ? B * mix[MP_POL_ARMS] : 0);
 					po[h] = s->pop[j];
 				}
+				/* sanctions on the rival: a level cost to both, the first-order welfare loss of
+				   the trade they cut, (X / 2Y) (1 - e^(s S)) / e (Arkolakis et al. 2012) */
+				if (rival >= 0 && mix[MP_POL_SANCTION] > 0) {
+					size_t rj = gps[rival];
+					double cut = (1.0 - exp(p->trade_sanction * mix[MP_POL_SANCTION])) / p->trade_elasticity;
+					double x = s->trade[g * n + rj];
+					lg[gi] += log1p(-fmin(0.5, 0.5 * x / s->gdp[g] * cut));
+					lg[rival] += log1p(-fmin(0.5, 0.5 * x / s->gdp[rj] * cut));
+				}
 				double rest_gdp = W_gdp - gp_gdp, rest_mil = W_mil - gp_mil, rest_pop = W_pop - gp_pop;
 				double survive = 1.0, lnpc0 = lg[gi] - log(po[gi]);
 				double capg = 0, capsum = 0, capr = 0, gd[MAX_GP];
@@ -144,8 +155,6 @@ static int step(mp_ctx *ctx, mp_sim *s, void *st)
 						size_t j = gps[h];
 						double eps = mp_rng_normal(&rr);
 						double add = h == gi ? p->strategy_return_economy * B * mix[MP_POL_ECON] : 0;
-						if (rival >= 0 && (h == gi || (int)h == rival))
-							add -= p->economy_sanction_cost * mix[MP_POL_SANCTION] * 0.5;
 						lg[h] += g0[h] + add + p->economy_shock_sd * eps + n0[h];
 						po[h] *= 1 + n0[h];
 						gd[h] = exp(lg[h]);
@@ -166,10 +175,9 @@ static int step(mp_ctx *ctx, mp_sim *s, void *st)
 							capr = cap;
 					}
 					if (rival >= 0) {
-						double lam = mp_sim__hazard(s, g, gps[rival], capg, capr);
+						double pw = mp_sim__war_prob(s, g, gps[rival], capg, capr);
 						double neg = p->strategy_return_negotiation * B * mix[MP_POL_NEGOTIATE];
-						lam *= exp(-(p->conflict_parity_coef + p->conflict_dissatisfaction_coef) * fmin(neg, 1.0));
-						survive *= exp(-lam);
+						survive *= 1.0 - pw * (1.0 - fmin(neg, 1.0));
 					}
 				}
 				double camp_share = capg + camp_other + 0.5 * pcinc * fmin(1.0, mix[MP_POL_AID] / 0.5) +

@@ -1,30 +1,51 @@
-/* Trade (MODELS.md C3; docs/sim.md "trade").
+/* Trade (MODELS.md C3; docs/sim.md "trade"; docs/conflict.md "Levers").
  *
- * Bilateral flows from the log-linear ("naive") gravity equation (Tinbergen 1962; Head &
- * Mayer 2014, eq. 2), damped by political distance and sanctions:
- *   ln X_ij = ln G + a (ln Y_i + ln Y_j) + d ln D_ij + c CONTIG_ij + m SAMECAMP_ij
- *             + q |ip_i - ip_j| + s S_ij + e_ij
+ * Bilateral flows before trade policy from the log-linear ("naive") gravity equation
+ * (Tinbergen 1962; Head & Mayer 2014, eq. 2), damped by political distance:
+ *   ln X0_ij = ln G + a (ln Y_i + ln Y_j) + d ln D_ij + c CONTIG_ij + m SAMECAMP_ij
+ *              + q |ip_i - ip_j| + e_ij
  * a = trade.elasticity_gdp, d = trade.elasticity_distance, c = trade.contiguity,
- * m = trade.alliance, q = trade.political_distance, s = trade.sanction; e_ij is the
- * dyad's fixed effect (observed start-year trade when the store has it, else a draw with
- * sd trade.resid_sd). G is set once so that world trade / world GDP = trade.openness.
- * Blackboard outputs: trade, tsum, camp_trade.
+ * m = trade.alliance, q = trade.political_distance; e_ij is the dyad's fixed effect
+ * (observed start-year trade when the store has it, else a draw with sd trade.resid_sd).
+ * G is set once so that world trade / world GDP = trade.openness.
  *
- * Computed as a product of factors, with no transcendental function per dyad:
- *   X_ij = G * Y_i^a * Y_j^a * K_ij * P_ij * C(camp_i, camp_j)
- *   K_ij = exp(d ln D_ij + c CONTIG_ij + e_ij)          (fixed, trade_prepare)
- *   P_ij = exp(q |ip_i - ip_j|) = exp(q ip_hi) exp(-q ip_lo)   (per-actor factors)
- *   C    = exp(m) in the same camp, exp(s S) between sanctioning camps, else 1. */
+ * Trade policy (sanctions S and support P of the levers) then acts through the trade
+ * network as a change of trade costs in structural gravity, solved by exact hat algebra
+ * (Dekle, Eaton & Kortum 2007; Costinot & Rodriguez-Clare 2014, sec. 4), with trade
+ * elasticity e = trade.elasticity:
+ *   lambda_ij = M_ij / Y_j   (j's spending share on i; M_ij = X0_ij / 2, lambda_jj the rest)
+ *   t_ij = (tau'_ij / tau_ij)^-e = exp(trade.sanction * (max(S_ij, S_ji) - max(P_ij, P_ji)))
+ *   D_j = sum_k lambda_kj t_kj w_k^-e,   w_i Y_i = sum_j lambda_ij t_ij w_i^-e / D_j w_j Y_j
+ * (w the change of factor prices, world GDP the numeraire), so that the partial effect of
+ * a full sanction on a pair's flows is trade.sanction (Felbermayr et al. 2020's gravity
+ * estimate), trade diverts to third countries through the multilateral terms D, and the
+ * real income of each state changes by
+ *   W_j = lambda'_jj / lambda_jj)^(-1/e) = w_j D_j^(1/e)     (Arkolakis, Costinot &
+ *   Rodriguez-Clare 2012): bounded below by the autarky loss lambda_jj^(1/e).
+ * Blackboard outputs: trade (the flows after policy), tsum, camp_trade, and level = ln W_j
+ * less its value in the start year (whose observed output already includes the policy in
+ * force then); the yearly change of level multiplies GDP per head (a level effect that
+ * lasts while the policy does, and that the economy does not converge away). */
+#include <string.h>
+
 #include "sim/sim_internal.h"
 
+#define LAMBDA_MIN 0.05 /* smallest domestic share kept by the hat algebra (gravity can exceed 1) */
+
 typedef struct trade_state {
+	/* dynamic */
+	double *what;  /* n: the last solution w (warm start within a run) */
 	/* constants */
 	double *resid; /* n*n: dyad fixed effect e_ij */
 	double *tk;    /* n*n: exp(d ln D + c CONTIG + e), the fixed part of gravity */
 	double *lnG;   /* 1: gravity constant */
+	double *lnw0;  /* n: ln W of the start year */
 	/* scratch */
 	double *lny;   /* n: ln GDP */
 	double *ya, *ep, *em; /* n: G Y^a, exp(q ip), exp(-q ip) */
+	double *lnw;   /* n: ln W of the year */
+	double *a;     /* n*n: lambda_ij t_ij */
+	double *z, *dd, *yy; /* n: w^-e, D_j, w_j Y_j / D_j */
 } trade_state;
 
 static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
@@ -32,14 +53,22 @@ static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
 	trade_state *st = vst;
 	const size_t n = s->n;
 	size_t o = 0;
-	*ndyn = 0;
+	MP_SIM_TAKE(st, b, o, what, n);
+	*ndyn = o;
+	o += *ndyn;
 	MP_SIM_TAKE(st, b, o, resid, n * n);
 	MP_SIM_TAKE(st, b, o, tk, n * n);
 	MP_SIM_TAKE(st, b, o, lnG, 1);
+	MP_SIM_TAKE(st, b, o, lnw0, n);
 	MP_SIM_TAKE(st, b, o, lny, n);
 	MP_SIM_TAKE(st, b, o, ya, n);
 	MP_SIM_TAKE(st, b, o, ep, n);
 	MP_SIM_TAKE(st, b, o, em, n);
+	MP_SIM_TAKE(st, b, o, lnw, n);
+	MP_SIM_TAKE(st, b, o, a, n * n);
+	MP_SIM_TAKE(st, b, o, z, n);
+	MP_SIM_TAKE(st, b, o, dd, n);
+	MP_SIM_TAKE(st, b, o, yy, n);
 	return o;
 }
 
@@ -52,58 +81,162 @@ static void prepare(const mp_sim *s, trade_state *st)
 				st->resid[k]);
 }
 
-void mp_sim__trade(mp_sim *s)
+/* Gravity flows before policy into s->trade (symmetric totals). */
+static void gravity(mp_sim *s, trade_state *st)
 {
-	trade_state *st = mp_sim__state(s, MP_MECH_TRADE);
 	const mp_sim_params *p = &s->p;
 	const size_t n = s->n, k = s->ncamps;
 	const double a = p->trade_elasticity_gdp, q = p->trade_political_distance;
-	const double G = exp(*st->lnG);
+	const double G = exp(*st->lnG), fm = exp(p->trade_alliance);
 	double *Ya = st->ya, *Ep = st->ep, *Em = st->em;
 	for (size_t i = 0; i < n; i++) {
 		st->lny[i] = log(s->gdp[i]);
 		Ya[i] = G * exp(a * st->lny[i]);
 		Ep[i] = exp(q * s->ip[i]);
 		Em[i] = exp(-q * s->ip[i]);
-		s->tsum[i] = 0;
 	}
-	/* camp factor table, index camp + 1 (0 = non-aligned) */
-	double cf[(MP_SIM_MAX_CAMPS + 1) * (MP_SIM_MAX_CAMPS + 1)];
-	const size_t K1 = k + 1;
-	for (size_t x = 0; x < K1; x++)
-		for (size_t y = 0; y < K1; y++) {
-			double f = 1.0;
-			if (x > 0 && x == y)
-				f = exp(p->trade_alliance);
-			else if (x > 0 && y > 0) {
-				double sa = s->sanct[(x - 1) * k + (y - 1)], sb = s->sanct[(y - 1) * k + (x - 1)];
-				f = exp(p->trade_sanction * (sa > sb ? sa : sb));
-			}
-			cf[x * K1 + y] = f;
-		}
-	if (k)
-		for (size_t i = 0; i < n * k; i++)
-			s->camp_trade[i] = 0;
+	(void)k;
 	for (size_t i = 0; i < n; i++) {
 		s->trade[i * n + i] = 0;
 		const int ci = s->camp[i];
 		const double *tk = st->tk + i * n;
 		const double yi = Ya[i], ipi = s->ip[i], epi = Ep[i], emi = Em[i];
-		const double *cfi = cf + (size_t)(ci + 1) * K1;
-		double ti = 0;
+		for (size_t j = i + 1; j < n; j++) {
+			double pf = ipi >= s->ip[j] ? epi * Em[j] : Ep[j] * emi;
+			double x = yi * Ya[j] * tk[j] * pf * (ci >= 0 && ci == s->camp[j] ? fm : 1.0);
+			s->trade[i * n + j] = s->trade[j * n + i] = x;
+		}
+	}
+}
+
+/* Exact hat algebra of the policy's trade costs (header). Updates s->trade and st->lnw. */
+static void policy(mp_sim *s, trade_state *st)
+{
+	const mp_sim_params *p = &s->p;
+	const size_t n = s->n;
+	const double e = p->trade_elasticity > 0.1 ? p->trade_elasticity : 0.1;
+	double *A = st->a, *w = st->what, *z = st->z, *D = st->dd, *yy = st->yy;
+	/* lambda_ij t_ij by columns j (spending of j), domestic share on the diagonal */
+	double ytot = 0;
+	for (size_t j = 0; j < n; j++) {
+		double imp = 0, Y = s->gdp[j];
+		for (size_t i = 0; i < n; i++)
+			imp += i == j ? 0 : 0.5 * s->trade[i * n + j];
+		double f = imp > (1.0 - LAMBDA_MIN) * Y ? (1.0 - LAMBDA_MIN) * Y / imp : 1.0;
+		double dom = 1.0;
+		for (size_t i = 0; i < n; i++) {
+			if (i == j)
+				continue;
+			double pol = mp_sim__sanction(s, i, j) - fmax(s->promote[i * n + j], s->promote[j * n + i]);
+			double l = f * 0.5 * s->trade[i * n + j] / Y;
+			dom -= l;
+			A[i * n + j] = l * exp(p->trade_sanction * pol);
+		}
+		A[j * n + j] = dom;
+		ytot += Y;
+	}
+	/* Market clearing w_i Y_i = z_i sum_j A_ij w_j Y_j / D_j is, after its domestic term,
+	 * trade balance: w_i Y_i O_i / D_i = z_i X_i, with O_i = D_i - A_ii z_i (i's imports)
+	 * and X_i = sum_{j != i} A_ij w_j Y_j / D_j (its exports), z_i = w_i^-e. For given
+	 * O_i, X_i it has one root in w_i (the left side rises, the right falls), found by
+	 * Newton steps in v = ln w_i; a Jacobi sweep solves every i (order-free, so the result
+	 * does not depend on the order of the actors), then world GDP is the numeraire. The
+	 * domestic term makes the plain tatonnement crawl (a closed economy clears at any w);
+	 * the balance form does not. */
+	for (int it = 0; it < 200; it++) {
+		for (size_t k = 0; k < n; k++)
+			z[k] = exp(-e * log(w[k]));
+		for (size_t j = 0; j < n; j++) {
+			double d = 0;
+			for (size_t k = 0; k < n; k++)
+				d += A[k * n + j] * z[k];
+			D[j] = d;
+			yy[j] = w[j] * s->gdp[j] / d;
+		}
+		double worst = 0, tot = 0;
+		for (size_t i = 0; i < n; i++) {
+			const double *ai = A + i * n;
+			double X = 0;
+			for (size_t j = 0; j < n; j++)
+				X += j == i ? 0 : ai[j] * yy[j];
+			const double O = D[i] - ai[i] * z[i], aii = ai[i], Y = s->gdp[i];
+			double v = log(w[i]);
+			st->lnw[i] = v;
+			if (!(O > 0) || !(X > 0))
+				continue;
+			const double c = log(Y * O) - log(X);
+			for (int nt = 0; nt < 20; nt++) {
+				double p1 = aii * exp(-2 * e * v), p2 = O * exp(-e * v);
+				double f = c + v - log(p1 + p2), fp = 1 + (2 * e * p1 + e * p2) / (p1 + p2);
+				double dv = f / fp;
+				v -= dv;
+				if (fabs(dv) < 1e-14)
+					break;
+			}
+			if (fabs(v - st->lnw[i]) > worst)
+				worst = fabs(v - st->lnw[i]);
+			st->lnw[i] = v;
+		}
+		for (size_t i = 0; i < n; i++) {
+			w[i] = exp(st->lnw[i]);
+			tot += w[i] * s->gdp[i];
+		}
+		double norm = ytot / tot;
+		for (size_t i = 0; i < n; i++)
+			w[i] *= norm;
+		if (worst < 1e-11)
+			break;
+	}
+	for (size_t k = 0; k < n; k++)
+		z[k] = exp(-e * log(w[k]));
+	for (size_t j = 0; j < n; j++) {
+		double d = 0;
+		for (size_t k = 0; k < n; k++)
+			d += A[k * n + j] * z[k];
+		D[j] = d;
+		st->lnw[j] = log(w[j]) + log(d) / e;
+	}
+	/* flows after policy: M'_ij = M_ij t_ij z_i w_j / D_j (the column scale cancels) */
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++) {
+			double pol = mp_sim__sanction(s, i, j) - fmax(s->promote[i * n + j], s->promote[j * n + i]);
+			double t = exp(p->trade_sanction * pol), h = 0.5 * s->trade[i * n + j];
+			double x = h * t * (z[i] * w[j] / D[j] + z[j] * w[i] / D[i]);
+			s->trade[i * n + j] = s->trade[j * n + i] = x;
+		}
+}
+
+void mp_sim__trade(mp_sim *s)
+{
+	trade_state *st = mp_sim__state(s, MP_MECH_TRADE);
+	const size_t n = s->n, k = s->ncamps;
+	gravity(s, st);
+	int any = 0;
+	for (size_t c = 0; c < n * n && !any; c++)
+		any = s->sanct[c] > 0 || s->promote[c] > 0;
+	if (any)
+		policy(s, st);
+	else
+		for (size_t i = 0; i < n; i++)
+			st->lnw[i] = 0, st->what[i] = 1;
+	if (s->year == s->year0)
+		memcpy(st->lnw0, st->lnw, n * sizeof *st->lnw);
+	for (size_t i = 0; i < n; i++)
+		s->tsum[i] = 0;
+	if (k)
+		memset(s->camp_trade, 0, n * k * sizeof *s->camp_trade);
+	for (size_t i = 0; i < n; i++) {
+		const int ci = s->camp[i];
 		for (size_t j = i + 1; j < n; j++) {
 			const int cj = s->camp[j];
-			double pf = ipi >= s->ip[j] ? epi * Em[j] : Ep[j] * emi;
-			double x = yi * Ya[j] * tk[j] * pf * cfi[cj + 1];
-			s->trade[i * n + j] = s->trade[j * n + i] = x;
-			ti += x;
+			double x = s->trade[i * n + j];
+			s->tsum[i] += x;
 			s->tsum[j] += x;
 			if (cj >= 0)
 				s->camp_trade[i * k + (size_t)cj] += x;
 			if (ci >= 0)
 				s->camp_trade[j * k + (size_t)ci] += x;
 		}
-		s->tsum[i] += ti;
 	}
 }
 
@@ -121,13 +254,16 @@ static void calibrate(mp_sim *s, trade_state *st)
 }
 
 /* The dyads' fixed effects: observed start-year flows (s->init_trade from the store) become
- * resid = ln X_obs - gravity; without observations, a draw with sd trade.resid_sd. */
+ * resid = ln X_obs - (gravity with the start year's policy); without observations, a draw
+ * with sd trade.resid_sd. */
 static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 {
 	(void)ctx;
 	trade_state *st = vst;
 	const size_t n = s->n, nn = n * n;
 	*st->lnG = 0;
+	for (size_t i = 0; i < n; i++)
+		st->what[i] = 1;
 	if (s->init_trade) {
 		const double *obs = s->init_trade;
 		for (size_t k = 0; k < nn; k++)
@@ -149,14 +285,24 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		mp_sim__trade(s);
 		calibrate(s, st);
 	}
+	for (size_t i = 0; i < n; i++)
+		st->what[i] = 1;
 	return MP_OK;
 }
 
-static int step(mp_ctx *ctx, mp_sim *s, void *st)
+static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 {
 	(void)ctx;
-	(void)st;
+	trade_state *st = vst;
 	mp_sim__trade(s);
+	for (size_t i = 0; i < s->n; i++) {
+		double lv = st->lnw[i] - st->lnw0[i];
+		if (lv != s->level[i]) {
+			s->gdppc[i] *= exp(lv - s->level[i]);
+			s->gdp[i] = s->pop[i] * s->gdppc[i] / 1000.0;
+			s->level[i] = lv;
+		}
+	}
 	return MP_OK;
 }
 

@@ -196,7 +196,7 @@ int mp_sim__lever_parse(mp_ctx *ctx, const char *file, int file_index, mp_yaml *
 	mp_lever l;
 	memset(&l, 0, sizeof l);
 	l.kind = r->kind;
-	l.from = sc->start ? sc->start + 1 : 0;
+	l.from = 0; /* without `from`: in force from the start world on */
 	l.value = r->vdef;
 	l.file = file_index;
 	l.line = (int)m->start_mark.line + 1;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/q_conflict.h"
 #include "store/q_sim.h"
 #include "sim/sim_internal.h"
 
@@ -70,7 +71,7 @@ static size_t bind(mp_sim *s, double *b)
 	TAKE(mer, n); TAKE(lndist, nn); TAKE(contig, nn); TAKE(ally, nn); TAKE(rivalry, nn);
 	TAKE(gdp, n); TAKE(milex, n); TAKE(cinc, n); TAKE(share, n * MP_NCOMP); TAKE(camp_cap, k);
 	TAKE(trade, nn); TAKE(tsum, n); TAKE(camp_trade, n * k); TAKE(grow_add, n); TAKE(pop_add, n);
-	TAKE(sanct, k * k);
+	TAKE(sanct, nn); TAKE(promote, nn); TAKE(milex_add, n); TAKE(level, n); TAKE(deaths, n);
 #undef TAKE
 	s->blk = b;
 	return o;
@@ -142,6 +143,9 @@ void mp_sim_free(mp_sim *s)
 	mp_world_free(s->w);
 	free(s->blk);
 	free(s->init_trade);
+	free(s->init_conttype);
+	free(s->init_lastmid);
+	free(s->init_war);
 	free(s->camp);
 	free(s->camp0);
 	free(s->forced);
@@ -299,8 +303,13 @@ static int init_dyads(mp_ctx *ctx, mp_sim *s, mp_store *store)
 			s->contig[i * n + j] = (i != j && d <= s->p.conflict_relevance_km) ? 1.0 : 0.0;
 		}
 	}
+	s->init_conttype = malloc(nn * sizeof *s->init_conttype);
+	s->init_lastmid = malloc(nn * sizeof *s->init_lastmid);
+	s->init_war = malloc(nn * sizeof *s->init_war);
+	if (!s->init_conttype || !s->init_lastmid || !s->init_war)
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	if (!store)
-		return MP_OK;
+		return mp_sim__default_dyads(ctx, s);
 	int rc = MP_OK;
 	int *cc = malloc(n * sizeof *cc);
 	double *con = malloc(nn * sizeof *con);
@@ -312,6 +321,9 @@ static int init_dyads(mp_ctx *ctx, mp_sim *s, mp_store *store)
 	for (size_t i = 0; i < n; i++)
 		cc[i] = w->actors[i].ccode;
 	rc = mp_store__sim_dyads(ctx, store, w->year, cc, n, s->init_trade, con, s->ally, s->rivalry);
+	if (rc == MP_OK)
+		rc = mp_store__conflict_dyads(ctx, store, w->year, cc, n, s->init_conttype, s->init_lastmid,
+					      s->init_war);
 	if (rc != MP_OK)
 		goto done;
 	for (size_t k = 0; k < nn; k++) {
@@ -381,7 +393,10 @@ static int init_state(mp_ctx *ctx, mp_sim *s, mp_store *store)
 		if (mechs[m]->init && (rc = mechs[m]->init(ctx, s, s->mech[m].st)) != MP_OK)
 			goto done;
 	free(s->init_trade);
-	s->init_trade = NULL;
+	free(s->init_conttype);
+	free(s->init_lastmid);
+	free(s->init_war);
+	s->init_trade = s->init_conttype = s->init_lastmid = s->init_war = NULL;
 	if ((rc = measure(ctx, s)) != MP_OK)
 		goto done;
 	for (int m = 0; m < MP_SIM_NMECH; m++)
@@ -397,34 +412,6 @@ done:
 	free(tmp);
 	free(x);
 	return rc;
-}
-
-static int resolve_levers(mp_sim *s, const mp_scenario *sc)
-{
-	s->nlevers = 0;
-	for (size_t k = 0; sc && k < sc->nlevers; k++) {
-		const mp_lever *l = &sc->levers[k];
-		mp_sim_lever *r = &s->levers[s->nlevers++];
-		r->kind = l->kind;
-		r->value = l->value;
-		r->from = l->from;
-		r->to = l->to ? l->to : 1 << 30;
-		r->a = r->b = -1;
-		r->a_is_camp = 0;
-		for (size_t c = 0; c < s->ncamps; c++) {
-			if (!strcmp(s->camp_name[c], l->a))
-				r->a = (int)c, r->a_is_camp = 1;
-			if (!strcmp(s->camp_name[c], l->b))
-				r->b = (int)c;
-		}
-		if (l->kind == MP_LEVER_SANCTIONS)
-			continue; /* both sides are camps */
-		if (!r->a_is_camp)
-			r->a = mp_world_find_name(s->w, l->a);
-		if (l->kind == MP_LEVER_AID)
-			r->b = mp_world_find_name(s->w, l->b);
-	}
-	return MP_OK;
 }
 
 /* `<name>.enabled` of every mechanism (absent: always on). */
@@ -495,8 +482,8 @@ int mp_sim_new(mp_ctx *ctx, const mp_world *w, const mp_sim_opts *opts, mp_sim *
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 			goto done;
 		}
-	resolve_levers(s, sc);
-	if ((rc = init_state(ctx, s, opts->store)) == MP_OK)
+	if ((rc = mp_sim__levers_resolve(ctx, s, sc, opts->poles)) == MP_OK &&
+	    (rc = init_state(ctx, s, opts->store)) == MP_OK)
 		mp_sim_reset(s, opts->run);
 done:
 	free(sc_dflt);
@@ -517,7 +504,7 @@ int mp_sim_clone(const mp_sim *src, mp_sim **out)
 	*s = *src;
 	s->w = NULL;
 	s->blk = NULL;
-	s->init_trade = NULL;
+	s->init_trade = s->init_conttype = s->init_lastmid = s->init_war = NULL;
 	s->camp = s->camp0 = s->forced = s->rival = s->partner = s->pairs = NULL;
 	s->agg = s->gp = s->at_war = NULL;
 	for (int m = 0; m < MP_SIM_NMECH; m++)
@@ -562,11 +549,12 @@ void mp_sim_reset(mp_sim *s, uint32_t run)
 	for (size_t i = 0; i < s->n; i++)
 		s->rival[i] = s->partner[i] = -1;
 	s->wars = s->gp_wars = s->crises = 0;
-	/* Per-year scratch that feeds the start year's trade must not leak from a previous run. */
-	for (size_t c = 0; c < s->ncamps * s->ncamps; c++)
-		s->sanct[c] = 0;
+	/* Per-year scratch that feeds the start year's trade must not leak from a previous run
+	 * (the levers' reset sets the start year's sanctions and support again). */
+	for (size_t c = 0; c < s->n * s->n; c++)
+		s->sanct[c] = s->promote[c] = 0;
 	for (size_t i = 0; i < s->n; i++)
-		s->grow_add[i] = s->pop_add[i] = 0;
+		s->grow_add[i] = s->pop_add[i] = s->milex_add[i] = s->level[i] = s->deaths[i] = 0;
 	for (int m = 0; m < MP_SIM_NMECH; m++)
 		if (mechs[m]->reset)
 			mechs[m]->reset(s, s->mech[m].st);

@@ -32,15 +32,6 @@ enum { MP_POL_ARMS, MP_POL_ECON, MP_POL_AID, MP_POL_SANCTION, MP_POL_CULTURE, MP
 
 #define MP_SIM_MAX_CAMPS MP_SCENARIO_MAX_CAMPS
 
-/* A lever resolved to actor / camp indices. */
-typedef struct mp_sim_lever {
-	mp_lever_kind kind;
-	int a, b;        /* actor or camp indices; -1 = unresolved (ignored) */
-	int a_is_camp;   /* growth/fertility applied to a whole camp */
-	double value;
-	int from, to;
-} mp_sim_lever;
-
 /* A mechanism's place in a run: its private state and the block its arrays live in. */
 typedef struct mp_sim_slot {
 	void *st;           /* private state (mech->state_size bytes), or NULL */
@@ -75,9 +66,6 @@ struct mp_sim {
 	int *pairs;          /* 2 * npairs: politically relevant dyads */
 	size_t npairs;
 
-	size_t nlevers;
-	mp_sim_lever levers[MP_SCENARIO_MAX_LEVERS];
-
 	/* ---- the blackboard's doubles (writer in brackets) ---- */
 	double *blk;
 	size_t nblk, ndyn;
@@ -108,9 +96,19 @@ struct mp_sim {
 	double *camp_trade;  /* n * ncamps: trade of each actor with each camp [trade] */
 	double *grow_add;    /* n: growth added by levers and strategy this year [levers] */
 	double *pop_add;     /* n: population growth added by the fertility lever [levers] */
-	double *sanct;       /* ncamps^2: sanction strength camp a -> camp b [levers] */
+	double *sanct;       /* n*n: strength 0..1 with which i sanctions j this year (primary and
+				secondary), as the scenario sets it whatever camps states join [levers] */
+	double *promote;     /* n*n: trade promotion 0..1 of a `support` lever, donor -> recipient [levers] */
+	double *milex_add;   /* n: military supply received this year, thousands of US$ [levers] */
+	double *level;       /* n: ln of output relative to no trade barriers from sanctions and
+				support (Arkolakis, Costinot & Rodriguez-Clare 2012), <= 0 mostly [trade] */
+	double *deaths;      /* n: battle deaths this year, thousands [conflict] */
 
 	double *init_trade;  /* n*n: observed start-year trade (store), during mp_sim_new only */
+	double *init_conttype, *init_lastmid, *init_war; /* n*n: lowest COW contiguity type,
+				last MID year and years at war so far of each pair (NaN none), from the
+				store or data/world/dyads.csv, during mp_sim_new only (the conflict
+				mechanism's start state) */
 };
 
 /* Stream for (mechanism, year). */
@@ -125,23 +123,10 @@ static inline void *mp_sim__state(const mp_sim *s, mp_sim_mech_id id)
 	return s->mech[id].st;
 }
 
-/* Sanction strength between camps a and b (the stronger direction; 0 within a camp). */
-static inline double mp_sim__sanction_camps(const mp_sim *s, size_t a, size_t b)
-{
-	if (a == b)
-		return 0;
-	size_t k = s->ncamps;
-	double x = s->sanct[a * k + b], y = s->sanct[b * k + a];
-	return x > y ? x : y;
-}
-/* Sanction strength between actors i and j (their camps). */
+/* Sanction strength between actors i and j (the stronger direction). */
 static inline double mp_sim__sanction(const mp_sim *s, size_t i, size_t j)
 {
-	int a = s->camp[i], b = s->camp[j];
-	if (a < 0 || b < 0 || a == b)
-		return 0;
-	size_t k = s->ncamps;
-	double x = s->sanct[(size_t)a * k + (size_t)b], y = s->sanct[(size_t)b * k + (size_t)a];
+	double x = s->sanct[i * s->n + j], y = s->sanct[j * s->n + i];
 	return x > y ? x : y;
 }
 

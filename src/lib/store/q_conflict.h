@@ -1,0 +1,19 @@
+/* Queries of the conflict mechanism's start state (src/lib/sim/mech_conflict.c): the
+ * dyads' contiguity types and their last militarised disputes up to the start year. */
+#ifndef MP_STORE_Q_CONFLICT_H
+#define MP_STORE_Q_CONFLICT_H
+
+#include <stddef.h>
+
+#include "multipolar/store.h"
+
+/* For the actors ccodes[0..n) (n*n row-major, symmetric): conttype[i*n+j] = the lowest COW
+ * direct-contiguity type (1-5) in force in `year`, NaN for none (or when the contiguity
+ * data are not imported); last_mid[i*n+j] = the last year <= `year` of a GML MID of the
+ * pair, NaN for none (or without the MID data); war[i*n+j] = the years the pair has been
+ * at war (COW inter-state war) up to and including `year` if it is at war in `year`, NaN
+ * otherwise. */
+int mp_store__conflict_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *conttype,
+			     double *last_mid, double *war);
+
+#endif
