@@ -42,7 +42,7 @@ typedef struct trade_state {
 	double *lnw0;  /* n: ln W of the start year */
 	/* scratch */
 	double *lny;   /* n: ln GDP */
-	double *ya, *ep, *em; /* n: G Y^a, exp(q ip), exp(-q ip) */
+	double *ya, *ep, *em; /* n: Y^a, exp(q ip), exp(-q ip) */
 	double *lnw;   /* n: ln W of the year */
 	double *a;     /* n*n: lambda_ij t_ij */
 	double *z, *dd, *yy; /* n: w^-e, D_j, w_j Y_j / D_j */
@@ -91,7 +91,7 @@ static void gravity(mp_sim *s, trade_state *st)
 	double *Ya = st->ya, *Ep = st->ep, *Em = st->em;
 	for (size_t i = 0; i < n; i++) {
 		st->lny[i] = log(s->gdp[i]);
-		Ya[i] = G * exp(a * st->lny[i]);
+		Ya[i] = exp(a * st->lny[i]);
 		Ep[i] = exp(q * s->ip[i]);
 		Em[i] = exp(-q * s->ip[i]);
 	}
@@ -100,7 +100,7 @@ static void gravity(mp_sim *s, trade_state *st)
 		s->trade[i * n + i] = 0;
 		const int ci = s->camp[i];
 		const double *tk = st->tk + i * n;
-		const double yi = Ya[i], ipi = s->ip[i], epi = Ep[i], emi = Em[i];
+		const double yi = G * Ya[i], ipi = s->ip[i], epi = Ep[i], emi = Em[i]; /* G once per flow */
 		for (size_t j = i + 1; j < n; j++) {
 			double pf = ipi >= s->ip[j] ? epi * Em[j] : Ep[j] * emi;
 			double x = yi * Ya[j] * tk[j] * pf * (ci >= 0 && ci == s->camp[j] ? fm : 1.0);
