@@ -222,10 +222,10 @@ extern "C" {
 	  "battle deaths: ln(own / strongest opponent's CINC) (s.e. 0.063) [calib]")               \
 	X(conflict_deaths_sd, "conflict.deaths_sd", 2.449, "ln units",                              \
 	  "battle deaths: residual s.d. of the log-normal [calib]")                                \
-	X(conflict_war_gdp, "conflict.war_gdp", -0.01893, "log points per war-year",               \
-	  "growth of GDP per head in a war year, within-year OLS on Maddison 1817-2016 (s.e. 0.0030) [calib]") \
-	X(conflict_lost_gdp, "conflict.lost_gdp", 0.0, "log points",                                \
-	  "growth of GDP per head in addition in the year a war is lost (COW outcome 2), same OLS [calib]") \
+	X(conflict_war_gdp, "conflict.war_gdp", -0.01179, "log points per war-year",               \
+	  "growth of GDP per head in a war year, within-year OLS on Maddison 1817-2016 (s.e. 0.0032) [calib]") \
+	X(conflict_lost_gdp, "conflict.lost_gdp", -0.06192, "log points",                           \
+	  "growth of GDP per head in addition in the year a war is lost (COW outcome 2), same OLS (s.e. 0.0090) [calib]") \
 	X(conflict_war_burden, "conflict.war_burden", 0.005894, "share of GDP per war-year",       \
 	  "change of the military burden in a war year, within-year OLS on SIPRI 1950-2016 (s.e. 0.00087) [calib]") \
 	X(conflict_dissat_scale, "conflict.dissat_scale", 3.0, "ideal points",                       \
@@ -464,6 +464,10 @@ int mp_sim_wars(const mp_sim *s);
 int mp_sim_gp_wars(const mp_sim *s);
 int mp_sim_crises(const mp_sim *s);
 const unsigned char *mp_sim_at_war(const mp_sim *s);
+/* Wars between two great powers begun since the start of the run (all years so far). */
+int mp_sim_gp_wars_total(const mp_sim *s);
+/* Great powers (the camps' leaders): 1 per actor index, else 0. */
+const unsigned char *mp_sim_great_powers(const mp_sim *s);
 /* Bilateral trade of actors i, j (millions, same units as gdp) in the current year. */
 double mp_sim_trade(const mp_sim *s, size_t i, size_t j);
 void mp_sim_free(mp_sim *s);

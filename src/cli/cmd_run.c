@@ -37,7 +37,8 @@ static const cli_option options[] = {
 };
 
 static const char *const default_scenarios[] = { "baseline", "decoupling", "sino-russian-axis",
-						 "russian-breakthrough", "multipolar-club" };
+						 "russian-breakthrough", "multipolar-club", "china-supports-russia",
+						 "china-supports-russia-secondary" };
 
 static const char *const poles_shown[] = { "West", "China", "Russia", "India" };
 #define NPS (sizeof poles_shown / sizeof poles_shown[0])
@@ -84,6 +85,49 @@ static int add_rows(mp_ctx *ctx, mp_table *t, const mp_ensemble *e, const char *
 	return MP_OK;
 }
 
+/* The second table: the probability of a great-power war by the year, the camps' expected
+ * sizes (listed states) and the Russia-China partnership: the median CINC ratio and the
+ * median ratio of Russia's trade share with China to China's with Russia. */
+static const char *const camps_shown[] = { "West", "China", "Russia", "club" };
+#define NCS (sizeof camps_shown / sizeof camps_shown[0])
+
+static int add_rows_politics(mp_ctx *ctx, mp_table *t, const mp_ensemble *e, const mp_world *w, const char *name)
+{
+	static const int years[] = { 2035, 2050 };
+	int last = mp_ensemble_last_year(e), first = mp_ensemble_first_year(e);
+	for (size_t k = 0; k < 2; k++) {
+		int y = years[k];
+		if (y > last || y <= first)
+			continue;
+		size_t row;
+		if (mp_table_add_row(t, &row) != MP_OK)
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		mp_table_set_text(t, row, 0, name);
+		mp_table_set_int(t, row, 1, y);
+		double q[5], mean;
+		if (mp_ensemble_get(e, y, "system", "gp_war_ever", q, &mean) == MP_OK)
+			mp_table_set_real(t, row, 2, mean);
+		for (size_t c = 0; c < NCS; c++) {
+			char var[48];
+			double size = 0;
+			int any = 0;
+			snprintf(var, sizeof var, "camp_%s", camps_shown[c]);
+			for (size_t i = 0; i < w->n; i++)
+				if (w->actors[i].ccode != 0 && mp_ensemble_get(e, y, w->actors[i].stateabb, var, q, &mean) == MP_OK) {
+					size += mean;
+					any = 1;
+				}
+			if (any)
+				mp_table_set_real(t, row, 3 + c, size);
+		}
+		if (mp_ensemble_get(e, y, "RUS/CHN", "cinc_ratio", q, &mean) == MP_OK)
+			mp_table_set_real(t, row, 3 + NCS, q[2]);
+		if (mp_ensemble_get(e, y, "RUS/CHN", "dependence_ratio", q, &mean) == MP_OK)
+			mp_table_set_real(t, row, 4 + NCS, q[2]);
+	}
+	return MP_OK;
+}
+
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 {
 	run_opts *o = vo;
@@ -98,10 +142,17 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		{ "n_eff", MP_COL_REAL, 2 },    { "p_multipolar", MP_COL_REAL, 2 }, { "p_war", MP_COL_REAL, 2 },
 		{ "p_gp_war", MP_COL_REAL, 3 }
 	};
+	static const mp_column cols2[] = {
+		{ "scenario", MP_COL_TEXT, 0 }, { "year", MP_COL_INT, 0 },        { "p_gp_war_by", MP_COL_REAL, 2 },
+		{ "West", MP_COL_REAL, 1 },     { "China", MP_COL_REAL, 1 },      { "Russia", MP_COL_REAL, 1 },
+		{ "club", MP_COL_REAL, 1 },     { "RUS/CHN_cinc", MP_COL_REAL, 3 }, { "RUS/CHN_dependence", MP_COL_REAL, 2 }
+	};
 	mp_scenario *sc = malloc(sizeof *sc);
 	mp_store *store = NULL;
-	mp_table *t = NULL;
+	mp_table *t = NULL, *t2 = NULL;
 	int rc = sc ? mp_table_new(&t, cols, sizeof cols / sizeof cols[0]) : MP_ENOMEM;
+	if (rc == MP_OK)
+		rc = mp_table_new(&t2, cols2, sizeof cols2 / sizeof cols2[0]);
 	if (rc != MP_OK)
 		goto done;
 	const char *db = cli_db_path(&o->common);
@@ -149,6 +200,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 				job = run_id;
 			if (rc == MP_OK)
 				rc = add_rows(ctx, t, e, sc->name);
+			if (rc == MP_OK)
+				rc = add_rows_politics(ctx, t2, e, world, sc->name);
 			if (rc == MP_OK && !o->common.quiet)
 				fprintf(stderr, "run: %-22s %d runs %d-%d%s%lld\n", sc->name, mp_ensemble_runs(e),
 					mp_ensemble_first_year(e), mp_ensemble_last_year(e),
@@ -165,6 +218,14 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			       "war between great powers in that year (%s):\n\n",
 			       start ? "from the database's last NMC year" : "from the shipped default world");
 		rc = cli_write_table(ctx, &o->common, t);
+		/* the politics table follows in text output (csv/json: the first table only) */
+		if (rc == MP_OK && o->common.fmt == MP_FORMAT_TEXT && !o->common.output) {
+			if (!o->common.quiet)
+				printf("\nProbability of a war between great powers by that year, the camps' expected sizes\n"
+				       "(listed states), and the Russia-China partnership: the median ratio of Russia's\n"
+				       "CINC to China's and of Russia's trade share with China to China's with Russia:\n\n");
+			rc = cli_write_table(ctx, &o->common, t2);
+		}
 	}
 	/* the report of what was just stored (DESIGN.md section 6), written atomically */
 	if (rc == MP_OK && rank == 0 && store && !o->no_store && !o->no_report) {
@@ -176,6 +237,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	}
 done:
 	mp_table_free(t);
+	mp_table_free(t2);
 	mp_store_free(store);
 	free(sc);
 	mp_ensemble_mpi_finalize();
@@ -188,12 +250,15 @@ const cli_command cli_cmd_run = {
 	.usage = "[SCENARIO...] [--runs N] [--seed S] [--threads T] [--until Y] [--db PATH]",
 	.description =
 		"Simulates the baseline and the scenarios decoupling, sino-russian-axis, "
-		"russian-breakthrough and multipolar-club (or the SCENARIOs given) to 2050, starting "
+		"russian-breakthrough, multipolar-club, china-supports-russia and "
+		"china-supports-russia-secondary (or the SCENARIOs given) to 2050, starting "
 		"from the shipped default world, or from the last year of NMC data when the database "
 		"holds it. Each ensemble is stored in the database (sim_runs, sim_summary) and a short "
 		"comparison is printed: median CINC shares of the West, China, Russia and India poles, "
 		"the effective number of poles, and the probabilities of a multipolar distribution "
-		"(Thompson rule), of any war and of a great-power war, in 2035 and 2050. Finally the "
+		"(Thompson rule), of any war and of a great-power war, in 2035 and 2050; then, per "
+		"scenario, the probability of a great-power war by 2035 and 2050, the camps' expected "
+		"sizes and the Russia-China capability and trade-dependence ratios. Finally the "
 		"HTML report of the stored results is written (--report FILE, default "
 		"multipolar-report.html) and its path printed.",
 	.example = "multipolar run",

@@ -11,7 +11,8 @@ while IFS=, read -r key rest; do
 done < "$T/out"
 [ "$n" -gt 60 ] || fail "only $n parameters"
 # the shipped scenarios each run (2 runs, 2 years)
-for s in baseline decoupling sino-russian-axis russian-breakthrough multipolar-club; do
+for s in baseline decoupling sino-russian-axis russian-breakthrough multipolar-club china-supports-russia \
+	china-supports-russia-secondary; do
 	expect_exit 0 "$MP" simulate "$s" --runs 2 --until 2027 --no-store --quiet --format csv
 done
 # the example of docs/scenarios.md, with its start moved to the default world

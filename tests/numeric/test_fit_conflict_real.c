@@ -28,8 +28,10 @@
 
 #include "multipolar/calib.h"
 #include "multipolar/data.h"
+#include "multipolar/ensemble.h"
 #include "multipolar/store.h"
 #include "shared_data.h"
+#include "sim/sim_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -210,6 +212,57 @@ static void test_alignment_sample(void **state)
 	free(co);
 }
 
+/* Wars inside one camp are no more frequent than wars inside alliances were: the
+ * baseline's expected war onsets per same-camp relevant pair-year, averaged over ten
+ * runs to 2050 from the shipped world, against the historical rate per allied (ATOP
+ * defence pact) relevant dyad-year of the sample. */
+static void test_camp_wars_rare(void **state)
+{
+	(void)state;
+	mp_onset_fit f;
+	assert_int_equal(mp_calib_onset(ctx, obs, nobs, &f), MP_OK);
+	mp_scenario *sc = malloc(sizeof *sc);
+	assert_int_equal(mp_scenario_load(ctx, "baseline", sc), MP_OK);
+	mp_poles *poles = NULL;
+	mp_world *w = NULL;
+	assert_int_equal(mp_ensemble_start_world(ctx, sc, NULL, &poles, &w), MP_OK);
+	mp_sim_opts o = MP_SIM_OPTS_INIT;
+	o.params = &sc->params;
+	o.scenario = sc;
+	o.poles = poles;
+	mp_sim *s = NULL;
+	assert_int_equal(mp_sim_new(ctx, w, &o, &s), MP_OK);
+	double sum = 0, pairs = 0, sum_all = 0, pairs_all = 0;
+	for (uint32_t run = 0; run < 10; run++) {
+		mp_sim_reset(s, run);
+		while (mp_sim_year(s) < 2050) {
+			assert_int_equal(mp_sim_step(ctx, s), MP_OK);
+			for (size_t i = 0; i < s->n; i++)
+				for (size_t j = i + 1; j < s->n; j++) {
+					double pw = mp_sim__war_prob(s, i, j, s->cinc[i], s->cinc[j]);
+					if (!(pw > 0))
+						continue; /* not a relevant pair */
+					sum_all += pw;
+					pairs_all += 1;
+					if (s->camp[i] >= 0 && s->camp[i] == s->camp[j]) {
+						sum += pw;
+						pairs += 1;
+					}
+				}
+		}
+	}
+	double rate = sum / pairs;
+	print_message("same-camp war onsets per pair-year %.5f (%.0f pair-years), all relevant %.5f; history: "
+		      "allied %.5f, all relevant %.5f\n", rate, pairs, sum_all / pairs_all, f.war_rate_allied,
+		      f.war_rate_all);
+	assert_true(pairs > 1000);
+	assert_true(rate <= f.war_rate_allied);
+	mp_sim_free(s);
+	mp_world_free(w);
+	mp_poles_free(poles);
+	free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -218,6 +271,7 @@ int main(void)
 		cmocka_unit_test(test_relevance_cases),
 		cmocka_unit_test(test_onset_fit),
 		cmocka_unit_test(test_alignment_sample),
+		cmocka_unit_test(test_camp_wars_rare),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "mp_test.h"
+#include "multipolar/ensemble.h"
 #include "sim/sim_internal.h"
 
 static mp_world *make_world(size_t n)
@@ -275,6 +276,67 @@ static void test_name_errors(void **state)
 	expect_name_error(MP_LEVER_AID, "S1", "S1", "the recipient is the donor");
 }
 
+/* One shipped scenario's run 0 on the shipped world, stepped to `until`. */
+static mp_sim *shipped(const char *name, int until, mp_world **wout)
+{
+	mp_ctx *ctx;
+	assert_int_equal(mp_ctx_new(&ctx), MP_OK);
+	mp_scenario *sc = malloc(sizeof *sc);
+	assert_int_equal(mp_scenario_load(ctx, name, sc), MP_OK);
+	mp_poles *poles = NULL;
+	mp_world *w = NULL;
+	assert_int_equal(mp_ensemble_start_world(ctx, sc, NULL, &poles, &w), MP_OK);
+	mp_sim_opts o = MP_SIM_OPTS_INIT;
+	o.params = &sc->params;
+	o.scenario = sc;
+	o.poles = poles;
+	o.seed = sc->seed;
+	mp_sim *s = NULL;
+	assert_int_equal(mp_sim_new(ctx, w, &o, &s), MP_OK);
+	while (mp_sim_year(s) < until)
+		assert_int_equal(mp_sim_step(ctx, s), MP_OK);
+	mp_poles_free(poles);
+	free(sc);
+	mp_ctx_free(ctx);
+	*wout = w;
+	return s;
+}
+
+/* Decoupling (data/scenarios/decoupling.yaml) costs both China and the USA output, third
+ * countries gain some of the diverted trade with both, and the world loses output within
+ * the range the IMF puts on fragmentation (SDN/2023/001: 0.2-7% of world output). */
+static void test_decoupling_costs_both(void **state)
+{
+	(void)state;
+	mp_world *wb, *wd;
+	mp_sim *b = shipped("baseline", 2035, &wb), *d = shipped("decoupling", 2035, &wd);
+	const size_t n = b->n;
+	int chn = mp_world_find_name(wb, "CHN"), usa = mp_world_find_name(wb, "USA");
+	assert_true(chn >= 0 && usa >= 0);
+	assert_true(d->level[chn] < b->level[chn] - 0.005);
+	assert_true(d->level[usa] < b->level[usa]);
+	int gainers = 0;
+	for (size_t k = 0; k < n; k++) {
+		if ((int)k == chn || (int)k == usa || d->camp[k] == d->camp[usa] || d->camp[k] == d->camp[chn])
+			continue;
+		gainers += d->trade[k * n + (size_t)chn] > b->trade[k * n + (size_t)chn] &&
+			   d->trade[k * n + (size_t)usa] > b->trade[k * n + (size_t)usa];
+	}
+	assert_true(gainers >= 3);
+	double yb = 0, yd = 0;
+	for (size_t k = 0; k < n; k++) {
+		yb += b->gdp[k];
+		yd += d->gdp[k];
+	}
+	double loss = 1.0 - yd / yb;
+	if (!(loss > 0.002 && loss < 0.07))
+		fail_msg("world output loss %g", loss);
+	mp_sim_free(b);
+	mp_sim_free(d);
+	mp_world_free(wb);
+	mp_world_free(wd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +345,7 @@ int main(void)
 		cmocka_unit_test(test_sanctions_are_the_scenarios),
 		cmocka_unit_test(test_aid_support_cost_donor),
 		cmocka_unit_test(test_name_errors),
+		cmocka_unit_test(test_decoupling_costs_both),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

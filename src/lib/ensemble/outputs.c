@@ -13,7 +13,11 @@
 static const char *const state_vars[] = { "cinc_share", "gdp_share", "pop", "milex_share", "ideal_point", "war" };
 static const char *const pole_vars[] = { "cinc_share", "gdp_share", "pop", "milex_share", "ideal_point" };
 static const char *const sys_vars[] = { "con", "n_eff", "n_golosov", "leader_share", "multipolar",
-					"con_states", "n_eff_states", "war", "gp_war", "crises" };
+					"con_states", "n_eff_states", "war", "gp_war", "crises", "gp_war_ever" };
+/* Per pair of great powers A/B (A the lower COW code): CINC of A over B, the share of A's
+ * trade with B and of B's with A, and their ratio (A's dependence on B relative to B's). */
+static const char *const gp_pair_vars[] = { "cinc_ratio", "trade_share_ab", "trade_share_ba", "dependence_ratio" };
+#define NGV (sizeof gp_pair_vars / sizeof gp_pair_vars[0])
 #define NSV (sizeof state_vars / sizeof state_vars[0])
 #define NPV (sizeof pole_vars / sizeof pole_vars[0])
 #define NYV (sizeof sys_vars / sizeof sys_vars[0])
@@ -22,7 +26,8 @@ static const char *const sys_vars[] = { "con", "n_eff", "n_golosov", "leader_sha
 static int is_binary(const char *unit, const char *var)
 {
 	if (!strcmp(unit, "system"))
-		return !strcmp(var, "war") || !strcmp(var, "gp_war") || !strcmp(var, "multipolar");
+		return !strcmp(var, "war") || !strcmp(var, "gp_war") || !strcmp(var, "multipolar") ||
+		       !strcmp(var, "gp_war_ever");
 	return !strcmp(var, "war") || (!strncmp(var, "camp_", 5) && !strstr(var, "_cinc"));
 }
 
@@ -40,7 +45,11 @@ int mp_outputs_init(mp_outputs *o, const mp_sim *s, const mp_poles *poles)
 	o->nstates = ns;
 	o->npoles = np;
 	o->ncamps = nc;
-	size_t k = ns * (NSV + nc + 1) + (size_t)np * NPV + NYV + nc + 1;
+	const unsigned char *gp = mp_sim_great_powers(s);
+	size_t ngp = 0;
+	for (size_t i = 0; i < w->n; i++)
+		ngp += gp[i] != 0;
+	size_t k = ns * (NSV + nc + 1) + (size_t)np * NPV + NYV + nc + 1 + ngp * ngp * NGV;
 	o->vars = calloc(k, sizeof *o->vars);
 	if (!o->vars)
 		return MP_ENOMEM;
@@ -75,6 +84,13 @@ int mp_outputs_init(mp_outputs *o, const mp_sim *s, const mp_poles *poles)
 		ADD("system", buf);
 	}
 	ADD("system", "camp_nonaligned_cinc");
+	for (size_t i = 0; i < w->n; i++)
+		for (size_t j = i + 1; gp[i] && j < w->n; j++)
+			if (gp[j]) {
+				snprintf(buf, sizeof buf, "%s/%s", w->actors[i].stateabb, w->actors[j].stateabb);
+				for (size_t g = 0; g < NGV; g++)
+					ADD(buf, gp_pair_vars[g]);
+			}
 #undef ADD
 	o->k = v;
 	return MP_OK;
@@ -157,7 +173,24 @@ void mp_outputs_record(const mp_outputs *o, const mp_sim *s, const mp_poles *pol
 	out[v++] = mp_sim_wars(s) > 0 ? 1.0 : 0.0;
 	out[v++] = mp_sim_gp_wars(s) > 0 ? 1.0 : 0.0;
 	out[v++] = (double)mp_sim_crises(s);
+	out[v++] = mp_sim_gp_wars_total(s) > 0 ? 1.0 : 0.0;
 	for (size_t c = 0; c <= nc; c++)
 		out[v++] = ccap[c];
+	const unsigned char *gp = mp_sim_great_powers(s);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; gp[i] && j < n; j++) {
+			if (!gp[j])
+				continue;
+			double ti = 0, tj = 0, x = mp_sim_trade(s, i, j);
+			for (size_t k = 0; k < n; k++) {
+				ti += k == i ? 0 : mp_sim_trade(s, i, k);
+				tj += k == j ? 0 : mp_sim_trade(s, j, k);
+			}
+			double ab = ti > 0 ? x / ti : MP_NA, ba = tj > 0 ? x / tj : MP_NA;
+			out[v++] = cinc[j] > 0 ? cinc[i] / cinc[j] : MP_NA;
+			out[v++] = ab;
+			out[v++] = ba;
+			out[v++] = ba > 0 ? ab / ba : MP_NA;
+		}
 	(void)poles;
 }

@@ -34,6 +34,7 @@ typedef struct conflict_state {
 	/* dynamic, per pair */
 	double *peace;     /* peace years */
 	double *war;       /* years the pair's war has lasted (0: none) */
+	double *gp_total;  /* 1: great-power wars begun since the start */
 	/* constants, per pair */
 	double *pi, *pj;   /* the actors */
 	double *contig;    /* direct contiguity type 1-4 */
@@ -52,6 +53,7 @@ static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
 	size_t o = 0;
 	MP_SIM_TAKE(st, b, o, peace, mp);
 	MP_SIM_TAKE(st, b, o, war, mp);
+	MP_SIM_TAKE(st, b, o, gp_total, 1);
 	*ndyn = o;
 	o += *ndyn;
 	MP_SIM_TAKE(st, b, o, pi, mp);
@@ -77,6 +79,7 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 	conflict_state *st = vst;
 	const size_t n = s->n;
 	st->np = 0;
+	*st->gp_total = 0;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++) {
 			st->pair_of[i * n + j] = st->pair_of[j * n + i] = 0;
@@ -253,8 +256,10 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 			if (u_esc >= pe)
 				continue;
 			s->wars++;
-			if (s->gp[i] && s->gp[j])
+			if (s->gp[i] && s->gp[j]) {
 				s->gp_wars++;
+				*st->gp_total += 1;
+			}
 		}
 		/* a war year (its first, or a later one) */
 		st->war[k] += 1;
@@ -277,6 +282,17 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 		if (st->hit[i] != 0)
 			s->gdppc[i] *= exp(p->conflict_war_gdp);
 	return MP_OK;
+}
+
+int mp_sim_gp_wars_total(const mp_sim *s)
+{
+	const conflict_state *st = mp_sim__state(s, MP_MECH_CONFLICT);
+	return (int)*st->gp_total;
+}
+
+const unsigned char *mp_sim_great_powers(const mp_sim *s)
+{
+	return s->gp;
 }
 
 /* The start year's wars under way (the military's first step reads at_war). */
