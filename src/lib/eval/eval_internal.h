@@ -38,6 +38,8 @@ static inline int ev_in(const ev_panel *p, int year)
 	return year >= p->first && year <= p->last;
 }
 
+/* An empty panel of years [first, last]: nothing present, values NaN, war -1. */
+int ev_panel_alloc(mp_ctx *ctx, ev_panel *p, int first, int last);
 /* Years [first, last] of the store: NMC (cinc, tpop, milex) and, when with_gdp, Maddison
  * GDP joined exactly as the world joins it (mp_world_from_store_ex); war participation
  * when with_war. */

@@ -25,7 +25,7 @@ void ev_panel_free(ev_panel *p)
 	memset(p, 0, sizeof *p);
 }
 
-static int panel_alloc(mp_ctx *ctx, ev_panel *p, int first, int last)
+int ev_panel_alloc(mp_ctx *ctx, ev_panel *p, int first, int last)
 {
 	memset(p, 0, sizeof *p);
 	p->first = first;
@@ -80,7 +80,7 @@ int ev_panel_load(mp_ctx *ctx, mp_store *s, int first, int last, int with_gdp, i
 	int rc = mp_store_dataset_pick(ctx, s, "nmc", NULL, &d);
 	if (rc != MP_OK)
 		return rc;
-	if ((rc = panel_alloc(ctx, out, first, last)) != MP_OK)
+	if ((rc = ev_panel_alloc(ctx, out, first, last)) != MP_OK)
 		return rc;
 	snprintf(out->source, sizeof out->source, "NMC %s (database)", d.version);
 	out->has_gdp = with_gdp;
@@ -122,7 +122,7 @@ int ev_panel_load_file(mp_ctx *ctx, const char *path, ev_panel *out)
 		rc = mp_error_set(ctx, MP_EINPUT, "%s: expected an NMC file for --truth, got %s (%s)", path, ir.name,
 				  ir.family);
 	if (rc == MP_OK)
-		rc = panel_alloc(ctx, out, ir.year_min, ir.year_max);
+		rc = ev_panel_alloc(ctx, out, ir.year_min, ir.year_max);
 	if (rc == MP_OK) {
 		const char *base = strrchr(path, '/');
 		snprintf(out->source, sizeof out->source, "NMC %s (%s)", ir.version, base ? base + 1 : path);
@@ -138,7 +138,7 @@ int ev_panel_cut(mp_ctx *ctx, const ev_panel *src, int until, ev_panel *out)
 	int last = until < src->last ? until : src->last;
 	if (last < src->first)
 		return mp_error_set(ctx, MP_ERANGE, SRC ": no history up to %d (the panel starts in %d)", until, src->first);
-	int rc = panel_alloc(ctx, out, src->first, last);
+	int rc = ev_panel_alloc(ctx, out, src->first, last);
 	if (rc != MP_OK)
 		return rc;
 	size_t n = (size_t)(last - src->first + 1) * EV_NC;

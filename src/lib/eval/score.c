@@ -97,7 +97,8 @@ static int continuous(scorer *sc, const ev_truth *tr, int var, int hi)
 						: nmc_truth(tr, Y1);
 	if (!tp)
 		return MP_OK;
-	ev_truth_used(tr, tp);
+	if (var != MP_EVAL_GDP) /* GDP is named as Maddison in the description */
+		ev_truth_used(tr, tp);
 	const double *tv = var == MP_EVAL_CINC_SHARE || var == MP_EVAL_CINC_SHARE_TOP ? tp->cinc
 			   : var == MP_EVAL_MILEX_SHARE			      ? tp->milex
 			   : var == MP_EVAL_GDP				      ? tp->gdp
@@ -130,8 +131,10 @@ static int continuous(scorer *sc, const ev_truth *tr, int var, int hi)
 		return rc;
 	}
 	if (var == MP_EVAL_CINC_SHARE_TOP) {
-		/* T: the top K states still in the system; every forecast is renormalised among T
-		   (member by member for joint ensembles) when T is smaller than K */
+		/* T: the top K states still in the system. Point forecasts are renormalised among
+		   T (they need not sum to 1: trend, rw_drift); ensembles only when T is smaller
+		   than K (the model's members sum to 1 over K; joint ensembles member by member,
+		   marginal ones by the sum of their medians, the persistence shares) */
 		double tot = 0;
 		size_t nt = 0;
 		for (size_t k = 0; k < og->ntop; k++)
@@ -142,8 +145,8 @@ static int continuous(scorer *sc, const ev_truth *tr, int var, int hi)
 		if (nt < 2 || !(tot > 0))
 			return MP_OK;
 		double *scale[EV_MAXMETHODS] = { 0 }, ps[EV_MAXMETHODS];
-		int renorm = nt < og->ntop;
-		for (int k = 0; renorm && k < sc->nm && rc == MP_OK; k++) {
+		const int renorm = nt < og->ntop;
+		for (int k = 0; k < sc->nm && rc == MP_OK; k++) {
 			ps[k] = 0;
 			for (size_t j = 0; j < og->ntop; j++) {
 				if (!isfinite(TRUTH(og->top[j])))
@@ -154,23 +157,25 @@ static int continuous(scorer *sc, const ev_truth *tr, int var, int hi)
 				const double *x = sc->f->buf + fc->off;
 				if (fc->kind == EV_POINT) {
 					ps[k] += x[0];
+				} else if (!renorm) {
+					ps[k] = 1;
 				} else if (fc->joint) {
 					if (!scale[k] && !(scale[k] = calloc(fc->m, sizeof *scale[k])))
 						rc = mp_error_set(sc->ctx, MP_ENOMEM, SRC ": out of memory");
 					for (size_t r = 0; scale[k] && r < fc->m; r++)
 						scale[k][r] += x[r];
 				} else {
-					/* marginal ensembles: their medians are the point forecasts */
 					const ev_fc *pf = ev_fc_find(sc->f, var, Y1, og->top[j], EV_M_PERSISTENCE);
 					ps[k] += pf ? sc->f->buf[pf->off] : 0;
 				}
 			}
+			if (!(ps[k] > 0))
+				ps[k] = 1;
 		}
 		for (size_t k = 0; k < og->ntop && rc == MP_OK; k++) {
 			double y = TRUTH(og->top[k]) / tot;
 			if (isfinite(y))
-				rc = score_unit(sc, hi, var, Y1, og->top[k], y, renorm ? (const double *const *)scale : NULL,
-						renorm ? ps : NULL);
+				rc = score_unit(sc, hi, var, Y1, og->top[k], y, (const double *const *)scale, ps);
 		}
 		for (int k = 0; k < sc->nm; k++)
 			free(scale[k]);
