@@ -9,7 +9,7 @@
 
 typedef struct {
 	cli_common common;
-	const char *origins, *horizons, *variables, *pool, *scores, *forecasts, *poles;
+	const char *origins, *horizons, *variables, *pool, *scores, *forecasts, *summary, *poles;
 	int runs, threads, top, trend_years, spread_years, spread_analogs, check, no_store, uncalibrated;
 	long long seed;
 	cli_strv truth, without;
@@ -35,6 +35,8 @@ static const cli_option options[] = {
 	  "write the tidy scores (origin,horizon,variable,unit,method,metric,value) to FILE" },
 	{ "forecasts", CLI_STRING, offsetof(evaluate_opts, forecasts), "FILE",
 	  "write every forecast (origin,year,variable,unit,method,stat,value) to FILE" },
+	{ "summary", CLI_STRING, offsetof(evaluate_opts, summary), "FILE",
+	  "also write the summary table as CSV to FILE (useful with --check)" },
 	{ "check", CLI_FLAG, offsetof(evaluate_opts, check), NULL,
 	  "print the goal checks of issue 9 (met/missed) instead of the summary" },
 	{ "no-store", CLI_FLAG, offsetof(evaluate_opts, no_store), NULL, "do not store the scores in the database" },
@@ -277,9 +279,22 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			fprintf(stderr, "%s\nstored as evaluation run %lld in %s\n", mp_eval_describe(r), (long long)id, db);
 	} else if (!o->common.quiet)
 		fprintf(stderr, "%s\n", mp_eval_describe(r));
-	rc = o->check ? mp_eval_checks(ctx, r, &t) : mp_eval_summary(ctx, r, &t);
-	if (rc == MP_OK)
-		rc = cli_write_table(ctx, &o->common, t);
+	if ((rc = mp_eval_summary(ctx, r, &t)) != MP_OK)
+		goto done;
+	if (o->summary) {
+		cli_common c = o->common;
+		c.output = o->summary;
+		c.fmt = MP_FORMAT_CSV;
+		if ((rc = cli_write_table(ctx, &c, t)) != MP_OK)
+			goto done;
+	}
+	if (o->check) {
+		mp_table_free(t);
+		t = NULL;
+		if ((rc = mp_eval_checks(ctx, r, &t)) != MP_OK)
+			goto done;
+	}
+	rc = cli_write_table(ctx, &o->common, t);
 done:
 	if (fc_open)
 		cli_out_close(ctx, &fc, rc != MP_OK ? rc : MP_ERROR);

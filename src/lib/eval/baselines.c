@@ -15,7 +15,8 @@
  *                      nearest in size at the start of each window: an analog ensemble
  *                      (Delle Monache et al. 2013) centred on persistence
  *  own_rate            war: the state's own participation (or onset) rate up to Y0,
- *                      (k + 1/2) / (n + 1) (the Jeffreys estimate, never 0 or 1)
+ *                      (k + 1/2) / (n + 1), the posterior mean under Jeffreys' Beta(1/2, 1/2)
+ *                      prior (Jeffreys 1946; Brown, Cai & DasGupta 2001): never 0 or 1
  *  size_logit          war: logit of participation (onset) on ln CINC over every
  *                      state-year up to Y0 (mp_calib_logit), at the state's Y0 CINC
  * For war_freq the war baselines' probability p gives the distribution Binomial(h, p) / h,
