@@ -3,12 +3,14 @@
  * with only the data known then, scored against what happened and against simple
  * baselines with proper scores.
  *
- * Two layers:
+ * Three parts:
  *  1. score kernels on plain arrays (ensembles, probabilities), each citing its source;
  *  2. mp_evaluate(): for each origin Y0, mp_calibrate(until = Y0) -> mp_calib_apply ->
  *     the world of Y0 -> ensemble members (ensemble.h) and baselines fitted on data
  *     <= Y0 -> scores against the store's truth (or later NMC releases given as files),
- *     per state and pooled, per origin and pooled over origins.
+ *     per state and pooled, per origin and pooled over origins;
+ *  3. mp_backtest(): the single-origin view (top K CINC shares, model against persistence
+ *     and trend), a thin client of the same code.
  *
  * Orientation: mae, rmse, crps, brier and log_score are losses (lower is better); auc
  * and the coverages are not (coverage should be near its nominal level).
@@ -20,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "multipolar/calib.h"
 #include "multipolar/common.h"
 #include "multipolar/store.h"
 #include "multipolar/table.h"
@@ -142,6 +145,56 @@ int mp_eval_checks(mp_ctx *ctx, const mp_eval_result *r, mp_table **out);
 int mp_eval_save(mp_ctx *ctx, mp_store *s, const mp_eval_result *r, int64_t *run_id);
 /* A line describing the run: origins, horizons, runs, seed, truth sources, notes. Borrowed. */
 const char *mp_eval_describe(const mp_eval_result *r);
+
+/* ---- 3. backtest: one origin, the top K shares (docs/backtest.md) ---------------------- */
+
+/* Scores of one forecasting method. */
+typedef struct mp_backtest_row {
+	char method[16];   /* "model", "persistence", "trend" */
+	size_t n;          /* states scored */
+	double mae, rmse;  /* of the shares */
+	double rank_corr;  /* Spearman correlation of forecast and true shares */
+} mp_backtest_row;
+
+typedef struct mp_backtest_result {
+	int start, end;
+	mp_backtest_row rows[3]; /* model, persistence, trend */
+	size_t k;                /* states scored (top K by start-year CINC present at the end) */
+	int *ccode;              /* [k] */
+	double *truth, *model, *persistence, *trend; /* [k] shares among the k states */
+	mp_calib_result *calib;  /* the parameters used (fitted on data <= start); NULL when
+				    uncalibrated */
+	char truth_source[128];
+} mp_backtest_result;
+
+typedef struct mp_backtest_options {
+	int version;
+	int start, end;          /* Y0 < Y1 */
+	int runs;                /* ensemble size (default 200) */
+	uint64_t seed;           /* default 1 */
+	int top;                 /* K (default 20) */
+	const char *truth_path;  /* NMC CSV for the end year; NULL = the database's NMC */
+	int trend_years;         /* trend fitted on [start - trend_years, start] (default 10) */
+	int uncalibrated;        /* 1: run the sim with its documented defaults (ablation) */
+	int threads;             /* OpenMP threads; <= 0 = default */
+} mp_backtest_options;
+#define MP_BACKTEST_OPTIONS_INIT { 1, 0, 0, 200, 1, 20, NULL, 10, 0, 0 }
+
+/* Calibrates on data <= start (mp_calibrate), starts the sim from the start year's world,
+ * runs the ensemble to the end year and scores the median forecast CINC shares of the top
+ * K states (by start-year CINC; shares renormalised among those K, the same for every
+ * method) against the truth, beside persistence (start shares) and a linear trend (OLS of
+ * each share on the year over [start - trend_years, start]): the evaluation's members,
+ * baselines and truth (mp_evaluate) for one origin. Threads: as mp_evaluate (default all).
+ * Errors: MP_EUSAGE for start >= end, MP_ERANGE (naming NMC and its range) for years
+ * outside the coverage. */
+int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_backtest_result **out);
+void mp_backtest_result_free(mp_backtest_result *r);
+/* The score table: method,n,mae,rmse,rank_corr. */
+int mp_backtest_table(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
+/* The per-state forecasts: ccode, truth, model, persistence, trend. */
+int mp_backtest_detail(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
+
 
 #ifdef __cplusplus
 }

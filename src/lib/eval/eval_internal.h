@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "multipolar/calib.h"
 #include "multipolar/eval.h"
 #include "multipolar/poles.h"
 #include "multipolar/world.h"
@@ -26,6 +27,7 @@ typedef struct ev_panel {
 	int war_first, war_last; /* years the war data cover (0 when not loaded) */
 	char (*abb)[8];          /* stateabb by ccode (the latest seen) */
 	char source[96];         /* "NMC 6.0 (database)" */
+	char version[32];        /* the NMC version ("6.0") */
 	int has_gdp;
 } ev_panel;
 
@@ -244,6 +246,12 @@ static inline void ev_truth_used(const ev_truth *tr, const ev_panel *p)
  * ablations EV_M_FIXED..nmethods-1 and the variable's baselines. */
 int ev_score_origin(mp_ctx *ctx, const ev_origin *og, const ev_fcset *f, const ev_truth *tr, int nmethods, int slot,
 		    int pooled, ev_accset *ao, ev_accset *ap);
+
+/* ---- evaluate.c ------------------------------------------------------------------------ */
+
+/* The calibration options of an origin: mp_calibrate's defaults, until = the origin, and
+ * the income panel started early enough for two windows. */
+void ev_calib_options(int until, mp_calib_options *co);
 
 /* ---- output.c ---------------------------------------------------------------------------- */
 

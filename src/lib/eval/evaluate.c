@@ -276,6 +276,17 @@ static int run_models(mp_ctx *ctx, mp_store *s, const mp_eval_options *o, ev_wor
 	return rc;
 }
 
+void ev_calib_options(int until, mp_calib_options *co)
+{
+	const mp_calib_options d = MP_CALIB_OPTIONS_INIT;
+	*co = d;
+	co->until = until;
+	/* the income panel needs two windows before the origin: origins before 1970 start it
+	   earlier (docs/evaluate.md, "What happens at each origin") */
+	if (until - 2 * co->window < co->first_year)
+		co->first_year = until - 2 * co->window;
+}
+
 static int one_origin(mp_ctx *ctx, mp_store *s, const mp_eval_options *o, ev_work *w, mp_eval_result *r, size_t oi,
 		      const ev_truth *tr, int *done, int total)
 {
@@ -287,12 +298,8 @@ static int one_origin(mp_ctx *ctx, mp_store *s, const mp_eval_options *o, ev_wor
 	w->calib = NULL;
 	mp_sim_units_clear(&w->units);
 	if (!o->uncalibrated) {
-		mp_calib_options co = MP_CALIB_OPTIONS_INIT;
-		co.until = Y0;
-		/* the income panel needs two windows before Y0: origins before 1970 start it
-		   earlier (docs/evaluate.md, "Calibration at each origin") */
-		if (Y0 - 2 * co.window < co.first_year)
-			co.first_year = Y0 - 2 * co.window;
+		mp_calib_options co;
+		ev_calib_options(Y0, &co);
 		if ((rc = mp_calibrate(ctx, s, &co, &w->calib)) != MP_OK)
 			return rc;
 	}

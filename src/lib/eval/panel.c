@@ -83,6 +83,7 @@ int ev_panel_load(mp_ctx *ctx, mp_store *s, int first, int last, int with_gdp, i
 	if ((rc = ev_panel_alloc(ctx, out, first, last)) != MP_OK)
 		return rc;
 	snprintf(out->source, sizeof out->source, "NMC %s (database)", d.version);
+	snprintf(out->version, sizeof out->version, "%s", d.version);
 	out->has_gdp = with_gdp;
 	if ((rc = fill_worlds(ctx, s, with_gdp ? MP_WORLD_GDP : 0, out)) != MP_OK)
 		goto done;
@@ -126,6 +127,7 @@ int ev_panel_load_file(mp_ctx *ctx, const char *path, ev_panel *out)
 	if (rc == MP_OK) {
 		const char *base = strrchr(path, '/');
 		snprintf(out->source, sizeof out->source, "NMC %s (%s)", ir.version, base ? base + 1 : path);
+		snprintf(out->version, sizeof out->version, "%s", ir.version);
 		if ((rc = fill_worlds(ctx, ts, 0, out)) != MP_OK)
 			ev_panel_free(out);
 	}
@@ -152,6 +154,7 @@ int ev_panel_cut(mp_ctx *ctx, const ev_panel *src, int until, ev_panel *out)
 	out->war_last = src->war_last < last ? src->war_last : last;
 	out->has_gdp = src->has_gdp;
 	snprintf(out->source, sizeof out->source, "%s", src->source);
+	snprintf(out->version, sizeof out->version, "%s", src->version);
 	/* no labels: units are named from the origin's world (evaluate.c) */
 	return MP_OK;
 }
