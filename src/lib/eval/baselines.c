@@ -241,18 +241,6 @@ done:
 	return rc;
 }
 
-/* Participation (onset = 0) or onset (1) of state c in year t, or -1 when unknown. */
-static int war_event(const ev_panel *h, int c, int t, int onset)
-{
-	if (!ev_in(h, t) || !h->present[ev_at(h, t, c)] || h->war[ev_at(h, t, c)] < 0)
-		return -1;
-	int y = h->war[ev_at(h, t, c)];
-	if (!onset || !y)
-		return y;
-	int prev = ev_in(h, t - 1) && h->present[ev_at(h, t - 1, c)] ? h->war[ev_at(h, t - 1, c)] : 0;
-	return prev == 1 ? 0 : 1;
-}
-
 /* The logit of the event on ln CINC over every state-year up to Y0: p at each state's
  * Y0 CINC (p[i] for og->ccode[i]). Without a fit (no events, separation) p is the
  * pooled rate. */
@@ -272,7 +260,7 @@ static int size_logit(mp_ctx *ctx, const ev_origin *og, const ev_panel *h, int o
 	for (int t = tw; t <= h->last; t++)
 		for (int c = 1; c < EV_NC; c++) {
 			double ci = h->cinc[ev_at(h, t, c)];
-			int e = war_event(h, c, t, onset);
+			int e = ev_war_event(h, c, t, onset);
 			if (e < 0 || !(ci > 0))
 				continue;
 			X[2 * n] = 1;
@@ -328,12 +316,12 @@ static int war_baselines(mp_ctx *ctx, const ev_origin *og, const ev_panel *h, ev
 	for (size_t i = 0; i < og->ns; i++) {
 		int n = 0, k = 0, kon = 0;
 		for (int t = h->war_first > h->first ? h->war_first : h->first; t <= Y0; t++) {
-			int e = war_event(h, og->ccode[i], t, 0);
+			int e = ev_war_event(h, og->ccode[i], t, 0);
 			if (e < 0)
 				continue;
 			n++;
 			k += e;
-			kon += war_event(h, og->ccode[i], t, 1);
+			kon += ev_war_event(h, og->ccode[i], t, 1);
 		}
 		own[i] = (k + 0.5) / (n + 1.0);
 		own_on[i] = (kon + 0.5) / (n + 1.0);

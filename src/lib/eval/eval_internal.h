@@ -52,6 +52,9 @@ int ev_panel_load_file(mp_ctx *ctx, const char *path, ev_panel *out);
 /* A copy holding only the years <= until (the history known at an origin). */
 int ev_panel_cut(mp_ctx *ctx, const ev_panel *src, int until, ev_panel *out);
 void ev_panel_free(ev_panel *p);
+/* War participation (onset = 0) or onset (1: at war in t, not in t - 1) of state c in
+ * year t: 1, 0, or -1 when unknown (not covered, or the state not in the system). */
+int ev_war_event(const ev_panel *p, int c, int t, int onset);
 
 /* ---- forecasts of one origin -------------------------------------------------------- */
 

@@ -158,3 +158,15 @@ int ev_panel_cut(mp_ctx *ctx, const ev_panel *src, int until, ev_panel *out)
 	/* no labels: units are named from the origin's world (evaluate.c) */
 	return MP_OK;
 }
+
+int ev_war_event(const ev_panel *p, int c, int t, int onset)
+{
+	if (!ev_in(p, t) || !p->present[ev_at(p, t, c)] || p->war[ev_at(p, t, c)] < 0)
+		return -1;
+	int y = p->war[ev_at(p, t, c)];
+	if (!onset || !y)
+		return y;
+	/* an onset: at war in t and not in t - 1 (a state new to the system enters) */
+	int prev = ev_in(p, t - 1) && p->present[ev_at(p, t - 1, c)] ? p->war[ev_at(p, t - 1, c)] : 0;
+	return prev == 1 ? 0 : 1;
+}

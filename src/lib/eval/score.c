@@ -193,19 +193,6 @@ static int continuous(scorer *sc, const ev_truth *tr, int var, int hi)
 	return rc;
 }
 
-/* Participation (onset = 0) or onset (1) of state c in year t from the database, -1 if
- * unknown (after the war data end, or the state not in the system). */
-static int war_truth(const ev_panel *p, int c, int t, int onset)
-{
-	if (!ev_in(p, t) || !p->present[ev_at(p, t, c)] || p->war[ev_at(p, t, c)] < 0)
-		return -1;
-	int y = p->war[ev_at(p, t, c)];
-	if (!onset || !y)
-		return y;
-	int prev = ev_in(p, t - 1) && p->present[ev_at(p, t - 1, c)] ? p->war[ev_at(p, t - 1, c)] : 0;
-	return prev == 1 ? 0 : 1;
-}
-
 static int war(scorer *sc, const ev_truth *tr, int var, int hi)
 {
 	const ev_origin *og = sc->og;
@@ -218,7 +205,7 @@ static int war(scorer *sc, const ev_truth *tr, int var, int hi)
 		if (var == MP_EVAL_WAR_FREQ) {
 			int k = 0, known = 1;
 			for (int t = Y0 + 1; t <= Y0 + hz && known; t++) {
-				int e = war_truth(tr->db, c, t, 0);
+				int e = ev_war_event(tr->db, c, t, 0);
 				known = e >= 0;
 				k += e > 0;
 			}
@@ -227,7 +214,7 @@ static int war(scorer *sc, const ev_truth *tr, int var, int hi)
 			continue;
 		}
 		for (int t = Y0 + 1; t <= Y0 + hz && rc == MP_OK; t++) {
-			int e = war_truth(tr->db, c, t, var == MP_EVAL_WAR_ONSET);
+			int e = ev_war_event(tr->db, c, t, var == MP_EVAL_WAR_ONSET);
 			if (e >= 0)
 				rc = score_unit(sc, hi, var, t, c, e, NULL, NULL);
 		}
