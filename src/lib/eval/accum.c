@@ -162,7 +162,8 @@ int ev_acc_flush(mp_ctx *ctx, ev_accset *a, mp_eval_result *r)
 {
 	/* groups in key order, so the rows come out ordered by origin, horizon, variable,
 	   unit, method (the hash is rebuilt on the next use) */
-	qsort(a->v, a->n, sizeof *a->v, cmp_acc);
+	if (a->n)
+		qsort(a->v, a->n, sizeof *a->v, cmp_acc);
 	int rc = MP_OK;
 	for (size_t i = 0; i < a->n && rc == MP_OK; i++) {
 		const ev_acc *g = &a->v[i];

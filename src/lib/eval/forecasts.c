@@ -51,12 +51,15 @@ static int cmp_fc(const void *a, const void *b)
 
 void ev_fc_index(ev_fcset *f)
 {
-	qsort(f->v, f->n, sizeof *f->v, cmp_fc);
+	if (f->n)
+		qsort(f->v, f->n, sizeof *f->v, cmp_fc);
 }
 
 const ev_fc *ev_fc_find(const ev_fcset *f, int var, int year, int unit, int method)
 {
 	ev_fc key = { var, method, 0, 0, year, unit, 0, 0 };
+	if (!f->n)
+		return NULL;
 	return bsearch(&key, f->v, f->n, sizeof *f->v, cmp_fc);
 }
 

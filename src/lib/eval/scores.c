@@ -12,7 +12,8 @@ static int cmp_dbl(const void *a, const void *b)
 
 void mp_eval_sort(double *x, size_t n)
 {
-	qsort(x, n, sizeof *x, cmp_dbl);
+	if (n > 1)
+		qsort(x, n, sizeof *x, cmp_dbl);
 }
 
 double mp_eval_quantile(const double *x, size_t m, double p)
