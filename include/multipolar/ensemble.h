@@ -1,7 +1,8 @@
 /*
  * Ensembles of simulated runs (docs/sim.md, "Ensembles"): runs spread over OpenMP threads
  * and MPI ranks, summarised per (year, unit, variable) by streaming quantiles with bounded
- * memory.
+ * memory, or kept member by member (mp_ensemble_members) for the scores that need every
+ * run (eval.h).
  *
  * Reproducibility: run r uses the RNG streams keyed by (seed, r, ...), each run's outputs
  * go to its own slot of a batch, and every summary receives the runs strictly in run

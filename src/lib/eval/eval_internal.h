@@ -222,7 +222,6 @@ struct mp_eval_result {
 	ev_rel *rel;
 	size_t nrel, caprel;
 	char truth[256];
-	char notes[512];
 	char describe[1024];
 };
 

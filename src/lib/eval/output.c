@@ -127,6 +127,8 @@ static int methods_of(const mp_eval_result *r, int var, int *m)
 	return n;
 }
 
+/* Skill score of the model against a reference forecast for a loss S: 1 - S_model / S_ref
+ * (Murphy 1988, "Skill scores based on the mean square error", MWR 116:2417). */
 static double skill(double model, double ref)
 {
 	return isfinite(model) && isfinite(ref) && ref > 0 ? 1.0 - model / ref : MP_NA;
@@ -299,7 +301,7 @@ int mp_eval_save(mp_ctx *ctx, mp_store *s, const mp_eval_result *r, int64_t *run
 	run.pool_from = r->pool_from;
 	run.pool_to = r->pool_to;
 	snprintf(run.truth, sizeof run.truth, "%s", r->truth);
-	snprintf(run.notes, sizeof run.notes, "%s", r->notes);
+	snprintf(run.notes, sizeof run.notes, "%.*s", (int)sizeof run.notes - 1, r->describe);
 	int64_t id = 0;
 	int rc = mp_store_begin(ctx, s);
 	if (rc != MP_OK)
