@@ -392,8 +392,8 @@ typedef struct mp_dyad_cov {
 				Tucker 1998), or since both states entered the system */
 	int contig;          /* 1: direct contiguity by land or up to 150 miles of water (COW
 				conttype 1-4; Stinnett et al. 2002) */
-	double dist_km;      /* great-circle distance between capitals; NaN: unknown */
-	double cinc1, cinc2; /* CINC of the two states (> 0) */
+	double ln_dist;      /* ln of the great-circle distance between capitals, km; NaN: unknown */
+	double lncinc1, lncinc2; /* ln CINC of the two states (NaN: no capabilities) */
 	int majors;          /* COW major powers in the dyad: 0, 1 or 2 */
 	int ally;            /* 1: a defence pact (ATOP, Leeds et al. 2002) */
 	int rival;           /* 1: a strategic rivalry (Thompson & Dreyer 2012) */

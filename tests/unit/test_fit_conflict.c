@@ -30,7 +30,7 @@ static void within(double est, double truth, double se, const char *what)
 static void test_design(void **state)
 {
 	(void)state;
-	mp_dyad_cov c = { .peace = 25, .contig = 1, .dist_km = 1000, .cinc1 = 0.1, .cinc2 = 0.02, .majors = 1,
+	mp_dyad_cov c = { .peace = 25, .contig = 1, .ln_dist = log(1000.0), .lncinc1 = log(0.1), .lncinc2 = log(0.02), .majors = 1,
 			  .ally = 1, .rival = 0, .ideal_dist = 1.5, .trade_share = 0.05 };
 	double x[MP_ONSET_NX], e[MP_ESC_NX];
 	mp_sim_onset_x(&c, x);
@@ -44,7 +44,7 @@ static void test_design(void **state)
 		assert_near(e[k], we[k], 1e-15);
 	/* capped peace years, parity at 0.8, missing ideal points and trade */
 	c.peace = 150;
-	c.cinc2 = 0.09;
+	c.lncinc2 = log(0.09); /* weaker / stronger = 0.9: parity */
 	c.ideal_dist = MP_NA;
 	c.trade_share = MP_NA;
 	c.majors = 2;
@@ -82,10 +82,10 @@ static void test_onset_recovers(void **state)
 		o[i].ccode2 = 401 + (int)(i / 400 % 500);
 		c->peace = floor(80 * mp_rng_uniform(&r));
 		c->contig = mp_rng_uniform(&r) < 0.5;
-		c->dist_km = exp(6 + 2.5 * mp_rng_uniform(&r));
-		c->cinc1 = exp(-6 * mp_rng_uniform(&r));
-		c->cinc2 = mp_rng_uniform(&r) < 0.15 ? c->cinc1 * (0.8 + 0.4 * mp_rng_uniform(&r))
-						     : exp(-6 * mp_rng_uniform(&r));
+		c->ln_dist = 6 + 2.5 * mp_rng_uniform(&r);
+		c->lncinc1 = -6 * mp_rng_uniform(&r);
+		c->lncinc2 = mp_rng_uniform(&r) < 0.15 ? c->lncinc1 + log(0.8 + 0.4 * mp_rng_uniform(&r))
+						       : -6 * mp_rng_uniform(&r);
 		c->majors = (int)mp_rng_below(&r, 3);
 		c->ally = mp_rng_uniform(&r) < 0.2;
 		c->rival = mp_rng_uniform(&r) < 0.08;

@@ -337,11 +337,11 @@ int mp_calib_onset_sample(mp_ctx *ctx, mp_store *s, int from, int until, mp_onse
 			o.cov.peace = t - since;
 			o.cov.contig = o.conttype >= 1 && o.conttype <= 4;
 			double la = AT(lat, c1, t), lb = AT(lat, c2, t);
-			o.cov.dist_km = mp_is_na(la) || mp_is_na(lb)
+			o.cov.ln_dist = mp_is_na(la) || mp_is_na(lb)
 					? MP_NA
-					: mp_calib_distance_km(la, AT(lng, c1, t), lb, AT(lng, c2, t));
-			o.cov.cinc1 = x1;
-			o.cov.cinc2 = x2;
+					: log(fmax(10.0, mp_calib_distance_km(la, AT(lng, c1, t), lb, AT(lng, c2, t))));
+			o.cov.lncinc1 = log(x1);
+			o.cov.lncinc2 = log(x2);
 			o.cov.majors = AT(major, c1, t) + AT(major, c2, t);
 			o.cov.ally = find_key(kd.v, kd.n, cand[k]) != NULL;
 			o.cov.rival = find_key(kr.v, kr.n, cand[k]) != NULL;

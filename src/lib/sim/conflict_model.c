@@ -33,16 +33,17 @@ static const char *const esc_terms[MP_ESC_NX] = {
 const char *mp_sim_onset_term(size_t k) { return k < MP_ONSET_NX ? onset_terms[k] : NULL; }
 const char *mp_sim_escalation_term(size_t k) { return k < MP_ESC_NX ? esc_terms[k] : NULL; }
 
-/* ln(stronger / weaker) and the parity flag. */
+/* ln(stronger / weaker) and the parity flag (no logarithm here: the callers pass logs). */
 static double log_ratio(const mp_dyad_cov *c, int *parity)
 {
-	double hi = c->cinc1 > c->cinc2 ? c->cinc1 : c->cinc2, lo = c->cinc1 > c->cinc2 ? c->cinc2 : c->cinc1;
-	if (!(lo > 0)) {
+	double d = fabs(c->lncinc1 - c->lncinc2);
+	if (!isfinite(d)) {
 		*parity = 0;
-		return log(1e6); /* a state without capabilities: as lopsided as the data get */
+		return 13.815510557964274; /* ln 1e6: a state without capabilities, as lopsided as the data get */
 	}
-	*parity = lo / hi >= MP_PARITY_RATIO;
-	return log(hi / lo);
+	/* weaker / stronger >= 0.8 <=> ln(stronger / weaker) <= ln 1.25 */
+	*parity = d <= 0.22314355131420976;
+	return d;
 }
 
 void mp_sim_onset_x(const mp_dyad_cov *c, double x[MP_ONSET_NX])
@@ -55,7 +56,7 @@ void mp_sim_onset_x(const mp_dyad_cov *c, double x[MP_ONSET_NX])
 	x[2] = t * t;
 	x[3] = t * t * t;
 	x[4] = c->contig ? 1.0 : 0.0;
-	x[5] = log(isfinite(c->dist_km) && c->dist_km > 10.0 ? c->dist_km : 10.0);
+	x[5] = isfinite(c->ln_dist) && c->ln_dist > 2.302585092994046 ? c->ln_dist : 2.302585092994046; /* >= 10 km */
 	x[6] = log_ratio(c, &par);
 	x[7] = par;
 	x[8] = c->ally ? 1.0 : 0.0;

@@ -38,12 +38,13 @@ typedef struct conflict_state {
 	/* constants, per pair */
 	double *pi, *pj;   /* the actors */
 	double *contig;    /* direct contiguity type 1-4 */
-	double *dist;      /* capital distance, km */
+	double *lndist;    /* ln capital distance, km */
 	double *majors;    /* 0, 1, 2 */
 	double *pair_of;   /* n*n: pair index + 1 of (i, j), 0 when not relevant */
 	/* scratch */
 	double *lncinc;    /* n: log CINC of the year (NaN if <= 0) */
 	double *hit;       /* n: in a war this year */
+	double *atwar_list;/* pairs at war this year (indices), the second pass */
 } conflict_state;
 
 static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
@@ -59,11 +60,12 @@ static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
 	MP_SIM_TAKE(st, b, o, pi, mp);
 	MP_SIM_TAKE(st, b, o, pj, mp);
 	MP_SIM_TAKE(st, b, o, contig, mp);
-	MP_SIM_TAKE(st, b, o, dist, mp);
+	MP_SIM_TAKE(st, b, o, lndist, mp);
 	MP_SIM_TAKE(st, b, o, majors, mp);
 	MP_SIM_TAKE(st, b, o, pair_of, n * n);
 	MP_SIM_TAKE(st, b, o, lncinc, n);
 	MP_SIM_TAKE(st, b, o, hit, n);
+	MP_SIM_TAKE(st, b, o, atwar_list, mp);
 	return o;
 }
 
@@ -96,7 +98,7 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 			st->pi[k] = (double)i;
 			st->pj[k] = (double)j;
 			st->contig[k] = contig;
-			st->dist[k] = exp(s->lndist[i * n + j]);
+			st->lndist[k] = s->lndist[i * n + j];
 			st->majors[k] = majors;
 			double lm = s->init_lastmid ? s->init_lastmid[i * n + j] : MP_NA;
 			/* no dispute on record since the data began (1816): as long a peace as counts */
@@ -139,15 +141,15 @@ static int camp_pact(const mp_sim *s, size_t i, size_t j)
 	return 0;
 }
 
-/* The covariates of pair k this year, with CINC ci, cj. */
-static void covariates(const mp_sim *s, const conflict_state *st, size_t k, double ci, double cj, mp_dyad_cov *c)
+/* The covariates of pair k this year, with log CINC li, lj. */
+static void covariates(const mp_sim *s, const conflict_state *st, size_t k, double li, double lj, mp_dyad_cov *c)
 {
 	const size_t n = s->n, i = (size_t)st->pi[k], j = (size_t)st->pj[k];
 	c->peace = st->peace[k];
 	c->contig = st->contig[k] > 0;
-	c->dist_km = st->dist[k];
-	c->cinc1 = ci;
-	c->cinc2 = cj;
+	c->ln_dist = st->lndist[k];
+	c->lncinc1 = li;
+	c->lncinc2 = lj;
 	c->majors = (int)st->majors[k];
 	c->ally = s->ally[i * n + j] > 0 || camp_pact(s, i, j);
 	c->rival = s->rivalry[i * n + j] > 0;
@@ -202,9 +204,9 @@ double mp_sim__war_prob(const mp_sim *s, size_t i, size_t j, double ci, double c
 	size_t k = (size_t)k1 - 1;
 	mp_dyad_cov c;
 	if ((size_t)st->pi[k] == i)
-		covariates(s, st, k, ci, cj, &c);
+		covariates(s, st, k, log(ci), log(cj), &c);
 	else
-		covariates(s, st, k, cj, ci, &c);
+		covariates(s, st, k, log(cj), log(ci), &c);
 	double pm, pe;
 	probabilities(&s->p, &c, &pm, &pe);
 	return pm * pe;
@@ -233,18 +235,21 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 		st->hit[i] = 0;
 		s->deaths[i] = 0;
 	}
+	/* One stream per year: first two uniforms per pair (dispute, escalation) in pair order,
+	 * a fixed layout, so that every scenario's pairs meet the same draws (common random
+	 * numbers); then, after all of them, four numbers per pair at war (end, outcome, two
+	 * death draws): their count varies, but only the stream's tail does. */
 	mp_rng r;
 	mp_sim__rng(s, &r, MP_SIM_S_CONFLICT);
+	size_t nw = 0;
 	for (size_t k = 0; k < st->np; k++) {
 		const size_t i = (size_t)st->pi[k], j = (size_t)st->pj[k];
-		/* fixed stream layout: four uniforms and two normals per pair and year */
-		double u_mid = mp_rng_uniform(&r), u_esc = mp_rng_uniform(&r), u_end = mp_rng_uniform(&r);
-		double u_out = mp_rng_uniform(&r), e_i = mp_rng_normal(&r), e_j = mp_rng_normal(&r);
+		double u_mid = mp_rng_uniform(&r), u_esc = mp_rng_uniform(&r);
 		if (!(s->cinc[i] > 0) || !(s->cinc[j] > 0))
 			continue;
 		if (st->war[k] == 0) {
 			mp_dyad_cov c;
-			covariates(s, st, k, s->cinc[i], s->cinc[j], &c);
+			covariates(s, st, k, st->lncinc[i], st->lncinc[j], &c);
 			double pm, pe;
 			probabilities(p, &c, &pm, &pe);
 			if (u_mid >= pm) {
@@ -261,7 +266,12 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 				*st->gp_total += 1;
 			}
 		}
-		/* a war year (its first, or a later one) */
+		st->atwar_list[nw++] = (double)k; /* a war year: its first, or a later one */
+	}
+	for (size_t q = 0; q < nw; q++) {
+		const size_t k = (size_t)st->atwar_list[q], i = (size_t)st->pi[k], j = (size_t)st->pj[k];
+		double u_end = mp_rng_uniform(&r), u_out = mp_rng_uniform(&r);
+		double e_i = mp_rng_normal(&r), e_j = mp_rng_normal(&r);
 		st->war[k] += 1;
 		st->peace[k] = 0;
 		s->at_war[i] = s->at_war[j] = 1;

@@ -35,6 +35,10 @@
 typedef struct trade_state {
 	/* dynamic */
 	double *what;  /* n: the last solution w (warm start within a run) */
+	double *rat;   /* n*n: flows after policy over flows before, at the last solve */
+	double *lnwc;  /* n: ln W at the last solve */
+	double *polc;  /* n*n: the policy (sanction - promotion) of the last solve */
+	double *solved;/* 1: the year of the last solve */
 	/* constants */
 	double *resid; /* n*n: dyad fixed effect e_ij */
 	double *tk;    /* n*n: exp(d ln D + c CONTIG + e), the fixed part of gravity */
@@ -54,6 +58,10 @@ static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
 	const size_t n = s->n;
 	size_t o = 0;
 	MP_SIM_TAKE(st, b, o, what, n);
+	MP_SIM_TAKE(st, b, o, rat, n * n);
+	MP_SIM_TAKE(st, b, o, lnwc, n);
+	MP_SIM_TAKE(st, b, o, polc, n * n);
+	MP_SIM_TAKE(st, b, o, solved, 1);
 	*ndyn = o;
 	o += *ndyn;
 	MP_SIM_TAKE(st, b, o, resid, n * n);
@@ -109,6 +117,20 @@ static void gravity(mp_sim *s, trade_state *st)
 	}
 }
 
+/* z_k = w_k^-e and D_j = sum_k A_kj z_k (rows of A in memory order). */
+static void spending(const double *A, const double *w, double e, size_t n, double *z, double *D)
+{
+	for (size_t k = 0; k < n; k++) {
+		z[k] = exp(-e * log(w[k]));
+		D[k] = 0;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const double *ak = A + k * n, zk = z[k];
+		for (size_t j = 0; j < n; j++)
+			D[j] += ak[j] * zk;
+	}
+}
+
 /* Exact hat algebra of the policy's trade costs (header). Updates s->trade and st->lnw. */
 static void policy(mp_sim *s, trade_state *st)
 {
@@ -127,98 +149,106 @@ static void policy(mp_sim *s, trade_state *st)
 		for (size_t i = 0; i < n; i++) {
 			if (i == j)
 				continue;
-			double pol = mp_sim__sanction(s, i, j) - fmax(s->promote[i * n + j], s->promote[j * n + i]);
+			double pol = st->polc[i * n + j];
 			double l = f * 0.5 * s->trade[i * n + j] / Y;
 			dom -= l;
-			A[i * n + j] = l * exp(p->trade_sanction * pol);
+			A[i * n + j] = pol != 0 ? l * exp(p->trade_sanction * pol) : l;
 		}
 		A[j * n + j] = dom;
 		ytot += Y;
 	}
 	/* Market clearing w_i Y_i = z_i sum_j A_ij w_j Y_j / D_j is, after its domestic term,
 	 * trade balance: w_i Y_i O_i / D_i = z_i X_i, with O_i = D_i - A_ii z_i (i's imports)
-	 * and X_i = sum_{j != i} A_ij w_j Y_j / D_j (its exports), z_i = w_i^-e. For given
-	 * O_i, X_i it has one root in w_i (the left side rises, the right falls), found by
-	 * Newton steps in v = ln w_i; a Jacobi sweep solves every i (order-free, so the result
-	 * does not depend on the order of the actors), then world GDP is the numeraire. The
-	 * domestic term makes the plain tatonnement crawl (a closed economy clears at any w);
-	 * the balance form does not. */
-	for (int it = 0; it < 200; it++) {
-		for (size_t k = 0; k < n; k++)
-			z[k] = exp(-e * log(w[k]));
-		for (size_t j = 0; j < n; j++) {
-			double d = 0;
-			for (size_t k = 0; k < n; k++)
-				d += A[k * n + j] * z[k];
-			D[j] = d;
-			yy[j] = w[j] * s->gdp[j] / d;
-		}
+	 * and X_i = sum_{j != i} A_ij w_j Y_j / D_j (its exports), z_i = w_i^-e: in v = ln w_i,
+	 * f(v) = v + ln(Y_i O_i) - ln X_i - ln(A_ii z_i^2 + O_i z_i) = 0, rising in v. Each sweep
+	 * takes one Newton step of f for every i at the others' current values (a Jacobi-Newton
+	 * iteration: order-free, so the result does not depend on the order of the actors),
+	 * then world GDP is the numeraire. The domestic term makes the plain tatonnement crawl
+	 * (a closed economy clears at any w); the balance form does not. */
+	double *v = st->lnw;
+	for (size_t i = 0; i < n; i++)
+		v[i] = log(w[i]);
+	for (int it = 0; it < 100; it++) {
+		spending(A, w, e, n, z, D); /* D_j, row by row (the matrix is row-major) */
+		for (size_t j = 0; j < n; j++)
+			yy[j] = w[j] * s->gdp[j] / D[j];
 		double worst = 0, tot = 0;
 		for (size_t i = 0; i < n; i++) {
 			const double *ai = A + i * n;
 			double X = 0;
 			for (size_t j = 0; j < n; j++)
-				X += j == i ? 0 : ai[j] * yy[j];
-			const double O = D[i] - ai[i] * z[i], aii = ai[i], Y = s->gdp[i];
-			double v = log(w[i]);
-			st->lnw[i] = v;
+				X += ai[j] * yy[j];
+			X -= ai[i] * yy[i];
+			const double O = D[i] - ai[i] * z[i];
 			if (!(O > 0) || !(X > 0))
 				continue;
-			const double c = log(Y * O) - log(X);
-			for (int nt = 0; nt < 20; nt++) {
-				double p1 = aii * exp(-2 * e * v), p2 = O * exp(-e * v);
-				double f = c + v - log(p1 + p2), fp = 1 + (2 * e * p1 + e * p2) / (p1 + p2);
-				double dv = f / fp;
-				v -= dv;
-				if (fabs(dv) < 1e-14)
-					break;
-			}
-			if (fabs(v - st->lnw[i]) > worst)
-				worst = fabs(v - st->lnw[i]);
-			st->lnw[i] = v;
+			const double p1 = ai[i] * z[i] * z[i], p2 = O * z[i];
+			const double f = v[i] + log(s->gdp[i] * O / (X * (p1 + p2)));
+			const double dv = f / (1.0 + e * (2.0 * p1 + p2) / (p1 + p2));
+			v[i] -= dv;
+			if (fabs(dv) > worst)
+				worst = fabs(dv);
 		}
 		for (size_t i = 0; i < n; i++) {
-			w[i] = exp(st->lnw[i]);
+			w[i] = exp(v[i]);
 			tot += w[i] * s->gdp[i];
 		}
-		double norm = ytot / tot;
-		for (size_t i = 0; i < n; i++)
-			w[i] *= norm;
-		if (worst < 1e-11)
+		double lnorm = log(ytot / tot);
+		for (size_t i = 0; i < n; i++) {
+			v[i] += lnorm;
+			w[i] *= ytot / tot;
+		}
+		if (worst < 1e-8)
 			break;
 	}
-	for (size_t k = 0; k < n; k++)
-		z[k] = exp(-e * log(w[k]));
-	for (size_t j = 0; j < n; j++) {
-		double d = 0;
-		for (size_t k = 0; k < n; k++)
-			d += A[k * n + j] * z[k];
-		D[j] = d;
-		st->lnw[j] = log(w[j]) + log(d) / e;
-	}
+	spending(A, w, e, n, z, D);
+	for (size_t j = 0; j < n; j++)
+		st->lnw[j] = log(w[j]) + log(D[j]) / e;
 	/* flows after policy: M'_ij = M_ij t_ij z_i w_j / D_j (the column scale cancels) */
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++) {
-			double pol = mp_sim__sanction(s, i, j) - fmax(s->promote[i * n + j], s->promote[j * n + i]);
-			double t = exp(p->trade_sanction * pol), h = 0.5 * s->trade[i * n + j];
-			double x = h * t * (z[i] * w[j] / D[j] + z[j] * w[i] / D[i]);
-			s->trade[i * n + j] = s->trade[j * n + i] = x;
+			double pol = st->polc[i * n + j];
+			double t = pol != 0 ? exp(p->trade_sanction * pol) : 1.0;
+			double r = 0.5 * t * (z[i] * w[j] / D[j] + z[j] * w[i] / D[i]);
+			st->rat[i * n + j] = st->rat[j * n + i] = r;
+			s->trade[i * n + j] = s->trade[j * n + i] = r * s->trade[i * n + j];
 		}
 }
+
+/* The hat algebra is solved again when the policy changes, in the start year and every
+ * RESOLVE_YEARS years; in between, the last solve's ratios of flows after to flows before
+ * policy, and its welfare changes, are applied to the year's gravity flows (the error is
+ * the drift of the spending shares over a few years; tests/unit/test_sim_levers.c). */
+#define RESOLVE_YEARS 5
 
 void mp_sim__trade(mp_sim *s)
 {
 	trade_state *st = mp_sim__state(s, MP_MECH_TRADE);
 	const size_t n = s->n, k = s->ncamps;
 	gravity(s, st);
-	int any = 0;
-	for (size_t c = 0; c < n * n && !any; c++)
-		any = s->sanct[c] > 0 || s->promote[c] > 0;
-	if (any)
-		policy(s, st);
-	else
+	int any = 0, changed = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++) {
+			double pol = mp_sim__sanction(s, i, j) - fmax(s->promote[i * n + j], s->promote[j * n + i]);
+			any |= pol != 0;
+			if (pol != st->polc[i * n + j]) {
+				changed = 1;
+				st->polc[i * n + j] = st->polc[j * n + i] = pol;
+			}
+		}
+	if (!any) {
 		for (size_t i = 0; i < n; i++)
-			st->lnw[i] = 0, st->what[i] = 1;
+			st->lnw[i] = st->lnwc[i] = 0, st->what[i] = 1;
+		*st->solved = s->year;
+	} else if (changed || s->year == s->year0 || s->year - *st->solved >= RESOLVE_YEARS) {
+		policy(s, st);
+		memcpy(st->lnwc, st->lnw, n * sizeof *st->lnw);
+		*st->solved = s->year;
+	} else {
+		for (size_t c = 0; c < n * n; c++)
+			s->trade[c] *= st->rat[c];
+		memcpy(st->lnw, st->lnwc, n * sizeof *st->lnw);
+	}
 	if (s->year == s->year0)
 		memcpy(st->lnw0, st->lnw, n * sizeof *st->lnw);
 	for (size_t i = 0; i < n; i++)
@@ -264,6 +294,9 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 	*st->lnG = 0;
 	for (size_t i = 0; i < n; i++)
 		st->what[i] = 1;
+	for (size_t c = 0; c < nn; c++)
+		st->polc[c] = 0, st->rat[c] = 1;
+	*st->solved = -1e9;
 	if (s->init_trade) {
 		const double *obs = s->init_trade;
 		for (size_t k = 0; k < nn; k++)
