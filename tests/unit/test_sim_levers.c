@@ -25,7 +25,7 @@ static mp_world *make_world(size_t n)
 	for (size_t i = 0; i < n; i++) {
 		mp_actor *a = &w->actors[i];
 		a->ccode = (int)(100 + i);
-		snprintf(a->stateabb, sizeof a->stateabb, "S%zu", i);
+		snprintf(a->stateabb, sizeof a->stateabb, "S%u", (unsigned)(i % 1000));
 		snprintf(a->name, sizeof a->name, "State %zu", i);
 		double pop = 50000, gdp = pop * 20000 / 1000.0;
 		a->gdp = a->gdp_mer = gdp;
