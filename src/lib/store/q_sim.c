@@ -151,9 +151,12 @@ int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, s
 	if (mp_store_has(s, "rivalries") && mp_store__dsid(ctx, s, "rivalries", NULL, &dsid) == MP_OK) {
 		for (size_t q = 0; q < n * n; q++)
 			rival[q] = 0;
+		/* a rivalry still active when the data end (endyear = the file's last year) is
+		   carried forward to later start years (right-censored, not ended) */
 		rc = mark_pairs(ctx, s,
 				"SELECT ccode1, ccode2 FROM rivalries WHERE dsid = ?1 AND styear <= ?2"
-				" AND (endyear IS NULL OR endyear >= ?2)",
+				" AND (endyear IS NULL OR endyear >= ?2"
+				" OR endyear >= (SELECT year_max FROM datasets WHERE id = ?1))",
 				dsid, year, idx, n, rival);
 	}
 done:

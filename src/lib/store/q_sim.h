@@ -15,7 +15,8 @@
  * 0 otherwise, NaN everywhere when the contiguity data are not imported;
  * ally[i*n+j] = 1 for a defence pact (ATOP 5.1 atop_defense, else COW cow_defense) in the
  * newest year <= `year` within 5 years, else 0 (NaN when neither is imported);
- * rival[i*n+j] = 1 for a Thompson-Dreyer strategic rivalry in force in `year`, else 0
+ * rival[i*n+j] = 1 for a Thompson-Dreyer strategic rivalry in force in `year` (one still active
+ * at the end of the data counts as in force afterwards), else 0
  * (NaN when not imported). */
 int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *trade,
 			double *contig, double *ally, double *rival);
