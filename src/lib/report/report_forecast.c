@@ -135,10 +135,9 @@ static int fan_build(rep *r, const mp_q_report_sim_row *rows, size_t a, size_t z
 	for (size_t oi = 0; oi < no; oi++) {
 		u = order[oi];
 		size_t n = start[u + 1] - start[u];
-		int pole = mp_poles_find(r->poles, rows[start[u]].unit);
 		snprintf(d->names[d->nb], sizeof d->names[0], "%s", rows[start[u]].unit);
 		d->b[d->nb] = (mp_band_series){ d->names[d->nb], n, p, p + n, p + 2 * n, p + 3 * n, p + 4 * n,
-						p + 5 * n, pole >= 0 ? pole + 1 : 0 };
+						p + 5 * n, MP_CHART_BY_NAME };
 		for (size_t i = 0; i < n; i++) {
 			const mp_q_report_sim_row *row = &rows[start[u] + i];
 			p[i] = row->year;
@@ -207,7 +206,7 @@ static int fan_chart(rep *r, const char *id, const char *title, const char *unit
 			continue;
 		snprintf(names[nl], sizeof names[0], "%s (observed)", d->b[k].name);
 		lines[nl] = (mp_series){ names[nl], len, r->year + t0, obs + nl * len, MP_CHART_DASHED,
-					 d->b[k].color ? d->b[k].color : (int)k + 1 };
+					 MP_CHART_BY_NAME };
 		nl++;
 	}
 	char src[200];
@@ -307,7 +306,7 @@ static int compare_neff(rep *r, const scen *sc, size_t nsc)
 			continue;
 		b[nb] = d[j].b[0];
 		b[nb].name = sc[j].run->scenario;
-		b[nb].color = (int)(j % MP_PALETTE_SIZE) + 1;
+		b[nb].color = MP_CHART_BY_NAME;
 		nb++;
 	}
 	if (rc == MP_OK && nb == 2)
@@ -388,8 +387,7 @@ static int compare_poles(rep *r, const scen *sc, size_t nsc)
 					v = sc[j].rows[i].q50;
 			vals[j * nu + u] = v;
 		}
-		s[j] = (mp_series){ sc[j].run->scenario, nu, NULL, vals + j * nu, MP_CHART_SOLID,
-				    (int)(j % MP_PALETTE_SIZE) + 1 };
+		s[j] = (mp_series){ sc[j].run->scenario, nu, NULL, vals + j * nu, MP_CHART_SOLID, MP_CHART_BY_NAME };
 	}
 	char ttl[160];
 	snprintf(ttl, sizeof ttl, "CINC shares of the poles in %d by scenario (median of runs)", last);

@@ -94,7 +94,7 @@ static int chart_states(rep *r, const int *lead, size_t nlead)
 		for (size_t t = 0; t < r->ny; t++)
 			ys[k * r->ny + t] = r->state_cinc[t * REP_MAX_CCODE + (size_t)lead[k]];
 		rep__state_label(r, lead[k], names[k], sizeof names[k]);
-		s[k] = (mp_series){ names[k], r->ny, r->year, ys + k * r->ny, MP_CHART_SOLID, 0 };
+		s[k] = (mp_series){ names[k], r->ny, r->year, ys + k * r->ny, MP_CHART_SOLID, MP_CHART_BY_NAME };
 	}
 	char src[200];
 	snprintf(src, sizeof src, "%s (%s)", r->nmc_source, NMC_SOURCE_CITE);
@@ -128,7 +128,7 @@ static int chart_poles(rep *r)
 		for (size_t t = 0; t < ny; t++)
 			ys[p * ny + t] = r->pole_share[t * (np + 1) + p];
 		s[p] = (mp_series){ p < np ? mp_poles_name(r->poles, (int)p) : "no pole", ny, r->year,
-				    ys + p * ny, MP_CHART_SOLID, p < np ? (int)p + 1 : -1 };
+				    ys + p * ny, MP_CHART_SOLID, MP_CHART_BY_NAME };
 	}
 	char src[200];
 	snprintf(src, sizeof src, "%s; pole memberships: %s", r->nmc_source,
