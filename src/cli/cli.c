@@ -1,27 +1,88 @@
-/* Shared pieces of the command-line tool: help text, output files, progress bar. */
+/* Shared pieces of the command-line tool: help text, output files, notes, progress bar. */
 #include "cli.h"
 
+#include <ctype.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+const char *cli_doc_dir(void)
+{
+	/* the installed documentation, else the source tree's (running from a build tree) */
+	struct stat st;
+	if (stat(MP_INSTALL_DOCDIR "/models.md", &st) == 0)
+		return MP_INSTALL_DOCDIR;
+	return MP_SOURCE_DOCDIR;
+}
+
+void cli_put_doc_text(FILE *f, const char *text)
+{
+	const char *dir = cli_doc_dir();
+	for (const char *p = text; p && *p;) {
+		const char *d = strstr(p, "docs/");
+		/* "docs/" at a word start: a path into the documentation */
+		while (d && d > text && (isalnum((unsigned char)d[-1]) || d[-1] == '/' || d[-1] == '_'))
+			d = strstr(d + 5, "docs/");
+		if (!d) {
+			fputs(p, f);
+			break;
+		}
+		fwrite(p, 1, (size_t)(d - p), f);
+		fprintf(f, "%s/", dir);
+		p = d + 5;
+	}
+}
+
+static const struct {
+	char c;
+	const char *name;
+} shorts[] = { { 'd', "db" },   { 'f', "format" }, { 'o', "output" },  { 'q', "quiet" },
+	       { 'n', "runs" }, { 's', "seed" },   { 'j', "threads" }, { 'y', "year" } };
+
+char cli_short_name(const char *long_name)
+{
+	for (size_t i = 0; i < sizeof shorts / sizeof shorts[0]; i++)
+		if (!strcmp(shorts[i].name, long_name))
+			return shorts[i].c;
+	return 0;
+}
+
+static void option_left(char *buf, size_t size, const cli_option *o)
+{
+	char s[8] = "    ";
+	if (cli_short_name(o->name))
+		snprintf(s, sizeof s, "-%c, ", cli_short_name(o->name));
+	snprintf(buf, size, "%s--%s%s%s", s, o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+}
 
 void cli_print_help(FILE *f, const cli_command *cmd)
 {
 	fprintf(f, "usage: multipolar %s %s\n\n%s\n", cmd->name, cmd->usage, cmd->summary);
-	if (cmd->description && *cmd->description)
-		fprintf(f, "\n%s\n", cmd->description);
+	if (cmd->description && *cmd->description) {
+		fputc('\n', f);
+		cli_put_doc_text(f, cmd->description);
+		fputc('\n', f);
+	}
 	if (cmd->options && cmd->options->name) {
 		fprintf(f, "\noptions:\n");
 		for (const cli_option *o = cmd->options; o->name; o++) {
 			char left[64];
-			snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
-			fprintf(f, "  %-22s %s\n", left, o->help);
+			option_left(left, sizeof left, o);
+			if (strlen(left) > 26)
+				fprintf(f, "  %s\n  %-26s ", left, "");
+			else
+				fprintf(f, "  %-26s ", left);
+			cli_put_doc_text(f, o->help);
+			fputc('\n', f);
 		}
-		fprintf(f, "  %-22s %s\n", "--help", "show this help");
+		fprintf(f, "  %-26s %s\n", "-h, --help", "show this help");
 	}
 	if (cmd->example && *cmd->example)
 		fprintf(f, "\nexample:\n  %s\n", cmd->example);
+	fprintf(f, "\nmanual: 'man multipolar' or 'multipolar help --man'; documentation: %s/\n", cli_doc_dir());
 }
 
 const char *cli_db_path(const cli_common *c)
@@ -34,6 +95,18 @@ const char *cli_db_path(const cli_common *c)
 	return "multipolar.db";
 }
 
+int cli_check_not_db(mp_ctx *ctx, const cli_common *c, const char *path, const char *what)
+{
+	struct stat a, b;
+	const char *db = cli_db_path(c);
+	if (!path || !*path || !strcmp(path, "-"))
+		return MP_OK;
+	if (!strcmp(path, db) || (stat(path, &a) == 0 && stat(db, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino))
+		return mp_error_set(ctx, MP_EUSAGE, "%s %s is the database (--db %s): writing it would destroy the data; "
+				    "choose another file", what, path, db);
+	return MP_OK;
+}
+
 int cli_out_open(mp_ctx *ctx, const cli_common *c, cli_out *o)
 {
 	memset(o, 0, sizeof *o);
@@ -41,47 +114,60 @@ int cli_out_open(mp_ctx *ctx, const cli_common *c, cli_out *o)
 		o->f = stdout;
 		return MP_OK;
 	}
-	size_t len = strlen(c->output) + 16;
-	o->tmp = malloc(len);
-	if (!o->tmp)
-		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-	snprintf(o->tmp, len, "%s.tmpXXXXXX", c->output);
-	int fd = mkstemp(o->tmp);
-	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
-		free(o->tmp);
-		o->tmp = NULL;
-		return mp_error_set(ctx, MP_EIO, "cannot create output file beside '%s'", c->output);
-	}
-	o->path = c->output;
+	int rc = cli_check_not_db(ctx, c, c->output, "--output");
+	if (rc == MP_OK)
+		rc = mp_output_open(ctx, c->output, &o->file);
+	if (rc != MP_OK)
+		return rc;
+	o->to_file = 1;
+	o->f = o->file.f;
 	return MP_OK;
 }
 
 int cli_out_close(mp_ctx *ctx, cli_out *o, int rc)
 {
-	if (!o->tmp) {
+	if (!o->to_file) {
 		if (o->f && fflush(o->f) != 0 && rc == MP_OK)
 			rc = mp_error_set(ctx, MP_EIO, "cannot write standard output");
 		return rc;
 	}
-	if (fclose(o->f) != 0 && rc == MP_OK)
-		rc = mp_error_set(ctx, MP_EIO, "cannot write '%s'", o->path);
-	if (rc == MP_OK && rename(o->tmp, o->path) != 0)
-		rc = mp_error_set(ctx, MP_EIO, "cannot rename output into '%s'", o->path);
-	if (rc != MP_OK)
-		unlink(o->tmp);
-	free(o->tmp);
-	o->tmp = NULL;
+	rc = mp_output_close(ctx, &o->file, rc);
+	o->to_file = 0;
+	o->f = NULL;
 	return rc;
 }
 
-int cli_write_table(mp_ctx *ctx, const cli_common *c, const mp_table *t)
+int cli_write_table_about(mp_ctx *ctx, const cli_common *c, const mp_table *t, const char *about)
 {
 	cli_out o;
 	int rc = cli_out_open(ctx, c, &o);
 	if (rc != MP_OK)
 		return rc;
+	if (about && *about) {
+		if (c->fmt == MP_FORMAT_TEXT)
+			fprintf(o.f, "%s\n\n", about);
+		else
+			cli_note(c, "%s", about);
+	}
 	rc = mp_table_write(ctx, t, o.f, c->fmt);
 	return cli_out_close(ctx, &o, rc);
+}
+
+int cli_write_table(mp_ctx *ctx, const cli_common *c, const mp_table *t)
+{
+	return cli_write_table_about(ctx, c, t, NULL);
+}
+
+void cli_note(const cli_common *c, const char *fmt, ...)
+{
+	if (c && c->quiet)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("note: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
 }
 
 int cli_show_progress(const cli_common *c)
