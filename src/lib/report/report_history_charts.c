@@ -184,10 +184,9 @@ int rep__history(rep *r)
 {
 	rep__section_open(r, "history", "History: capabilities and polarity");
 	if (r->ny == 0) {
-		rep__nodata(r, "No COW National Material Capabilities data is imported, so there is no history to show. "
-			       "Import it with 'multipolar import NMC-60-abridged.csv'.");
+		int rc = rep__history_shipped(r);
 		rep__section_close(r);
-		return MP_OK;
+		return rc;
 	}
 	int want = r->o->top_states > 0 ? r->o->top_states : 8;
 	int *lead = calloc((size_t)want, sizeof *lead);

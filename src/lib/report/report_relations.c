@@ -141,9 +141,9 @@ int rep__relations(rep *r)
 {
 	rep__section_open(r, "relations", "Relations: dyads and camps");
 	if (r->ny == 0) {
-		rep__nodata(r, "No capability data is imported, so there are no dyads to show.");
+		int rc = rep__relations_shipped(r);
 		rep__section_close(r);
-		return MP_OK;
+		return rc;
 	}
 	const mp_report_dyad *dy = r->o->dyads && r->o->ndyads ? r->o->dyads : default_dyads;
 	size_t nd = r->o->dyads && r->o->ndyads ? r->o->ndyads : sizeof default_dyads / sizeof default_dyads[0];
