@@ -92,7 +92,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	for (int i = 0; i < npos && rc == MP_OK; i++) {
 		struct stat st;
 		if (stat(pos[i], &st) != 0) {
-			rc = mp_error_set(ctx, MP_ENOTFOUND, "%s: no such file or folder", pos[i]);
+			rc = mp_error_set(ctx, MP_ENOTFOUND, "%s: cannot open: no such file or folder", pos[i]);
 			break;
 		}
 		if (S_ISDIR(st.st_mode)) {
@@ -106,6 +106,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if ((rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_CREATE, &s)) != MP_OK)
 		goto done;
 	size_t imported = 0, skipped = 0, failed = 0;
+	char why[600] = "";
 	int first_fail = MP_OK;
 	for (size_t i = 0; i < files.n; i++) {
 		const char *f = files.v[i];
@@ -122,8 +123,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		int d = mp_import_detect(ctx, f, family, sizeof family);
 		if (d == MP_ENOTFOUND) {
 			skipped++;
-			cli_note(&o->common, "%s: skipped: not a known dataset (%s)", f,
-				 strstr(mp_error_message(ctx), "not a CSV") ? "not a CSV text file" : "its header matches none");
+			snprintf(why, sizeof why, "%s", mp_error_message(ctx));
+			cli_note(&o->common, "skipped, not a dataset: %s", why);
 			mp_error_clear(ctx);
 			continue;
 		}
@@ -158,6 +159,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 													: MP_EINPUT,
 				  "%zu of %zu files failed to import (each named above; nothing of them was kept)", failed,
 				  imported + failed);
+	else if (!imported && skipped == 1 && *why)
+		rc = mp_error_set(ctx, MP_EINPUT, "nothing imported: %s", why);
 	else if (!imported)
 		rc = mp_error_set(ctx, MP_EINPUT, "nothing imported: no known dataset among %zu file%s (see 'multipolar "
 				  "datasets --known')", skipped, skipped == 1 ? "" : "s");

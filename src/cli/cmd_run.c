@@ -50,8 +50,8 @@ static void defaults(void *vo)
 {
 	run_opts *o = vo;
 	o->seed = LLONG_MIN;
-	o->runs = -1;
-	o->threads = -1;
+	o->runs = INT_MIN; /* not given */
+	o->threads = INT_MIN;
 }
 
 static int file_exists(const char *p)
@@ -93,9 +93,9 @@ static int add_rows(mp_ctx *ctx, mp_table *t, const mp_ensemble *e, const char *
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 {
 	run_opts *o = vo;
-	if (o->runs == 0 || o->runs < -1)
+	if (o->runs != INT_MIN && o->runs < 1)
 		return mp_error_set(ctx, MP_EUSAGE, "--runs must be at least 1, not %d", o->runs);
-	if (o->threads == 0 || o->threads < -1)
+	if (o->threads != INT_MIN && o->threads < 1)
 		return mp_error_set(ctx, MP_EUSAGE, "--threads must be at least 1, not %d (leave it out for all cores)",
 				    o->threads);
 	if (o->seed != LLONG_MIN && o->seed < 0)

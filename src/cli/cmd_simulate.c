@@ -40,8 +40,8 @@ static void defaults(void *vo)
 {
 	simulate_opts *o = vo;
 	o->seed = LLONG_MIN;
-	o->runs = -1;
-	o->threads = -1;
+	o->runs = INT_MIN; /* not given */
+	o->threads = INT_MIN;
 }
 
 static int file_exists(const char *p)
@@ -90,9 +90,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		return mp_error_set(ctx, MP_EUSAGE, "simulate takes one scenario (a file or a name in data/scenarios/)");
 	if (o->seed != LLONG_MIN && o->seed < 0)
 		return mp_error_set(ctx, MP_EUSAGE, "--seed must be 0 or more, not %lld", o->seed);
-	if (o->runs == 0 || o->runs < -1)
+	if (o->runs != INT_MIN && o->runs < 1)
 		return mp_error_set(ctx, MP_EUSAGE, "--runs must be at least 1, not %d", o->runs);
-	if (o->threads == 0 || o->threads < -1)
+	if (o->threads != INT_MIN && o->threads < 1)
 		return mp_error_set(ctx, MP_EUSAGE, "--threads must be at least 1, not %d (leave it out for all cores)",
 				    o->threads);
 	int rank = 0, size = 1;

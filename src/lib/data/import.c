@@ -321,8 +321,15 @@ int mp_import_detect(mp_ctx *ctx, const char *path, char *family, size_t size)
 	}
 	buf[n] = '\0';
 	char *nl = memchr(buf, '\n', n);
+	size_t line = nl ? (size_t)(nl - buf) : n;
+	const char *nul = memchr(buf, '\0', line);
 	if (nl)
 		*nl = '\0';
+	if (nul) {
+		size_t col = (size_t)(nul - buf) + 1;
+		free(buf);
+		return mp_error_set(ctx, MP_ENOTFOUND, "%s:1:%zu: NUL byte: not a text CSV file", path, col);
+	}
 	mp_csv csv;
 	memset(&csv, 0, sizeof csv);
 	csv.path = path;
@@ -333,8 +340,14 @@ int mp_import_detect(mp_ctx *ctx, const char *path, char *family, size_t size)
 	size_t nh = 0;
 	const mp_dataset_spec *spec = NULL;
 	int rc = n == 0 ? 0 : mp_csv_next(ctx, &csv);
-	if (rc <= 0) {
-		rc = mp_error_set(ctx, MP_ENOTFOUND, "%s: not a CSV text file", path);
+	if (rc == 0) {
+		rc = mp_error_set(ctx, MP_ENOTFOUND, "%s: empty file (expected a CSV header line)", path);
+		goto done;
+	}
+	if (rc < 0) {
+		char why[400];
+		snprintf(why, sizeof why, "%s", mp_error_message(ctx));
+		rc = mp_error_set(ctx, MP_ENOTFOUND, "%s: not a CSV text file (%s)", path, why);
 		goto done;
 	}
 	nh = csv.nfields;
