@@ -84,6 +84,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	import_opts *o = vo;
 	mp_store *s = NULL;
 	paths files = { 0 };
+	unsigned char *in_dir = NULL; /* per file: found in a folder (not named) */
 	if (npos == 0)
 		return mp_error_set(ctx, MP_EUSAGE, "import needs at least one FILE or DIR");
 	int rc = MP_OK;
@@ -95,11 +96,19 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			rc = mp_error_set(ctx, MP_ENOTFOUND, "%s: cannot open: no such file or folder", pos[i]);
 			break;
 		}
+		size_t before = files.n;
 		if (S_ISDIR(st.st_mode)) {
 			rc = expand_dir(ctx, pos[i], &files);
 			ndirs++;
 		} else if (add(&files, NULL, pos[i]) != MP_OK)
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		unsigned char *d = rc == MP_OK ? realloc(in_dir, files.n + 1) : NULL;
+		if (rc == MP_OK && !d)
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		if (d) {
+			in_dir = d;
+			memset(in_dir + before, S_ISDIR(st.st_mode), files.n - before);
+		}
 	}
 	if (rc != MP_OK)
 		goto done;
@@ -121,7 +130,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			continue;
 		}
 		int d = mp_import_detect(ctx, f, family, sizeof family);
-		if (d == MP_ENOTFOUND) {
+		/* a folder's file that cannot be read is not one of its datasets either */
+		if (d == MP_ENOTFOUND || (d == MP_EIO && in_dir[i])) {
 			skipped++;
 			snprintf(why, sizeof why, "%s", mp_error_message(ctx));
 			cli_note(&o->common, "skipped, not a dataset: %s", why);
@@ -165,6 +175,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		rc = mp_error_set(ctx, MP_EINPUT, "nothing imported: no known dataset among %zu file%s (see 'multipolar "
 				  "datasets --known')", skipped, skipped == 1 ? "" : "s");
 done:
+	free(in_dir);
 	paths_free(&files);
 	mp_store_free(s);
 	return rc;

@@ -122,6 +122,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	ro.last_year = o->to;
 	ro.top_states = o->top;
 	const char *out = o->common.output && *o->common.output ? o->common.output : "multipolar-report.html";
+	if ((rc = cli_check_not_db(ctx, &o->common, out, "--output")) != MP_OK)
+		goto done;
 	if (!strcmp(out, "-")) {
 		rc = mp_report_write(ctx, s, &ro, stdout);
 		if (fflush(stdout) != 0 && rc == MP_OK)
