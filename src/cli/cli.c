@@ -9,18 +9,37 @@
 #include <time.h>
 #include <unistd.h>
 
-const char *cli_doc_dir(void)
+const char *cli_doc_dir(char *buf, size_t size)
 {
-	/* the installed documentation, else the source tree's (running from a build tree) */
+	/* the documentation installed beside this program (PREFIX/bin/multipolar ->
+	 * PREFIX/share/doc/multipolar, so an installation can move), then where the build was
+	 * configured to install it, else the source tree's (running from a build tree) */
 	struct stat st;
-	if (stat(MP_INSTALL_DOCDIR "/models.md", &st) == 0)
-		return MP_INSTALL_DOCDIR;
-	return MP_SOURCE_DOCDIR;
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		slash = strrchr(exe, '/');
+		if (slash && !strcmp(slash + 1, MP_INSTALL_REL_BINDIR)) {
+			*slash = '\0';
+			snprintf(buf, size, "%s/%s", exe, MP_INSTALL_REL_DOCDIR);
+			char probe[4200];
+			snprintf(probe, sizeof probe, "%s/models.md", buf);
+			if (stat(probe, &st) == 0)
+				return buf;
+		}
+	}
+	snprintf(buf, size, "%s", stat(MP_INSTALL_DOCDIR "/models.md", &st) == 0 ? MP_INSTALL_DOCDIR : MP_SOURCE_DOCDIR);
+	return buf;
 }
 
 void cli_put_doc_text(FILE *f, const char *text)
 {
-	const char *dir = cli_doc_dir();
+	char dir[4096];
+	cli_doc_dir(dir, sizeof dir);
 	for (const char *p = text; p && *p;) {
 		const char *d = strstr(p, "docs/");
 		/* "docs/" at a word start: a path into the documentation */
@@ -50,6 +69,44 @@ char cli_short_name(const char *long_name)
 	return 0;
 }
 
+/* The text (documentation paths resolved) broken into lines of at most `width` columns
+ * at spaces; words longer than a line stay whole. */
+static void put_wrapped(FILE *f, const char *text, size_t width)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m) {
+		cli_put_doc_text(f, text);
+		fputc('\n', f);
+		return;
+	}
+	cli_put_doc_text(m, text);
+	fclose(m);
+	size_t col = 0;
+	for (char *p = buf; *p;) {
+		size_t w = strcspn(p, " \n");
+		if (col && col + 1 + w > width) {
+			fputc('\n', f);
+			col = 0;
+		} else if (col) {
+			fputc(' ', f);
+			col++;
+		}
+		fwrite(p, 1, w, f);
+		col += w;
+		p += w;
+		if (*p == '\n') {
+			fputc('\n', f);
+			col = 0;
+		}
+		while (*p == ' ' || *p == '\n')
+			p++;
+	}
+	fputc('\n', f);
+	free(buf);
+}
+
 static void option_left(char *buf, size_t size, const cli_option *o)
 {
 	char s[8] = "    ";
@@ -63,8 +120,7 @@ void cli_print_help(FILE *f, const cli_command *cmd)
 	fprintf(f, "usage: multipolar %s %s\n\n%s\n", cmd->name, cmd->usage, cmd->summary);
 	if (cmd->description && *cmd->description) {
 		fputc('\n', f);
-		cli_put_doc_text(f, cmd->description);
-		fputc('\n', f);
+		put_wrapped(f, cmd->description, 92);
 	}
 	if (cmd->options && cmd->options->name) {
 		fprintf(f, "\noptions:\n");
@@ -82,7 +138,9 @@ void cli_print_help(FILE *f, const cli_command *cmd)
 	}
 	if (cmd->example && *cmd->example)
 		fprintf(f, "\nexample:\n  %s\n", cmd->example);
-	fprintf(f, "\nmanual: 'man multipolar' or 'multipolar help --man'; documentation: %s/\n", cli_doc_dir());
+	char dir[4096];
+	fprintf(f, "\nmanual: 'man multipolar' or 'multipolar help --man'; documentation: %s/\n",
+		cli_doc_dir(dir, sizeof dir));
 }
 
 const char *cli_db_path(const cli_common *c)

@@ -83,9 +83,10 @@ extern const cli_command *const cli_commands[];
 
 /* Prints the help of one command ("docs/NAME.md" shown as the installed path). */
 void cli_print_help(FILE *f, const cli_command *cmd);
-/* Where the documentation is: the installed copy (CMAKE_INSTALL_DOCDIR) when present,
- * else the source tree's docs/ (a build tree). Static string. */
-const char *cli_doc_dir(void);
+/* Where the documentation is, written to buf: the copy installed beside the program
+ * (PREFIX/share/doc/multipolar for PREFIX/bin/multipolar), else the configured install
+ * path, else the source tree's docs/ (a build tree). Returns buf. */
+const char *cli_doc_dir(char *buf, size_t size);
 /* Writes text with every "docs/" replaced by cli_doc_dir() and a slash. */
 void cli_put_doc_text(FILE *f, const char *text);
 
