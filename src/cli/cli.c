@@ -216,6 +216,25 @@ int cli_write_table(mp_ctx *ctx, const cli_common *c, const mp_table *t)
 	return cli_write_table_about(ctx, c, t, NULL);
 }
 
+int cli_cut_years(mp_ctx *ctx, const cli_common *c, const char *what, int first, int last, int *from, int *to)
+{
+	if (*from > *to)
+		return mp_error_set(ctx, MP_EUSAGE, "--from %d is after --to %d", *from, *to);
+	if (*from < CLI_YEAR_MIN || *to > CLI_YEAR_MAX)
+		return mp_error_set(ctx, MP_EUSAGE, "years %d-%d: years are %d-%d (%s covers %d-%d)", *from, *to,
+				    CLI_YEAR_MIN, CLI_YEAR_MAX, what, first, last);
+	if (*to < first || *from > last)
+		return mp_error_set(ctx, MP_ERANGE, "years %d-%d are outside the data: %s covers %d-%d", *from, *to, what,
+				    first, last);
+	if (*from < first)
+		cli_note(c, "%s covers %d-%d: years %d-%d are left out", what, first, last, *from, first - 1);
+	if (*to > last)
+		cli_note(c, "%s covers %d-%d: years %d-%d are left out", what, first, last, last + 1, *to);
+	*from = *from < first ? first : *from;
+	*to = *to > last ? last : *to;
+	return MP_OK;
+}
+
 void cli_note(const cli_common *c, const char *fmt, ...)
 {
 	if (c && c->quiet)

@@ -112,6 +112,10 @@ int cli_write_table(mp_ctx *ctx, const cli_common *c, const mp_table *t);
  * format as a line above the table, in CSV and JSON on standard error as a note (not with
  * --quiet), so the data stay machine-readable. */
 int cli_write_table_about(mp_ctx *ctx, const cli_common *c, const mp_table *t, const char *about);
+/* Cuts the years [*from, *to] to a dataset's [first, last] (named `what`), with a note for
+ * the years left out, as every command does at the edge of its data; MP_EUSAGE when
+ * from > to, MP_ERANGE when no year is left. */
+int cli_cut_years(mp_ctx *ctx, const cli_common *c, const char *what, int first, int last, int *from, int *to);
 /* "note: ..." on standard error unless --quiet. */
 void cli_note(const cli_common *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
