@@ -149,7 +149,10 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			mp_ensemble_first_year(e), mp_ensemble_last_year(e), (unsigned long long)mp_ensemble_seed(e));
 		if (!o->no_store)
 			fprintf(stderr, " stored as run %lld in %s", (long long)run_id, db);
-		fprintf(stderr, "\nstart: %s\nparameters: %s\n", setup.world, setup.params);
+		fputc('\n', stderr);
+		/* text tables state them above the table */
+		if (o->common.fmt != MP_FORMAT_TEXT)
+			fprintf(stderr, "start: %s\nparameters: %s\n", setup.world, setup.params);
 	}
 	if ((rc = mp_ensemble_table(ctx, e, &t)) != MP_OK)
 		goto done;
