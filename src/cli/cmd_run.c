@@ -126,7 +126,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	}
 	int64_t job = 0;
 	int until = o->until ? o->until : 2050;
-	char world[200] = "", params[300] = "";
+	char world[sizeof ((cli_sim_setup *)0)->world] = "", params[sizeof ((cli_sim_setup *)0)->params] = "";
 	int mixed = 0;
 	size_t nsc = npos ? (size_t)npos : sizeof default_scenarios / sizeof default_scenarios[0];
 	for (size_t k = 0; k < nsc && rc == MP_OK; k++) {
@@ -179,7 +179,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		if (!o->common.quiet)
 			fprintf(stderr, "run: start %s; parameters %s%s\n", world, params,
 				mixed ? " (the scenarios differ: see each scenario's line of the report)" : "");
-		char about[900];
+		char about[1536];
 		snprintf(about, sizeof about,
 			 "Median CINC share of each pole, effective number of poles (n_eff), and the\n"
 			 "probabilities that the poles are multipolar (Thompson rule), of any war and of a\n"

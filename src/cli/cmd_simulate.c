@@ -72,7 +72,7 @@ static int list_params(mp_ctx *ctx, const cli_common *c, const mp_scenario *sc, 
 		mp_table_set_text(t, row, 4, p->unit);
 		rc = mp_table_set_text(t, row, 5, p->source);
 	}
-	char about[800];
+	char about[1536];
 	snprintf(about, sizeof about, "Parameters of scenario %s: %s (%d set by it), over the defaults; start: %s.",
 		 sc->name, setup->params, setup->calibrated_keys, setup->world);
 	if (rc == MP_OK)
@@ -156,7 +156,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	}
 	if ((rc = mp_ensemble_table(ctx, e, &t)) != MP_OK)
 		goto done;
-	char about[600];
+	char about[1536];
 	snprintf(about, sizeof about, "Scenario %s from %s; parameters: %s.", sc->name, setup.world, setup.params);
 	rc = o->common.fmt == MP_FORMAT_TEXT ? cli_write_table_about(ctx, &o->common, t, about)
 					      : cli_write_table(ctx, &o->common, t);

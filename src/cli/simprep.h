@@ -33,8 +33,8 @@ typedef struct cli_sim_opts {
 typedef struct cli_sim_setup {
 	int year;             /* the start year */
 	int from_db;          /* the start world is the database's NMC year */
-	char world[200];      /* the start world, for people */
-	char params[300];     /* the parameters' source, for people */
+	char world[400];      /* the start world, for people */
+	char params[700];     /* the parameters' source, for people */
 	int calibrated_keys;  /* parameters set by the chosen calibration */
 	unsigned char origin[256]; /* per parameter (mp_sim_params_info order): 0 default,
 				      1 calibration, 2 the scenario's own key */
