@@ -220,7 +220,7 @@ int cli_cut_years(mp_ctx *ctx, const cli_common *c, const char *what, int first,
 {
 	if (*from > *to)
 		return mp_error_set(ctx, MP_EUSAGE, "--from %d is after --to %d", *from, *to);
-	if (*from < CLI_YEAR_MIN || *to > CLI_YEAR_MAX)
+	if ((*from < CLI_YEAR_MIN && *from < first) || (*to > CLI_YEAR_MAX && *to > last))
 		return mp_error_set(ctx, MP_EUSAGE, "years %d-%d: years are %d-%d (%s covers %d-%d)", *from, *to,
 				    CLI_YEAR_MIN, CLI_YEAR_MAX, what, first, last);
 	if (*to < first || *from > last)

@@ -81,16 +81,11 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		rc = mp_error_set(ctx, MP_EUSAGE, "--from %d is after --to %d", from, to);
 		goto done;
 	}
-	if ((rc = mp_rel_check_years(ctx, cov, from, to, note, sizeof note)))
-		goto done;
 	/* years past every dataset are cut, as polarity and capabilities do; inside, a cell
 	 * whose dataset does not cover the year is empty */
-	if (from < first)
-		cli_note(&o->common, "the data cover %d-%d: years %d-%d are left out", first, last, from, first - 1);
-	if (to > last)
-		cli_note(&o->common, "the data cover %d-%d: years %d-%d are left out", first, last, last + 1, to);
-	from = from < first ? first : from;
-	to = to > last ? last : to;
+	if ((rc = mp_rel_check_years(ctx, cov, from, to, note, sizeof note)) ||
+	    (rc = cli_cut_years(ctx, &o->common, "the dyadic data", first, last, &from, &to)))
+		goto done;
 	if (note[0] && explicit_years)
 		cli_note(&o->common, "%s; cells outside are empty", note);
 	if ((rc = mp_rel_table_new(&t, o->components)))

@@ -148,16 +148,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		rc = mp_error_set(ctx, MP_EUSAGE, "the first year %d is after the last %d", from, to);
 		goto done;
 	}
-	if ((rc = mp_rel_check_years(ctx, cov, from, to, note, sizeof note)))
+	if ((rc = mp_rel_check_years(ctx, cov, from, to, note, sizeof note)) ||
+	    (rc = cli_cut_years(ctx, &o->common, "the dyadic data", first, last, &from, &to)))
 		goto done;
-	if (from < first || to > last) {
-		if (from < first)
-			cli_note(&o->common, "the data cover %d-%d: years %d-%d are left out", first, last, from, first - 1);
-		if (to > last)
-			cli_note(&o->common, "the data cover %d-%d: years %d-%d are left out", first, last, last + 1, to);
-		from = from < first ? first : from;
-		to = to > last ? last : to;
-	}
 	if (note[0])
 		cli_note(&o->common, "%s; cells outside are empty", note);
 	if ((rc = mp_rel_table_new(&t, o->components)))

@@ -64,7 +64,7 @@ expect_exit 0 "$MP" polarity --db "$DB" --from 2010 --to 2030 --format csv
 grep -q "note: NMC 6.0 in p.db covers 1816-2016: years 2017-2030 are left out" "$T/err" || fail "polarity note: $(cat "$T/err")"
 expect_exit 0 "$MP" dyad --db "$DB" USA CHN --from 2010 --to 2030 --format csv
 [ "$(tail -n 1 "$T/out" | cut -d, -f1)" = 2024 ] || fail "dyad not cut at the data's end"
-grep -q "note: the data cover 1816-2024: years 2025-2030 are left out" "$T/err" || fail "dyad note: $(cat "$T/err")"
+grep -q "note: the dyadic data covers 1816-2024: years 2025-2030 are left out" "$T/err" || fail "dyad note: $(cat "$T/err")"
 expect_exit 2 "$MP" polarity --db "$DB" --from 2030
 grep -q -- "--from 2030 is after the data: NMC 6.0 in p.db covers 1816-2016" "$T/err" || fail "polarity --from 2030"
 expect_exit 2 "$MP" dyad --db "$DB" USA CHN --from 2030
