@@ -1,5 +1,5 @@
 /* Data tables behind each chart: <details> toggles that work without JavaScript, and the
- * same table as CSV for the download link (values with 10 significant digits, more than
+ * same table as CSV for the download link (values with 6 significant digits, more than
  * the table shows; missing values empty). */
 #include <math.h>
 #include <stdio.h>
@@ -26,7 +26,7 @@ static int y_digits(const mp_chart_opts *o)
 static void csv_num(FILE *f, double v)
 {
 	if (isfinite(v))
-		fprintf(f, "%.10g", v == 0 ? 0.0 : v);
+		fprintf(f, "%.6g", v == 0 ? 0.0 : v);
 }
 
 static void cell_num(FILE *f, double v, int digits)
