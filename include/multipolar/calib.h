@@ -279,7 +279,7 @@ typedef struct mp_calib_stored {
  * max_until, so a run starting in a year never uses a fit that saw later data): global
  * and per-state rows, as mp_calibrate returned them (for mp_calib_apply). MP_ENOTFOUND
  * when there is none. *out is the caller's (mp_calib_result_free). */
-int mp_calib_load(mp_ctx *ctx, mp_store *s, int max_until, mp_calib_stored *info, mp_calib_result **out);
+MP_EXTERN int mp_calib_load(mp_ctx *ctx, mp_store *s, int max_until, mp_calib_stored *info, mp_calib_result **out);
 
 /* ---- 4. backtest ---------------------------------------------------------------------- */
 

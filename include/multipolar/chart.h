@@ -80,11 +80,11 @@ const char *mp_chart_color(size_t i);
  * are the neutral grey. Returns the value for mp_series.color / mp_band_series.color: a
  * 1-based palette index, or -1 for grey. Setting .color = MP_CHART_BY_NAME does the same
  * lookup on the series' own name. */
-int mp_chart_entity_color(const char *name);
+MP_EXTERN int mp_chart_entity_color(const char *name);
 /* The canonical name of the entity `name` resolves to ("CHN" and "People's Republic of
  * China" -> "China"); for an unknown name the name itself without a trailing "(...)".
  * Written to buf (size bytes); returns buf. The charts write it as data-entity="...". */
-const char *mp_chart_entity_key(const char *name, char *buf, size_t size);
+MP_EXTERN const char *mp_chart_entity_key(const char *name, char *buf, size_t size);
 
 enum {
 	MP_CHART_SOLID = 0,
