@@ -85,7 +85,8 @@ grep -q "no 'nmc' dataset of version 9.9" "$T/err" || fail "--nmc-version 9.9: $
 # simulate --list-params shows the values the baseline uses, beside the defaults
 expect_exit 0 "$MP" simulate --list-params --format csv
 [ "$(head -n 1 "$T/out")" = "key,value,from,default,unit,source" ] || fail "list-params header"
-grep -q "^economy.beta,0.0053451317102179985,calibration,0.02,1/yr," "$T/out" || fail "list-params: $(grep beta "$T/out")"
+ship_beta=$(sed -n 's/^economy.beta: //p' "$MP_SRC/data/params/calibrated.yaml")
+grep -q "^economy.beta,$ship_beta,calibration,0.02,1/yr," "$T/out" || fail "list-params: $(grep beta "$T/out")"
 grep -q "^conflict.rivalry,1.5,default,1.5," "$T/out" || fail "list-params default row"
 grep -q "the shipped calibration" "$T/err" || fail "list-params does not say where the values come from"
 

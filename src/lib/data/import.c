@@ -298,6 +298,9 @@ static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp
 	return MP_OK;
 }
 
+/* Every layout mp_import_file reads must be recognised here too (a reader with its own
+ * detection, like the WPP files' tab-separated layout, adds its test on `buf` before the
+ * header line is cut), or `import DIR` skips its files as "not a dataset". */
 int mp_import_detect(mp_ctx *ctx, const char *path, char *family, size_t size)
 {
 	if (size)
