@@ -55,15 +55,15 @@ extern "C" {
 	/* economy (MODELS.md C1) */                                                              \
 	X(economy_enabled, "economy.enabled", 1, "switch", "0 turns the mechanism off")            \
 	X(economy_beta, "economy.beta", 0.02, "1/yr",                                                \
-	  "speed of conditional convergence, Barro & Sala-i-Martin 1992 (beta ~ 2%/yr) [calib]")    \
+	  "Barro-regression convergence speed of GDP per head (reported by calibrate; the economy uses economy.tfp_speed) [calib]")    \
 	X(economy_frontier_growth, "economy.frontier_growth", 0.015, "1/yr",                         \
-	  "growth of the frontier GDP per capita; Maddison 2023, US 1950-2016 ~1.9%, 2000-2016 ~1% [calib]") \
+	  "US GDP per head growth, Maddison 2023 (GDP-per-head regression; the strategy look-ahead reads it) [calib]") \
 	X(economy_structural_gap, "economy.structural_gap", 0.5, "share",                            \
-	  "share of the initial log gap to the frontier that is structural (conditional steady state, Mankiw-Romer-Weil 1992) [calib]") \
+	  "GDP-per-head regression: 1 - beta_uncond/beta (reported by calibrate; the economy uses economy.gap_share) [calib]") \
 	X(economy_momentum, "economy.momentum", 0.3, "coef",                                         \
-	  "AR(1) persistence of growth deviations, Maddison 1950-2016 panels [calib]")              \
+	  "GDP-per-head regression: AR(1) of growth deviations (reported; the economy uses economy.tfp_momentum) [calib]")              \
 	X(economy_shock_sd, "economy.shock_sd", 0.025, "1/yr",                                       \
-	  "sd of annual GDP pc growth shocks, Maddison 1950-2016 median country [calib]")           \
+	  "GDP-per-head regression: median shock s.d. (the strategy look-ahead reads it) [calib]")           \
 	X(economy_sanction_cost, "economy.sanction_cost", 0.02, "1/yr",                              \
 	  "growth loss of a target fully under sanctions, Neuenkirch & Neumeier 2015 (UN: >2pp/yr) scaled by sanctioned trade share") \
 	X(economy_aid_return, "economy.aid_return", 0.2, "growth per GDP share",                     \
@@ -99,21 +99,10 @@ extern "C" {
 	  "AR(1) of deviations from the price-level line (PPP puzzle half-lives 3-5 yr, Rogoff 1996) [calib]") \
 	X(economy_price_shock_sd, "economy.price_shock_sd", 0.08, "log/yr",                         \
 	  "s.d. of price-level innovations [calib]")                                              \
-	/* military (Richardson 1960; Olson & Zeckhauser 1966) */                                   \
+	/* military: burden, personnel (docs/economy.md "Military") */                            \
 	X(military_enabled, "military.enabled", 1, "switch", "0 turns the mechanism off")          \
-	X(military_reaction, "military.reaction", 0.05, "1/yr",                                      \
-	  "Richardson reaction coefficient k: burden response to rivals' spending relative to own GDP [calib]") \
-	X(military_fatigue, "military.fatigue", 0.10, "1/yr",                                        \
-	  "Richardson fatigue a: reversion of the burden to its grievance level (half-life ~7 yr, SIPRI 1949-2016) [calib]") \
-	X(military_freeride, "military.freeride", 0.02, "1/yr",                                      \
-	  "burden reduction per unit of allies' spending relative to own GDP, Olson & Zeckhauser 1966 [assumption]") \
 	X(military_shock_sd, "military.shock_sd", 0.03, "log/yr",                                    \
-	  "sd of log burden shocks, SIPRI 1949-2016 [calib]")                                        \
-	X(military_personnel_elasticity, "military.personnel_elasticity", 0.5, "elasticity",         \
-	  "elasticity of personnel to spending (capital deepening) [assumption]")                   \
-	X(military_burden_max, "military.burden_max", 0.15, "share of GDP",                          \
-	  "ceiling of the military burden outside war (SIPRI: peacetime maxima ~10-15%) [assumption]") \
-	/* military burden, personnel (docs/economy.md "Military") */                             \
+	  "s.d. of ln burden innovations (SIPRI; per-state rows override) [calib]")               \
 	X(military_reversion, "military.reversion", 0.1, "1/yr",                                     \
 	  "speed of ln burden toward the state's own level (partial adjustment) [calib]")        \
 	X(military_war_effect, "military.war_effect", 0.05, "log burden per unit",                   \
@@ -235,12 +224,7 @@ extern "C" {
 	X(conflict_war_burden, "conflict.war_burden", 0.03, "share of GDP",                         \
 	  "military burden added during a war year [assumption]")                                   \
 	X(conflict_relevance_km, "conflict.relevance_km", 1500, "km",                                \
-	  "capital distance under which a dyad is politically relevant (contiguity proxy, Maoz & Russett 1993) [assumption]") \
-	/* capabilities (MODELS.md A1) */                                                         \
-	X(capabilities_energy_elasticity, "capabilities.energy_elasticity", 0.7, "elasticity",       \
-	  "energy use (pec) per GDP, Csereklyei, Rubio & Stern 2016 income elasticity ~0.7")       \
-	X(capabilities_steel_elasticity, "capabilities.steel_elasticity", 0.6, "elasticity",         \
-	  "iron and steel (irst) per GDP [assumption]")
+	  "capital distance under which a dyad is politically relevant (contiguity proxy, Maoz & Russett 1993) [assumption]")
 
 typedef struct mp_sim_params {
 #define MP_SIM_X_FIELD(field, key, def, unit, src) double field;
@@ -403,6 +387,9 @@ int mp_sim_wars(const mp_sim *s);
 int mp_sim_gp_wars(const mp_sim *s);
 int mp_sim_crises(const mp_sim *s);
 const unsigned char *mp_sim_at_war(const mp_sim *s);
+/* Growth of actor i's GDP at PPP in the current year (log change from the year before;
+ * NaN in the start year and when the economy is switched off). */
+double mp_sim_growth(const mp_sim *s, size_t i);
 /* Bilateral trade of actors i, j (millions, same units as gdp) in the current year. */
 double mp_sim_trade(const mp_sim *s, size_t i, size_t j);
 void mp_sim_free(mp_sim *s);

@@ -285,6 +285,8 @@ int mp_calib_table(mp_ctx *ctx, const mp_calib_result *r, mp_table **out)
 	for (size_t i = 0; rc == MP_OK && i < r->n; i++) {
 		const mp_calib_param *p = &r->params[i];
 		size_t row;
+		if (p->ccode != 0)
+			continue; /* per-state rows: table calib_unit of the database (docs/economy.md) */
 		if ((rc = mp_table_add_row(t, &row)) != MP_OK)
 			break;
 		rc = mp_table_set_text(t, row, 0, p->key);

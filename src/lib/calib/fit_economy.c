@@ -327,8 +327,9 @@ void mp_shock_fit_free(mp_shock_fit *f)
 	}
 }
 
-/* Kurtosis, df and each unit's shrunk s.d. from residuals e[k] of units uid[k]. */
-static int residual_stats(mp_ctx *ctx, const double *e, const size_t *uid, size_t k, size_t nu, double sd,
+/* Kurtosis, df, the median unit's s.d. and each unit's shrunk s.d. from residuals e[k] of
+ * units uid[k]. */
+static int residual_stats(mp_ctx *ctx, const double *e, const size_t *uid, size_t k, size_t nu, double *sdm,
 			  double *kurt, double *df, double **unit_sd)
 {
 	double m2 = 0, m4 = 0;
@@ -350,6 +351,17 @@ static int residual_stats(mp_ctx *ctx, const double *e, const size_t *uid, size_
 		ss[2 * uid[i]] += e[i] * e[i];
 		ss[2 * uid[i] + 1] += 1;
 	}
+	/* the median unit's own s.d. (units with >= 10 residuals; none: the pooled s.d.) */
+	size_t m = 0;
+	for (size_t u = 0; u < nu; u++)
+		if (ss[2 * u + 1] >= 10)
+			us[m++] = sqrt(ss[2 * u] / ss[2 * u + 1]);
+	double sd = sqrt(m2);
+	if (m > 0) {
+		qsort(us, m, sizeof *us, cmp_dbl);
+		sd = m % 2 ? us[m / 2] : 0.5 * (us[m / 2 - 1] + us[m / 2]);
+	}
+	*sdm = sd;
 	const double nu0 = 10.0;
 	for (size_t u = 0; u < nu; u++)
 		us[u] = ss[2 * u + 1] > 0 ? sqrt((nu0 * sd * sd + ss[2 * u]) / (nu0 + ss[2 * u + 1])) : MP_NA;
@@ -398,7 +410,7 @@ int mp_fit_shocks(mp_ctx *ctx, const mp_econ_panel *x, int first, int until, dou
 	out->n = k;
 	for (size_t i = 0; i < k; i++)
 		y[i] -= f.coef[0] * X[i];
-	if ((rc = residual_stats(ctx, y, uid, k, nu, f.sigma, &out->kurtosis, &out->df, &out->unit_sd)) != MP_OK)
+	if ((rc = residual_stats(ctx, y, uid, k, nu, &out->sd_median, &out->kurtosis, &out->df, &out->unit_sd)) != MP_OK)
 		goto done;
 	/* delta method: d df / d k = -6 / k^2, var(k) ~ 24 / n (normal reference) */
 	out->df_se = out->kurtosis > 0 && out->df < 100 ? 6.0 / (out->kurtosis * out->kurtosis) * sqrt(24.0 / k)
@@ -480,7 +492,7 @@ int mp_fit_reversion(mp_ctx *ctx, const mp_econ_panel *v, const double *m, size_
 			fit += f.coef[j] * X[i * p + j];
 		y[i] -= fit;
 	}
-	rc = residual_stats(ctx, y, uid, k, nu, f.sigma, &out->kurtosis, &out->df, &out->unit_sd);
+	rc = residual_stats(ctx, y, uid, k, nu, &out->sd_median, &out->kurtosis, &out->df, &out->unit_sd);
 done:
 	free(X);
 	free(y);

@@ -76,6 +76,9 @@ int mp_econ_gaps_at(mp_ctx *ctx, const mp_econ_panel *x, int origin, double lamb
 typedef struct mp_shock_fit {
 	double rho, rho_se;        /* AR(1) of the deviations d_it = e_it + rho d_i,t-1 */
 	double sd;                 /* pooled s.d. of the innovations e */
+	double sd_median;          /* median over units (>= 10 values) of their own s.d.: the
+				      robust typical value (the pooled one is dominated by a few
+				      volatile units) and the scale of the units' prior */
 	double kurtosis;           /* their excess kurtosis */
 	double df;                 /* Student-t degrees of freedom 4 + 6 / kurtosis, in [4.5, 100] */
 	double df_se;              /* delta method with var(kurtosis) = 24 / n */
@@ -89,8 +92,9 @@ typedef struct mp_shock_fit {
  * passed with x holding residuals: then d = x itself), years (first, until]. AR(1) without
  * constant by OLS; Student-t degrees of freedom by the method of moments from the excess
  * kurtosis 6 / (df - 4) (Student 1908; Johnson, Kotz & Balakrishnan 1995, ch. 28); each
- * unit's s.d. shrunk toward the pooled one with a scaled-inverse-chi^2 prior of nu_0 = 10
- * pseudo-observations (Gelman et al. 2013, sec. 2.6): s_i^2 = (nu_0 s^2 + SS_i) / (nu_0 + n_i). */
+ * unit's s.d. shrunk toward the median unit's s.d. s_m with a scaled-inverse-chi^2 prior of
+ * nu_0 = 10 pseudo-observations (Gelman et al. 2013, sec. 2.6):
+ * s_i^2 = (nu_0 s_m^2 + SS_i) / (nu_0 + n_i). */
 int mp_fit_shocks(mp_ctx *ctx, const mp_econ_panel *x, int first, int until, double lambda,
 		  const double *mu, mp_shock_fit *out);
 void mp_shock_fit_free(mp_shock_fit *f);
@@ -107,6 +111,7 @@ typedef struct mp_reversion_fit {
 	double coef[MP_REV_MAXX], se[MP_REV_MAXX]; /* of the extra regressors */
 	double sigma, r2;
 	size_t n;
+	double sd_median;                     /* as in mp_shock_fit */
 	double kurtosis, df;
 	double *unit_sd;                      /* [nu] shrunk s.d. of the residuals (as above) */
 } mp_reversion_fit;

@@ -202,6 +202,9 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 	const double alpha = def.economy_capital_share;
 	const int first = o->first_year, until = o->until, W = o->window;
 	char m[192];
+	mp_dataset_info d;
+	if (mp_store_dataset_pick(NULL, s, "pwt", NULL, &d) != MP_OK)
+		return MP_OK; /* no Penn World Table: the economy keeps its documented defaults */
 	int rc = mp_qcalib_fetch(ctx, s, MP_QC_INCOME, first, until, &inc);
 	if (rc == MP_OK)
 		rc = mp_qcalib_fetch(ctx, s, MP_QC_PWT, first, until, &pwt);
@@ -210,6 +213,10 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 	/* 1. TFP convergence and gaps */
 	if (rc == MP_OK)
 		rc = mp_fit_gaps(ctx, &e.tfp, until, W, W, 100, 1, &g);
+	if (rc == MP_OK) { /* the frontier's gap is 0 by definition */
+		g.mu[e.frontier] = 0;
+		g.mu_sd[e.frontier] = 0;
+	}
 	if (rc == MP_OK) {
 		snprintf(m, sizeof m, "rolling-origin fit of %d-yr TFP forecasts with EB gaps, %zu forecasts; "
 			 "RMSE %.4f vs %.4f no-change; s.e. bootstrap of states", W, g.n_forecasts, g.cv_rmse,
@@ -239,8 +246,10 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 		rc = mp_calib__add(ctx, r, 0, "economy.tfp_momentum", sh.rho, sh.rho_se, sh.n, "", MP_NA,
 				   "AR(1) of TFP growth deviations from the fitted convergence path");
 	if (rc == MP_OK) {
-		snprintf(m, sizeof m, "pooled s.d. of the AR(1) innovations; excess kurtosis %.2f", sh.kurtosis);
-		rc = mp_calib__add(ctx, r, 0, "economy.tfp_shock_sd", sh.sd, MP_NA, sh.n, "kurtosis", sh.kurtosis, m);
+		snprintf(m, sizeof m, "median state's s.d. of the AR(1) innovations (pooled %.4f); excess kurtosis "
+			 "%.2f", sh.sd, sh.kurtosis);
+		rc = mp_calib__add(ctx, r, 0, "economy.tfp_shock_sd", sh.sd_median, MP_NA, sh.n, "kurtosis",
+				   sh.kurtosis, m);
 	}
 	if (rc == MP_OK)
 		rc = mp_calib__add(ctx, r, 0, "economy.tfp_shock_df", sh.df, sh.df_se, sh.n, "kurtosis", sh.kurtosis,
@@ -300,9 +309,12 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 		if (rc == MP_OK)
 			rc = mp_calib__add(ctx, r, 0, "economy.price_persistence", ps.rho, ps.rho_se, ps.n, "", MP_NA,
 					   "AR(1) of deviations from the price-level line");
-		if (rc == MP_OK)
-			rc = mp_calib__add(ctx, r, 0, "economy.price_shock_sd", ps.sd, MP_NA, ps.n, "kurtosis", ps.kurtosis,
-					   "s.d. of the AR(1) innovations of price-level deviations");
+		if (rc == MP_OK) {
+			snprintf(m, sizeof m, "median state's s.d. of the AR(1) innovations of price-level deviations "
+				 "(pooled %.4f)", ps.sd);
+			rc = mp_calib__add(ctx, r, 0, "economy.price_shock_sd", ps.sd_median, MP_NA, ps.n, "kurtosis",
+					   ps.kurtosis, m);
+		}
 	}
 	/* 5. investment shares: each state's median of the last 10 years, reversion speed */
 	if (rc == MP_OK && !(sbar = malloc((e.inv.nu + 1) * sizeof *sbar)))

@@ -199,8 +199,10 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	    (rc = mp_calib__add(ctx, r, 0, "military.threat_effect", bf.coef[2], bf.se[2], bf.n, "R2", bf.r2, txt)) ||
 	    (rc = mp_calib__add(ctx, r, 0, "military.ally_effect", bf.coef[3], bf.se[3], bf.n, "R2", bf.r2, txt)))
 		goto done;
-	snprintf(txt, sizeof txt, "pooled s.d. of the burden equation's residuals; excess kurtosis %.2f", bf.kurtosis);
-	if ((rc = mp_calib__add(ctx, r, 0, "military.shock_sd", bf.sigma, MP_NA, bf.n, "kurtosis", bf.kurtosis, txt)) ||
+	snprintf(txt, sizeof txt, "median state's s.d. of the burden equation's residuals (pooled %.4f); excess "
+		 "kurtosis %.2f", bf.sigma, bf.kurtosis);
+	if ((rc = mp_calib__add(ctx, r, 0, "military.shock_sd", bf.sd_median, MP_NA, bf.n, "kurtosis", bf.kurtosis,
+				txt)) ||
 	    (rc = mp_calib__add(ctx, r, 0, "military.shock_df", bf.df, MP_NA, bf.n, "kurtosis", bf.kurtosis,
 				"Student-t df = 4 + 6 / excess kurtosis")) ||
 	    (rc = mp_calib__add(ctx, r, 0, "military.war_intensity", wmed, MP_NA, war.n, "", MP_NA,
@@ -259,8 +261,8 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	if ((rc = mp_calib__add(ctx, r, 0, "military.personnel_reversion", pf.kappa, pf.kappa_se, pf.n, "R2", pf.r2,
 				txt)) ||
 	    (rc = mp_calib__add(ctx, r, 0, "military.personnel_war", pf.coef[0], pf.se[0], pf.n, "R2", pf.r2, txt)) ||
-	    (rc = mp_calib__add(ctx, r, 0, "military.personnel_shock_sd", pf.sigma, MP_NA, pf.n, "kurtosis",
-				pf.kurtosis, "pooled s.d. of the personnel equation's residuals")))
+	    (rc = mp_calib__add(ctx, r, 0, "military.personnel_shock_sd", pf.sd_median, MP_NA, pf.n, "kurtosis",
+				pf.kurtosis, "median state's s.d. of the personnel equation's residuals")))
 		goto done;
 	for (int c = 1; c < NC && rc == MP_OK; c++)
 		if (isfinite(mp[c]))

@@ -73,6 +73,10 @@ static const qspec specs[MP_QC_COUNT] = {
 	[MP_QC_MID_YEARS] = { "mid_dyad",
 		"SELECT ccode1, year, MAX(hostlev1) FROM mid_dyad WHERE dsid = ?1 AND gmlmidongoing = 1"
 		" AND year >= ?2 AND year <= ?3 GROUP BY ccode1, year ORDER BY ccode1, year", 3, 0, 0 },
+	[MP_QC_SIPRI_GDP] = { "sipri",
+		"SELECT ccode, year, milex_current_usd_m / milex_share_gdp FROM sipri WHERE dsid = ?1"
+		" AND ccode IS NOT NULL AND milex_share_gdp > 0 AND milex_current_usd_m > 0"
+		" AND year >= ?2 AND year <= ?3 ORDER BY ccode, year", 2, 1, 0 },
 };
 
 const char *mp_qcalib_family(mp_qcalib_query q)

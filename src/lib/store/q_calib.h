@@ -55,6 +55,9 @@ typedef enum {
 	/* mid_dyad ongoing, year in [from, until], one row per state-year:
 	   i = {ccode, year, highest hostility level} */
 	MP_QC_MID_YEARS,
+	/* sipri, year in [from, until]: i = {ccode, year}, r = {GDP in current US$ millions =
+	   milex_current_usd_m / milex_share_gdp} (SOURCES.md; the world's GDP at MER) */
+	MP_QC_SIPRI_GDP,
 	MP_QC_COUNT
 } mp_qcalib_query;
 
