@@ -55,6 +55,30 @@ static double milex_total(const mp_world *w)
 	return t;
 }
 
+/* ECON_SET="key=value,key=value": parameter overrides after the calibration (sensitivity
+ * runs; "nounits" drops the per-state rows). */
+static int set_params(mp_ctx *ctx, mp_sim_params *p, mp_sim_unit_params *u)
+{
+	const char *e = getenv("ECON_SET");
+	char buf[512];
+	if (!e)
+		return MP_OK;
+	snprintf(buf, sizeof buf, "%s", e);
+	for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+		char *eq = strchr(tok, '=');
+		if (!strcmp(tok, "nounits")) {
+			mp_sim_units_clear(u);
+			continue;
+		}
+		if (!eq)
+			return mp_error_set(ctx, MP_EINPUT, "ECON_SET: expected key=value, got %s", tok);
+		*eq = 0;
+		if (mp_sim_params_set(p, tok, atof(eq + 1)) != MP_OK)
+			return mp_error_set(ctx, MP_EINPUT, "ECON_SET: unknown key %s", tok);
+	}
+	return MP_OK;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -72,7 +96,7 @@ int main(int argc, char **argv)
 	double ae_m = 0, ae_rw = 0, ae_wm = 0, cov_g = 0, ae_ms = 0, ae_mp = 0, cov_m = 0;
 	int ng = 0, nm = 0;
 	printf("origin,n,mae_model,mae_rw_drift,mae_world_mean,cover90_gdp,milex_mae_model,milex_mae_persist,"
-	       "cover90_milex,chn_usa_model,chn_usa_truth\n");
+	       "cover90_milex,chn_usa_model,chn_usa_truth,pop_growth_mae,gdp_pc_growth_mae\n");
 	for (int Y0 = first; Y0 <= last; Y0 += step) {
 		mp_calib_options o = MP_CALIB_OPTIONS_INIT;
 		o.until = Y0;
@@ -82,6 +106,7 @@ int main(int argc, char **argv)
 		mp_sim_unit_params units = MP_SIM_UNIT_PARAMS_INIT;
 		mp_world *w0 = NULL, *w1 = NULL, *wb = NULL;
 		if (mp_calibrate(ctx, st, &o, &cr) != MP_OK || mp_calib_apply(ctx, cr, &p, &units) != MP_OK ||
+		    set_params(ctx, &p, &units) != MP_OK ||
 		    mp_world_from_store(ctx, st, Y0, NULL, NULL, &w0) != MP_OK ||
 		    mp_world_from_store(ctx, st, Y0 + H, NULL, NULL, &w1) != MP_OK ||
 		    mp_world_from_store(ctx, st, Y0 - H, NULL, NULL, &wb) != MP_OK) {
@@ -115,6 +140,7 @@ int main(int argc, char **argv)
 		wm /= wn;
 		/* the ensemble */
 		double *g = malloc((size_t)R * TOP * sizeof *g), *ms = malloc((size_t)R * TOP * sizeof *ms);
+		double *gp = malloc((size_t)R * TOP * sizeof *gp);
 		mp_sim_opts so = MP_SIM_OPTS_INIT;
 		so.params = &p;
 		so.units = &units;
@@ -139,12 +165,13 @@ int main(int argc, char **argv)
 			for (int k = 0; k < nt; k++) {
 				const mp_actor *a = &ws->actors[top[k]];
 				g[k * R + r] = log(a->gdp / w0->actors[top[k]].gdp) / H;
+				gp[k * R + r] = log(a->comp[MP_TPOP] / w0->actors[top[k]].comp[MP_TPOP]) / H;
 				ms[k * R + r] = a->comp[MP_MILEX] / tm;
 			}
 			if (ic >= 0 && iu >= 0 && r < 512)
 				chn_usa[r] = ws->actors[ic].gdp / ws->actors[iu].gdp;
 		}
-		double m_ae = 0, rw_ae = 0, wm_ae = 0, cg = 0, m_ms = 0, m_mp = 0, cm = 0;
+		double pop_ae = 0, pc_ae = 0, m_ae = 0, rw_ae = 0, wm_ae = 0, cg = 0, m_ms = 0, m_mp = 0, cm = 0;
 		int n = 0, n2 = 0;
 		double tm0 = milex_total(w0), tm1 = milex_total(w1);
 		for (int k = 0; k < nt; k++) {
@@ -157,6 +184,12 @@ int main(int argc, char **argv)
 			double *v = g + k * R;
 			double med = quantile(v, R, 0.5), lo = quantile(v, R, 0.05), hi = quantile(v, R, 0.95);
 			m_ae += fabs(med - truth);
+			double tp = log(w1->actors[j1].comp[MP_TPOP] / a0->comp[MP_TPOP]) / H;
+			pop_ae += fabs(quantile(gp + k * R, R, 0.5) - tp);
+			pc_ae += fabs(med - quantile(gp + k * R, R, 0.5) - (truth - tp));
+			if (getenv("ECON_DETAIL"))
+				fprintf(stderr, "%d %s model %.4f truth %.4f rw %.4f pop model %.4f truth %.4f [%.4f %.4f]\n", Y0,
+					a0->stateabb, med, truth, rw, quantile(gp + k * R, R, 0.5), tp, lo, hi);
 			rw_ae += fabs(rw - truth);
 			wm_ae += fabs(wm - truth);
 			cg += truth >= lo && truth <= hi;
@@ -176,8 +209,9 @@ int main(int argc, char **argv)
 		int jc = find(w1, 710), ju = find(w1, 2);
 		if (jc >= 0 && ju >= 0)
 			cu_t = w1->actors[jc].gdp / w1->actors[ju].gdp;
-		printf("%d,%d,%.5f,%.5f,%.5f,%.3f,%.5f,%.5f,%.3f,%.3f,%.3f\n", Y0, n, m_ae / n, rw_ae / n, wm_ae / n,
-		       cg / n, n2 ? m_ms / n2 : MP_NA, n2 ? m_mp / n2 : MP_NA, n2 ? cm / n2 : MP_NA, cu_m, cu_t);
+		printf("%d,%d,%.5f,%.5f,%.5f,%.3f,%.5f,%.5f,%.3f,%.3f,%.3f,%.5f,%.5f\n", Y0, n, m_ae / n, rw_ae / n,
+		       wm_ae / n, cg / n, n2 ? m_ms / n2 : MP_NA, n2 ? m_mp / n2 : MP_NA, n2 ? cm / n2 : MP_NA, cu_m, cu_t,
+		       pop_ae / n, pc_ae / n);
 		fflush(stdout);
 		ae_m += m_ae;
 		ae_rw += rw_ae;
@@ -189,6 +223,7 @@ int main(int argc, char **argv)
 		cov_m += cm;
 		nm += n2;
 		free(g);
+		free(gp);
 		free(ms);
 		mp_sim_free(s);
 		mp_world_free(w0);

@@ -6,7 +6,8 @@ to 2016 (the shared copy's last year) of the capital-output ratio cn / cgdpo (bo
 current PPPs) and the investment share csh_i (mean of its last five years, which smooths
 the cycle). ISO3 -> COW through the countrycode crosswalk (SOURCES.md). With --db DB, the
 state's fitted levels of the newest calibration stored in DB (table calib_unit, written by
-`multipolar calibrate --until 2016`) are added: economy.tfp_gap, economy.tfp_gap_sd,
+`multipolar calibrate --until 2016`) are added: economy.tfp_gap (as the distance to the
+steady state in 2016, economy.tfp_gap - fit.tfp_x), economy.tfp_gap_sd,
 economy.tfp_shock_sd, military.burden_level, military.personnel_rate. Remainder rows and
 states without data are left out: the sim then uses its documented defaults.
 
@@ -78,6 +79,12 @@ with open(tmp, 'w', encoding='utf-8', newline='\n') as f:
             continue
         ky = '%.4f' % kys[-1] if kys else ''
         si = '%.4f' % (sum(sis[-5:]) / len(sis[-5:])) if sis else ''
+        # the gap as a distance to the steady state in the calibration year (the sim adds it
+        # to the start world's own gap: the default world starts in 2023, not 2016)
+        if 'economy.tfp_gap' in fit and fit.get('fit.tfp_x') is not None:
+            fit['economy.tfp_gap'] -= fit['fit.tfp_x']
+        else:
+            fit.pop('economy.tfp_gap', None)
         extra = ['%.6g' % fit[k] if k in fit and fit[k] is not None else '' for k in KEYS]
         f.write(','.join(['%d' % c, ky, si] + extra) + '\n')
 os.replace(tmp, out)

@@ -81,10 +81,14 @@ extern "C" {
 	  "growth of frontier (US) TFP, PWT 11 + Maddison 1950-2016 [calib]")                     \
 	X(economy_frontier_shock_sd, "economy.frontier_shock_sd", 0.015, "1/yr",                     \
 	  "s.d. of frontier TFP growth (common world shock) [calib]")                            \
-	X(economy_tfp_momentum, "economy.tfp_momentum", 0.2, "coef",                                 \
-	  "AR(1) persistence of TFP growth deviations [calib]")                                   \
+	X(economy_tfp_persist, "economy.tfp_persist", 0.8, "coef",                                   \
+	  "AR(1) coefficient of the persistent part v of TFP growth deviations (d = v + w) [calib]") \
+	X(economy_tfp_persist_sd, "economy.tfp_persist_sd", 0.01, "1/yr",                            \
+	  "s.d. of the innovations of v [calib]")                                                  \
+	X(economy_tfp_noise_sd, "economy.tfp_noise_sd", 0.03, "1/yr",                                \
+	  "s.d. of the transitory part w (Student-t) [calib]")                                     \
 	X(economy_tfp_shock_sd, "economy.tfp_shock_sd", 0.03, "1/yr",                                \
-	  "s.d. of TFP growth innovations relative to the frontier; per-state rows override [calib]") \
+	  "median state's s.d. of TFP growth innovations; a state's own row scales v and w by its ratio to it [calib]") \
 	X(economy_tfp_shock_df, "economy.tfp_shock_df", 5, "df",                                     \
 	  "Student-t degrees of freedom of the innovations (fat tails: crises) [calib]")         \
 	X(economy_invest_speed, "economy.invest_speed", 0.1, "1/yr",                                 \

@@ -38,7 +38,9 @@ typedef struct mp_actor_econ {
 	double capital_output;  /* capital stock / GDP, both at current PPPs (cn / cgdpo) */
 	double invest_share;    /* investment share of GDP (csh_i) */
 	double price_level;     /* price level of GDP relative to the US (MER / PPP) */
-	double tfp_gap, tfp_gap_sd, tfp_shock_sd; /* economy.tfp_gap, _sd, economy.tfp_shock_sd */
+	double tfp_gap;         /* distance to the steady-state TFP gap (economy.tfp_gap minus the
+				   state's gap in the calibration year; the sim adds the start gap) */
+	double tfp_gap_sd, tfp_shock_sd; /* economy.tfp_gap_sd, economy.tfp_shock_sd */
 	double burden_level, personnel_rate;      /* military.burden_level, military.personnel_rate */
 } mp_actor_econ;
 #define MP_ACTOR_ECON_UNKNOWN { NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN }

@@ -95,7 +95,8 @@ static void test_economy(void **state)
 	mp_sim_params p;
 	mp_sim_params_default(&p);
 	only(&p, "economy");
-	mp_sim_params_set(&p, "economy.tfp_shock_sd", 0);
+	mp_sim_params_set(&p, "economy.tfp_persist_sd", 0);
+	mp_sim_params_set(&p, "economy.tfp_noise_sd", 0);
 	mp_sim_params_set(&p, "economy.frontier_shock_sd", 0);
 	mp_sim_params_set(&p, "economy.price_shock_sd", 0);
 	mp_sim_opts o = MP_SIM_OPTS_INIT;

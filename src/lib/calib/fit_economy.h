@@ -85,6 +85,19 @@ typedef struct mp_shock_fit {
 	size_t n;
 	double *unit_sd;           /* [nu] posterior s.d. per unit (NaN: no data) */
 	double prior_df;           /* the inverse-gamma prior's weight nu_0 (10 pseudo-years) */
+	/* The deviations as a persistent AR(1) component plus white noise, d = v + w,
+	   v_t = rho_v v_t-1 + e_v (Harvey 1989, local-level/AR(1)-plus-noise), by the method
+	   of moments on the pooled autocovariances g_k of d: rho_v = g_2 / g_1,
+	   var(v) = g_1 / rho_v, sd_v^2 = var(v) (1 - rho_v^2), sd_w^2 = g_0 - var(v). */
+	double g0, g1, g2;
+	double rho_v, sd_v, sd_w;
+	/* Momentum at an origin: OLS through 0 of the mean deviation of the next `horizon`
+	   years on the mean of the last 10 (pooled over units and origins; Pritchett &
+	   Summers 2014: growth regresses to the mean), and the start value of v that gives
+	   it, dev0 = beta_m mean10 / mean_{k=1..h} rho_v^k, at `until` per unit. */
+	double beta_m, beta_m_se;
+	size_t beta_m_n;
+	double *dev0;              /* [nu] (NaN: fewer than 5 deviations before until) */
 } mp_shock_fit;
 
 /* Shocks of a mean-reverting process: d_it = x_it - x_i,t-1 - lambda (mu_i - x_i,t-1)
@@ -97,6 +110,10 @@ typedef struct mp_shock_fit {
  * s_i^2 = (nu_0 s_m^2 + SS_i) / (nu_0 + n_i). */
 int mp_fit_shocks(mp_ctx *ctx, const mp_econ_panel *x, int first, int until, double lambda,
 		  const double *mu, mp_shock_fit *out);
+/* The AR(1)-plus-noise split and the origin momentum (fields g0 .. dev0 above) of the
+ * deviations of mp_fit_shocks, with origins in [first + 10, until - horizon]. */
+int mp_fit_momentum(mp_ctx *ctx, const mp_econ_panel *x, int first, int until, double lambda,
+		    const double *mu, int horizon, mp_shock_fit *out);
 void mp_shock_fit_free(mp_shock_fit *f);
 
 /* Student-t helpers shared with the tests: df from excess kurtosis (clamped to [4.5, 100]). */

@@ -10,7 +10,7 @@
  *   x_it = (1 - a)(ln y_it - ln y_US,t) - a (ln KY_it - ln KY_US,t)
  * with y = Maddison GDP per head (L = population, the sim's labour input at its start)
  * and KY = cn / cgdpo (capital and output at current PPPs, PWT; Feenstra, Inklaar &
- * Timmer 2015). The price level of GDP relative to the US is sum_k csh_k pl_k over
+ * Timmer 2015): its steady-state gaps, speed, shocks and momentum. The price level of GDP relative to the US is sum_k csh_k pl_k over
  * household and government consumption, investment, exports and imports (PWT's
  * expenditure shares and price levels; csh_m < 0), which is GDP at market exchange rates
  * over GDP at PPPs up to PWT's residual csh_r (docs/economy.md: checked against SIPRI's
@@ -76,7 +76,7 @@ static int add_unit(mp_ctx *ctx, mp_calib_result *r, int ccode, const char *key,
 typedef struct econ_panels {
 	econ_units units;
 	int frontier;
-	mp_econ_panel lny, lnky, lnq, inv, tfp;
+	mp_econ_panel lny, lnky, lnq, inv, conv;
 } econ_panels;
 
 static void panels_free(econ_panels *e)
@@ -86,7 +86,7 @@ static void panels_free(econ_panels *e)
 	mp_econ_panel_free(&e->lnky);
 	mp_econ_panel_free(&e->lnq);
 	mp_econ_panel_free(&e->inv);
-	mp_econ_panel_free(&e->tfp);
+	mp_econ_panel_free(&e->conv);
 }
 
 /* Units = Maddison countries (sorted by ISO3), groups = Maddison regions. */
@@ -137,7 +137,7 @@ static int build_panels(mp_ctx *ctx, const mp_qcalib_rows *inc, const mp_qcalib_
 	if (rc != MP_OK || (rc = mp_econ_panel_like(ctx, &e->lny, &e->lnky)) != MP_OK ||
 	    (rc = mp_econ_panel_like(ctx, &e->lny, &e->lnq)) != MP_OK ||
 	    (rc = mp_econ_panel_like(ctx, &e->lny, &e->inv)) != MP_OK ||
-	    (rc = mp_econ_panel_like(ctx, &e->lny, &e->tfp)) != MP_OK)
+	    (rc = mp_econ_panel_like(ctx, &e->lny, &e->conv)) != MP_OK)
 		return rc;
 	if (e->frontier < 0)
 		return mp_error_set(ctx, MP_EINPUT, SRC ": maddison: expected rows of the frontier (USA)");
@@ -166,7 +166,7 @@ static int build_panels(mp_ctx *ctx, const mp_qcalib_rows *inc, const mp_qcalib_
 		double yF = MP_EP(&e->lny, F, t), kF = MP_EP(&e->lnky, F, t), qF = MP_EP(&e->lnq, F, t);
 		for (size_t u = 0; u < nu; u++) {
 			double y = MP_EP(&e->lny, u, t), k = MP_EP(&e->lnky, u, t);
-			MP_EP(&e->tfp, u, t) = (1.0 - alpha) * (y - yF) - alpha * (k - kF);
+			MP_EP(&e->conv, u, t) = (1.0 - alpha) * (y - yF) - alpha * (k - kF);
 			if (u != F)
 				MP_EP(&e->lnq, u, t) -= qF;
 		}
@@ -212,13 +212,13 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 		rc = build_panels(ctx, &inc, &pwt, first, until, alpha, &e);
 	/* 1. TFP convergence and gaps */
 	if (rc == MP_OK)
-		rc = mp_fit_gaps(ctx, &e.tfp, until, W, W, 100, 1, &g);
+		rc = mp_fit_gaps(ctx, &e.conv, until, W, W, 100, 1, &g);
 	if (rc == MP_OK) { /* the frontier's gap is 0 by definition */
 		g.mu[e.frontier] = 0;
 		g.mu_sd[e.frontier] = 0;
 	}
 	if (rc == MP_OK) {
-		snprintf(m, sizeof m, "rolling-origin fit of %d-yr TFP forecasts with EB gaps, %zu forecasts; "
+		snprintf(m, sizeof m, "rolling-origin fit of %d-yr TFP gap forecasts with EB gaps, %zu forecasts; "
 			 "RMSE %.4f vs %.4f no-change; s.e. bootstrap of states", W, g.n_forecasts, g.cv_rmse,
 			 g.cv_rmse_zero);
 		rc = mp_calib__add(ctx, r, 0, "economy.tfp_speed", g.lambda, g.lambda_se, g.n_forecasts, "RMSE",
@@ -227,24 +227,44 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 	if (rc == MP_OK) {
 		snprintf(m, sizeof m, "OLS slope through 0 of EB gaps on TFP gaps in %d; tau^2 %.4f, omega^2 %.4f",
 			 until, g.tau2, g.omega2);
-		rc = mp_calib__add(ctx, r, 0, "economy.gap_share", g.shrink_slope, MP_NA, e.tfp.nu, "", MP_NA, m);
+		rc = mp_calib__add(ctx, r, 0, "economy.gap_share", g.shrink_slope, MP_NA, e.conv.nu, "", MP_NA, m);
 	}
-	for (size_t u = 0; rc == MP_OK && u < e.tfp.nu; u++) {
+	for (size_t u = 0; rc == MP_OK && u < e.conv.nu; u++) {
 		if (!isfinite(g.mu[u]))
 			continue;
 		snprintf(m, sizeof m, "EB posterior of the TFP gap in %d from %d windows (%s)", until, g.nwin[u],
 			 e.units.iso[u]);
-		rc = add_unit(ctx, r, e.tfp.ccode[u], "economy.tfp_gap", g.mu[u], g.mu_sd[u], (size_t)g.nwin[u], m);
+		rc = add_unit(ctx, r, e.conv.ccode[u], "economy.tfp_gap", g.mu[u], g.mu_sd[u], (size_t)g.nwin[u], m);
 		if (rc == MP_OK)
-			rc = add_unit(ctx, r, e.tfp.ccode[u], "economy.tfp_gap_sd", g.mu_sd[u], MP_NA,
+			rc = add_unit(ctx, r, e.conv.ccode[u], "economy.tfp_gap_sd", g.mu_sd[u], MP_NA,
 				      (size_t)g.nwin[u], "posterior s.d. of economy.tfp_gap");
+		if (rc == MP_OK)
+			rc = add_unit(ctx, r, e.conv.ccode[u], "fit.tfp_x", MP_EP(&e.conv, u, until), MP_NA, 1,
+				      "the state's TFP gap in the calibration year (report only)");
 	}
 	/* 2. shocks around the fitted path */
 	if (rc == MP_OK)
-		rc = mp_fit_shocks(ctx, &e.tfp, first, until, g.lambda, g.mu, &sh);
+		rc = mp_fit_shocks(ctx, &e.conv, first, until, g.lambda, g.mu, &sh);
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, 0, "economy.tfp_momentum", sh.rho, sh.rho_se, sh.n, "", MP_NA,
-				   "AR(1) of TFP growth deviations from the fitted convergence path");
+		rc = mp_fit_momentum(ctx, &e.conv, first, until, g.lambda, g.mu, W, &sh);
+	if (rc == MP_OK) {
+		snprintf(m, sizeof m, "deviations d = v + w, v AR(1): rho_v = g2/g1 of pooled autocovariances g0 %.3g, "
+			 "g1 %.3g, g2 %.3g (AR(1) of d: %.3f)", sh.g0, sh.g1, sh.g2, sh.rho);
+		rc = mp_calib__add(ctx, r, 0, "economy.tfp_persist", sh.rho_v, MP_NA, sh.n, "", MP_NA, m);
+		if (rc == MP_OK)
+			rc = mp_calib__add(ctx, r, 0, "economy.tfp_persist_sd", sh.sd_v, MP_NA, sh.n, "", MP_NA, m);
+		if (rc == MP_OK)
+			rc = mp_calib__add(ctx, r, 0, "economy.tfp_noise_sd", sh.sd_w, MP_NA, sh.n, "", MP_NA, m);
+		snprintf(m, sizeof m, "OLS through 0 of the next %d years' mean deviation on the last 10 years' mean",
+			 W);
+		if (rc == MP_OK)
+			rc = mp_calib__add(ctx, r, 0, "fit.tfp_momentum_beta", sh.beta_m, sh.beta_m_se, sh.beta_m_n, "",
+					   MP_NA, m);
+	}
+	for (size_t u = 0; rc == MP_OK && u < e.conv.nu; u++)
+		if (isfinite(g.mu[u]) && (int)u != e.frontier && isfinite(sh.dev0[u]))
+			rc = add_unit(ctx, r, e.conv.ccode[u], "economy.tfp_dev0", sh.dev0[u], MP_NA, 10,
+				      "start value of v: beta_m x mean deviation of the last 10 years / mean rho_v^k");
 	if (rc == MP_OK) {
 		snprintf(m, sizeof m, "median state's s.d. of the AR(1) innovations (pooled %.4f); excess kurtosis "
 			 "%.2f", sh.sd, sh.kurtosis);
@@ -254,9 +274,9 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 	if (rc == MP_OK)
 		rc = mp_calib__add(ctx, r, 0, "economy.tfp_shock_df", sh.df, sh.df_se, sh.n, "kurtosis", sh.kurtosis,
 				   "Student-t df = 4 + 6 / excess kurtosis (method of moments)");
-	for (size_t u = 0; rc == MP_OK && u < e.tfp.nu; u++)
+	for (size_t u = 0; rc == MP_OK && u < e.conv.nu; u++)
 		if (isfinite(g.mu[u]))
-			rc = add_unit(ctx, r, e.tfp.ccode[u], "economy.tfp_shock_sd", sh.unit_sd[u], MP_NA, sh.n,
+			rc = add_unit(ctx, r, e.conv.ccode[u], "economy.tfp_shock_sd", sh.unit_sd[u], MP_NA, sh.n,
 				      "s.d. of the state's innovations, scaled-inverse-chi2 prior of 10 pseudo-years");
 	/* 3. the frontier's own TFP path */
 	if (rc == MP_OK) {

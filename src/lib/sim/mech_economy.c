@@ -9,8 +9,11 @@
  *   s_i,t+1 = s_i,t + k_s (s_i - s_i,t)                        (investment share reverts)
  *   ln A_i,t = ln A_F,t + x_i,t
  *   ln A_F,t+1 = ln A_F,t + g_A + sd_F e_F,t                   (frontier TFP, common shock)
- *   x_i,t+1 = x_i,t + lambda (mu_i - x_i,t) + u_i,t + levers - c_s sigma_i,t
- *   u_i,t   = rho u_i,t-1 + sd_i t_nu(0, 1)                     (fat-tailed, persistent)
+ *   x_i,t+1 = x_i,t + lambda (mu_i - x_i,t) + v_i,t + w_i,t + levers - c_s sigma_i,t
+ *   v_i,t   = rho_v v_i,t-1 + k_i sd_v e_i,t,  w_i,t = k_i sd_w t_nu(0, 1)
+ *             (a persistent growth regime plus fat-tailed transitory shocks, Harvey 1989;
+ *              k_i = the state's shock s.d. over the median state's; v_i,0 = the state's
+ *              recent deviation scaled by the fitted momentum, Pritchett & Summers 2014)
  * (conditional convergence of TFP, Barro & Sala-i-Martin 1992; steady-state gaps mu_i by
  * empirical Bayes, drawn once per run from their posterior, fit_economy.c). Per-state values
  * come from the calibration's rows (s->units), else the world's econ fields (the default
@@ -28,8 +31,8 @@ typedef struct econ_state {
 	int ref;        /* the frontier / numeraire actor (the USA when present), or -1 */
 	double alpha;   /* capital share (constant of the run) */
 	/* dynamic */
-	double *x, *dev, *K, *sh, *r; /* n each: relative TFP, TFP deviation, capital, investment
-					 share, price-level deviation */
+	double *x, *dev, *K, *sh, *r; /* n each: relative TFP, persistent TFP deviation v, capital,
+					 investment share, price-level deviation */
 	double *growth;               /* n: log growth of GDP at PPP this year (NaN at the start) */
 	double *lnAF;                 /* 1: frontier ln TFP */
 	/* constants */
@@ -121,9 +124,12 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		double ky = w->econ.capital_output > 0 ? w->econ.capital_output : mp_econ_ky_steady(st->sh[i], 0.03, d);
 		st->K[i] = ky * Y;
 		lnA0[i] = mp_econ_lntfp(Y, st->K[i], labour(s, st, i), a);
-		st->dev[i] = 0;
+		st->dev[i] = 0; /* v_0: set below, once the frontier is known */
+		st->growth[i] = MP_NA;
 		double wsd = w->econ.tfp_shock_sd > 0 ? w->econ.tfp_shock_sd : p->economy_tfp_shock_sd;
-		st->sd[i] = mp_sim__unit(s, i, "economy.tfp_shock_sd", wsd);
+		/* the state's scale k_i relative to the median state */
+		st->sd[i] = p->economy_tfp_shock_sd > 0 ? mp_sim__unit(s, i, "economy.tfp_shock_sd", wsd) /
+								     p->economy_tfp_shock_sd : 1.0;
 	}
 	*st->lnAF = *st->lnAF0 = lnA0[F];
 	*st->lnyF0 = log(s->gdppc[F]);
@@ -132,13 +138,18 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		st->x[i] = lnA0[i] - lnA0[F];
 		/* unfitted states: a share of their start gap is structural (economy.gap_share) */
 		const mp_actor_econ *e = &s->w->actors[i].econ;
-		/* a shipped gap counts when its posterior s.d. is positive (every fitted state's) */
+		/* the steady-state TFP gap: the calibration's row for the start year; else the
+		   world's shipped distance to it (the default world: the fitted gap minus the
+		   state's gap in the calibration year, added to its own start gap; it counts when
+		   its posterior s.d. is positive, as every fitted state's is); else a share of
+		   the start gap */
 		int fitted = isfinite(e->tfp_gap) && e->tfp_gap_sd > 0;
-		double g0 = fitted ? e->tfp_gap : p->economy_gap_share * st->x[i];
+		double g0 = fitted ? st->x[i] + e->tfp_gap : p->economy_gap_share * st->x[i];
 		double gs0 = fitted ? e->tfp_gap_sd : 0.0;
 		st->mu_hat[i] = i == F ? 0.0 : mp_sim__unit(s, i, "economy.tfp_gap", g0);
 		st->mu_sd[i] = i == F ? 0.0 : mp_sim__unit(s, i, "economy.tfp_gap_sd", gs0);
 		st->mu[i] = st->mu_hat[i];
+		st->dev[i] = i == F ? 0.0 : mp_sim__unit(s, i, "economy.tfp_dev0", 0.0);
 		/* the start price level is the world's own MER/PPP ratio relative to the frontier */
 		double lq = log(s->mer[i] / *st->mer_ref0);
 		st->r[i] = lq - p->economy_price_const - p->economy_price_elasticity * (log(s->gdppc[i]) - *st->lnyF0);
@@ -205,7 +216,8 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 	const mp_sim_params *p = &s->p;
 	const size_t n = s->n, F = (size_t)st->ref;
 	const double a = st->alpha, d = p->economy_depreciation, lam = p->economy_tfp_speed;
-	const double rho = p->economy_tfp_momentum, df = p->economy_tfp_shock_df;
+	const double rho = p->economy_tfp_persist, df = p->economy_tfp_shock_df;
+	const double sdv = p->economy_tfp_persist_sd, sdw = p->economy_tfp_noise_sd;
 	const double ks = p->economy_invest_speed;
 	const double theta = p->economy_price_elasticity, c = p->economy_price_const;
 	const double phi = p->economy_price_persistence, sdq = p->economy_price_shock_sd;
@@ -217,10 +229,10 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 	*st->lnAF += p->economy_frontier_tfp_growth + p->economy_frontier_shock_sd * mp_rng_normal(&r);
 	for (size_t i = 0; i < n; i++) {
 		/* drawn for every actor: fixed stream layout */
-		double e = mp_econ_student(&r, df), eq = mp_rng_normal(&r);
-		st->dev[i] = rho * st->dev[i] + st->sd[i] * e;
+		double ev = mp_rng_normal(&r), ew = mp_econ_student(&r, df), eq = mp_rng_normal(&r);
+		st->dev[i] = rho * st->dev[i] + st->sd[i] * sdv * ev;
 		double sig = any_sanction && p->economy_sanction_cost != 0 ? sanctioned_share(s, i) : 0;
-		double u = i == F ? 0.0 : st->dev[i];
+		double u = i == F ? 0.0 : st->dev[i] + st->sd[i] * sdw * ew;
 		st->x[i] = mp_econ_tfp_next(st->x[i], st->mu[i], lam, u) + s->grow_add[i] - p->economy_sanction_cost * sig;
 		double Y = mp_econ_output(*st->lnAF + st->x[i], st->K[i], labour(s, st, i), a);
 		st->K[i] = mp_econ_capital_next(st->K[i], Y, st->sh[i], d);
