@@ -8,7 +8,8 @@ the cycle). ISO3 -> COW through the countrycode crosswalk (SOURCES.md). With --d
 state's fitted levels of the newest calibration stored in DB (table calib_unit, written by
 `multipolar calibrate --until 2016`) are added: economy.tfp_gap (as the distance to the
 steady state in 2016, economy.tfp_gap - fit.tfp_x), economy.tfp_gap_sd,
-economy.tfp_shock_sd, military.burden_level, military.personnel_rate. Remainder rows and
+economy.tfp_shock_sd, military.burden_level, military.shock_sd, military.personnel_rate.
+Remainder rows and
 states without data are left out: the sim then uses its documented defaults.
 
 Usage: python3 data/world/build_economy.py [--db DB] [SHARED_DATA_DIR]  (default ../shared/data)
@@ -27,7 +28,7 @@ if len(args) >= 2 and args[0] == '--db':
     args = args[2:]
 shared = args[0] if args else os.path.join(here, '..', '..', '..', 'shared', 'data')
 KEYS = ['economy.tfp_gap', 'economy.tfp_gap_sd', 'economy.tfp_shock_sd', 'military.burden_level',
-        'military.personnel_rate']
+        'military.shock_sd', 'military.personnel_rate']
 fitted = {}
 if db:
     con = sqlite3.connect(db)
@@ -69,7 +70,7 @@ with open(os.path.join(here, 'world.csv'), encoding='utf-8') as f:
 out = os.path.join(here, 'economy.csv')
 tmp = out + '.tmp'
 with open(tmp, 'w', encoding='utf-8', newline='\n') as f:
-    f.write('ccode,capital_output,invest_share,tfp_gap,tfp_gap_sd,tfp_shock_sd,burden_level,personnel_rate\n')
+    f.write('ccode,capital_output,invest_share,tfp_gap,tfp_gap_sd,tfp_shock_sd,burden_level,burden_shock_sd,personnel_rate\n')
     for c in sorted(wanted):
         rows = sorted(series.get(c, []))
         kys = [ky for (_, ky, _) in rows if ky and ky > 0]

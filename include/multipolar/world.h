@@ -41,9 +41,10 @@ typedef struct mp_actor_econ {
 	double tfp_gap;         /* distance to the steady-state TFP gap (economy.tfp_gap minus the
 				   state's gap in the calibration year; the sim adds the start gap) */
 	double tfp_gap_sd, tfp_shock_sd; /* economy.tfp_gap_sd, economy.tfp_shock_sd */
-	double burden_level, personnel_rate;      /* military.burden_level, military.personnel_rate */
+	double burden_level, burden_shock_sd, personnel_rate; /* military.burden_level,
+							   military.shock_sd, military.personnel_rate */
 } mp_actor_econ;
-#define MP_ACTOR_ECON_UNKNOWN { NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN }
+#define MP_ACTOR_ECON_UNKNOWN { NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN }
 
 typedef struct mp_actor {
 	int ccode;              /* COW code; 0 for an aggregate (remainder) row */
@@ -86,7 +87,7 @@ enum {
  * its PPP GDP in that year. No PWT imported: the fields stay NaN (MP_OK). */
 int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w);
 /* The same from a CSV with header `ccode,capital_output,invest_share,tfp_gap,tfp_gap_sd,
- * tfp_shock_sd,burden_level,personnel_rate` (path NULL: the shipped data/world/economy.csv;
+ * tfp_shock_sd,burden_level,burden_shock_sd,personnel_rate` (path NULL: the shipped data/world/economy.csv;
  * empty field = unknown); the default world's price level is its gdp_mer / gdp_ppp. */
 int mp_world_economy_from_file(mp_ctx *ctx, const char *path, mp_world *w);
 

@@ -260,6 +260,12 @@ static double lam_at(int k) { return 0.0025 * (k + 1); }
 int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int horizon, int boot,
 		uint64_t seed, mp_gap_fit *out)
 {
+	return mp_fit_gaps_weighted(ctx, x, NULL, until, window, horizon, boot, seed, out);
+}
+
+int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_panel *weight, int until,
+			 int window, int horizon, int boot, uint64_t seed, mp_gap_fit *out)
+{
 	memset(out, 0, sizeof *out);
 	const size_t nu = x->nu;
 	const int t0 = x->first + window, t1 = until - horizon;
@@ -271,8 +277,8 @@ int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int 
 	/* sse[u * NLAM + k], cnt[u] */
 	double *sse = calloc(nu * NLAM + 1, sizeof *sse), *cnt = calloc(nu + 1, sizeof *cnt);
 	double *mu = malloc((nu + 1) * sizeof *mu), *sd = malloc((nu + 1) * sizeof *sd);
-	double *sse0 = calloc(nu + 1, sizeof *sse0);
-	if (!sse || !cnt || !mu || !sd || !sse0) {
+	double *sse0 = calloc(nu + 1, sizeof *sse0), *cw = calloc(nu + 1, sizeof *cw);
+	if (!sse || !cnt || !mu || !sd || !sse0 || !cw) {
 		rc = oom(ctx, "gaps");
 		goto done;
 	}
@@ -285,23 +291,28 @@ int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int 
 				double a = mp_econ_at(x, u, t), b = mp_econ_at(x, u, t + horizon);
 				if (!isfinite(a) || !isfinite(b))
 					continue;
+				double wt = weight ? mp_econ_at(weight, u, t) : 1.0;
+				if (!(wt > 0))
+					continue;
 				double f = mu[u] + rh * (a - mu[u]);
-				sse[u * NLAM + (size_t)k] += (b - f) * (b - f);
+				sse[u * NLAM + (size_t)k] += wt * (b - f) * (b - f);
 				if (k == 0) {
 					cnt[u] += 1;
-					sse0[u] += (b - a) * (b - a);
+					cw[u] += wt;
+					sse0[u] += wt * (b - a) * (b - a);
 				}
 			}
 		}
 	}
 	/* the choice on the full sample and on bootstrap resamples of units */
-	double tot[NLAM], n = 0, s0 = 0;
+	double tot[NLAM], n = 0, s0 = 0, wsum = 0;
 	for (int k = 0; k < NLAM; k++)
 		tot[k] = 0;
 	for (size_t u = 0; u < nu; u++) {
 		for (int k = 0; k < NLAM; k++)
 			tot[k] += sse[u * NLAM + (size_t)k];
 		n += cnt[u];
+		wsum += cw[u];
 		s0 += sse0[u];
 	}
 	if (n < 10) {
@@ -314,8 +325,8 @@ int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int 
 			best = k;
 	out->lambda = lam_at(best);
 	out->n_forecasts = (size_t)n;
-	out->cv_rmse = sqrt(tot[best] / n);
-	out->cv_rmse_zero = sqrt(s0 / n);
+	out->cv_rmse = sqrt(tot[best] / wsum);
+	out->cv_rmse_zero = sqrt(s0 / wsum);
 	mp_rng r;
 	mp_rng_init(&r, seed, 0, 0x6761);
 	double s1 = 0, s2 = 0;
@@ -363,6 +374,7 @@ done:
 	free(mu);
 	free(sd);
 	free(sse0);
+	free(cw);
 	if (rc != MP_OK)
 		mp_gap_fit_free(out);
 	return rc;

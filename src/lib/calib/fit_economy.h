@@ -65,6 +65,11 @@ typedef struct mp_gap_fit {
  * mp_gap_fit_free. */
 int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int horizon, int boot,
 		uint64_t seed, mp_gap_fit *out);
+/* The same with each forecast's squared error weighted by weight(u, origin) (NULL: 1;
+ * missing weights count 0): the economy weighs errors by GDP, since the model is for the
+ * distribution of power (weighted least squares, Gauss-Markov with known weights). */
+int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_panel *weight, int until,
+			 int window, int horizon, int boot, uint64_t seed, mp_gap_fit *out);
 void mp_gap_fit_free(mp_gap_fit *f);
 /* The empirical-Bayes gaps at one origin for a given lambda (the inner step of mp_fit_gaps).
  * mu, sd, nwin: [nu]; *tau2, *omega2 may be NULL. */

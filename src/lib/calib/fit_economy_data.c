@@ -77,6 +77,7 @@ typedef struct econ_panels {
 	econ_units units;
 	int frontier;
 	mp_econ_panel lny, lnky, lnq, inv, conv;
+	mp_econ_panel gdp;  /* GDP (gdppc x pop), the weight of a state's forecast errors */
 } econ_panels;
 
 static void panels_free(econ_panels *e)
@@ -87,6 +88,7 @@ static void panels_free(econ_panels *e)
 	mp_econ_panel_free(&e->lnq);
 	mp_econ_panel_free(&e->inv);
 	mp_econ_panel_free(&e->conv);
+	mp_econ_panel_free(&e->gdp);
 }
 
 /* Units = Maddison countries (sorted by ISO3), groups = Maddison regions. */
@@ -137,7 +139,8 @@ static int build_panels(mp_ctx *ctx, const mp_qcalib_rows *inc, const mp_qcalib_
 	if (rc != MP_OK || (rc = mp_econ_panel_like(ctx, &e->lny, &e->lnky)) != MP_OK ||
 	    (rc = mp_econ_panel_like(ctx, &e->lny, &e->lnq)) != MP_OK ||
 	    (rc = mp_econ_panel_like(ctx, &e->lny, &e->inv)) != MP_OK ||
-	    (rc = mp_econ_panel_like(ctx, &e->lny, &e->conv)) != MP_OK)
+	    (rc = mp_econ_panel_like(ctx, &e->lny, &e->conv)) != MP_OK ||
+	    (rc = mp_econ_panel_like(ctx, &e->lny, &e->gdp)) != MP_OK)
 		return rc;
 	if (e->frontier < 0)
 		return mp_error_set(ctx, MP_EINPUT, SRC ": maddison: expected rows of the frontier (USA)");
@@ -145,8 +148,11 @@ static int build_panels(mp_ctx *ctx, const mp_qcalib_rows *inc, const mp_qcalib_
 		char iso[8];
 		iso_of(inc->v[i].txt, iso);
 		int u = find_iso(&e->units, iso), t = inc->v[i].i[1];
-		if (u >= 0 && t >= first && t <= until && inc->v[i].r[0] > 0)
+		if (u >= 0 && t >= first && t <= until && inc->v[i].r[0] > 0) {
 			MP_EP(&e->lny, u, t) = log(inc->v[i].r[0]);
+			if (inc->v[i].r[1] > 0)
+				MP_EP(&e->gdp, u, t) = inc->v[i].r[0] * inc->v[i].r[1] / 1000.0;
+		}
 	}
 	for (size_t i = 0; i < pwt->n; i++) {
 		const mp_qcalib_row *w = &pwt->v[i];
@@ -212,14 +218,14 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 		rc = build_panels(ctx, &inc, &pwt, first, until, alpha, &e);
 	/* 1. TFP convergence and gaps */
 	if (rc == MP_OK)
-		rc = mp_fit_gaps(ctx, &e.conv, until, W, W, 100, 1, &g);
+		rc = mp_fit_gaps_weighted(ctx, &e.conv, &e.gdp, until, W, W, 100, 1, &g);
 	if (rc == MP_OK) { /* the frontier's gap is 0 by definition */
 		g.mu[e.frontier] = 0;
 		g.mu_sd[e.frontier] = 0;
 	}
 	if (rc == MP_OK) {
-		snprintf(m, sizeof m, "rolling-origin fit of %d-yr TFP gap forecasts with EB gaps, %zu forecasts; "
-			 "RMSE %.4f vs %.4f no-change; s.e. bootstrap of states", W, g.n_forecasts, g.cv_rmse,
+		snprintf(m, sizeof m, "rolling-origin fit of %d-yr TFP gap forecasts with EB gaps, %zu forecasts "
+			 "weighted by GDP; RMSE %.4f vs %.4f no-change; s.e. bootstrap of states", W, g.n_forecasts, g.cv_rmse,
 			 g.cv_rmse_zero);
 		rc = mp_calib__add(ctx, r, 0, "economy.tfp_speed", g.lambda, g.lambda_se, g.n_forecasts, "RMSE",
 				   g.cv_rmse, m);

@@ -87,7 +87,8 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		const mp_actor_econ *ec = &s->w->actors[i].econ;
 		double bl = ec->burden_level > 0 ? ec->burden_level : s->burden[i];
 		st->m[i] = log(mp_sim__unit(s, i, "military.burden_level", bl));
-		st->sd[i] = mp_sim__unit(s, i, "military.shock_sd", p->military_shock_sd);
+		double sd0 = ec->burden_shock_sd > 0 ? ec->burden_shock_sd : p->military_shock_sd;
+		st->sd[i] = mp_sim__unit(s, i, "military.shock_sd", sd0);
 		st->pop0[i] = s->pop[i];
 		st->mil0[i] = s->pop_military[i];
 		double mp = s->w->actors[i].comp[MP_MILPER];

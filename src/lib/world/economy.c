@@ -89,9 +89,9 @@ int mp_world_economy_from_file(mp_ctx *ctx, const char *path, mp_world *w)
 			return rc;
 		path = shipped;
 	}
-	enum { NCOL = 8 };
+	enum { NCOL = 9 };
 	static const char *const cols[NCOL] = { "ccode", "capital_output", "invest_share", "tfp_gap", "tfp_gap_sd",
-						"tfp_shock_sd", "burden_level", "personnel_rate" };
+						"tfp_shock_sd", "burden_level", "burden_shock_sd", "personnel_rate" };
 	mp_csv csv;
 	if ((rc = mp_csv_open(ctx, path, &csv)) != MP_OK) {
 		free(shipped);
@@ -104,7 +104,8 @@ int mp_world_economy_from_file(mp_ctx *ctx, const char *path, mp_world *w)
 	for (int f = 0; f < NCOL; f++)
 		if ((size_t)f >= csv.nfields || strcasecmp(csv.fields[f], cols[f])) {
 			rc = mp_error_set(ctx, MP_EINPUT, "%s:1:%d: expected column '%s' (header: ccode,capital_output,"
-					  "invest_share,tfp_gap,tfp_gap_sd,tfp_shock_sd,burden_level,personnel_rate)",
+					  "invest_share,tfp_gap,tfp_gap_sd,tfp_shock_sd,burden_level,burden_shock_sd,"
+					  "personnel_rate)",
 					  path, f + 1, cols[f]);
 			goto done;
 		}
@@ -134,7 +135,8 @@ int mp_world_economy_from_file(mp_ctx *ctx, const char *path, mp_world *w)
 		e->tfp_gap_sd = v[4];
 		e->tfp_shock_sd = v[5];
 		e->burden_level = v[6];
-		e->personnel_rate = v[7];
+		e->burden_shock_sd = v[7];
+		e->personnel_rate = v[8];
 	}
 	if (rc < 0)
 		goto done;
