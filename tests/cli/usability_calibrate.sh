@@ -16,7 +16,7 @@ DB="$T/c.db"
 for f in $FILES; do $MP import --quiet --db "$DB" "$SHARED/$f" || fail "import $f"; done
 # before any calibration: the shipped one, stated
 expect_exit 0 "$MP" simulate --db "$DB" --list-params --format csv
-grep -q "^note: Parameters of scenario baseline: the shipped calibration $T/data/params/calibrated.yaml (19 set by it)" "$T/err" \
+grep -q "^note: Parameters of scenario baseline: the shipped calibration $T/data/params/calibrated.yaml ([0-9]* set by it)" "$T/err" \
 	|| fail "shipped calibration not stated: $(cat "$T/err")"
 ship_beta=$(sed -n 's/^economy.beta: //p' "$T/data/params/calibrated.yaml")
 grep -q "^economy.beta,$ship_beta,calibration,0.02," "$T/out" || fail "baseline beta: $(grep beta "$T/out")"

@@ -1,6 +1,6 @@
 /* Data tables behind each chart: <details> toggles that work without JavaScript, and the
- * same table as CSV for the download link (values with 6 significant digits, more than
- * the table shows; missing values empty). */
+ * same table as CSV for the download link (values with at least 6 significant digits and
+ * never fewer than the table shows; missing values empty). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,10 +23,17 @@ static int y_digits(const mp_chart_opts *o)
 	return o->y_digits > 0 ? o->y_digits : 4;
 }
 
-static void csv_num(FILE *f, double v)
+/* A CSV number: at least 6 significant digits, and never fewer than the table shows (its
+ * integer digits plus its `digits` decimals), without trailing zeros ("%g"). */
+static void csv_num(FILE *f, double v, int digits)
 {
-	if (isfinite(v))
-		fprintf(f, "%.6g", v == 0 ? 0.0 : v);
+	if (!isfinite(v))
+		return;
+	double a = fabs(v);
+	int intd = a >= 1 ? (int)floor(log10(a)) + 1 : 0;
+	int sig = intd + digits;
+	sig = sig < 6 ? 6 : sig > 17 ? 17 : sig;
+	fprintf(f, "%.*g", sig, v == 0 ? 0.0 : v);
 }
 
 static void cell_num(FILE *f, double v, int digits)
@@ -103,7 +110,7 @@ int svg__table_xy(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const char *x
 	for (size_t i = 0; i < nx; i++) {
 		fputs("<tr><th scope=\"row\">", f);
 		svg__num(f, xs[i], o->x_digits);
-		csv_num(csv, xs[i]);
+		csv_num(csv, xs[i], o->x_digits);
 		fputs("</th>", f);
 		for (size_t j = 0; j < ncols; j++) {
 			/* columns are sorted by x in practice; walk forward, else search */
@@ -124,7 +131,7 @@ int svg__table_xy(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const char *x
 			}
 			cell_num(f, v, yd);
 			fputc(',', csv);
-			csv_num(csv, v);
+			csv_num(csv, v, yd);
 		}
 		fputs("</tr>\n", f);
 		fputs("\r\n", csv);
@@ -163,7 +170,7 @@ void svg__table_grid(svg_fig *g, const mp_chart_opts *o, const char *corner, con
 		for (size_t j = 0; j < nc; j++) {
 			cell_num(f, v[i * nc + j], yd);
 			fputc(',', csv);
-			csv_num(csv, v[i * nc + j]);
+			csv_num(csv, v[i * nc + j], yd);
 		}
 		fputs("</tr>\n", f);
 		fputs("\r\n", csv);
