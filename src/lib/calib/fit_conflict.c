@@ -218,19 +218,19 @@ int mp_calib__fit_conflict(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 		 "se clustered by dyad (%zu)", o->hazard_first, o->until, f.n_mid_events, f.n_dyads);
 	for (size_t k = 0; rc == MP_OK && k < MP_ONSET_NX; k++) {
 		snprintf(key, sizeof key, "conflict.onset_%s", mp_sim_onset_term(k));
-		rc = mp_calib__add(ctx, r, key, f.mid.coef[k], f.mid_se_dyad[k], f.n_mid, "loglik", f.mid.loglik, m);
+		rc = mp_calib__add(ctx, r, 0, key, f.mid.coef[k], f.mid_se_dyad[k], f.n_mid, "loglik", f.mid.loglik, m);
 	}
 	snprintf(m, sizeof m, "logit of COW war onset (same or next year) given a MID onset, %zu MIDs, %zu wars; "
 		 "se clustered by dyad", f.n_esc, f.n_esc_events);
 	for (size_t k = 0; rc == MP_OK && k < MP_ESC_NX; k++) {
 		snprintf(key, sizeof key, "conflict.esc_%s", mp_sim_escalation_term(k));
-		rc = mp_calib__add(ctx, r, key, f.esc.coef[k], f.esc_se_dyad[k], f.n_esc, "loglik", f.esc.loglik, m);
+		rc = mp_calib__add(ctx, r, 0, key, f.esc.coef[k], f.esc_se_dyad[k], f.n_esc, "loglik", f.esc.loglik, m);
 	}
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, "fit.war_rate_allied", f.war_rate_allied, MP_NA, f.n_allied, "", MP_NA,
+		rc = mp_calib__add(ctx, r, 0, "fit.war_rate_allied", f.war_rate_allied, MP_NA, f.n_allied, "", MP_NA,
 				   "war onsets per allied (ATOP defence pact) relevant dyad-year");
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, "fit.war_rate_relevant", f.war_rate_all, MP_NA, f.n_mid, "", MP_NA,
+		rc = mp_calib__add(ctx, r, 0, "fit.war_rate_relevant", f.war_rate_all, MP_NA, f.n_mid, "", MP_NA,
 				   "war onsets per politically relevant dyad-year");
 	if (rc != MP_OK)
 		return rc;

@@ -259,7 +259,7 @@ int mp_calib_onset_sample(mp_ctx *ctx, mp_store *s, int from, int until, mp_onse
 	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_CONTIGUITY, hist, until, &con)) != MP_OK ||
 	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_CAPITALS, hist, until, &cap)) != MP_OK ||
 	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_MAJORS, hist, until, &maj)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_MID_YEARS, hist, until, &mid)) != MP_OK ||
+	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_MID_DYAD_YEARS, hist, until, &mid)) != MP_OK ||
 	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_WAR_ONSETS, hist, until, &war)) != MP_OK ||
 	    (rc = fetch_opt(ctx, s, MP_QC_DEFENSE, hist, until, &def)) != MP_OK ||
 	    (rc = fetch_opt(ctx, s, MP_QC_RIVALRIES, hist, until, &riv)) != MP_OK ||

@@ -53,7 +53,7 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 	mp_war_cost_obs *co = NULL;
 	size_t dcap = 0, scap = 0, ccap = 0, kd = 0, ks = 0, kc = 0;
 	int rc;
-	if ((rc = mp_qcalib_fetch(ctx, s, MP_QC_WAR_YEARS, from, until, &war)) != MP_OK ||
+	if ((rc = mp_qcalib_fetch(ctx, s, MP_QC_WAR_DYAD_YEARS, from, until, &war)) != MP_OK ||
 	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_NMC, from, until, &nmc)) != MP_OK)
 		goto done;
 	if (mp_store_has(s, "maddison") && mp_store_has(s, "crosswalk") &&
@@ -372,37 +372,37 @@ int mp_calib__fit_war(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_ca
 		return rc;
 	snprintf(m, sizeof m, "logit of a dyad's war ending in the year on |ln C1/C2|, COW wars to %d (%zu ended "
 		 "dyad-wars, mean %.1f yr)", o->until, f.n_end_dyads, f.mean_years);
-	rc = mp_calib__add(ctx, r, "conflict.end_const", f.end.coef[0], f.end.se[0], f.n_end_years, "loglik",
+	rc = mp_calib__add(ctx, r, 0, "conflict.end_const", f.end.coef[0], f.end.se[0], f.n_end_years, "loglik",
 			   f.end.loglik, m);
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, "conflict.end_ln_ratio", f.end.coef[1], f.end.se[1], f.n_end_years,
+		rc = mp_calib__add(ctx, r, 0, "conflict.end_ln_ratio", f.end.coef[1], f.end.se[1], f.n_end_years,
 				   "loglik", f.end.loglik, m);
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, "conflict.win_ln_ratio", f.win.coef[0], f.win.se[0], f.n_decisive,
+		rc = mp_calib__add(ctx, r, 0, "conflict.win_ln_ratio", f.win.coef[0], f.win.se[0], f.n_decisive,
 				   "loglik", f.win.loglik,
 				   "logit of state 1 winning on ln(CINC of its side / the other side), decisive COW dyad outcomes, no constant");
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, "conflict.decisive", f.decisive, MP_NA, f.n_outcomes, "", MP_NA,
+		rc = mp_calib__add(ctx, r, 0, "conflict.decisive", f.decisive, MP_NA, f.n_outcomes, "", MP_NA,
 				   "share of ended COW dyad-wars with a winner and a loser");
 	snprintf(m, sizeof m, "OLS of ln(battle deaths per year / population) on ln(own/opponent CINC), %zu "
 		 "state-wars; sd = residual s.d.", f.n_deaths);
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, "conflict.deaths_const", f.deaths.coef[0], f.deaths.se[0], f.n_deaths, "R2",
+		rc = mp_calib__add(ctx, r, 0, "conflict.deaths_const", f.deaths.coef[0], f.deaths.se[0], f.n_deaths, "R2",
 				   f.deaths.r2, m);
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, "conflict.deaths_ln_ratio", f.deaths.coef[1], f.deaths.se[1], f.n_deaths,
+		rc = mp_calib__add(ctx, r, 0, "conflict.deaths_ln_ratio", f.deaths.coef[1], f.deaths.se[1], f.n_deaths,
 				   "R2", f.deaths.r2, m);
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, "conflict.deaths_sd", f.deaths.sigma, MP_NA, f.n_deaths, "R2", f.deaths.r2, m);
+		rc = mp_calib__add(ctx, r, 0, "conflict.deaths_sd", f.deaths.sigma, MP_NA, f.n_deaths, "R2", f.deaths.r2, m);
 	snprintf(m, sizeof m, "within-year OLS of d ln GDP pc (Maddison) on a war year and a war lost that year, "
 		 "%zu state-years (%zu at war, %zu lost), |d| <= 1", f.gdp_n, f.gdp_war, f.gdp_lost);
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, "conflict.war_gdp", f.gdp, f.gdp_se, f.gdp_n, "", MP_NA, m);
+		rc = mp_calib__add(ctx, r, 0, "conflict.war_gdp", f.gdp, f.gdp_se, f.gdp_n, "", MP_NA, m);
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, "conflict.lost_gdp", f.lost, f.lost_se, f.gdp_n, "", MP_NA, m);
+		rc = mp_calib__add(ctx, r, 0, "conflict.lost_gdp", f.lost, f.lost_se, f.gdp_n, "", MP_NA, m);
 	snprintf(m, sizeof m, "within-year OLS of the change of SIPRI milex/GDP on a war year, %zu state-years "
-		 "(%zu at war), |d| <= 0.3", f.burden_n, f.burden_war);
+		 "(%zu at war), |d| <= 0.3; compare military.war_effect", f.burden_n, f.burden_war);
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, "conflict.war_burden", f.burden, f.burden_se, f.burden_n, "", MP_NA, m);
+		rc = mp_calib__add(ctx, r, 0, "fit.war_burden", f.burden, f.burden_se, f.burden_n, "", MP_NA, m);
 	return rc;
 }

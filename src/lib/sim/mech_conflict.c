@@ -16,11 +16,12 @@
  * conflict.decisive, i winning with P = logistic(w ln(C_i/C_j)) (Bueno de Mesquita 1981:
  * the stronger side wins), and the loser loses conflict.lost_gdp more. In every war year each side loses conflict.war_gdp of GDP per
  * head (the economy's convergence recovers it: Organski & Kugler's 1977 phoenix factor),
- * adds conflict.war_burden to its military burden (mech_military.c) and suffers battle
+ * (on the year's GDP, and through the economy's TFP the next year: s->war_loss), its
+ * military burden rises (mech_military.c reads at_war) and it suffers battle
  * deaths of pop exp(d0 + d1 ln(C_i/C_j) + sd N(0,1)) (at most DEATHS_MAX of its
  * population), written to the blackboard for the demography's mortality.
- * Blackboard outputs: at_war, wars (onsets), gp_wars, crises (disputes), deaths; war
- * losses on gdppc. */
+ * Blackboard outputs: at_war, wars (onsets), gp_wars, crises (disputes), deaths, war_loss;
+ * war losses on gdppc. */
 #include <string.h>
 
 #include "sim/sim_internal.h"
@@ -233,7 +234,7 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 	for (size_t i = 0; i < n; i++) {
 		st->lncinc[i] = s->cinc[i] > 0 ? log(s->cinc[i]) : MP_NA;
 		st->hit[i] = 0;
-		s->deaths[i] = 0;
+		s->deaths[i] = s->war_loss[i] = 0;
 	}
 	/* One stream per year: first two uniforms per pair (dispute, escalation) in pair order,
 	 * a fixed layout, so that every scenario's pairs meet the same draws (common random
@@ -284,13 +285,17 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 		st->war[k] = 0; /* ends this year: a winner, or a draw */
 		if (u_out < p->conflict_decisive) {
 			int iwins = u_out / p->conflict_decisive < logistic(p->conflict_win_ln_ratio * lr);
-			s->gdppc[iwins ? j : i] *= exp(p->conflict_lost_gdp);
+			s->war_loss[iwins ? j : i] += p->conflict_lost_gdp;
 		}
 	}
-	/* the war year's cost of output, once per state however many wars it fights */
-	for (size_t i = 0; i < n; i++)
+	/* the war year's cost of output, once per state however many wars it fights: on this
+	 * year's GDP now, and through the economy's TFP next year (recovered by convergence) */
+	for (size_t i = 0; i < n; i++) {
 		if (st->hit[i] != 0)
-			s->gdppc[i] *= exp(p->conflict_war_gdp);
+			s->war_loss[i] += p->conflict_war_gdp;
+		if (s->war_loss[i] != 0)
+			s->gdppc[i] *= exp(s->war_loss[i]);
+	}
 	return MP_OK;
 }
 

@@ -66,12 +66,14 @@ static size_t bind(mp_sim *s, double *b)
 #define TAKE(field, cnt) MP_SIM_TAKE(s, b, o, field, cnt)
 	TAKE(pop, n); TAKE(pop_urban, n); TAKE(pop_working, n); TAKE(pop_military, n);
 	TAKE(gdppc, n); TAKE(burden, n); TAKE(ip, n); TAKE(policy, n * MP_NPOL);
+	TAKE(mer, n); /* dynamic: the economy moves price levels */
 	s->ndyn = o;
 	TAKE(init, s->ndyn);
-	TAKE(mer, n); TAKE(lndist, nn); TAKE(contig, nn); TAKE(ally, nn); TAKE(rivalry, nn);
+	TAKE(lndist, nn); TAKE(contig, nn); TAKE(ally, nn); TAKE(rivalry, nn);
 	TAKE(gdp, n); TAKE(milex, n); TAKE(cinc, n); TAKE(share, n * MP_NCOMP); TAKE(camp_cap, k);
 	TAKE(trade, nn); TAKE(tsum, n); TAKE(camp_trade, n * k); TAKE(grow_add, n); TAKE(pop_add, n);
 	TAKE(sanct, nn); TAKE(promote, nn); TAKE(milex_add, n); TAKE(level, n); TAKE(deaths, n);
+	TAKE(war_loss, n);
 #undef TAKE
 	s->blk = b;
 	return o;
@@ -554,7 +556,7 @@ void mp_sim_reset(mp_sim *s, uint32_t run)
 	for (size_t c = 0; c < s->n * s->n; c++)
 		s->sanct[c] = s->promote[c] = 0;
 	for (size_t i = 0; i < s->n; i++)
-		s->grow_add[i] = s->pop_add[i] = s->milex_add[i] = s->level[i] = s->deaths[i] = 0;
+		s->grow_add[i] = s->pop_add[i] = s->milex_add[i] = s->level[i] = s->deaths[i] = s->war_loss[i] = 0;
 	for (int m = 0; m < MP_SIM_NMECH; m++)
 		if (mechs[m]->reset)
 			mechs[m]->reset(s, s->mech[m].st);

@@ -42,12 +42,28 @@ typedef enum {
 	MP_QC_SIPRI,
 	/* unga, year in [from, until]: i = {ccode, year}, r = {idealpointfp} */
 	MP_QC_IDEAL,
+	/* Economy and military (calib/fit_economy*.c, fit_military*.c; additive block) */
+	/* pwt x crosswalk, year in [from, until], sorted by countrycode, year:
+	   i = {ccode (0 if none), year}, r = {GDP price level sum_k csh_k pl_k (k = c,i,g,x,m),
+	   capital-output ratio cn / cgdpo, csh_i, rgdpna}, txt = ISO3 */
+	MP_QC_PWT,
+	/* nmc, year in [from, until]: i = {ccode, year}, r = {milper, irst, pec, tpop} */
+	MP_QC_NMC_COMP,
+	/* war_inter ongoing, year in [from, until], one row per state, war and year:
+	   i = {ccode, year, warnum}, r = {batdeath of the state's side} */
+	MP_QC_WAR_YEARS,
+	/* mid_dyad ongoing, year in [from, until], one row per state-year:
+	   i = {ccode, year, highest hostility level} */
+	MP_QC_MID_YEARS,
+	/* sipri, year in [from, until]: i = {ccode, year}, r = {GDP in current US$ millions =
+	   milex_current_usd_m / milex_share_gdp} (SOURCES.md; the world's GDP at MER) */
+	MP_QC_SIPRI_GDP,
 	/* mid_dyad, non-directed dyad-years in a MID (ongoing or new), year in [from, until]:
 	   i = {ccode1 < ccode2, year, onset 0/1}, r = {highest hostility level of the dyad} */
-	MP_QC_MID_YEARS,
+	MP_QC_MID_DYAD_YEARS,
 	/* war_inter, directed dyad-years of war, year in [from, until], sorted by war, dyad, year:
 	   i = {ccode1, ccode2, year, warnum}, r = {onset, outcome1, batdeath1} */
-	MP_QC_WAR_YEARS,
+	MP_QC_WAR_DYAD_YEARS,
 	/* atop_dyad defence pacts, non-directed, year in [from, until]: i = {ccode1 < ccode2, year} */
 	MP_QC_DEFENSE,
 	MP_QC_COUNT
@@ -81,5 +97,8 @@ int mp_qcalib_nmc_year(mp_ctx *ctx, mp_store *s, int year, mp_qcalib_rows *out);
 /* Saves a calibration (tables calib_run and calib_fit, created when missing) in one
  * transaction. */
 int mp_qcalib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id);
+/* Reads back the newest saved calibration with until <= max_until (q_calib_load.c). */
+typedef mp_calib_stored mp_qcalib_info;
+int mp_qcalib_load(mp_ctx *ctx, mp_store *s, int max_until, mp_qcalib_info *info, mp_calib_result **out);
 
 #endif
