@@ -30,7 +30,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			char years[32] = "";
 			if (r.year_min)
 				snprintf(years, sizeof years, ", %d-%d", r.year_min, r.year_max);
-			fprintf(stderr, "%s: %s %s (%s): %lld rows%s%s\n", pos[i], r.name, r.version, r.family,
+			char esc[512];
+			fprintf(stderr, "%s: %s %s (%s): %lld rows%s%s\n", cli_esc(pos[i], esc, sizeof esc), r.name, r.version, r.family,
 				(long long)r.rows, years, r.already ? "; already imported, unchanged" : "");
 		}
 	}

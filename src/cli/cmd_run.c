@@ -143,6 +143,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			rc = mp_ensemble_run(ctx, sc, world, poles, &eo, &e);
 		if (rc == MP_OK && rank == 0) {
 			int64_t run_id = 0;
+			char esc[128];
 			if (!o->no_store)
 				rc = mp_ensemble_store(ctx, store, e, job, &run_id);
 			if (rc == MP_OK && !job)
@@ -150,7 +151,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			if (rc == MP_OK)
 				rc = add_rows(ctx, t, e, sc->name);
 			if (rc == MP_OK && !o->common.quiet)
-				fprintf(stderr, "run: %-22s %d runs %d-%d%s%lld\n", sc->name, mp_ensemble_runs(e),
+				fprintf(stderr, "run: %-22s %d runs %d-%d%s%lld\n", cli_esc(sc->name, esc, sizeof esc), mp_ensemble_runs(e),
 					mp_ensemble_first_year(e), mp_ensemble_last_year(e),
 					o->no_store ? "" : ", stored as run ", o->no_store ? 0LL : (long long)run_id);
 		}

@@ -125,10 +125,12 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		if ((rc = mp_store_open(ctx, db, MP_STORE_CREATE, &store)) != MP_OK ||
 		    (rc = mp_ensemble_store(ctx, store, e, 0, &run_id)) != MP_OK)
 			goto done;
+		char esc[128], esc2[512];
 		if (!o->common.quiet)
-			fprintf(stderr, "simulate: %s, %d runs from %d to %d (seed %llu) stored as run %lld in %s\n", sc->name,
-				mp_ensemble_runs(e), mp_ensemble_first_year(e), mp_ensemble_last_year(e),
-				(unsigned long long)mp_ensemble_seed(e), (long long)run_id, db);
+			fprintf(stderr, "simulate: %s, %d runs from %d to %d (seed %llu) stored as run %lld in %s\n",
+				cli_esc(sc->name, esc, sizeof esc), mp_ensemble_runs(e), mp_ensemble_first_year(e),
+				mp_ensemble_last_year(e), (unsigned long long)mp_ensemble_seed(e), (long long)run_id,
+				cli_esc(db, esc2, sizeof esc2));
 	}
 	if ((rc = mp_ensemble_table(ctx, e, &t)) != MP_OK)
 		goto done;

@@ -196,7 +196,10 @@ int main(int argc, char **argv)
 done:
 	if (rc != MP_OK) {
 		const char *msg = mp_error_message(ctx);
-		fprintf(stderr, "multipolar %s: %s\n", cmd->name, *msg ? msg : mp_strerror(rc));
+		/* control characters of names and paths escaped: a message cannot drive the terminal */
+		fprintf(stderr, "multipolar %s: ", cmd->name);
+		mp_text_fputs(*msg ? msg : mp_strerror(rc), stderr);
+		fputc('\n', stderr);
 		if (rc == MP_EUSAGE)
 			fprintf(stderr, "usage: multipolar %s %s\n", cmd->name, cmd->usage);
 	}
