@@ -1,6 +1,8 @@
 /* Shared pieces of the command-line tool: help text, output files, progress bar. */
 #include "cli.h"
 
+#include "multipolar/outfile.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -41,36 +43,22 @@ int cli_out_open(mp_ctx *ctx, const cli_common *c, cli_out *o)
 		o->f = stdout;
 		return MP_OK;
 	}
-	size_t len = strlen(c->output) + 16;
-	o->tmp = malloc(len);
-	if (!o->tmp)
-		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-	snprintf(o->tmp, len, "%s.tmpXXXXXX", c->output);
-	int fd = mkstemp(o->tmp);
-	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
-		free(o->tmp);
-		o->tmp = NULL;
-		return mp_error_set(ctx, MP_EIO, "cannot create output file beside '%s'", c->output);
-	}
-	o->path = c->output;
-	return MP_OK;
+	int rc = mp_outfile_open(ctx, c->output, &o->file);
+	if (rc == MP_OK)
+		o->f = mp_outfile_stream(o->file);
+	return rc;
 }
 
 int cli_out_close(mp_ctx *ctx, cli_out *o, int rc)
 {
-	if (!o->tmp) {
+	if (!o->file) {
 		if (o->f && fflush(o->f) != 0 && rc == MP_OK)
 			rc = mp_error_set(ctx, MP_EIO, "cannot write standard output");
 		return rc;
 	}
-	if (fclose(o->f) != 0 && rc == MP_OK)
-		rc = mp_error_set(ctx, MP_EIO, "cannot write '%s'", o->path);
-	if (rc == MP_OK && rename(o->tmp, o->path) != 0)
-		rc = mp_error_set(ctx, MP_EIO, "cannot rename output into '%s'", o->path);
-	if (rc != MP_OK)
-		unlink(o->tmp);
-	free(o->tmp);
-	o->tmp = NULL;
+	rc = mp_outfile_close(ctx, o->file, rc);
+	o->file = NULL;
+	o->f = NULL;
 	return rc;
 }
 

@@ -82,8 +82,7 @@ const char *cli_db_path(const cli_common *c);
 /* Output: standard output, or a temporary file beside --output renamed on success. */
 typedef struct cli_out {
 	FILE *f;
-	char *tmp;
-	const char *path;
+	struct mp_outfile *file; /* NULL for standard output */
 } cli_out;
 int cli_out_open(mp_ctx *ctx, const cli_common *c, cli_out *o);
 /* Closes; on rc == MP_OK renames the temporary file into place, else removes it. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "multipolar/outfile.h"
 
 #define MP_CLI_COMMAND(n) extern const cli_command cli_cmd_##n;
 #include "cli_commands.def"
@@ -135,10 +136,13 @@ static void on_signal(int sig)
 {
 	(void)sig;
 	interrupted = 1;
+	/* no temporary output file outlives the process (multipolar/outfile.h) */
+	mp_outfile_cleanup();
 	/* Default action on a second signal; SQLite rolls back an open transaction when the
 	 * process dies (journal), so no half-written database is left behind. */
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
 	raise(sig);
 }
 
@@ -164,6 +168,7 @@ int main(int argc, char **argv)
 	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
 
 	mp_ctx *ctx = NULL;
 	if (mp_ctx_new(&ctx) != MP_OK) {

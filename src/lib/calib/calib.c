@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "multipolar/outfile.h"
 #include "multipolar/sim.h"
 
 #define SRC "calib.c"
@@ -322,21 +323,11 @@ int mp_calib_table(mp_ctx *ctx, const mp_calib_result *r, mp_table **out)
 
 int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path)
 {
-	size_t len = strlen(path) + 16;
-	char *tmp = malloc(len);
-	if (!tmp)
-		return mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
-	snprintf(tmp, len, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!f) {
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
-		return mp_error_set(ctx, MP_EIO, "%s: cannot create a temporary file beside it", path);
-	}
+	mp_outfile *o = NULL;
+	int rc = mp_outfile_open(ctx, path, &o);
+	if (rc != MP_OK)
+		return rc;
+	FILE *f = mp_outfile_stream(o);
 	fprintf(f, "# Sim parameters calibrated on data up to %d by `multipolar calibrate --until %d`.\n"
 		   "# Methods, sources and standard errors: docs/calibration.md and the calib_fit table.\n",
 		r->until, r->until);
@@ -348,15 +339,9 @@ int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path)
 		mp_format_real(num, sizeof num, p->estimate);
 		fprintf(f, "%s: %s\n", p->key, num);
 	}
-	int rc = MP_OK;
-	if (ferror(f) | (fclose(f) != 0))
+	if (ferror(f))
 		rc = mp_error_set(ctx, MP_EIO, "%s: cannot write", path);
-	if (rc == MP_OK && rename(tmp, path) != 0)
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot rename the temporary file into place", path);
-	if (rc != MP_OK)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	return mp_outfile_close(ctx, o, rc);
 }
 
 int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id)

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "multipolar/outfile.h"
 #include "report_internal.h"
 
 void rep__tick(rep *r)
@@ -173,40 +174,9 @@ int mp_report_write_file(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, cons
 {
 	if (!path || !*path)
 		return mp_error_set(ctx, MP_EUSAGE, "report: an output path is required");
-	size_t len = strlen(path) + 16;
-	char *tmp = malloc(len);
-	if (!tmp)
-		return mp_error_set(ctx, MP_ENOMEM, "report: out of memory");
-	snprintf(tmp, len, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *f = NULL;
-	int rc = MP_OK;
-	if (fd < 0) {
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot create a temporary file beside it: %s", path, strerror(errno));
-		goto done;
-	}
-	/* mkstemp makes the file private (0600); a report is for reading (the umask is not
-	 * consulted: changing it to read it would race with other threads) */
-	(void)fchmod(fd, 0644);
-	if (!(f = fdopen(fd, "w"))) {
-		close(fd);
-		unlink(tmp);
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot open: %s", tmp, strerror(errno));
-		goto done;
-	}
-	rc = mp_report_write(ctx, s, o, f);
-	if (fflush(f) != 0 && rc == MP_OK)
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot write: %s", path, strerror(errno));
-	if (rc == MP_OK && fsync(fileno(f)) != 0)
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot write: %s", path, strerror(errno));
-	if (fclose(f) != 0 && rc == MP_OK)
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot write: %s", path, strerror(errno));
-	if (rc == MP_OK && rename(tmp, path) != 0)
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot rename the finished report into place: %s", path,
-				  strerror(errno));
+	mp_outfile *f = NULL;
+	int rc = mp_outfile_open(ctx, path, &f);
 	if (rc != MP_OK)
-		unlink(tmp);
-done:
-	free(tmp);
-	return rc;
+		return rc;
+	return mp_outfile_close(ctx, f, mp_report_write(ctx, s, o, mp_outfile_stream(f)));
 }
