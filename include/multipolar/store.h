@@ -37,6 +37,10 @@ const char *mp_store_path(const mp_store *s);
 int mp_store_begin(mp_ctx *ctx, mp_store *s);
 int mp_store_commit(mp_ctx *ctx, mp_store *s);
 void mp_store_rollback(mp_store *s);
+/* A read transaction: every query until mp_store_read_end sees one snapshot of the
+ * database (WAL), whatever other processes commit meanwhile. Not nested. */
+int mp_store_read_begin(mp_ctx *ctx, mp_store *s);
+void mp_store_read_end(mp_store *s);
 
 /* One imported dataset version (a row of table `datasets`). */
 typedef struct mp_dataset_info {

@@ -195,6 +195,17 @@ void mp_store_rollback(mp_store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int mp_store_read_begin(mp_ctx *ctx, mp_store *s)
+{
+	/* BEGIN is deferred: the snapshot is taken by the first read, made at once here */
+	int rc = mp_store__exec(ctx, s, "BEGIN");
+	if (rc == MP_OK && (rc = mp_store__exec(ctx, s, "SELECT count(*) FROM sqlite_master")) != MP_OK)
+		mp_store_rollback(s);
+	return rc;
+}
+
+void mp_store_read_end(mp_store *s) { mp_store_rollback(s); }
+
 static void copy_text(char *dst, size_t size, sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
