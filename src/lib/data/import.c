@@ -419,6 +419,19 @@ static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp
 	return MP_OK;
 }
 
+/* The result of a file imported before (same SHA-256). */
+static void already(const mp_dataset_info *info, mp_import_result *out)
+{
+	snprintf(out->family, sizeof out->family, "%s", info->family);
+	snprintf(out->name, sizeof out->name, "%s", info->name);
+	snprintf(out->version, sizeof out->version, "%s", info->version);
+	out->dataset_id = info->id;
+	out->rows = info->rows;
+	out->year_min = info->year_min;
+	out->year_max = info->year_max;
+	out->already = 1;
+}
+
 int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result *out)
 {
 	mp_csv csv;
@@ -446,17 +459,11 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 		sha256_hex(data, len, sha);
 	}
 	int found = 0;
+	/* a first look, so a file imported before is not parsed again */
 	if ((rc = mp_store__dataset_by_sha(ctx, s, sha, &info, &found)) != MP_OK)
 		goto done;
 	if (found) {
-		snprintf(out->family, sizeof out->family, "%s", info.family);
-		snprintf(out->name, sizeof out->name, "%s", info.name);
-		snprintf(out->version, sizeof out->version, "%s", info.version);
-		out->dataset_id = info.id;
-		out->rows = info.rows;
-		out->year_min = info.year_min;
-		out->year_max = info.year_max;
-		out->already = 1;
+		already(&info, out);
 		goto done;
 	}
 	/* header */
@@ -500,6 +507,17 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 	if ((rc = mp_store_begin(ctx, s)) != MP_OK)
 		goto done;
 	in_tx = 1;
+	/* the check that counts, under the write lock: another process importing the same
+	 * file meanwhile has committed it, or has not started (never a UNIQUE error) */
+	{
+		mp_dataset_info again;
+		if ((rc = mp_store__dataset_by_sha(ctx, s, sha, &again, &found)) != MP_OK)
+			goto done;
+		if (found) {
+			already(&again, out);
+			goto done; /* rolls back the empty transaction */
+		}
+	}
 	if ((rc = mp_store__dataset_add(ctx, s, &info, &dsid)) != MP_OK)
 		goto done;
 	if ((rc = mp_store__inserter_new(ctx, s, im.spec->family, im.cols, im.ncols, dsid, &ins)) != MP_OK)
