@@ -52,6 +52,10 @@ $MP import --quiet --db "$T/real.db" "$T/real.csv" || fail "2.0e0 refused as a c
 { head -n 1 "$NMC"; echo "$usa2016" | sed 's/^USA,/USAMERICA,/'; } > "$T/abb.csv"
 case_bad "$T/abb.csv" "abb.csv:2:1: column 'stateabb': \"USAMERICA\" is 9 bytes long; multipolar keeps at most 7"
 
+# 7. a column named twice in the header (was "duplicate column name", exit 1)
+{ echo "$(head -n 1 "$NMC" | tr -d '\r'),x,X"; echo "$usa2016" | tr -d '\r' | sed 's/$/,1,2/'; } > "$T/hdr.csv"
+case_bad "$T/hdr.csv" "hdr.csv:1:[0-9]+: column 'X' appears twice in the header \(fields 12 and 13\)"
+
 # provenance is true: year_min/year_max are the stored rows' own
 $MP import --quiet --db "$DB" "$NMC" || fail "NMC import failed"
 [ "$(sqlite3 "$DB" "SELECT d.year_min = min(n.year) AND d.year_max = max(n.year) FROM datasets d JOIN nmc n ON n.dsid = d.id WHERE d.family = 'nmc'")" = 1 ] ||

@@ -485,6 +485,14 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 		}
 		strip(hdr[i]);
 	}
+	/* a column named twice (any case) would be two columns of one table */
+	for (size_t j = 1; j < nh; j++)
+		for (size_t i = 0; i < j; i++)
+			if (*hdr[j] && !strcasecmp(hdr[i], hdr[j])) {
+				rc = mp_error_set(ctx, MP_EINPUT, "%s:1:%zu: column '%s' appears twice in the header (fields %zu and %zu)",
+						  path, csv.cols[j], hdr[j], i + 1, j + 1);
+				goto done;
+			}
 	if ((rc = detect(ctx, path, hdr, nh, &im.spec)) != MP_OK)
 		goto done;
 	setup_columns(&im, hdr, nh);
