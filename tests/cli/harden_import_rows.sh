@@ -26,6 +26,15 @@ n=$(wc -l < "$NMC")
 last=$(wc -l < "$T/dup.csv")
 case_bad "$T/dup.csv" "dup.csv:$last:1: duplicate row: ccode 2, year 2016 is also on line $line \(COW National Material Capabilities has one row per ccode, year\)"
 
+# 1a'. the same row twice in a row (the key set's sorted path) and out of order in a
+# spell family keyed by text (capitals: ccode, stdate)
+{ head -n 3 "$NMC"; sed -n 3p "$NMC"; } > "$T/adj.csv"
+case_bad "$T/adj.csv" "adj.csv:4:1: duplicate row: ccode 2, year 1817 is also on line 3"
+if [ -e "$SHARED/cow_capitals.csv" ]; then
+	{ cat "$SHARED/cow_capitals.csv"; sed -n 2p "$SHARED/cow_capitals.csv"; } > "$T/cap.csv"
+	case_bad "$T/cap.csv" "cap.csv:[0-9]+:1: duplicate row: ccode 2, stdate '1816-01-01' is also on line 2"
+fi
+
 # 1b. one row of year 3000 (it made the file the default NMC before)
 { cat "$NMC"; echo; echo "$usa2016" | sed 's/,2016,/,3000,/'; } > "$T/y3000.csv"
 case_bad "$T/y3000.csv" "y3000.csv:[0-9]+:7: column 'year': year 3000 is outside the years of COW National Material Capabilities \(1816-[0-9]{4}\)"

@@ -214,8 +214,12 @@ static int setup_columns(importer *im, char **hdr, size_t nh)
 	return MP_OK;
 }
 
-/* The key of a converted row as bytes (type tag, then the value); 0 when a key value is
- * missing (such rows are not compared, as in SQL UNIQUE). */
+/* The key of a converted row as bytes whose memcmp order is the values' order (so the
+ * key set can tell a sorted file at a glance, rules.c): integers as 8 bytes big-endian with
+ * the sign bit flipped, reals likewise after IEEE 754's order-preserving flip, text as its
+ * bytes and a NUL (a field holds none). No type tags: the column types are the family's,
+ * fixed for the file. 0 when a key value is missing (such rows are not compared, as in SQL
+ * UNIQUE). */
 static size_t key_bytes(const importer *im, const mp_sql_value *vals, unsigned char *buf, size_t size)
 {
 	size_t o = 0;
@@ -223,21 +227,27 @@ static size_t key_bytes(const importer *im, const mp_sql_value *vals, unsigned c
 		const mp_sql_value *v = &vals[im->key[k]];
 		if (v->null)
 			return 0;
-		if (im->cols[im->key[k]].type == MP_SQL_TEXT) {
+		mp_sql_type t = im->cols[im->key[k]].type;
+		if (t == MP_SQL_TEXT) {
 			size_t l = strlen(v->s);
-			if (o + 1 + sizeof l + l > size)
+			if (o + l + 1 > size)
 				return 0;
-			buf[o++] = 't';
-			memcpy(buf + o, &l, sizeof l);
-			memcpy(buf + o + sizeof l, v->s, l);
-			o += sizeof l + l;
-		} else {
-			if (o + 9 > size)
-				return 0;
-			buf[o++] = im->cols[im->key[k]].type == MP_SQL_INT ? 'i' : 'r';
-			memcpy(buf + o, im->cols[im->key[k]].type == MP_SQL_INT ? (const void *)&v->i : (const void *)&v->r, 8);
-			o += 8;
+			memcpy(buf + o, v->s, l + 1);
+			o += l + 1;
+			continue;
 		}
+		uint64_t u;
+		if (t == MP_SQL_INT)
+			u = (uint64_t)v->i ^ ((uint64_t)1 << 63);
+		else {
+			double r = v->r == 0 ? 0.0 : v->r; /* -0 and 0 are one key */
+			memcpy(&u, &r, 8);
+			u = u >> 63 ? ~u : u | ((uint64_t)1 << 63);
+		}
+		if (o + 8 > size)
+			return 0;
+		for (int b = 7; b >= 0; b--)
+			buf[o++] = (unsigned char)(u >> (8 * b));
 	}
 	return o;
 }
@@ -496,7 +506,8 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 	if ((rc = detect(ctx, path, hdr, nh, &im.spec)) != MP_OK)
 		goto done;
 	setup_columns(&im, hdr, nh);
-	if (im.nkey && mp_data__keyset_new(&im.keys)) {
+	/* rows expected: the file's bytes over the header's (a row is at least about as long) */
+	if (im.nkey && mp_data__keyset_new(&im.keys, csv.len / (csv.pos > 16 ? csv.pos : 16))) {
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		goto done;
 	}

@@ -64,18 +64,42 @@ size_t mp_data__text_limit(const char *column)
 	return 0;
 }
 
-/* Open addressing over (hash, offset, length, line); key bytes in one growing arena. */
+/* The keys, each appended to an arena as a record (line, length, bytes). While the keys
+ * come in strictly increasing order (the byte order of the encoding is the values' order,
+ * import.c), a key greater than the previous one is new, and nothing else is done: the
+ * released files are sorted by their key, so the common case is a sequential append. At the
+ * first key out of order the records so far go into a hash table (open addressing, linear
+ * probing, grown at 3/4 full), which then answers for every later key. */
 typedef struct slot {
 	uint64_t hash;
-	size_t off, len, line; /* line 0 = empty */
+	uint32_t off; /* record offset + 1; 0 = empty */
+	uint32_t pad;
 } slot;
 
 struct mp_keyset {
-	slot *slots;
-	size_t cap, n;
 	unsigned char *arena;
-	size_t used, size;
+	size_t used, size, n;
+	size_t last;   /* offset of the last record */
+	int unsorted;  /* a key came out of order: the hash table is in use */
+	slot *slots;
+	size_t cap;
 };
+
+#define REC_HEAD 6 /* uint32 line, uint16 length */
+
+static uint32_t rec_line(const unsigned char *r)
+{
+	uint32_t l;
+	memcpy(&l, r, 4);
+	return l;
+}
+
+static size_t rec_len(const unsigned char *r)
+{
+	uint16_t l;
+	memcpy(&l, r + 4, 2);
+	return l;
+}
 
 /* FNV-1a, 64-bit (Fowler, Noll and Vo; IETF draft-eastlake-fnv). */
 static uint64_t fnv1a(const unsigned char *p, size_t len)
@@ -85,19 +109,22 @@ static uint64_t fnv1a(const unsigned char *p, size_t len)
 		h ^= p[i];
 		h *= 1099511628211ULL;
 	}
+	/* MurmurHash3's fmix64 finaliser (Appleby 2011): FNV's low bits, which pick the slot,
+	 * cluster for short keys that differ in their last byte */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
 	return h;
 }
 
-int mp_data__keyset_new(mp_keyset **out)
+int mp_data__keyset_new(mp_keyset **out, size_t expect)
 {
+	(void)expect;
 	mp_keyset *k = calloc(1, sizeof *k);
 	if (!k)
 		return -1;
-	k->cap = 1024;
-	if (!(k->slots = calloc(k->cap, sizeof *k->slots))) {
-		free(k);
-		return -1;
-	}
 	*out = k;
 	return 0;
 }
@@ -111,55 +138,99 @@ void mp_data__keyset_free(mp_keyset *k)
 	free(k);
 }
 
-static slot *probe(slot *slots, size_t cap, uint64_t h, const unsigned char *arena, const void *p, size_t len)
+/* The slot of key p, or the empty slot where it would go. */
+static slot *probe(const mp_keyset *k, slot *slots, size_t cap, uint64_t h, const void *p, size_t len)
 {
 	for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1)) {
 		slot *s = &slots[i];
-		if (!s->line)
+		if (!s->off)
 			return s;
-		if (arena && s->hash == h && s->len == len && !memcmp(arena + s->off, p, len))
+		const unsigned char *r = k->arena + s->off - 1;
+		if (s->hash == h && rec_len(r) == len && !memcmp(r + REC_HEAD, p, len))
 			return s;
 	}
 }
 
-static int grow(mp_keyset *k)
+static int rehash(mp_keyset *k, size_t cap)
 {
-	size_t cap = k->cap * 2;
 	slot *ns = calloc(cap, sizeof *ns);
 	if (!ns)
 		return -1;
-	for (size_t i = 0; i < k->cap; i++)
-		if (k->slots[i].line)
-			*probe(ns, cap, k->slots[i].hash, NULL, NULL, 0) = k->slots[i];
+	for (size_t off = 0; off < k->used; off += REC_HEAD + rec_len(k->arena + off)) {
+		const unsigned char *r = k->arena + off;
+		uint64_t h = fnv1a(r + REC_HEAD, rec_len(r));
+		slot *s = probe(k, ns, cap, h, r + REC_HEAD, rec_len(r));
+		s->hash = h;
+		s->off = (uint32_t)off + 1;
+	}
 	free(k->slots);
 	k->slots = ns;
 	k->cap = cap;
 	return 0;
 }
 
-int mp_data__keyset_add(mp_keyset *k, const void *p, size_t len, size_t line, size_t *first)
+static int append(mp_keyset *k, const void *p, size_t len, size_t line)
 {
-	if (2 * (k->n + 1) > k->cap && grow(k))
-		return -1;
-	uint64_t h = fnv1a(p, len);
-	slot *s = probe(k->slots, k->cap, h, k->arena, p, len);
-	if (s->line) {
-		*first = s->line;
-		return 1;
-	}
-	if (k->used + len > k->size) {
+	if (k->used + REC_HEAD + len > k->size) {
 		size_t size = k->size ? 2 * k->size : 65536;
-		while (size < k->used + len)
+		while (size < k->used + REC_HEAD + len)
 			size *= 2;
-		unsigned char *na = realloc(k->arena, size);
+		unsigned char *na = size <= UINT32_MAX ? realloc(k->arena, size) : NULL;
 		if (!na)
 			return -1;
 		k->arena = na;
 		k->size = size;
 	}
-	memcpy(k->arena + k->used, p, len);
-	*s = (slot){ h, k->used, len, line ? line : 1 };
-	k->used += len;
+	uint32_t l = (uint32_t)line;
+	uint16_t n = (uint16_t)len;
+	memcpy(k->arena + k->used, &l, 4);
+	memcpy(k->arena + k->used + 4, &n, 2);
+	memcpy(k->arena + k->used + REC_HEAD, p, len);
+	k->last = k->used;
+	k->used += REC_HEAD + len;
 	k->n++;
+	return 0;
+}
+
+/* memcmp order of two byte strings, a shorter prefix first. */
+static int order(const unsigned char *a, size_t la, const unsigned char *b, size_t lb)
+{
+	int c = memcmp(a, b, la < lb ? la : lb);
+	return c ? c : (la > lb) - (la < lb);
+}
+
+int mp_data__keyset_add(mp_keyset *k, const void *p, size_t len, size_t line, size_t *first)
+{
+	if (len > UINT16_MAX || line > UINT32_MAX)
+		return -1;
+	if (!k->unsorted) {
+		const unsigned char *prev = k->arena + k->last;
+		int c = k->n ? order(p, len, prev + REC_HEAD, rec_len(prev)) : 1;
+		if (c > 0)
+			return append(k, p, len, line); /* greater than every key so far */
+		if (c == 0) {
+			*first = rec_line(prev);
+			return 1;
+		}
+		/* out of order: from now on the hash table */
+		size_t cap = 1024;
+		while (4 * (k->n + 1) > 3 * cap)
+			cap *= 2;
+		if (rehash(k, cap))
+			return -1;
+		k->unsorted = 1;
+	}
+	if (4 * (k->n + 1) > 3 * k->cap && rehash(k, 2 * k->cap))
+		return -1;
+	uint64_t h = fnv1a(p, len);
+	slot *s = probe(k, k->slots, k->cap, h, p, len);
+	if (s->off) {
+		*first = rec_line(k->arena + s->off - 1);
+		return 1;
+	}
+	if (append(k, p, len, line))
+		return -1;
+	s->hash = h;
+	s->off = (uint32_t)k->last + 1;
 	return 0;
 }

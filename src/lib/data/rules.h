@@ -23,7 +23,8 @@ size_t mp_data__text_limit(const char *column);
 
 /* A set of row keys (typed values serialised to bytes) with the line that first had each. */
 typedef struct mp_keyset mp_keyset;
-int mp_data__keyset_new(mp_keyset **out);
+/* expect: about how many keys will come (sizes the table once); 0 if unknown. */
+int mp_data__keyset_new(mp_keyset **out, size_t expect);
 void mp_data__keyset_free(mp_keyset *k);
 /* Adds key bytes [p, p+len) first seen on `line`. Returns 0 when new, 1 when the key was
  * there already (*first = its line), -1 when out of memory. */
