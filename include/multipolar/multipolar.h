@@ -9,7 +9,7 @@
 #include "multipolar/data.h"
 #include "multipolar/ensemble.h"
 #include "multipolar/metrics.h"
-#include "multipolar/outfile.h"
+#include "multipolar/output.h"
 #include "multipolar/poles.h"
 #include "multipolar/relations.h"
 #include "multipolar/report.h"

@@ -1,8 +1,6 @@
 /* Shared pieces of the command-line tool: help text, output files, progress bar. */
 #include "cli.h"
 
-#include "multipolar/outfile.h"
-
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -43,21 +41,23 @@ int cli_out_open(mp_ctx *ctx, const cli_common *c, cli_out *o)
 		o->f = stdout;
 		return MP_OK;
 	}
-	int rc = mp_outfile_open(ctx, c->output, &o->file);
-	if (rc == MP_OK)
-		o->f = mp_outfile_stream(o->file);
-	return rc;
+	int rc = mp_output_open(ctx, c->output, &o->file);
+	if (rc != MP_OK)
+		return rc;
+	o->to_file = 1;
+	o->f = o->file.f;
+	return MP_OK;
 }
 
 int cli_out_close(mp_ctx *ctx, cli_out *o, int rc)
 {
-	if (!o->file) {
+	if (!o->to_file) {
 		if (o->f && fflush(o->f) != 0 && rc == MP_OK)
 			rc = mp_error_set(ctx, MP_EIO, "cannot write standard output");
 		return rc;
 	}
-	rc = mp_outfile_close(ctx, o->file, rc);
-	o->file = NULL;
+	rc = mp_output_close(ctx, &o->file, rc);
+	o->to_file = 0;
 	o->f = NULL;
 	return rc;
 }

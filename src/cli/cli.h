@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "multipolar/common.h"
+#include "multipolar/output.h"
 #include "multipolar/table.h"
 
 typedef enum {
@@ -82,7 +83,8 @@ const char *cli_db_path(const cli_common *c);
 /* Output: standard output, or a temporary file beside --output renamed on success. */
 typedef struct cli_out {
 	FILE *f;
-	struct mp_outfile *file; /* NULL for standard output */
+	mp_output file; /* when writing to a file */
+	int to_file;
 } cli_out;
 int cli_out_open(mp_ctx *ctx, const cli_common *c, cli_out *o);
 /* Closes; on rc == MP_OK renames the temporary file into place, else removes it. */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "multipolar/outfile.h"
+#include "multipolar/output.h"
 
 #define MP_CLI_COMMAND(n) extern const cli_command cli_cmd_##n;
 #include "cli_commands.def"
@@ -136,8 +136,8 @@ static void on_signal(int sig)
 {
 	(void)sig;
 	interrupted = 1;
-	/* no temporary output file outlives the process (multipolar/outfile.h) */
-	mp_outfile_cleanup();
+	/* no temporary output file outlives the process (multipolar/output.h) */
+	mp_output_cleanup();
 	/* Default action on a second signal; SQLite rolls back an open transaction when the
 	 * process dies (journal), so no half-written database is left behind. */
 	signal(SIGINT, SIG_DFL);

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "multipolar/outfile.h"
+#include "multipolar/output.h"
 #include "multipolar/sim.h"
 
 #define SRC "calib.c"
@@ -323,11 +323,11 @@ int mp_calib_table(mp_ctx *ctx, const mp_calib_result *r, mp_table **out)
 
 int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path)
 {
-	mp_outfile *o = NULL;
-	int rc = mp_outfile_open(ctx, path, &o);
+	mp_output out; /* atomic, mode 0666 less the umask (multipolar/output.h) */
+	int rc = mp_output_open(ctx, path, &out);
 	if (rc != MP_OK)
 		return rc;
-	FILE *f = mp_outfile_stream(o);
+	FILE *f = out.f;
 	fprintf(f, "# Sim parameters calibrated on data up to %d by `multipolar calibrate --until %d`.\n"
 		   "# Methods, sources and standard errors: docs/calibration.md and the calib_fit table.\n",
 		r->until, r->until);
@@ -339,9 +339,7 @@ int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path)
 		mp_format_real(num, sizeof num, p->estimate);
 		fprintf(f, "%s: %s\n", p->key, num);
 	}
-	if (ferror(f))
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot write", path);
-	return mp_outfile_close(ctx, o, rc);
+	return mp_output_close(ctx, &out, rc);
 }
 
 int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id)

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "multipolar/outfile.h"
+#include "multipolar/output.h"
 #include "report_internal.h"
 
 void rep__tick(rep *r)
@@ -180,9 +180,12 @@ int mp_report_write_file(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, cons
 {
 	if (!path || !*path)
 		return mp_error_set(ctx, MP_EUSAGE, "report: an output path is required");
-	mp_outfile *f = NULL;
-	int rc = mp_outfile_open(ctx, path, &f);
+	/* a temporary file beside the target, renamed into place when complete; mode 0666 less
+	 * the umask (multipolar/output.h) */
+	mp_output out;
+	int rc = mp_output_open(ctx, path, &out);
 	if (rc != MP_OK)
 		return rc;
-	return mp_outfile_close(ctx, f, mp_report_write(ctx, s, o, mp_outfile_stream(f)));
+	rc = mp_report_write(ctx, s, o, out.f);
+	return mp_output_close(ctx, &out, rc);
 }
