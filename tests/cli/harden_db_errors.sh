@@ -29,7 +29,7 @@ import sqlite3, sys, time
 con = sqlite3.connect(sys.argv[1], isolation_level=None)
 con.execute("BEGIN EXCLUSIVE")
 open(sys.argv[1] + ".locked", "w").close()
-time.sleep(4)
+time.sleep(2)
 con.execute("ROLLBACK")
 PY
 locker=$!
