@@ -31,13 +31,13 @@ crash_trials() {
 	# how long a run takes here, to spread the kills over it
 	local t0 t1 dur
 	t0=$(date +%s%N)
-	"$MP" run --quiet --db "$T/timing.db" --runs 12 --seed 2 --until 2050 --threads 1 --report "$T/t.html" >/dev/null ||
+	"$MP" run --quiet --db "$T/timing.db" --runs 6 --seed 2 --until 2050 --threads 1 --report "$T/t.html" >/dev/null ||
 		fail "timing run failed"
 	t1=$(date +%s%N)
 	dur=$(( (t1 - t0) / 1000000 ))
 	for i in $(seq 1 "$n"); do
 		local until=$(( i % 2 ? 2040 : 2050 )) ms=$(( RANDOM % (dur + 50) ))
-		"$MP" run --quiet --db "$db" --runs 12 --seed $((i + 1)) --until $until --threads 1 --report "$T/run.html" \
+		"$MP" run --quiet --db "$db" --runs 6 --seed $((i + 1)) --until $until --threads 1 --report "$T/run.html" \
 			>/dev/null 2>&1 &
 		local pid=$!
 		sleep "$(awk -v ms="$ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
