@@ -32,7 +32,7 @@ for t in $targets; do
 	cp "$corpus"/* "$work"/
 	n0=$(ls "$work" | wc -l)
 	# replay: every corpus file once
-	if ! "$B/tests/$t" -runs=0 "$work" >"$B/$t.replay.log" 2>&1; then
+	if ! "$B/tests/$t" -runs=0 -artifact_prefix="$B/findings/$t-" "$work" >"$B/$t.replay.log" 2>&1; then
 		echo "$t: corpus replay FAILED (see $B/$t.replay.log)"
 		status=1
 		continue

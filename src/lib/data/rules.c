@@ -204,8 +204,10 @@ int mp_data__keyset_add(mp_keyset *k, const void *p, size_t len, size_t line, si
 	if (len > UINT16_MAX || line > UINT32_MAX)
 		return -1;
 	if (!k->unsorted) {
+		if (!k->n)
+			return append(k, p, len, line);
 		const unsigned char *prev = k->arena + k->last;
-		int c = k->n ? order(p, len, prev + REC_HEAD, rec_len(prev)) : 1;
+		int c = order(p, len, prev + REC_HEAD, rec_len(prev));
 		if (c > 0)
 			return append(k, p, len, line); /* greater than every key so far */
 		if (c == 0) {
