@@ -303,20 +303,37 @@ static int write_text(const mp_table *t, FILE *f)
 	return MP_OK;
 }
 
+/* A signed decimal number: [+-] digits [. digits] [(e|E) [+-] digits], nothing else (no
+ * hex, inf or nan, which strtod would take). */
+static int plain_number(const char *s)
+{
+	const char *p = s + (*s == '+' || *s == '-');
+	size_t d = 0;
+	while (*p >= '0' && *p <= '9')
+		p++, d++;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			d++;
+	if (!d)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p += 1 + (p[1] == '+' || p[1] == '-');
+		if (!(*p >= '0' && *p <= '9'))
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return !*p;
+}
+
 /* A text cell a spreadsheet would read as a formula: it starts with '=', '+', '-', '@', a
  * tab or a carriage return (OWASP, "CSV Injection"), and is not simply a number: "-0.5"
  * or "+3" is data and stays as it is. */
 static int formula_like(const char *s)
 {
-	if (!strchr("=+-@\t\r", s[0]) || !s[0])
+	if (!s[0] || !strchr("=+-@\t\r", s[0]))
 		return 0;
-	if (s[0] == '-' || s[0] == '+') {
-		char *end;
-		(void)strtod(s, &end);
-		if (end != s && !*end)
-			return 0;
-	}
-	return 1;
+	return !((s[0] == '-' || s[0] == '+') && plain_number(s));
 }
 
 static void csv_field(FILE *f, const char *s, int raw)
