@@ -28,12 +28,12 @@ typedef struct mp_output {
 
 /* Creates the temporary file beside `path`. MP_EIO (naming the path and the reason) when
  * it cannot be created. */
-int mp_output_open(mp_ctx *ctx, const char *path, mp_output *o);
+MP_EXTERN int mp_output_open(mp_ctx *ctx, const char *path, mp_output *o);
 /* Finishes: with rc == MP_OK flushes, syncs and renames the file into place; otherwise
  * (or when writing failed) removes it. Returns rc, or the write error. Frees o. */
-int mp_output_close(mp_ctx *ctx, mp_output *o, int rc);
+MP_EXTERN int mp_output_close(mp_ctx *ctx, mp_output *o, int rc);
 /* Removes every temporary file still open. Async-signal-safe: for signal handlers. */
-void mp_output_cleanup(void);
+MP_EXTERN void mp_output_cleanup(void);
 
 #ifdef __cplusplus
 }

@@ -1,12 +1,10 @@
 /* The HTML report: page frame, provenance, atomic file writing. Sections in
  * report_history.c, report_forecast.c, report_skill.c, report_relations.c,
  * report_negotiation.c. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "multipolar/output.h"
 
 #include "multipolar/output.h"
 #include "report_internal.h"
@@ -112,8 +110,10 @@ static int sources(rep *r)
 		}
 		fputs("</ul>\n", f);
 	}
-	fputs("<p class=\"note\">Charts: colours of Okabe &amp; Ito (2008) and Tol (2021), safe for "
-	      "colour-blind readers; axis ticks by Heckbert's (1990) nice numbers.</p>\n", f);
+	fputs("<p class=\"note\">Charts: one colour per entity (pole, state, scenario, actor) in every chart, "
+	      "from the palettes of Okabe &amp; Ito (2008) and Tol (2021), safe for colour-blind readers (the "
+	      "mapping: docs/report.md, \"Colours\"); axis ticks by Heckbert's (1990) nice numbers. Under each chart, "
+	      "its drawing downloads as an SVG file and its table as CSV.</p>\n", f);
 	rep__section_close(r);
 	free(ds);
 	return MP_OK;
