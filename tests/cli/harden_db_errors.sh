@@ -9,7 +9,7 @@ DB="$T/c.db"
 $MP import --quiet --db "$DB" "$SHARED/NMC-60-abridged.csv" "$SHARED/cow_contdir.csv" \
 	"$SHARED/cow_trade_dyadic_4.0_ndy.csv" || fail "import failed"
 sqlite3 "$DB" "PRAGMA journal_mode=DELETE" >/dev/null
-expect_exit 0 $MP run baseline --runs 2 --until 2018 --no-report --threads 1 --quiet --db "$DB"
+expect_exit 0 $MP run baseline --start 2016 --runs 2 --until 2018 --no-report --threads 1 --quiet --db "$DB"
 
 # 2. one page of a table's b-tree overwritten: the run reading it must fail
 for tb in contiguity trade_dyadic; do
@@ -18,7 +18,7 @@ for tb in contiguity trade_dyadic; do
 	rp=$(sqlite3 "$T/bad.db" "SELECT rootpage FROM sqlite_master WHERE name = '$tb'")
 	python3 -c "
 f = open('$T/bad.db', 'r+b'); f.seek(($rp - 1) * $ps); f.write(b'\xff' * $ps)"
-	expect_exit 1 $MP run baseline --runs 2 --until 2018 --no-report --threads 1 --quiet --db "$T/bad.db"
+	expect_exit 1 $MP run baseline --start 2016 --runs 2 --until 2018 --no-report --threads 1 --quiet --db "$T/bad.db"
 	grep -q "bad.db: read .*: database disk image is malformed" "$T/err" ||
 		{ cat "$T/err" >&2; fail "$tb: damaged page not reported"; }
 done

@@ -15,7 +15,7 @@ crash_check() {
 	[ "$empty" = 0 ] || fail "$what: $empty stored run(s) without summary rows"
 	"$MP" report --quiet --db "$db" --output "$T/check.html" || fail "$what: report failed"
 	local ids
-	ids=$(grep -o 'Run [0-9]*, years' "$T/check.html" | grep -o '[0-9]*' | sort -u | paste -sd, -)
+	ids=$(grep -oE 'Run [0-9]+, (years|from)' "$T/check.html" | grep -o '[0-9]*' | sort -u | paste -sd, -)
 	[ -n "$ids" ] || fail "$what: the report shows no run"
 	local jobs
 	jobs=$(sqlite3 "$db" "SELECT count(DISTINCT job) || ' ' || count(*) FROM sim_runs WHERE run_id IN ($ids)")
