@@ -11,6 +11,7 @@
 
 #include "multipolar/data.h"
 #include "multipolar/sim.h"
+#include "multipolar/stats.h"
 #include "multipolar/world.h"
 
 #define SRC "backtest.c"
@@ -42,12 +43,6 @@ static void renormalise(double *v, size_t k)
 			s += v[i];
 	for (size_t i = 0; i < k; i++)
 		v[i] = s > 0 && v[i] > 0 ? v[i] / s : 0.0;
-}
-
-static int cmp_dbl(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
 }
 
 static int score(mp_ctx *ctx, const char *method, const double *f, const double *t, size_t k,
@@ -140,8 +135,8 @@ static int run_model(mp_ctx *ctx, mp_store *s, const mp_backtest_options *o, con
 	for (size_t i = 0; i < k; i++) {
 		for (int r = 0; r < runs; r++)
 			col[r] = sh[(size_t)r * k + i];
-		qsort(col, (size_t)runs, sizeof *col, cmp_dbl);
-		model[i] = runs % 2 ? col[runs / 2] : 0.5 * (col[runs / 2 - 1] + col[runs / 2]);
+		mp_sort_doubles(col, (size_t)runs);
+		model[i] = mp_median_sorted(col, (size_t)runs);
 	}
 	renormalise(model, k);
 done:

@@ -4,6 +4,7 @@
  * is bounded by the calibration year (`until`).
  */
 #include "calib_internal.h"
+#include "util/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -131,14 +132,9 @@ static int contig_keys(mp_ctx *ctx, const mp_qcalib_rows *c, int maxtype, int fr
 		if (b > until)
 			b = until;
 		for (int t = a; t <= b; t++) {
-			if (k == cap) {
-				int64_t *nv = realloc(v, 2 * cap * sizeof *v);
-				if (!nv) {
-					free(v);
-					return oom(ctx, "contiguity");
-				}
-				v = nv;
-				cap *= 2;
+			if (mp_vec_reserve(&v, &cap, k + 1, 1024)) {
+				free(v);
+				return oom(ctx, "contiguity");
 			}
 			v[k++] = dyad_key(t, r->i[0], r->i[1]);
 		}
@@ -323,14 +319,9 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 			double x1 = CINC(c1, t), x2 = CINC(c2, t);
 			if (!(x1 > 0 && x2 > 0))
 				continue;
-			if (k == cap) {
-				cap = cap ? 2 * cap : 65536;
-				mp_dyad_obs *nv = realloc(v, cap * sizeof *nv);
-				if (!nv) {
-					rc = oom(ctx, "conflict sample");
-					goto done;
-				}
-				v = nv;
+			if (mp_vec_reserve(&v, &cap, k + 1, 65536)) {
+				rc = oom(ctx, "conflict sample");
+				goto done;
 			}
 			v[k++] = (mp_dyad_obs){
 				.year = t, .ccode1 = c1, .ccode2 = c2,
@@ -426,14 +417,9 @@ int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, s
 			}
 			if (nr == 0 || miss)
 				continue;
-			if (k == cap) {
-				cap = cap ? 2 * cap : 1024;
-				mp_arms_obs *nv = realloc(v, cap * sizeof *nv);
-				if (!nv) {
-					rc = oom(ctx, "arms");
-					goto done;
-				}
-				v = nv;
+			if (mp_vec_reserve(&v, &cap, k + 1, 1024)) {
+				rc = oom(ctx, "arms");
+				goto done;
 			}
 			v[k++] = (mp_arms_obs){ x, xp, sum / gdp, c };
 		}

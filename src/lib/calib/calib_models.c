@@ -4,6 +4,7 @@
  * dynamics, conflict hazards. Each cites its source; docs/calibration.md repeats them.
  */
 #include "multipolar/calib.h"
+#include "multipolar/stats.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,12 +34,6 @@ static size_t unit_end(const mp_panel_obs *obs, size_t n, size_t i)
 	return j;
 }
 
-static int cmp_dbl(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /* Median over units (runs of equal uid, at least `minobs` values) of the s.d. (n - 1
  * denominator) of e. NaN when no unit qualifies. */
 static int median_unit_sd(mp_ctx *ctx, const double *e, const int *uid, size_t k, size_t minobs,
@@ -63,8 +58,8 @@ static int median_unit_sd(mp_ctx *ctx, const double *e, const int *uid, size_t k
 		i = j;
 	}
 	if (m > 0) {
-		qsort(sd, m, sizeof *sd, cmp_dbl);
-		*out = m % 2 ? sd[m / 2] : 0.5 * (sd[m / 2 - 1] + sd[m / 2]);
+		mp_sort_doubles(sd, m);
+		*out = mp_median_sorted(sd, m);
 	}
 	free(sd);
 	return MP_OK;

@@ -7,6 +7,7 @@
 
 #include "multipolar/relations.h"
 #include "store/q_relations.h"
+#include "util/vec.h"
 
 #define MAX_CCODE 1000
 
@@ -132,19 +133,11 @@ static void add_member(void *u, int ccode, const char *abb, const char *name, co
 	if (ccode <= 0 || ccode >= MAX_CCODE || y->index[ccode] >= 0)
 		return;
 	if (y->n == y->cap) {
-		size_t cap = y->cap ? 2 * y->cap : 256;
-		int *cc = realloc(y->ccode, cap * sizeof *cc);
-		if (!cc) {
+		size_t cap = y->cap, cap2 = y->cap;
+		if (mp_vec_reserve(&y->ccode, &cap, y->n + 1, 256) || mp_vec_reserve(&y->abb, &cap2, y->n + 1, 256)) {
 			c->oom = 1;
 			return;
 		}
-		y->ccode = cc;
-		char(*ab)[8] = realloc(y->abb, cap * sizeof *ab);
-		if (!ab) {
-			c->oom = 1;
-			return;
-		}
-		y->abb = ab;
 		y->cap = cap;
 	}
 	y->ccode[y->n] = ccode;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "util/vec.h"
 
 typedef struct {
 	const char *family;
@@ -78,15 +79,10 @@ static int collect(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, int ni, int nr, i
 	size_t cap = 0;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? 2 * cap : 1024;
-			mp_qcalib_row *v = realloc(out->v, cap * sizeof *v);
-			if (!v) {
-				sqlite3_reset(st);
-				mp_qcalib_rows_free(out);
-				return mp_error_set(ctx, MP_ENOMEM, "q_calib.c: out of memory");
-			}
-			out->v = v;
+		if (mp_vec_reserve(&out->v, &cap, out->n + 1, 1024)) {
+			sqlite3_reset(st);
+			mp_qcalib_rows_free(out);
+			return mp_error_set(ctx, MP_ENOMEM, "q_calib.c: out of memory");
 		}
 		mp_qcalib_row *r = &out->v[out->n++];
 		memset(r, 0, sizeof *r);

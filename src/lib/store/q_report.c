@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "util/vec.h"
 
 int mp_q_report_has_table(mp_store *s, const char *name)
 {
@@ -45,14 +46,9 @@ int mp_q_report_runs(mp_ctx *ctx, mp_store *s, mp_q_report_run **out, size_t *n)
 	mp_q_report_run *v = NULL;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 8;
-			mp_q_report_run *nv = realloc(v, cap * sizeof *nv);
-			if (!nv) {
-				rc = mp_error_set(ctx, MP_ENOMEM, "report: out of memory");
-				goto done;
-			}
-			v = nv;
+		if (mp_vec_reserve(&v, &cap, *n + 1, 8)) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "report: out of memory");
+			goto done;
 		}
 		mp_q_report_run *r = &v[(*n)++];
 		r->run_id = sqlite3_column_int64(st, 0);
@@ -91,14 +87,9 @@ int mp_q_report_sim_rows(mp_ctx *ctx, mp_store *s, int64_t run_id, const char *s
 	mp_q_report_sim_row *v = NULL;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 256;
-			mp_q_report_sim_row *nv = realloc(v, cap * sizeof *nv);
-			if (!nv) {
-				rc = mp_error_set(ctx, MP_ENOMEM, "report: out of memory");
-				goto done;
-			}
-			v = nv;
+		if (mp_vec_reserve(&v, &cap, *n + 1, 256)) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "report: out of memory");
+			goto done;
 		}
 		mp_q_report_sim_row *r = &v[(*n)++];
 		copy_text(r->unit, sizeof r->unit, st, 0);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "util/vec.h"
 
 int mp_store__nmc_years(mp_ctx *ctx, mp_store *s, int64_t dsid, int *first, int *last)
 {
@@ -46,14 +47,9 @@ int mp_store__world_nmc(mp_ctx *ctx, mp_store *s, int64_t dsid, int year, mp_wor
 	int step;
 	w->n = 0;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (w->n == cap) {
-			cap = cap ? cap * 2 : 256;
-			mp_actor *na = realloc(w->actors, cap * sizeof *na);
-			if (!na) {
-				sqlite3_reset(st);
-				return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			}
-			w->actors = na;
+		if (mp_vec_reserve(&w->actors, &cap, w->n + 1, 256)) {
+			sqlite3_reset(st);
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		}
 		mp_actor *a = &w->actors[w->n++];
 		memset(a, 0, sizeof *a);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "util/vec.h"
 
 #define MP_STMT_CACHE 64
 
@@ -229,14 +230,9 @@ int mp_store_datasets(mp_ctx *ctx, mp_store *s, mp_dataset_info **out, size_t *n
 	size_t cnt = 0, cap = 0;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cnt == cap) {
-			cap = cap ? cap * 2 : 16;
-			mp_dataset_info *nv = realloc(v, cap * sizeof *nv);
-			if (!nv) {
-				free(v);
-				return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			}
-			v = nv;
+		if (mp_vec_reserve(&v, &cap, cnt + 1, 16)) {
+			free(v);
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		}
 		read_info(st, &v[cnt++]);
 	}

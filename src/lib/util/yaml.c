@@ -4,21 +4,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/file.h"
 #include "util/yaml.h"
 
 int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y)
 {
 	memset(y, 0, sizeof *y);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return mp_error_set(ctx, MP_ENOTFOUND, "%s: cannot open: %s", path, strerror(errno));
+	FILE *f;
+	size_t size;
+	int rc = mp_file__open(ctx, path, MP_FILE_MAX, &f, &size);
+	if (rc)
+		return rc == MP_EIO ? mp_error_set(ctx, MP_ENOTFOUND, "%s", mp_error_message(ctx)) : rc;
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
 		fclose(f);
 		return mp_error_set(ctx, MP_ENOMEM, "%s: cannot initialise the YAML parser", path);
 	}
 	yaml_parser_set_input_file(&parser, f);
-	int rc = MP_OK;
 	if (!yaml_parser_load(&parser, &y->doc)) {
 		rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: YAML syntax: %s", path,
 				  parser.problem_mark.line + 1, parser.problem_mark.column + 1,

@@ -8,6 +8,7 @@
 
 #include "util/csv.h"
 #include "store/q_world.h"
+#include "util/vec.h"
 
 const char *const mp_component_names[MP_NCOMP] = { "milex", "milper", "irst", "pec", "tpop", "upop" };
 
@@ -184,14 +185,9 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 					  csv.nfields);
 			goto done;
 		}
-		if (w->n == cap) {
-			cap = cap ? 2 * cap : 128;
-			mp_actor *na = realloc(w->actors, cap * sizeof *na);
-			if (!na) {
-				rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-				goto done;
-			}
-			w->actors = na;
+		if (mp_vec_reserve(&w->actors, &cap, w->n + 1, 128)) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			goto done;
 		}
 		mp_actor *a = &w->actors[w->n];
 		memset(a, 0, sizeof *a);
