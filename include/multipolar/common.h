@@ -17,6 +17,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* MP_EXTERN marks a function or object of the public API: the library is built with
+ * hidden visibility (-fvisibility=hidden), so only what is declared with MP_EXTERN in a
+ * header of include/multipolar/ is exported from libmultipolar.so (docs/api.md). */
+#if defined(__GNUC__) || defined(__clang__)
+#define MP_EXTERN __attribute__((visibility("default")))
+#else
+#define MP_EXTERN
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif

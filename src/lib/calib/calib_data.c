@@ -4,6 +4,7 @@
  * is bounded by the calibration year (`until`).
  */
 #include "calib_internal.h"
+#include "multipolar/crosswalk.h"
 #include "util/vec.h"
 
 #include <stdlib.h>
@@ -18,6 +19,15 @@ static int oom(mp_ctx *ctx, const char *what)
 }
 
 /* ---- income / population panel ----------------------------------------------------- */
+
+/* "ISO|region" of a Maddison row into its two parts. */
+static void split_iso(const char *txt, char iso[8], char *reg, size_t regsize)
+{
+	const char *bar = strchr(txt, '|');
+	size_t il = bar ? (size_t)(bar - txt) : strlen(txt);
+	snprintf(iso, 8, "%.*s", (int)(il < 7 ? il : 7), txt);
+	snprintf(reg, regsize, "%s", bar ? bar + 1 : "");
+}
 
 void mp_calib__panel_free(mp_calib_panel *p)
 {
@@ -44,13 +54,14 @@ int mp_calib__panel(mp_ctx *ctx, const mp_qcalib_rows *rows, mp_calib_panel *out
 	char regions[MP_CALIB_MAXP / 2][48];
 	int nreg = 0, unit = -1;
 	char prev[8] = "";
+	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		const mp_qcalib_row *r = &rows->v[i];
 		char iso[8] = "", reg[48] = "";
-		const char *bar = strchr(r->txt, '|');
-		size_t il = bar ? (size_t)(bar - r->txt) : strlen(r->txt);
-		snprintf(iso, sizeof iso, "%.*s", (int)(il < 7 ? il : 7), r->txt);
-		snprintf(reg, sizeof reg, "%s", bar ? bar + 1 : "");
+		split_iso(r->txt, iso, reg, sizeof reg);
+		/* one territory per series: the aggregates of dissolved states are left out */
+		if (mp_country_series_of_iso3(iso) < 0)
+			continue;
 		if (strcmp(iso, prev) != 0) {
 			unit++;
 			snprintf(prev, sizeof prev, "%s", iso);
@@ -68,11 +79,12 @@ int mp_calib__panel(mp_ctx *ctx, const mp_qcalib_rows *rows, mp_calib_panel *out
 			}
 			snprintf(regions[nreg++], sizeof regions[0], "%s", reg);
 		}
-		out->income[i] = (mp_panel_obs){ unit, g, r->i[1], r->r[0] };
-		out->pop[i] = (mp_panel_obs){ unit, g, r->i[1], r->r[1] };
-		out->gdppc[i] = r->r[0];
+		out->income[k] = (mp_panel_obs){ unit, g, r->i[1], r->r[0] };
+		out->pop[k] = (mp_panel_obs){ unit, g, r->i[1], r->r[1] };
+		out->gdppc[k] = r->r[0];
+		k++;
 	}
-	out->n = n;
+	out->n = k;
 	out->ngroups = nreg;
 	if (out->frontier < 0) {
 		mp_calib__panel_free(out);
@@ -164,8 +176,9 @@ int mp_calib__gravity_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_grav
 		goto done;
 	if ((rc = contig_keys(ctx, &con, 1, from, until, &ck, &nck)) != MP_OK)
 		goto done;
-	/* GDP (millions of 2011 int$) = gdppc x pop (thousands) / 1000, by ccode and year.
-	   COW 260 (West Germany) takes Maddison's DEU (unified Germany; SOURCES.md). */
+	/* GDP (millions of 2011 int$) = gdppc x pop (thousands) / 1000, by ccode and year, of
+	   the COW state each Maddison code stands for in the year (crosswalk.h: SUN is the
+	   USSR up to 1991, DEU West Germany 1955-1990, ...). */
 	gdp = malloc((size_t)MAXC * (size_t)ny * sizeof *gdp);
 	v = malloc((2 * tr.n + 1) * sizeof *v);
 	if (!gdp || !v) {
@@ -176,12 +189,12 @@ int mp_calib__gravity_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_grav
 		gdp[i] = MP_NA;
 	for (size_t i = 0; i < inc.n; i++) {
 		const mp_qcalib_row *r = &inc.v[i];
-		if (r->i[0] <= 0 || r->i[0] >= MAXC || r->i[1] < from || r->i[1] > until)
-			continue;
-		double g = r->r[0] * r->r[1] / 1000.0;
-		gdp[(size_t)r->i[0] * (size_t)ny + (size_t)(r->i[1] - from)] = g;
-		if (r->i[0] == 255)
-			gdp[(size_t)260 * (size_t)ny + (size_t)(r->i[1] - from)] = g;
+		char iso[8], reg[8];
+		split_iso(r->txt, iso, reg, sizeof reg);
+		int cc[2], nc = r->i[1] < from || r->i[1] > until ? 0 : mp_country_state_of_iso3(iso, r->i[1], cc);
+		for (int j = 0; j < nc; j++)
+			if (cc[j] > 0 && cc[j] < MAXC)
+				gdp[(size_t)cc[j] * (size_t)ny + (size_t)(r->i[1] - from)] = r->r[0] * r->r[1] / 1000.0;
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < tr.n; i++) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "multipolar/crosswalk.h"
 #include "multipolar/relations.h"
 #include "store/q_relations.h"
 #include "util/vec.h"
@@ -227,34 +228,18 @@ static void set_trade(void *u, int c1, int c2, const double *v)
 	y->trade[i * n + j] = y->trade[j * n + i] = v[0] + v[1];
 }
 
-/* Maddison codes to COW codes (docs/relations.md section 3): the crosswalk's iso3c -> cown,
- * except the aggregates of former states, which stand for the COW state while it existed:
- * SUN -> 365 up to 1991 (RUS from 1992), CSK -> 315 up to 1992, YUG -> 345 up to 1991
- * (SRB from 1992, as COW continues 345 for Serbia); DEU (unified Germany throughout)
- * also stands for West Germany 260 in 1955-1990, which overstates its GDP by the GDR's. */
-static void set_gdp(void *u, const char *iso, int cown, double gdp)
+/* Maddison codes to COW codes: the state each code stands for in the year, by the one
+ * crosswalk (multipolar/crosswalk.h, docs/crosswalk.md: SUN is the USSR up to 1991, DEU
+ * West Germany 1955-1990, which overstates its GDP by the GDR's, ...). */
+static void set_gdp(void *u, const char *iso, double gdp)
 {
 	mp_rel_year *y = ((load_ctx *)u)->y;
-	int yr = y->year;
-	int target = cown;
-	if (!strcmp(iso, "SUN"))
-		target = yr <= 1991 ? 365 : 0;
-	else if (!strcmp(iso, "RUS"))
-		target = yr <= 1991 ? 0 : 365;
-	else if (!strcmp(iso, "CSK"))
-		target = yr <= 1992 ? 315 : 0;
-	else if (!strcmp(iso, "YUG"))
-		target = yr <= 1991 ? 345 : 0;
-	else if (!strcmp(iso, "SRB"))
-		target = yr >= 1992 ? 345 : 0;
-	else if (!strcmp(iso, "DEU") && yr >= 1955 && yr <= 1990) {
-		int k = idx(y, 260);
-		if (k >= 0)
-			y->gdp[k] = gdp;
+	int cc[2], k = mp_country_state_of_iso3(iso, y->year, cc);
+	for (int j = 0; j < k; j++) {
+		int i = idx(y, cc[j]);
+		if (i >= 0)
+			y->gdp[i] = gdp;
 	}
-	int i = idx(y, target);
-	if (i >= 0)
-		y->gdp[i] = gdp;
 }
 
 static double *nan_array(size_t n)
@@ -316,7 +301,7 @@ int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
 	    (rc = mp_q_rel_trade_totals(ctx, s, year, set_ttot, &c)))
 		goto done;
 	if ((parts & MP_REL_LOAD_GDP) && covers(&cov[MP_REL_MADDISON], year) && (rc = mp_q_rel_gdp(ctx, s, year, set_gdp, &c))) {
-		/* without the crosswalk there is no GDP: leave the cells empty */
+		/* without Maddison there is no GDP: leave the cells empty */
 		if (rc != MP_ENOTFOUND)
 			goto done;
 		mp_error_clear(ctx);

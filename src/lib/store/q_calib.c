@@ -9,17 +9,14 @@
 
 typedef struct {
 	const char *family;
-	const char *sql; /* ?1 dsid, ?2 from, ?3 until, ?4 crosswalk dsid */
+	const char *sql; /* ?1 dsid, ?2 from, ?3 until */
 	int ni, nr, txt;
 } qspec;
 
 static const qspec specs[MP_QC_COUNT] = {
 	[MP_QC_INCOME] = { "maddison",
-		"SELECT COALESCE(c.cown, CASE m.countrycode WHEN 'SRB' THEN 345 END, 0), m.year, m.gdppc, m.pop,"
-		" m.countrycode || '|' || COALESCE(m.region, '')"
-		" FROM maddison m LEFT JOIN crosswalk c ON c.dsid = ?4 AND c.iso3c = m.countrycode"
-		" WHERE m.dsid = ?1 AND m.year >= ?2 AND m.year <= ?3"
-		" AND m.countrycode NOT IN ('SUN', 'CSK', 'YUG')"
+		"SELECT 0, m.year, m.gdppc, m.pop, m.countrycode || '|' || COALESCE(m.region, '')"
+		" FROM maddison m WHERE m.dsid = ?1 AND m.year >= ?2 AND m.year <= ?3"
 		" ORDER BY m.countrycode, m.year", 2, 2, 1 },
 	[MP_QC_NMC] = { "nmc",
 		"SELECT ccode, year, cinc, milex, tpop FROM nmc WHERE dsid = ?1 AND year >= ?2 AND year <= ?3"
@@ -110,11 +107,9 @@ int mp_qcalib_fetch(mp_ctx *ctx, mp_store *s, mp_qcalib_query q, int from, int u
 	if (q >= MP_QC_COUNT)
 		return mp_error_set(ctx, MP_EINPUT, "q_calib.c: unknown query %d", (int)q);
 	const qspec *sp = &specs[q];
-	int64_t dsid = 0, xw = 0;
+	int64_t dsid = 0;
 	int rc = mp_store__dsid(ctx, s, sp->family, NULL, &dsid);
 	if (rc != MP_OK)
-		return rc;
-	if (q == MP_QC_INCOME && (rc = mp_store__dsid(ctx, s, "crosswalk", NULL, &xw)) != MP_OK)
 		return rc;
 	sqlite3_stmt *st;
 	if ((rc = mp_store__prepare(ctx, s, sp->sql, &st)) != MP_OK)
@@ -122,8 +117,6 @@ int mp_qcalib_fetch(mp_ctx *ctx, mp_store *s, mp_qcalib_query q, int from, int u
 	sqlite3_bind_int64(st, 1, dsid);
 	sqlite3_bind_int(st, 2, from);
 	sqlite3_bind_int(st, 3, until);
-	if (q == MP_QC_INCOME)
-		sqlite3_bind_int64(st, 4, xw);
 	return collect(ctx, s, st, sp->ni, sp->nr, sp->txt, out);
 }
 

@@ -15,9 +15,8 @@
 #include "multipolar/store.h"
 
 typedef enum {
-	/* maddison x crosswalk, year in [from, until], aggregates SUN/CSK/YUG left out,
-	   sorted by countrycode, year: i = {ccode (0 if none), year}, r = {gdppc, pop},
-	   txt = "ISO|region" */
+	/* maddison, year in [from, until], sorted by countrycode, year: i = {0, year},
+	   r = {gdppc, pop}, txt = "ISO|region" (the caller maps ISO to COW: crosswalk.h) */
 	MP_QC_INCOME,
 	/* nmc, year in [from, until]: i = {ccode, year}, r = {cinc, milex, tpop} */
 	MP_QC_NMC,

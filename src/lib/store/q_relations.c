@@ -197,22 +197,14 @@ static void gdp_row(sqlite3_stmt *st, void *u)
 	/* Maddison: gdppc in 2011 int$, pop in thousands -> GDP = gdppc*pop*1000 $,
 	 * i.e. gdppc*pop/1000 millions (SOURCES.md section 8). */
 	double gdp = mp_store__real(st, 2) * mp_store__real(st, 3) / 1000.0;
-	c->fn(c->u, iso ? iso : "", mp_store__int(st, 1, 0), gdp);
+	c->fn(c->u, iso ? iso : "", gdp);
 }
 
 int mp_q_rel_gdp(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_gdp_fn fn, void *u)
 {
-	int64_t xw = 0;
-	int rc = mp_store__dsid(ctx, s, "crosswalk", NULL, &xw);
-	if (rc)
-		return rc;
 	gdp_ctx c = { fn, u };
-	int ints[2] = { year, (int)xw };
-	return run(ctx, s, "maddison",
-		   "SELECT m.countrycode, x.cown, m.gdppc, m.pop FROM maddison m"
-		   " LEFT JOIN crosswalk x ON x.iso3c = m.countrycode AND x.dsid = ?3"
-		   " WHERE m.dsid = ?1 AND m.year = ?2",
-		   ints, 2, gdp_row, &c);
+	return run(ctx, s, "maddison", "SELECT countrycode, NULL, gdppc, pop FROM maddison WHERE dsid = ?1 AND year = ?2",
+		   &year, 1, gdp_row, &c);
 }
 
 int mp_q_rel_find_state(mp_ctx *ctx, mp_store *s, const char *text, int *ccode, char *abb)

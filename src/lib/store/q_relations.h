@@ -1,6 +1,6 @@
 /* Store queries of the relations module (src/lib/relations/). Year-sliced reads of the
- * imported tables states, majors, nmc, atop_dyad, alliance_dyad, unga, maddison
- * (+ crosswalk), trade_dyadic and trade_national, always of the newest dataset version
+ * imported tables states, majors, nmc, atop_dyad, alliance_dyad, unga, maddison,
+ * trade_dyadic and trade_national, always of the newest dataset version
  * (mp_store__dsid). Values are handed to callbacks; NULL reads as NaN. */
 #ifndef MP_Q_RELATIONS_H
 #define MP_Q_RELATIONS_H
@@ -18,9 +18,9 @@ typedef void (*mp_q_rel_state_fn)(void *u, int ccode, const char *abb, const cha
 				  const double *v);
 /* A dyad-year row. */
 typedef void (*mp_q_rel_dyad_fn)(void *u, int c1, int c2, const double *v);
-/* A Maddison row: ISO3 code, its COW code from the crosswalk (0 if none), GDP in
- * millions of 2011 int$ (gdppc * pop / 1000; NaN if either is missing). */
-typedef void (*mp_q_rel_gdp_fn)(void *u, const char *iso3, int cown, double gdp);
+/* A Maddison row: ISO3 code and GDP in millions of 2011 int$ (gdppc * pop / 1000; NaN
+ * if either is missing). The caller maps the code to COW (multipolar/crosswalk.h). */
+typedef void (*mp_q_rel_gdp_fn)(void *u, const char *iso3, double gdp);
 
 /* System members in `year` (states spells; spells ending in the last year of the
  * membership data are taken to continue when year > last): v unused. */
@@ -42,7 +42,7 @@ int mp_q_rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void
 /* The same for one dyad (c1 < c2, as stored): at most one row. */
 int mp_q_rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_q_rel_dyad_fn fn,
 			void *u);
-/* Maddison rows of `year` joined to the crosswalk. */
+/* Maddison rows of `year`. */
 int mp_q_rel_gdp(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_gdp_fn fn, void *u);
 
 /* Finds a state by ccode (all digits), stateabb or statenme (case-insensitive) in the

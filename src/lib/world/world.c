@@ -7,7 +7,7 @@
 #include <strings.h>
 
 #include "util/csv.h"
-#include "store/q_world.h"
+#include "world/world_internal.h"
 #include "util/vec.h"
 
 const char *const mp_component_names[MP_NCOMP] = { "milex", "milper", "irst", "pec", "tpop", "upop" };
@@ -65,51 +65,11 @@ int mp_world_clone(const mp_world *w, mp_world **out)
 	return MP_OK;
 }
 
-static void assign_poles(mp_world *w, const mp_poles *poles)
+void mp_world__assign_poles(mp_world *w, const mp_poles *poles)
 {
 	for (size_t i = 0; i < w->n; i++)
 		w->actors[i].pole = poles && w->actors[i].ccode ? mp_poles_of(poles, w->actors[i].ccode, w->year)
 								: w->actors[i].pole;
-}
-
-int mp_world_store_years(mp_ctx *ctx, mp_store *s, const char *nmc_version, int *first, int *last)
-{
-	mp_dataset_info d;
-	int rc = mp_store_dataset_pick(ctx, s, "nmc", nmc_version, &d);
-	return rc == MP_OK ? mp_store__nmc_years(ctx, s, d.id, first, last) : rc;
-}
-
-int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
-			mp_world **out)
-{
-	return mp_world_from_store_ex(ctx, s, year, nmc_version, poles, MP_WORLD_ALL, out);
-}
-
-int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
-			   unsigned attrs, mp_world **out)
-{
-	mp_dataset_info nmc;
-	mp_world *w = NULL;
-	int rc = mp_store_dataset_pick(ctx, s, "nmc", nmc_version, &nmc);
-	if (rc != MP_OK)
-		return rc;
-	if (year < nmc.year_min || year > nmc.year_max)
-		return mp_error_set(ctx, MP_ERANGE, "year %d is outside the coverage of %s %s (%d-%d)", year, nmc.name,
-				    nmc.version, nmc.year_min, nmc.year_max);
-	if (!(w = calloc(1, sizeof *w)))
-		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-	w->year = year;
-	snprintf(w->source, sizeof w->source, "NMC %s", nmc.version);
-	if ((rc = mp_store__world_nmc(ctx, s, nmc.id, year, w)) != MP_OK)
-		goto done;
-	if ((rc = mp_store__world_join(ctx, s, w, attrs)) != MP_OK)
-		goto done;
-	assign_poles(w, poles);
-	*out = w;
-	w = NULL;
-done:
-	mp_world_free(w);
-	return rc;
 }
 
 /* Default world file columns (data/world/README.md). */
@@ -231,7 +191,7 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 	qsort(w->actors, w->n, sizeof *w->actors, by_ccode);
 	w->has_majors = 1;
 	snprintf(w->source, sizeof w->source, "default world %d", w->year);
-	assign_poles(w, poles);
+	mp_world__assign_poles(w, poles);
 	*out = w;
 	w = NULL;
 done:
