@@ -27,7 +27,7 @@ void mp_backtest_result_free(mp_backtest_result *r)
 }
 
 /* CINC of `ccode` in the rows (i = {ccode, year}, r = {cinc}) for `year`, or NaN. */
-static double cinc_of(const mp_qcalib_rows *rows, int ccode, int year)
+static double cinc_of(const mp_store_calib_rows *rows, int ccode, int year)
 {
 	for (size_t i = 0; i < rows->n; i++)
 		if (rows->v[i].i[0] == ccode && rows->v[i].i[1] == year)
@@ -65,7 +65,7 @@ static int score(mp_ctx *ctx, const char *method, const double *f, const double 
 /* The truth: NMC of the end year, from the database or from an NMC CSV imported into a
  * private in-memory store with the importer itself (same layouts, -9 as missing). */
 static int load_truth(mp_ctx *ctx, mp_store *s, const mp_backtest_options *o, int db_first,
-		      int db_last, const char *db_version, mp_qcalib_rows *out, char *src, size_t srcsize)
+		      int db_last, const char *db_version, mp_store_calib_rows *out, char *src, size_t srcsize)
 {
 	if (!o->truth_path) {
 		if (o->end < db_first || o->end > db_last)
@@ -74,7 +74,7 @@ static int load_truth(mp_ctx *ctx, mp_store *s, const mp_backtest_options *o, in
 					    "(%d-%d); give --truth FILE with a later NMC release",
 					    o->end, db_version, db_first, db_last);
 		snprintf(src, srcsize, "NMC %s (database)", db_version);
-		return mp_qcalib_nmc_year(ctx, s, o->end, out);
+		return mp_store__calib_nmc_year(ctx, s, o->end, out);
 	}
 	mp_store *ts = NULL;
 	mp_import_result ir;
@@ -88,7 +88,7 @@ static int load_truth(mp_ctx *ctx, mp_store *s, const mp_backtest_options *o, in
 		rc = mp_error_set(ctx, MP_ERANGE, "--end %d is outside the coverage of NMC %s in %s (%d-%d)",
 				  o->end, ir.version, o->truth_path, ir.year_min, ir.year_max);
 	if (rc == MP_OK)
-		rc = mp_qcalib_nmc_year(ctx, ts, o->end, out);
+		rc = mp_store__calib_nmc_year(ctx, ts, o->end, out);
 	if (rc == MP_OK)
 		snprintf(src, srcsize, "NMC %s (%s)", ir.version, o->truth_path);
 	mp_store_free(ts);
@@ -173,7 +173,7 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 				    o.top, o.runs);
 	int first = 0, last = 0;
 	char version[32] = "";
-	int rc = mp_qcalib_nmc_range(ctx, s, &first, &last, version, sizeof version);
+	int rc = mp_store__calib_nmc_range(ctx, s, &first, &last, version, sizeof version);
 	if (rc == MP_OK)
 		rc = mp_world_store_years(ctx, s, NULL, &first, &last);
 	if (rc != MP_OK)
@@ -184,7 +184,7 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 				    "the trend baseline needs %d earlier years, so --start must be in %d-%d)",
 				    o.start, version, first, last, o.trend_years, first + o.trend_years, last);
 	mp_backtest_result *r = calloc(1, sizeof *r);
-	mp_qcalib_rows hist = { 0 }, truth = { 0 };
+	mp_store_calib_rows hist = { 0 }, truth = { 0 };
 	mp_sim_unit_params units = MP_SIM_UNIT_PARAMS_INIT;
 	mp_world *w = NULL;
 	ranked_state *rk = NULL;
@@ -204,7 +204,7 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 		goto done;
 	if ((rc = mp_calib_apply(ctx, r->calib, &p, &units)) != MP_OK)
 		goto done;
-	if ((rc = mp_qcalib_fetch(ctx, s, MP_QC_NMC, o.start - o.trend_years, o.start, &hist)) != MP_OK)
+	if ((rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_NMC, o.start - o.trend_years, o.start, &hist)) != MP_OK)
 		goto done;
 	/* Top K by start-year CINC, kept when the truth has them. */
 	size_t nst = 0;
@@ -298,8 +298,8 @@ done:
 	free(rk);
 	mp_world_free(w);
 	mp_sim_units_clear(&units);
-	mp_qcalib_rows_free(&hist);
-	mp_qcalib_rows_free(&truth);
+	mp_store__calib_rows_free(&hist);
+	mp_store__calib_rows_free(&truth);
 	if (rc != MP_OK) {
 		mp_backtest_result_free(r);
 		return rc;

@@ -20,7 +20,7 @@
 /* A spec's columns parsed from its compact description ("name:T?" ...). */
 typedef struct spec_col {
 	char name[64];
-	mp_sql_type type;
+	mp_store_sql_type type;
 	int optional;
 } spec_col;
 
@@ -38,7 +38,7 @@ static size_t parse_columns(const char *desc, spec_col *out, size_t max)
 		memcpy(out[n].name, p, l);
 		out[n].name[l] = '\0';
 		char t = colon[1];
-		out[n].type = t == 'I' ? MP_SQL_INT : t == 'R' ? MP_SQL_REAL : MP_SQL_TEXT;
+		out[n].type = t == 'I' ? MP_STORE_SQL_INT : t == 'R' ? MP_STORE_SQL_REAL : MP_STORE_SQL_TEXT;
 		out[n].optional = colon[2] == '?';
 		p = colon + 2 + (out[n].optional ? 1 : 0);
 		n++;
@@ -134,7 +134,7 @@ typedef struct importer {
 	mp_ctx *ctx;
 	const char *path;
 	const mp_dataset_spec *spec;
-	mp_sql_col cols[MAX_COLS];   /* stored columns */
+	mp_store_sql_col cols[MAX_COLS];   /* stored columns */
 	spec_col scols[MAX_COLS];
 	int src[MAX_COLS];           /* header index feeding each stored column, -1 = absent */
 	size_t ncols;
@@ -162,7 +162,7 @@ static int setup_columns(importer *im, char **hdr, size_t nh)
 				continue;
 			snprintf(im->scols[im->ncols].name, sizeof im->scols[0].name, "%s", hdr[h]);
 			im->cols[im->ncols].name = im->scols[im->ncols].name;
-			im->cols[im->ncols].type = MP_SQL_TEXT;
+			im->cols[im->ncols].type = MP_STORE_SQL_TEXT;
 			im->src[im->ncols] = (int)h;
 			im->ncols++;
 		}
@@ -201,10 +201,10 @@ static int parse_plain_int(const char *f, size_t l, int64_t *out)
 }
 
 /* Converts one record into vals (fields borrowed from the CSV buffer). */
-static int convert(importer *im, mp_csv *csv, char **hdr, mp_sql_value *vals)
+static int convert(importer *im, mp_csv *csv, char **hdr, mp_store_sql_value *vals)
 {
 	for (size_t c = 0; c < im->ncols; c++) {
-		mp_sql_value *v = &vals[c];
+		mp_store_sql_value *v = &vals[c];
 		memset(v, 0, sizeof *v);
 		int h = im->src[c];
 		if (h < 0) {
@@ -212,7 +212,7 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_sql_value *vals)
 			continue;
 		}
 		char *f = csv->fields[h];
-		if (im->cols[c].type == MP_SQL_TEXT) {
+		if (im->cols[c].type == MP_STORE_SQL_TEXT) {
 			if (is_missing_text(f))
 				v->null = 1;
 			else
@@ -234,7 +234,7 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_sql_value *vals)
 		if (parse_plain_int(f, l, &iv)) {
 			if (im->spec->neg9_missing && iv == -9 && strcmp(hdr[h], "ccode") && strcmp(hdr[h], "year"))
 				v->null = 1;
-			else if (im->cols[c].type == MP_SQL_INT)
+			else if (im->cols[c].type == MP_STORE_SQL_INT)
 				v->i = iv;
 			else
 				v->r = (double)iv;
@@ -250,7 +250,7 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_sql_value *vals)
 			v->null = 1;
 			continue;
 		}
-		if (im->cols[c].type == MP_SQL_INT) {
+		if (im->cols[c].type == MP_STORE_SQL_INT) {
 			if (r != (double)(int64_t)r || r > 9.0e15 || r < -9.0e15)
 				return mp_error_set(im->ctx, MP_EINPUT,
 						    "%s:%zu:%zu: column '%s': expected a whole number, got \"%s\"", im->path,
@@ -303,7 +303,7 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 	mp_csv csv;
 	importer im;
 	mp_store_inserter *ins = NULL;
-	mp_sql_value *vals = NULL;
+	mp_store_sql_value *vals = NULL;
 	char **hdr = NULL;
 	size_t nh = 0;
 	int in_tx = 0;

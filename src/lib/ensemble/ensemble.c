@@ -319,9 +319,7 @@ int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t jo
 	char *pj = params_json(&e->params);
 	if (!pj)
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-	int rc = mp_store__sim_schema(ctx, s);
-	if (rc == MP_OK)
-		rc = mp_store_begin(ctx, s);
+	int rc = mp_store_begin(ctx, s);
 	if (rc != MP_OK) {
 		free(pj);
 		return rc;

@@ -33,7 +33,7 @@ int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, const char *
 	const char *name = force_pole ? text + 5 : text;
 	if (!force_pole) {
 		char abb[8];
-		int rc = mp_q_rel_find_state(ctx, s, name, &out->ccode, abb);
+		int rc = mp_store__rel_find_state(ctx, s, name, &out->ccode, abb);
 		if (rc)
 			return rc;
 		if (out->ccode) {
@@ -44,7 +44,7 @@ int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, const char *
 		 * a COW state (the one crosswalk) */
 		const mp_country *c;
 		if (mp_country_find(NULL, name, &c) == MP_OK && c->ccode > 0 &&
-		    mp_q_rel_find_state(ctx, s, c->cowc[0] ? c->cowc : name, &out->ccode, abb) == MP_OK &&
+		    mp_store__rel_find_state(ctx, s, c->cowc[0] ? c->cowc : name, &out->ccode, abb) == MP_OK &&
 		    out->ccode) {
 			snprintf(out->label, sizeof out->label, "%s", abb);
 			return MP_OK;

@@ -34,7 +34,7 @@ int mp_rel_coverage_get(mp_ctx *ctx, mp_store *s, mp_rel_coverage *cov)
 {
 	for (int i = 0; i < MP_REL_NSOURCES; i++) {
 		cov[i].family = families[i];
-		int rc = mp_q_rel_coverage(ctx, s, families[i], &cov[i].present, &cov[i].first, &cov[i].last);
+		int rc = mp_store__rel_coverage(ctx, s, families[i], &cov[i].present, &cov[i].first, &cov[i].last);
 		if (rc)
 			return rc;
 	}
@@ -273,7 +273,7 @@ int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
 	/* membership spells open at the end of the membership data continue past it */
 	if (year < st->first)
 		goto done;
-	rc = mp_q_rel_members(ctx, s, year, st->last, add_member, &c);
+	rc = mp_store__rel_members(ctx, s, year, st->last, add_member, &c);
 	if (rc)
 		goto done;
 	if (c.oom) {
@@ -291,16 +291,16 @@ int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
 		goto done;
 	}
 	if (cov[MP_REL_MAJORS].present &&
-	    (rc = mp_q_rel_majors(ctx, s, year, cov[MP_REL_MAJORS].last, set_major, &c)))
+	    (rc = mp_store__rel_majors(ctx, s, year, cov[MP_REL_MAJORS].last, set_major, &c)))
 		goto done;
-	if ((parts & MP_REL_LOAD_CINC) && covers(&cov[MP_REL_NMC], year) && (rc = mp_q_rel_cinc(ctx, s, year, set_cinc, &c)))
+	if ((parts & MP_REL_LOAD_CINC) && covers(&cov[MP_REL_NMC], year) && (rc = mp_store__rel_cinc(ctx, s, year, set_cinc, &c)))
 		goto done;
-	if ((parts & MP_REL_LOAD_IDEAL) && covers(&cov[MP_REL_UNGA], year) && (rc = mp_q_rel_ideal(ctx, s, year, set_theta, &c)))
+	if ((parts & MP_REL_LOAD_IDEAL) && covers(&cov[MP_REL_UNGA], year) && (rc = mp_store__rel_ideal(ctx, s, year, set_theta, &c)))
 		goto done;
 	if ((parts & MP_REL_LOAD_TRADE_TOTALS) && covers(&cov[MP_REL_TRADE_NATIONAL], year) &&
-	    (rc = mp_q_rel_trade_totals(ctx, s, year, set_ttot, &c)))
+	    (rc = mp_store__rel_trade_totals(ctx, s, year, set_ttot, &c)))
 		goto done;
-	if ((parts & MP_REL_LOAD_GDP) && covers(&cov[MP_REL_MADDISON], year) && (rc = mp_q_rel_gdp(ctx, s, year, set_gdp, &c))) {
+	if ((parts & MP_REL_LOAD_GDP) && covers(&cov[MP_REL_MADDISON], year) && (rc = mp_store__rel_gdp(ctx, s, year, set_gdp, &c))) {
 		/* without Maddison there is no GDP: leave the cells empty */
 		if (rc != MP_ENOTFOUND)
 			goto done;
@@ -315,7 +315,7 @@ int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
 		}
 		for (size_t i = 0; i < n; i++)
 			y->atop[i * n + i] = 3; /* each state maximally allied with itself (A6) */
-		if ((rc = mp_q_rel_atop(ctx, s, year, set_atop, &c)))
+		if ((rc = mp_store__rel_atop(ctx, s, year, set_atop, &c)))
 			goto done;
 	}
 	if ((parts & MP_REL_LOAD_COW) && covers(&cov[MP_REL_COW_ALLIANCE], year)) {
@@ -326,7 +326,7 @@ int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
 		}
 		for (size_t i = 0; i < n; i++)
 			y->cow[i * n + i] = 3;
-		if ((rc = mp_q_rel_cow_alliance(ctx, s, year, set_cow, &c)))
+		if ((rc = mp_store__rel_cow_alliance(ctx, s, year, set_cow, &c)))
 			goto done;
 	}
 	if ((parts & MP_REL_LOAD_TRADE) && covers(&cov[MP_REL_TRADE_DYADIC], year)) {
@@ -335,7 +335,7 @@ int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 			goto done;
 		}
-		if ((rc = mp_q_rel_trade(ctx, s, year, set_trade, &c)))
+		if ((rc = mp_store__rel_trade(ctx, s, year, set_trade, &c)))
 			goto done;
 	}
 	y->theta_min = y->theta_max = MP_NA;
@@ -368,7 +368,7 @@ int mp_rel_year_load_trade_pair(mp_ctx *ctx, mp_store *s, const mp_rel_coverage 
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	}
 	load_ctx c = { y, 0 };
-	return mp_q_rel_trade_pair(ctx, s, y->year, ccode_a, ccode_b, set_trade, &c);
+	return mp_store__rel_trade_pair(ctx, s, y->year, ccode_a, ccode_b, set_trade, &c);
 }
 
 int mp_rel_year_year(const mp_rel_year *y) { return y->year; }

@@ -18,10 +18,10 @@ struct mp_store_inserter {
 	sqlite3_stmt *st;    /* one row */
 	sqlite3_stmt *batch; /* BATCH rows, or NULL */
 	int pending;         /* rows bound into batch */
-	mp_sql_value *buf;   /* their values, BATCH x ncols, for the flush */
+	mp_store_sql_value *buf;   /* their values, BATCH x ncols, for the flush */
 	size_t ncols;
 	int64_t dsid;
-	mp_sql_type *types;
+	mp_store_sql_type *types;
 };
 
 int mp_store__dataset_by_sha(mp_ctx *ctx, mp_store *s, const char *sha256, mp_dataset_info *out, int *found)
@@ -93,9 +93,9 @@ int mp_store__dataset_finish(mp_ctx *ctx, mp_store *s, int64_t id, int64_t rows,
 	return MP_OK;
 }
 
-static const char *sql_type(mp_sql_type t)
+static const char *sql_type(mp_store_sql_type t)
 {
-	return t == MP_SQL_INT ? "INTEGER" : t == MP_SQL_REAL ? "REAL" : "TEXT";
+	return t == MP_STORE_SQL_INT ? "INTEGER" : t == MP_STORE_SQL_REAL ? "REAL" : "TEXT";
 }
 
 /* Appends to a growing string; returns 0 on allocation failure. */
@@ -131,7 +131,7 @@ static int column_exists(mp_store *s, const char *table, const char *col)
 	return found;
 }
 
-int mp_store__inserter_new(mp_ctx *ctx, mp_store *s, const char *table, const mp_sql_col *cols, size_t ncols,
+int mp_store__inserter_new(mp_ctx *ctx, mp_store *s, const char *table, const mp_store_sql_col *cols, size_t ncols,
 			   int64_t dsid, mp_store_inserter **out)
 {
 	char id[160];
@@ -224,17 +224,17 @@ done:
 	return rc;
 }
 
-static void bind_row(mp_store_inserter *ins, sqlite3_stmt *st, int base, const mp_sql_value *vals)
+static void bind_row(mp_store_inserter *ins, sqlite3_stmt *st, int base, const mp_store_sql_value *vals)
 {
 	sqlite3_bind_int64(st, base + 1, ins->dsid);
 	for (size_t i = 0; i < ins->ncols; i++) {
 		int k = base + (int)i + 2;
-		const mp_sql_value *v = &vals[i];
+		const mp_store_sql_value *v = &vals[i];
 		if (v->null)
 			sqlite3_bind_null(st, k);
-		else if (ins->types[i] == MP_SQL_TEXT)
+		else if (ins->types[i] == MP_STORE_SQL_TEXT)
 			sqlite3_bind_text(st, k, v->s, -1, SQLITE_STATIC);
-		else if (ins->types[i] == MP_SQL_INT)
+		else if (ins->types[i] == MP_STORE_SQL_INT)
 			sqlite3_bind_int64(st, k, v->i);
 		else
 			sqlite3_bind_double(st, k, v->r);
@@ -248,7 +248,7 @@ static int step(mp_ctx *ctx, mp_store_inserter *ins, sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? MP_OK : mp_store__error(ctx, ins->s, "insert");
 }
 
-int mp_store__insert(mp_ctx *ctx, mp_store_inserter *ins, const mp_sql_value *vals)
+int mp_store__insert(mp_ctx *ctx, mp_store_inserter *ins, const mp_store_sql_value *vals)
 {
 	if (!ins->batch) {
 		bind_row(ins, ins->st, 0, vals);

@@ -34,7 +34,7 @@ static int run(mp_ctx *ctx, mp_store *s, const char *family, const char *sql, co
 	return rc;
 }
 
-int mp_q_rel_coverage(mp_ctx *ctx, mp_store *s, const char *family, int *present, int *first,
+int mp_store__rel_coverage(mp_ctx *ctx, mp_store *s, const char *family, int *present, int *first,
 		      int *last)
 {
 	*present = 0;
@@ -71,7 +71,7 @@ int mp_q_rel_coverage(mp_ctx *ctx, mp_store *s, const char *family, int *present
 }
 
 typedef struct {
-	mp_q_rel_state_fn fn;
+	mp_store_rel_state_fn fn;
 	void *u;
 	int nv;
 	int text; /* columns 1, 2 are stateabb and name */
@@ -89,7 +89,7 @@ static void state_row(sqlite3_stmt *st, void *u)
 	c->fn(c->u, sqlite3_column_int(st, 0), abb ? abb : "", name ? name : "", v);
 }
 
-int mp_q_rel_members(mp_ctx *ctx, mp_store *s, int year, int last, mp_q_rel_state_fn fn, void *u)
+int mp_store__rel_members(mp_ctx *ctx, mp_store *s, int year, int last, mp_store_rel_state_fn fn, void *u)
 {
 	state_ctx c = { fn, u, 0, 1 };
 	int ints[2] = { year, last };
@@ -99,7 +99,7 @@ int mp_q_rel_members(mp_ctx *ctx, mp_store *s, int year, int last, mp_q_rel_stat
 		   ints, 2, state_row, &c);
 }
 
-int mp_q_rel_majors(mp_ctx *ctx, mp_store *s, int year, int last, mp_q_rel_state_fn fn, void *u)
+int mp_store__rel_majors(mp_ctx *ctx, mp_store *s, int year, int last, mp_store_rel_state_fn fn, void *u)
 {
 	state_ctx c = { fn, u, 0, 1 };
 	int ints[2] = { year, last };
@@ -109,14 +109,14 @@ int mp_q_rel_majors(mp_ctx *ctx, mp_store *s, int year, int last, mp_q_rel_state
 		   ints, 2, state_row, &c);
 }
 
-int mp_q_rel_cinc(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_state_fn fn, void *u)
+int mp_store__rel_cinc(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_state_fn fn, void *u)
 {
 	state_ctx c = { fn, u, 1, 0 };
 	return run(ctx, s, "nmc", "SELECT ccode, cinc FROM nmc WHERE dsid = ?1 AND year = ?2", &year, 1,
 		   state_row, &c);
 }
 
-int mp_q_rel_ideal(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_state_fn fn, void *u)
+int mp_store__rel_ideal(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_state_fn fn, void *u)
 {
 	state_ctx c = { fn, u, 1, 0 };
 	return run(ctx, s, "unga",
@@ -125,7 +125,7 @@ int mp_q_rel_ideal(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_state_fn fn, voi
 		   &year, 1, state_row, &c);
 }
 
-int mp_q_rel_trade_totals(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_state_fn fn, void *u)
+int mp_store__rel_trade_totals(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_state_fn fn, void *u)
 {
 	state_ctx c = { fn, u, 1, 0 };
 	return run(ctx, s, "trade_national",
@@ -134,7 +134,7 @@ int mp_q_rel_trade_totals(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_state_fn 
 }
 
 typedef struct {
-	mp_q_rel_dyad_fn fn;
+	mp_store_rel_dyad_fn fn;
 	void *u;
 	int nv;
 } dyad_ctx;
@@ -148,7 +148,7 @@ static void dyad_row(sqlite3_stmt *st, void *u)
 	c->fn(c->u, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), v);
 }
 
-int mp_q_rel_atop(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void *u)
+int mp_store__rel_atop(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u)
 {
 	dyad_ctx c = { fn, u, 5 };
 	return run(ctx, s, "atop_dyad",
@@ -157,7 +157,7 @@ int mp_q_rel_atop(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void 
 		   &year, 1, dyad_row, &c);
 }
 
-int mp_q_rel_cow_alliance(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void *u)
+int mp_store__rel_cow_alliance(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u)
 {
 	dyad_ctx c = { fn, u, 4 };
 	return run(ctx, s, "alliance_dyad",
@@ -166,7 +166,7 @@ int mp_q_rel_cow_alliance(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn f
 		   &year, 1, dyad_row, &c);
 }
 
-int mp_q_rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void *u)
+int mp_store__rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u)
 {
 	dyad_ctx c = { fn, u, 2 };
 	return run(ctx, s, "trade_dyadic",
@@ -174,7 +174,7 @@ int mp_q_rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void
 		   &year, 1, dyad_row, &c);
 }
 
-int mp_q_rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_q_rel_dyad_fn fn,
+int mp_store__rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_store_rel_dyad_fn fn,
 			void *u)
 {
 	dyad_ctx c = { fn, u, 2 };
@@ -186,7 +186,7 @@ int mp_q_rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_q
 }
 
 typedef struct {
-	mp_q_rel_gdp_fn fn;
+	mp_store_rel_gdp_fn fn;
 	void *u;
 } gdp_ctx;
 
@@ -200,14 +200,14 @@ static void gdp_row(sqlite3_stmt *st, void *u)
 	c->fn(c->u, iso ? iso : "", gdp);
 }
 
-int mp_q_rel_gdp(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_gdp_fn fn, void *u)
+int mp_store__rel_gdp(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_gdp_fn fn, void *u)
 {
 	gdp_ctx c = { fn, u };
 	return run(ctx, s, "maddison", "SELECT countrycode, NULL, gdppc, pop FROM maddison WHERE dsid = ?1 AND year = ?2",
 		   &year, 1, gdp_row, &c);
 }
 
-int mp_q_rel_find_state(mp_ctx *ctx, mp_store *s, const char *text, int *ccode, char *abb)
+int mp_store__rel_find_state(mp_ctx *ctx, mp_store *s, const char *text, int *ccode, char *abb)
 {
 	int64_t dsid = 0;
 	sqlite3_stmt *st = NULL;

@@ -18,14 +18,56 @@ struct mp_store {
 	int ncache;
 };
 
-/* Schema migrations: index i brings user_version i to i+1. Append only. */
-static const char *const migrations[] = {
+/* Schema migrations: entry i brings user_version i to i+1: its SQL, then its fix-up
+ * function (NULL for none), all in the one transaction of migrate(). Every table of the
+ * store is created here; imported dataset tables (one per family, columns from the file)
+ * are the exception, made by the importer (q_import.c). Append only: never edit an entry
+ * that has been released, add one. */
+typedef struct {
+	const char *sql;
+	int (*fix)(mp_ctx *ctx, mp_store *s);
+} migration;
+
+static int fix_results(mp_ctx *ctx, mp_store *s);
+
+static const migration migrations[] = {
 	/* 0 -> 1: provenance of imported datasets */
-	"CREATE TABLE datasets ("
-	" id INTEGER PRIMARY KEY, family TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL,"
-	" sha256 TEXT NOT NULL UNIQUE, file TEXT NOT NULL, imported_at TEXT NOT NULL,"
-	" rows INTEGER NOT NULL, year_min INTEGER, year_max INTEGER, citation TEXT NOT NULL);"
-	"CREATE INDEX datasets_family ON datasets(family, year_max, id);",
+	{ "CREATE TABLE datasets ("
+	  " id INTEGER PRIMARY KEY, family TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL,"
+	  " sha256 TEXT NOT NULL UNIQUE, file TEXT NOT NULL, imported_at TEXT NOT NULL,"
+	  " rows INTEGER NOT NULL, year_min INTEGER, year_max INTEGER, citation TEXT NOT NULL);"
+	  "CREATE INDEX datasets_family ON datasets(family, year_max, id);",
+	  NULL },
+	/* 1 -> 2: the result tables of simulations (ensemble/), calibrations (calib/) and
+	 * negotiations (bargain/), which the query files used to create when missing: IF NOT
+	 * EXISTS, as databases of version 1 may have them. The fix-up adds what those older
+	 * tables lack. calib_fit is keyed by (run, param, ccode): ccode 0 for a scalar
+	 * parameter, a COW code for a per-country one (mp_sim_unit_params). */
+	{ "CREATE TABLE IF NOT EXISTS sim_runs ("
+	  " run_id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, scenario_path TEXT,"
+	  " seed INTEGER NOT NULL, runs INTEGER NOT NULL, start INTEGER NOT NULL,"
+	  " horizon INTEGER NOT NULL, world TEXT, params TEXT,"
+	  " created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), job INTEGER);"
+	  "CREATE TABLE IF NOT EXISTS sim_summary ("
+	  " run_id INTEGER NOT NULL REFERENCES sim_runs(run_id), scenario TEXT NOT NULL,"
+	  " year INTEGER NOT NULL, unit TEXT NOT NULL, variable TEXT NOT NULL,"
+	  " q05 REAL, q25 REAL, q50 REAL, q75 REAL, q95 REAL, mean REAL);"
+	  "CREATE INDEX IF NOT EXISTS sim_summary_run ON sim_summary(run_id, variable, unit, year);"
+	  "CREATE TABLE IF NOT EXISTS calib_run (id INTEGER PRIMARY KEY, until INTEGER NOT NULL,"
+	  " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), notes TEXT);"
+	  "CREATE TABLE IF NOT EXISTS calib_fit (run INTEGER NOT NULL REFERENCES calib_run(id),"
+	  " param TEXT NOT NULL, ccode INTEGER NOT NULL DEFAULT 0, estimate REAL, se REAL, n INTEGER,"
+	  " stat_name TEXT, stat REAL, method TEXT, PRIMARY KEY (run, param, ccode));"
+	  "CREATE TABLE IF NOT EXISTS bargain_runs (run_id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+	  " model TEXT NOT NULL, input TEXT, actors INTEGER, rounds INTEGER, stopped_by TEXT,"
+	  " created TEXT NOT NULL);"
+	  "CREATE TABLE IF NOT EXISTS bargain_positions (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
+	  " round INTEGER NOT NULL, actor TEXT NOT NULL, dim TEXT NOT NULL, position REAL);"
+	  "CREATE TABLE IF NOT EXISTS bargain_forecast (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
+	  " round INTEGER NOT NULL, dim TEXT NOT NULL, weighted_mean REAL, weighted_median REAL);"
+	  "CREATE INDEX IF NOT EXISTS bargain_positions_run ON bargain_positions(run_id);"
+	  "CREATE INDEX IF NOT EXISTS bargain_forecast_run ON bargain_forecast(run_id);",
+	  fix_results },
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -98,23 +140,74 @@ int mp_store__int(sqlite3_stmt *st, int col, int missing)
 	return sqlite3_column_type(st, col) == SQLITE_NULL ? missing : sqlite3_column_int(st, col);
 }
 
-static int migrate(mp_ctx *ctx, mp_store *s)
+/* Whether `table` has column `col` (table names are this file's constants). */
+static int has_column(mp_store *s, const char *table, const char *col)
+{
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT 1 FROM pragma_table_info('%s') WHERE name = ?1", table);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, col, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* Tables of version-1 databases: sim_runs before its `job` column; calib_fit keyed by
+ * (run, param) without ccode (rebuilt, its rows kept with ccode 0). */
+static int fix_results(mp_ctx *ctx, mp_store *s)
+{
+	int rc = MP_OK;
+	if (!has_column(s, "sim_runs", "job"))
+		rc = mp_store__exec(ctx, s, "ALTER TABLE sim_runs ADD COLUMN job INTEGER");
+	if (rc == MP_OK && !has_column(s, "calib_fit", "ccode"))
+		rc = mp_store__exec(ctx, s,
+				    "CREATE TABLE calib_fit_v2 (run INTEGER NOT NULL REFERENCES calib_run(id),"
+				    " param TEXT NOT NULL, ccode INTEGER NOT NULL DEFAULT 0, estimate REAL, se REAL,"
+				    " n INTEGER, stat_name TEXT, stat REAL, method TEXT, PRIMARY KEY (run, param, ccode));"
+				    "INSERT INTO calib_fit_v2 (run, param, estimate, se, n, stat_name, stat, method)"
+				    " SELECT run, param, estimate, se, n, stat_name, stat, method FROM calib_fit;"
+				    "DROP TABLE calib_fit;"
+				    "ALTER TABLE calib_fit_v2 RENAME TO calib_fit;");
+	return rc;
+}
+
+static int read_version(mp_ctx *ctx, mp_store *s, int *version)
 {
 	sqlite3_stmt *st = NULL;
-	int version = 0;
+	*version = 0;
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
 		return mp_store__error(ctx, s, "read schema version");
 	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
+		*version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (version > (int)N_MIGRATIONS)
+	if (*version > (int)N_MIGRATIONS)
 		return mp_error_set(ctx, MP_EDB, "%s: schema version %d is newer than this multipolar (%d)",
-				    s->path, version, (int)N_MIGRATIONS);
-	if (version == (int)N_MIGRATIONS)
+				    s->path, *version, (int)N_MIGRATIONS);
+	return MP_OK;
+}
+
+/* Brings the schema to the newest version, all or nothing. The version is read again
+ * inside the write transaction: two processes opening a new database at once must not
+ * both run the migrations (the second waits on BEGIN IMMEDIATE, then finds them done). */
+static int migrate(mp_ctx *ctx, mp_store *s)
+{
+	int version;
+	int rc = read_version(ctx, s, &version);
+	if (rc != MP_OK || version == (int)N_MIGRATIONS)
+		return rc;
+	if ((rc = mp_store__exec(ctx, s, "BEGIN IMMEDIATE")) != MP_OK)
+		return rc;
+	if ((rc = read_version(ctx, s, &version)) == MP_OK && version == (int)N_MIGRATIONS) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return MP_OK;
-	int rc = mp_store__exec(ctx, s, "BEGIN IMMEDIATE");
-	for (size_t i = (size_t)version; rc == MP_OK && i < N_MIGRATIONS; i++)
-		rc = mp_store__exec(ctx, s, migrations[i]);
+	}
+	for (size_t i = (size_t)version; rc == MP_OK && i < N_MIGRATIONS; i++) {
+		rc = mp_store__exec(ctx, s, migrations[i].sql);
+		if (rc == MP_OK && migrations[i].fix)
+			rc = migrations[i].fix(ctx, s);
+	}
 	if (rc == MP_OK) {
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", (int)N_MIGRATIONS);
