@@ -5,6 +5,7 @@
  */
 #include "calib_internal.h"
 #include "multipolar/crosswalk.h"
+#include "multipolar/world.h"
 #include "util/vec.h"
 
 #include <stdlib.h>
@@ -242,6 +243,43 @@ static int event_keys(mp_ctx *ctx, const mp_store_calib_rows *r, int64_t **out, 
 	return MP_OK;
 }
 
+typedef struct {
+	int64_t *v;
+	size_t n, cap;
+	int oom;
+} key_vec;
+
+static void add_tie(void *u, int year, int c1, int c2, int tie, int defence)
+{
+	key_vec *k = u;
+	(void)tie, (void)defence;
+	if (c1 <= 0 || c1 >= MAXC || c2 <= 0 || c2 >= MAXC || k->oom)
+		return;
+	if (mp_vec_reserve(&k->v, &k->cap, k->n + 1, 65536)) {
+		k->oom = 1;
+		return;
+	}
+	k->v[k->n++] = dyad_key(year, c1, c2);
+}
+
+/* Allied dyad-years (any tie) by the world's one alliance rule, sorted keys. */
+static int alliance_keys(mp_ctx *ctx, mp_store *s, int from, int until, int64_t **out, size_t *n)
+{
+	key_vec k = { NULL, 0, 0, 0 };
+	int rc = mp_world_alliances(ctx, s, from, until, add_tie, &k);
+	if (rc == MP_OK && k.oom)
+		rc = oom(ctx, "alliances");
+	if (rc != MP_OK) {
+		free(k.v);
+		return rc;
+	}
+	if (k.n > 1)
+		qsort(k.v, k.n, sizeof *k.v, cmp_i64);
+	*out = k.v;
+	*n = k.n;
+	return MP_OK;
+}
+
 int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_obs **out,
 		       size_t *n)
 {
@@ -253,7 +291,7 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 		return rcw;
 	if ((rcw = mp_store_dataset_pick(ctx, s, "mid_dyad", NULL, &dm)) != MP_OK)
 		return rcw;
-	mp_store_calib_rows nmc = { 0 }, con = { 0 }, mid = { 0 }, war = { 0 }, al = { 0 }, maj = { 0 }, ip = { 0 };
+	mp_store_calib_rows nmc = { 0 }, con = { 0 }, mid = { 0 }, war = { 0 }, maj = { 0 }, ip = { 0 };
 	int64_t *ck = NULL, *mk = NULL, *wk = NULL, *ak = NULL, *pairs = NULL;
 	size_t nck = 0, nmk = 0, nwk = 0, nak = 0, cap = 0, k = 0;
 	double *cinc = NULL;
@@ -265,7 +303,6 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_CONTIGUITY, from, until, &con)) != MP_OK ||
 	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_MID_ONSETS, from, until, &mid)) != MP_OK ||
 	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_WAR_ONSETS, from, until, &war)) != MP_OK ||
-	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_ALLIANCES, from, until, &al)) != MP_OK ||
 	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_MAJORS, from, until, &maj)) != MP_OK ||
 	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_IDEAL, from, until, &ip)) != MP_OK)
 		goto done;
@@ -274,7 +311,7 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 	if ((rc = contig_keys(ctx, &con, 4, from, until, &ck, &nck)) != MP_OK ||
 	    (rc = event_keys(ctx, &mid, &mk, &nmk)) != MP_OK ||
 	    (rc = event_keys(ctx, &war, &wk, &nwk)) != MP_OK ||
-	    (rc = event_keys(ctx, &al, &ak, &nak)) != MP_OK)
+	    (rc = alliance_keys(ctx, s, from, until, &ak, &nak)) != MP_OK)
 		goto done;
 	cinc = malloc(2 * (size_t)MAXC * (size_t)ny * sizeof *cinc);
 	if (!cinc) {
@@ -366,7 +403,6 @@ done:
 	mp_store__calib_rows_free(&con);
 	mp_store__calib_rows_free(&mid);
 	mp_store__calib_rows_free(&war);
-	mp_store__calib_rows_free(&al);
 	mp_store__calib_rows_free(&maj);
 	mp_store__calib_rows_free(&ip);
 	return rc;

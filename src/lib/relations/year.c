@@ -7,6 +7,7 @@
 
 #include "multipolar/crosswalk.h"
 #include "multipolar/relations.h"
+#include "multipolar/world.h"
 #include "store/q_relations.h"
 #include "util/vec.h"
 
@@ -188,34 +189,6 @@ static void set_ttot(void *u, int ccode, const char *abb, const char *name, cons
 		y->ttot[i] = v[0];
 }
 
-/* ATOP valued coding of MODELS.md A6 (Chiba, Johnson & Leeds 2015 ranking as used by
- * fpsim): 3 defence or offence, 2 neutrality or consultation, 1 non-aggression only. */
-static void set_atop(void *u, int c1, int c2, const double *v)
-{
-	mp_rel_year *y = ((load_ctx *)u)->y;
-	int i = idx(y, c1), j = idx(y, c2);
-	if (i < 0 || j < 0 || i == j)
-		return;
-	int t = (v[0] > 0 || v[1] > 0) ? 3 : (v[2] > 0 || v[4] > 0) ? 2 : v[3] > 0 ? 1 : 0;
-	size_t n = y->n;
-	if (t > y->atop[i * n + j])
-		y->atop[i * n + j] = y->atop[j * n + i] = (signed char)t;
-}
-
-/* COW valued coding (MODELS.md A6): 3 defence pact, 2 neutrality or non-aggression,
- * 1 entente; the highest when several. */
-static void set_cow(void *u, int c1, int c2, const double *v)
-{
-	mp_rel_year *y = ((load_ctx *)u)->y;
-	int i = idx(y, c1), j = idx(y, c2);
-	if (i < 0 || j < 0 || i == j)
-		return;
-	int t = v[0] > 0 ? 3 : (v[1] > 0 || v[2] > 0) ? 2 : v[3] > 0 ? 1 : 0;
-	size_t n = y->n;
-	if (t > y->cow[i * n + j])
-		y->cow[i * n + j] = y->cow[j * n + i] = (signed char)t;
-}
-
 /* COW trade 4.0: flow1 = imports of ccode1 from ccode2, flow2 = imports of ccode2 from
  * ccode1; T = flow1 + flow2 (Barbieri, Keshk & Pollins 2009). Missing if either is. */
 static void set_trade(void *u, int c1, int c2, const double *v)
@@ -240,6 +213,51 @@ static void set_gdp(void *u, const char *iso, double gdp)
 		if (i >= 0)
 			y->gdp[i] = gdp;
 	}
+}
+
+/* Valued ties (mp_world_tie_atop/cow) of one source into an n*n matrix, 3 on the
+ * diagonal (each state maximally allied with itself); zeros when the source covers the
+ * year but has no rows in it. */
+static signed char *ties(const double *m, size_t n)
+{
+	signed char *t = calloc(n ? n * n : 1, 1);
+	if (!t)
+		return NULL;
+	for (size_t k = 0; m && k < n * n; k++)
+		t[k] = (signed char)m[k];
+	for (size_t i = 0; i < n; i++)
+		t[i * n + i] = 3;
+	return t;
+}
+
+static double *nan_array(size_t n);
+
+static int load_dyads(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, unsigned parts, mp_rel_year *y)
+{
+	int year = y->year, want_atop = (parts & MP_REL_LOAD_ATOP) && covers(&cov[MP_REL_ATOP], year),
+	    want_cow = (parts & MP_REL_LOAD_COW) && covers(&cov[MP_REL_COW_ALLIANCE], year),
+	    want_trade = (parts & MP_REL_LOAD_TRADE) && covers(&cov[MP_REL_TRADE_DYADIC], year);
+	if (!want_atop && !want_cow && !want_trade)
+		return MP_OK;
+	unsigned dp = (want_atop || want_cow ? MP_WORLD_DYAD_SOURCES : 0) | (want_trade ? MP_WORLD_DYAD_TRADE : 0);
+	mp_world_dyads *d;
+	int rc = mp_world_dyads_build(ctx, s, year, y->ccode, y->n, NULL, NULL, dp, &d);
+	if (rc != MP_OK)
+		return rc;
+	size_t n = y->n;
+	if ((want_atop && !(y->atop = ties(d->atop, n))) || (want_cow && !(y->cow = ties(d->cow, n))))
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	if (rc == MP_OK && want_trade) {
+		/* the year's own flows only: cells stay empty when the data skip the year */
+		if (d->trade_year == year) {
+			y->trade = d->trade;
+			d->trade = NULL;
+		} else if (!(y->trade = nan_array(n * n))) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		}
+	}
+	mp_world_dyads_free(d);
+	return rc;
 }
 
 static double *nan_array(size_t n)
@@ -307,37 +325,9 @@ int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
 		mp_error_clear(ctx);
 		rc = MP_OK;
 	}
-	if ((parts & MP_REL_LOAD_ATOP) && covers(&cov[MP_REL_ATOP], year)) {
-		y->atop = calloc(n ? n * n : 1, 1);
-		if (!y->atop) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-		for (size_t i = 0; i < n; i++)
-			y->atop[i * n + i] = 3; /* each state maximally allied with itself (A6) */
-		if ((rc = mp_store__rel_atop(ctx, s, year, set_atop, &c)))
-			goto done;
-	}
-	if ((parts & MP_REL_LOAD_COW) && covers(&cov[MP_REL_COW_ALLIANCE], year)) {
-		y->cow = calloc(n ? n * n : 1, 1);
-		if (!y->cow) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-		for (size_t i = 0; i < n; i++)
-			y->cow[i * n + i] = 3;
-		if ((rc = mp_store__rel_cow_alliance(ctx, s, year, set_cow, &c)))
-			goto done;
-	}
-	if ((parts & MP_REL_LOAD_TRADE) && covers(&cov[MP_REL_TRADE_DYADIC], year)) {
-		y->trade = nan_array(n * n);
-		if (!y->trade) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-		if ((rc = mp_store__rel_trade(ctx, s, year, set_trade, &c)))
-			goto done;
-	}
+	/* alliance and trade matrices: the world's dyads of the year (one set of rules) */
+	if ((rc = load_dyads(ctx, s, cov, parts, y)) != MP_OK)
+		goto done;
 	y->theta_min = y->theta_max = MP_NA;
 	for (size_t i = 0; i < n; i++) {
 		double t = y->theta[i];

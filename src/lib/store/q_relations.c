@@ -185,6 +185,48 @@ int mp_store__rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2,
 		   ints, 3, dyad_row, &c);
 }
 
+int mp_store__rel_contiguity(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u)
+{
+	dyad_ctx c = { fn, u, 1 };
+	return run(ctx, s, "contiguity",
+		   "SELECT ccode1, ccode2, conttype FROM contiguity WHERE dsid = ?1"
+		   " AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?2 AND CAST(substr(enddate, 1, 4) AS INTEGER) >= ?2",
+		   &year, 1, dyad_row, &c);
+}
+
+int mp_store__rel_rivalries(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u)
+{
+	dyad_ctx c = { fn, u, 0 };
+	return run(ctx, s, "rivalries",
+		   "SELECT ccode1, ccode2 FROM rivalries WHERE dsid = ?1 AND styear <= ?2"
+		   " AND (endyear IS NULL OR endyear >= ?2)",
+		   &year, 1, dyad_row, &c);
+}
+
+int mp_store__rel_newest_year(mp_ctx *ctx, mp_store *s, const char *family, int year, int within, int *out)
+{
+	*out = 0;
+	if (!mp_store_has(s, family))
+		return MP_OK;
+	int64_t dsid = 0;
+	int rc = mp_store__dsid(ctx, s, family, NULL, &dsid);
+	if (rc)
+		return rc;
+	char sql[160];
+	/* family names are fixed strings of the library, never user input */
+	snprintf(sql, sizeof sql, "SELECT max(year) FROM %s WHERE dsid = ?1 AND year <= ?2 AND year >= ?3", family);
+	sqlite3_stmt *st;
+	if ((rc = mp_store__prepare(ctx, s, sql, &st)) != MP_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, dsid);
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_int(st, 3, year - within);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return MP_OK;
+}
+
 typedef struct {
 	mp_store_rel_gdp_fn fn;
 	void *u;

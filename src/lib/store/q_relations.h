@@ -42,6 +42,15 @@ int mp_store__rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn
 /* The same for one dyad (c1 < c2, as stored): at most one row. */
 int mp_store__rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_store_rel_dyad_fn fn,
 			void *u);
+/* v[0] = conttype of the COW direct contiguity spell in force in `year` (stdate year <=
+ * year <= enddate year), for each dyad as stored (both orders). */
+int mp_store__rel_contiguity(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u);
+/* Thompson-Dreyer strategic rivalries in force in `year` (styear <= year, endyear NULL or
+ * >= year): v unused. */
+int mp_store__rel_rivalries(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u);
+/* The newest year in [year - within, year] with rows of dyad-year `family` (a fixed name
+ * of this module's tables), or 0 (also when the family is not imported). */
+int mp_store__rel_newest_year(mp_ctx *ctx, mp_store *s, const char *family, int year, int within, int *out);
 /* Maddison rows of `year`. */
 int mp_store__rel_gdp(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_gdp_fn fn, void *u);
 

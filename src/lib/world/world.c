@@ -16,6 +16,7 @@ void mp_world_free(mp_world *w)
 {
 	if (!w)
 		return;
+	mp_world_dyads_free(w->dyads);
 	free(w->actors);
 	free(w);
 }
@@ -61,6 +62,11 @@ int mp_world_clone(const mp_world *w, mp_world **out)
 		return MP_ENOMEM;
 	}
 	memcpy(c->actors, w->actors, w->n * sizeof *c->actors);
+	c->dyads = NULL;
+	if (w->dyads && mp_world__dyads_clone(w->dyads, &c->dyads) != MP_OK) {
+		mp_world_free(c);
+		return MP_ENOMEM;
+	}
 	*out = c;
 	return MP_OK;
 }

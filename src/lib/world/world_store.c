@@ -112,6 +112,28 @@ static int join(mp_ctx *ctx, mp_store *s, mp_world *w, unsigned attrs)
 	return MP_OK;
 }
 
+/* The dyads over the world's actors (aggregate rows have none). */
+static int world_dyads(mp_ctx *ctx, mp_store *s, mp_world *w)
+{
+	size_t n = w->n;
+	int *cc = malloc((n ? n : 1) * sizeof *cc);
+	double *lat = malloc((n ? n : 1) * sizeof *lat), *lng = malloc((n ? n : 1) * sizeof *lng);
+	int rc = MP_OK;
+	if (!cc || !lat || !lng)
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	for (size_t i = 0; rc == MP_OK && i < n; i++) {
+		cc[i] = w->actors[i].ccode;
+		lat[i] = w->actors[i].lat;
+		lng[i] = w->actors[i].lng;
+	}
+	if (rc == MP_OK)
+		rc = mp_world_dyads_build(ctx, s, w->year, cc, n, lat, lng, MP_WORLD_DYAD_ALL, &w->dyads);
+	free(cc);
+	free(lat);
+	free(lng);
+	return rc;
+}
+
 int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
 			mp_world **out)
 {
@@ -133,7 +155,11 @@ int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_v
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	w->year = year;
 	snprintf(w->source, sizeof w->source, "NMC %s", nmc.version);
+	if (attrs & MP_WORLD_DYADS)
+		attrs |= MP_WORLD_CAPITALS;
 	if ((rc = load_nmc(ctx, s, nmc.id, w)) != MP_OK || (rc = join(ctx, s, w, attrs)) != MP_OK)
+		goto done;
+	if ((attrs & MP_WORLD_DYADS) && (rc = world_dyads(ctx, s, w)) != MP_OK)
 		goto done;
 	mp_world__assign_poles(w, poles);
 	*out = w;
