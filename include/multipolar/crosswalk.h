@@ -12,6 +12,8 @@
 #ifndef MULTIPOLAR_CROSSWALK_H
 #define MULTIPOLAR_CROSSWALK_H
 
+#include "multipolar/export.h"
+
 #include <stddef.h>
 
 #include "multipolar/common.h"

@@ -9,6 +9,8 @@
 #ifndef MULTIPOLAR_TABLE_H
 #define MULTIPOLAR_TABLE_H
 
+#include "multipolar/export.h"
+
 #include <stdint.h>
 #include <stdio.h>
 
@@ -30,28 +32,28 @@ typedef struct mp_column {
 	int digits; /* text output of reals; 0 means 4 */
 } mp_column;
 
-int mp_table_new(mp_table **out, const mp_column *cols, size_t ncols);
-void mp_table_free(mp_table *t);
+MP_EXTERN int mp_table_new(mp_table **out, const mp_column *cols, size_t ncols);
+MP_EXTERN void mp_table_free(mp_table *t);
 /* Appends an empty row (all cells missing) and returns its index through *row. */
-int mp_table_add_row(mp_table *t, size_t *row);
-void mp_table_set_int(mp_table *t, size_t row, size_t col, int64_t v);
-void mp_table_set_real(mp_table *t, size_t row, size_t col, double v);
+MP_EXTERN int mp_table_add_row(mp_table *t, size_t *row);
+MP_EXTERN void mp_table_set_int(mp_table *t, size_t row, size_t col, int64_t v);
+MP_EXTERN void mp_table_set_real(mp_table *t, size_t row, size_t col, double v);
 /* Copies v; NULL means missing. */
-int mp_table_set_text(mp_table *t, size_t row, size_t col, const char *v);
-size_t mp_table_rows(const mp_table *t);
-size_t mp_table_cols(const mp_table *t);
-const char *mp_table_col_name(const mp_table *t, size_t col);
+MP_EXTERN int mp_table_set_text(mp_table *t, size_t row, size_t col, const char *v);
+MP_EXTERN size_t mp_table_rows(const mp_table *t);
+MP_EXTERN size_t mp_table_cols(const mp_table *t);
+MP_EXTERN const char *mp_table_col_name(const mp_table *t, size_t col);
 /* Cell readers: *missing set to 1 when the cell is missing. Text is borrowed. */
-int64_t mp_table_get_int(const mp_table *t, size_t row, size_t col, int *missing);
-double mp_table_get_real(const mp_table *t, size_t row, size_t col);
-const char *mp_table_get_text(const mp_table *t, size_t row, size_t col);
+MP_EXTERN int64_t mp_table_get_int(const mp_table *t, size_t row, size_t col, int *missing);
+MP_EXTERN double mp_table_get_real(const mp_table *t, size_t row, size_t col);
+MP_EXTERN const char *mp_table_get_text(const mp_table *t, size_t row, size_t col);
 
 /* Writes the table. Text: aligned columns with a header rule. */
-int mp_table_write(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt);
+MP_EXTERN int mp_table_write(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt);
 /* Parses "text", "table", "csv" or "json". */
-int mp_format_parse(const char *s, mp_format *out);
+MP_EXTERN int mp_format_parse(const char *s, mp_format *out);
 /* Shortest "%.{15,16,17}g" form of v that reads back as v; "" for NaN. buf >= 32. */
-void mp_format_real(char *buf, size_t size, double v);
+MP_EXTERN void mp_format_real(char *buf, size_t size, double v);
 
 #ifdef __cplusplus
 }

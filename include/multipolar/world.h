@@ -9,6 +9,8 @@
 #ifndef MULTIPOLAR_WORLD_H
 #define MULTIPOLAR_WORLD_H
 
+#include "multipolar/export.h"
+
 #include "multipolar/common.h"
 #include "multipolar/poles.h"
 #include "multipolar/store.h"
@@ -29,7 +31,7 @@ enum mp_component {
 };
 
 /* Column names of the components, in enum order ("milex", ...). */
-extern const char *const mp_component_names[MP_NCOMP];
+MP_EXTERN extern const char *const mp_component_names[MP_NCOMP];
 
 typedef struct mp_actor {
 	int ccode;              /* COW code; 0 for an aggregate (remainder) row */
@@ -110,21 +112,21 @@ enum {
 
 /* Loads `year` from the store's NMC data (`nmc_version` NULL = newest), joining majors,
  * names (states), Maddison GDP and UNGA ideal points when imported, and poles if given. */
-int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
+MP_EXTERN int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
 			const mp_poles *poles, mp_world **out);
 /* The same with only the attributes in `attrs` (MP_WORLD_*) joined: faster for series. */
-int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
+MP_EXTERN int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
 			   const mp_poles *poles, unsigned attrs, mp_world **out);
 /* Loads the shipped default world (path NULL) or a file in the same format. Poles come
  * from `poles` when given, else from the file's own pole column. */
-int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, mp_world **out);
+MP_EXTERN int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, mp_world **out);
 /* A deep copy. */
-int mp_world_clone(const mp_world *w, mp_world **out);
-void mp_world_free(mp_world *w);
+MP_EXTERN int mp_world_clone(const mp_world *w, mp_world **out);
+MP_EXTERN void mp_world_free(mp_world *w);
 /* Index of the actor with `ccode`, or -1. */
-int mp_world_find(const mp_world *w, int ccode);
+MP_EXTERN int mp_world_find(const mp_world *w, int ccode);
 /* Index of the actor by stateabb (case-insensitive) or name, or -1. */
-int mp_world_find_name(const mp_world *w, const char *abb_or_name);
+MP_EXTERN int mp_world_find_name(const mp_world *w, const char *abb_or_name);
 /* Dyads of `year` over the states ccodes[0..n) (aggregates, ccode 0, have none), the
  * parts in `parts` (MP_WORLD_DYAD_*); capitals lat/lng (n each, NaN unknown) are needed
  * for the distance and may be NULL otherwise. *out is freed with mp_world_dyads_free. */
@@ -147,7 +149,7 @@ MP_EXTERN int mp_world_alliances(mp_ctx *ctx, mp_store *s, int from, int until, 
  * the IUGG mean Earth radius 6371.0088 km (Moritz 2000). */
 MP_EXTERN double mp_world_distance_km(double lat1, double lng1, double lat2, double lng2);
 /* The year range of NMC data in the store (newest or given version). */
-int mp_world_store_years(mp_ctx *ctx, mp_store *s, const char *nmc_version, int *first, int *last);
+MP_EXTERN int mp_world_store_years(mp_ctx *ctx, mp_store *s, const char *nmc_version, int *first, int *last);
 
 #ifdef __cplusplus
 }

@@ -164,6 +164,10 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 {
 	*out = NULL;
 	mp_backtest_options o = MP_BACKTEST_OPTIONS_INIT;
+	if (opt && opt->version != MP_BACKTEST_OPTIONS_VERSION)
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "mp_backtest_options version %d is not %d (use MP_BACKTEST_OPTIONS_INIT)", opt->version,
+				    MP_BACKTEST_OPTIONS_VERSION);
 	if (opt)
 		o = *opt;
 	if (o.start >= o.end)

@@ -254,6 +254,9 @@ int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib
 {
 	*out = NULL;
 	mp_calib_options o = MP_CALIB_OPTIONS_INIT;
+	if (opt && opt->version != MP_CALIB_OPTIONS_VERSION)
+		return mp_error_set(ctx, MP_EUSAGE, "mp_calib_options version %d is not %d (use MP_CALIB_OPTIONS_INIT)",
+				    opt->version, MP_CALIB_OPTIONS_VERSION);
 	if (opt)
 		o = *opt;
 	if (o.until - o.first_year < 2 * o.window || o.window < 1 || o.gravity_years < 1)

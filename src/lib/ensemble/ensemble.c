@@ -64,6 +64,9 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 	if (!opts)
 		opts = &dflt;
 	*out = NULL;
+	if (opts->version != MP_ENSEMBLE_OPTS_VERSION)
+		return mp_error_set(ctx, MP_EUSAGE, "mp_ensemble_opts version %u is not %d (use MP_ENSEMBLE_OPTS_INIT)",
+				    opts->version, MP_ENSEMBLE_OPTS_VERSION);
 	int rank, size;
 	mp_ens__mpi_world(&rank, &size);
 	int runs = opts->runs > 0 ? opts->runs : sc->runs;

@@ -78,6 +78,9 @@ int mp_rel_blocs(mp_ctx *ctx, const mp_rel_year *y, const mp_bloc_opts *opts, in
 	mp_bloc_opts def = MP_BLOC_OPTS_INIT;
 	if (!opts)
 		opts = &def;
+	if (opts->version != MP_BLOC_OPTS_VERSION)
+		return mp_error_set(ctx, MP_EUSAGE, "mp_bloc_opts version %u is not %d (use MP_BLOC_OPTS_INIT)",
+				    opts->version, MP_BLOC_OPTS_VERSION);
 	const mp_ig *ig = mp_ig__load(ctx);
 	if (!ig)
 		return mp_error_code(ctx);
