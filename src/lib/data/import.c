@@ -372,7 +372,7 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 	snprintf(info.file, sizeof info.file, "%s", base_name(path));
 	snprintf(info.citation, sizeof info.citation, "%s", im.spec->citation);
 
-	if ((rc = mp_store_begin(ctx, s)) != MP_OK)
+	if ((rc = mp_store__bulk(ctx, s, 1)) != MP_OK || (rc = mp_store_begin(ctx, s)) != MP_OK)
 		goto done;
 	in_tx = 1;
 	if ((rc = mp_store__dataset_add(ctx, s, &info, &dsid)) != MP_OK)
@@ -437,6 +437,7 @@ done:
 	mp_store__inserter_free(ins);
 	if (in_tx)
 		mp_store_rollback(s);
+	mp_store__bulk(NULL, s, 0);
 	for (size_t i = 0; i < nh; i++)
 		free(hdr[i]);
 	free(hdr);

@@ -39,6 +39,9 @@ int mp_store__insert(mp_ctx *ctx, mp_store_inserter *ins, const mp_store_sql_val
 int mp_store__inserter_flush(mp_ctx *ctx, mp_store_inserter *ins);
 void mp_store__inserter_free(mp_store_inserter *ins);
 /* CREATE INDEX IF NOT EXISTS on table(cols) for each ';'-separated list. */
+/* Bulk mode for an import (on = 1) or back to normal (0): a small page cache while rows
+ * are written once (store.c). Changes neither durability nor atomicity. */
+int mp_store__bulk(mp_ctx *ctx, mp_store *s, int on);
 int mp_store__index(mp_ctx *ctx, mp_store *s, const char *table, const char *lists);
 
 #endif
