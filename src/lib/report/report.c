@@ -1,7 +1,7 @@
 /* The HTML report: page frame, provenance, atomic file writing. Sections in
- * report_history.c, report_forecast.c, report_relations.c, report_negotiation.c; the
- * helpers they share in report_html.c (so calls run one way: report.c -> sections ->
- * report_html.c). */
+ * report_history.c, report_forecast.c, report_skill.c, report_relations.c,
+ * report_negotiation.c; the helpers they share in report_html.c (so calls run one way:
+ * report.c -> sections -> report_html.c). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -32,6 +32,7 @@ static void head(rep *r)
 	      "<nav aria-label=\"sections\"><ul>"
 	      "<li><a href=\"#history\">History: capabilities and polarity</a></li>"
 	      "<li><a href=\"#forecast\">Forecast: scenarios to the horizon</a></li>"
+	      "<li><a href=\"#skill\">Forecast skill: the model against baselines</a></li>"
 	      "<li><a href=\"#relations\">Relations: dyads and camps</a></li>"
 	      "<li><a href=\"#negotiation\">Negotiation</a></li>"
 	      "<li><a href=\"#sources\">Data and sources</a></li>"
@@ -105,6 +106,8 @@ int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f)
 		goto done;
 	rep__tick(&r);
 	if ((rc = rep__forecast(&r)) != MP_OK)
+		goto done;
+	if ((rc = rep__skill(&r)) != MP_OK) /* report_skill.c */
 		goto done;
 	rep__tick(&r);
 	if ((rc = rep__relations(&r)) != MP_OK)
