@@ -16,6 +16,8 @@
 #ifndef MULTIPOLAR_CALIB_H
 #define MULTIPOLAR_CALIB_H
 
+#include "multipolar/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -43,7 +45,7 @@ typedef struct mp_ols_fit {
 
 /* OLS of y (n) on X (n x p) with GSL's SVD solver (gsl_multifit_linear). Needs n > p.
  * Allocates its GSL workspace (not for inner loops). MP_EINPUT on n <= p or p too large. */
-int mp_calib_ols(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
+MP_EXTERN int mp_calib_ols(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
 		 mp_ols_fit *out);
 
 /* Binary logit fitted by Newton-Raphson / IRLS (McCullagh & Nelder 1989, sec. 4.4). */
@@ -59,26 +61,26 @@ typedef struct mp_logit_fit {
 
 /* Logit of y (0/1) on X (first column normally the constant 1). MP_EINPUT on bad y,
  * MP_ERANGE on a singular information matrix (separation or collinearity). */
-int mp_calib_logit(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
+MP_EXTERN int mp_calib_logit(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
 		   mp_logit_fit *out);
 
 /* Spearman rank correlation with mid-ranks for ties (Spearman 1904): the Pearson
  * correlation of the ranks. *rho is NaN when n < 2 or a rank vector is constant.
  * Allocates its rank buffers (not for inner loops). */
-int mp_calib_spearman(mp_ctx *ctx, const double *a, const double *b, size_t n, double *rho);
+MP_EXTERN int mp_calib_spearman(mp_ctx *ctx, const double *a, const double *b, size_t n, double *rho);
 
 /* OLS line through (x, y) (gsl_fit_linear) evaluated at x0; NaN pairs are skipped.
  * MP_EINPUT with fewer than 2 points. */
-int mp_calib_trend_at(mp_ctx *ctx, const double *x, const double *y, size_t n, double x0,
+MP_EXTERN int mp_calib_trend_at(mp_ctx *ctx, const double *x, const double *y, size_t n, double x0,
 		      double *pred);
 
 /* Great-circle distance in km between two points given in degrees (haversine formula,
  * Sinnott 1984; mean Earth radius 6371.0088 km, IUGG). */
-double mp_calib_distance_km(double lat1, double lng1, double lat2, double lng2);
+MP_EXTERN double mp_calib_distance_km(double lat1, double lng1, double lat2, double lng2);
 
 /* Annual convergence speed from the slope b of T-year average growth on log initial
  * income: beta = -ln(1 + b T) / T (Barro & Sala-i-Martin 1992, eq. 12). NaN if 1+bT <= 0. */
-double mp_calib_beta_from_slope(double b, double T);
+MP_EXTERN double mp_calib_beta_from_slope(double b, double T);
 
 /* ---- 2. model estimators ----------------------------------------------------------- */
 
@@ -111,7 +113,7 @@ typedef struct mp_convergence_fit {
  * [first, until]. Momentum: AR(1) coefficient (no constant) of annual growth deviations
  * from the fitted path, d_it = g_it - (a_w + c_g + b ln y_i,t-1); shock s.d.: the s.d. of
  * its residuals. Observations must be sorted by unit then year. */
-int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups,
+MP_EXTERN int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups,
 			 int first, int until, int window, int frontier_unit,
 			 mp_convergence_fit *out);
 
@@ -135,7 +137,7 @@ typedef struct mp_population_fit {
  *    on consecutive windows of each country, lambda = 1 - slope^(1/T) (window means
  *    average out the yearly noise of interpolated population series).
  * `pop` and `income` have the same rows (income NaN = missing); sorted by unit, year. */
-int mp_calib_population(mp_ctx *ctx, const mp_panel_obs *pop, const double *income, size_t n,
+MP_EXTERN int mp_calib_population(mp_ctx *ctx, const mp_panel_obs *pop, const double *income, size_t n,
 			int first, int until, int window, double n_longrun, mp_population_fit *out);
 
 /* One directed trade observation for gravity. */
@@ -157,7 +159,7 @@ typedef struct mp_gravity_fit {
 
 /* Log-linear gravity (Tinbergen 1962; Head & Mayer 2014, eq. 3 with the naive GDP
  * masses) with year fixed effects: ln X = a_t + g ln(Y_o Y_d) + d ln D + c contig + e. */
-int mp_calib_gravity(mp_ctx *ctx, const mp_gravity_obs *obs, size_t n, mp_gravity_fit *out);
+MP_EXTERN int mp_calib_gravity(mp_ctx *ctx, const mp_gravity_obs *obs, size_t n, mp_gravity_fit *out);
 
 /* One state-year of a rivalry for the arms equation. */
 typedef struct mp_arms_obs {
@@ -179,7 +181,7 @@ typedef struct mp_arms_fit {
 } mp_arms_fit;
 
 /* Richardson (1960) arms dynamics in discrete time: x_t - x_t-1 = g + k y_t-1 - a x_t-1. */
-int mp_calib_arms(mp_ctx *ctx, const mp_arms_obs *obs, size_t n, mp_arms_fit *out);
+MP_EXTERN int mp_calib_arms(mp_ctx *ctx, const mp_arms_obs *obs, size_t n, mp_arms_fit *out);
 
 /* One non-directed dyad-year of the conflict sample. */
 typedef struct mp_dyad_obs {
@@ -219,7 +221,7 @@ typedef struct mp_hazard_fit {
  * (Bremer 1992; Lemke & Werner 1996), and of war onset in the sim's form with a parity
  * kernel of width `width` (log ratio) and dissatisfaction scaled by `dissat_scale`
  * (ideal-point units). */
-int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
+MP_EXTERN int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
 		    double dissat_scale, mp_hazard_fit *out);
 
 /* ---- 3. calibration on the store ----------------------------------------------------- */
@@ -243,33 +245,34 @@ typedef struct mp_calib_result {
 } mp_calib_result;
 
 typedef struct mp_calib_options {
-	int version;
+	int version;         /* MP_CALIB_OPTIONS_VERSION */
 	int until;           /* last year of data used (required) */
 	int window;          /* convergence window, years (default 10) */
 	int first_year;      /* first year of the income panel (default 1950) */
 	int gravity_years;   /* gravity on the last N years of trade up to until (default 10) */
 	int hazard_first;    /* first year of the conflict sample (default 1816) */
 } mp_calib_options;
-#define MP_CALIB_OPTIONS_INIT { 1, 0, 10, 1950, 10, 1816 }
+#define MP_CALIB_OPTIONS_VERSION 1
+#define MP_CALIB_OPTIONS_INIT { MP_CALIB_OPTIONS_VERSION, 0, 10, 1950, 10, 1816 }
 
 /* Fits every parameter from data with year <= until. *out is the caller's. */
-int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib_result **out);
-void mp_calib_result_free(mp_calib_result *r);
+MP_EXTERN int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib_result **out);
+MP_EXTERN void mp_calib_result_free(mp_calib_result *r);
 /* The global parameter (ccode 0) with `key`, or NULL (borrowed). */
-const mp_calib_param *mp_calib_find(const mp_calib_result *r, const char *key);
+MP_EXTERN const mp_calib_param *mp_calib_find(const mp_calib_result *r, const char *key);
 /* The one place a calibration becomes sim inputs: every global row whose key is a sim
  * parameter sets it in *p (over the values *p has); every row with ccode != 0 goes into
  * *units (skipped when units is NULL). Rows with a non-finite estimate are skipped.
  * MP_EINPUT (naming the key) when the sim rejects a value. */
-int mp_calib_apply(mp_ctx *ctx, const mp_calib_result *r, mp_sim_params *p, mp_sim_unit_params *units);
+MP_EXTERN int mp_calib_apply(mp_ctx *ctx, const mp_calib_result *r, mp_sim_params *p, mp_sim_unit_params *units);
 /* The fit table: parameter, estimate, se, n, stat, value, method. */
-int mp_calib_table(mp_ctx *ctx, const mp_calib_result *r, mp_table **out);
+MP_EXTERN int mp_calib_table(mp_ctx *ctx, const mp_calib_result *r, mp_table **out);
 /* Writes the flat `key: value` YAML the sim reads (mp_sim_params_load), atomically
  * (temporary file beside `path`, then rename). */
-int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path);
+MP_EXTERN int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path);
 /* Stores the fit statistics in the database (tables calib_run, calib_fit), one
  * transaction. *run_id receives the new run's id (may be NULL). */
-int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id);
+MP_EXTERN int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id);
 /* A stored calibration: its row in calib_run. */
 typedef struct mp_calib_stored {
 	int64_t run_id;

@@ -19,6 +19,8 @@
 #ifndef MULTIPOLAR_SIM_H
 #define MULTIPOLAR_SIM_H
 
+#include "multipolar/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -250,20 +252,20 @@ typedef struct mp_sim_param_info {
 } mp_sim_param_info;
 
 /* Resets *p to the defaults. */
-void mp_sim_params_default(mp_sim_params *p);
+MP_EXTERN void mp_sim_params_default(mp_sim_params *p);
 /* Number of parameters and the i-th row (NULL if out of range). */
-size_t mp_sim_params_count(void);
-const mp_sim_param_info *mp_sim_params_info(size_t i);
+MP_EXTERN size_t mp_sim_params_count(void);
+MP_EXTERN const mp_sim_param_info *mp_sim_params_info(size_t i);
 /* Row of `key`, or NULL. */
-const mp_sim_param_info *mp_sim_params_find(const char *key);
+MP_EXTERN const mp_sim_param_info *mp_sim_params_find(const char *key);
 /* Sets / reads a parameter by key. MP_ENOTFOUND for an unknown key, MP_ERANGE for a
  * non-finite value or a negative count. */
-int mp_sim_params_set(mp_sim_params *p, const char *key, double v);
-int mp_sim_params_get(const mp_sim_params *p, const char *key, double *v);
+MP_EXTERN int mp_sim_params_set(mp_sim_params *p, const char *key, double v);
+MP_EXTERN int mp_sim_params_get(const mp_sim_params *p, const char *key, double *v);
 /* Reads a flat YAML mapping `key: value` (comments allowed; a top-level `params:`
  * mapping is also accepted) over *p. Unknown keys and non-numbers are errors naming the
  * file, line and key (MP_EINPUT). */
-int mp_sim_params_load(mp_ctx *ctx, const char *yaml_path, mp_sim_params *p);
+MP_EXTERN int mp_sim_params_load(mp_ctx *ctx, const char *yaml_path, mp_sim_params *p);
 
 /* ---- scenarios (docs/scenarios.md) ---- */
 
@@ -314,13 +316,13 @@ typedef struct mp_scenario {
 
 /* The baseline settings without a file: default world, horizon 2050, 200 runs, seed 1,
  * default params, camps West (USA), China (CHN), Russia (RUS), club. */
-void mp_scenario_default(mp_scenario *sc);
+MP_EXTERN void mp_scenario_default(mp_scenario *sc);
 /* Loads a scenario file. `base: FILE` (relative to the file) is loaded first and the
  * file's entries apply over it; `params: FILE` loads a flat parameter file (relative to
  * the scenario, else to the data directory: `params/calibrated.yaml`). Errors name the
  * file, line and key (MP_EINPUT). A bare name ("decoupling") is looked up as
  * data/scenarios/<name>.yaml. */
-int mp_scenario_load(mp_ctx *ctx, const char *path, mp_scenario *out);
+MP_EXTERN int mp_scenario_load(mp_ctx *ctx, const char *path, mp_scenario *out);
 
 /* ---- per-country parameters ---- */
 
@@ -341,11 +343,11 @@ typedef struct mp_sim_unit_params {
 
 /* Adds or replaces (ccode, key) = value. MP_EINPUT for an empty or too long key or a
  * non-finite value, MP_ENOMEM. */
-int mp_sim_units_set(mp_sim_unit_params *u, int ccode, const char *key, double value);
+MP_EXTERN int mp_sim_units_set(mp_sim_unit_params *u, int ccode, const char *key, double value);
 /* The value of (ccode, key), or `dflt` when there is none (u may be NULL). */
-double mp_sim_units_get(const mp_sim_unit_params *u, int ccode, const char *key, double dflt);
+MP_EXTERN double mp_sim_units_get(const mp_sim_unit_params *u, int ccode, const char *key, double dflt);
 /* Frees the rows (u may be NULL) and leaves an empty set. */
-void mp_sim_units_clear(mp_sim_unit_params *u);
+MP_EXTERN void mp_sim_units_clear(mp_sim_unit_params *u);
 
 /* ---- one simulated run ---- */
 
@@ -368,35 +370,35 @@ typedef struct mp_sim_opts {
 /* Builds a simulation starting from a copy of `w` (w->year is the first state; the first
  * mp_sim_step gives w->year + 1). Actors with ccode 0 are aggregates (remainders): they
  * grow but do not choose camps or fight. */
-int mp_sim_new(mp_ctx *ctx, const mp_world *w, const mp_sim_opts *opts, mp_sim **out);
+MP_EXTERN int mp_sim_new(mp_ctx *ctx, const mp_world *w, const mp_sim_opts *opts, mp_sim **out);
 /* A copy with its own workspaces (for another thread). */
-int mp_sim_clone(const mp_sim *s, mp_sim **out);
+MP_EXTERN int mp_sim_clone(const mp_sim *s, mp_sim **out);
 /* Restarts from the initial world with run index `run` (same seed): no allocation. */
-void mp_sim_reset(mp_sim *s, uint32_t run);
+MP_EXTERN void mp_sim_reset(mp_sim *s, uint32_t run);
 /* Advances one year. */
-int mp_sim_step(mp_ctx *ctx, mp_sim *s);
+MP_EXTERN int mp_sim_step(mp_ctx *ctx, mp_sim *s);
 /* Current year. */
-int mp_sim_year(const mp_sim *s);
+MP_EXTERN int mp_sim_year(const mp_sim *s);
 /* The current world (borrowed; components, GDP, ideal points updated each step). */
-const mp_world *mp_sim_world(const mp_sim *s);
+MP_EXTERN const mp_world *mp_sim_world(const mp_sim *s);
 /* CINC of each actor (COW mode over all actors; sums to 1 when all components exist). */
-const double *mp_sim_cinc(const mp_sim *s);
+MP_EXTERN const double *mp_sim_cinc(const mp_sim *s);
 /* Camps: count, name, and each actor's camp index (-1 = non-aligned). */
-size_t mp_sim_ncamps(const mp_sim *s);
-const char *mp_sim_camp_name(const mp_sim *s, size_t c);
-const int *mp_sim_camps(const mp_sim *s);
+MP_EXTERN size_t mp_sim_ncamps(const mp_sim *s);
+MP_EXTERN const char *mp_sim_camp_name(const mp_sim *s, size_t c);
+MP_EXTERN const int *mp_sim_camps(const mp_sim *s);
 /* Wars started in the current year (count) and whether actor i fought one (0/1). */
-int mp_sim_wars(const mp_sim *s);
+MP_EXTERN int mp_sim_wars(const mp_sim *s);
 /* Wars between two great powers (camp leaders) and militarised crises in the current year. */
-int mp_sim_gp_wars(const mp_sim *s);
-int mp_sim_crises(const mp_sim *s);
-const unsigned char *mp_sim_at_war(const mp_sim *s);
+MP_EXTERN int mp_sim_gp_wars(const mp_sim *s);
+MP_EXTERN int mp_sim_crises(const mp_sim *s);
+MP_EXTERN const unsigned char *mp_sim_at_war(const mp_sim *s);
 /* Growth of actor i's GDP at PPP in the current year (log change from the year before;
  * NaN in the start year and when the economy is switched off). */
-double mp_sim_growth(const mp_sim *s, size_t i);
+MP_EXTERN double mp_sim_growth(const mp_sim *s, size_t i);
 /* Bilateral trade of actors i, j (millions, same units as gdp) in the current year. */
-double mp_sim_trade(const mp_sim *s, size_t i, size_t j);
-void mp_sim_free(mp_sim *s);
+MP_EXTERN double mp_sim_trade(const mp_sim *s, size_t i, size_t j);
+MP_EXTERN void mp_sim_free(mp_sim *s);
 
 /* Diagnostics: OLS (GSL) of the current year's gravity equation over dyads i < j of
  * non-aggregate actors with positive trade:
@@ -404,7 +406,7 @@ void mp_sim_free(mp_sim *s);
  *             + c5 |ip_i - ip_j| + c6 SANCTION_ij
  * coef[7] and their standard errors se[7] (conventional OLS); *ndyads the dyads used.
  * Used to check that simulated trade recovers the elasticities put in (MODELS.md E5). */
-int mp_sim_fit_gravity(mp_ctx *ctx, const mp_sim *s, double coef[7], double se[7], size_t *ndyads);
+MP_EXTERN int mp_sim_fit_gravity(mp_ctx *ctx, const mp_sim *s, double coef[7], double se[7], size_t *ndyads);
 
 #ifdef __cplusplus
 }

@@ -17,7 +17,7 @@ typedef struct mp_calib_panel {
 	int frontier;
 } mp_calib_panel;
 
-int mp_calib__panel(mp_ctx *ctx, const mp_qcalib_rows *rows, mp_calib_panel *out);
+int mp_calib__panel(mp_ctx *ctx, const mp_store_calib_rows *rows, mp_calib_panel *out);
 void mp_calib__panel_free(mp_calib_panel *p);
 
 /* Gravity observations for trade years [from, until]. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "multipolar/stats.h"
 #include "store/q_sim.h"
 #include "sim/sim_internal.h"
 
@@ -32,12 +33,6 @@ static double haversine_km(double lat1, double lng1, double lat2, double lng2)
 	return 2 * r * asin(sqrt(a < 1 ? a : 1));
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 double mp_sim__median_finite(const double *v, size_t n, double *tmp)
 {
 	size_t m = 0;
@@ -46,8 +41,8 @@ double mp_sim__median_finite(const double *v, size_t n, double *tmp)
 			tmp[m++] = v[i];
 	if (!m)
 		return MP_NA;
-	qsort(tmp, m, sizeof *tmp, cmp_double);
-	return m % 2 ? tmp[m / 2] : 0.5 * (tmp[m / 2 - 1] + tmp[m / 2]);
+	mp_sort_doubles(tmp, m);
+	return mp_median_sorted(tmp, m);
 }
 
 double mp_sim__unit(const mp_sim *s, size_t i, const char *key, double dflt)

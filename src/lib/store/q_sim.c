@@ -183,29 +183,6 @@ done:
 	return rc;
 }
 
-int mp_store__sim_schema(mp_ctx *ctx, mp_store *s)
-{
-	int rc = mp_store__exec(ctx, s,
-			      "CREATE TABLE IF NOT EXISTS sim_runs ("
-			      " run_id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, scenario_path TEXT,"
-			      " seed INTEGER NOT NULL, runs INTEGER NOT NULL, start INTEGER NOT NULL,"
-			      " horizon INTEGER NOT NULL, world TEXT, params TEXT,"
-			      " created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), job INTEGER);"
-			      "CREATE TABLE IF NOT EXISTS sim_summary ("
-			      " run_id INTEGER NOT NULL REFERENCES sim_runs(run_id), scenario TEXT NOT NULL,"
-			      " year INTEGER NOT NULL, unit TEXT NOT NULL, variable TEXT NOT NULL,"
-			      " q05 REAL, q25 REAL, q50 REAL, q75 REAL, q95 REAL, mean REAL);"
-			      "CREATE INDEX IF NOT EXISTS sim_summary_run ON sim_summary(run_id, variable, unit, year);");
-	if (rc != MP_OK)
-		return rc;
-	/* databases written before the `job` column existed */
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(mp_store__db(s), "SELECT job FROM sim_runs LIMIT 0", -1, &st, NULL) != SQLITE_OK)
-		rc = mp_store__exec(ctx, s, "ALTER TABLE sim_runs ADD COLUMN job INTEGER");
-	sqlite3_finalize(st);
-	return rc;
-}
-
 int mp_store__sim_run_insert(mp_ctx *ctx, mp_store *s, const char *scenario, const char *scenario_path,
 			     uint64_t seed, int runs, int start, int horizon, const char *world_source,
 			     const char *params_json, int64_t job, int64_t *run_id)

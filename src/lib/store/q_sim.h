@@ -20,8 +20,6 @@
 int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *trade,
 			double *contig, double *ally, double *rival);
 
-/* Creates the result tables if missing (sim_runs, sim_summary, sim_compare). */
-int mp_store__sim_schema(mp_ctx *ctx, mp_store *s);
 /* Inserts a run description; *run_id receives its id; job <= 0 makes the run its own
  * job (job = run_id). Inside the caller's transaction. */
 int mp_store__sim_run_insert(mp_ctx *ctx, mp_store *s, const char *scenario, const char *scenario_path,

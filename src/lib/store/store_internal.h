@@ -2,6 +2,10 @@
  * Internal store API for the library's own modules. Only files under src/lib/store/
  * include <sqlite3.h>; other modules call the typed query functions declared in
  * src/lib/store/q_*.h (one file per consumer module: q_world.c, q_relations.c, ...).
+ * Naming: functions mp_store__<area>_<what> (internal) or mp_store_<what> (public),
+ * row types mp_store_<area>_<row>, constants MP_STORE_<AREA>_*. Queries return plain rows
+ * or fill plain arrays, never a domain struct; every table is made by the migrations
+ * in store.c (imported dataset tables excepted: q_import.c makes them from the file).
  *
  * Imported tables (one per dataset family) have the CSV file's own column names plus
  * `dsid` (the dataset version id in `datasets`); missing values are NULL. Families:
