@@ -88,7 +88,7 @@ static void test_cinc_available_components(void **state)
 		a[0].comp[c] = ca[c];
 		a[1].comp[c] = cb[c];
 	}
-	mp_world w = { 2000, 2, a, "test", 0 };
+	mp_world w = { 2000, 2, a, "test", 0, NULL };
 	double cinc[2], share[2 * MP_NCOMP];
 	mp_capabilities(&w, NULL, MP_CINC_COW, share, cinc);
 	assert_near(cinc[0], 3.5 / 6, 1e-15);

@@ -16,6 +16,7 @@ void mp_world_free(mp_world *w)
 	if (!w)
 		return;
 	free(w->actors);
+	free(w->demog);
 	free(w);
 }
 
@@ -60,6 +61,15 @@ int mp_world_clone(const mp_world *w, mp_world **out)
 		return MP_ENOMEM;
 	}
 	memcpy(c->actors, w->actors, w->n * sizeof *c->actors);
+	c->demog = NULL;
+	if (w->demog) {
+		if (!(c->demog = malloc(w->n * sizeof *c->demog))) {
+			free(c->actors);
+			free(c);
+			return MP_ENOMEM;
+		}
+		memcpy(c->demog, w->demog, w->n * sizeof *c->demog);
+	}
 	*out = c;
 	return MP_OK;
 }
@@ -81,7 +91,7 @@ int mp_world_store_years(mp_ctx *ctx, mp_store *s, const char *nmc_version, int 
 int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
 			mp_world **out)
 {
-	return mp_world_from_store_ex(ctx, s, year, nmc_version, poles, MP_WORLD_ALL, out);
+	return mp_world_from_store_ex(ctx, s, year, nmc_version, poles, MP_WORLD_ALL | MP_WORLD_AGES, out);
 }
 
 int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
@@ -102,6 +112,8 @@ int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_v
 	if ((rc = mp_store__world_nmc(ctx, s, nmc.id, year, w)) != MP_OK)
 		goto done;
 	if ((rc = mp_store__world_join(ctx, s, w, attrs)) != MP_OK)
+		goto done;
+	if ((attrs & MP_WORLD_AGES) && (rc = mp_world_ages_from_store(ctx, s, w)) != MP_OK)
 		goto done;
 	assign_poles(w, poles);
 	*out = w;
@@ -234,6 +246,11 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 	}
 	qsort(w->actors, w->n, sizeof *w->actors, by_ccode);
 	w->has_majors = 1;
+	/* demography by age from the shipped derived file beside the default world */
+	if ((rc = mp_world_ages_load(ctx, NULL, w)) == MP_ENOTFOUND)
+		rc = MP_OK;
+	if (rc != MP_OK)
+		goto done;
 	snprintf(w->source, sizeof w->source, "default world %d", w->year);
 	assign_poles(w, poles);
 	*out = w;
