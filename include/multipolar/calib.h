@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "multipolar/common.h"
+#include "multipolar/demog.h"
 #include "multipolar/sim.h"
 #include "multipolar/store.h"
 #include "multipolar/table.h"
@@ -221,6 +222,68 @@ typedef struct mp_hazard_fit {
  * (ideal-point units). */
 int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
 		    double dissat_scale, mp_hazard_fit *out);
+
+/* Demography (calib/fit_demography*.c; docs/demography.md): the probabilistic models of
+ * mech_demography.c fitted on series up to a year.
+ * A panel of units (COW states) with values at first + 5k (k < nt): five-year means of
+ * total fertility or life expectancy (NaN = missing); for migration, yearly rates. */
+typedef struct mp_demog_panel {
+	size_t nunits;
+	int nt, first, step;   /* values at first + step * k */
+	int *ccode;            /* nunits */
+	double *v;             /* nunits * nt */
+} mp_demog_panel;
+void mp_demog_panel_free(mp_demog_panel *p);
+
+/* Total fertility (Alkema et al. 2011; Raftery, Alkema & Gerland 2014): the pooled
+ * double-logistic decrement by nonlinear least squares (GSL trust region) on the
+ * five-year decrements of the transition (from the last maximum above 5.5, or the first
+ * value, until the first rise below 2), each country's scale of it shrunk toward 1 by its
+ * precision (empirical Bayes: s_c = 1 + tau^2 / (tau^2 + v_c) (s_c,LS - 1), Efron & Morris
+ * 1975), the innovation sd as a line in TFR (OLS of |e| sqrt(pi/2)), and the phase III
+ * AR(1) (OLS) on the values after the transition; with fewer than 20 phase III pairs,
+ * Raftery et al.'s (2014) mu 2.07, rho 0.86 are kept. */
+typedef struct mp_tfr_fit {
+	mp_demog_tfr_model m;
+	double tau;              /* sd of the country scales */
+	double *scale, *scale_se;/* nunits (1 and tau where a country has no decrements) */
+	int *phase3;             /* nunits: in phase III at the last value */
+	size_t n2, n3;           /* phase II decrements, phase III pairs */
+	size_t nunits2;          /* countries with a fitted scale */
+	double rss, r2;          /* of the pooled curve */
+	int converged;
+} mp_tfr_fit;
+int mp_calib_tfr(mp_ctx *ctx, const mp_demog_panel *tfr, mp_tfr_fit *out);
+void mp_tfr_fit_free(mp_tfr_fit *f);
+
+/* Life expectancy (Raftery, Chunn, Gerland & Sevcikova 2013): the pooled double-logistic
+ * gain of female e0 by nonlinear least squares on five-year gains (gains beyond +-8 years
+ * of crises left out); the persistence of the residuals (pooled OLS of a residual on the
+ * one five years before), each country's last residual as the start of its path
+ * (`shift`), the innovation sd as a line in e0; the male gap by OLS (Raftery, Lalic &
+ * Gerland 2014 form). */
+typedef struct mp_e0_fit {
+	mp_demog_e0_model m;
+	double tau;
+	double *shift, *shift_se; /* nunits */
+	size_t n, ngap;
+	double rss, r2, gap_r2;
+	int converged;
+} mp_e0_fit;
+int mp_calib_e0(mp_ctx *ctx, const mp_demog_panel *e0f, const mp_demog_panel *e0m, mp_e0_fit *out);
+void mp_e0_fit_free(mp_e0_fit *f);
+
+/* Net migration rates (yearly, per person): each country's level is the mean of its last
+ * `years` values (se from the AR(1)'s effective sample), the pooled AR(1) coefficient of
+ * the deviations (OLS), and each country's innovation sd shrunk toward the pooled median
+ * (10 pseudo-observations). */
+typedef struct mp_mig_fit {
+	double rho, sd_pooled, level_se_median;
+	double *level, *level_se, *sd; /* nunits */
+	size_t n;
+} mp_mig_fit;
+int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *rate, int years, mp_mig_fit *out);
+void mp_mig_fit_free(mp_mig_fit *f);
 
 /* ---- 3. calibration on the store ----------------------------------------------------- */
 

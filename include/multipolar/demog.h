@@ -125,6 +125,51 @@ typedef struct mp_demog_summary {
 /* Indicators of a population in single years (width 1) or five-year groups (width 5). */
 void mp_demog_summarise(const double *pf, const double *pm, int nage, int width, mp_demog_summary *out);
 
+/* ---- probabilistic fertility, mortality and migration (docs/demography.md) -------- */
+
+/* Total fertility in three phases (Alkema et al. 2011, Demography 48: 815-839; Raftery,
+ * Alkema & Gerland 2014), in five-year steps:
+ *  - phase II (the transition), while TFR > phase3_below or the decline goes on:
+ *    f(t+5) = f(t) - s_c g(f(t)) + e, e ~ N(0, sd(f)^2), sd(f) = max(sd_min, sd_a + sd_b f),
+ *    g the double-logistic decrement (Alkema et al. 2011, eq. 2):
+ *    g(f) = d [ -1 / (1 + exp(-2 ln 9 / D1 (f - D4 - D3 - D2 - D1/2)))
+ *               + 1 / (1 + exp(-2 ln 9 / D3 (f - D4 - D3/2))) ],
+ *    s_c a country scale (1 = the pooled curve);
+ *  - phase III (after the transition): f(t+5) = mu + rho (f(t) - mu) + e3, e3 ~ N(0, sd3^2). */
+typedef struct mp_demog_tfr_model {
+	double D[4];          /* D1, D2, D3 (widths) and D4 (lower asymptote) */
+	double d;             /* maximum decrement scale per five years */
+	double sd_a, sd_b, sd_min; /* phase II innovations */
+	double mu, rho, sd3;  /* phase III */
+	double phase3_below;  /* TFR under which a country in decline enters phase III */
+} mp_demog_tfr_model;
+
+double mp_demog_tfr_decrement(const mp_demog_tfr_model *m, double f);
+
+/* Female life expectancy gains (Raftery, Chunn, Gerland & Sevcikova 2013, Demography 50:
+ * 777-801, eq. 3), five-year steps: e(t+5) = e(t) + g(e(t)) + u_c + e, e ~ N(0, sd(e)^2),
+ *    g(e) = k / (1 + exp(-A1/D2 (e - D1 - A2 D2)))
+ *         + (z - k) / (1 + exp(-A1/D4 (e - D1 - D2 - D3 - A2 D4))),  A1 = 4.4, A2 = 0.5,
+ * sd(e) = max(sd_min, sd_a + sd_b e). The male gap G = eF - eM
+ * (after Raftery, Lalic & Gerland 2014): G(t+5) = g0 + g1 G(t) + g2 max(0, eF(t) - 75) + eG. */
+typedef struct mp_demog_e0_model {
+	double D[4], k, z;
+	double rho;          /* persistence of the gain residuals per five years */
+	double sd_a, sd_b, sd_min;
+	double gap0, gap1, gap2, gap_sd;
+	double e_max;        /* a ceiling on female e0 (none reached in the data: 105) */
+} mp_demog_e0_model;
+
+double mp_demog_e0_gain(const mp_demog_e0_model *m, double e);
+
+/* Net migration rates (per person a year) mean-reverting to a country level:
+ * r(t+1) - m_c = rho (r(t) - m_c) + e, e ~ N(0, sd_c^2), an AR(1) (Azose & Raftery 2015,
+ * "Bayesian probabilistic projection of international migration", Demography 52). */
+
+/* The three models' published or fitted defaults (docs/demography.md, "Parameters"). */
+void mp_demog_tfr_model_default(mp_demog_tfr_model *m);
+void mp_demog_e0_model_default(mp_demog_e0_model *m);
+
 /* ---- migration age pattern (Rogers & Castro 1981) ------------------------------- */
 
 /* The model migration schedule m(x) = a1 exp(-alpha1 x)

@@ -118,6 +118,11 @@ int mp_world_ages_write(mp_ctx *ctx, const mp_world *w, const char *path);
  * the store's states of their pole (poles for w->year) that are not listed in w. */
 int mp_world_ages_remainders(mp_ctx *ctx, mp_store *s, const mp_poles *poles, mp_world *w);
 
+/* Adds record b into a: counts summed; death rates weighted by each age's people,
+ * fertility by women 15-49, life expectancy by population, migrants' patterns by their
+ * numbers (world/ages.c). */
+void mp_world_ages_merge(mp_actor_demog *a, const mp_actor_demog *b);
+
 /* A deep copy. */
 int mp_world_clone(const mp_world *w, mp_world **out);
 void mp_world_free(mp_world *w);

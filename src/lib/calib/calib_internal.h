@@ -30,4 +30,8 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 /* Arms observations: state-years in an active strategic rivalry with SIPRI burdens. */
 int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, size_t *n);
 
+/* The demography estimators on the store's UN WPP and NMC data up to o->until
+ * (fit_demography.c): adds global and per-country rows; nothing when WPP is not imported. */
+int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r);
+
 #endif

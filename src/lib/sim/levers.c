@@ -14,6 +14,8 @@ static int step(mp_ctx *ctx, mp_sim *s, void *st)
 	for (size_t i = 0; i < n; i++) {
 		s->grow_add[i] = 0;
 		s->pop_add[i] = 0;
+		s->tfr_add[i] = 0;
+		s->mig_add[i] = 0;
 		s->forced[i] = -2;
 	}
 	for (size_t c = 0; c < k * k; c++)
@@ -31,7 +33,8 @@ static int step(mp_ctx *ctx, mp_sim *s, void *st)
 			break;
 		case MP_LEVER_GROWTH:
 		case MP_LEVER_FERTILITY: {
-			double *dst = v->kind == MP_LEVER_GROWTH ? s->grow_add : s->pop_add;
+			/* fertility: a change in total fertility (mech_demography.c) */
+			double *dst = v->kind == MP_LEVER_GROWTH ? s->grow_add : s->tfr_add;
 			if (v->a_is_camp) {
 				for (size_t i = 0; i < n; i++)
 					if (s->camp[i] == v->a)

@@ -71,6 +71,7 @@ static size_t bind(mp_sim *s, double *b)
 	TAKE(gdp, n); TAKE(milex, n); TAKE(cinc, n); TAKE(share, n * MP_NCOMP); TAKE(camp_cap, k);
 	TAKE(trade, nn); TAKE(tsum, n); TAKE(camp_trade, n * k); TAKE(grow_add, n); TAKE(pop_add, n);
 	TAKE(sanct, k * k);
+	TAKE(tfr_add, n); TAKE(mig_add, n); TAKE(excess_deaths, n * 2 * MP_DEMOG_AGES);
 #undef TAKE
 	s->blk = b;
 	return o;

@@ -225,3 +225,52 @@ int mp_store__m49_cow_pairs(mp_ctx *ctx, mp_store *s, int **iso3n, int **cown, s
 	}
 	return MP_OK;
 }
+
+int mp_store__nmc_pop(mp_ctx *ctx, mp_store *s, int from, int until, mp_nmc_pop **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	int64_t dsid;
+	int rc = mp_store__dsid(ctx, s, "nmc", NULL, &dsid);
+	if (rc != MP_OK)
+		return rc;
+	sqlite3_stmt *st;
+	rc = mp_store__prepare(ctx, s,
+			       "SELECT ccode, year, tpop, upop FROM nmc WHERE dsid = ?1 AND year >= ?2 AND year <= ?3"
+			       " AND tpop IS NOT NULL ORDER BY ccode, year",
+			       &st);
+	if (rc != MP_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, dsid);
+	sqlite3_bind_int(st, 2, from);
+	sqlite3_bind_int(st, 3, until);
+	size_t cap = 0;
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 4096;
+			mp_nmc_pop *v = realloc(*out, cap * sizeof *v);
+			if (!v) {
+				sqlite3_reset(st);
+				free(*out);
+				*out = NULL;
+				*n = 0;
+				return mp_error_set(ctx, MP_ENOMEM, "q_demog.c: out of memory");
+			}
+			*out = v;
+		}
+		mp_nmc_pop *r = &(*out)[(*n)++];
+		r->ccode = sqlite3_column_int(st, 0);
+		r->year = sqlite3_column_int(st, 1);
+		r->tpop = mp_store__real(st, 2);
+		r->upop = mp_store__real(st, 3);
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return mp_store__error(ctx, s, "NMC population query");
+	}
+	return MP_OK;
+}

@@ -56,4 +56,12 @@ int mp_store__wpp_locations(mp_ctx *ctx, mp_store *s, mp_wpp_location **out, siz
  * crosswalk, else codelist). */
 int mp_store__m49_cow_pairs(mp_ctx *ctx, mp_store *s, int **iso3n, int **cown, size_t *n);
 
+/* NMC total and urban population (thousands) of every state-year in [from, until]
+ * (urban NaN when missing), sorted by ccode, year. */
+typedef struct mp_nmc_pop {
+	int ccode, year;
+	double tpop, upop;
+} mp_nmc_pop;
+int mp_store__nmc_pop(mp_ctx *ctx, mp_store *s, int from, int until, mp_nmc_pop **out, size_t *n);
+
 #endif

@@ -128,7 +128,7 @@ int mp_world__region_of(const mp_world_xwalk *x, int m49)
 /* Sums records a (weight wa) and b into a: counts add; rates are averaged with the
  * weights the demography gives them (deaths by population, fertility by women 15-49,
  * life expectancy by population, migrants by their numbers). */
-void mp_world__demog_merge(mp_actor_demog *a, const mp_actor_demog *b)
+void mp_world_ages_merge(mp_actor_demog *a, const mp_actor_demog *b)
 {
 	double pa = 0, pb = 0, wa = 0, wb = 0;
 	for (int x = 0; x < 2; x++)
@@ -205,7 +205,7 @@ int mp_world_ages_from_store(mp_ctx *ctx, mp_store *s, mp_world *w)
 				continue;
 			}
 			if (rc == MP_OK) {
-				mp_world__demog_merge(&d[i], &one);
+				mp_world_ages_merge(&d[i], &one);
 				d[i].source = MP_AGES_WPP;
 			}
 		}

@@ -23,8 +23,6 @@ int mp_world__cow_of_m49(const mp_world_xwalk *x, int m49);
 int mp_world__members(const mp_world_xwalk *x, int ccode, int year, int *out, int max);
 /* The UN region of a location (0 if unknown). */
 int mp_world__region_of(const mp_world_xwalk *x, int m49);
-/* Adds record b into a (counts summed, rates weighted; ages.c). */
-void mp_world__demog_merge(mp_actor_demog *a, const mp_actor_demog *b);
 
 /* What the store holds, checked once per world (ages_wpp.c). */
 typedef struct mp_world_wpp_cache {

@@ -223,7 +223,7 @@ int mp_world_ages_remainders(mp_ctx *ctx, mp_store *s, const mp_poles *poles, mp
 		if (rc != MP_OK)
 			break;
 		sum = w->demog[row];
-		mp_world__demog_merge(&sum, &one);
+		mp_world_ages_merge(&sum, &one);
 		sum.source = MP_AGES_SUM;
 		sum.year = one.year;
 		w->demog[row] = sum;
