@@ -106,8 +106,12 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 	so.run = 0;
 	if ((rc = mp_sim_new(ctx, start, &so, &tmpl)) != MP_OK)
 		goto done;
-	if (mp_outputs_init(&e->out, tmpl, poles) != MP_OK) {
-		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	if ((rc = mp_outputs_init_pyramid(&e->out, tmpl, poles, opts->pyramid)) != MP_OK) {
+		rc = rc == MP_ENOTFOUND ? mp_error_set(ctx, MP_EINPUT, "population: no unit '%s' with an age structure in the "
+						      "start world (a state's stateabb, name or ccode, or pole:NAME; the "
+						      "default world needs data/world/ages.csv, a database the UN WPP files)",
+						      opts->pyramid)
+					: mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		goto done;
 	}
 	const size_t K = e->out.k, YK = (size_t)e->years * K, n = start->n;

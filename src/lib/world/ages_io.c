@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/csv.h"
@@ -144,6 +145,8 @@ int mp_world_ages_write(mp_ctx *ctx, const mp_world *w, const char *path)
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	snprintf(tmp, len, "%s.tmpXXXXXX", path);
 	int fd = mkstemp(tmp);
+	if (fd >= 0)
+		(void)fchmod(fd, 0644); /* a data file like the others, not mkstemp's 0600 */
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f) {
 		if (fd >= 0)
