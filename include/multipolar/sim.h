@@ -253,11 +253,16 @@ int mp_sim_params_load(mp_ctx *ctx, const char *yaml_path, mp_sim_params *p);
 typedef enum {
 	MP_LEVER_SANCTIONS,  /* camp `a` sanctions camp `b` (and the reverse), strength 0..1 */
 	MP_LEVER_GROWTH,     /* growth push: `a` (state or camp) gets +value growth per year */
-	MP_LEVER_FERTILITY,  /* fertility policy: `a` gets +value population growth per year */
+	MP_LEVER_FERTILITY,  /* fertility policy: total fertility of `a` changes by `value`
+				(children per woman) from `from`, reached linearly over `ramp` years */
 	MP_LEVER_AID,        /* `a` gives `value` of its GDP per year to state `b` */
 	MP_LEVER_JOIN,       /* state `a` joins camp `b` */
 	MP_LEVER_SHOCK_GDP,  /* one-off: GDP of `a` multiplied by (1 + value) in `from` */
-	MP_LEVER_SHOCK_MILEX /* one-off: military burden of `a` multiplied by (1 + value) */
+	MP_LEVER_SHOCK_MILEX,/* one-off: military burden of `a` multiplied by (1 + value) */
+	MP_LEVER_MIGRATION,  /* `a` gets `value` thousand extra net migrants a year (its age
+				pattern of migrants) */
+	MP_LEVER_MORTALITY   /* `a` loses `value` thousand people a year beyond its mortality,
+				in the ages [age_lo, age_hi] of `sex` (war losses, epidemics) */
 } mp_lever_kind;
 
 typedef struct mp_lever {
@@ -265,6 +270,10 @@ typedef struct mp_lever {
 	char a[48], b[48];  /* state (stateabb) or camp names */
 	double value;
 	int from, to;       /* years, inclusive (to = 0: until the end) */
+	/* demography levers (docs/demography.md, "Levers") */
+	double ramp;        /* fertility: years to reach the full change (0: at once) */
+	int age_lo, age_hi; /* mortality: ages (default 0-100) */
+	int sex;            /* mortality: -1 both (default), MP_DEMOG_F, MP_DEMOG_M */
 } mp_lever;
 
 typedef struct mp_camp_def {

@@ -410,6 +410,10 @@ static int resolve_levers(mp_sim *s, const mp_scenario *sc)
 		r->value = l->value;
 		r->from = l->from;
 		r->to = l->to ? l->to : 1 << 30;
+		r->ramp = l->ramp;
+		r->age_lo = l->age_lo;
+		r->age_hi = l->age_hi;
+		r->sex = l->sex;
 		r->a = r->b = -1;
 		r->a_is_camp = 0;
 		for (size_t c = 0; c < s->ncamps; c++) {

@@ -39,6 +39,8 @@ typedef struct mp_sim_lever {
 	int a_is_camp;   /* growth/fertility applied to a whole camp */
 	double value;
 	int from, to;
+	double ramp;          /* fertility ramp, years */
+	int age_lo, age_hi, sex; /* mortality band */
 } mp_sim_lever;
 
 /* A mechanism's place in a run: its private state and the block its arrays live in. */
