@@ -270,8 +270,8 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 		rev_m = "2024 cnmr";
 		rc = load_table(ctx, s, &q, until, 0.001, &mig);
 	} else {
-		rev_m = "2017 migration/pop";
 		rc = load_best(ctx, s, "wpp_mig", "mig", "B", until, 0.2, &mig, &rev_m);
+		rev_m = "2017 period migrants / 5 / population";
 	}
 	if (rc != MP_OK)
 		goto done;
@@ -314,6 +314,13 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 		if (rc != MP_OK)
 			goto done;
 	}
+	if (!mp_store__wpp_has(s, "wpp_vital", "2024"))
+		for (size_t i = 0; i < mig.n; i++) { /* thousands a year over the population at the last point */
+			const series *pw = table_find(&wpop, mig.s[i].code);
+			double pp = pw ? pw->v[until - FIRST] : NAN;
+			for (int k = 0; k < mig.ny; k++)
+				mig.s[i].v[k] = pp > 0 ? mig.s[i].v[k] / pp : NAN;
+		}
 	if ((rc = build_panel(ctx, &tfr, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 5, &Pt)) != MP_OK ||
 	    (rc = build_panel(ctx, &ef, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 5, &Pf)) != MP_OK ||
 	    (rc = build_panel(ctx, &em, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 5, &Pm)) != MP_OK ||
