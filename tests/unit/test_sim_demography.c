@@ -16,6 +16,7 @@
 #include "mp_test.h"
 #include "multipolar/sim.h"
 #include "multipolar/world.h"
+#include "sim/sim_internal.h"
 
 static mp_ctx *ctx;
 static mp_world *w;
@@ -192,10 +193,29 @@ static void test_migration_and_mortality_levers(void **state)
 	free(sc);
 }
 
+/* Battle deaths handed over by conflict (mp_sim__war_deaths) fall on men 18-49 at
+ * demography's next step. */
 static void test_war_deaths_entry(void **state)
 {
 	(void)state;
-	/* the reduced form runs when the world has no age structures */
+	mp_sim *base = make(NULL, 0), *war = make(NULL, 0);
+	size_t i = (size_t)mp_world_find(w, 365);
+	mp_sim__war_deaths(war, i, 100);
+	mp_sim_step(ctx, base);
+	mp_sim_step(ctx, war);
+	mp_sim_demog a, b;
+	mp_sim_demography(base, i, &a);
+	mp_sim_demography(war, i, &b);
+	assert_near(a.military - b.military, 100 * 31.0 / 32, 3);
+	assert_near(a.total - b.total, 100, 2);
+	mp_sim_free(base);
+	mp_sim_free(war);
+}
+
+/* Without age structures the reduced form of the previous model runs. */
+static void test_reduced_form(void **state)
+{
+	(void)state;
 	mp_world *bare;
 	assert_int_equal(mp_world_clone(w, &bare), MP_OK);
 	free(bare->demog);
@@ -219,6 +239,7 @@ int main(void)
 		cmocka_unit_test(test_fertility_lever),
 		cmocka_unit_test(test_migration_and_mortality_levers),
 		cmocka_unit_test(test_war_deaths_entry),
+		cmocka_unit_test(test_reduced_form),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
