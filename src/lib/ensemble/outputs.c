@@ -34,11 +34,12 @@ static const char *const demog_vars[] = { "pop_0_14", "working_age", "pop_65p", 
 #define NDV (sizeof demog_vars / sizeof demog_vars[0])
 #define NPYR (2 * MP_DEMOG_GROUPS)
 
-/* Variables of the block: NDV per state and pole, NPYR for the pyramid's unit. */
+/* Variables of the block: NDV per state and pole, NPYR per pole (their pyramids, for the
+ * report), NPYR for a requested state's pyramid. */
 static size_t demog_count(const mp_outputs *o)
 {
-	return (o->demog ? (o->nstates + (size_t)o->npoles) * NDV : 0) +
-	       (o->pyr_actor >= 0 || o->pyr_pole >= 0 ? NPYR : 0);
+	return (o->demog ? (o->nstates + (size_t)o->npoles) * NDV + (size_t)o->npoles * NPYR : 0) +
+	       (o->pyr_actor >= 0 ? NPYR : 0);
 }
 
 /* Sums of one group of actors (a state, or a pole's members). */
@@ -103,22 +104,22 @@ static void demog_record(const mp_outputs *o, const mp_sim *s, double *out)
 		if (o->demog && p >= 0 && p < o->npoles)
 			acc_add(&pole[p], &d);
 		if (o->demog && w->actors[i].ccode != 0) {
-			memset(&one, 0, sizeof one);
-			acc_add(&one, &d);
-			out = acc_write(&one, out);
+			*out++ = d.age0_14;
+			*out++ = d.age15_64;
+			*out++ = d.age65p;
+			*out++ = d.dependency;
+			*out++ = d.median_age;
+			*out++ = d.tfr;
+			*out++ = d.e0;
 		}
 	}
 	for (int p = 0; o->demog && p < o->npoles; p++)
 		out = acc_write(&pole[p], out);
+	for (int p = 0; o->demog && p < o->npoles; p++)
+		out = pyr_write(&pole[p], out);
 	if (o->pyr_actor >= 0 && mp_sim_demography(s, (size_t)o->pyr_actor, &d) == MP_OK) {
 		memset(&one, 0, sizeof one);
 		acc_add(&one, &d);
-		pyr_write(&one, out);
-	} else if (o->pyr_pole >= 0) {
-		memset(&one, 0, sizeof one);
-		for (size_t i = 0; i < w->n; i++)
-			if (w->actors[i].pole == o->pyr_pole && mp_sim_demography(s, i, &d) == MP_OK)
-				acc_add(&one, &d);
 		pyr_write(&one, out);
 	}
 }
@@ -146,7 +147,7 @@ int mp_outputs_init_pyramid(mp_outputs *o, const mp_sim *s, const mp_poles *pole
 	mp_sim_demog probe;
 	o->demog = w->n > 0 && mp_sim_demography(s, 0, &probe) == MP_OK;
 	if (unit && o->demog) {
-		if (!strncasecmp(unit, "pole:", 5))
+		if (!strncasecmp(unit, "pole:", 5)) /* the poles' pyramids are always there */
 			o->pyr_pole = poles ? mp_poles_find(poles, unit + 5) : MP_POLE_NONE;
 		else
 			o->pyr_actor = mp_world_find_name(w, unit);
@@ -196,14 +197,18 @@ int mp_outputs_init_pyramid(mp_outputs *o, const mp_sim *s, const mp_poles *pole
 	for (int p = 0; o->demog && p < np; p++)
 		for (size_t j = 0; j < NDV; j++)
 			ADD(mp_poles_name(poles, p), demog_vars[j]);
-	if (o->pyr_actor >= 0 || o->pyr_pole >= 0) {
-		const char *u = o->pyr_actor >= 0 ? w->actors[o->pyr_actor].stateabb : mp_poles_name(poles, o->pyr_pole);
+	for (int p = 0; o->demog && p < np; p++)
 		for (int x = 0; x < 2; x++)
 			for (int a = 0; a < MP_DEMOG_GROUPS; a++) {
 				snprintf(buf, sizeof buf, "pyramid_%c_%d", x ? 'M' : 'F', 5 * a);
-				ADD(u, buf);
+				ADD(mp_poles_name(poles, p), buf);
 			}
-	}
+	if (o->pyr_actor >= 0)
+		for (int x = 0; x < 2; x++)
+			for (int a = 0; a < MP_DEMOG_GROUPS; a++) {
+				snprintf(buf, sizeof buf, "pyramid_%c_%d", x ? 'M' : 'F', 5 * a);
+				ADD(w->actors[o->pyr_actor].stateabb, buf);
+			}
 #undef ADD
 	o->k = v;
 	return MP_OK;
@@ -288,7 +293,7 @@ void mp_outputs_record(const mp_outputs *o, const mp_sim *s, const mp_poles *pol
 	out[v++] = (double)mp_sim_crises(s);
 	for (size_t c = 0; c <= nc; c++)
 		out[v++] = ccap[c];
-	if (o->demog || o->pyr_actor >= 0 || o->pyr_pole >= 0)
+	if (o->demog || o->pyr_actor >= 0)
 		demog_record(o, s, out + v);
 	(void)poles;
 }

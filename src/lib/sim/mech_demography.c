@@ -32,7 +32,7 @@
 #define STREAM_RUN (MP_SIM_S_RUN + 2)
 
 enum { P_TSCALE, P_TSCALE_SE, P_PHASE3, P_ESHIFT, P_ESHIFT_SE, P_MMEAN, P_MMEAN_SE, P_MSD };
-enum { C_TFR, C_E0F, C_E0M, C_BIRTHS, NCUR };
+enum { C_TFR, C_E0F, C_E0M, C_BIRTHS, C_A014, C_A65, C_MED, NCUR };
 
 typedef struct demog_state {
 	int cohort;      /* 1: the cohort engine; 0: the reduced form */
@@ -143,20 +143,33 @@ static void build_grid(int sex, const double *mx0, const double *b0, double *gs,
 		double w = e <= e00 ? 0 : e >= 85 ? 1 : (e - e00) / (85 - e00 > 1 ? 85 - e00 : 1);
 		for (int i = 0; i < MP_DEMOG_NMX; i++)
 			b[i] = (1 - w) * b0[i] + w / MP_DEMOG_NMX;
-		/* bracket k (e0 falls as k rises), then bisect */
-		double ka = -1, kb = 1;
-		for (int it = 0; it < 40 && e0_of(sex, mx0, b, ka, L) < e; it++)
+		/* bracket k (e0 falls as k rises), then regula falsi with the Illinois
+		   modification (Dowell & Jarratt 1971) to 1e-7 years */
+		double ka = -1, kb = 1, ea, eb;
+		for (int it = 0; it < 40 && (ea = e0_of(sex, mx0, b, ka, L)) < e; it++)
 			ka *= 2;
-		for (int it = 0; it < 40 && e0_of(sex, mx0, b, kb, L) > e; it++)
+		for (int it = 0; it < 40 && (eb = e0_of(sex, mx0, b, kb, L)) > e; it++)
 			kb *= 2;
-		for (int it = 0; it < 40; it++) {
-			double km = 0.5 * (ka + kb);
-			if (e0_of(sex, mx0, b, km, L) > e)
-				ka = km;
-			else
-				kb = km;
+		double fa = ea - e, fb = eb - e, k = ka;
+		int side = 0;
+		for (int it = 0; it < 60 && fa != fb; it++) {
+			k = (ka * fb - kb * fa) / (fb - fa);
+			double fk = e0_of(sex, mx0, b, k, L) - e;
+			if (fabs(fk) < 1e-7)
+				break;
+			if ((fk > 0) == (fa > 0)) {
+				ka = k, fa = fk;
+				if (side == -1)
+					fb /= 2;
+				side = -1;
+			} else {
+				kb = k, fb = fk;
+				if (side == 1)
+					fa /= 2;
+				side = 1;
+			}
 		}
-		ge[j] = e0_of(sex, mx0, b, 0.5 * (ka + kb), L);
+		ge[j] = e0_of(sex, mx0, b, k, L);
 		mp_demog_survival(L, MP_DEMOG_AGES, 1, gs + (size_t)j * MP_DEMOG_AGES);
 	}
 	for (int j = 1; j < K; j++) /* keep it ascending (the ends may not be reachable) */
@@ -196,18 +209,32 @@ static int pooled_record(const mp_world *w, mp_actor_demog *out)
 	return any;
 }
 
+/* The blackboard's populations and the year's age indicators (outputs read them). */
 static void set_outputs(mp_sim *s, demog_state *st, size_t i)
 {
 	const double *f = st->f + i * MP_DEMOG_AGES, *m = st->m + i * MP_DEMOG_AGES;
-	double tot = 0, work = 0, mil = 0;
+	double tot = 0, work = 0, mil = 0, young = 0, v[MP_DEMOG_AGES];
 	for (int a = 0; a < MP_DEMOG_AGES; a++) {
-		double v = f[a] + m[a];
-		tot += v;
-		if (a >= 15 && a < 65)
-			work += v;
+		v[a] = f[a] + m[a];
+		tot += v[a];
+		if (a < 15)
+			young += v[a];
+		else if (a < 65)
+			work += v[a];
 		if (a >= 18 && a < 50)
 			mil += m[a];
 	}
+	double *c = st->cur + i * NCUR, half = tot / 2, cum = 0, med = 0;
+	for (int a = 0; a < MP_DEMOG_AGES; a++) {
+		if (cum + v[a] >= half && v[a] > 0) {
+			med = a + (half - cum) / v[a]; /* linear within the year of age */
+			break;
+		}
+		cum += v[a];
+	}
+	c[C_A014] = young;
+	c[C_A65] = tot - young - work;
+	c[C_MED] = med;
 	s->pop[i] = tot > 1e-9 ? tot : 1e-9;
 	s->pop_working[i] = work;
 	s->pop_military[i] = mil;
@@ -460,14 +487,12 @@ int mp_sim_demography(const mp_sim *s, size_t i, mp_sim_demog *out)
 		return MP_ENOTFOUND;
 	const size_t A = MP_DEMOG_AGES;
 	const double *f = st->f + i * A, *m = st->m + i * A, *c = st->cur + i * NCUR;
-	mp_demog_summary sm;
-	mp_demog_summarise(f, m, MP_DEMOG_AGES, 1, &sm);
-	out->total = sm.total;
-	out->age0_14 = sm.age0_14;
-	out->age15_64 = sm.age15_64;
-	out->age65p = sm.age65p;
-	out->dependency = sm.dependency;
-	out->median_age = sm.median_age;
+	out->total = s->pop[i];
+	out->age0_14 = c[C_A014];
+	out->age15_64 = s->pop_working[i];
+	out->age65p = c[C_A65];
+	out->dependency = out->age15_64 > 0 ? out->age65p / out->age15_64 : 0;
+	out->median_age = c[C_MED];
 	out->military = s->pop_military[i];
 	out->tfr = c[C_TFR];
 	out->e0f = c[C_E0F];
