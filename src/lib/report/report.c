@@ -143,6 +143,8 @@ int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f)
 	rep__tick(&r);
 	if ((rc = rep__forecast(&r)) != MP_OK)
 		goto done;
+	if ((rc = rep__population(&r)) != MP_OK)
+		goto done;
 	rep__tick(&r);
 	if ((rc = rep__relations(&r)) != MP_OK)
 		goto done;

@@ -54,6 +54,7 @@ int rep__history(rep *r);
 int rep__forecast(rep *r);
 int rep__relations(rep *r);
 int rep__negotiation(rep *r);
+int rep__population(rep *r); /* report_population.c (docs/demography.md) */
 /* From the relations module: trade dependence of the dyads, voting blocs. */
 int rep__rel_trade(rep *r, const mp_report_dyad *dy, size_t nd);
 int rep__rel_blocs(rep *r);
