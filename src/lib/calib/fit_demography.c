@@ -227,7 +227,7 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 	size_t nn = 0;
 	int *cc = NULL, (*mem)[MAXMEM] = NULL, *nmem = NULL;
 	size_t nu = 0;
-	table tfr = { 0 }, ef = { 0 }, em = { 0 }, mig = { 0 }, wpop = { 0 };
+	table tfr = { 0 }, ef = { 0 }, em = { 0 }, mig = { 0 }, wpop = { 0 }, cbr = { 0 }, cdr = { 0 };
 	mp_demog_panel Pt = { 0 }, Pf = { 0 }, Pm = { 0 }, Pg = { 0 };
 	mp_tfr_fit ft = { 0 };
 	mp_e0_fit fe = { 0 };
@@ -321,11 +321,79 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 			for (int k = 0; k < mig.ny; k++)
 				mig.s[i].v[k] = pp > 0 ? mig.s[i].v[k] / pp : NAN;
 		}
+	/* The migration rates the simulation's net migrants follow are fitted on what NMC's
+	   population growth has beyond WPP's natural increase: r(t) = ln(tpop(t)/tpop(t-1))
+	   - (cbr(t) - cdr(t))/1000, NMC to `until` (the variable the evaluation scores), so
+	   their levels and spread include the revisions, border changes and crises in NMC's
+	   series; WPP's own migration rates where NMC or the rates are missing. */
+	int nmc_resid = 0;
+	if (mp_store__wpp_has(s, "wpp_vital", "2024")) {
+		mp_wpp_query q = MP_WPP_QUERY_INIT;
+		q.family = "wpp_vital";
+		q.version = "2024";
+		q.variant = "estimate";
+		q.from = FIRST;
+		q.until = until;
+		q.indicator = "cbr";
+		if ((rc = load_table(ctx, s, &q, until, 0.001, &cbr)) != MP_OK)
+			goto done;
+		q.indicator = "cdr";
+		if ((rc = load_table(ctx, s, &q, until, 0.001, &cdr)) != MP_OK)
+			goto done;
+		nmc_resid = 1;
+	}
 	if ((rc = build_panel(ctx, &tfr, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 5, &Pt)) != MP_OK ||
 	    (rc = build_panel(ctx, &ef, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 5, &Pf)) != MP_OK ||
 	    (rc = build_panel(ctx, &em, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 5, &Pm)) != MP_OK ||
 	    (rc = build_panel(ctx, &mig, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 1, &Pg)) != MP_OK)
 		goto done;
+	if (nmc_resid) {
+		mp_nmc_pop *all = NULL;
+		size_t na = 0;
+		if ((rc = mp_store__nmc_pop(ctx, s, FIRST, until, &all, &na)) != MP_OK)
+			goto done;
+		mp_demog_panel Pn = { 0 }, Pc = { 0 }, Pd = { 0 };
+		if ((rc = build_panel(ctx, &cbr, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 1, &Pc)) == MP_OK &&
+		    (rc = build_panel(ctx, &cdr, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 1, &Pd)) == MP_OK)
+			rc = build_panel(ctx, &cbr, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 1, &Pn);
+		size_t used = 0;
+		for (size_t u = 0; rc == MP_OK && u < nu; u++) {
+			double *row = Pn.v + u * (size_t)Pn.nt;
+			for (int k = 0; k < Pn.nt; k++)
+				row[k] = NAN;
+			for (size_t i = 1; i < na; i++) {
+				if (all[i].ccode != cc[u] || all[i - 1].ccode != cc[u] || all[i].year != all[i - 1].year + 1)
+					continue;
+				int k = all[i].year - Pn.first;
+				if (k < 0 || k >= Pn.nt || !(all[i].tpop > 0) || !(all[i - 1].tpop > 0))
+					continue;
+				double ni = Pc.v[u * (size_t)Pn.nt + (size_t)k] - Pd.v[u * (size_t)Pn.nt + (size_t)k];
+				if (!isfinite(ni))
+					continue;
+				row[k] = log(all[i].tpop / all[i - 1].tpop) - ni;
+				used++;
+			}
+			/* where NMC has no series, WPP's own rates */
+			int any = 0;
+			for (int k = 0; k < Pn.nt; k++)
+				any |= isfinite(row[k]);
+			if (!any)
+				memcpy(row, Pg.v + u * (size_t)Pg.nt, (size_t)Pg.nt * sizeof *row);
+		}
+		free(all);
+		mp_demog_panel_free(&Pc);
+		mp_demog_panel_free(&Pd);
+		if (rc != MP_OK) {
+			mp_demog_panel_free(&Pn);
+			goto done;
+		}
+		if (used > 0) {
+			mp_demog_panel_free(&Pg);
+			Pg = Pn;
+			rev_m = "NMC tpop growth less WPP 2024 natural increase";
+		} else
+			mp_demog_panel_free(&Pn);
+	}
 	if ((rc = mp_calib_tfr(ctx, &Pt, &ft)) != MP_OK || (rc = mp_calib_e0(ctx, &Pf, &Pm, &fe)) != MP_OK ||
 	    (rc = mp_calib_migration(ctx, &Pg, 20, &fm)) != MP_OK)
 		goto done;
@@ -376,7 +444,7 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 	double gv[4] = { fe.m.gap0, fe.m.gap1, fe.m.gap2, fe.m.gap_sd };
 	for (int k = 0; k < 4 && rc == MP_OK; k++)
 		rc = add_row(ctx, r, gk[k], 0, gv[k], MP_NA, fe.ngap, "R2", fe.gap_r2, m);
-	snprintf(m, sizeof m, "pooled AR(1) of yearly net migration rates around each country's %d-yr mean, WPP %s to %d",
+	snprintf(m, sizeof m, "pooled AR(1) of yearly net migration rates around each country's %d-yr mean, %s to %d",
 		 20, rev_m, until);
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.mig_rho", 0, fm.rho, MP_NA, fm.n, "", MP_NA, m);
@@ -425,6 +493,8 @@ done:
 	table_free(&em);
 	table_free(&mig);
 	table_free(&wpop);
+	table_free(&cbr);
+	table_free(&cdr);
 	free(cc);
 	free(mem);
 	free(nmem);
