@@ -276,9 +276,16 @@ void mp_e0_fit_free(mp_e0_fit *f);
 /* Net migration rates (yearly, per person): each country's level is the mean of its last
  * `years` values (se from the AR(1)'s effective sample), the pooled AR(1) coefficient of
  * the deviations (OLS), and each country's innovation sd shrunk toward the pooled median
- * (10 pseudo-observations). */
+ * (10 pseudo-observations). The innovations' fat tails (border changes, wars, booms) as a
+ * two-component normal scale mixture, N(0, s^2) with probability 1 - p and N(0, (k s)^2)
+ * with probability p, scaled to the country's variance: k = 4, p matched to the pooled
+ * kurtosis of the standardised innovations, K = 3 (1 - p + p k^4) / (1 - p + p k^2)^2 (the
+ * method of moments for scale mixtures; Johnson, Kotz & Balakrishnan 1994, ch. 24). */
 typedef struct mp_mig_fit {
 	double rho, sd_pooled, level_se_median;
+	double kurtosis;         /* of the innovations standardised by their country's sd */
+	double tail_p, tail_k;   /* their scale mixture: with probability p the sd is k times
+				    larger (k = 4 fixed; p matches the kurtosis) */
 	double *level, *level_se, *sd; /* nunits */
 	size_t n;
 } mp_mig_fit;

@@ -86,6 +86,8 @@ extern "C" {
 	X(demography_mig_sd, "demography.mig_sd", 0.002, "per person/yr", "sd of yearly migration-rate innovations without a country fit [calib]") \
 	X(demography_mig_level_sd, "demography.mig_level_sd", 0.001, "per person/yr", "sd of a country's long-run migration level without its own fit [calib]") \
 	X(demography_mig_years, "demography.mig_years", 20, "years", "years of history a country's migration level averages [assumption]") \
+	X(demography_mig_tail_p, "demography.mig_tail_p", 0, "probability", "share of migration innovations from the wide component of the scale mixture [calib]") \
+	X(demography_mig_tail_k, "demography.mig_tail_k", 4, "ratio", "sd of the wide component over the narrow one [assumption]") \
 	/* economy (MODELS.md C1) */                                                              \
 	X(economy_enabled, "economy.enabled", 1, "switch", "0 turns the mechanism off")            \
 	X(economy_beta, "economy.beta", 0.02, "1/yr",                                                \

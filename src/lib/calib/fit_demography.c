@@ -468,6 +468,10 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.mig_level_sd", 0, fm.level_se_median, MP_NA, fm.n, "", MP_NA,
 			     "median country's se of its migration level (AR(1) effective sample)");
+	snprintf(m, sizeof m, "scale mixture (k = 4) matched to the kurtosis %.1f of the standardised migration "
+		 "innovations", fm.kurtosis);
+	if (rc == MP_OK)
+		rc = add_row(ctx, r, "demography.mig_tail_p", 0, fm.tail_p, MP_NA, fm.n, "kurtosis", fm.kurtosis, m);
 	/* per country */
 	for (size_t u = 0; u < nu && rc == MP_OK; u++) {
 		int c = cc[u];

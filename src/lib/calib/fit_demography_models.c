@@ -545,6 +545,34 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, int years, mp_mig_f
 	}
 	qsort(sds, nse, sizeof *sds, cmp_d);
 	out->level_se_median = nse ? sds[nse / 2] : 0.001;
+	/* the kurtosis of the standardised innovations, and the mixture that has it */
+	double m2 = 0, m4 = 0, ne = 0;
+	for (size_t u = 0; u < U; u++) {
+		if (cnt[u] < 5 || !(out->sd[u] > 0))
+			continue;
+		int k = 0;
+		for (int t = (int)T - 1; t >= 1 && k < years; t--) {
+			double a = P->v[u * T + (size_t)t - 1], b = P->v[u * T + (size_t)t];
+			if (!isfinite(a) || !isfinite(b))
+				continue;
+			double z = ((b - out->level[u]) - out->rho * (a - out->level[u])) / out->sd[u];
+			m2 += z * z, m4 += z * z * z * z, ne++, k++;
+		}
+	}
+	out->kurtosis = ne > 10 && m2 > 0 ? (m4 / ne) / ((m2 / ne) * (m2 / ne)) : 3;
+	out->tail_k = 4;
+	out->tail_p = 0;
+	if (out->kurtosis > 3) { /* K(p) rises from 3 (p = 0) to its maximum near p = 1/(k^2+1) */
+		double k2 = out->tail_k * out->tail_k, k4 = k2 * k2, lo = 0, hi = 1.0 / (k2 + 1);
+		for (int it = 0; it < 60; it++) {
+			double p = 0.5 * (lo + hi), d = 1 - p + p * k2;
+			if (3 * (1 - p + p * k4) / (d * d) < out->kurtosis)
+				lo = p;
+			else
+				hi = p;
+		}
+		out->tail_p = 0.5 * (lo + hi);
+	}
 	free(ss), free(cnt), free(sds);
 	return MP_OK;
 }

@@ -349,10 +349,15 @@ static void reset(mp_sim *s, void *vst)
 			e = en > em.e_max ? em.e_max : en < 15 ? 15 : en;
 			tk[k] = f, ef[k] = e, emk[k] = e - gap;
 		}
-		/* migration: AR(1) around the run's level */
+		/* migration: AR(1) around the run's level, innovations from the fitted scale
+		   mixture (two draws a year whatever the branch: a fixed stream layout) */
 		double *mr = st->mig_r + i * NYEAR, rate = st->mig0[i];
+		const double tp = p->demography_mig_tail_p, tkk = p->demography_mig_tail_k;
+		const double norm = 1.0 / sqrt(1 - tp + tp * tkk * tkk);
 		for (int y = 0; y < NYEAR; y++) {
-			rate = mlev + p->demography_mig_rho * (rate - mlev) + q[P_MSD] * mp_rng_normal(&r) * draw;
+			double u = mp_rng_uniform(&r), zz = mp_rng_normal(&r);
+			double sc = (u < tp ? tkk : 1.0) * norm;
+			rate = mlev + p->demography_mig_rho * (rate - mlev) + q[P_MSD] * sc * zz * draw;
 			mr[y] = rate;
 		}
 	}
