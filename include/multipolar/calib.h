@@ -273,21 +273,25 @@ typedef struct mp_e0_fit {
 int mp_calib_e0(mp_ctx *ctx, const mp_demog_panel *e0f, const mp_demog_panel *e0m, mp_e0_fit *out);
 void mp_e0_fit_free(mp_e0_fit *f);
 
-/* Net migration rates (yearly, per person): each country's level is the mean of its last
- * `years` values (se from the AR(1)'s effective sample), the pooled AR(1) coefficient of
- * the deviations (OLS), and each country's innovation sd shrunk toward the pooled median
- * (10 pseudo-observations). The innovations' fat tails (border changes, wars, booms) as a
- * two-component normal scale mixture, N(0, s^2) with probability 1 - p and N(0, (k s)^2)
- * with probability p, scaled to the country's variance: k = 4, p matched to the pooled
- * kurtosis of the standardised innovations, K = 3 (1 - p + p k^4) / (1 - p + p k^2)^2 (the
- * method of moments for scale mixtures; Johnson, Kotz & Balakrishnan 1994, ch. 24). */
+/* Net migration rates (yearly, per person) in the simulation's form: a country's level is
+ * the mean of its last `years` values; the deviations of each five-year mean from the
+ * mean of the `years` before it (what that forecast would have missed) follow an AR(1)
+ * across five-year blocks, rho by pooled OLS through the origin; each country's
+ * innovation sd is shrunk toward the pooled median (3 pseudo-blocks); and their fat tails
+ * (border changes, wars, booms) are a two-component normal scale mixture, N(0, s^2) with
+ * probability 1 - p and N(0, (k s)^2) with probability p, scaled to the country's
+ * variance: k = 4, p matched to the pooled kurtosis of the innovations, each standardised
+ * by its country's sd without it (leave-one-out, so an outlier does not hide in its own
+ * standardiser),
+ * K = 3 (1 - p + p k^4) / (1 - p + p k^2)^2 (the method of moments for scale mixtures;
+ * Johnson, Kotz & Balakrishnan 1994, ch. 24). */
 typedef struct mp_mig_fit {
-	double rho, sd_pooled, level_se_median;
+	double rho;              /* per five years */
+	double sd_pooled;        /* median country's innovation sd (a five-year mean rate) */
 	double kurtosis;         /* of the innovations standardised by their country's sd */
-	double tail_p, tail_k;   /* their scale mixture: with probability p the sd is k times
-				    larger (k = 4 fixed; p matches the kurtosis) */
-	double *level, *level_se, *sd; /* nunits */
-	size_t n;
+	double tail_p, tail_k;
+	double *level, *dev, *sd;/* nunits: level, the last five years' mean minus it, sd */
+	size_t n;                /* innovations */
 } mp_mig_fit;
 int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *rate, int years, mp_mig_fit *out);
 void mp_mig_fit_free(mp_mig_fit *f);

@@ -82,9 +82,8 @@ extern "C" {
 	X(demography_gap_1, "demography.gap_1", 0.88, "per 5yr", "male gap: persistence [calib]") \
 	X(demography_gap_2, "demography.gap_2", -0.03, "per year of e0", "male gap: effect of female e0 above 75 [calib]") \
 	X(demography_gap_sd, "demography.gap_sd", 0.3, "years/5yr", "male gap innovation sd [calib]") \
-	X(demography_mig_rho, "demography.mig_rho", 0.7, "per year", "AR(1) of net migration rates around their level (Azose & Raftery 2015 form) [calib]") \
-	X(demography_mig_sd, "demography.mig_sd", 0.002, "per person/yr", "sd of yearly migration-rate innovations without a country fit [calib]") \
-	X(demography_mig_level_sd, "demography.mig_level_sd", 0.001, "per person/yr", "sd of a country's long-run migration level without its own fit [calib]") \
+	X(demography_mig_rho, "demography.mig_rho", 0.5, "per 5yr", "AR(1) of five-year mean net migration rates around the country's level (Azose & Raftery 2015 form) [calib]") \
+	X(demography_mig_sd, "demography.mig_sd", 0.003, "per person/yr", "sd of the five-year migration-rate innovations without a country fit [calib]") \
 	X(demography_mig_years, "demography.mig_years", 20, "years", "years of history a country's migration level averages [assumption]") \
 	X(demography_mig_tail_p, "demography.mig_tail_p", 0, "probability", "share of migration innovations from the wide component of the scale mixture [calib]") \
 	X(demography_mig_tail_k, "demography.mig_tail_k", 4, "ratio", "sd of the wide component over the narrow one [assumption]") \

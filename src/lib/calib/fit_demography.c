@@ -228,7 +228,8 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 	int *cc = NULL, (*mem)[MAXMEM] = NULL, *nmem = NULL;
 	size_t nu = 0;
 	table tfr = { 0 }, ef = { 0 }, em = { 0 }, mig = { 0 }, wpop = { 0 }, cbr = { 0 }, cdr = { 0 };
-	double *wpp_level = NULL; /* nunits: WPP's migration levels when the spread is NMC's */
+	double *wpp_level = NULL, *wpp_dev = NULL; /* nunits: WPP's migration levels and current
+						       deviations, when the spread is NMC's */
 	mp_demog_panel Pt = { 0 }, Pf = { 0 }, Pm = { 0 }, Pg = { 0 };
 	mp_tfr_fit ft = { 0 };
 	mp_e0_fit fe = { 0 };
@@ -399,7 +400,8 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 			mp_demog_panel_free(&Pg);
 			Pg = Pn;
 			wpp_level = fw.level;
-			fw.level = NULL;
+			wpp_dev = fw.dev;
+			fw.level = fw.dev = NULL;
 			mp_mig_fit_free(&fw);
 			rev_m = "levels: WPP 2024 net migration; spread: NMC tpop growth less WPP natural increase";
 		} else
@@ -409,8 +411,10 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 	    (rc = mp_calib_migration(ctx, &Pg, 20, &fm)) != MP_OK)
 		goto done;
 	if (wpp_level)
-		for (size_t u = 0; u < nu; u++)
+		for (size_t u = 0; u < nu; u++) {
 			fm.level[u] = wpp_level[u];
+			fm.dev[u] = wpp_dev[u];
+		}
 	char m[192];
 	snprintf(m, sizeof m, "NLS of 5-yr TFR decrements on the Alkema et al. 2011 double logistic, WPP %s %d-%d, %zu "
 		 "decrements of %zu countries", rev_t, FIRST, until, ft.n2, ft.nunits2);
@@ -458,16 +462,13 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 	double gv[4] = { fe.m.gap0, fe.m.gap1, fe.m.gap2, fe.m.gap_sd };
 	for (int k = 0; k < 4 && rc == MP_OK; k++)
 		rc = add_row(ctx, r, gk[k], 0, gv[k], MP_NA, fe.ngap, "R2", fe.gap_r2, m);
-	snprintf(m, sizeof m, "pooled AR(1) of yearly net migration rates around each country's %d-yr mean, %s to %d",
-		 20, rev_m, until);
+	snprintf(m, sizeof m, "pooled AR(1) of 5-yr mean net migration rates' deviations from the 20 years "
+		 "before, %s to %d", rev_m, until);
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.mig_rho", 0, fm.rho, MP_NA, fm.n, "", MP_NA, m);
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.mig_sd", 0, fm.sd_pooled, MP_NA, fm.n, "", MP_NA,
-			     "median country's sd of the AR(1) innovations of net migration rates");
-	if (rc == MP_OK)
-		rc = add_row(ctx, r, "demography.mig_level_sd", 0, fm.level_se_median, MP_NA, fm.n, "", MP_NA,
-			     "median country's se of its migration level (AR(1) effective sample)");
+			     "median country's sd of the AR(1) innovations of 5-yr mean migration rates");
 	snprintf(m, sizeof m, "scale mixture (k = 4) matched to the kurtosis %.1f of the standardised migration "
 		 "innovations", fm.kurtosis);
 	if (rc == MP_OK)
@@ -487,14 +488,14 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 			rc = add_row(ctx, r, "demography.e0_shift", c, fe.shift[u], MP_NA, fe.n, "", MP_NA,
 				     "the country's last 5-yr e0 gain residual: the start of its AR(1) path");
 		if (rc == MP_OK)
-			rc = add_row(ctx, r, "demography.mig_mean", c, fm.level[u], fm.level_se[u], fm.n, "", MP_NA,
-				     "mean net migration rate of the last 20 years");
+			rc = add_row(ctx, r, "demography.mig_mean", c, fm.level[u], MP_NA, fm.n, "", MP_NA,
+				     "mean net migration rate of the last 20 years (WPP)");
 		if (rc == MP_OK)
-			rc = add_row(ctx, r, "demography.mig_mean_se", c, fm.level_se[u], MP_NA, fm.n, "", MP_NA,
-				     "se of the migration level (AR(1) effective sample)");
+			rc = add_row(ctx, r, "demography.mig_dev", c, fm.dev[u], MP_NA, fm.n, "", MP_NA,
+				     "the last 5 years' mean migration rate minus the level: the start of its AR(1)");
 		if (rc == MP_OK)
 			rc = add_row(ctx, r, "demography.mig_sd", c, fm.sd[u], MP_NA, fm.n, "", MP_NA,
-				     "sd of the country's AR(1) innovations, shrunk to the pooled median");
+				     "sd of the country's 5-yr AR(1) innovations, shrunk to the pooled median");
 	}
 	if (rc == MP_OK)
 		rc = fit_urban(ctx, s, until, r);
@@ -514,6 +515,7 @@ done:
 	table_free(&cbr);
 	table_free(&cdr);
 	free(wpp_level);
+	free(wpp_dev);
 	free(cc);
 	free(mem);
 	free(nmem);

@@ -468,9 +468,27 @@ void mp_mig_fit_free(mp_mig_fit *f)
 	if (!f)
 		return;
 	free(f->level);
-	free(f->level_se);
+	free(f->dev);
 	free(f->sd);
-	f->level = f->level_se = f->sd = NULL;
+	f->level = f->dev = f->sd = NULL;
+}
+
+/* Five-year means of unit u's yearly values, blocks ending at the last year going back:
+ * b[k] for k = 0 (oldest) .. nb - 1 (newest); NaN with fewer than 4 values. */
+static int blocks(const mp_demog_panel *P, size_t u, double *b)
+{
+	const size_t T = (size_t)P->nt;
+	int nb = P->nt / 5;
+	for (int k = 0; k < nb; k++) {
+		int end = P->nt - 1 - 5 * (nb - 1 - k);
+		double s = 0;
+		int c = 0;
+		for (int t = end - 4; t <= end; t++)
+			if (t >= 0 && isfinite(P->v[u * T + (size_t)t]))
+				s += P->v[u * T + (size_t)t], c++;
+		b[k] = c >= 4 ? s / c : NAN;
+	}
+	return nb;
 }
 
 int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, int years, mp_mig_fit *out)
@@ -478,88 +496,108 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, int years, mp_mig_f
 	memset(out, 0, sizeof *out);
 	const size_t U = P->nunits, T = (size_t)P->nt;
 	out->level = calloc(U ? U : 1, sizeof *out->level);
-	out->level_se = calloc(U ? U : 1, sizeof *out->level_se);
+	out->dev = calloc(U ? U : 1, sizeof *out->dev);
 	out->sd = calloc(U ? U : 1, sizeof *out->sd);
+	double *b = malloc((T / 5 + 2) * sizeof *b), *e = malloc((T / 5 + 2) * sizeof *e);
 	double *ss = calloc(U + 1, sizeof *ss), *cnt = calloc(U + 1, sizeof *cnt), *sds = malloc((U + 1) * sizeof *sds);
-	if (!out->level || !out->level_se || !out->sd || !ss || !cnt || !sds) {
-		free(ss), free(cnt), free(sds);
+	double *ez = malloc((U * (T / 5 + 2) + 1) * sizeof *ez);
+	if (!out->level || !out->dev || !out->sd || !b || !e || !ss || !cnt || !sds || !ez) {
+		free(b), free(e), free(ss), free(cnt), free(sds), free(ez);
 		mp_mig_fit_free(out);
 		return mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
 	}
-	/* levels: the mean of the last `years` values */
+	/* levels and the current deviation: the mean of the last `years` values, and the last
+	   five-year mean's distance from it */
 	for (size_t u = 0; u < U; u++) {
-		double s = 0;
-		int k = 0;
+		double s = 0, s5 = 0;
+		int k = 0, k5 = 0;
 		for (int t = (int)T - 1; t >= 0 && k < years; t--)
-			if (isfinite(P->v[u * T + (size_t)t]))
+			if (isfinite(P->v[u * T + (size_t)t])) {
 				s += P->v[u * T + (size_t)t], k++;
-		out->level[u] = k ? s / k : 0;
-		cnt[u] = k;
-	}
-	/* pooled AR(1) of the deviations, through the origin */
-	double sxy = 0, sxx = 0;
-	for (size_t u = 0; u < U; u++)
-		for (size_t t = 1; t < T; t++) {
-			double a = P->v[u * T + t - 1], b = P->v[u * T + t];
-			if (isfinite(a) && isfinite(b) && cnt[u] >= 5) {
-				double x = a - out->level[u], y = b - out->level[u];
-				sxy += x * y, sxx += x * x;
+				if (k5 < 5)
+					s5 += P->v[u * T + (size_t)t], k5++;
 			}
-		}
-	out->rho = sxx > 0 ? sxy / sxx : 0.7;
-	if (out->rho < 0)
-		out->rho = 0;
-	if (out->rho > 0.98)
-		out->rho = 0.98;
-	/* innovations by country, over the same window */
-	size_t nsd = 0;
+		out->level[u] = k ? s / k : 0;
+		out->dev[u] = k5 ? s5 / k5 - out->level[u] : 0;
+	}
+	/* the deviations of each five-year mean from the mean of the four before it (the
+	   forecast the simulation makes), and their AR(1) across blocks */
+	double sxy = 0, sxx = 0;
+	const int lag = years / 5 > 1 ? years / 5 : 4;
 	for (size_t u = 0; u < U; u++) {
-		double s2 = 0;
-		int k = 0;
-		for (int t = (int)T - 1; t >= 1 && k < years; t--) {
-			double a = P->v[u * T + (size_t)t - 1], b = P->v[u * T + (size_t)t];
-			if (!isfinite(a) || !isfinite(b))
+		int nb = blocks(P, u, b);
+		for (int k = 0; k < nb; k++) {
+			e[k] = NAN;
+			if (k < lag || !isfinite(b[k]))
 				continue;
-			double e = (b - out->level[u]) - out->rho * (a - out->level[u]);
-			s2 += e * e, k++;
+			double s = 0;
+			int c = 0;
+			for (int j = k - lag; j < k; j++)
+				if (isfinite(b[j]))
+					s += b[j], c++;
+			if (c == lag)
+				e[k] = b[k] - s / c;
+			if (k > 0 && isfinite(e[k]) && isfinite(e[k - 1]))
+				sxy += e[k - 1] * e[k], sxx += e[k - 1] * e[k - 1];
 		}
+	}
+	out->rho = sxx > 0 ? sxy / sxx : 0.5;
+	out->rho = out->rho < 0 ? 0 : out->rho > 0.95 ? 0.95 : out->rho;
+	/* innovations by country, shrunk toward the pooled median (3 pseudo-blocks) */
+	size_t nsd = 0, nz = 0;
+	for (size_t u = 0; u < U; u++) {
+		int nb = blocks(P, u, b);
+		double s2 = 0;
+		int c = 0;
+		for (int k = lag; k < nb; k++) {
+			double s = 0;
+			int cc = 0;
+			for (int j = k - lag; j < k; j++)
+				if (isfinite(b[j]))
+					s += b[j], cc++;
+			e[k] = cc == lag && isfinite(b[k]) ? b[k] - s / cc : NAN;
+		}
+		for (int k = lag + 1; k < nb; k++)
+			if (isfinite(e[k]) && isfinite(e[k - 1])) {
+				double h = e[k] - out->rho * e[k - 1];
+				s2 += h * h, c++;
+			}
 		ss[u] = s2;
-		cnt[u] = k;
-		if (k >= 5)
-			sds[nsd++] = sqrt(s2 / (k - 1));
-		out->n += (size_t)k;
+		cnt[u] = c;
+		if (c >= 3)
+			sds[nsd++] = sqrt(s2 / c);
+		out->n += (size_t)c;
 	}
 	qsort(sds, nsd, sizeof *sds, cmp_d);
 	out->sd_pooled = nsd ? sds[nsd / 2] : 0.002;
-	double nu = 10, sp2 = out->sd_pooled * out->sd_pooled;
-	size_t nse = 0;
-	for (size_t u = 0; u < U; u++) {
+	double nu = 3, sp2 = out->sd_pooled * out->sd_pooled;
+	for (size_t u = 0; u < U; u++)
 		out->sd[u] = sqrt((ss[u] + nu * sp2) / (cnt[u] + nu));
-		/* the level's se: sd of the process over the effective sample of an AR(1),
-		   n (1 - rho) / (1 + rho) (Bartlett 1946) */
-		double neff = cnt[u] * (1 - out->rho) / (1 + out->rho);
-		double sdp = out->sd[u] / sqrt(1 - out->rho * out->rho);
-		out->level_se[u] = sdp / sqrt(neff > 1 ? neff : 1);
-		if (cnt[u] >= 5)
-			sds[nse++] = out->level_se[u];
-	}
-	qsort(sds, nse, sizeof *sds, cmp_d);
-	out->level_se_median = nse ? sds[nse / 2] : 0.001;
 	/* the kurtosis of the standardised innovations, and the mixture that has it */
-	double m2 = 0, m4 = 0, ne = 0;
 	for (size_t u = 0; u < U; u++) {
-		if (cnt[u] < 5 || !(out->sd[u] > 0))
-			continue;
-		int k = 0;
-		for (int t = (int)T - 1; t >= 1 && k < years; t--) {
-			double a = P->v[u * T + (size_t)t - 1], b = P->v[u * T + (size_t)t];
-			if (!isfinite(a) || !isfinite(b))
-				continue;
-			double z = ((b - out->level[u]) - out->rho * (a - out->level[u])) / out->sd[u];
-			m2 += z * z, m4 += z * z * z * z, ne++, k++;
+		int nb = blocks(P, u, b);
+		for (int k = lag; k < nb; k++) {
+			double s = 0;
+			int cc = 0;
+			for (int j = k - lag; j < k; j++)
+				if (isfinite(b[j]))
+					s += b[j], cc++;
+			e[k] = cc == lag && isfinite(b[k]) ? b[k] - s / cc : NAN;
 		}
+		/* each innovation over its country's sd without it (shrunk as above), so an outlier
+		   does not hide in its own standardiser */
+		for (int k = lag + 1; k < nb; k++)
+			if (isfinite(e[k]) && isfinite(e[k - 1])) {
+				double h = e[k] - out->rho * e[k - 1];
+				double v = (ss[u] - h * h + nu * sp2) / (cnt[u] - 1 + nu);
+				if (v > 0)
+					ez[nz++] = h / sqrt(v);
+			}
 	}
-	out->kurtosis = ne > 10 && m2 > 0 ? (m4 / ne) / ((m2 / ne) * (m2 / ne)) : 3;
+	double m2 = 0, m4 = 0;
+	for (size_t i = 0; i < nz; i++)
+		m2 += ez[i] * ez[i], m4 += ez[i] * ez[i] * ez[i] * ez[i];
+	out->kurtosis = nz > 10 && m2 > 0 ? (m4 / nz) / ((m2 / nz) * (m2 / nz)) : 3;
 	out->tail_k = 4;
 	out->tail_p = 0;
 	if (out->kurtosis > 3) { /* K(p) rises from 3 (p = 0) to its maximum near p = 1/(k^2+1) */
@@ -573,6 +611,6 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, int years, mp_mig_f
 		}
 		out->tail_p = 0.5 * (lo + hi);
 	}
-	free(ss), free(cnt), free(sds);
+	free(b), free(e), free(ss), free(cnt), free(sds), free(ez);
 	return MP_OK;
 }

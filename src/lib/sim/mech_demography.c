@@ -26,12 +26,11 @@
 
 #define K 21          /* survival grid points per actor and sex */
 #define NKNOT 31      /* five-year knots drawn per run: 150 years */
-#define NYEAR 151     /* yearly migration rates drawn per run */
 #define NPAR 8        /* per-country parameters */
 /* the run's own stream for the per-run draws (mech.h: in [MP_SIM_S_RUN, 16)) */
 #define STREAM_RUN (MP_SIM_S_RUN + 2)
 
-enum { P_TSCALE, P_TSCALE_SE, P_PHASE3, P_ESHIFT, P_ESHIFT_SE, P_MMEAN, P_MMEAN_SE, P_MSD };
+enum { P_TSCALE, P_TSCALE_SE, P_PHASE3, P_ESHIFT, P_ESHIFT_SE, P_MMEAN, P_MDEV, P_MSD };
 enum { C_TFR, C_E0F, C_E0M, C_BIRTHS, C_A014, C_A65, C_MED, NCUR };
 
 typedef struct demog_state {
@@ -41,7 +40,7 @@ typedef struct demog_state {
 	double *urb;          /* n: urban share */
 	double *ngr;          /* n: growth of the last year (reduced form: n_t) */
 	double *tfr_k, *e0f_k, *e0m_k; /* n x NKNOT: the run's five-year paths */
-	double *mig_r;        /* n x NYEAR: the run's yearly net migration rates */
+	double *mig_k;        /* n x NKNOT: the run's net migration rates, five-year knots */
 	double *cur;          /* n x NCUR: the year's rates (outputs) */
 	/* constants */
 	double *gs;           /* n x 2 x K x MP_DEMOG_AGES survival ratios */
@@ -64,7 +63,7 @@ static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
 	MP_SIM_TAKE(st, b, o, tfr_k, n * NKNOT);
 	MP_SIM_TAKE(st, b, o, e0f_k, n * NKNOT);
 	MP_SIM_TAKE(st, b, o, e0m_k, n * NKNOT);
-	MP_SIM_TAKE(st, b, o, mig_r, n * NYEAR);
+	MP_SIM_TAKE(st, b, o, mig_k, n * NKNOT);
 	MP_SIM_TAKE(st, b, o, cur, n * NCUR);
 	*ndyn = o;
 	o += *ndyn;
@@ -284,7 +283,7 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		q[P_ESHIFT] = mp_sim__unit(s, i, "demography.e0_shift", 0.0);
 		q[P_ESHIFT_SE] = 0;
 		q[P_MMEAN] = mp_sim__unit(s, i, "demography.mig_mean", d->mig_rate);
-		q[P_MMEAN_SE] = mp_sim__unit(s, i, "demography.mig_mean_se", p->demography_mig_level_sd);
+		q[P_MDEV] = mp_sim__unit(s, i, "demography.mig_dev", 0.0);
 		q[P_MSD] = mp_sim__unit(s, i, "demography.mig_sd", p->demography_mig_sd);
 		set_outputs(s, st, i);
 		s->pop_urban[i] = isfinite(st->urb[i]) ? st->urb[i] * s->pop[i] : MP_NA;
@@ -322,7 +321,7 @@ static void reset(mp_sim *s, void *vst)
 		double scale = q[P_TSCALE] + q[P_TSCALE_SE] * z[0];
 		scale = scale < 0.2 ? 0.2 : scale > 3 ? 3 : scale;
 		double res = q[P_ESHIFT]; /* the last gain residual; z[1] kept for the stream layout */
-		double mlev = q[P_MMEAN] + q[P_MMEAN_SE] * z[2];
+		(void)z[2]; /* (kept for the stream layout) */
 		double *tk = st->tfr_k + i * NKNOT, *ef = st->e0f_k + i * NKNOT, *emk = st->e0m_k + i * NKNOT;
 		double f = st->tfr0[i], e = st->e0f0[i], gap = st->e0f0[i] - st->e0m0[i];
 		int phase3 = q[P_PHASE3] > 0.5;
@@ -349,16 +348,18 @@ static void reset(mp_sim *s, void *vst)
 			e = en > em.e_max ? em.e_max : en < 15 ? 15 : en;
 			tk[k] = f, ef[k] = e, emk[k] = e - gap;
 		}
-		/* migration: AR(1) around the run's level, innovations from the fitted scale
-		   mixture (two draws a year whatever the branch: a fixed stream layout) */
-		double *mr = st->mig_r + i * NYEAR, rate = st->mig0[i];
+		/* migration: five-year knots, AR(1) deviations from the level with innovations
+		   from the fitted scale mixture (two draws a knot whatever the branch: a fixed
+		   stream layout); knot 0 the start's recent rate */
+		double *mk = st->mig_k + i * NKNOT, dev = q[P_MDEV];
 		const double tp = p->demography_mig_tail_p, tkk = p->demography_mig_tail_k;
 		const double norm = 1.0 / sqrt(1 - tp + tp * tkk * tkk);
-		for (int y = 0; y < NYEAR; y++) {
+		mk[0] = st->mig0[i];
+		for (int k = 1; k < NKNOT; k++) {
 			double u = mp_rng_uniform(&r), zz = mp_rng_normal(&r);
 			double sc = (u < tp ? tkk : 1.0) * norm;
-			rate = mlev + p->demography_mig_rho * (rate - mlev) + q[P_MSD] * sc * zz * draw;
-			mr[y] = rate;
+			dev = p->demography_mig_rho * dev + q[P_MSD] * sc * zz * draw;
+			mk[k] = q[P_MMEAN] + dev;
 		}
 	}
 }
@@ -435,7 +436,6 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 		step_reduced(s, st);
 	else {
 		const double t = s->year - s->year0 - 0.5; /* the year's rates at its middle */
-		const int ty = s->year - s->year0 - 1 < NYEAR ? s->year - s->year0 - 1 : NYEAR - 1;
 		double sx[2][MP_DEMOG_AGES], fx[MP_DEMOG_FERT_FIRST + MP_DEMOG_FERT_AGES], mig[2][MP_DEMOG_AGES];
 		for (size_t i = 0; i < s->n; i++) {
 			double *f = st->f + i * A, *m = st->m + i * A, *c = st->cur + i * NCUR;
@@ -449,7 +449,7 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 			const double *sh = st->fert + i * MP_DEMOG_FERT_AGES;
 			for (int a = 0; a < MP_DEMOG_FERT_AGES; a++)
 				fx[MP_DEMOG_FERT_FIRST + a] = tfr * sh[a];
-			double total = st->mig_r[i * NYEAR + (size_t)ty] * before + s->mig_add[i];
+			double total = knot_at(st->mig_k + i * NKNOT, t) * before + s->mig_add[i];
 			for (int x = 0; x < 2; x++) {
 				const double *pt = st->mpat + (i * 2 + (size_t)x) * A;
 				for (size_t a = 0; a < A; a++)
