@@ -348,9 +348,10 @@ static void reset(mp_sim *s, void *vst)
 			e = en > em.e_max ? em.e_max : en < 15 ? 15 : en;
 			tk[k] = f, ef[k] = e, emk[k] = e - gap;
 		}
-		/* migration: five-year knots, AR(1) deviations from the level with innovations
-		   from the fitted scale mixture (two draws a knot whatever the branch: a fixed
-		   stream layout); knot 0 the start's recent rate */
+		/* migration: five-year blocks (block k: years 5k-4 .. 5k), AR(1) deviations from
+		   the level with innovations from the fitted scale mixture (two draws a block
+		   whatever the branch: a fixed stream layout), starting from the recent
+		   deviation; knot 0 the start's recent rate */
 		double *mk = st->mig_k + i * NKNOT, dev = q[P_MDEV];
 		const double tp = p->demography_mig_tail_p, tkk = p->demography_mig_tail_k;
 		const double norm = 1.0 / sqrt(1 - tp + tp * tkk * tkk);
@@ -436,6 +437,8 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 		step_reduced(s, st);
 	else {
 		const double t = s->year - s->year0 - 0.5; /* the year's rates at its middle */
+		/* migration knots are five-year block means: block 1 holds years 1-5 */
+		const int jb = (int)(t / 5) + 1 < NKNOT ? (int)(t / 5) + 1 : NKNOT - 1;
 		double sx[2][MP_DEMOG_AGES], fx[MP_DEMOG_FERT_FIRST + MP_DEMOG_FERT_AGES], mig[2][MP_DEMOG_AGES];
 		for (size_t i = 0; i < s->n; i++) {
 			double *f = st->f + i * A, *m = st->m + i * A, *c = st->cur + i * NCUR;
@@ -449,7 +452,7 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 			const double *sh = st->fert + i * MP_DEMOG_FERT_AGES;
 			for (int a = 0; a < MP_DEMOG_FERT_AGES; a++)
 				fx[MP_DEMOG_FERT_FIRST + a] = tfr * sh[a];
-			double total = knot_at(st->mig_k + i * NKNOT, t) * before + s->mig_add[i];
+			double total = st->mig_k[i * NKNOT + (size_t)jb] * before + s->mig_add[i];
 			for (int x = 0; x < 2; x++) {
 				const double *pt = st->mpat + (i * 2 + (size_t)x) * A;
 				for (size_t a = 0; a < A; a++)
