@@ -293,7 +293,10 @@ typedef struct mp_mig_fit {
 	double *level, *dev, *sd;/* nunits: level, the last five years' mean minus it, sd */
 	size_t n;                /* innovations */
 } mp_mig_fit;
-int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *rate, int years, mp_mig_fit *out);
+/* `ref`: the panel whose levels forecast `rate` (NULL = rate itself): levels, the current
+ * deviation and the forecasts of the errors come from it, the errors from `rate`. */
+int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *rate, const mp_demog_panel *ref, int years,
+		       mp_mig_fit *out);
 void mp_mig_fit_free(mp_mig_fit *f);
 
 /* ---- 3. calibration on the store ----------------------------------------------------- */

@@ -228,9 +228,7 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 	int *cc = NULL, (*mem)[MAXMEM] = NULL, *nmem = NULL;
 	size_t nu = 0;
 	table tfr = { 0 }, ef = { 0 }, em = { 0 }, mig = { 0 }, wpop = { 0 }, cbr = { 0 }, cdr = { 0 };
-	double *wpp_level = NULL, *wpp_dev = NULL; /* nunits: WPP's migration levels and current
-						       deviations, when the spread is NMC's */
-	mp_demog_panel Pt = { 0 }, Pf = { 0 }, Pm = { 0 }, Pg = { 0 };
+	mp_demog_panel Pt = { 0 }, Pf = { 0 }, Pm = { 0 }, Pg = { 0 }, Pw = { 0 };
 	mp_tfr_fit ft = { 0 };
 	mp_e0_fit fe = { 0 };
 	mp_mig_fit fm = { 0 };
@@ -390,31 +388,18 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 			goto done;
 		}
 		if (used > 0) {
-			/* the levels stay WPP's (its smooth estimates forecast better); the spread is
-			   NMC's residual growth's */
-			mp_mig_fit fw;
-			if ((rc = mp_calib_migration(ctx, &Pg, 20, &fw)) != MP_OK) {
-				mp_demog_panel_free(&Pn);
-				goto done;
-			}
-			mp_demog_panel_free(&Pg);
+			/* the levels are WPP's (its smooth estimates forecast better); the errors of
+			   that forecast are measured on NMC's residual growth */
+			mp_demog_panel_free(&Pw);
+			Pw = Pg;
 			Pg = Pn;
-			wpp_level = fw.level;
-			wpp_dev = fw.dev;
-			fw.level = fw.dev = NULL;
-			mp_mig_fit_free(&fw);
-			rev_m = "levels: WPP 2024 net migration; spread: NMC tpop growth less WPP natural increase";
+			rev_m = "levels: WPP 2024 net migration; errors: NMC tpop growth less WPP natural increase";
 		} else
 			mp_demog_panel_free(&Pn);
 	}
 	if ((rc = mp_calib_tfr(ctx, &Pt, &ft)) != MP_OK || (rc = mp_calib_e0(ctx, &Pf, &Pm, &fe)) != MP_OK ||
-	    (rc = mp_calib_migration(ctx, &Pg, 20, &fm)) != MP_OK)
+	    (rc = mp_calib_migration(ctx, &Pg, Pw.nunits ? &Pw : NULL, 20, &fm)) != MP_OK)
 		goto done;
-	if (wpp_level)
-		for (size_t u = 0; u < nu; u++) {
-			fm.level[u] = wpp_level[u];
-			fm.dev[u] = wpp_dev[u];
-		}
 	char m[192];
 	snprintf(m, sizeof m, "NLS of 5-yr TFR decrements on the Alkema et al. 2011 double logistic, WPP %s %d-%d, %zu "
 		 "decrements of %zu countries", rev_t, FIRST, until, ft.n2, ft.nunits2);
@@ -514,8 +499,7 @@ done:
 	table_free(&wpop);
 	table_free(&cbr);
 	table_free(&cdr);
-	free(wpp_level);
-	free(wpp_dev);
+	mp_demog_panel_free(&Pw);
 	free(cc);
 	free(mem);
 	free(nmem);

@@ -491,18 +491,21 @@ static int blocks(const mp_demog_panel *P, size_t u, double *b)
 	return nb;
 }
 
-int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, int years, mp_mig_fit *out)
+int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_panel *ref, int years, mp_mig_fit *out)
 {
+	if (!ref || ref->nunits != P->nunits || ref->nt != P->nt)
+		ref = P;
 	memset(out, 0, sizeof *out);
 	const size_t U = P->nunits, T = (size_t)P->nt;
 	out->level = calloc(U ? U : 1, sizeof *out->level);
 	out->dev = calloc(U ? U : 1, sizeof *out->dev);
 	out->sd = calloc(U ? U : 1, sizeof *out->sd);
 	double *b = malloc((T / 5 + 2) * sizeof *b), *e = malloc((T / 5 + 2) * sizeof *e);
+	double *bl = malloc((T / 5 + 2) * sizeof *bl); /* the reference's blocks (its levels) */
 	double *ss = calloc(U + 1, sizeof *ss), *cnt = calloc(U + 1, sizeof *cnt), *sds = malloc((U + 1) * sizeof *sds);
 	double *ez = malloc((U * (T / 5 + 2) + 1) * sizeof *ez);
-	if (!out->level || !out->dev || !out->sd || !b || !e || !ss || !cnt || !sds || !ez) {
-		free(b), free(e), free(ss), free(cnt), free(sds), free(ez);
+	if (!out->level || !out->dev || !out->sd || !b || !e || !ss || !cnt || !sds || !ez || !bl) {
+		free(b), free(e), free(ss), free(cnt), free(sds), free(ez), free(bl);
 		mp_mig_fit_free(out);
 		return mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
 	}
@@ -512,10 +515,10 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, int years, mp_mig_f
 		double s = 0, s5 = 0;
 		int k = 0, k5 = 0;
 		for (int t = (int)T - 1; t >= 0 && k < years; t--)
-			if (isfinite(P->v[u * T + (size_t)t])) {
-				s += P->v[u * T + (size_t)t], k++;
+			if (isfinite(ref->v[u * T + (size_t)t])) {
+				s += ref->v[u * T + (size_t)t], k++;
 				if (k5 < 5)
-					s5 += P->v[u * T + (size_t)t], k5++;
+					s5 += ref->v[u * T + (size_t)t], k5++;
 			}
 		out->level[u] = k ? s / k : 0;
 		out->dev[u] = k5 ? s5 / k5 - out->level[u] : 0;
@@ -526,6 +529,7 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, int years, mp_mig_f
 	const int lag = years / 5 > 1 ? years / 5 : 4;
 	for (size_t u = 0; u < U; u++) {
 		int nb = blocks(P, u, b);
+		blocks(ref, u, bl);
 		for (int k = 0; k < nb; k++) {
 			e[k] = NAN;
 			if (k < lag || !isfinite(b[k]))
@@ -533,8 +537,8 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, int years, mp_mig_f
 			double s = 0;
 			int c = 0;
 			for (int j = k - lag; j < k; j++)
-				if (isfinite(b[j]))
-					s += b[j], c++;
+				if (isfinite(bl[j]))
+					s += bl[j], c++;
 			if (c == lag)
 				e[k] = b[k] - s / c;
 			if (k > 0 && isfinite(e[k]) && isfinite(e[k - 1]))
@@ -547,14 +551,15 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, int years, mp_mig_f
 	size_t nsd = 0, nz = 0;
 	for (size_t u = 0; u < U; u++) {
 		int nb = blocks(P, u, b);
+		blocks(ref, u, bl);
 		double s2 = 0;
 		int c = 0;
 		for (int k = lag; k < nb; k++) {
 			double s = 0;
 			int cc = 0;
 			for (int j = k - lag; j < k; j++)
-				if (isfinite(b[j]))
-					s += b[j], cc++;
+				if (isfinite(bl[j]))
+					s += bl[j], cc++;
 			e[k] = cc == lag && isfinite(b[k]) ? b[k] - s / cc : NAN;
 		}
 		for (int k = lag + 1; k < nb; k++)
@@ -576,12 +581,13 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, int years, mp_mig_f
 	/* the kurtosis of the standardised innovations, and the mixture that has it */
 	for (size_t u = 0; u < U; u++) {
 		int nb = blocks(P, u, b);
+		blocks(ref, u, bl);
 		for (int k = lag; k < nb; k++) {
 			double s = 0;
 			int cc = 0;
 			for (int j = k - lag; j < k; j++)
-				if (isfinite(b[j]))
-					s += b[j], cc++;
+				if (isfinite(bl[j]))
+					s += bl[j], cc++;
 			e[k] = cc == lag && isfinite(b[k]) ? b[k] - s / cc : NAN;
 		}
 		/* each innovation over its country's sd without it (shrunk as above), so an outlier
@@ -611,6 +617,6 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, int years, mp_mig_f
 		}
 		out->tail_p = 0.5 * (lo + hi);
 	}
-	free(b), free(e), free(ss), free(cnt), free(sds), free(ez);
+	free(b), free(e), free(ss), free(cnt), free(sds), free(ez), free(bl);
 	return MP_OK;
 }
