@@ -573,9 +573,13 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_pane
 			sds[nsd++] = sqrt(s2 / c);
 		out->n += (size_t)c;
 	}
-	qsort(sds, nsd, sizeof *sds, cmp_d);
-	out->sd_pooled = nsd ? sds[nsd / 2] : 0.002;
-	double nu = 3, sp2 = out->sd_pooled * out->sd_pooled;
+	/* the pooled variance is the mean of the countries' (not the median's square): a calm
+	   history does not rule out the rare large changes others have had */
+	double vsum = 0;
+	for (size_t k = 0; k < nsd; k++)
+		vsum += sds[k] * sds[k];
+	out->sd_pooled = nsd ? sqrt(vsum / nsd) : 0.002;
+	double nu = 6, sp2 = out->sd_pooled * out->sd_pooled;
 	for (size_t u = 0; u < U; u++)
 		out->sd[u] = sqrt((ss[u] + nu * sp2) / (cnt[u] + nu));
 	/* the kurtosis of the standardised innovations, and the mixture that has it */
