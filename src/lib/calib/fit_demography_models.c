@@ -21,12 +21,6 @@ void mp_demog_panel_free(mp_demog_panel *p)
 	memset(p, 0, sizeof *p);
 }
 
-static int cmp_d(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /* ---- nonlinear least squares (GSL trust region, finite-difference Jacobian) ---------- */
 
 typedef struct nls_data {
