@@ -277,19 +277,17 @@ void mp_e0_fit_free(mp_e0_fit *f);
  * the mean of its last `years` values; the deviations of each five-year mean from the
  * mean of the `years` before it (what that forecast would have missed) follow an AR(1)
  * across five-year blocks, rho by pooled OLS through the origin; each country's
- * innovation sd is shrunk toward the pooled median (3 pseudo-blocks); and their fat tails
- * (border changes, wars, booms) are a two-component normal scale mixture, N(0, s^2) with
- * probability 1 - p and N(0, (k s)^2) with probability p, scaled to the country's
- * variance: k = 4, p matched to the pooled kurtosis of the innovations, each standardised
- * by its country's sd without it (leave-one-out, so an outlier does not hide in its own
- * standardiser),
- * K = 3 (1 - p + p k^4) / (1 - p + p k^2)^2 (the method of moments for scale mixtures;
- * Johnson, Kotz & Balakrishnan 1994, ch. 24). */
+ * innovation sd is shrunk toward the countries' mean variance (6 pseudo-blocks); and their
+ * fat tails (border changes, wars, booms) are a two-component zero-mean normal scale
+ * mixture fitted by maximum likelihood (EM) to the innovations, each standardised by its
+ * country's sd without it (leave-one-out, so an outlier does not hide in its own
+ * standardiser): with probability 1 - p the sd is `core` times the country's, with
+ * probability p `core` x k times (Dempster, Laird & Rubin 1977; McLachlan & Peel 2000). */
 typedef struct mp_mig_fit {
 	double rho;              /* per five years */
 	double sd_pooled;        /* median country's innovation sd (a five-year mean rate) */
 	double kurtosis;         /* of the innovations standardised by their country's sd */
-	double tail_p, tail_k;
+	double tail_p, tail_k, core; /* the scale mixture */
 	double *level, *dev, *sd;/* nunits: level, the last five years' mean minus it, sd */
 	size_t n;                /* innovations */
 } mp_mig_fit;

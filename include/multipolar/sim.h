@@ -85,8 +85,9 @@ extern "C" {
 	X(demography_mig_rho, "demography.mig_rho", 0.5, "per 5yr", "AR(1) of five-year mean net migration rates around the country's level (Azose & Raftery 2015 form) [calib]") \
 	X(demography_mig_sd, "demography.mig_sd", 0.003, "per person/yr", "sd of the five-year migration-rate innovations without a country fit [calib]") \
 	X(demography_mig_years, "demography.mig_years", 20, "years", "years of history a country's migration level averages [assumption]") \
-	X(demography_mig_tail_p, "demography.mig_tail_p", 0, "probability", "share of migration innovations from the wide component of the scale mixture [calib]") \
-	X(demography_mig_tail_k, "demography.mig_tail_k", 4, "ratio", "sd of the wide component over the narrow one [assumption]") \
+	X(demography_mig_tail_p, "demography.mig_tail_p", 0, "probability", "weight of the wide component of the migration innovations' scale mixture (EM) [calib]") \
+	X(demography_mig_tail_k, "demography.mig_tail_k", 1, "ratio", "sd of the wide component over the core's [calib]") \
+	X(demography_mig_core, "demography.mig_core", 1, "ratio", "sd of the core component over the country's sd [calib]") \
 	/* economy (MODELS.md C1) */                                                              \
 	X(economy_enabled, "economy.enabled", 1, "switch", "0 turns the mechanism off")            \
 	X(economy_beta, "economy.beta", 0.02, "1/yr",                                                \

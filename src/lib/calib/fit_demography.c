@@ -454,10 +454,14 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.mig_sd", 0, fm.sd_pooled, MP_NA, fm.n, "", MP_NA,
 			     "median country's sd of the AR(1) innovations of 5-yr mean migration rates");
-	snprintf(m, sizeof m, "scale mixture (k = 4) matched to the kurtosis %.1f of the standardised migration "
-		 "innovations", fm.kurtosis);
+	snprintf(m, sizeof m, "two-component normal scale mixture by EM on the leave-one-out standardised "
+		 "migration innovations (kurtosis %.1f)", fm.kurtosis);
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.mig_tail_p", 0, fm.tail_p, MP_NA, fm.n, "kurtosis", fm.kurtosis, m);
+	if (rc == MP_OK)
+		rc = add_row(ctx, r, "demography.mig_tail_k", 0, fm.tail_k, MP_NA, fm.n, "kurtosis", fm.kurtosis, m);
+	if (rc == MP_OK)
+		rc = add_row(ctx, r, "demography.mig_core", 0, fm.core, MP_NA, fm.n, "kurtosis", fm.kurtosis, m);
 	/* per country */
 	for (size_t u = 0; u < nu && rc == MP_OK; u++) {
 		int c = cc[u];

@@ -602,19 +602,29 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_pane
 	for (size_t i = 0; i < nz; i++)
 		m2 += ez[i] * ez[i], m4 += ez[i] * ez[i] * ez[i] * ez[i];
 	out->kurtosis = nz > 10 && m2 > 0 ? (m4 / nz) / ((m2 / nz) * (m2 / nz)) : 3;
-	out->tail_k = 4;
-	out->tail_p = 0;
-	if (out->kurtosis > 3) { /* K(p) rises from 3 (p = 0) to its maximum near p = 1/(k^2+1) */
-		double k2 = out->tail_k * out->tail_k, k4 = k2 * k2, lo = 0, hi = 1.0 / (k2 + 1);
-		for (int it = 0; it < 60; it++) {
-			double p = 0.5 * (lo + hi), d = 1 - p + p * k2;
-			if (3 * (1 - p + p * k4) / (d * d) < out->kurtosis)
-				lo = p;
-			else
-				hi = p;
+	/* their two-component zero-mean normal scale mixture by maximum likelihood (EM,
+	   Dempster, Laird & Rubin 1977; McLachlan & Peel 2000, ch. 2): weights 1 - p, p and
+	   sds s1 (the core) and s2 = k s1 */
+	double pw = 0.1, s1 = 0.8, s2 = 3.0;
+	for (int it = 0; nz > 20 && it < 500; it++) {
+		double sw = 0, a1 = 0, a2 = 0, w1 = 0;
+		for (size_t i = 0; i < nz; i++) {
+			double z2 = ez[i] * ez[i];
+			double f1 = (1 - pw) / s1 * exp(-0.5 * z2 / (s1 * s1)), f2 = pw / s2 * exp(-0.5 * z2 / (s2 * s2));
+			double r2 = f1 + f2 > 0 ? f2 / (f1 + f2) : 1;
+			sw += r2, a2 += r2 * z2, a1 += (1 - r2) * z2, w1 += 1 - r2;
 		}
-		out->tail_p = 0.5 * (lo + hi);
+		double np = sw / nz, ns1 = w1 > 0 ? sqrt(a1 / w1) : s1, ns2 = sw > 0 ? sqrt(a2 / sw) : s2;
+		ns1 = ns1 < 0.05 ? 0.05 : ns1;
+		ns2 = ns2 < ns1 ? ns1 : ns2;
+		int done = fabs(np - pw) < 1e-9 && fabs(ns1 - s1) < 1e-9 && fabs(ns2 - s2) < 1e-9;
+		pw = np, s1 = ns1, s2 = ns2;
+		if (done)
+			break;
 	}
+	out->tail_p = nz > 20 ? pw : 0;
+	out->tail_k = nz > 20 ? s2 / s1 : 1;
+	out->core = nz > 20 ? s1 : 1;
 	free(b), free(e), free(ss), free(cnt), free(sds), free(ez), free(bl);
 	return MP_OK;
 }

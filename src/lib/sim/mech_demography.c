@@ -354,7 +354,7 @@ static void reset(mp_sim *s, void *vst)
 		   deviation; knot 0 the start's recent rate */
 		double *mk = st->mig_k + i * NKNOT, dev = q[P_MDEV];
 		const double tp = p->demography_mig_tail_p, tkk = p->demography_mig_tail_k;
-		const double norm = 1.0 / sqrt(1 - tp + tp * tkk * tkk);
+		const double norm = p->demography_mig_core;
 		mk[0] = st->mig0[i];
 		for (int k = 1; k < NKNOT; k++) {
 			double u = mp_rng_uniform(&r), zz = mp_rng_normal(&r);
