@@ -55,6 +55,8 @@ extern "C" {
 	/* demography: the cohort-component engine (docs/demography.md) */                        \
 	X(demography_uncertainty, "demography.uncertainty", 1, "switch",                            \
 	  "1: each run draws its own fertility, mortality and migration paths; 0: the models' central paths") \
+	X(demography_mig_uncertainty, "demography.mig_uncertainty", 1, "switch",                    \
+	  "0: migration follows its central path in every run (as in the UN's probabilistic projections)") \
 	X(demography_tfr_d1, "demography.tfr_d1", 1.8, "TFR", "Alkema et al. 2011 DL decrement, width D1 [calib]") \
 	X(demography_tfr_d2, "demography.tfr_d2", 1.5, "TFR", "Alkema et al. 2011 DL decrement, width D2 [calib]") \
 	X(demography_tfr_d3, "demography.tfr_d3", 1.4, "TFR", "Alkema et al. 2011 DL decrement, width D3 [calib]") \

@@ -359,7 +359,7 @@ static void reset(mp_sim *s, void *vst)
 		for (int k = 1; k < NKNOT; k++) {
 			double u = mp_rng_uniform(&r), zz = mp_rng_normal(&r);
 			double sc = (u < tp ? tkk : 1.0) * norm;
-			dev = p->demography_mig_rho * dev + q[P_MSD] * sc * zz * draw;
+			dev = p->demography_mig_rho * dev + q[P_MSD] * sc * zz * draw * (p->demography_mig_uncertainty > 0);
 			mk[k] = q[P_MMEAN] + dev;
 		}
 	}
