@@ -277,7 +277,8 @@ void mp_e0_fit_free(mp_e0_fit *f);
  * the mean of its last `years` values; the deviations of each five-year mean from the
  * mean of the `years` before it (what that forecast would have missed) follow an AR(1)
  * across five-year blocks, rho by pooled OLS through the origin; each country's
- * innovation sd is shrunk toward the countries' mean variance (6 pseudo-blocks); and their
+ * innovation sd is shrunk (6 pseudo-blocks) toward the countries' mean variance, by their
+ * size when `size` (thousands, nunits; NULL = none) is given; and their
  * fat tails (border changes, wars, booms) are a two-component zero-mean normal scale
  * mixture fitted by maximum likelihood (EM) to the innovations, each standardised by its
  * country's sd without it (leave-one-out, so an outlier does not hide in its own
@@ -285,7 +286,9 @@ void mp_e0_fit_free(mp_e0_fit *f);
  * probability p `core` x k times (Dempster, Laird & Rubin 1977; McLachlan & Peel 2000). */
 typedef struct mp_mig_fit {
 	double rho;              /* per five years */
-	double sd_pooled;        /* median country's innovation sd (a five-year mean rate) */
+	double sd_pooled;        /* the countries' root mean innovation variance (a five-year
+				    mean rate) */
+	double sd_a, sd_b;       /* the target sd by size: ln sd = sd_a + sd_b ln size */
 	double kurtosis;         /* of the innovations standardised by their country's sd */
 	double tail_p, tail_k, core; /* the scale mixture */
 	double *level, *dev, *sd;/* nunits: level, the last five years' mean minus it, sd */
@@ -293,8 +296,8 @@ typedef struct mp_mig_fit {
 } mp_mig_fit;
 /* `ref`: the panel whose levels forecast `rate` (NULL = rate itself): levels, the current
  * deviation and the forecasts of the errors come from it, the errors from `rate`. */
-int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *rate, const mp_demog_panel *ref, int years,
-		       mp_mig_fit *out);
+int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *rate, const mp_demog_panel *ref, const double *size,
+		       int years, mp_mig_fit *out);
 void mp_mig_fit_free(mp_mig_fit *f);
 
 /* ---- 3. calibration on the store ----------------------------------------------------- */

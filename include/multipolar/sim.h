@@ -85,7 +85,9 @@ extern "C" {
 	X(demography_gap_2, "demography.gap_2", -0.03, "per year of e0", "male gap: effect of female e0 above 75 [calib]") \
 	X(demography_gap_sd, "demography.gap_sd", 0.3, "years/5yr", "male gap innovation sd [calib]") \
 	X(demography_mig_rho, "demography.mig_rho", 0.5, "per 5yr", "AR(1) of five-year mean net migration rates around the country's level (Azose & Raftery 2015 form) [calib]") \
-	X(demography_mig_sd, "demography.mig_sd", 0.003, "per person/yr", "sd of the five-year migration-rate innovations without a country fit [calib]") \
+	X(demography_mig_sd, "demography.mig_sd", 0.003, "per person/yr", "root mean sd of the five-year migration-rate innovations (for the record; unfitted states use mig_sd_a, mig_sd_b) [calib]") \
+	X(demography_mig_sd_a, "demography.mig_sd_a", -5.81, "ln(per person/yr)", "an unfitted state's migration sd: ln sd = a + b ln(tpop, thousands); default ln 0.003 [calib]") \
+	X(demography_mig_sd_b, "demography.mig_sd_b", 0, "elasticity", "how the migration sd falls with size [calib]") \
 	X(demography_mig_years, "demography.mig_years", 20, "years", "years of history a country's migration level averages [assumption]") \
 	X(demography_mig_tail_p, "demography.mig_tail_p", 0, "probability", "weight of the wide component of the migration innovations' scale mixture (EM) [calib]") \
 	X(demography_mig_tail_k, "demography.mig_tail_k", 1, "ratio", "sd of the wide component over the core's [calib]") \

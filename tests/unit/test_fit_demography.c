@@ -152,8 +152,8 @@ static void test_migration(void **state)
 	mig_panel(&P, 0, seed0 + 13);
 	mig_panel(&Q, 0.05, seed0 + 14);
 	mp_mig_fit fit, fq;
-	assert_int_equal(mp_calib_migration(ctx, &P, NULL, 20, &fit), MP_OK);
-	assert_int_equal(mp_calib_migration(ctx, &Q, NULL, 20, &fq), MP_OK);
+	assert_int_equal(mp_calib_migration(ctx, &P, NULL, NULL, 20, &fit), MP_OK);
+	assert_int_equal(mp_calib_migration(ctx, &Q, NULL, NULL, 20, &fq), MP_OK);
 	assert_true(fit.rho > 0.25 && fit.rho < 0.45);
 	/* the error of a block: its own innovation plus the moving level's */
 	assert_near(fit.sd_pooled, 0.0023, 0.0005);

@@ -228,6 +228,7 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 	int *cc = NULL, (*mem)[MAXMEM] = NULL, *nmem = NULL;
 	size_t nu = 0;
 	table tfr = { 0 }, ef = { 0 }, em = { 0 }, mig = { 0 }, wpop = { 0 }, cbr = { 0 }, cdr = { 0 };
+	double *usize = NULL; /* nunits: NMC tpop (thousands), for the migration sd by size */
 	mp_demog_panel Pt = { 0 }, Pf = { 0 }, Pm = { 0 }, Pg = { 0 }, Pw = { 0 };
 	mp_tfr_fit ft = { 0 };
 	mp_e0_fit fe = { 0 };
@@ -238,9 +239,10 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 	for (size_t i = 0; i < nn; i++)
 		ylast = nmc[i].year > ylast ? nmc[i].year : ylast;
 	cc = malloc((nn + 1) * sizeof *cc);
+	usize = malloc((nn + 1) * sizeof *usize);
 	mem = malloc((nn + 1) * sizeof *mem);
 	nmem = malloc((nn + 1) * sizeof *nmem);
-	if (!cc || !mem || !nmem) {
+	if (!cc || !mem || !nmem || !usize) {
 		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
 		goto done;
 	}
@@ -249,6 +251,7 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 			int k = mp_world__members(&x, nmc[i].ccode, until, mem[nu], MAXMEM);
 			if (k > 0) {
 				cc[nu] = nmc[i].ccode;
+				usize[nu] = nmc[i].tpop;
 				nmem[nu++] = k;
 			}
 		}
@@ -398,7 +401,7 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 			mp_demog_panel_free(&Pn);
 	}
 	if ((rc = mp_calib_tfr(ctx, &Pt, &ft)) != MP_OK || (rc = mp_calib_e0(ctx, &Pf, &Pm, &fe)) != MP_OK ||
-	    (rc = mp_calib_migration(ctx, &Pg, Pw.nunits ? &Pw : NULL, 20, &fm)) != MP_OK)
+	    (rc = mp_calib_migration(ctx, &Pg, Pw.nunits ? &Pw : NULL, usize, 20, &fm)) != MP_OK)
 		goto done;
 	char m[192];
 	snprintf(m, sizeof m, "NLS of 5-yr TFR decrements on the Alkema et al. 2011 double logistic, WPP %s %d-%d, %zu "
@@ -453,7 +456,13 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 		rc = add_row(ctx, r, "demography.mig_rho", 0, fm.rho, MP_NA, fm.n, "", MP_NA, m);
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.mig_sd", 0, fm.sd_pooled, MP_NA, fm.n, "", MP_NA,
-			     "median country's sd of the AR(1) innovations of 5-yr mean migration rates");
+			     "root mean country variance of the AR(1) innovations of 5-yr mean migration rates");
+	if (rc == MP_OK)
+		rc = add_row(ctx, r, "demography.mig_sd_a", 0, fm.sd_a, MP_NA, fm.n, "", MP_NA,
+			     "the innovation sd by size: ln sd = a + b ln(tpop, thousands), OLS over countries");
+	if (rc == MP_OK)
+		rc = add_row(ctx, r, "demography.mig_sd_b", 0, fm.sd_b, MP_NA, fm.n, "", MP_NA,
+			     "the innovation sd by size: ln sd = a + b ln(tpop, thousands), OLS over countries");
 	snprintf(m, sizeof m, "two-component normal scale mixture by EM on the leave-one-out standardised "
 		 "migration innovations (kurtosis %.1f)", fm.kurtosis);
 	if (rc == MP_OK)
@@ -505,6 +514,7 @@ done:
 	table_free(&cdr);
 	mp_demog_panel_free(&Pw);
 	free(cc);
+	free(usize);
 	free(mem);
 	free(nmem);
 	free(nmc);

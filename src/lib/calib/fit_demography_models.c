@@ -485,7 +485,8 @@ static int blocks(const mp_demog_panel *P, size_t u, double *b)
 	return nb;
 }
 
-int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_panel *ref, int years, mp_mig_fit *out)
+int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_panel *ref, const double *size, int years,
+		       mp_mig_fit *out)
 {
 	if (!ref || ref->nunits != P->nunits || ref->nt != P->nt)
 		ref = P;
@@ -567,15 +568,46 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_pane
 			sds[nsd++] = sqrt(s2 / c);
 		out->n += (size_t)c;
 	}
-	/* the pooled variance is the mean of the countries' (not the median's square): a calm
-	   history does not rule out the rare large changes others have had */
+	/* the target each country's variance is shrunk to: the mean of the countries' (not the
+	   median's square: a calm history does not rule out the rare large changes others have
+	   had), following their size when sizes are given, ln sd = a + b ln size by OLS over
+	   the countries with three innovations or more, scaled so its mean variance is theirs */
 	double vsum = 0;
 	for (size_t k = 0; k < nsd; k++)
 		vsum += sds[k] * sds[k];
 	out->sd_pooled = nsd ? sqrt(vsum / nsd) : 0.002;
-	double nu = 6, sp2 = out->sd_pooled * out->sd_pooled;
-	for (size_t u = 0; u < U; u++)
-		out->sd[u] = sqrt((ss[u] + nu * sp2) / (cnt[u] + nu));
+	out->sd_a = log(out->sd_pooled);
+	out->sd_b = 0;
+	if (size) {
+		double lx = 0, ly = 0, lxx = 0, lxy = 0;
+		size_t m = 0;
+		for (size_t u = 0; u < U; u++)
+			if (cnt[u] >= 3 && size[u] > 0 && ss[u] > 0) {
+				double x = log(size[u]), y = 0.5 * log(ss[u] / cnt[u]);
+				lx += x, ly += y, lxx += x * x, lxy += x * y, m++;
+			}
+		double d = m * lxx - lx * lx;
+		if (m >= 10 && d > 0) {
+			double b_ = (m * lxy - lx * ly) / d, a_ = (ly - b_ * lx) / m, ratio = 0;
+			for (size_t u = 0; u < U; u++)
+				if (cnt[u] >= 3 && size[u] > 0 && ss[u] > 0)
+					ratio += (ss[u] / cnt[u]) / exp(2 * (a_ + b_ * log(size[u]))) / m;
+			out->sd_a = a_ + 0.5 * log(ratio);
+			out->sd_b = b_;
+		}
+	}
+	const double nu = 6;
+	double *target = malloc((U + 1) * sizeof *target);
+	if (!target) {
+		free(b), free(e), free(ss), free(cnt), free(sds), free(ez), free(bl);
+		mp_mig_fit_free(out);
+		return mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
+	}
+	for (size_t u = 0; u < U; u++) {
+		double t = size && size[u] > 0 ? exp(out->sd_a + out->sd_b * log(size[u])) : out->sd_pooled;
+		target[u] = t * t;
+		out->sd[u] = sqrt((ss[u] + nu * target[u]) / (cnt[u] + nu));
+	}
 	/* the kurtosis of the standardised innovations, and the mixture that has it */
 	for (size_t u = 0; u < U; u++) {
 		int nb = blocks(P, u, b);
@@ -593,7 +625,7 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_pane
 		for (int k = lag + 1; k < nb; k++)
 			if (isfinite(e[k]) && isfinite(e[k - 1])) {
 				double h = e[k] - out->rho * e[k - 1];
-				double v = (ss[u] - h * h + nu * sp2) / (cnt[u] - 1 + nu);
+				double v = (ss[u] - h * h + nu * target[u]) / (cnt[u] - 1 + nu);
 				if (v > 0)
 					ez[nz++] = h / sqrt(v);
 			}
@@ -625,6 +657,6 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_pane
 	out->tail_p = nz > 20 ? pw : 0;
 	out->tail_k = nz > 20 ? s2 / s1 : 1;
 	out->core = nz > 20 ? s1 : 1;
-	free(b), free(e), free(ss), free(cnt), free(sds), free(ez), free(bl);
+	free(b), free(e), free(ss), free(cnt), free(sds), free(ez), free(bl), free(target);
 	return MP_OK;
 }

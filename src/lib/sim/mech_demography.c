@@ -284,7 +284,8 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		q[P_ESHIFT_SE] = 0;
 		q[P_MMEAN] = mp_sim__unit(s, i, "demography.mig_mean", d->mig_rate);
 		q[P_MDEV] = mp_sim__unit(s, i, "demography.mig_dev", 0.0);
-		q[P_MSD] = mp_sim__unit(s, i, "demography.mig_sd", p->demography_mig_sd);
+		q[P_MSD] = mp_sim__unit(s, i, "demography.mig_sd",
+					exp(p->demography_mig_sd_a + p->demography_mig_sd_b * log(s->pop[i] > 1 ? s->pop[i] : 1)));
 		set_outputs(s, st, i);
 		s->pop_urban[i] = isfinite(st->urb[i]) ? st->urb[i] * s->pop[i] : MP_NA;
 		double *c = st->cur + i * NCUR;
