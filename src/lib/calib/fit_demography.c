@@ -20,21 +20,7 @@
 static int add_row(mp_ctx *ctx, mp_calib_result *r, const char *key, int ccode, double est, double se, size_t n,
 		   const char *stat_name, double stat, const char *method)
 {
-	mp_calib_param *v = realloc(r->params, (r->n + 1) * sizeof *v);
-	if (!v)
-		return mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
-	r->params = v;
-	mp_calib_param *p = &v[r->n++];
-	memset(p, 0, sizeof *p);
-	snprintf(p->key, sizeof p->key, "%s", key);
-	p->ccode = ccode;
-	p->estimate = est;
-	p->se = se;
-	p->n = (int64_t)n;
-	snprintf(p->stat_name, sizeof p->stat_name, "%s", stat_name);
-	p->stat = stat;
-	snprintf(p->method, sizeof p->method, "%s", method);
-	return MP_OK;
+	return mp_calib__add(ctx, r, ccode, key, est, se, n, stat_name, stat, method);
 }
 
 /* One location's values by year (annual 1950..until), NaN where missing. */
