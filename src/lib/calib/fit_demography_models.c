@@ -521,7 +521,14 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_pane
 	/* the deviations of each five-year mean from the mean of the four before it (the
 	   forecast the simulation makes), and their AR(1) across blocks */
 	double sxy = 0, sxx = 0;
-	const int lag = years / 5 > 1 ? years / 5 : 4;
+	/* `years` / 5 blocks before each (4); a short history (an origin before 1980 has six
+	   blocks or fewer from 1950) shortens the lag so that two consecutive errors exist,
+	   down to one block: the errors of a shorter mean, but errors of the time */
+	int lag = years / 5 > 1 ? years / 5 : 4;
+	if (lag > (int)T / 5 - 2)
+		lag = (int)T / 5 - 2;
+	if (lag < 1)
+		lag = 1;
 	for (size_t u = 0; u < U; u++) {
 		int nb = blocks(P, u, b);
 		blocks(ref, u, bl);
@@ -564,14 +571,23 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_pane
 			}
 		ss[u] = s2;
 		cnt[u] = c;
-		if (c >= 3)
-			sds[nsd++] = sqrt(s2 / c);
 		out->n += (size_t)c;
 	}
+	/* the countries that inform the target: three innovations or more, or (a short history,
+	   fewer than ten such countries) one or more */
+	int cmin = 3;
+	size_t n3 = 0;
+	for (size_t u = 0; u < U; u++)
+		n3 += cnt[u] >= 3;
+	if (n3 < 10)
+		cmin = 1;
+	for (size_t u = 0; u < U; u++)
+		if (cnt[u] >= cmin && cnt[u] > 0)
+			sds[nsd++] = sqrt(ss[u] / cnt[u]);
 	/* the target each country's variance is shrunk to: the mean of the countries' (not the
 	   median's square: a calm history does not rule out the rare large changes others have
 	   had), following their size when sizes are given, ln sd = a + b ln size by OLS over
-	   the countries with three innovations or more, scaled so its mean variance is theirs */
+	   those countries, scaled so its mean variance is theirs */
 	double vsum = 0;
 	for (size_t k = 0; k < nsd; k++)
 		vsum += sds[k] * sds[k];
@@ -582,7 +598,7 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_pane
 		double lx = 0, ly = 0, lxx = 0, lxy = 0;
 		size_t m = 0;
 		for (size_t u = 0; u < U; u++)
-			if (cnt[u] >= 3 && size[u] > 0 && ss[u] > 0) {
+			if (cnt[u] >= cmin && size[u] > 0 && ss[u] > 0) {
 				double x = log(size[u]), y = 0.5 * log(ss[u] / cnt[u]);
 				lx += x, ly += y, lxx += x * x, lxy += x * y, m++;
 			}
@@ -590,7 +606,7 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_pane
 		if (m >= 10 && d > 0) {
 			double b_ = (m * lxy - lx * ly) / d, a_ = (ly - b_ * lx) / m, ratio = 0;
 			for (size_t u = 0; u < U; u++)
-				if (cnt[u] >= 3 && size[u] > 0 && ss[u] > 0)
+				if (cnt[u] >= cmin && size[u] > 0 && ss[u] > 0)
 					ratio += (ss[u] / cnt[u]) / exp(2 * (a_ + b_ * log(size[u]))) / m;
 			out->sd_a = a_ + 0.5 * log(ratio);
 			out->sd_b = b_;
