@@ -15,7 +15,7 @@ trap 'rm -rf "$T"' EXIT
 echo "machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1 /proc/loadavg)"
 export MULTIPOLAR_DATA=$SRC/data
 # The baseline, 200 runs to 2050, one thread: the cohorts on (the shipped ages.csv) and off.
-printf 'base: %s\nname: nodem\noverrides:\n  demography.enabled: 0\n' "$SRC/data/scenarios/baseline.yaml" > "$T/nodem.yaml"
+printf 'base: baseline.yaml\nname: nodem\noverrides:\n  demography.enabled: 0\n' > "$T/nodem.yaml"
 for sc in "$SRC/data/scenarios/baseline.yaml" "$T/nodem.yaml"; do
 	for k in 1 2 3; do
 		/usr/bin/time -f "%e %U %S" -o "$T/t" "$MP" simulate "$sc" --runs 200 --threads 1 --no-store --quiet \

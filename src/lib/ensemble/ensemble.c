@@ -114,6 +114,8 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 					: mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		goto done;
 	}
+	e->out.pyr_first = e->start; /* the poles' pyramids: every five years (outputs.h) */
+	e->out.pyr_last = e->until;
 	const size_t K = e->out.k, YK = (size_t)e->years * K, n = start->n;
 	/* Summaries are split by key over the ranks: rank r keeps keys [k0, k1). */
 	const size_t k0 = YK * (size_t)rank / (size_t)size, k1 = YK * (size_t)(rank + 1) / (size_t)size;

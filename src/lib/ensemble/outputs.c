@@ -124,8 +124,14 @@ static void demog_record(const mp_outputs *o, const mp_sim *s, double *out)
 	}
 	for (int p = 0; o->demog && p < o->npoles; p++)
 		out = acc_write(&pole[p], out);
+	const int y = mp_sim_year(s);
+	const int every = o->pyr_last == 0 || y % 5 == 0 || y == o->pyr_first || y == o->pyr_last;
 	for (int p = 0; o->demog && p < o->npoles; p++)
-		out = pyr_write(&pole[p], out);
+		if (every || p == o->pyr_pole)
+			out = pyr_write(&pole[p], out);
+		else
+			for (int k = 0; k < NPYR; k++)
+				*out++ = MP_NA;
 	if (o->pyr_actor >= 0 && mp_sim_demography(s, (size_t)o->pyr_actor, &d) == MP_OK) {
 		memset(&one, 0, sizeof one);
 		acc_add(&one, &d);

@@ -23,6 +23,9 @@ typedef struct mp_outputs {
 	   age structures, and the pyramid of one unit (actor index or pole) on request */
 	int demog;         /* the indicators block is present */
 	int pyr_actor, pyr_pole; /* -1: none */
+	/* the poles' pyramids are written in the first and last years and those divisible by
+	   5 (NaN between; the requested pole every year): pyr_first, pyr_last (0: every year) */
+	int pyr_first, pyr_last;
 } mp_outputs;
 
 /* The variable list for runs of `s` (its actors and camps) and `poles`. */
