@@ -479,7 +479,7 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 				     "the last 5 years' mean migration rate minus the level: the start of its AR(1)");
 		if (rc == MP_OK)
 			rc = add_row(ctx, r, "demography.mig_sd", c, fm.sd[u], MP_NA, fm.n, "", MP_NA,
-				     "sd of the country's 5-yr AR(1) innovations, shrunk to the pooled median");
+				     "sd of the country's 5-yr AR(1) innovations, shrunk (6 pseudo-blocks) to the size target");
 	}
 	if (rc == MP_OK)
 		rc = fit_urban(ctx, s, until, r);
