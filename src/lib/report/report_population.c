@@ -34,7 +34,7 @@ static int pole_band(const rep *r, const mp_q_report_sim_row *rows, size_t n, co
 		q[4 * cap + k] = rows[i].q95 * scale;
 		k++;
 	}
-	*b = (mp_band_series){ name, k, x, q, q + cap, q + 2 * cap, q + 3 * cap, q + 4 * cap, pole + 1 };
+	*b = (mp_band_series){ name, k, x, q, q + cap, q + 2 * cap, q + 3 * cap, q + 4 * cap, MP_CHART_BY_NAME };
 	return 1;
 }
 
