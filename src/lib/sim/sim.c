@@ -55,6 +55,7 @@ static size_t bind(mp_sim *s, double *b)
 	TAKE(gdp, n); TAKE(milex, n); TAKE(cinc, n); TAKE(share, n * MP_NCOMP); TAKE(camp_cap, k);
 	TAKE(trade, nn); TAKE(tsum, n); TAKE(camp_trade, n * k); TAKE(grow_add, n); TAKE(pop_add, n);
 	TAKE(sanct, k * k);
+	TAKE(tfr_add, n); TAKE(mig_add, n); TAKE(excess_deaths, n * 2 * MP_DEMOG_AGES);
 #undef TAKE
 	s->blk = b;
 	return o;
@@ -402,6 +403,10 @@ static int resolve_levers(mp_sim *s, const mp_scenario *sc)
 		r->value = l->value;
 		r->from = l->from;
 		r->to = l->to ? l->to : 1 << 30;
+		r->ramp = l->ramp;
+		r->age_lo = l->age_lo;
+		r->age_hi = l->age_hi;
+		r->sex = l->sex;
 		r->a = r->b = -1;
 		r->a_is_camp = 0;
 		for (size_t c = 0; c < s->ncamps; c++) {
