@@ -8,12 +8,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "multipolar/output.h"
 
 #define MP_CLI_COMMAND(n) extern const cli_command cli_cmd_##n;
 #include "cli_commands.def"
 #undef MP_CLI_COMMAND
 
-const cli_command *const cli_commands[] = {
+/* All commands, sorted by name, NULL-terminated. */
+static const cli_command *const cli_commands[] = {
 #define MP_CLI_COMMAND(n) &cli_cmd_##n,
 #include "cli_commands.def"
 #undef MP_CLI_COMMAND
@@ -197,10 +199,13 @@ static void on_signal(int sig)
 {
 	(void)sig;
 	interrupted = 1;
+	/* no temporary output file outlives the process (multipolar/output.h) */
+	mp_output_cleanup();
 	/* Default action on a second signal; SQLite rolls back an open transaction when the
 	 * process dies (journal), so no half-written database is left behind. */
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
 	raise(sig);
 }
 
@@ -226,6 +231,7 @@ int main(int argc, char **argv)
 	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
 
 	mp_ctx *ctx = NULL;
 	if (mp_ctx_new(&ctx) != MP_OK) {
@@ -251,6 +257,7 @@ int main(int argc, char **argv)
 			rc = mp_error_set(ctx, MP_EUSAGE, "--format must be text, csv or json, not '%s'", c->format);
 		if (rc == MP_OK && cli_show_progress(c))
 			mp_ctx_set_progress(ctx, cli_progress_bar, &progress);
+		c->commands = cli_commands;
 	}
 	if (rc == MP_OK)
 		rc = cmd->run(ctx, opts, npos, argv + 2);
@@ -261,7 +268,10 @@ done:
 		size_t cl = strlen(cmd->name);
 		while (!strncmp(msg, cmd->name, cl) && msg[cl] == ':' && msg[cl + 1] == ' ')
 			msg += cl + 2;
-		fprintf(stderr, "multipolar %s: %s\n", cmd->name, *msg ? msg : mp_strerror(rc));
+		/* control characters of names and paths escaped: a message cannot drive the terminal */
+		fprintf(stderr, "multipolar %s: ", cmd->name);
+		mp_text_fputs(*msg ? msg : mp_strerror(rc), stderr);
+		fputc('\n', stderr);
 		if (rc == MP_EUSAGE)
 			fprintf(stderr, "usage: multipolar %s %s\n", cmd->name, cmd->usage);
 	}

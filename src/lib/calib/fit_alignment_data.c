@@ -53,13 +53,13 @@ int mp_calib_alignment_sample(mp_ctx *ctx, mp_store *s, int until, mp_ideal_obs 
 		return mp_error_set(ctx, MP_ERANGE, SRC ": alignment: until %d is not after %d (ideal points start)",
 				    until, FIRST);
 	const int ny = until - FIRST + 1;
-	mp_qcalib_rows ip = { 0 }, nmc = { 0 }, def = { 0 }, tr = { 0 };
+	mp_store_calib_rows ip = { 0 }, nmc = { 0 }, def = { 0 }, tr = { 0 };
 	int rc;
-	if ((rc = mp_qcalib_fetch(ctx, s, MP_QC_IDEAL, FIRST, until, &ip)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_NMC, FIRST, until, &nmc)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_DEFENSE, FIRST, until, &def)) != MP_OK)
+	if ((rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_IDEAL, FIRST, until, &ip)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_NMC, FIRST, until, &nmc)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_DEFENSE, FIRST, until, &def)) != MP_OK)
 		return rc;
-	if (mp_store_has(s, "trade_dyadic") && (rc = mp_qcalib_fetch(ctx, s, MP_QC_TRADE, FIRST, until, &tr)) != MP_OK)
+	if (mp_store_has(s, "trade_dyadic") && (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_TRADE, FIRST, until, &tr)) != MP_OK)
 		goto done;
 	size_t m = (size_t)MAXC * (size_t)ny;
 	double *v = malloc(4 * m * sizeof *v);
@@ -91,7 +91,7 @@ int mp_calib_alignment_sample(mp_ctx *ctx, mp_store *s, int until, mp_ideal_obs 
 			if (!mp_is_na(AT(cinc, leaders[k], t)))
 				AT(camp, leaders[k], t) = (signed char)k;
 	for (size_t i = 0; i < def.n; i++) {
-		const mp_qcalib_row *r = &def.v[i];
+		const mp_store_calib_row *r = &def.v[i];
 		int t = r->i[2];
 		for (int side = 0; side < 2; side++) {
 			int c = r->i[side], o = r->i[1 - side], k = leader_index(o);
@@ -135,7 +135,7 @@ int mp_calib_alignment_sample(mp_ctx *ctx, mp_store *s, int until, mp_ideal_obs 
 			AT(tip, c, p) = 0;
 		}
 		for (size_t i = tr_at[p - FIRST]; i < tr_at[p - FIRST + 1]; i++) {
-			const mp_qcalib_row *r = &tr.v[i];
+			const mp_store_calib_row *r = &tr.v[i];
 			double f = (r->r[0] >= 0 ? r->r[0] : 0) + (r->r[1] >= 0 ? r->r[1] : 0);
 			for (int side = 0; side < 2; side++) {
 				int c = r->i[side], o = r->i[1 - side];
@@ -154,7 +154,7 @@ int mp_calib_alignment_sample(mp_ctx *ctx, mp_store *s, int until, mp_ideal_obs 
 		double *tw = ally_sum; /* reuse as the weight of partners with an ip */
 		memset(ally_sum, 0, 2 * (size_t)MAXC * sizeof *ally_sum);
 		for (size_t i = tr_at[p - FIRST]; i < tr_at[p - FIRST + 1]; i++) {
-			const mp_qcalib_row *r = &tr.v[i];
+			const mp_store_calib_row *r = &tr.v[i];
 			double f = (r->r[0] >= 0 ? r->r[0] : 0) + (r->r[1] >= 0 ? r->r[1] : 0);
 			for (int side = 0; side < 2; side++) {
 				int c = r->i[side], o = r->i[1 - side];
@@ -167,7 +167,7 @@ int mp_calib_alignment_sample(mp_ctx *ctx, mp_store *s, int until, mp_ideal_obs 
 		/* allies' mean ideal point, world mean, camps' capability shares */
 		memset(ally_sum, 0, 2 * (size_t)MAXC * sizeof *ally_sum);
 		for (size_t i = def_at[p - FIRST]; i < def_at[p - FIRST + 1]; i++) {
-			const mp_qcalib_row *r = &def.v[i];
+			const mp_store_calib_row *r = &def.v[i];
 			for (int side = 0; side < 2; side++) {
 				int c = r->i[side], o = r->i[1 - side];
 				if (OK(c, p) && OK(o, p) && !mp_is_na(AT(ipv, o, p))) {
@@ -246,9 +246,9 @@ free_all:
 	free(def_at);
 	free(tr_at);
 done:
-	mp_qcalib_rows_free(&ip);
-	mp_qcalib_rows_free(&nmc);
-	mp_qcalib_rows_free(&def);
-	mp_qcalib_rows_free(&tr);
+	mp_store__calib_rows_free(&ip);
+	mp_store__calib_rows_free(&nmc);
+	mp_store__calib_rows_free(&def);
+	mp_store__calib_rows_free(&tr);
 	return rc;
 }

@@ -108,12 +108,12 @@ static void clip(const panel *p, int *a, int *b)
 		*b = p->from + p->ny - 1;
 }
 
-static int fill_panel(panel *p, const mp_qcalib_rows *nmc, const mp_qcalib_rows *ip, const mp_qcalib_rows *cap,
-		      const mp_qcalib_rows *maj)
+static int fill_panel(panel *p, const mp_store_calib_rows *nmc, const mp_store_calib_rows *ip, const mp_store_calib_rows *cap,
+		      const mp_store_calib_rows *maj)
 {
 	int until = p->from + p->ny - 1;
 	for (size_t i = 0; i < nmc->n; i++) {
-		const mp_qcalib_row *r = &nmc->v[i];
+		const mp_store_calib_row *r = &nmc->v[i];
 		if (r->i[0] > 0 && r->i[0] < MAXC && r->i[1] >= p->from && r->i[1] <= until)
 			AT(cinc, r->i[0], r->i[1]) = r->r[0];
 	}
@@ -122,12 +122,12 @@ static int fill_panel(panel *p, const mp_qcalib_rows *nmc, const mp_qcalib_rows 
 			if (!mp_is_na(AT(cinc, c, t)))
 				AT(run_start, c, t) = (t > p->from && AT(run_start, c, t - 1)) ? AT(run_start, c, t - 1) : t;
 	for (size_t i = 0; i < ip->n; i++) {
-		const mp_qcalib_row *r = &ip->v[i];
+		const mp_store_calib_row *r = &ip->v[i];
 		if (r->i[0] > 0 && r->i[0] < MAXC && r->i[1] >= p->from && r->i[1] <= until)
 			AT(ideal, r->i[0], r->i[1]) = r->r[0];
 	}
 	for (size_t i = 0; i < cap->n; i++) {
-		const mp_qcalib_row *r = &cap->v[i];
+		const mp_store_calib_row *r = &cap->v[i];
 		int a = r->i[1], b = r->i[2];
 		if (r->i[0] <= 0 || r->i[0] >= MAXC || mp_is_na(r->r[0]))
 			continue;
@@ -138,7 +138,7 @@ static int fill_panel(panel *p, const mp_qcalib_rows *nmc, const mp_qcalib_rows 
 		}
 	}
 	for (size_t i = 0; i < maj->n; i++) {
-		const mp_qcalib_row *r = &maj->v[i];
+		const mp_store_calib_row *r = &maj->v[i];
 		int a = r->i[1], b = r->i[2];
 		if (r->i[0] <= 0 || r->i[0] >= MAXC)
 			continue;
@@ -150,10 +150,10 @@ static int fill_panel(panel *p, const mp_qcalib_rows *nmc, const mp_qcalib_rows 
 }
 
 /* Contiguity: key3(year, a, b) * 8 + type for every year of every spell (types 1-5). */
-static int contig_set(const panel *p, const mp_qcalib_rows *c, keyset *out)
+static int contig_set(const panel *p, const mp_store_calib_rows *c, keyset *out)
 {
 	for (size_t i = 0; i < c->n; i++) {
-		const mp_qcalib_row *r = &c->v[i];
+		const mp_store_calib_row *r = &c->v[i];
 		if (r->i[2] < 1 || r->i[2] > 5 || r->i[0] >= r->i[1]) /* one direction of each pair */
 			continue;
 		int a = r->i[3], b = mp_is_na(r->r[0]) ? 0 : (int)r->r[0];
@@ -181,10 +181,10 @@ static int conttype_of(const keyset *k, int64_t key)
 }
 
 /* Keys of dyad-years from spells i = {a, b, start, end} (rivalries). */
-static int spell_set(const panel *p, const mp_qcalib_rows *c, keyset *out)
+static int spell_set(const panel *p, const mp_store_calib_rows *c, keyset *out)
 {
 	for (size_t i = 0; i < c->n; i++) {
-		const mp_qcalib_row *r = &c->v[i];
+		const mp_store_calib_row *r = &c->v[i];
 		int a = r->i[2], b = r->i[3];
 		if (r->i[0] <= 0 || r->i[1] <= 0)
 			continue;
@@ -198,7 +198,7 @@ static int spell_set(const panel *p, const mp_qcalib_rows *c, keyset *out)
 }
 
 /* Keys of dyad-year rows i = {a, b, year}. */
-static int row_set(const mp_qcalib_rows *c, keyset *out)
+static int row_set(const mp_store_calib_rows *c, keyset *out)
 {
 	for (size_t i = 0; i < c->n; i++)
 		if (ks_push(out, key3(c->v[i].i[2], c->v[i].i[0], c->v[i].i[1])) != MP_OK)
@@ -208,12 +208,12 @@ static int row_set(const mp_qcalib_rows *c, keyset *out)
 }
 
 /* Fetches an optional family: an absent family leaves `out` empty. */
-static int fetch_opt(mp_ctx *ctx, mp_store *s, mp_qcalib_query q, int from, int until, mp_qcalib_rows *out)
+static int fetch_opt(mp_ctx *ctx, mp_store *s, mp_store_calib_query q, int from, int until, mp_store_calib_rows *out)
 {
 	memset(out, 0, sizeof *out);
-	if (!mp_store_has(s, mp_qcalib_family(q)))
+	if (!mp_store_has(s, mp_store__calib_family(q)))
 		return MP_OK;
-	return mp_qcalib_fetch(ctx, s, q, from, until, out);
+	return mp_store__calib_fetch(ctx, s, q, from, until, out);
 }
 
 typedef struct sample {
@@ -248,23 +248,23 @@ int mp_calib_onset_sample(mp_ctx *ctx, mp_store *s, int from, int until, mp_onse
 	const int hist = dm.year_min < from ? dm.year_min : from;
 	if (until < from)
 		return mp_error_set(ctx, MP_ERANGE, SRC ": onset sample: %d is before %d", until, from);
-	mp_qcalib_rows nmc = { 0 }, con = { 0 }, cap = { 0 }, maj = { 0 }, mid = { 0 }, war = { 0 }, def = { 0 },
+	mp_store_calib_rows nmc = { 0 }, con = { 0 }, cap = { 0 }, maj = { 0 }, mid = { 0 }, war = { 0 }, def = { 0 },
 		       riv = { 0 }, ip = { 0 }, tr = { 0 };
 	keyset kc = { 0 }, kd = { 0 }, kr = { 0 }, kw = { 0 };
 	panel pn = { 0 };
 	sample sm = { 0 };
 	int64_t *cand = NULL;
 	short *lastmid = NULL;
-	if ((rc = mp_qcalib_fetch(ctx, s, MP_QC_NMC, hist, until, &nmc)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_CONTIGUITY, hist, until, &con)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_CAPITALS, hist, until, &cap)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_MAJORS, hist, until, &maj)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_MID_DYAD_YEARS, hist, until, &mid)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_WAR_ONSETS, hist, until, &war)) != MP_OK ||
-	    (rc = fetch_opt(ctx, s, MP_QC_DEFENSE, hist, until, &def)) != MP_OK ||
-	    (rc = fetch_opt(ctx, s, MP_QC_RIVALRIES, hist, until, &riv)) != MP_OK ||
-	    (rc = fetch_opt(ctx, s, MP_QC_IDEAL, hist, until, &ip)) != MP_OK ||
-	    (rc = fetch_opt(ctx, s, MP_QC_TRADE, hist, until, &tr)) != MP_OK)
+	if ((rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_NMC, hist, until, &nmc)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_CONTIGUITY, hist, until, &con)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_CAPITALS, hist, until, &cap)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_MAJORS, hist, until, &maj)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_MID_DYAD_YEARS, hist, until, &mid)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_WAR_ONSETS, hist, until, &war)) != MP_OK ||
+	    (rc = fetch_opt(ctx, s, MP_STORE_CALIB_DEFENSE, hist, until, &def)) != MP_OK ||
+	    (rc = fetch_opt(ctx, s, MP_STORE_CALIB_RIVALRIES, hist, until, &riv)) != MP_OK ||
+	    (rc = fetch_opt(ctx, s, MP_STORE_CALIB_IDEAL, hist, until, &ip)) != MP_OK ||
+	    (rc = fetch_opt(ctx, s, MP_STORE_CALIB_TRADE, hist, until, &tr)) != MP_OK)
 		goto done;
 	rc = MP_ENOMEM;
 	if (panel_new(&pn, hist, until) != MP_OK || fill_panel(&pn, &nmc, &ip, &cap, &maj) != MP_OK ||
@@ -274,7 +274,7 @@ int mp_calib_onset_sample(mp_ctx *ctx, mp_store *s, int from, int until, mp_onse
 	/* trade totals of each state-year: the sum of its dyadic flows (flow1 + flow2) */
 	const panel *p = &pn;
 	for (size_t i = 0; i < tr.n; i++) {
-		const mp_qcalib_row *r = &tr.v[i];
+		const mp_store_calib_row *r = &tr.v[i];
 		double f = (r->r[0] >= 0 ? r->r[0] : 0) + (r->r[1] >= 0 ? r->r[1] : 0);
 		if (r->i[0] <= 0 || r->i[0] >= MAXC || r->i[1] <= 0 || r->i[1] >= MAXC)
 			continue;
@@ -385,7 +385,7 @@ int mp_calib_onset_sample(mp_ctx *ctx, mp_store *s, int from, int until, mp_onse
 				goto fail;
 		}
 		for (size_t k = m0; k < im; k++) {
-			const mp_qcalib_row *r = &mid.v[k];
+			const mp_store_calib_row *r = &mid.v[k];
 			if (r->i[0] > 0 && r->i[0] < MAXC && r->i[1] > 0 && r->i[1] < MAXC)
 				lastmid[(size_t)r->i[0] * MAXC + (size_t)r->i[1]] = (short)t;
 		}
@@ -406,15 +406,15 @@ done:
 	free(kr.v);
 	free(kw.v);
 	panel_free(&pn);
-	mp_qcalib_rows_free(&nmc);
-	mp_qcalib_rows_free(&con);
-	mp_qcalib_rows_free(&cap);
-	mp_qcalib_rows_free(&maj);
-	mp_qcalib_rows_free(&mid);
-	mp_qcalib_rows_free(&war);
-	mp_qcalib_rows_free(&def);
-	mp_qcalib_rows_free(&riv);
-	mp_qcalib_rows_free(&ip);
-	mp_qcalib_rows_free(&tr);
+	mp_store__calib_rows_free(&nmc);
+	mp_store__calib_rows_free(&con);
+	mp_store__calib_rows_free(&cap);
+	mp_store__calib_rows_free(&maj);
+	mp_store__calib_rows_free(&mid);
+	mp_store__calib_rows_free(&war);
+	mp_store__calib_rows_free(&def);
+	mp_store__calib_rows_free(&riv);
+	mp_store__calib_rows_free(&ip);
+	mp_store__calib_rows_free(&tr);
 	return rc;
 }

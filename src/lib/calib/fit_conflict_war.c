@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "world/world_internal.h"
+
 #define SRC "fit_conflict_war.c"
 #define MAXC 1000
 
@@ -45,7 +47,7 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 	const int ny = until - from + 1;
 	if (ny < 2)
 		return mp_error_set(ctx, MP_ERANGE, SRC ": war sample: until %d is before %d", until, from + 1);
-	mp_qcalib_rows war = { 0 }, nmc = { 0 }, inc = { 0 }, sip = { 0 };
+	mp_store_calib_rows war = { 0 }, nmc = { 0 }, inc = { 0 }, sip = { 0 };
 	double *cinc = NULL;
 	unsigned char *atwar = NULL;
 	mp_war_dyad_obs *d = NULL;
@@ -53,13 +55,14 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 	mp_war_cost_obs *co = NULL;
 	size_t dcap = 0, scap = 0, ccap = 0, kd = 0, ks = 0, kc = 0;
 	int rc;
-	if ((rc = mp_qcalib_fetch(ctx, s, MP_QC_WAR_DYAD_YEARS, from, until, &war)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_NMC, from, until, &nmc)) != MP_OK)
+	if ((rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_WAR_DYAD_YEARS, from, until, &war)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_NMC, from, until, &nmc)) != MP_OK)
 		goto done;
-	if (mp_store_has(s, "maddison") && mp_store_has(s, "crosswalk") &&
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_INCOME, from, until, &inc)) != MP_OK)
+	if (mp_store_has(s, "maddison") &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_INCOME, from, until, &inc)) != MP_OK)
 		goto done;
-	if (mp_store_has(s, "sipri") && (rc = mp_qcalib_fetch(ctx, s, MP_QC_SIPRI, from, until, &sip)) != MP_OK)
+	mp_world__series_codes(&inc, 1); /* one territory per series (docs/crosswalk.md) */
+	if (mp_store_has(s, "sipri") && (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_SIPRI, from, until, &sip)) != MP_OK)
 		goto done;
 	size_t m = (size_t)MAXC * (size_t)ny;
 	cinc = malloc(4 * m * sizeof *cinc);
@@ -75,19 +78,19 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 #define AT(a, c, t) a[(size_t)(c) * (size_t)ny + (size_t)((t) - from)]
 #define OK(c, t) ((c) > 0 && (c) < MAXC && (t) >= from && (t) <= until)
 	for (size_t i = 0; i < nmc.n; i++) {
-		const mp_qcalib_row *r = &nmc.v[i];
+		const mp_store_calib_row *r = &nmc.v[i];
 		if (OK(r->i[0], r->i[1])) {
 			AT(cinc, r->i[0], r->i[1]) = r->r[0];
 			AT(tpop, r->i[0], r->i[1]) = r->r[2];
 		}
 	}
 	for (size_t i = 0; i < inc.n; i++) {
-		const mp_qcalib_row *r = &inc.v[i];
+		const mp_store_calib_row *r = &inc.v[i];
 		if (OK(r->i[0], r->i[1]) && r->r[0] > 0)
 			AT(lny, r->i[0], r->i[1]) = log(r->r[0]);
 	}
 	for (size_t i = 0; i < sip.n; i++) {
-		const mp_qcalib_row *r = &sip.v[i];
+		const mp_store_calib_row *r = &sip.v[i];
 		if (OK(r->i[0], r->i[1]) && r->r[1] >= 0)
 			AT(burden, r->i[0], r->i[1]) = r->r[1];
 	}
@@ -103,7 +106,7 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 				;
 		}
 		size_t j = i;
-		const mp_qcalib_row *r = &war.v[i];
+		const mp_store_calib_row *r = &war.v[i];
 		int last = r->i[2];
 		while (j < war.n && war.v[j].i[3] == r->i[3] && war.v[j].i[0] == r->i[0] && war.v[j].i[1] == r->i[1]) {
 			if (war.v[j].i[2] > last)
@@ -121,7 +124,7 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 			/* the sides: the states fighting c2 (with c1) and those fighting c1, each once */
 			double side[2] = { 0, 0 };
 			for (size_t k = w0; k < w1; k++) {
-				const mp_qcalib_row *q = &war.v[k];
+				const mp_store_calib_row *q = &war.v[k];
 				int against = q->i[1] == c2 ? 0 : q->i[1] == c1 ? 1 : -1;
 				if (against < 0 || (k > w0 && war.v[k - 1].i[0] == q->i[0] && war.v[k - 1].i[1] == q->i[1]))
 					continue;
@@ -137,12 +140,12 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 	}
 	/* states: runs of (warnum, ccode1) (the rows are sorted by war, then ccode1) */
 	for (size_t i = 0; i < war.n;) {
-		const mp_qcalib_row *r = &war.v[i];
+		const mp_store_calib_row *r = &war.v[i];
 		int c = r->i[0], first = r->i[2], last = r->i[2], years = 0, outcome = 0;
 		double deaths = MP_NA, opp = 0;
 		size_t j = i;
 		for (; j < war.n && war.v[j].i[3] == r->i[3] && war.v[j].i[0] == c; j++) {
-			const mp_qcalib_row *q = &war.v[j];
+			const mp_store_calib_row *q = &war.v[j];
 			if (q->i[2] < first)
 				first = q->i[2];
 			if (q->i[2] > last)
@@ -200,10 +203,10 @@ done:
 	free(co);
 	free(cinc);
 	free(atwar);
-	mp_qcalib_rows_free(&war);
-	mp_qcalib_rows_free(&nmc);
-	mp_qcalib_rows_free(&inc);
-	mp_qcalib_rows_free(&sip);
+	mp_store__calib_rows_free(&war);
+	mp_store__calib_rows_free(&nmc);
+	mp_store__calib_rows_free(&inc);
+	mp_store__calib_rows_free(&sip);
 	return rc;
 }
 

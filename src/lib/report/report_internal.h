@@ -17,6 +17,7 @@ typedef struct rep {
 	mp_store *s;
 	const mp_report_opts *o;
 	FILE *f;
+	int in_read;             /* inside the store's read transaction (one snapshot) */
 	mp_poles *poles;
 	char nmc_source[96];     /* "NMC 6.0" */
 	/* progress: one unit per history year, per scenario, and the sections */
@@ -56,6 +57,7 @@ int rep__economy(rep *r);   /* report_economy.c */
 int rep__skill(rep *r); /* report_skill.c: the stored evaluation */
 int rep__relations(rep *r);
 int rep__negotiation(rep *r);
+int rep__population(rep *r); /* report_population.c (docs/demography.md) */
 /* Without NMC data: what the shipped default world supports, and what to import
  * (report_shipped.c). */
 int rep__history_shipped(rep *r);

@@ -1,7 +1,7 @@
 /* Policy levers and shocks of a scenario, in force in the current year (docs/scenarios.md,
  * "Levers"; docs/conflict.md, "Levers"), plus the standing effects of the great powers'
  * chosen strategies. Blackboard outputs: sanct, promote, grow_add, pop_add, milex_add,
- * forced; shocks on gdppc and burden.
+ * tfr_add, mig_add, excess_deaths, forced; shocks on gdppc and burden.
  *
  *  - sanctions: every state of side A sanctions every state of side B with the lever's
  *    strength (the stronger of two levers on a pair counts). With `secondary` s2 > 0:
@@ -15,7 +15,9 @@
  *    growth (the resources leave its own capital formation). Support delivers `dual_use`
  *    of it as military supply (milex_add of the recipient, at the donor's exchange rate)
  *    and promotes the pair's trade with strength `trade` (an anti-sanction).
- *  - growth, fertility: added to the growth rates of side A's states.
+ *  - growth: added to the growth rates of side A's states; fertility (total fertility,
+ *    with a ramp), migration (extra net migrants) and mortality (excess deaths by age and
+ *    sex): demography's inputs tfr_add, mig_add, excess_deaths (docs/demography.md).
  *  - join: side A's states are in camp B (forced).
  *  - shocks: one-off multipliers of GDP per head or of the military burden. */
 #include <string.h>
@@ -74,6 +76,7 @@ static void apply(mp_sim *s, mp_levers_state *st, int start)
 	double *A = st->side_a, *B = st->side_b;
 	for (size_t i = 0; i < n; i++) {
 		s->grow_add[i] = s->pop_add[i] = s->milex_add[i] = 0;
+		s->tfr_add[i] = s->mig_add[i] = 0;
 		s->forced[i] = -2;
 		st->scamp[i] = s->camp0[i];
 		st->supporter[i] = 0;
@@ -108,11 +111,36 @@ static void apply(mp_sim *s, mp_levers_state *st, int start)
 			}
 			break;
 		case MP_LEVER_GROWTH:
-		case MP_LEVER_FERTILITY: {
-			double *dst = v->kind == MP_LEVER_GROWTH ? s->grow_add : s->pop_add;
+		case MP_LEVER_FERTILITY:
+		case MP_LEVER_MIGRATION:
+		case MP_LEVER_MORTALITY: {
+			/* demography's levers act through the cohorts (mech_demography.c): total
+			   fertility changes (reached linearly over `ramp` years), extra net migrants,
+			   excess deaths spread over the band's people; from the first step on */
+			double val = v->value;
+			if (v->kind == MP_LEVER_FERTILITY && v->ramp > 0 && y - v->ramp_from + 1 < v->ramp)
+				val *= (y - v->ramp_from + 1) / v->ramp;
+			if (start && v->kind != MP_LEVER_GROWTH)
+				break;
 			side(s, st, v, 0, A);
-			for (size_t i = 0; i < n; i++)
-				dst[i] += A[i] * v->value;
+			for (size_t i = 0; i < n; i++) {
+				if (A[i] == 0)
+					continue;
+				if (v->kind == MP_LEVER_GROWTH)
+					s->grow_add[i] += val;
+				else if (v->kind == MP_LEVER_FERTILITY)
+					s->tfr_add[i] += val;
+				else if (v->kind == MP_LEVER_MIGRATION)
+					s->mig_add[i] += val;
+				else {
+					double *e = s->excess_deaths + i * 2 * MP_DEMOG_AGES;
+					int nx = v->sex < 0 ? 2 : 1, na = v->age_hi - v->age_lo + 1;
+					for (int x = 0; x < 2; x++)
+						if (v->sex < 0 || v->sex == x)
+							for (int a = v->age_lo; a <= v->age_hi && a < MP_DEMOG_AGES; a++)
+								e[x * MP_DEMOG_AGES + a] += val / (nx * na);
+				}
+			}
 			break;
 		}
 		case MP_LEVER_AID:

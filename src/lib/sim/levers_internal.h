@@ -18,6 +18,9 @@ typedef struct mp_sim_lever {
 	mp_lever_kind kind;
 	double value, secondary, trade, dual_use;
 	int from, to;           /* years in force (INT_MIN, INT_MAX: open) */
+	double ramp;            /* fertility: years to reach the full change (0: at once) */
+	int ramp_from;          /* fertility: the ramp's first year (`from`, or the first step) */
+	int age_lo, age_hi, sex;/* mortality: the band (demography's levers) */
 	int camp;               /* join: the target camp, -1 non-aligned */
 	int sec;                /* sanctions with secondary > 0: its row of comp0, else -1 */
 	unsigned campmask[2];   /* camps named on each side (bit c) */

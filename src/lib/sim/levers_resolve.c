@@ -231,14 +231,32 @@ int mp_sim__levers_resolve(mp_ctx *ctx, mp_sim *s, const mp_scenario *sc, const 
 		r->dual_use = l->dual_use;
 		r->from = l->from ? l->from : INT_MIN;
 		r->to = l->to ? l->to : INT_MAX;
+		r->ramp = l->ramp;
+		r->ramp_from = l->from ? l->from : s->year0 + 1;
+		r->age_lo = l->age_lo;
+		r->age_hi = l->age_hi;
+		r->sex = l->sex;
 		r->camp = -1;
 		r->sec = -1;
-		for (int side = 0; side < 2; side++)
-			for (int m = 0; m < l->nside[side]; m++) {
-				int rc = resolve_name(ctx, s, sc, poles, l, side, &l->side[side][m], r);
+		for (int side = 0; side < 2; side++) {
+			/* a lever built in code may name one state or camp per side in a / b only */
+			mp_lever_name one = { .line = l->line, .col = l->col };
+			const char *ab = side ? l->b : l->a;
+			int nnames = l->nside[side];
+			if (!nnames && ab[0]) {
+				snprintf(one.name, sizeof one.name, "%s", ab);
+				nnames = 1;
+			}
+			for (int m = 0; m < nnames; m++) {
+				int rc = resolve_name(ctx, s, sc, poles, l, side, l->nside[side] ? &l->side[side][m] : &one, r);
 				if (rc != MP_OK)
 					return rc;
 			}
+		}
+		if ((l->kind == MP_LEVER_AID || l->kind == MP_LEVER_SUPPORT) && (r->nact[0] != 1 || r->nact[1] != 1)) {
+			mp_lever_name at = { .line = l->line, .col = l->col };
+			return lever_error(ctx, sc, l, &at, "expected one donor and one recipient state");
+		}
 		if ((l->kind == MP_LEVER_AID || l->kind == MP_LEVER_SUPPORT) && r->act[0][0] == r->act[1][0])
 			return lever_error(ctx, sc, l, &l->side[1][0], "the recipient is the donor");
 		if (l->kind == MP_LEVER_SANCTIONS && r->secondary > 0) {

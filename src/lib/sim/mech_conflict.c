@@ -14,12 +14,13 @@
  * spending (through CINC), not with the number of rows. A war lasts until it ends, each
  * year with P = logistic(c0 + c1 |ln(C_i/C_j)|); it then has a winner with probability
  * conflict.decisive, i winning with P = logistic(w ln(C_i/C_j)) (Bueno de Mesquita 1981:
- * the stronger side wins), and the loser loses conflict.lost_gdp more. In every war year each side loses conflict.war_gdp of GDP per
- * head (the economy's convergence recovers it: Organski & Kugler's 1977 phoenix factor),
+ * the stronger side wins), and the loser loses conflict.lost_gdp more. In every war year
+ * each side loses conflict.war_gdp of GDP per head (the economy's convergence recovers it: Organski & Kugler's 1977 phoenix factor),
  * (on the year's GDP, and through the economy's TFP the next year: s->war_loss), its
  * military burden rises (mech_military.c reads at_war) and it suffers battle
  * deaths of pop exp(d0 + d1 ln(C_i/C_j) + sd N(0,1)) (at most DEATHS_MAX of its
- * population), written to the blackboard for the demography's mortality.
+ * population), handed to demography (mp_sim__war_deaths: men 18-49, removed from the
+ * cohorts at its next step).
  * Blackboard outputs: at_war, wars (onsets), gp_wars, crises (disputes), deaths, war_loss;
  * war losses on gdppc. */
 #include <string.h>
@@ -291,6 +292,7 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 	/* the war year's cost of output, once per state however many wars it fights: on this
 	 * year's GDP now, and through the economy's TFP next year (recovered by convergence) */
 	for (size_t i = 0; i < n; i++) {
+		mp_sim__war_deaths(s, i, s->deaths[i]); /* removed from the cohorts next year */
 		if (st->hit[i] != 0)
 			s->war_loss[i] += p->conflict_war_gdp;
 		if (s->war_loss[i] != 0)

@@ -9,13 +9,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "multipolar/demog.h"
 #include "sim/scenario_internal.h"
 
 /* Roles of a key, in the `keys` string of a row as key=ROLE:
  *   A  names of side A (a scalar or a list)   B  names of side B
  *   AB exactly two names [A, B]               V  the value (strength, share, value)
  *   S  secondary-sanction strength            R  trade promotion   D  dual-use share
- *   F  first year                             T  last year */
+ *   F  first year                             T  last year
+ *   P  ramp years (fertility)                 G  ages [FROM, TO] (mortality)
+ *   X  sex: male, female or both (mortality) */
 typedef struct lever_row {
 	const char *name;
 	mp_lever_kind kind;
@@ -30,8 +33,14 @@ static const lever_row rows[] = {
 	{ "sanctions", MP_LEVER_SANCTIONS, 0, "by=A on=B between=AB strength=V secondary=S from=F to=T",
 	  MP_LEVER_MAX_NAMES, MP_LEVER_MAX_NAMES, 0, 1, 1.0 },
 	{ "growth", MP_LEVER_GROWTH, 0, "state=A camp=A value=V from=F to=T", MP_LEVER_MAX_NAMES, 0, -1, 1, MP_NA },
-	{ "fertility", MP_LEVER_FERTILITY, 0, "state=A camp=A value=V from=F to=T", MP_LEVER_MAX_NAMES, 0, -1, 1,
-	  MP_NA },
+	/* demography's levers (docs/demography.md, "Levers"): a change of total fertility
+	   (children per woman), extra net migrants and excess deaths (thousands a year) */
+	{ "fertility", MP_LEVER_FERTILITY, 0, "state=A camp=A value=V ramp=P from=F to=T", MP_LEVER_MAX_NAMES, 0,
+	  -4, 4, MP_NA },
+	{ "migration", MP_LEVER_MIGRATION, 0, "state=A camp=A value=V from=F to=T", MP_LEVER_MAX_NAMES, 0, -10000,
+	  10000, MP_NA },
+	{ "mortality", MP_LEVER_MORTALITY, 0, "state=A camp=A value=V ages=G sex=X from=F to=T", MP_LEVER_MAX_NAMES,
+	  0, 0, 10000, MP_NA },
 	{ "aid", MP_LEVER_AID, 0, "donor=A recipient=B share=V value=V from=F to=T", 1, 1, 0, 0.1, MP_NA },
 	{ "support", MP_LEVER_SUPPORT, 0, "donor=A recipient=B share=V trade=R dual_use=D from=F to=T", 1, 1, 0, 0.1,
 	  0.0 },
@@ -168,6 +177,27 @@ static int get_in(mp_ctx *ctx, const char *file, mp_yaml *y, int id, const char 
 	return MP_OK;
 }
 
+/* `ages: [FROM, TO]`, whole ages in 0..100 with FROM <= TO. */
+static int get_ages(mp_ctx *ctx, const char *file, mp_yaml *y, int id, const char *key, mp_lever *l)
+{
+	yaml_node_t *q = mp_yaml__node(y, id);
+	double lo = 0, hi = 0;
+	if (q->type != YAML_SEQUENCE_NODE || q->data.sequence.items.top - q->data.sequence.items.start != 2)
+		return err_at(ctx, file, q, key, "expected two ages [FROM, TO] in 0..100");
+	int rc = get_in(ctx, file, y, q->data.sequence.items.start[0], key, 0, 100, &lo);
+	if (rc == MP_OK)
+		rc = get_in(ctx, file, y, q->data.sequence.items.start[1], key, 0, 100, &hi);
+	if (rc != MP_OK)
+		return rc;
+	if (lo != (double)(int)lo || hi != (double)(int)hi)
+		return err_at(ctx, file, q, key, "expected whole ages");
+	if (hi < lo)
+		return err_at(ctx, file, q, key, "expected [FROM, TO] with FROM <= TO");
+	l->age_lo = (int)lo;
+	l->age_hi = (int)hi;
+	return MP_OK;
+}
+
 int mp_sim__lever_parse(mp_ctx *ctx, const char *file, int file_index, mp_yaml *y, int id, int is_shock,
 			mp_scenario *sc)
 {
@@ -199,6 +229,8 @@ int mp_sim__lever_parse(mp_ctx *ctx, const char *file, int file_index, mp_yaml *
 	l.from = 0; /* without `from`: in force from the start world on */
 	l.value = r->vdef;
 	l.file = file_index;
+	l.age_hi = 100;
+	l.sex = -1;
 	l.line = (int)m->start_mark.line + 1;
 	l.col = (int)m->start_mark.column + 1;
 	int rc = MP_OK, have_year = 0;
@@ -229,6 +261,24 @@ int mp_sim__lever_parse(mp_ctx *ctx, const char *file, int file_index, mp_yaml *
 		case 'D':
 			rc = get_in(ctx, file, y, p->value, k, 0, 1, &l.dual_use);
 			break;
+		case 'P':
+			rc = get_in(ctx, file, y, p->value, k, 0, 100, &l.ramp);
+			break;
+		case 'G':
+			rc = get_ages(ctx, file, y, p->value, k, &l);
+			break;
+		case 'X': {
+			const char *sx = mp_yaml__scalar(y, p->value);
+			if (sx && (!strcmp(sx, "male") || !strcmp(sx, "M")))
+				l.sex = MP_DEMOG_M;
+			else if (sx && (!strcmp(sx, "female") || !strcmp(sx, "F")))
+				l.sex = MP_DEMOG_F;
+			else if (sx && !strcmp(sx, "both"))
+				l.sex = -1;
+			else
+				rc = err_at(ctx, file, mp_yaml__node(y, p->value), k, "expected male, female or both");
+			break;
+		}
 		case 'F':
 		case 'T':
 			rc = get_in(ctx, file, y, p->value, k, 1800, 2500, &v);

@@ -107,6 +107,14 @@ struct mp_sim {
 	double *deaths;      /* n: battle deaths this year, thousands [conflict] */
 	double *war_loss;    /* n: log output lost to war this year (war years, defeats), which the
 				economy carries into TFP next year [conflict] */
+	/* demography's inputs from the others (docs/demography.md, "Levers") */
+	double *tfr_add;     /* n: change in total fertility this year [levers] */
+	double *mig_add;     /* n: extra net migrants this year, thousands [levers] */
+	double *excess_deaths; /* n * 2 * MP_DEMOG_AGES: deaths to remove at demography's next
+				  step by sex (F, M) and age, as weights times a total: demography
+				  spreads each actor's total over the weighted ages in proportion
+				  to their people, then zeroes it [levers: mortality; conflict:
+				  battle deaths, mp_sim__war_deaths] */
 
 	double *init_trade;  /* n*n: observed start-year trade (store), during mp_sim_new only */
 	double *init_conttype, *init_lastmid, *init_war; /* n*n: lowest COW contiguity type,
@@ -133,6 +141,10 @@ static inline double mp_sim__sanction(const mp_sim *s, size_t i, size_t j)
 	double x = s->sanct[i * s->n + j], y = s->sanct[j * s->n + i];
 	return x > y ? x : y;
 }
+
+/* Battle deaths (thousands) of actor i this year, for demography to remove at its next
+ * step: spread over men 18-49 in proportion to their numbers (mech_demography.c). */
+void mp_sim__war_deaths(mp_sim *s, size_t i, double thousands);
 
 /* Median of the finite values of v[0..n) (NaN if none); tmp has room for n (sim.c). */
 double mp_sim__median_finite(const double *v, size_t n, double *tmp);

@@ -30,8 +30,7 @@ static int fill(mp_ctx *ctx, mp_store *s, const char *family, const char *sql, i
 		return rc;
 	sqlite3_bind_int64(st, 1, dsid);
 	sqlite3_bind_int(st, 2, year);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = mp_store__step(ctx, s, st, family)) == 1) {
 		int a = sqlite3_column_int(st, 0), b = sqlite3_column_int(st, 1);
 		double v = sqlite3_column_double(st, 2);
 		if (a <= 0 || a >= 1000 || b <= 0 || b >= 1000 || idx[a] < 0 || idx[b] < 0 || a == b)
@@ -41,25 +40,22 @@ static int fill(mp_ctx *ctx, mp_store *s, const char *family, const char *sql, i
 		if (isnan(*x) || (keep_min ? v < *x : v > *x))
 			*x = m[j * n + i] = v;
 	}
+	if (rc < 0)
+		return rc;
 	sqlite3_reset(st);
-	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, "conflict dyads");
+	return MP_OK;
 }
 
-int mp_store__conflict_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *conttype,
-			     double *last_mid, double *war)
+int mp_store__conflict_history(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *last_mid,
+			       double *war)
 {
 	int idx[1000];
 	index_of(ccodes, n, idx);
 	for (size_t k = 0; k < n * n; k++)
-		conttype[k] = last_mid[k] = war[k] = NAN;
-	int rc = fill(ctx, s, "contiguity",
-		      "SELECT ccode1, ccode2, conttype FROM contiguity WHERE dsid = ?1 AND conttype BETWEEN 1 AND 5"
-		      " AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?2 AND CAST(substr(enddate, 1, 4) AS INTEGER) >= ?2",
-		      year, idx, n, conttype, 1);
-	if (rc == MP_OK)
-		rc = fill(ctx, s, "mid_dyad",
-			  "SELECT ccode1, ccode2, max(year) FROM mid_dyad WHERE dsid = ?1 AND year <= ?2"
-			  " GROUP BY ccode1, ccode2", year, idx, n, last_mid, 0);
+		last_mid[k] = war[k] = NAN;
+	int rc = fill(ctx, s, "mid_dyad",
+		      "SELECT ccode1, ccode2, max(year) FROM mid_dyad WHERE dsid = ?1 AND year <= ?2"
+		      " GROUP BY ccode1, ccode2", year, idx, n, last_mid, 0);
 	/* wars under way in `year`: the years of the same war of the pair so far */
 	if (rc == MP_OK)
 		rc = fill(ctx, s, "war_inter",

@@ -1,5 +1,6 @@
 /* Queries of the conflict mechanism's start state (src/lib/sim/mech_conflict.c): the
- * dyads' contiguity types and their last militarised disputes up to the start year. */
+ * dyads' last militarised disputes and wars under way up to the start year (their
+ * contiguity types come from the world layer's dyads, world/dyads.c). */
 #ifndef MP_STORE_Q_CONFLICT_H
 #define MP_STORE_Q_CONFLICT_H
 
@@ -7,13 +8,11 @@
 
 #include "multipolar/store.h"
 
-/* For the actors ccodes[0..n) (n*n row-major, symmetric): conttype[i*n+j] = the lowest COW
- * direct-contiguity type (1-5) in force in `year`, NaN for none (or when the contiguity
- * data are not imported); last_mid[i*n+j] = the last year <= `year` of a GML MID of the
- * pair, NaN for none (or without the MID data); war[i*n+j] = the years the pair has been
- * at war (COW inter-state war) up to and including `year` if it is at war in `year`, NaN
- * otherwise. */
-int mp_store__conflict_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *conttype,
-			     double *last_mid, double *war);
+/* For the actors ccodes[0..n) (n*n row-major, symmetric): last_mid[i*n+j] = the last
+ * year <= `year` of a GML MID of the pair, NaN for none (or without the MID data);
+ * war[i*n+j] = the years the pair has been at war (COW inter-state war) up to and
+ * including `year` if it is at war in `year`, NaN otherwise. */
+int mp_store__conflict_history(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *last_mid,
+			       double *war);
 
 #endif

@@ -1,4 +1,4 @@
-/* Queries of the simulation: start-year dyads and the run-result tables (q_sim.h). */
+/* Queries of the stored simulation results: the run-result tables (q_sim.h). */
 #include "q_sim.h"
 
 #include <math.h>
@@ -7,185 +7,6 @@
 #include <string.h>
 
 #include "store_internal.h"
-
-static int cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
-}
-
-/* Index of ccode in the sorted (ccode, index) pairs, or -1. */
-static int find(const int *sorted, size_t n, int cc)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (sorted[2 * mid] < cc)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (lo < n && sorted[2 * lo] == cc) ? sorted[2 * lo + 1] : -1;
-}
-
-/* Marks pairs of a (ccode1, ccode2) query into m (symmetric); one int parameter: year. */
-static int mark_pairs(mp_ctx *ctx, mp_store *s, const char *sql, int64_t dsid, int year, const int *idx, size_t n,
-		      double *m)
-{
-	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s, sql, &st);
-	if (rc != MP_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, dsid);
-	sqlite3_bind_int(st, 2, year);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int i = find(idx, n, sqlite3_column_int(st, 0)), j = find(idx, n, sqlite3_column_int(st, 1));
-		if (i >= 0 && j >= 0 && i != j)
-			m[(size_t)i * n + (size_t)j] = m[(size_t)j * n + (size_t)i] = 1;
-	}
-	sqlite3_reset(st);
-	return MP_OK;
-}
-
-/* Newest year <= year (within 5) of a dyad-year family, or 0. */
-static int newest_year(mp_ctx *ctx, mp_store *s, const char *table, int64_t dsid, int year, int *out)
-{
-	char sql[160];
-	snprintf(sql, sizeof sql, "SELECT max(year) FROM %s WHERE dsid = ?1 AND year <= ?2 AND year >= ?2 - 5", table);
-	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s, sql, &st);
-	if (rc != MP_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, dsid);
-	sqlite3_bind_int(st, 2, year);
-	*out = 0;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		*out = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return MP_OK;
-}
-
-int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *trade,
-			double *contig, double *ally, double *rival)
-{
-	int rc = MP_OK;
-	int *idx = malloc(2 * n * sizeof *idx);
-	if (!idx)
-		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-	for (size_t i = 0; i < n; i++) {
-		idx[2 * i] = ccodes[i];
-		idx[2 * i + 1] = (int)i;
-	}
-	qsort(idx, n, 2 * sizeof *idx, cmp_int);
-	for (size_t k = 0; k < n * n; k++) {
-		trade[k] = MP_NA;
-		contig[k] = MP_NA;
-		ally[k] = MP_NA;
-		rival[k] = MP_NA;
-	}
-	sqlite3_stmt *st;
-	int64_t dsid;
-	if (mp_store_has(s, "trade_dyadic") && mp_store__dsid(ctx, s, "trade_dyadic", NULL, &dsid) == MP_OK) {
-		rc = mp_store__prepare(ctx, s,
-				       "SELECT max(year) FROM trade_dyadic WHERE dsid = ?1 AND year <= ?2 AND year >= ?2 - 5",
-				       &st);
-		if (rc != MP_OK)
-			goto done;
-		sqlite3_bind_int64(st, 1, dsid);
-		sqlite3_bind_int(st, 2, year);
-		int ty = 0;
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-			ty = sqlite3_column_int(st, 0);
-		sqlite3_reset(st);
-		if (ty) {
-			rc = mp_store__prepare(ctx, s,
-					       "SELECT ccode1, ccode2, flow1, flow2 FROM trade_dyadic WHERE dsid = ?1 AND year = ?2",
-					       &st);
-			if (rc != MP_OK)
-				goto done;
-			sqlite3_bind_int64(st, 1, dsid);
-			sqlite3_bind_int(st, 2, ty);
-			while (sqlite3_step(st) == SQLITE_ROW) {
-				int i = find(idx, n, sqlite3_column_int(st, 0)), j = find(idx, n, sqlite3_column_int(st, 1));
-				double f1 = mp_store__real(st, 2), f2 = mp_store__real(st, 3);
-				if (i < 0 || j < 0 || i == j)
-					continue;
-				/* COW codes missing flows as -9 in some releases. */
-				double v = (isfinite(f1) && f1 >= 0 ? f1 : 0) + (isfinite(f2) && f2 >= 0 ? f2 : 0);
-				if (!(isfinite(f1) && f1 >= 0) && !(isfinite(f2) && f2 >= 0))
-					continue;
-				trade[(size_t)i * n + (size_t)j] = trade[(size_t)j * n + (size_t)i] = v;
-			}
-			sqlite3_reset(st);
-		}
-	}
-	if (mp_store_has(s, "contiguity") && mp_store__dsid(ctx, s, "contiguity", NULL, &dsid) == MP_OK) {
-		for (size_t k = 0; k < n * n; k++)
-			contig[k] = 0;
-		if ((rc = mark_pairs(ctx, s,
-				     "SELECT ccode1, ccode2 FROM contiguity WHERE dsid = ?1 AND conttype = 1"
-				     " AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?2"
-				     " AND CAST(substr(enddate, 1, 4) AS INTEGER) >= ?2",
-				     dsid, year, idx, n, contig)) != MP_OK)
-			goto done;
-	}
-	/* defence pacts: ATOP 5.1 (to 2018), else COW 4.1 (to 2012) */
-	static const struct { const char *family, *sql; } pacts[] = {
-		{ "atop_dyad", "SELECT ccode1, ccode2 FROM atop_dyad WHERE dsid = ?1 AND year = ?2 AND atop_defense = 1" },
-		{ "alliance_dyad", "SELECT ccode1, ccode2 FROM alliance_dyad WHERE dsid = ?1 AND year = ?2 AND cow_defense = 1" }
-	};
-	for (size_t k = 0; k < 2; k++) {
-		int ay = 0;
-		if (!mp_store_has(s, pacts[k].family) || mp_store__dsid(ctx, s, pacts[k].family, NULL, &dsid) != MP_OK)
-			continue;
-		if ((rc = newest_year(ctx, s, pacts[k].family, dsid, year, &ay)) != MP_OK)
-			goto done;
-		if (!ay)
-			continue;
-		for (size_t q = 0; q < n * n; q++)
-			ally[q] = 0;
-		if ((rc = mark_pairs(ctx, s, pacts[k].sql, dsid, ay, idx, n, ally)) != MP_OK)
-			goto done;
-		break;
-	}
-	if (mp_store_has(s, "rivalries") && mp_store__dsid(ctx, s, "rivalries", NULL, &dsid) == MP_OK) {
-		for (size_t q = 0; q < n * n; q++)
-			rival[q] = 0;
-		/* a rivalry still active when the data end (endyear = the file's last year) is
-		   carried forward to later start years (right-censored, not ended) */
-		rc = mark_pairs(ctx, s,
-				"SELECT ccode1, ccode2 FROM rivalries WHERE dsid = ?1 AND styear <= ?2"
-				" AND (endyear IS NULL OR endyear >= ?2"
-				" OR endyear >= (SELECT year_max FROM datasets WHERE id = ?1))",
-				dsid, year, idx, n, rival);
-	}
-done:
-	free(idx);
-	return rc;
-}
-
-int mp_store__sim_schema(mp_ctx *ctx, mp_store *s)
-{
-	int rc = mp_store__exec(ctx, s,
-			      "CREATE TABLE IF NOT EXISTS sim_runs ("
-			      " run_id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, scenario_path TEXT,"
-			      " seed INTEGER NOT NULL, runs INTEGER NOT NULL, start INTEGER NOT NULL,"
-			      " horizon INTEGER NOT NULL, world TEXT, params TEXT,"
-			      " created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), job INTEGER);"
-			      "CREATE TABLE IF NOT EXISTS sim_summary ("
-			      " run_id INTEGER NOT NULL REFERENCES sim_runs(run_id), scenario TEXT NOT NULL,"
-			      " year INTEGER NOT NULL, unit TEXT NOT NULL, variable TEXT NOT NULL,"
-			      " q05 REAL, q25 REAL, q50 REAL, q75 REAL, q95 REAL, mean REAL);"
-			      "CREATE INDEX IF NOT EXISTS sim_summary_run ON sim_summary(run_id, variable, unit, year);");
-	if (rc != MP_OK)
-		return rc;
-	/* databases written before the `job` column existed */
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(mp_store__db(s), "SELECT job FROM sim_runs LIMIT 0", -1, &st, NULL) != SQLITE_OK)
-		rc = mp_store__exec(ctx, s, "ALTER TABLE sim_runs ADD COLUMN job INTEGER");
-	sqlite3_finalize(st);
-	return rc;
-}
 
 int mp_store__sim_run_insert(mp_ctx *ctx, mp_store *s, const char *scenario, const char *scenario_path,
 			     uint64_t seed, int runs, int start, int horizon, const char *world_source,
@@ -210,10 +31,8 @@ int mp_store__sim_run_insert(mp_ctx *ctx, mp_store *s, const char *scenario, con
 		sqlite3_bind_int64(st, 9, job);
 	else
 		sqlite3_bind_null(st, 9);
-	int step = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (step != SQLITE_DONE)
-		return mp_store__error(ctx, s, "store simulation run");
+	if ((rc = mp_store__step_done(ctx, s, st, "store simulation run")) != MP_OK)
+		return rc;
 	*run_id = sqlite3_last_insert_rowid(mp_store__db(s));
 	if (job <= 0) {
 		char sql[96];
@@ -248,9 +67,5 @@ int mp_store__sim_summary_insert(mp_ctx *ctx, mp_store *s, int64_t run_id, const
 		sqlite3_bind_double(st, 11, mean);
 	else
 		sqlite3_bind_null(st, 11);
-	int step = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (step != SQLITE_DONE)
-		return mp_store__error(ctx, s, "store simulation summary");
-	return MP_OK;
+	return mp_store__step_done(ctx, s, st, "store simulation summary");
 }

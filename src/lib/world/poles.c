@@ -6,6 +6,7 @@
 
 #include "util/csv.h"
 #include "multipolar/poles.h"
+#include "util/vec.h"
 
 #define MAX_POLES 32
 
@@ -149,14 +150,9 @@ int mp_poles_load(mp_ctx *ctx, const char *path, mp_poles **out)
 					  csv.nfields);
 			goto done;
 		}
-		if (p->n == cap) {
-			cap = cap ? cap * 2 : 256;
-			mp_pole_spell *ns = realloc(p->spells, cap * sizeof *ns);
-			if (!ns) {
-				rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-				goto done;
-			}
-			p->spells = ns;
+		if (mp_vec_reserve(&p->spells, &cap, p->n + 1, 256)) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			goto done;
 		}
 		mp_pole_spell *s = &p->spells[p->n];
 		memset(s, 0, sizeof *s);
@@ -167,6 +163,11 @@ int mp_poles_load(mp_ctx *ctx, const char *path, mp_poles **out)
 		if (s->to_year < s->from_year) {
 			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: to_year %d is before from_year %d", path,
 					  csv.record_line, csv.cols[4], s->to_year, s->from_year);
+			goto done;
+		}
+		if (strlen(csv.fields[1]) >= sizeof s->stateabb) {
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column 'stateabb': \"%.40s\" is longer than %zu bytes",
+					  path, csv.record_line, csv.cols[1], csv.fields[1], sizeof s->stateabb - 1);
 			goto done;
 		}
 		snprintf(s->stateabb, sizeof s->stateabb, "%s", csv.fields[1]);
