@@ -423,6 +423,9 @@ typedef struct mp_camp_def {
 	char members[64][8];/* initial members besides pole mapping */
 	int nleaders, nmembers;
 	char pole[32];      /* pole whose members start in this camp ("" = none) */
+	/* where each name stands, for errors naming file:line:column: line, column, index
+	   into mp_scenario.files (line 0: not from a file) */
+	int leader_at[4][3], member_at[64][3], pole_at[3];
 } mp_camp_def;
 
 #define MP_SCENARIO_MAX_LEVERS 64

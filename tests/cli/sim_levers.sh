@@ -28,6 +28,41 @@ printf 'base: baseline.yaml\nlevers:\n  - { type: join, state: XRUS, camp: China
 expect_exit 2 "$MP" simulate "$T/row2.yaml" --runs 2 --no-store --quiet
 grep -q "'XRUS' is the remainder row XRUS (Rest of Russia pole), an aggregate of states: it cannot join a camp" \
 	"$T/err" || fail "row2: $(cat "$T/err")"
+# issue 16 item 8: out-of-range values, unknown keys and names in camps, each an error with
+# the file, line and column and what was expected (exit 2)
+check() { # FILE-BODY EXPECTED-MESSAGE
+	printf 'base: baseline.yaml\n%b' "$1" > "$T/bad.yaml"
+	expect_exit 2 "$MP" simulate "$T/bad.yaml" --runs 2 --until 2026 --no-store --quiet
+	grep -qF "$2" "$T/err" || fail "$1: $(cat "$T/err")"
+}
+check 'levers:\n  - { type: growth, state: CHN, value: 1e300 }\n' \
+	"bad.yaml:3:40: key 'value': expected a number in [-1, 1]"
+check 'shocks:\n  - { type: gdp, state: CHN, value: -2, year: 2030 }\n' \
+	"bad.yaml:3:37: key 'value': expected a number in [-0.9, 10]"
+check 'levers:\n  - { type: growth, state: CHN, value: .nan }\n' "bad.yaml:3:40: key 'value': expected a number"
+check 'levers:\n  - { type: growth, state: CHN, value: 0x10 }\n' "bad.yaml:3:40: key 'value': expected a number"
+check 'levers:\n  - { type: growth, state: CHN, valu: 0.01 }\n' \
+	"bad.yaml:3:33: key 'valu': unknown key for a \`growth\` lever (expected type, state, camp, value, from or to)"
+check 'levers:\n  - { type: growth, state: CHN, value: 0.01, value: 0.02 }\n' "bad.yaml:3:46: key 'value' appears twice"
+check 'levers:\n  - { type: growth, state: CHN, value: 0.01, from: 2030, to: 2020 }\n' \
+	"bad.yaml:3:62: key 'to': ends before \`from\`"
+check 'levers:\n  - { type: growth, state: [CHN, chn], value: 0.01 }\n' \
+	"bad.yaml:3:34: key 'state': 'chn' is listed twice (first at line 3, column 29)"
+check 'levers:\n  - { type: sanctions, by: West, on: West }\n' "bad.yaml:3:38: key 'on': 'West' is listed twice"
+check 'levers:\n  - { type: fertility, state: RUS, value: 9 }\n' \
+	"bad.yaml:3:43: key 'value': expected a number in [-4, 4]"
+check 'levers:\n  - { type: mortality, state: RUS, value: 10, ages: [50, 20] }\n' \
+	"bad.yaml:3:53: key 'ages': expected [FROM, TO] with FROM <= TO"
+check 'levers:\n  - { type: aid, donor: West, recipient: RUS, share: 0.01 }\n' \
+	"bad.yaml:3:25: 'West' is a camp: an \`aid\` lever names one state here"
+check 'camps:\n  West: { leaders: [USAA] }\n' \
+	"bad.yaml:3:21: unknown state 'USAA' as a leader of camp West (a stateabb or name of the start world, 2023); did you mean USA"
+check 'camps:\n  West: { leaders: [USA], members: [UKG, FRNN] }\n' \
+	"bad.yaml:3:42: unknown state 'FRNN' as a member of camp West"
+check 'camps:\n  West: { leaders: [USA], members: [BLR] }\n' \
+	"bad.yaml:3:37: state 'BLR' (Belarus), a member of camp West, is not listed in this world: it is part of the remainder row XRUS"
+check 'camps:\n  West: { leaders: [USA], pole: Wset }\n' \
+	"bad.yaml:3:33: unknown pole 'Wset' for camp West (expected a pole of the membership table); did you mean West?"
 # every shipped scenario runs
 for s in baseline decoupling sino-russian-axis russian-breakthrough multipolar-club china-supports-russia \
 	china-supports-russia-secondary; do

@@ -274,6 +274,9 @@ static void test_name_errors(void **state)
 	expect_name_error(MP_LEVER_JOIN, "S0", "Chna", "levers.yaml:7:30: unknown camp 'Chna'");
 	expect_name_error(MP_LEVER_AID, "West", "S1", "'West' is a camp");
 	expect_name_error(MP_LEVER_AID, "S1", "S1", "the recipient is the donor");
+	/* one state by two names on both sides of sanctions: no silent no-op */
+	expect_name_error(MP_LEVER_SANCTIONS, "S1", "State 1", "levers.yaml:7:30: S1 is on both sides of a `sanctions` lever");
+	expect_name_error(MP_LEVER_SANCTIONS, "West", "west", "a camp is on both sides");
 }
 
 /* One shipped scenario's run 0 on the shipped world, stepped to `until`. */

@@ -40,6 +40,12 @@ static int edit_distance(const char *a, const char *b)
 	return d[lb];
 }
 
+/* "a" or "an" before a lever's name ("an `aid` lever"). */
+static const char *article(const char *word)
+{
+	return strchr("aeiou", word[0]) && word[0] ? "an" : "a";
+}
+
 typedef struct near {
 	char list[160];
 	int best[3];
@@ -159,7 +165,7 @@ static int resolve_name(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, con
 	for (size_t c = 0; c < s->ncamps; c++)
 		if (!strcasecmp(s->camp_name[c], nm->name)) {
 			if (single || joining) {
-				snprintf(msg, sizeof msg, "'%s' is a camp: a `%s` %s names %s here", nm->name, kind, type,
+				snprintf(msg, sizeof msg, "'%s' is a camp: %s `%s` %s names %s here", nm->name, article(kind), kind, type,
 					 single ? "one state" : "states or poles");
 				return lever_error(ctx, sc, l, nm, msg);
 			}
@@ -169,7 +175,7 @@ static int resolve_name(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, con
 	int pole = poles ? mp_poles_find(poles, nm->name) : MP_POLE_NONE;
 	if (pole != MP_POLE_NONE && mp_world_find_name(s->w, nm->name) < 0) {
 		if (single) {
-			snprintf(msg, sizeof msg, "'%s' is a pole: a `%s` lever names one state here", nm->name, kind);
+			snprintf(msg, sizeof msg, "'%s' is a pole: %s `%s` lever names one state here", nm->name, article(kind), kind);
 			return lever_error(ctx, sc, l, nm, msg);
 		}
 		for (size_t i = 0; i < s->n; i++)
@@ -197,9 +203,9 @@ static int resolve_name(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, con
 				 "2016`, where every state is listed)", nm->name, full, row);
 		else
 			snprintf(msg, sizeof msg, "state '%s' (%s) is not listed in this world: it is part of the remainder "
-				 "row %s, which a `%s` %s cannot split (name the row, a camp or a pole, or start from "
+				 "row %s, which %s `%s` %s cannot split (name the row, a camp or a pole, or start from "
 				 "imported data, e.g. `start: 2016`, where every state is listed)", nm->name, full, row,
-				 kind, type);
+				 article(kind), kind, type);
 		return lever_error(ctx, sc, l, nm, msg);
 	}
 	near nr = { 0 };
@@ -211,15 +217,101 @@ static int resolve_name(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, con
 		near_add(&nr, nm->name, s->w->actors[k].stateabb);
 		near_add(&nr, nm->name, s->w->actors[k].name);
 	}
-	snprintf(msg, sizeof msg, "unknown state, camp or pole '%s' in a `%s` %s%s", nm->name, kind, type,
-		 near_text(&nr));
+	snprintf(msg, sizeof msg, "unknown state, camp or pole '%s' in %s `%s` %s%s", nm->name, article(kind), kind,
+		 type, near_text(&nr));
 	return lever_error(ctx, sc, l, nm, msg);
+}
+
+/* An error at (line, column, file index) of the scenario; without a line (a scenario
+ * built in code), "scenario NAME". */
+static int at_error(mp_ctx *ctx, const mp_scenario *sc, const int at[3], const char *what)
+{
+	if (at[0] <= 0)
+		return mp_error_set(ctx, MP_EINPUT, "scenario %s: %s", sc->name, what);
+	const char *file = at[2] >= 0 && (size_t)at[2] < sc->nfiles ? sc->files[at[2]] : sc->path;
+	return mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: %s", file, at[0], at[1], what);
+}
+
+/* A state name of a camp definition (a leader or a member) that is not a listed state of
+ * the world: the error, with the remainder row that holds it or the nearest names. */
+static int camp_state_error(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, const mp_camp_def *d,
+			    const char *name, const char *role, const int at[3])
+{
+	char msg[512], row[128], full[80];
+	int i = mp_world_find_name(s->w, name);
+	if (i >= 0 && s->agg[i])
+		snprintf(msg, sizeof msg, "'%s' is the remainder row %s (%s), an aggregate of states: it cannot be a %s "
+			 "of camp %s", name, s->w->actors[i].stateabb, s->w->actors[i].name, role, d->name);
+	else if (remainder_of(s, name, row, sizeof row, full, sizeof full))
+		snprintf(msg, sizeof msg, "state '%s' (%s), a %s of camp %s, is not listed in this world: it is part "
+			 "of the remainder row %s (start from imported data, e.g. `start: 2016`, where every state "
+			 "is listed)", name, full, role, d->name, row);
+	else {
+		near nr = { 0 };
+		for (size_t k = 0; k < s->n; k++)
+			if (!s->agg[k]) {
+				near_add(&nr, name, s->w->actors[k].stateabb);
+				near_add(&nr, name, s->w->actors[k].name);
+			}
+		snprintf(msg, sizeof msg, "unknown state '%s' as a %s of camp %s (a stateabb or name of the start world, "
+			 "%d)%s", name, role, d->name, s->w->year, near_text(&nr));
+	}
+	return at_error(ctx, sc, at, msg);
+}
+
+/* The scenario's camps against the start world: every leader and member a listed state
+ * (members may not be remainder rows either: they would be moved as one), every `pole` a
+ * pole of the membership table (when the run has one). Names written in a file are
+ * checked; camps built in code (mp_scenario_default's USA, CHN, RUS) keep the old rule:
+ * a name the world lacks is no camp member. */
+static int check_camps(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, const mp_poles *poles)
+{
+	for (size_t c = 0; c < sc->ncamps; c++) {
+		const mp_camp_def *d = &sc->camps[c];
+		for (int l = 0; l < d->nleaders; l++) {
+			int i = mp_world_find_name(s->w, d->leaders[l]);
+			if ((i < 0 || s->agg[i]) && d->leader_at[l][0] > 0)
+				return camp_state_error(ctx, s, sc, d, d->leaders[l], "leader", d->leader_at[l]);
+		}
+		for (int m = 0; m < d->nmembers; m++) {
+			int i = mp_world_find_name(s->w, d->members[m]);
+			if ((i < 0 || s->agg[i]) && d->member_at[m][0] > 0)
+				return camp_state_error(ctx, s, sc, d, d->members[m], "member", d->member_at[m]);
+		}
+		if (d->pole[0] && d->pole_at[0] > 0 && poles && mp_poles_find(poles, d->pole) == MP_POLE_NONE) {
+			near nr = { 0 };
+			for (int p = 0; p < mp_poles_count(poles); p++)
+				near_add(&nr, d->pole, mp_poles_name(poles, p));
+			char msg[320];
+			snprintf(msg, sizeof msg, "unknown pole '%s' for camp %s (expected a pole of the membership table)%s",
+				 d->pole, d->name, near_text(&nr));
+			return at_error(ctx, sc, d->pole_at, msg);
+		}
+	}
+	return MP_OK;
+}
+
+/* A sanctions lever naming the same camp (-2) or the same state (its index) on both sides,
+ * else -1. (A state in a camp of side A while it is there is not sanctioned by its own
+ * camp: levers.c; joins may move it out, so that is no error.) */
+static int overlap(const mp_sim_lever *r)
+{
+	if (r->campmask[0] & r->campmask[1])
+		return -2;
+	for (int a = 0; a < r->nact[0]; a++)
+		for (int b = 0; b < r->nact[1]; b++)
+			if (r->act[1][b] == r->act[0][a])
+				return r->act[0][a];
+	return -1;
 }
 
 int mp_sim__levers_resolve(mp_ctx *ctx, mp_sim *s, const mp_scenario *sc, const mp_poles *poles)
 {
 	mp_levers_state *st = mp_sim__state(s, MP_MECH_LEVERS);
 	st->nlevers = st->nsec = 0;
+	int rc = sc ? check_camps(ctx, s, sc, poles) : MP_OK;
+	if (rc != MP_OK)
+		return rc;
 	for (size_t k = 0; sc && k < sc->nlevers; k++) {
 		const mp_lever *l = &sc->levers[k];
 		mp_sim_lever *r = &st->lv[st->nlevers];
@@ -247,11 +339,10 @@ int mp_sim__levers_resolve(mp_ctx *ctx, mp_sim *s, const mp_scenario *sc, const 
 				snprintf(one.name, sizeof one.name, "%s", ab);
 				nnames = 1;
 			}
-			for (int m = 0; m < nnames; m++) {
-				int rc = resolve_name(ctx, s, sc, poles, l, side, l->nside[side] ? &l->side[side][m] : &one, r);
-				if (rc != MP_OK)
-					return rc;
-			}
+			for (int m = 0; m < nnames && rc == MP_OK; m++)
+				rc = resolve_name(ctx, s, sc, poles, l, side, l->nside[side] ? &l->side[side][m] : &one, r);
+			if (rc != MP_OK)
+				return rc;
 		}
 		if ((l->kind == MP_LEVER_AID || l->kind == MP_LEVER_SUPPORT) && (r->nact[0] != 1 || r->nact[1] != 1)) {
 			mp_lever_name at = { .line = l->line, .col = l->col };
@@ -259,6 +350,16 @@ int mp_sim__levers_resolve(mp_ctx *ctx, mp_sim *s, const mp_scenario *sc, const 
 		}
 		if ((l->kind == MP_LEVER_AID || l->kind == MP_LEVER_SUPPORT) && r->act[0][0] == r->act[1][0])
 			return lever_error(ctx, sc, l, &l->side[1][0], "the recipient is the donor");
+		int both = l->kind == MP_LEVER_SANCTIONS ? overlap(r) : -1;
+		if (both != -1) {
+			char msg[256];
+			if (both == -2)
+				snprintf(msg, sizeof msg, "a camp is on both sides of a `sanctions` lever (by and on)");
+			else
+				snprintf(msg, sizeof msg, "%s is on both sides of a `sanctions` lever (by and on): a state "
+					 "does not sanction itself", s->w->actors[both].stateabb);
+			return lever_error(ctx, sc, l, l->nside[1] ? &l->side[1][0] : &l->side[0][0], msg);
+		}
 		if (l->kind == MP_LEVER_SANCTIONS && r->secondary > 0) {
 			if (st->nsec >= MP_LEVER_MAX_SECONDARY)
 				return lever_error(ctx, sc, l, &l->side[0][0], "more than 8 sanctions with `secondary`");

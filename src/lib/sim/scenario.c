@@ -102,24 +102,35 @@ static int get_str(mp_ctx *ctx, const char *file, mp_yaml *y, int id, const char
 }
 
 /* A sequence of short names (or one name) into out[max][8]. */
-static int get_names(mp_ctx *ctx, const char *file, mp_yaml *y, int id, const char *key, char (*out)[8], int max,
-		     int *count)
+/* Names into out[0..max) with the line, column and file index of each (at). */
+static int get_names(mp_ctx *ctx, const char *file, int fi, mp_yaml *y, int id, const char *key, char (*out)[8],
+		     int max, int *count, int (*at)[3])
 {
 	yaml_node_t *n = mp_yaml__node(y, id);
 	*count = 0;
-	if (n->type == YAML_SCALAR_NODE)
+	if (n->type == YAML_SCALAR_NODE) {
+		at[0][0] = (int)n->start_mark.line + 1;
+		at[0][1] = (int)n->start_mark.column + 1;
+		at[0][2] = fi;
 		return get_str(ctx, file, y, id, key, out[(*count)++], 8);
+	}
 	if (n->type != YAML_SEQUENCE_NODE)
 		return err_at(ctx, file, n, key, "expected a list of state abbreviations");
 	for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
 		if (*count >= max)
 			return err_at(ctx, file, n, key, "too many entries");
+		yaml_node_t *e = mp_yaml__node(y, *it);
+		at[*count][0] = (int)e->start_mark.line + 1;
+		at[*count][1] = (int)e->start_mark.column + 1;
+		at[*count][2] = fi;
 		int rc = get_str(ctx, file, y, *it, key, out[(*count)++], 8);
 		if (rc != MP_OK)
 			return rc;
 	}
 	return MP_OK;
 }
+
+static int file_index(mp_scenario *sc, const char *path);
 
 static int parse_camps(mp_ctx *ctx, const char *file, mp_yaml *y, int id, mp_scenario *sc)
 {
@@ -147,13 +158,20 @@ static int parse_camps(mp_ctx *ctx, const char *file, mp_yaml *y, int id, mp_sce
 			return err_at(ctx, file, v, name, "expected {leaders: [...], pole: NAME, members: [...]}");
 		for (yaml_node_pair_t *q = v->data.mapping.pairs.start; q < v->data.mapping.pairs.top; q++) {
 			const char *k = mp_yaml__scalar(y, q->key);
+			int fi = file_index(sc, file);
 			if (k && !strcmp(k, "leaders"))
-				rc = get_names(ctx, file, y, q->value, "leaders", c->leaders, 4, &c->nleaders);
+				rc = get_names(ctx, file, fi, y, q->value, "leaders", c->leaders, 4, &c->nleaders,
+					       c->leader_at);
 			else if (k && !strcmp(k, "members"))
-				rc = get_names(ctx, file, y, q->value, "members", c->members, 64, &c->nmembers);
-			else if (k && !strcmp(k, "pole"))
+				rc = get_names(ctx, file, fi, y, q->value, "members", c->members, 64, &c->nmembers,
+					       c->member_at);
+			else if (k && !strcmp(k, "pole")) {
+				yaml_node_t *pn = mp_yaml__node(y, q->value);
+				c->pole_at[0] = (int)pn->start_mark.line + 1;
+				c->pole_at[1] = (int)pn->start_mark.column + 1;
+				c->pole_at[2] = fi;
 				rc = get_str(ctx, file, y, q->value, "pole", c->pole, sizeof c->pole);
-			else
+			} else
 				rc = err_at(ctx, file, mp_yaml__node(y, q->key), k ? k : "?",
 					    "unknown camp key (expected leaders, pole or members)");
 			if (rc != MP_OK)

@@ -8,6 +8,7 @@
  * line and column so that check can point at it. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "multipolar/demog.h"
 #include "sim/scenario_internal.h"
@@ -133,6 +134,14 @@ static int add_name(mp_ctx *ctx, const char *file, mp_yaml *y, int id, const cha
 		snprintf(msg, sizeof msg, max == 1 ? "expected one name" : "too many names (at most %d)", max);
 		return err_at(ctx, file, n, key, msg);
 	}
+	for (int k = 0; k < 2; k++)
+		for (int m = 0; m < l->nside[k]; m++)
+			if (!strcasecmp(l->side[k][m].name, s)) {
+				char msg[160];
+				snprintf(msg, sizeof msg, "'%s' is listed twice (first at line %d, column %d)", s,
+					 l->side[k][m].line, l->side[k][m].col);
+				return err_at(ctx, file, n, key, msg);
+			}
 	mp_lever_name *v = &l->side[side][l->nside[side]++];
 	snprintf(v->name, sizeof v->name, "%s", s);
 	v->line = (int)n->start_mark.line + 1;
@@ -234,6 +243,7 @@ int mp_sim__lever_parse(mp_ctx *ctx, const char *file, int file_index, mp_yaml *
 	l.line = (int)m->start_mark.line + 1;
 	l.col = (int)m->start_mark.column + 1;
 	int rc = MP_OK, have_year = 0;
+	yaml_node_t *to_node = m;
 	for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top && rc == MP_OK; p++) {
 		const char *k = mp_yaml__scalar(y, p->key);
 		char role[3];
@@ -287,7 +297,7 @@ int mp_sim__lever_parse(mp_ctx *ctx, const char *file, int file_index, mp_yaml *
 			if (role[0] == 'F')
 				l.from = (int)v, have_year = 1;
 			else
-				l.to = (int)v;
+				l.to = (int)v, to_node = mp_yaml__node(y, p->value);
 			break;
 		default: {
 			char keys[160];
@@ -320,7 +330,7 @@ int mp_sim__lever_parse(mp_ctx *ctx, const char *file, int file_index, mp_yaml *
 	if (r->shock)
 		l.to = l.from;
 	if (l.to && l.to < l.from)
-		return err_at(ctx, file, m, "to", "ends before `from`");
+		return err_at(ctx, file, to_node, "to", "ends before `from`");
 	if (l.nside[0])
 		snprintf(l.a, sizeof l.a, "%s", l.side[0][0].name);
 	if (l.nside[1])
