@@ -279,6 +279,33 @@ static void test_name_errors(void **state)
 	expect_name_error(MP_LEVER_SANCTIONS, "West", "west", "a camp is on both sides");
 }
 
+/* A run whose output leaves the range of doubles stops with an input error naming the
+ * state and the year, never inf or NaN cells (issue 16 item 8). */
+static void test_non_finite_is_an_error(void **state)
+{
+	(void)state;
+	mp_world *w = make_world(3);
+	w->actors[1].gdp = w->actors[1].gdp_mer = 1e305;
+	mp_scenario sc;
+	mp_scenario_default(&sc);
+	add_lever(&sc, MP_LEVER_GROWTH, "S1", NULL, 1.0, 2021);
+	mp_sim_params p;
+	mp_sim_params_default(&p);
+	only(&p, "economy");
+	mp_sim *s = new_sim(w, &sc, &p);
+	mp_ctx *ctx;
+	assert_int_equal(mp_ctx_new(&ctx), MP_OK);
+	int rc = MP_OK;
+	for (int y = 0; y < 40 && rc == MP_OK; y++)
+		rc = mp_sim_step(ctx, s);
+	assert_int_equal(rc, MP_EINPUT);
+	if (!strstr(mp_error_message(ctx), "GDP per head of S1 is not finite"))
+		fail_msg("message: %s", mp_error_message(ctx));
+	mp_ctx_free(ctx);
+	mp_sim_free(s);
+	mp_world_free(w);
+}
+
 /* One shipped scenario's run 0 on the shipped world, stepped to `until`. */
 static mp_sim *shipped(const char *name, int until, mp_world **wout)
 {
@@ -348,6 +375,7 @@ int main(void)
 		cmocka_unit_test(test_sanctions_are_the_scenarios),
 		cmocka_unit_test(test_aid_support_cost_donor),
 		cmocka_unit_test(test_name_errors),
+		cmocka_unit_test(test_non_finite_is_an_error),
 		cmocka_unit_test(test_decoupling_costs_both),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

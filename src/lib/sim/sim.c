@@ -585,6 +585,15 @@ int mp_sim_step(mp_ctx *ctx, mp_sim *s)
 		if (rc != MP_OK)
 			return rc;
 	}
+	/* no silent inf or NaN cells (issue 16 item 8): a state's people or output out of the
+	   range of doubles is the scenario's doing (levers, overrides), an input error */
+	for (size_t i = 0; i < s->n; i++)
+		if (!isfinite(s->pop[i]) || !isfinite(s->gdppc[i]))
+			return mp_error_set(ctx, MP_EINPUT,
+					    "simulation, %d: the %s of %s is not finite (%g): the scenario's levers or "
+					    "parameters drive it out of range",
+					    s->year, isfinite(s->pop[i]) ? "GDP per head" : "population",
+					    s->w->actors[i].stateabb, isfinite(s->pop[i]) ? s->gdppc[i] : s->pop[i]);
 	return MP_OK;
 }
 
