@@ -13,6 +13,13 @@ typedef struct mp_yaml {
 
 /* Parses the first document of `path`; syntax errors name file, line and column. */
 int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y);
+/* Parses buf[0..len) strictly: exactly one document (a second one is an error at its
+ * start) and no mapping with a repeated key (an error at the repeat, naming the line of
+ * the first). `name` names the input in messages. */
+int mp_yaml__load_strict(mp_ctx *ctx, const char *name, const char *buf, size_t len, mp_yaml *y);
+/* 1-based line and column where a node starts (1, 1 for id 0). */
+size_t mp_yaml__line(mp_yaml *y, int id);
+size_t mp_yaml__col(mp_yaml *y, int id);
 void mp_yaml__free(mp_yaml *y);
 /* Root node id (0 for an empty document). */
 int mp_yaml__root(mp_yaml *y);
