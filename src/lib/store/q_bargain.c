@@ -1,4 +1,7 @@
-/* Negotiation results in the store: bargain_runs, bargain_positions, bargain_forecast. */
+/* Negotiation results in the store: bargain_runs, bargain_positions, bargain_forecast,
+ * and (added with the settings and the sensitivity analysis) bargain_settings,
+ * bargain_summary, bargain_quantiles. New tables rather than new columns, so databases
+ * written before keep working unchanged. */
 #include "q_bargain.h"
 
 #include <stdio.h>
@@ -16,7 +19,17 @@ static const char *const schema =
 	"CREATE TABLE IF NOT EXISTS bargain_forecast (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
 	" round INTEGER NOT NULL, dim TEXT NOT NULL, weighted_mean REAL, weighted_median REAL);"
 	"CREATE INDEX IF NOT EXISTS bargain_positions_run ON bargain_positions(run_id);"
-	"CREATE INDEX IF NOT EXISTS bargain_forecast_run ON bargain_forecast(run_id);";
+	"CREATE INDEX IF NOT EXISTS bargain_forecast_run ON bargain_forecast(run_id);"
+	"CREATE TABLE IF NOT EXISTS bargain_settings (run_id INTEGER PRIMARY KEY REFERENCES bargain_runs(run_id),"
+	" illustrative INTEGER NOT NULL, description TEXT, settings TEXT);"
+	"CREATE TABLE IF NOT EXISTS bargain_summary (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
+	" dim TEXT NOT NULL, weighted_mean REAL, weighted_median REAL, low REAL, high REAL, nearest_mark REAL,"
+	" nearest_mark_means TEXT, low_means TEXT, high_means TEXT);"
+	"CREATE TABLE IF NOT EXISTS bargain_quantiles (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
+	" dim TEXT NOT NULL, statistic TEXT NOT NULL, replicates INTEGER NOT NULL, q05 REAL, q25 REAL, q50 REAL,"
+	" q75 REAL, q95 REAL);"
+	"CREATE INDEX IF NOT EXISTS bargain_summary_run ON bargain_summary(run_id);"
+	"CREATE INDEX IF NOT EXISTS bargain_quantiles_run ON bargain_quantiles(run_id);";
 
 static void bind_cell(sqlite3_stmt *st, int k, const mp_table *t, size_t row, size_t col, mp_col_type type)
 {
@@ -42,20 +55,42 @@ static void bind_cell(sqlite3_stmt *st, int k, const mp_table *t, size_t row, si
 	}
 }
 
-/* Inserts every row of t (columns in order, with types) after run_id. */
+/* The column of t named `name`, or (size_t)-1. */
+static size_t col_of(const mp_table *t, const char *name)
+{
+	for (size_t c = 0; c < mp_table_cols(t); c++)
+		if (!strcmp(mp_table_col_name(t, c), name))
+			return c;
+	return (size_t)-1;
+}
+
+/* Inserts every row of t after run_id: the columns named in `cols` (comma-separated, in
+ * the order of the statement), with their types; a column t lacks is stored as NULL. */
 static int insert_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t run_id, const mp_table *t,
-		       const mp_col_type *types, size_t ncols)
+		       const char *cols, const mp_col_type *types, size_t ncols)
 {
 	sqlite3_stmt *st;
+	size_t at[16];
 	int rc = mp_store__prepare(ctx, s, sql, &st);
 	if (rc != MP_OK)
 		return rc;
-	if (mp_table_cols(t) != ncols)
-		return mp_error_set(ctx, MP_ERROR, "negotiation table has %zu columns, expected %zu", mp_table_cols(t), ncols);
+	if (ncols > 16)
+		return mp_error_set(ctx, MP_ERROR, "store negotiation: too many columns");
+	const char *p = cols;
+	for (size_t c = 0; c < ncols; c++) {
+		char name[64];
+		size_t l = strcspn(p, ",");
+		snprintf(name, sizeof name, "%.*s", (int)l, p);
+		at[c] = col_of(t, name);
+		p += l + (p[l] == ',');
+	}
 	for (size_t r = 0; r < mp_table_rows(t); r++) {
 		sqlite3_bind_int64(st, 1, run_id);
 		for (size_t c = 0; c < ncols; c++)
-			bind_cell(st, (int)c + 2, t, r, c, types[c]);
+			if (at[c] == (size_t)-1)
+				sqlite3_bind_null(st, (int)c + 2);
+			else
+				bind_cell(st, (int)c + 2, t, r, at[c], types[c]);
 		int step = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (step != SQLITE_DONE)
@@ -68,6 +103,10 @@ int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec
 {
 	static const mp_col_type pos_types[] = { MP_COL_INT, MP_COL_TEXT, MP_COL_TEXT, MP_COL_REAL };
 	static const mp_col_type fc_types[] = { MP_COL_INT, MP_COL_TEXT, MP_COL_REAL, MP_COL_REAL };
+	static const mp_col_type sum_types[] = { MP_COL_TEXT, MP_COL_REAL, MP_COL_REAL, MP_COL_REAL, MP_COL_REAL,
+						 MP_COL_REAL, MP_COL_TEXT, MP_COL_TEXT, MP_COL_TEXT };
+	static const mp_col_type q_types[] = { MP_COL_TEXT, MP_COL_TEXT, MP_COL_INT, MP_COL_REAL, MP_COL_REAL,
+					       MP_COL_REAL, MP_COL_REAL, MP_COL_REAL };
 	sqlite3_stmt *st;
 	int64_t id = 0;
 	int rc = mp_store_begin(ctx, s);
@@ -83,11 +122,15 @@ int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec
 	sqlite3_bind_text(st, 1, rec->name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, rec->model, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, rec->input, -1, SQLITE_TRANSIENT);
-	/* summary: model, actors, rounds, stopped_by, ... (first row) */
+	/* summary: actors, rounds, stopped_by (first row) */
 	if (rec->summary && mp_table_rows(rec->summary) > 0) {
-		bind_cell(st, 4, rec->summary, 0, 1, MP_COL_INT);
-		bind_cell(st, 5, rec->summary, 0, 2, MP_COL_INT);
-		bind_cell(st, 6, rec->summary, 0, 3, MP_COL_TEXT);
+		static const char *const run_cols[] = { "actors", "rounds", "stopped_by" };
+		static const mp_col_type run_types[] = { MP_COL_INT, MP_COL_INT, MP_COL_TEXT };
+		for (int k = 0; k < 3; k++) {
+			size_t c = col_of(rec->summary, run_cols[k]);
+			if (c != (size_t)-1)
+				bind_cell(st, 4 + k, rec->summary, 0, c, run_types[k]);
+		}
 	}
 	int step = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -98,12 +141,42 @@ int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec
 	id = sqlite3_last_insert_rowid(mp_store__db(s));
 	if (rec->positions &&
 	    (rc = insert_rows(ctx, s, "INSERT INTO bargain_positions VALUES (?1, ?2, ?3, ?4, ?5)", id, rec->positions,
-			      pos_types, 4)) != MP_OK)
+			      "round,actor,dim,position", pos_types, 4)) != MP_OK)
 		goto done;
 	if (rec->forecast &&
 	    (rc = insert_rows(ctx, s, "INSERT INTO bargain_forecast VALUES (?1, ?2, ?3, ?4, ?5)", id, rec->forecast,
-			      fc_types, 4)) != MP_OK)
+			      "round,dim,weighted_mean,weighted_median", fc_types, 4)) != MP_OK)
 		goto done;
+	if (rec->summary &&
+	    (rc = insert_rows(ctx, s,
+			      "INSERT INTO bargain_summary(run_id, dim, weighted_mean, weighted_median, low, high,"
+			      " nearest_mark, nearest_mark_means, low_means, high_means)"
+			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			      id, rec->summary,
+			      "dim,weighted_mean,weighted_median,low,high,nearest_mark,nearest_mark_means,low_means,high_means",
+			      sum_types, 9)) != MP_OK)
+		goto done;
+	if (rec->quantiles &&
+	    (rc = insert_rows(ctx, s, "INSERT INTO bargain_quantiles VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", id,
+			      rec->quantiles, "dim,statistic,replicates,q05,q25,q50,q75,q95", q_types, 8)) != MP_OK)
+		goto done;
+	if ((rc = mp_store__prepare(ctx, s,
+				    "INSERT INTO bargain_settings(run_id, illustrative, description, settings)"
+				    " VALUES (?1, ?2, ?3, ?4)",
+				    &st)) != MP_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, rec->illustrative != 0);
+	if (rec->description)
+		sqlite3_bind_text(st, 3, rec->description, -1, SQLITE_TRANSIENT);
+	if (rec->settings)
+		sqlite3_bind_text(st, 4, rec->settings, -1, SQLITE_TRANSIENT);
+	step = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE) {
+		rc = mp_store__error(ctx, s, "store negotiation");
+		goto done;
+	}
 	rc = mp_store_commit(ctx, s);
 done:
 	if (rc != MP_OK)
@@ -129,6 +202,21 @@ static void text(char *dst, size_t size, sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
 	snprintf(dst, size, "%s", t ? (const char *)t : "");
+}
+
+/* A malloc'd copy of a text column, NULL for SQL NULL (or when out of memory). */
+static char *dup_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	if (!t)
+		return NULL;
+	size_t l = (size_t)sqlite3_column_bytes(st, col);
+	char *d = malloc(l + 1);
+	if (d) {
+		memcpy(d, t, l);
+		d[l] = '\0';
+	}
+	return d;
 }
 
 /* Grows *v to hold one more element of `size` bytes. */
@@ -174,9 +262,46 @@ int mp_store__bargain_runs(mp_ctx *ctx, mp_store *s, size_t max, mp_q_bargain_ru
 		r->rounds = sqlite3_column_int(st, 4);
 		text(r->stopped_by, sizeof r->stopped_by, st, 5);
 		text(r->created, sizeof r->created, st, 6);
+		r->illustrative = 0;
+		r->description = r->settings = NULL;
 	}
 	sqlite3_reset(st);
-	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, "read negotiations");
+	if (step != SQLITE_DONE)
+		return mp_store__error(ctx, s, "read negotiations");
+	if (!has_table(s, "bargain_settings"))
+		return MP_OK;
+	if ((rc = mp_store__prepare(ctx, s,
+				    "SELECT illustrative, description, settings FROM bargain_settings WHERE run_id = ?1",
+				    &st)) != MP_OK)
+		return rc;
+	for (size_t i = 0; i < *n; i++) {
+		mp_q_bargain_run *r = &(*out)[i];
+		sqlite3_bind_int64(st, 1, r->run_id);
+		if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			r->illustrative = sqlite3_column_int(st, 0);
+			r->description = dup_text(st, 1);
+			r->settings = dup_text(st, 2);
+			if ((sqlite3_column_type(st, 1) != SQLITE_NULL && !r->description) ||
+			    (sqlite3_column_type(st, 2) != SQLITE_NULL && !r->settings)) {
+				sqlite3_reset(st);
+				return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			}
+			step = sqlite3_step(st);
+		}
+		sqlite3_reset(st);
+		if (step != SQLITE_DONE)
+			return mp_store__error(ctx, s, "read negotiation settings");
+	}
+	return MP_OK;
+}
+
+void mp_store__bargain_runs_free(mp_q_bargain_run *runs, size_t n)
+{
+	for (size_t i = 0; runs && i < n; i++) {
+		free(runs[i].description);
+		free(runs[i].settings);
+	}
+	free(runs);
 }
 
 int mp_store__bargain_positions(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_pos **out, size_t *n)
@@ -236,4 +361,82 @@ int mp_store__bargain_forecast(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_ba
 	}
 	sqlite3_reset(st);
 	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, "read negotiation forecasts");
+}
+
+void mp_store__bargain_dims_free(mp_q_bargain_dim *d, size_t n)
+{
+	for (size_t i = 0; d && i < n; i++) {
+		free(d[i].mark_means);
+		free(d[i].low_means);
+		free(d[i].high_means);
+	}
+	free(d);
+}
+
+int mp_store__bargain_dims(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_dim **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	*out = NULL;
+	*n = 0;
+	if (!has_table(s, "bargain_summary"))
+		return MP_OK;
+	int rc = mp_store__prepare(ctx, s,
+				   "SELECT dim, weighted_mean, weighted_median, low, high, nearest_mark, nearest_mark_means,"
+				   " low_means, high_means FROM bargain_summary WHERE run_id = ?1 ORDER BY rowid",
+				   &st);
+	if (rc != MP_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, run_id);
+	size_t cap = 0;
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!grow((void **)out, &cap, *n, sizeof **out)) {
+			sqlite3_reset(st);
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		}
+		mp_q_bargain_dim *d = &(*out)[(*n)++];
+		text(d->dim, sizeof d->dim, st, 0);
+		d->mean = mp_store__real(st, 1);
+		d->median = mp_store__real(st, 2);
+		d->low = mp_store__real(st, 3);
+		d->high = mp_store__real(st, 4);
+		d->mark = mp_store__real(st, 5);
+		d->mark_means = dup_text(st, 6);
+		d->low_means = dup_text(st, 7);
+		d->high_means = dup_text(st, 8);
+	}
+	sqlite3_reset(st);
+	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, "read negotiation summary");
+}
+
+int mp_store__bargain_quantiles(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_q **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	*out = NULL;
+	*n = 0;
+	if (!has_table(s, "bargain_quantiles"))
+		return MP_OK;
+	int rc = mp_store__prepare(ctx, s,
+				   "SELECT dim, statistic, replicates, q05, q25, q50, q75, q95 FROM bargain_quantiles"
+				   " WHERE run_id = ?1 ORDER BY rowid",
+				   &st);
+	if (rc != MP_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, run_id);
+	size_t cap = 0;
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!grow((void **)out, &cap, *n, sizeof **out)) {
+			sqlite3_reset(st);
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		}
+		mp_q_bargain_q *q = &(*out)[(*n)++];
+		text(q->dim, sizeof q->dim, st, 0);
+		text(q->statistic, sizeof q->statistic, st, 1);
+		q->replicates = sqlite3_column_int(st, 2);
+		for (int k = 0; k < 5; k++)
+			q->q[k] = mp_store__real(st, 3 + k);
+	}
+	sqlite3_reset(st);
+	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, "read negotiation quantiles");
 }
