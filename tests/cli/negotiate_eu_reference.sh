@@ -28,7 +28,7 @@ grep -q '^eu,10,10,round limit,1,7.24213' "$T/out" || fail "summary: $(cat "$T/o
 # The sultan input is a fixed point: with --stop fixed the run ends after round 1.
 expect_exit 0 "$MP" negotiate "$E/sultan.csv" --stop fixed --show summary --format csv
 grep -q ',1,fixed point,' "$T/out" || fail "sultan: $(cat "$T/out")"
-# leastmove changes the round-4 mean to about 7.604 (BARGAINING.md A.7)
+# leastmove changes the round-4 mean to about 7.604 (docs/bargaining.md A.7)
 expect_exit 0 "$MP" negotiate "$E/eu_emissions_bdm1994.csv" --compromise leastmove --show forecast --format csv
 awk -F, '$1 == 4 { d = $3 - 7.604; if (d < 0) d = -d; exit !(d < 5e-4) }' "$T/out" || fail "leastmove round 4"
 # pairwise: converges to 7.0 in 3 rounds, then a fixed point

@@ -450,6 +450,18 @@ void mp_bargain__did_you_mean(char *buf, size_t size, const char *word, const ch
 		snprintf(buf, size, "; did you mean '%s'?", s);
 }
 
+const char *mp_bargain__at(const mp_bargain_input *in, size_t i, char *buf, size_t size)
+{
+	const char *path = in->path ? in->path : "";
+	if (!*path)
+		snprintf(buf, size, "%s", "");
+	else if (i < in->n && in->actor_line && in->actor_line[i] > 0)
+		snprintf(buf, size, "%s:%d:%d: ", path, in->actor_line[i], in->actor_col[i]);
+	else
+		snprintf(buf, size, "%s: ", path);
+	return buf;
+}
+
 long mp_bargain_nearest_mark(const mp_bargain_input *in, size_t k, double x)
 {
 	if (k >= in->m || !in->nmarks || !in->nmarks[k] || !isfinite(x))

@@ -14,6 +14,10 @@ int mp_bargain__set_text(mp_ctx *ctx, char **dst, const char *src);
 /* Appends a setting given by the file (key, value). */
 int mp_bargain__add_option(mp_ctx *ctx, mp_bargain_input *in, const char *key, const char *val);
 
+/* Where actor i was read, for messages: "file:line:col: ", "file: " when its line is
+ * unknown (i >= n: the file only), or "" for an input made in memory. */
+const char *mp_bargain__at(const mp_bargain_input *in, size_t i, char *buf, size_t size);
+
 /* Strict numbers: 0 ok, else why not. Decimal only (no hex, inf, nan, blanks). */
 enum { MP_BARGAIN_NUM_OK = 0, MP_BARGAIN_NUM_SYNTAX = 1, MP_BARGAIN_NUM_RANGE = 2 };
 int mp_bargain__parse_real(const char *s, double *out);
@@ -45,6 +49,11 @@ int mp_bargain__model_rounds(mp_bargain_model model, int rounds);
 int mp_bargain__check_size(mp_ctx *ctx, const mp_bargain_input *in, mp_bargain_model model);
 /* Type 7 quantile (Hyndman & Fan 1996; R's default) of sorted v[0..n), n > 0. */
 double mp_bargain__quantile7(const double *v, size_t n, double q);
+
+/* ---- eu.c ---- */
+/* Progress within each round of m, reported as task (base + round fraction) of total
+ * (task NULL: none, the default; replicates of a sensitivity run report none). */
+void mp_bargain__eu_progress(mp_bargain_eu *m, const char *task, double base, double total);
 
 /* Test hook: the probability table P[i*n+j] = P(x_i beats x_j) of one EU phase, computed
  * the way the model does (prefix sums when every exponent is 1 or votes are raw, else the

@@ -1,5 +1,5 @@
 /* KTAB's Spatial Model of Politics (KAPSARC, lsyaseen/KTAB commit 3b5b063,
- * examples/smp/libsrc/smp.cpp and smpbcn.cpp; BARGAINING.md Part B, docs/bargaining.md).
+ * examples/smp/libsrc/smp.cpp and smpbcn.cpp; docs/bargaining.md Part B).
  *
  * One turn (SMPState::stepBCN / doBCN):
  *  1. every initiator i picks the target j with the largest own-estimated gain
@@ -215,10 +215,28 @@ int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain
 	if (opt->version != MP_BARGAIN_SMP_OPTIONS_VERSION)
 		return mp_error_set(ctx, MP_EUSAGE, "SMP: options version %d, expected %d", opt->version,
 				    MP_BARGAIN_SMP_OPTIONS_VERSION);
+	char at[512];
 	if (in->n < 3)
-		return mp_error_set(ctx, MP_EINPUT, "SMP: expected at least 3 actors, got %zu", in->n);
+		return mp_error_set(ctx, MP_EINPUT, "%sSMP: expected at least 3 actors, got %zu",
+				    mp_bargain__at(in, in->n, at, sizeof at), in->n);
+	int rc = mp_bargain__check_size(ctx, in, MP_BARGAIN_MODEL_SMP);
+	if (rc)
+		return rc;
+	/* the input first, before any n x n table is allocated */
+	for (size_t i = 0; i < in->n; i++) {
+		if (!(in->cap[i] > 0) || !isfinite(in->cap[i]))
+			return mp_error_set(ctx, MP_EINPUT, "%sSMP: actor \"%s\": capability must be a number > 0",
+					    mp_bargain__at(in, i, at, sizeof at), in->actor[i]);
+		double ss = 0;
+		for (size_t k = 0; k < in->m; k++)
+			ss = ss + in->sal[i * in->m + k];
+		if (!(ss > 0) || ss > 1 + 1e-9)
+			return mp_error_set(ctx, MP_EINPUT,
+					    "%sSMP: actor \"%s\": saliences must sum to a number in (0,1], got %g (the SMP "
+					    "needs every actor to care about the issues)",
+					    mp_bargain__at(in, i, at, sizeof at), in->actor[i], ss);
+	}
 	size_t n = in->n, m = in->m;
-	int rc = MP_OK;
 	mp_bargain_smp *s = calloc(1, sizeof *s);
 	if (!s)
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
@@ -270,10 +288,6 @@ int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain
 	}
 	for (size_t i = 0; i < n; i++) {
 		s->cap[i] = in->cap[i];
-		if (!(in->cap[i] > 0) || !isfinite(in->cap[i])) {
-			rc = mp_error_set(ctx, MP_EINPUT, "SMP: actor \"%s\": capability must be a number > 0", in->actor[i]);
-			goto done;
-		}
 		double ss = 0;
 		for (size_t k = 0; k < m; k++) {
 			double lo = in->scale_lo[k], hi = in->scale_hi[k];
@@ -284,11 +298,6 @@ int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain
 			ss = ss + in->sal[i * m + k];
 		}
 		s->ssum[i] = ss;
-		if (!(ss > 0) || ss > 1 + 1e-9) {
-			rc = mp_error_set(ctx, MP_EINPUT, "SMP: actor \"%s\": saliences must sum to a number in (0,1], got %g",
-					  in->actor[i], ss);
-			goto done;
-		}
 	}
 	memcpy(s->hist, s->x, n * m * sizeof *s->x);
 	prepare(s);

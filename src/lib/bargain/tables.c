@@ -132,8 +132,8 @@ static int per_actor_rows(run_ctx *c, mp_bargain_tab t, int round, const double 
 	return MP_OK;
 }
 
+/* EU positions (already on the input's scale) of dimension k. */
 static int position_rows(run_ctx *c, int round, size_t k, const double *x, size_t stride)
-/* EU: x has stride 1 and is already on the input's scale */
 {
 	row w;
 	for (size_t i = 0; c->tab[MP_BARGAIN_TAB_POSITIONS] && i < c->in->n; i++) {
@@ -236,13 +236,15 @@ static int run_eu(run_ctx *c, const mp_bargain_settings *s, int limit, int rules
 		mp_progress(c->ctx, "negotiate", round, limit);
 		if ((st = mp_bargain_eu_status(m, rules, limit)) != MP_BARGAIN_RUNNING)
 			break;
+		mp_bargain__eu_progress(m, "negotiate", round, limit);
 		if ((rc = mp_bargain_eu_step(m, NULL)))
 			goto done;
 	}
 	double mean, median;
 	mp_bargain_eu_forecast(m, &mean, &median);
 	rc = summary_row(c, "eu", mp_bargain_eu_round(m), st, k, mean, median);
-	mp_progress(c->ctx, "negotiate", limit, limit);
+	if (mp_bargain_eu_round(m) < limit) /* stopped early: close the bar */
+		mp_progress(c->ctx, "negotiate", limit, limit);
 done:
 	mp_bargain_eu_free(m);
 	return rc;
@@ -311,7 +313,8 @@ static int run_smp(run_ctx *c, const mp_bargain_settings *s, int limit, int rule
 		smp_forecast(c, k, x, &mean, &median);
 		rc = summary_row(c, "smp", mp_bargain_smp_turn(sm), st, k, mean, median);
 	}
-	mp_progress(c->ctx, "negotiate", limit, limit);
+	if (mp_bargain_smp_turn(sm) < limit) /* stopped early: close the bar */
+		mp_progress(c->ctx, "negotiate", limit, limit);
 done:
 	mp_bargain_smp_free(sm);
 	return rc;

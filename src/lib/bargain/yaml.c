@@ -312,7 +312,8 @@ static int read_options(yrd *r, int opts)
 		snprintf(where, sizeof where, "%s:%zu:%zu: options: ", r->fname, mp_yaml__line(&r->y, p->key),
 			 mp_yaml__col(&r->y, p->key));
 		int id = mp_bargain_setting_find(k);
-		if (id >= 0) /* a known name: the value's own position for value errors */
+		if (id >= 0 && mp_bargain_setting_get((mp_bargain_setting)id)->scope == MP_BARGAIN_SCOPE_SCENARIO)
+			/* a scenario setting: errors are about its value, at the value's position */
 			snprintf(where, sizeof where, "%s:%zu:%zu: options: ", r->fname, mp_yaml__line(&r->y, p->value),
 				 mp_yaml__col(&r->y, p->value));
 		int rc = mp_bargain__setting_check_file(r->ctx, r->in, k, v, where);

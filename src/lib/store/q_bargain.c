@@ -157,7 +157,7 @@ int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec
 			      sum_types, 9)) != MP_OK)
 		goto done;
 	if (rec->quantiles &&
-	    (rc = insert_rows(ctx, s, "INSERT INTO bargain_quantiles VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", id,
+	    (rc = insert_rows(ctx, s, "INSERT INTO bargain_quantiles VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", id,
 			      rec->quantiles, "dim,statistic,replicates,q05,q25,q50,q75,q95", q_types, 8)) != MP_OK)
 		goto done;
 	if ((rc = mp_store__prepare(ctx, s,
