@@ -118,6 +118,8 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 	xrd *r = ud;
 	const char *par = parent(r), *known[NSCHEMA + 1];
 	size_t nk = 0, i;
+	if (r->rc)
+		return;
 	(void)attrs; /* xsi: attributes of <Scenario> are allowed and ignored */
 	r->at_line = (int)XML_GetCurrentLineNumber(r->p);
 	r->at_col = (int)XML_GetCurrentColumnNumber(r->p) + 1;
@@ -181,6 +183,8 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
 {
 	xrd *r = ud;
+	if (r->rc)
+		return;
 	if (r->tlen + (size_t)len > MP_BARGAIN_TEXT_MAX) {
 		fail(r, MP_EINPUT, "text longer than %d bytes (the limit)", MP_BARGAIN_TEXT_MAX);
 		return;
@@ -217,7 +221,10 @@ static char *leaf(xrd *r)
 static int number(xrd *r, const char *el, const char *s, double lo, double hi, double *out)
 {
 	if (mp_bargain__parse_real(s, out) || *out < lo || *out > hi) {
-		fail(r, MP_EINPUT, "<%s>: expected a decimal number in [%g,%g], got \"%s\"", el, lo, hi, s);
+		if (hi < 1e300)
+			fail(r, MP_EINPUT, "<%s>: expected a decimal number in [%g,%g], got \"%s\"", el, lo, hi, s);
+		else
+			fail(r, MP_EINPUT, "<%s>: expected a finite decimal number, got \"%s\"", el, s);
 		return -1;
 	}
 	return 0;
@@ -357,6 +364,8 @@ static void end_pair(xrd *r)
 static void XMLCALL on_end(void *ud, const XML_Char *name)
 {
 	xrd *r = ud;
+	if (r->rc || r->depth == 0) /* expat may call handlers after a stop */
+		return;
 	r->depth--;
 	r->at_line = r->sline[r->depth];
 	r->at_col = r->scol[r->depth];
@@ -393,7 +402,7 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
 		} else if (!strcmp(name, "capability")) {
 			r->seen[2] = 1;
 			/* KTAB asserts a capability > 0 (smpread.cpp); the schema's bound is 1000 */
-			if (!number(r, name, s, 0, 1e300, &in->cap[a]) && !(in->cap[a] > 0))
+			if (!number(r, name, s, -1e300, 1e300, &in->cap[a]) && !(in->cap[a] > 0))
 				fail(r, MP_EINPUT, "<capability>: expected a number > 0, got \"%s\"", s);
 		} else
 			r->seen[!strcmp(name, "Position") ? 3 : 4] = 1;
