@@ -167,6 +167,59 @@ static void test_reproducible(void **state)
 	mp_world_free(w);
 }
 
+/* The mechanism table: every row is named and steps; a mechanism switched off leaves its
+ * blackboard outputs at their start values while the others move them. */
+static void test_table_switches(void **state)
+{
+	(void)state;
+	const mp_sim_mech *const rows[MP_SIM_NMECH] = {
+		&mp_sim__mech_levers,   &mp_sim__mech_strategy,     &mp_sim__mech_demography,
+		&mp_sim__mech_economy,  &mp_sim__mech_trade,        &mp_sim__mech_military,
+		&mp_sim__mech_capabilities, &mp_sim__mech_alignment, &mp_sim__mech_conflict,
+	};
+	for (int m = 0; m < MP_SIM_NMECH; m++) {
+		assert_non_null(rows[m]->name);
+		assert_non_null(rows[m]->step);
+		assert_true(!rows[m]->layout == !rows[m]->state_size);
+	}
+	const double pop[4] = { 300000, 1400000, 140000, 50000 }, pc[4] = { 70000, 20000, 30000, 15000 };
+	mp_world *w = make_world(4, pop, pc);
+	/* name of the switch, blackboard output it freezes */
+	static const char *const off[] = { "demography", "economy", "military", "alignment" };
+	for (size_t k = 0; k < sizeof off / sizeof off[0]; k++) {
+		mp_sim_params p;
+		mp_sim_params_default(&p);
+		char key[64];
+		snprintf(key, sizeof key, "%s.enabled", off[k]);
+		assert_int_equal(mp_sim_params_set(&p, key, 0), MP_OK);
+		mp_sim_opts o = MP_SIM_OPTS_INIT;
+		o.params = &p;
+		o.seed = 3;
+		mp_sim *s;
+		assert_int_equal(mp_sim_new(NULL, w, &o, &s), MP_OK);
+		double before[3][4];
+		for (size_t i = 0; i < 4; i++) {
+			before[0][i] = s->pop[i];
+			before[1][i] = s->gdppc[i];
+			before[2][i] = k == 2 ? s->burden[i] : s->ip[i];
+		}
+		for (int t = 0; t < 5; t++)
+			assert_int_equal(mp_sim_step(NULL, s), MP_OK);
+		int moved_pop = 0, moved_pc = 0, moved_x = 0;
+		for (size_t i = 0; i < 4; i++) {
+			moved_pop |= s->pop[i] != before[0][i];
+			moved_pc |= s->gdppc[i] != before[1][i];
+			moved_x |= (k == 2 ? s->burden[i] : s->ip[i]) != before[2][i];
+		}
+		assert_int_equal(moved_pop, k != 0);
+		assert_int_equal(moved_pc, k != 1);
+		if (k >= 2)
+			assert_int_equal(moved_x, 0);
+		mp_sim_free(s);
+	}
+	mp_world_free(w);
+}
+
 /* The start year reproduces the shipped world's components and its CINC. */
 static void test_start_matches_data(void **state)
 {
@@ -219,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_economy),
 		cmocka_unit_test(test_conflict_parity),
 		cmocka_unit_test(test_reproducible),
+		cmocka_unit_test(test_table_switches),
 		cmocka_unit_test(test_start_matches_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

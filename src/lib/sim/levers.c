@@ -4,8 +4,10 @@
 
 #include "sim/sim_internal.h"
 
-void mp_sim__levers(mp_sim *s)
+static int step(mp_ctx *ctx, mp_sim *s, void *st)
 {
+	(void)ctx;
+	(void)st;
 	const mp_sim_params *p = &s->p;
 	const size_t n = s->n, k = s->ncamps;
 	const int y = s->year;
@@ -78,4 +80,7 @@ void mp_sim__levers(mp_sim *s)
 			*x = fmax(*x, pol[MP_POL_SANCTION]);
 		}
 	}
+	return MP_OK;
 }
+
+const mp_sim_mech mp_sim__mech_levers = { "levers", 0, NULL, NULL, NULL, NULL, step };

@@ -10,28 +10,47 @@
  *   U_ic = w_s CAP_c + w_t X_ic / X_i - w_v |ip_i - ip_c| / dissat_scale + inertia [c = current]
  *   U_i0 = nonaligned + inertia [non-aligned now]
  * CAP_c is the camp's CINC share (security), X_ic / X_i the share of i's trade with the
- * camp, ip_c the camp's mean ideal point (value distance). A `join` lever fixes the camp. */
+ * camp, ip_c the camp's mean ideal point (value distance). A `join` lever fixes the camp.
+ * Blackboard outputs: ip, camp. */
 #include "sim/sim_internal.h"
 
-void mp_sim__alignment(mp_sim *s)
+typedef struct align_state {
+	double *camp_ip; /* ncamps: mean ideal point of each camp (scratch) */
+	double *nip;     /* n: next year's ideal points (scratch) */
+} align_state;
+
+static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
 {
+	align_state *st = vst;
+	size_t o = 0;
+	*ndyn = 0;
+	MP_SIM_TAKE(st, b, o, camp_ip, s->ncamps ? s->ncamps : 1);
+	MP_SIM_TAKE(st, b, o, nip, s->n);
+	return o;
+}
+
+static int step(mp_ctx *ctx, mp_sim *s, void *vst)
+{
+	(void)ctx;
+	align_state *st = vst;
+	double *camp_ip = st->camp_ip;
 	const mp_sim_params *p = &s->p;
 	const size_t n = s->n, k = s->ncamps;
 	double cnt[MP_SIM_MAX_CAMPS] = { 0 };
 	for (size_t c = 0; c < k; c++)
-		s->camp_ip[c] = 0;
+		camp_ip[c] = 0;
 	for (size_t i = 0; i < n; i++)
 		if (s->camp[i] >= 0) {
-			s->camp_ip[s->camp[i]] += s->ip[i];
+			camp_ip[s->camp[i]] += s->ip[i];
 			cnt[s->camp[i]] += 1;
 		}
 	for (size_t c = 0; c < k; c++)
-		s->camp_ip[c] = cnt[c] > 0 ? s->camp_ip[c] / cnt[c] : 0;
+		camp_ip[c] = cnt[c] > 0 ? camp_ip[c] / cnt[c] : 0;
 
 	mp_rng r;
 	mp_sim__rng(s, &r, MP_SIM_S_ALIGN);
 	/* New ideal points computed from the old ones (Jacobi update: order-free). */
-	double *nip = s->culture; /* reuse after reading the culture spending below */
+	double *nip = st->nip;
 	double cult_ip[8], cult_w[8];
 	size_t ncult = 0;
 	for (size_t i = 0; i < n && ncult < 8; i++)
@@ -51,7 +70,7 @@ void mp_sim__alignment(mp_sim *s)
 			x += p->alignment_drift * (m / s->tsum[i] - s->ip[i]);
 		}
 		if (s->camp[i] >= 0)
-			x += p->alignment_camp_pull * (s->camp_ip[s->camp[i]] - s->ip[i]);
+			x += p->alignment_camp_pull * (camp_ip[s->camp[i]] - s->ip[i]);
 		if (!s->gp[i])
 			for (size_t g = 0; g < ncult; g++)
 				x += cult_w[g] * (cult_ip[g] - s->ip[i]);
@@ -91,7 +110,7 @@ void mp_sim__alignment(mp_sim *s)
 			}
 			U[c + 1] = p->alignment_w_security * s->camp_cap[c] +
 				   (s->tsum[i] > 0 ? p->alignment_w_trade * s->camp_trade[i * k + c] / s->tsum[i] : 0) -
-				   p->alignment_w_values * fabs(s->ip[i] - s->camp_ip[c]) / p->conflict_dissat_scale +
+				   p->alignment_w_values * fabs(s->ip[i] - camp_ip[c]) / p->conflict_dissat_scale +
 				   ((int)c == cur ? p->alignment_inertia : 0);
 			if (U[c + 1] > umax)
 				umax = U[c + 1];
@@ -116,4 +135,7 @@ void mp_sim__alignment(mp_sim *s)
 				}
 		s->camp[i] = pick;
 	}
+	return MP_OK;
 }
+
+const mp_sim_mech mp_sim__mech_alignment = { "alignment", sizeof(align_state), layout, NULL, NULL, NULL, step };

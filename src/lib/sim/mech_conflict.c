@@ -15,8 +15,24 @@
  * with the defaults (Lemke & Werner 1996, ~7-fold odds). Outcome: i wins with
  * probability C_i / (C_i + C_j) (capability ratio, as in EUGene's expected-utility
  * model, Bueno de Mesquita 1981); the loser loses conflict.loss_loser of its GDP, the
- * winner conflict.loss_winner, and both carry conflict.war_burden the next year. */
+ * winner conflict.loss_winner, and both carry conflict.war_burden the next year.
+ * Blackboard outputs: at_war, wars, gp_wars, crises; war losses on gdppc. */
+#include <string.h>
+
 #include "sim/sim_internal.h"
+
+typedef struct conflict_state {
+	double *lncinc; /* n: log CINC of the year (NaN if <= 0), scratch */
+} conflict_state;
+
+static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
+{
+	conflict_state *st = vst;
+	size_t o = 0;
+	*ndyn = 0;
+	MP_SIM_TAKE(st, b, o, lncinc, s->n);
+	return o;
+}
 
 double mp_sim__dissat(const mp_sim *s, size_t i, size_t j)
 {
@@ -65,9 +81,13 @@ double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj)
 	return hazard_lr(s, i, j, log(ci / cj));
 }
 
-void mp_sim__conflict(mp_sim *s)
+static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 {
+	(void)ctx;
+	conflict_state *st = vst;
 	const mp_sim_params *p = &s->p;
+	s->wars = s->gp_wars = s->crises = 0;
+	memset(s->at_war, 0, s->n);
 	mp_rng r;
 	mp_sim__rng(s, &r, MP_SIM_S_CONFLICT);
 	/* Upper bound of the hazard of any dyad: base * exp(max(b_p + b_d, b_d, 0) + max(0,
@@ -80,13 +100,13 @@ void mp_sim__conflict(mp_sim *s)
 	const double bound = p->conflict_hazard_base * exp(vmax) * (1.0 + fmax(0.0, p->conflict_crisis_ratio));
 	/* ln C once per state, so a dyad's log ratio is a difference (n logs, not n^2) */
 	for (size_t i = 0; i < s->n; i++)
-		s->lncinc[i] = s->cinc[i] > 0 ? log(s->cinc[i]) : MP_NA;
+		st->lncinc[i] = s->cinc[i] > 0 ? log(s->cinc[i]) : MP_NA;
 	for (size_t k = 0; k < s->npairs; k++) {
 		size_t i = (size_t)s->pairs[2 * k], j = (size_t)s->pairs[2 * k + 1];
 		double u = mp_rng_uniform(&r); /* one draw per dyad: fixed stream layout */
 		if (u >= bound)
 			continue;
-		double lr = s->lncinc[i] - s->lncinc[j];
+		double lr = st->lncinc[i] - st->lncinc[j];
 		double lam = lr == lr ? hazard_lr(s, i, j, lr) : 0.0;
 		double pw = 1.0 - exp(-lam);
 		if (u < pw) {
@@ -103,4 +123,7 @@ void mp_sim__conflict(mp_sim *s)
 			s->crises++;
 		}
 	}
+	return MP_OK;
 }
+
+const mp_sim_mech mp_sim__mech_conflict = { "conflict", sizeof(conflict_state), layout, NULL, NULL, NULL, step };

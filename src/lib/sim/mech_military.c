@@ -12,10 +12,51 @@
  * The grievance g is chosen so the start year is a Richardson equilibrium (hence the
  * differences from the start values T_i,0, A_i,0 and b0_i). arms_i is a great power's
  * strategic arms lever. Personnel follow spending and population:
- *   milper = milper_0 (pop/pop_0)^(1-e) (milex/milex_0)^e,  e = military.personnel_elasticity. */
+ *   milper = milper_0 (pop/pop_0)^(1-e) (milex/milex_0)^e,  e = military.personnel_elasticity
+ * (computed with the other components in mech_capabilities.c). Blackboard output: burden. */
 #include "sim/sim_internal.h"
 
-void mp_sim__threat(mp_sim *s, double *threat, double *allies)
+typedef struct mil_state {
+	/* constants */
+	double *b0, *threat0, *allies0; /* n: start burden, threat and allies' spending */
+	/* scratch */
+	double *threat, *allies;        /* n: this year's threat and allies' spending */
+} mil_state;
+
+static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
+{
+	mil_state *st = vst;
+	const size_t n = s->n;
+	size_t o = 0;
+	*ndyn = 0;
+	MP_SIM_TAKE(st, b, o, b0, n);
+	MP_SIM_TAKE(st, b, o, threat0, n);
+	MP_SIM_TAKE(st, b, o, allies0, n);
+	MP_SIM_TAKE(st, b, o, threat, n);
+	MP_SIM_TAKE(st, b, o, allies, n);
+	return o;
+}
+
+static int init(mp_ctx *ctx, mp_sim *s, void *vst)
+{
+	(void)ctx;
+	mil_state *st = vst;
+	for (size_t i = 0; i < s->n; i++)
+		st->b0[i] = s->burden[i];
+	return MP_OK;
+}
+
+/* The Richardson anchors: the start year is an equilibrium (needs the start year's
+ * spending, measured after every init). */
+static int settle(mp_ctx *ctx, mp_sim *s, void *vst)
+{
+	(void)ctx;
+	mil_state *st = vst;
+	mp_sim__threat(s, st->threat0, st->allies0);
+	return MP_OK;
+}
+
+void mp_sim__threat(const mp_sim *s, double *threat, double *allies)
 {
 	const size_t n = s->n;
 	double camp_milex[MP_SIM_MAX_CAMPS] = { 0 };
@@ -42,27 +83,32 @@ void mp_sim__threat(mp_sim *s, double *threat, double *allies)
 	}
 }
 
-void mp_sim__military(mp_sim *s)
+static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 {
+	(void)ctx;
+	mil_state *st = vst;
 	const mp_sim_params *p = &s->p;
 	const size_t n = s->n;
 	const double k = p->military_reaction, a = p->military_fatigue, f = p->military_freeride;
 	const double sd = p->military_shock_sd;
-	mp_sim__threat(s, s->threat, s->allies);
+	mp_sim__threat(s, st->threat, st->allies);
 	mp_rng r;
 	mp_sim__rng(s, &r, MP_SIM_S_MIL);
 	for (size_t i = 0; i < n; i++) {
 		double eps = mp_rng_normal(&r);
 		double arms = s->gp[i] ? p->strategy_budget * s->policy[i * MP_NPOL + MP_POL_ARMS] : 0;
 		double b = s->burden[i];
-		b += k * (s->threat[i] - s->threat0[i]) - a * (b - s->b0[i] - arms) -
-		     f * (s->allies[i] - s->allies0[i]);
+		b += k * (st->threat[i] - st->threat0[i]) - a * (b - st->b0[i] - arms) -
+		     f * (st->allies[i] - st->allies0[i]);
 		if (s->at_war[i])
 			b += p->conflict_war_burden;
 		b *= exp(sd * eps - 0.5 * sd * sd);
-		double cap = p->military_burden_max > s->b0[i] ? p->military_burden_max : s->b0[i];
+		double cap = p->military_burden_max > st->b0[i] ? p->military_burden_max : st->b0[i];
 		if (s->at_war[i])
 			cap += p->conflict_war_burden;
 		s->burden[i] = b < 1e-4 ? 1e-4 : (b > cap ? cap : b);
 	}
+	return MP_OK;
 }
+
+const mp_sim_mech mp_sim__mech_military = { "military", sizeof(mil_state), layout, init, settle, NULL, step };

@@ -38,21 +38,23 @@ static void draw_mix(mp_rng *r, double mix[MP_NPOL])
 		mix[k] = e[k] / sum;
 }
 
-void mp_sim__strategy(mp_sim *s)
+static int step(mp_ctx *ctx, mp_sim *s, void *st)
 {
+	(void)ctx;
+	(void)st;
 	const mp_sim_params *p = &s->p;
 	const size_t n = s->n;
 	int every = (int)p->strategy_every;
 	if (every < 1)
 		every = 1;
 	if ((s->year - s->year0 - 1) % every)
-		return;
+		return MP_OK;
 	size_t gps[MAX_GP], ng = 0;
 	for (size_t i = 0; i < n && ng < MAX_GP; i++)
 		if (s->gp[i])
 			gps[ng++] = i;
 	if (ng == 0)
-		return;
+		return MP_OK;
 	double W_gdp = 0, W_mil = 0, W_pop = 0;
 	for (size_t i = 0; i < n; i++) {
 		W_gdp += s->gdp[i];
@@ -72,9 +74,10 @@ void mp_sim__strategy(mp_sim *s)
 	double chosen[MAX_GP][MP_NPOL];
 	/* the convergence term of each great power, frozen over the lookahead */
 	double g0[MAX_GP];
+	double n0[MAX_GP];
 	for (size_t h = 0; h < ng; h++) {
-		size_t j = gps[h];
-		g0[h] = p->economy_frontier_growth - p->economy_beta * (log(s->gdppc[j]) - (*s->lnF + s->gap[j]));
+		g0[h] = mp_sim__economy_trend(s, gps[h]);
+		n0[h] = mp_sim__demography_growth(s, gps[h]);
 	}
 	const double eF = exp(p->economy_frontier_growth);
 
@@ -143,8 +146,8 @@ void mp_sim__strategy(mp_sim *s)
 						double add = h == gi ? p->strategy_return_economy * B * mix[MP_POL_ECON] : 0;
 						if (rival >= 0 && (h == gi || (int)h == rival))
 							add -= p->economy_sanction_cost * mix[MP_POL_SANCTION] * 0.5;
-						lg[h] += g0[h] + add + p->economy_shock_sd * eps + s->ngr[j];
-						po[h] *= 1 + s->ngr[j];
+						lg[h] += g0[h] + add + p->economy_shock_sd * eps + n0[h];
+						po[h] *= 1 + n0[h];
 						gd[h] = exp(lg[h]);
 						tg += gd[h];
 						tm += bu[h] * gd[h] * s->mer[j] * 1000.0;
@@ -185,4 +188,7 @@ void mp_sim__strategy(mp_sim *s)
 	/* Simultaneous moves: all great powers decide on the same information. */
 	for (size_t gi = 0; gi < ng; gi++)
 		memcpy(s->policy + gps[gi] * MP_NPOL, chosen[gi], sizeof chosen[gi]);
+	return MP_OK;
 }
+
+const mp_sim_mech mp_sim__mech_strategy = { "strategy", 0, NULL, NULL, NULL, NULL, step };

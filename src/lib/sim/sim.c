@@ -1,12 +1,25 @@
-/* One simulated run: building the state from an mp_world, cloning, resetting and the
- * yearly step that calls the mechanisms in order (docs/sim.md, "A year"). */
+/* One simulated run: the blackboard built from an mp_world, the mechanism table driven
+ * through initialisation, cloning, resetting and the yearly step (mech.h; docs/sim.md,
+ * "A year"). The mechanisms themselves are one file each (mech_*.c, levers.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "multipolar/metrics.h"
 #include "store/q_sim.h"
 #include "sim/sim_internal.h"
+
+/* The table, in step order (mech.h). */
+static const mp_sim_mech *const mechs[MP_SIM_NMECH] = {
+	[MP_MECH_LEVERS] = &mp_sim__mech_levers,
+	[MP_MECH_STRATEGY] = &mp_sim__mech_strategy,
+	[MP_MECH_DEMOGRAPHY] = &mp_sim__mech_demography,
+	[MP_MECH_ECONOMY] = &mp_sim__mech_economy,
+	[MP_MECH_TRADE] = &mp_sim__mech_trade,
+	[MP_MECH_MILITARY] = &mp_sim__mech_military,
+	[MP_MECH_CAPABILITIES] = &mp_sim__mech_capabilities,
+	[MP_MECH_ALIGNMENT] = &mp_sim__mech_alignment,
+	[MP_MECH_CONFLICT] = &mp_sim__mech_conflict,
+};
 
 /* Great-circle distance between capitals, haversine formula (Sinnott 1984, "Virtues of
  * the haversine", Sky & Telescope 68(2):159), Earth radius 6371 km. */
@@ -25,8 +38,7 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Median of the finite values of v[0..n) (NaN if none); tmp has room for n. */
-static double median_finite(const double *v, size_t n, double *tmp)
+double mp_sim__median_finite(const double *v, size_t n, double *tmp)
 {
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++)
@@ -38,22 +50,27 @@ static double median_finite(const double *v, size_t n, double *tmp)
 	return m % 2 ? tmp[m / 2] : 0.5 * (tmp[m / 2 - 1] + tmp[m / 2]);
 }
 
+double mp_sim__unit(const mp_sim *s, size_t i, const char *key, double dflt)
+{
+	int cc = s->w->actors[i].ccode;
+	return cc ? mp_sim_units_get(s->units, cc, key, dflt) : dflt;
+}
+
+/* ---- the blackboard's block ---- */
+
 /* Assigns the pointers into the block; returns the block size in doubles. */
 static size_t bind(mp_sim *s, double *b)
 {
 	size_t n = s->n, nn = n * n, k = s->ncamps ? s->ncamps : 1, o = 0;
-#define TAKE(ptr, cnt) (s->ptr = b ? b + o : NULL, o += (cnt))
-	TAKE(pop, n); TAKE(urb, n); TAKE(gdppc, n); TAKE(burden, n); TAKE(ip, n); TAKE(ngr, n);
-	TAKE(dev, n); TAKE(policy, n * MP_NPOL); TAKE(lnF, 1);
+#define TAKE(field, cnt) MP_SIM_TAKE(s, b, o, field, cnt)
+	TAKE(pop, n); TAKE(pop_urban, n); TAKE(pop_working, n); TAKE(pop_military, n);
+	TAKE(gdppc, n); TAKE(burden, n); TAKE(ip, n); TAKE(policy, n * MP_NPOL);
 	s->ndyn = o;
 	TAKE(init, s->ndyn);
-	TAKE(gap, n); TAKE(mer, n); TAKE(b0, n); TAKE(threat0, n); TAKE(allies0, n); TAKE(milper0, n);
-	TAKE(milex0, n); TAKE(pop0, n); TAKE(irst_k, n); TAKE(pec_k, n);
-	TAKE(lndist, nn); TAKE(contig, nn); TAKE(resid, nn); TAKE(tk, nn); TAKE(ally, nn); TAKE(rivalry, nn); TAKE(lnG, 1);
-	TAKE(gdp, n); TAKE(lny, n); TAKE(milex, n); TAKE(cinc, n); TAKE(share, n * MP_NCOMP);
+	TAKE(mer, n); TAKE(lndist, nn); TAKE(contig, nn); TAKE(ally, nn); TAKE(rivalry, nn);
+	TAKE(gdp, n); TAKE(milex, n); TAKE(cinc, n); TAKE(share, n * MP_NCOMP); TAKE(camp_cap, k);
 	TAKE(trade, nn); TAKE(tsum, n); TAKE(camp_trade, n * k); TAKE(grow_add, n); TAKE(pop_add, n);
-	TAKE(threat, n); TAKE(allies, n); TAKE(sanct, k * k); TAKE(camp_cap, k); TAKE(camp_ip, k);
-	TAKE(culture, n); TAKE(lncinc, n);
+	TAKE(sanct, k * k);
 #undef TAKE
 	s->blk = b;
 	return o;
@@ -75,12 +92,56 @@ static int alloc_ints(mp_sim *s)
 		       ? MP_OK : MP_ENOMEM;
 }
 
+/* ---- mechanism slots ---- */
+
+static int slot_alloc(mp_sim *s, int m)
+{
+	const mp_sim_mech *me = mechs[m];
+	mp_sim_slot *sl = &s->mech[m];
+	if (me->state_size && !(sl->st = calloc(1, me->state_size)))
+		return MP_ENOMEM;
+	if (!me->layout)
+		return MP_OK;
+	sl->nblk = me->layout(s, sl->st, NULL, &sl->ndyn);
+	if (!(sl->blk = calloc(sl->nblk ? sl->nblk : 1, sizeof *sl->blk)))
+		return MP_ENOMEM;
+	me->layout(s, sl->st, sl->blk, &sl->ndyn);
+	return MP_OK;
+}
+
+static int slot_clone(const mp_sim *src, mp_sim *s, int m)
+{
+	const mp_sim_mech *me = mechs[m];
+	const mp_sim_slot *a = &src->mech[m];
+	mp_sim_slot *b = &s->mech[m];
+	*b = *a;
+	b->st = NULL;
+	b->blk = NULL;
+	if (me->state_size) {
+		if (!(b->st = malloc(me->state_size)))
+			return MP_ENOMEM;
+		memcpy(b->st, a->st, me->state_size);
+	}
+	if (!me->layout)
+		return MP_OK;
+	if (!(b->blk = malloc((a->nblk ? a->nblk : 1) * sizeof *b->blk)))
+		return MP_ENOMEM;
+	memcpy(b->blk, a->blk, a->nblk * sizeof *b->blk);
+	me->layout(s, b->st, b->blk, &b->ndyn);
+	return MP_OK;
+}
+
 void mp_sim_free(mp_sim *s)
 {
 	if (!s)
 		return;
+	for (int m = 0; m < MP_SIM_NMECH; m++) {
+		free(s->mech[m].st);
+		free(s->mech[m].blk);
+	}
 	mp_world_free(s->w);
 	free(s->blk);
+	free(s->init_trade);
 	free(s->camp);
 	free(s->camp0);
 	free(s->forced);
@@ -93,10 +154,7 @@ void mp_sim_free(mp_sim *s)
 	free(s);
 }
 
-void mp_sim__rng(const mp_sim *s, mp_rng *r, int mech)
-{
-	mp_rng_init(r, s->seed, s->run, (uint32_t)s->year * 16u + (uint32_t)mech);
-}
+/* ---- initialisation of the blackboard ---- */
 
 /* Camps from the scenario (or the default camps): leaders, pole members, listed members. */
 static void setup_camps(mp_sim *s, const mp_scenario *sc, const mp_poles *poles)
@@ -131,96 +189,81 @@ static void setup_camps(mp_sim *s, const mp_scenario *sc, const mp_poles *poles)
 	memcpy(s->camp, s->camp0, s->n * sizeof(int));
 }
 
-/* Derives the model state from the world's data (docs/sim.md, "Initial state"). */
-static int init_state(mp_ctx *ctx, mp_sim *s, mp_store *store)
+/* Population and GDP from the world; missing GDP is imputed: ln GDP pc from ln energy use
+ * per head by OLS over the actors with both (energy-income relation, Csereklyei, Rubio &
+ * Stern 2016), else the median. */
+static void init_population_gdp(mp_sim *s, double *x, double *tmp)
 {
-	const mp_sim_params *p = &s->p;
-	mp_world *w = s->w;
-	size_t n = s->n;
-	int rc = MP_OK;
-	double *tmp = calloc(n + 1, sizeof *tmp), *x = calloc(n + 1, sizeof *x);
-	if (!tmp || !x) {
-		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		goto done;
-	}
+	const mp_world *w = s->w;
+	const size_t n = s->n;
 	for (size_t i = 0; i < n; i++) {
 		const mp_actor *a = &w->actors[i];
-		s->agg[i] = a->ccode == 0;
 		double pop = a->comp[MP_TPOP];
 		s->pop[i] = isfinite(pop) && pop > 0 ? pop : 1.0;
+		s->pop_working[i] = s->pop_military[i] = MP_NA;
 		s->gdp[i] = isfinite(a->gdp) && a->gdp > 0 ? a->gdp : MP_NA;
 	}
-	/* Missing GDP: ln GDP pc imputed from ln energy use per head by OLS over the actors
-	 * with both (energy-income relation, Csereklyei, Rubio & Stern 2016); else the median. */
-	{
-		double sx = 0, sy = 0, sxx = 0, sxy = 0;
-		size_t m = 0;
-		for (size_t i = 0; i < n; i++) {
-			double e = w->actors[i].comp[MP_PEC];
-			if (isfinite(s->gdp[i]) && isfinite(e) && e > 0) {
-				double xi = log(e / s->pop[i]), yi = log(s->gdp[i] / s->pop[i]);
-				sx += xi; sy += yi; sxx += xi * xi; sxy += xi * yi; m++;
-			}
+	double sx = 0, sy = 0, sxx = 0, sxy = 0;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		double e = w->actors[i].comp[MP_PEC];
+		if (isfinite(s->gdp[i]) && isfinite(e) && e > 0) {
+			double xi = log(e / s->pop[i]), yi = log(s->gdp[i] / s->pop[i]);
+			sx += xi; sy += yi; sxx += xi * xi; sxy += xi * yi; m++;
 		}
-		double slope = 0, icpt = 0;
-		if (m >= 3 && sxx * m - sx * sx > 0) {
-			slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
-			icpt = (sy - slope * sx) / m;
-		}
-		for (size_t i = 0; i < n; i++)
-			x[i] = isfinite(s->gdp[i]) ? log(s->gdp[i] / s->pop[i]) : MP_NA;
-		double med = median_finite(x, n, tmp);
-		if (!isfinite(med))
-			med = log(10.0); /* $10,000 per head when the world has no GDP at all */
-		for (size_t i = 0; i < n; i++) {
-			if (isfinite(s->gdp[i]))
-				continue;
-			double e = w->actors[i].comp[MP_PEC];
-			double lpc = (m >= 3 && isfinite(e) && e > 0) ? icpt + slope * log(e / s->pop[i]) : med;
-			s->gdp[i] = exp(lpc) * s->pop[i];
-		}
+	}
+	double slope = 0, icpt = 0;
+	if (m >= 3 && sxx * m - sx * sx > 0) {
+		slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
+		icpt = (sy - slope * sx) / m;
+	}
+	for (size_t i = 0; i < n; i++)
+		x[i] = isfinite(s->gdp[i]) ? log(s->gdp[i] / s->pop[i]) : MP_NA;
+	double med = mp_sim__median_finite(x, n, tmp);
+	if (!isfinite(med))
+		med = log(10.0); /* $10,000 per head when the world has no GDP at all */
+	for (size_t i = 0; i < n; i++) {
+		if (isfinite(s->gdp[i]))
+			continue;
+		double e = w->actors[i].comp[MP_PEC];
+		double lpc = (m >= 3 && isfinite(e) && e > 0) ? icpt + slope * log(e / s->pop[i]) : med;
+		s->gdp[i] = exp(lpc) * s->pop[i];
 	}
 	/* GDP per capita in dollars: gdp (millions) / pop (thousands) * 1000. */
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		s->gdppc[i] = s->gdp[i] / s->pop[i] * 1000.0;
+}
+
+/* The MER/PPP ratio (missing: the median) and the military burden = milex (thousands of
+ * US$) / (GDP at MER, millions, * 1000), missing: the median, within [1e-4, 0.5]. */
+static void init_mer_burden(mp_sim *s, double *x, double *tmp)
+{
+	const mp_world *w = s->w;
+	const size_t n = s->n;
+	for (size_t i = 0; i < n; i++)
 		x[i] = isfinite(w->actors[i].gdp_mer) && w->actors[i].gdp_mer > 0 ? w->actors[i].gdp_mer / s->gdp[i]
 										 : MP_NA;
-	}
-	double mer_med = median_finite(x, n, tmp);
+	double mer_med = mp_sim__median_finite(x, n, tmp);
 	for (size_t i = 0; i < n; i++)
 		s->mer[i] = isfinite(x[i]) ? x[i] : (isfinite(mer_med) ? mer_med : 1.0);
-	/* Military burden = milex (thousands of US$) / (GDP at MER, millions, * 1000). */
 	for (size_t i = 0; i < n; i++) {
 		double mx = w->actors[i].comp[MP_MILEX];
 		x[i] = isfinite(mx) && mx > 0 ? mx / (s->gdp[i] * s->mer[i] * 1000.0) : MP_NA;
 	}
-	double b_med = median_finite(x, n, tmp);
+	double b_med = mp_sim__median_finite(x, n, tmp);
 	if (!isfinite(b_med))
 		b_med = 0.02;
 	for (size_t i = 0; i < n; i++) {
 		double b = isfinite(x[i]) ? x[i] : b_med;
 		s->burden[i] = b < 1e-4 ? 1e-4 : (b > 0.5 ? 0.5 : b);
-		s->b0[i] = s->burden[i];
-		s->milex0[i] = s->burden[i] * s->gdp[i] * s->mer[i] * 1000.0;
-		double mp = w->actors[i].comp[MP_MILPER];
-		x[i] = isfinite(mp) && mp >= 0 ? mp / s->pop[i] : MP_NA;
 	}
-	double mpr_med = median_finite(x, n, tmp);
-	for (size_t i = 0; i < n; i++) {
-		const mp_actor *a = &w->actors[i];
-		s->milper0[i] = isfinite(x[i]) ? a->comp[MP_MILPER] : (isfinite(mpr_med) ? mpr_med * s->pop[i] : MP_NA);
-		s->pop0[i] = s->pop[i];
-		/* Intensities: component / GDP^elasticity (constant along the path). */
-		double ir = a->comp[MP_IRST], pe = a->comp[MP_PEC];
-		s->irst_k[i] = isfinite(ir) && ir >= 0 ? ir / pow(s->gdp[i], p->capabilities_steel_elasticity) : MP_NA;
-		s->pec_k[i] = isfinite(pe) && pe >= 0 ? pe / pow(s->gdp[i], p->capabilities_energy_elasticity) : MP_NA;
-		double up = a->comp[MP_UPOP];
-		s->urb[i] = isfinite(up) && up >= 0 ? up / s->pop[i] : MP_NA;
-		/* Initial population growth from income (demography.n_a + n_b ln y). */
-		s->ngr[i] = p->demography_n_a + p->demography_n_b * log(s->gdppc[i]);
-		s->dev[i] = 0;
-	}
-	/* Ideal points: missing ones take the mean of their pole, else 0. */
+}
+
+/* Ideal points: missing ones take the mean of their pole, else 0. */
+static void init_ideal_points(mp_sim *s)
+{
+	const mp_world *w = s->w;
+	const size_t n = s->n;
 	for (size_t i = 0; i < n; i++) {
 		double ipi = w->actors[i].ideal_point;
 		if (!isfinite(ipi)) {
@@ -236,23 +279,15 @@ static int init_state(mp_ctx *ctx, mp_sim *s, mp_store *store)
 		}
 		s->ip[i] = ipi;
 	}
-	/* The frontier: the highest GDP per capita among actors of >= 20 million people. */
-	double lnF = -INFINITY, lnF_any = -INFINITY;
-	for (size_t i = 0; i < n; i++) {
-		double l = log(s->gdppc[i]);
-		if (!s->agg[i] && s->pop[i] >= 20000 && l > lnF)
-			lnF = l;
-		if (l > lnF_any)
-			lnF_any = l;
-	}
-	if (!isfinite(lnF))
-		lnF = lnF_any;
-	*s->lnF = lnF;
-	/* Conditional steady state: ln y*_i = ln F_t + gap_i (Mankiw, Romer & Weil 1992). */
-	for (size_t i = 0; i < n; i++)
-		s->gap[i] = p->economy_structural_gap * (log(s->gdppc[i]) - lnF);
-	/* Dyads: distance, contiguity (proxy: capitals within conflict.relevance_km) and the
-	 * trade residual (observed trade if the store has it, else a random draw). */
+}
+
+/* Dyads: distance, contiguity (proxy: capitals within conflict.relevance_km, replaced by
+ * the store's COW contiguity), defence pacts and rivalries, and the observed start-year
+ * trade the trade mechanism anchors on (s->init_trade, NaN where unobserved). */
+static int init_dyads(mp_ctx *ctx, mp_sim *s, mp_store *store)
+{
+	const mp_world *w = s->w;
+	const size_t n = s->n, nn = n * n;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < n; j++) {
 			const mp_actor *a = &w->actors[i], *b = &w->actors[j];
@@ -261,62 +296,44 @@ static int init_state(mp_ctx *ctx, mp_sim *s, mp_store *store)
 			if (d < 100)
 				d = 100; /* neighbouring capitals; avoids log(0) */
 			s->lndist[i * n + j] = log(d);
-			s->contig[i * n + j] = (i != j && d <= p->conflict_relevance_km) ? 1.0 : 0.0;
-			s->resid[i * n + j] = 0;
+			s->contig[i * n + j] = (i != j && d <= s->p.conflict_relevance_km) ? 1.0 : 0.0;
 		}
 	}
-	if (store) {
-		int *cc = malloc(n * sizeof *cc);
-		double *obs = malloc(n * n * sizeof *obs), *con = malloc(n * n * sizeof *con);
-		if (!cc || !obs || !con) {
-			free(cc); free(obs); free(con);
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-		for (size_t i = 0; i < n; i++)
-			cc[i] = w->actors[i].ccode;
-		rc = mp_store__sim_dyads(ctx, store, w->year, cc, n, obs, con, s->ally, s->rivalry);
-		if (rc == MP_OK)
-			for (size_t k = 0; k < n * n; k++) {
-				if (isfinite(con[k]))
-					s->contig[k] = con[k];
-				if (!isfinite(s->ally[k]))
-					s->ally[k] = 0;
-				if (!isfinite(s->rivalry[k]))
-					s->rivalry[k] = 0;
-			}
-		free(cc);
-		free(con);
-		if (rc != MP_OK) {
-			free(obs);
-			goto done;
-		}
-		/* Observed flows become the dyad's fixed effect: resid = ln X_obs - gravity. */
-		*s->lnG = 0;
-		mp_sim__trade_prepare(s);
-		mp_sim__trade(s);
-		mp_sim__trade_calibrate(s);
-		mp_sim__trade(s);
-		for (size_t k = 0; k < n * n; k++)
-			s->resid[k] = (isfinite(obs[k]) && obs[k] > 0 && s->trade[k] > 0) ? log(obs[k] / s->trade[k]) : 0.0;
-		mp_sim__trade_prepare(s);
-		free(obs);
-	} else {
-		mp_rng r;
-		mp_rng_init(&r, s->seed, s->run, MP_SIM_S_INIT);
-		for (size_t i = 0; i < n; i++)
-			for (size_t j = i + 1; j < n; j++)
-				s->resid[i * n + j] = s->resid[j * n + i] = p->trade_resid_sd * mp_rng_normal(&r);
-		*s->lnG = 0;
-		mp_sim__trade_prepare(s);
-		mp_sim__trade(s);
-		mp_sim__trade_calibrate(s);
+	if (!store)
+		return MP_OK;
+	int rc = MP_OK;
+	int *cc = malloc(n * sizeof *cc);
+	double *con = malloc(nn * sizeof *con);
+	s->init_trade = malloc(nn * sizeof *s->init_trade);
+	if (!cc || !con || !s->init_trade) {
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		goto done;
 	}
-	memset(s->policy, 0, n * MP_NPOL * sizeof *s->policy);
 	for (size_t i = 0; i < n; i++)
-		s->rival[i] = s->partner[i] = -1;
-	/* Politically relevant dyads (Maoz & Russett 1993): contiguous, or one a major power;
-	 * strategic rivals always count. */
+		cc[i] = w->actors[i].ccode;
+	rc = mp_store__sim_dyads(ctx, store, w->year, cc, n, s->init_trade, con, s->ally, s->rivalry);
+	if (rc != MP_OK)
+		goto done;
+	for (size_t k = 0; k < nn; k++) {
+		if (isfinite(con[k]))
+			s->contig[k] = con[k];
+		if (!isfinite(s->ally[k]))
+			s->ally[k] = 0;
+		if (!isfinite(s->rivalry[k]))
+			s->rivalry[k] = 0;
+	}
+done:
+	free(cc);
+	free(con);
+	return rc;
+}
+
+/* Politically relevant dyads (Maoz & Russett 1993): contiguous, or one a major power;
+ * strategic rivals always count. */
+static void init_pairs(mp_sim *s)
+{
+	const mp_world *w = s->w;
+	const size_t n = s->n;
 	s->npairs = 0;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++) {
@@ -329,15 +346,53 @@ static int init_state(mp_ctx *ctx, mp_sim *s, mp_store *store)
 				s->npairs++;
 			}
 		}
-	/* Capabilities and Richardson anchors at the start: the start year is an equilibrium. */
-	for (size_t i = 0; i < n; i++)
+}
+
+/* The start year's derived quantities: GDP, trade and capabilities. */
+static int measure(mp_ctx *ctx, mp_sim *s)
+{
+	for (size_t i = 0; i < s->n; i++)
 		s->gdp[i] = s->pop[i] * s->gdppc[i] / 1000.0;
 	mp_sim__trade(s);
-	rc = mp_sim__capabilities(ctx, s);
-	if (rc != MP_OK)
+	return mp_sim__capabilities(ctx, s);
+}
+
+/* The blackboard from the world's data, then every mechanism (docs/sim.md, "Initial
+ * state"). */
+static int init_state(mp_ctx *ctx, mp_sim *s, mp_store *store)
+{
+	const size_t n = s->n;
+	int rc = MP_OK;
+	double *tmp = calloc(n + 1, sizeof *tmp), *x = calloc(n + 1, sizeof *x);
+	if (!tmp || !x) {
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		goto done;
-	mp_sim__threat(s, s->threat0, s->allies0);
+	}
+	init_population_gdp(s, x, tmp);
+	init_mer_burden(s, x, tmp);
+	init_ideal_points(s);
+	if ((rc = init_dyads(ctx, s, store)) != MP_OK)
+		goto done;
+	memset(s->policy, 0, n * MP_NPOL * sizeof *s->policy);
+	for (size_t i = 0; i < n; i++)
+		s->rival[i] = s->partner[i] = -1;
+	init_pairs(s);
+	for (int m = 0; m < MP_SIM_NMECH; m++)
+		if (mechs[m]->init && (rc = mechs[m]->init(ctx, s, s->mech[m].st)) != MP_OK)
+			goto done;
+	free(s->init_trade);
+	s->init_trade = NULL;
+	if ((rc = measure(ctx, s)) != MP_OK)
+		goto done;
+	for (int m = 0; m < MP_SIM_NMECH; m++)
+		if (mechs[m]->settle && (rc = mechs[m]->settle(ctx, s, s->mech[m].st)) != MP_OK)
+			goto done;
 	memcpy(s->init, s->pop, s->ndyn * sizeof *s->init);
+	for (int m = 0; m < MP_SIM_NMECH; m++) {
+		mp_sim_slot *sl = &s->mech[m];
+		if (sl->ndyn)
+			memcpy(sl->blk + sl->ndyn, sl->blk, sl->ndyn * sizeof *sl->blk);
+	}
 done:
 	free(tmp);
 	free(x);
@@ -372,6 +427,19 @@ static int resolve_levers(mp_sim *s, const mp_scenario *sc)
 	return MP_OK;
 }
 
+/* `<name>.enabled` of every mechanism (absent: always on). */
+static void set_switches(mp_sim *s)
+{
+	for (int m = 0; m < MP_SIM_NMECH; m++) {
+		char key[64];
+		double v = 1;
+		snprintf(key, sizeof key, "%s.enabled", mechs[m]->name);
+		if (mp_sim_params_get(&s->p, key, &v) != MP_OK)
+			v = 1;
+		s->mech[m].on = v > 0;
+	}
+}
+
 int mp_sim_new(mp_ctx *ctx, const mp_world *w, const mp_sim_opts *opts, mp_sim **out)
 {
 	mp_sim_opts dflt = MP_SIM_OPTS_INIT;
@@ -379,6 +447,9 @@ int mp_sim_new(mp_ctx *ctx, const mp_world *w, const mp_sim_opts *opts, mp_sim *
 	if (!opts)
 		opts = &dflt;
 	*out = NULL;
+	if (opts->version < 1 || opts->version > MP_SIM_OPTS_VERSION)
+		return mp_error_set(ctx, MP_EUSAGE, "mp_sim_new: options version %u is not supported (1-%d)",
+				    opts->version, MP_SIM_OPTS_VERSION);
 	if (!w || w->n < 2)
 		return mp_error_set(ctx, MP_EINPUT, "simulation: the start world needs at least two actors");
 	mp_sim *s = calloc(1, sizeof *s);
@@ -389,6 +460,7 @@ int mp_sim_new(mp_ctx *ctx, const mp_world *w, const mp_sim_opts *opts, mp_sim *
 		s->p = *opts->params;
 	else
 		mp_sim_params_default(&s->p);
+	s->units = opts->version >= 2 ? opts->units : NULL;
 	s->seed = opts->seed;
 	s->run = opts->run;
 	s->year0 = s->year = w->year;
@@ -410,6 +482,7 @@ int mp_sim_new(mp_ctx *ctx, const mp_world *w, const mp_sim_opts *opts, mp_sim *
 	for (size_t i = 0; i < s->n; i++)
 		s->agg[i] = w->actors[i].ccode == 0;
 	setup_camps(s, sc, opts->poles);
+	set_switches(s);
 	s->nblk = bind(s, NULL);
 	double *b = calloc(s->nblk, sizeof *b);
 	if (!b) {
@@ -417,8 +490,14 @@ int mp_sim_new(mp_ctx *ctx, const mp_world *w, const mp_sim_opts *opts, mp_sim *
 		goto done;
 	}
 	bind(s, b);
+	for (int m = 0; m < MP_SIM_NMECH; m++)
+		if (slot_alloc(s, m) != MP_OK) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			goto done;
+		}
 	resolve_levers(s, sc);
-	rc = init_state(ctx, s, opts->store);
+	if ((rc = init_state(ctx, s, opts->store)) == MP_OK)
+		mp_sim_reset(s, opts->run);
 done:
 	free(sc_dflt);
 	if (rc != MP_OK) {
@@ -438,10 +517,16 @@ int mp_sim_clone(const mp_sim *src, mp_sim **out)
 	*s = *src;
 	s->w = NULL;
 	s->blk = NULL;
+	s->init_trade = NULL;
 	s->camp = s->camp0 = s->forced = s->rival = s->partner = s->pairs = NULL;
 	s->agg = s->gp = s->at_war = NULL;
+	for (int m = 0; m < MP_SIM_NMECH; m++)
+		s->mech[m].st = NULL, s->mech[m].blk = NULL;
 	double *b = malloc(src->nblk * sizeof *b);
-	if (!b || alloc_ints(s) != MP_OK || mp_world_clone(src->w, &s->w) != MP_OK) {
+	int rc = (b && alloc_ints(s) == MP_OK && mp_world_clone(src->w, &s->w) == MP_OK) ? MP_OK : MP_ENOMEM;
+	for (int m = 0; rc == MP_OK && m < MP_SIM_NMECH; m++)
+		rc = slot_clone(src, s, m);
+	if (rc != MP_OK) {
 		free(b);
 		mp_sim_free(s);
 		return MP_ENOMEM;
@@ -467,6 +552,11 @@ void mp_sim_reset(mp_sim *s, uint32_t run)
 	s->run = run;
 	s->year = s->year0;
 	memcpy(s->pop, s->init, s->ndyn * sizeof *s->init);
+	for (int m = 0; m < MP_SIM_NMECH; m++) {
+		mp_sim_slot *sl = &s->mech[m];
+		if (sl->ndyn)
+			memcpy(sl->blk, sl->blk + sl->ndyn, sl->ndyn * sizeof *sl->blk);
+	}
 	memcpy(s->camp, s->camp0, s->n * sizeof(int));
 	memset(s->at_war, 0, s->n);
 	for (size_t i = 0; i < s->n; i++)
@@ -477,40 +567,25 @@ void mp_sim_reset(mp_sim *s, uint32_t run)
 		s->sanct[c] = 0;
 	for (size_t i = 0; i < s->n; i++)
 		s->grow_add[i] = s->pop_add[i] = 0;
-	/* The trade residuals are a property of the start world (drawn once per seed). */
-	for (size_t i = 0; i < s->n; i++)
-		s->gdp[i] = s->pop[i] * s->gdppc[i] / 1000.0;
-	mp_sim__trade(s);
-	mp_ctx *none = NULL;
-	(void)mp_sim__capabilities(none, s);
+	for (int m = 0; m < MP_SIM_NMECH; m++)
+		if (mechs[m]->reset)
+			mechs[m]->reset(s, s->mech[m].st);
+	(void)measure(NULL, s);
 }
 
 int mp_sim_step(mp_ctx *ctx, mp_sim *s)
 {
-	const mp_sim_params *p = &s->p;
 	s->year++;
-	mp_sim__levers(s);
-	if (p->strategy_enabled > 0)
-		mp_sim__strategy(s);
-	if (p->demography_enabled > 0)
-		mp_sim__demography(s);
-	if (p->economy_enabled > 0)
-		mp_sim__economy(s);
-	for (size_t i = 0; i < s->n; i++)
-		s->gdp[i] = s->pop[i] * s->gdppc[i] / 1000.0;
-	if (p->trade_enabled > 0)
-		mp_sim__trade(s);
-	if (p->military_enabled > 0)
-		mp_sim__military(s);
-	int rc = mp_sim__capabilities(ctx, s);
-	if (rc != MP_OK)
-		return rc;
-	if (p->alignment_enabled > 0)
-		mp_sim__alignment(s);
-	s->wars = s->gp_wars = s->crises = 0;
-	memset(s->at_war, 0, s->n);
-	if (p->conflict_enabled > 0)
-		mp_sim__conflict(s);
+	for (int m = 0; m < MP_SIM_NMECH; m++) {
+		if (m == MP_MECH_TRADE) /* GDP follows population and GDP per head */
+			for (size_t i = 0; i < s->n; i++)
+				s->gdp[i] = s->pop[i] * s->gdppc[i] / 1000.0;
+		if (!s->mech[m].on)
+			continue;
+		int rc = mechs[m]->step(ctx, s, s->mech[m].st);
+		if (rc != MP_OK)
+			return rc;
+	}
 	return MP_OK;
 }
 

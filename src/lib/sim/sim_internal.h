@@ -1,8 +1,14 @@
-/* Internal: the state of one simulated run, shared by the mechanism files (mech_*.c).
+/* Internal: the state of one simulated run.
  *
- * Layout: every per-run double lives in one block. The first `ndyn` doubles are the
- * dynamic state (copied from the `init` region on reset), then the initial copy, then
- * constants and per-step scratch. A clone is one malloc and one memcpy. */
+ * A run is the core (this struct: the "blackboard" of per-actor and per-dyad quantities that
+ * several mechanisms read, camps, relevant dyads, the current world) plus one private state
+ * per mechanism (mech.h). A mechanism writes only its own outputs to the blackboard and
+ * reads the others'; it keeps everything else in its private state.
+ *
+ * Layout of the blackboard's doubles: one block. The first `ndyn` doubles are the dynamic
+ * state (copied from the `init` region on reset), then the initial copy, then constants
+ * from the start world and per-step scratch. A clone is one malloc and one memcpy per
+ * block; nothing is allocated in the yearly loop. */
 #ifndef MP_SIM_INTERNAL_H
 #define MP_SIM_INTERNAL_H
 
@@ -11,10 +17,14 @@
 
 #include "multipolar/rng.h"
 #include "multipolar/sim.h"
+#include "sim/mech.h"
 
-/* RNG stream ids: stream = year * 16 + id, so each mechanism-year has its own stream. */
+/* RNG stream ids: stream = year * 16 + id, so each mechanism-year has its own stream.
+ * MP_SIM_S_INIT draws the start world's trade residuals (once per seed and run index). A
+ * mechanism that draws per run (at reset) uses a stream of its own in [MP_SIM_S_RUN, 16):
+ * its year part is the start year, so it never meets a yearly stream. */
 enum { MP_SIM_S_ECON = 1, MP_SIM_S_MIL, MP_SIM_S_ALIGN, MP_SIM_S_CAMP, MP_SIM_S_CONFLICT,
-       MP_SIM_S_STRATEGY, MP_SIM_S_INIT };
+       MP_SIM_S_STRATEGY, MP_SIM_S_INIT, MP_SIM_S_RUN };
 
 /* Strategy levers of a great power (shares of strategy.budget). */
 enum { MP_POL_ARMS, MP_POL_ECON, MP_POL_AID, MP_POL_SANCTION, MP_POL_CULTURE, MP_POL_NEGOTIATE,
@@ -31,73 +41,90 @@ typedef struct mp_sim_lever {
 	int from, to;
 } mp_sim_lever;
 
+/* A mechanism's place in a run: its private state and the block its arrays live in. */
+typedef struct mp_sim_slot {
+	void *st;           /* private state (mech->state_size bytes), or NULL */
+	double *blk;        /* its arrays: dynamic [0, ndyn), initial copy [ndyn, 2 ndyn), rest */
+	size_t nblk, ndyn;
+	int on;             /* `<name>.enabled` > 0 (mechanisms without the key are always on) */
+} mp_sim_slot;
+
 struct mp_sim {
 	mp_sim_params p;
+	const mp_sim_unit_params *units; /* per-country parameters (borrowed; NULL = none) */
 	uint64_t seed;
 	uint32_t run;
 	int year0, year;
 	size_t n;
-	mp_world *w;       /* current world (outputs) */
+	mp_world *w;         /* current world (outputs); at init, a copy of the start world */
+	mp_sim_slot mech[MP_SIM_NMECH];
 
 	/* camps */
 	size_t ncamps;
 	char camp_name[MP_SIM_MAX_CAMPS][32];
 	int camp_leader[MP_SIM_MAX_CAMPS][4];
 	int camp_nleaders[MP_SIM_MAX_CAMPS];
-	int *camp, *camp0;   /* n: camp index or -1 */
-	int *forced;         /* n: camp forced by a join lever this year, -2 = none */
-	int *rival;          /* n: main rival of a great power, -1 */
-	int *partner;        /* n: aid partner of a great power, -1 */
+	int *camp, *camp0;   /* n: camp index or -1 (alignment writes camp) */
+	int *forced;         /* n: camp forced by a join lever this year, -2 = none (levers) */
+	int *rival;          /* n: main rival of a great power, -1 (strategy) */
+	int *partner;        /* n: aid partner of a great power, -1 (strategy) */
 	unsigned char *agg;  /* n: aggregate (remainder) row */
 	unsigned char *gp;   /* n: great power (a camp leader) */
-	unsigned char *at_war;
-	int wars, gp_wars, crises;
+	unsigned char *at_war; /* n: fought a war this year (conflict) */
+	int wars, gp_wars, crises; /* this year's counts (conflict) */
 	int *pairs;          /* 2 * npairs: politically relevant dyads */
 	size_t npairs;
 
 	size_t nlevers;
 	mp_sim_lever levers[MP_SCENARIO_MAX_LEVERS];
 
-	/* the double block */
+	/* ---- the blackboard's doubles (writer in brackets) ---- */
 	double *blk;
 	size_t nblk, ndyn;
 	/* dynamic (reset from init) */
-	double *pop, *urb, *gdppc, *burden, *ip, *ngr, *dev, *policy /* n*MP_NPOL */;
-	double *lnF;         /* 1: log frontier GDP per capita */
-	/* initial copy of the dynamic region */
-	double *init;
-	/* constants */
-	double *gap, *mer, *b0, *threat0, *allies0, *milper0, *milex0, *pop0, *irst_k, *pec_k;
-	double *lndist /* n*n */, *contig /* n*n */, *resid /* n*n, trade fixed effect */;
-	double *tk;          /* n*n: exp(d ln D + c CONTIG + e), the fixed part of gravity */
+	double *pop;         /* n: population, thousands [demography] */
+	double *pop_urban;   /* n: urban population (COW: cities >= 100k), thousands [demography] */
+	double *pop_working; /* n: population aged 15-64, thousands; NaN until demography has ages */
+	double *pop_military;/* n: military-age population, thousands; NaN until demography has ages */
+	double *gdppc;       /* n: GDP per head, PPP $ [economy; shocks: levers; war losses: conflict] */
+	double *burden;      /* n: military spending / GDP at MER [military; shocks: levers] */
+	double *ip;          /* n: UNGA ideal point [alignment] */
+	double *policy;      /* n * MP_NPOL: great powers' strategy mix [strategy] */
+	double *init;        /* initial copy of the dynamic region */
+	/* constants from the start world */
+	double *mer;         /* n: GDP at MER / GDP at PPP */
+	double *lndist;      /* n*n: log capital distance, km (>= 100) */
+	double *contig;      /* n*n: contiguity (COW direct contiguity, else capitals within
+				conflict.relevance_km), 0/1 */
 	double *ally, *rivalry; /* n*n: defence pact, strategic rivalry (0/1; from the store) */
-	double *lnG;         /* 1: gravity constant */
 	/* scratch, recomputed every step */
-	double *gdp, *lny, *milex, *cinc, *share /* n*MP_NCOMP */, *trade /* n*n */, *tsum;
-	double *camp_trade /* n*ncamps */, *grow_add, *pop_add, *threat, *allies, *sanct /* ncamps^2 */;
-	double *camp_cap /* ncamps */, *camp_ip /* ncamps */, *culture /* n */;
-	double *lncinc /* n: log CINC of the year, for the conflict hazards (NaN if <= 0) */;
+	double *gdp;         /* n: GDP at PPP, millions = pop * gdppc / 1000 [core, after economy] */
+	double *milex;       /* n: military spending, thousands of US$ [capabilities] */
+	double *cinc;        /* n: CINC (COW mode) [capabilities] */
+	double *share;       /* n * MP_NCOMP: component shares [capabilities] */
+	double *camp_cap;    /* ncamps: summed CINC of each camp [capabilities] */
+	double *trade;       /* n*n: bilateral trade, millions [trade] */
+	double *tsum;        /* n: total trade of each actor [trade] */
+	double *camp_trade;  /* n * ncamps: trade of each actor with each camp [trade] */
+	double *grow_add;    /* n: growth added by levers and strategy this year [levers] */
+	double *pop_add;     /* n: population growth added by the fertility lever [levers] */
+	double *sanct;       /* ncamps^2: sanction strength camp a -> camp b [levers] */
+
+	double *init_trade;  /* n*n: observed start-year trade (store), during mp_sim_new only */
 };
 
-/* Mechanisms: one file each. Each reads the current state and writes its part. */
-int mp_sim__capabilities(mp_ctx *ctx, mp_sim *s);   /* mech_capabilities.c */
-void mp_sim__demography(mp_sim *s);                  /* mech_demography.c */
-void mp_sim__economy(mp_sim *s);                     /* mech_economy.c */
-void mp_sim__military(mp_sim *s);                    /* mech_military.c */
-void mp_sim__trade(mp_sim *s);                       /* mech_trade.c */
-void mp_sim__trade_calibrate(mp_sim *s);             /* sets lnG from trade.openness */
-void mp_sim__trade_prepare(mp_sim *s);               /* tk from lndist, contig, resid */
-void mp_sim__alignment(mp_sim *s);                   /* mech_alignment.c */
-void mp_sim__strategy(mp_sim *s);                    /* mech_strategy.c */
-void mp_sim__conflict(mp_sim *s);                    /* mech_conflict.c */
-/* Levers active in the current year: fills grow_add, pop_add, sanct, forced. */
-void mp_sim__levers(mp_sim *s);                      /* levers.c */
-/* Threat (rivals' spending) and allies' spending relative to own GDP (military.c). */
-void mp_sim__threat(mp_sim *s, double *threat, double *allies);
-/* War-onset hazard of dyad (i, j) given capabilities ci, cj (mech_conflict.c). */
-double mp_sim__hazard(const mp_sim *s, size_t i, size_t j, double ci, double cj);
-/* Dissatisfaction of a dyad in [0,1] (conflict.c). */
-double mp_sim__dissat(const mp_sim *s, size_t i, size_t j);
+/* Stream for (mechanism, year). */
+static inline void mp_sim__rng(const mp_sim *s, mp_rng *r, int mech)
+{
+	mp_rng_init(r, s->seed, s->run, (uint32_t)s->year * 16u + (uint32_t)mech);
+}
+
+/* A mechanism's private state (NULL when it has none). */
+static inline void *mp_sim__state(const mp_sim *s, mp_sim_mech_id id)
+{
+	return s->mech[id].st;
+}
+
 /* Sanction strength between camps a and b (the stronger direction; 0 within a camp). */
 static inline double mp_sim__sanction_camps(const mp_sim *s, size_t a, size_t b)
 {
@@ -117,7 +144,10 @@ static inline double mp_sim__sanction(const mp_sim *s, size_t i, size_t j)
 	double x = s->sanct[(size_t)a * k + (size_t)b], y = s->sanct[(size_t)b * k + (size_t)a];
 	return x > y ? x : y;
 }
-/* Stream for (mechanism, year). */
-void mp_sim__rng(const mp_sim *s, mp_rng *r, int mech);
+
+/* Median of the finite values of v[0..n) (NaN if none); tmp has room for n (sim.c). */
+double mp_sim__median_finite(const double *v, size_t n, double *tmp);
+/* A per-country parameter of actor i (its ccode), or dflt (remainder rows: dflt). */
+double mp_sim__unit(const mp_sim *s, size_t i, const char *key, double dflt);
 
 #endif
