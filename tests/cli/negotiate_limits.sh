@@ -73,8 +73,8 @@ cmp -s "$T/out" "$T/t256" || fail "--threads 256 and 1 differ"
 # inputs have a size limit, also devices and pipes (no reading until out of memory)
 sanitized=0
 "$MP" version --build-options | grep -q sanitize && sanitized=1
-limit_mem() { # limit_mem CMD...: run with at most 400 MB of address space (normal builds)
-	if [ "$sanitized" = 1 ]; then "$@"; else (ulimit -v 400000; exec "$@"); fi
+limit_mem() { # limit_mem CMD...: run with at most 800 MB of address space (normal builds)
+	if [ "$sanitized" = 1 ]; then "$@"; else (ulimit -v 800000; exec "$@"); fi
 }
 set +e
 limit_mem timeout 60 "$MP" negotiate /dev/zero > "$T/out" 2> "$T/err"

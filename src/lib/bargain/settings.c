@@ -301,7 +301,14 @@ int mp_bargain_settings_set(mp_ctx *ctx, mp_bargain_settings *s, const mp_bargai
 		s->run.stop_rules = bits;
 		return MP_OK;
 	case MP_BARGAIN_SK_DIM: {
-		long d = in ? find_dim(in, value) : 0;
+		long d;
+		if (!in) /* no input to resolve a name: a 1-based number only */
+			d = !mp_bargain__parse_int(value, &n) && n >= 1 && n <= MP_BARGAIN_DIMS_MAX ? (long)(n - 1) : -1;
+		else
+			d = find_dim(in, value);
+		if (d < 0 && !in)
+			return mp_error_set(ctx, code, "%s%s: expected a dimension number from 1 to %d, got '%s'", where, name,
+					    MP_BARGAIN_DIMS_MAX, value);
 		if (d < 0) {
 			char hint[96];
 			mp_bargain__did_you_mean(hint, sizeof hint, value, (const char *const *)in->dim, in->m);
@@ -331,12 +338,13 @@ int mp_bargain_settings_from_input(mp_ctx *ctx, const mp_bargain_input *in, mp_b
 				    MP_BARGAIN_SETTINGS_VERSION);
 	s->run.model = in->source == MP_BARGAIN_SRC_KTAB || in->source == MP_BARGAIN_SRC_KTAB_XML ? MP_BARGAIN_MODEL_SMP
 												  : MP_BARGAIN_MODEL_EU;
-	if (in->model && (rc = mp_bargain_settings_set(ctx, s, in, "model", in->model, MP_BARGAIN_SCOPE_SCENARIO,
-						       in->path)))
+	char where[512];
+	snprintf(where, sizeof where, "%s: ", in->path && *in->path ? in->path : "input");
+	if (in->model &&
+	    (rc = mp_bargain_settings_set(ctx, s, in, "model", in->model, MP_BARGAIN_SCOPE_SCENARIO, where)))
 		return rc;
 	for (size_t k = 0; k < in->nopt; k++) {
-		char where[512];
-		snprintf(where, sizeof where, "%s: options: ", in->path ? in->path : "");
+		snprintf(where, sizeof where, "%s: options: ", in->path && *in->path ? in->path : "input");
 		if ((rc = mp_bargain_settings_set(ctx, s, in, in->opt_key[k], in->opt_val[k], MP_BARGAIN_SCOPE_SCENARIO,
 						  where)))
 			return rc;
@@ -416,21 +424,41 @@ static void value_text(const mp_bargain_settings *s, const mp_bargain_input *in,
 	}
 }
 
-/* Whether setting i applies to the run of s (its model's switches; sensitivity settings
- * when there are replicates; dim only for EU). */
+/* Whether setting id applies to the run of s: a model's own switches, the sensitivity
+ * settings when there are replicates. */
 static int applies(const mp_bargain_settings *s, mp_bargain_setting id)
 {
-	const char *help = infos[id].help;
 	int eu = s->run.model == MP_BARGAIN_MODEL_EU;
-	if (!strncmp(help, "EU", 2))
+	switch (id) {
+	case MP_BARGAIN_SET_DIM:
+	case MP_BARGAIN_SET_VOTE:
+	case MP_BARGAIN_SET_PROBABILITY:
+	case MP_BARGAIN_SET_CAPITULATION:
+	case MP_BARGAIN_SET_COMPROMISE:
+	case MP_BARGAIN_SET_RISK_UPDATE:
+	case MP_BARGAIN_SET_Q:
+	case MP_BARGAIN_SET_T:
+	case MP_BARGAIN_SET_DELTA:
 		return eu;
-	if (!strncmp(help, "SMP", 3))
+	case MP_BARGAIN_SET_VPM:
+	case MP_BARGAIN_SET_PCE:
+	case MP_BARGAIN_SET_TRANSITIONS:
+	case MP_BARGAIN_SET_VOTING:
+	case MP_BARGAIN_SET_RISK_ADJUST:
+	case MP_BARGAIN_SET_RISK_RANGE:
+	case MP_BARGAIN_SET_COMMIT:
+	case MP_BARGAIN_SET_INTERPOLATION:
+	case MP_BARGAIN_SET_BARGAIN:
+	case MP_BARGAIN_SET_POS_TOL:
 		return !eu;
-	if (id == MP_BARGAIN_SET_SENSITIVITY)
-		return 1;
-	if (!strncmp(help, "sensitivity", 11) || id == MP_BARGAIN_SET_THREADS)
+	case MP_BARGAIN_SET_NOISE_CAP:
+	case MP_BARGAIN_SET_NOISE_SAL:
+	case MP_BARGAIN_SET_NOISE_POS:
+	case MP_BARGAIN_SET_THREADS:
 		return s->replicates > 0;
-	return 1;
+	default:
+		return 1;
+	}
 }
 
 size_t mp_bargain_settings_describe(const mp_bargain_settings *s, const mp_bargain_input *in, char *buf, size_t size)
