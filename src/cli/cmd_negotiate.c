@@ -53,9 +53,11 @@ static int settings(mp_ctx *ctx, const negotiate_opts *o, const mp_bargain_input
 	return rc == MP_OK ? mp_bargain_settings_check(ctx, s, in) : rc;
 }
 
+/* The "not data" label: part of the answer on standard output (always), a note on standard
+ * error for the other views (not with --quiet). */
 static void note_illustrative(const negotiate_opts *o, const mp_bargain_input *in, FILE *f)
 {
-	if (in->illustrative && !o->common.quiet)
+	if (in->illustrative && (f != stderr || !o->common.quiet))
 		fprintf(f, "%sILLUSTRATIVE INPUT, NOT DATA: %s marks its numbers as judgements written to show the "
 			   "format (illustrative: true).\n",
 			f == stderr ? "negotiate: " : "", base_name(in->path));

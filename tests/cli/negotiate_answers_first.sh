@@ -19,6 +19,8 @@ grep -q 'nearest mark 20: return to the lines of 23 February 2022' "$T/out" || f
 grep -q '0 means: Ukraine restored to its 1991 borders' "$T/out" || fail "low_means"
 grep -q '100 means: Ukraine neutral, demilitarised' "$T/out" || fail "high_means of security"
 grep -q '^ILLUSTRATIVE INPUT, NOT DATA' "$T/out" || fail "illustrative not labelled in the terminal"
+expect_exit 0 "$MP" negotiate "$U" --quiet
+grep -q '^ILLUSTRATIVE INPUT, NOT DATA' "$T/out" || fail "--quiet drops the label from the answer"
 # machine formats carry the same summary
 expect_exit 0 "$MP" negotiate "$U" --format csv
 head -1 "$T/out" | grep -q '^model,actors,rounds,stopped_by,dim,weighted_mean,weighted_median,low,high,nearest_mark,nearest_mark_means,low_means,high_means,illustrative$' \
