@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/csv.h"
+
 static void free_marks(mp_bargain_input *in)
 {
 	for (size_t k = 0; in->marks && k < in->m; k++) {
@@ -307,44 +309,17 @@ int mp_bargain__parse_int(const char *s, long long *out)
 
 /* ---- names ---- */
 
-/* Length of the valid UTF-8 sequence at p (RFC 3629 section 4), 0 if invalid. */
-static size_t utf8_len(const unsigned char *p)
-{
-	unsigned char c = p[0];
-	if (c < 0x80)
-		return 1;
-	size_t n;
-	unsigned char lo = 0x80, hi = 0xBF;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		lo = c == 0xE0 ? 0xA0 : 0x80;
-		hi = c == 0xED ? 0x9F : 0xBF;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		lo = c == 0xF0 ? 0x90 : 0x80;
-		hi = c == 0xF4 ? 0x8F : 0xBF;
-	} else
-		return 0;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < n; i++)
-		if (p[i] < 0x80 || p[i] > 0xBF)
-			return 0;
-	return n;
-}
-
 const char *mp_bargain__check_text(const char *s, size_t max, int is_name)
 {
 	size_t len = strlen(s);
+	const unsigned char *end = (const unsigned char *)s + len;
 	if (is_name && !len)
 		return "empty name";
 	if (len > max)
 		return is_name ? "name longer than " MP_BARGAIN_STR(MP_BARGAIN_NAME_MAX) " bytes (the limit)"
 			       : "text longer than " MP_BARGAIN_STR(MP_BARGAIN_TEXT_MAX) " bytes (the limit)";
 	for (const unsigned char *p = (const unsigned char *)s; *p;) {
-		size_t n = utf8_len(p);
+		size_t n = mp_csv__utf8_len(p, end);
 		if (!n)
 			return "invalid UTF-8";
 		/* C0 controls and DEL; a description may hold line breaks and tabs */

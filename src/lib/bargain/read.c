@@ -91,35 +91,33 @@ int mp_bargain_input_parse(mp_ctx *ctx, const char *name, const char *buf, size_
 	return mp_bargain_input_parse_csv(ctx, name, buf, len, flags, out);
 }
 
-int mp_bargain_input_read(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out)
+/* The three file entry points: the file read once, then one parser. */
+typedef enum { ANY, CSV, YAML } reader;
+
+static int read_as(mp_ctx *ctx, const char *path, int flags, reader as, mp_bargain_input **out)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	int rc = read_file(ctx, path, &buf, &len);
 	if (rc == MP_OK)
-		rc = mp_bargain_input_parse(ctx, path, buf, len, flags, out);
+		rc = as == CSV    ? mp_bargain_input_parse_csv(ctx, path, buf, len, flags, out)
+		     : as == YAML ? mp_bargain_input_parse_yaml(ctx, path, buf, len, out)
+				  : mp_bargain_input_parse(ctx, path, buf, len, flags, out);
 	free(buf);
 	return rc;
+}
+
+int mp_bargain_input_read(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out)
+{
+	return read_as(ctx, path, flags, ANY, out);
 }
 
 int mp_bargain_input_read_csv(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	int rc = read_file(ctx, path, &buf, &len);
-	if (rc == MP_OK)
-		rc = mp_bargain_input_parse_csv(ctx, path, buf, len, flags, out);
-	free(buf);
-	return rc;
+	return read_as(ctx, path, flags, CSV, out);
 }
 
 int mp_bargain_input_read_yaml(mp_ctx *ctx, const char *path, mp_bargain_input **out)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	int rc = read_file(ctx, path, &buf, &len);
-	if (rc == MP_OK)
-		rc = mp_bargain_input_parse_yaml(ctx, path, buf, len, out);
-	free(buf);
-	return rc;
+	return read_as(ctx, path, 0, YAML, out);
 }

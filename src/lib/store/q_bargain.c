@@ -304,63 +304,73 @@ void mp_store__bargain_runs_free(mp_q_bargain_run *runs, size_t n)
 	free(runs);
 }
 
-int mp_store__bargain_positions(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_pos **out, size_t *n)
+/* Reads every row of `sql` (one parameter: the run id) into a growing array of `size`-byte
+ * rows filled by fill(); fill returns 0, or -1 when out of memory. */
+typedef int (*fill_fn)(sqlite3_stmt *st, void *row);
+
+static int select_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t run_id, size_t size, fill_fn fill,
+		       void **out, size_t *n, const char *what)
 {
 	sqlite3_stmt *st;
 	*out = NULL;
 	*n = 0;
-	/* rowid order within (dim, actor) keeps the input's actor order stable */
-	int rc = mp_store__prepare(ctx, s,
-				   "SELECT round, actor, dim, position FROM bargain_positions WHERE run_id = ?1"
-				   " ORDER BY dim, actor, round",
-				   &st);
+	int rc = mp_store__prepare(ctx, s, sql, &st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);
 	size_t cap = 0;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow((void **)out, &cap, *n, sizeof **out)) {
+		if (!grow(out, &cap, *n, size)) {
 			sqlite3_reset(st);
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		}
-		mp_q_bargain_pos *p = &(*out)[(*n)++];
-		p->round = sqlite3_column_int(st, 0);
-		text(p->actor, sizeof p->actor, st, 1);
-		text(p->dim, sizeof p->dim, st, 2);
-		p->position = mp_store__real(st, 3);
+		void *row = (char *)*out + (*n)++ * size;
+		memset(row, 0, size);
+		if (fill(st, row)) {
+			sqlite3_reset(st);
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		}
 	}
 	sqlite3_reset(st);
-	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, "read negotiation positions");
+	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, what);
+}
+
+static int fill_pos(sqlite3_stmt *st, void *row)
+{
+	mp_q_bargain_pos *p = row;
+	p->round = sqlite3_column_int(st, 0);
+	text(p->actor, sizeof p->actor, st, 1);
+	text(p->dim, sizeof p->dim, st, 2);
+	p->position = mp_store__real(st, 3);
+	return 0;
+}
+
+int mp_store__bargain_positions(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_pos **out, size_t *n)
+{
+	/* rowid order within (dim, actor) keeps the input's actor order stable */
+	return select_rows(ctx, s,
+			   "SELECT round, actor, dim, position FROM bargain_positions WHERE run_id = ?1"
+			   " ORDER BY dim, actor, round",
+			   run_id, sizeof **out, fill_pos, (void **)out, n, "read negotiation positions");
+}
+
+static int fill_fc(sqlite3_stmt *st, void *row)
+{
+	mp_q_bargain_fc *f = row;
+	f->round = sqlite3_column_int(st, 0);
+	text(f->dim, sizeof f->dim, st, 1);
+	f->mean = mp_store__real(st, 2);
+	f->median = mp_store__real(st, 3);
+	return 0;
 }
 
 int mp_store__bargain_forecast(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_fc **out, size_t *n)
 {
-	sqlite3_stmt *st;
-	*out = NULL;
-	*n = 0;
-	int rc = mp_store__prepare(ctx, s,
-				   "SELECT round, dim, weighted_mean, weighted_median FROM bargain_forecast"
-				   " WHERE run_id = ?1 ORDER BY dim, round",
-				   &st);
-	if (rc != MP_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, run_id);
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow((void **)out, &cap, *n, sizeof **out)) {
-			sqlite3_reset(st);
-			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		}
-		mp_q_bargain_fc *f = &(*out)[(*n)++];
-		f->round = sqlite3_column_int(st, 0);
-		text(f->dim, sizeof f->dim, st, 1);
-		f->mean = mp_store__real(st, 2);
-		f->median = mp_store__real(st, 3);
-	}
-	sqlite3_reset(st);
-	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, "read negotiation forecasts");
+	return select_rows(ctx, s,
+			   "SELECT round, dim, weighted_mean, weighted_median FROM bargain_forecast"
+			   " WHERE run_id = ?1 ORDER BY dim, round",
+			   run_id, sizeof **out, fill_fc, (void **)out, n, "read negotiation forecasts");
 }
 
 void mp_store__bargain_dims_free(mp_q_bargain_dim *d, size_t n)
@@ -373,70 +383,53 @@ void mp_store__bargain_dims_free(mp_q_bargain_dim *d, size_t n)
 	free(d);
 }
 
+static int fill_dim(sqlite3_stmt *st, void *row)
+{
+	mp_q_bargain_dim *d = row;
+	text(d->dim, sizeof d->dim, st, 0);
+	d->mean = mp_store__real(st, 1);
+	d->median = mp_store__real(st, 2);
+	d->low = mp_store__real(st, 3);
+	d->high = mp_store__real(st, 4);
+	d->mark = mp_store__real(st, 5);
+	char **t[3] = { &d->mark_means, &d->low_means, &d->high_means };
+	for (int k = 0; k < 3; k++)
+		if (!(*t[k] = dup_text(st, 6 + k)) && sqlite3_column_type(st, 6 + k) != SQLITE_NULL)
+			return -1;
+	return 0;
+}
+
 int mp_store__bargain_dims(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_dim **out, size_t *n)
 {
-	sqlite3_stmt *st;
 	*out = NULL;
 	*n = 0;
 	if (!has_table(s, "bargain_summary"))
 		return MP_OK;
-	int rc = mp_store__prepare(ctx, s,
-				   "SELECT dim, weighted_mean, weighted_median, low, high, nearest_mark, nearest_mark_means,"
-				   " low_means, high_means FROM bargain_summary WHERE run_id = ?1 ORDER BY rowid",
-				   &st);
-	if (rc != MP_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, run_id);
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow((void **)out, &cap, *n, sizeof **out)) {
-			sqlite3_reset(st);
-			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		}
-		mp_q_bargain_dim *d = &(*out)[(*n)++];
-		text(d->dim, sizeof d->dim, st, 0);
-		d->mean = mp_store__real(st, 1);
-		d->median = mp_store__real(st, 2);
-		d->low = mp_store__real(st, 3);
-		d->high = mp_store__real(st, 4);
-		d->mark = mp_store__real(st, 5);
-		d->mark_means = dup_text(st, 6);
-		d->low_means = dup_text(st, 7);
-		d->high_means = dup_text(st, 8);
-	}
-	sqlite3_reset(st);
-	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, "read negotiation summary");
+	return select_rows(ctx, s,
+			   "SELECT dim, weighted_mean, weighted_median, low, high, nearest_mark, nearest_mark_means,"
+			   " low_means, high_means FROM bargain_summary WHERE run_id = ?1 ORDER BY rowid",
+			   run_id, sizeof **out, fill_dim, (void **)out, n, "read negotiation summary");
+}
+
+static int fill_q(sqlite3_stmt *st, void *row)
+{
+	mp_q_bargain_q *q = row;
+	text(q->dim, sizeof q->dim, st, 0);
+	text(q->statistic, sizeof q->statistic, st, 1);
+	q->replicates = sqlite3_column_int(st, 2);
+	for (int k = 0; k < 5; k++)
+		q->q[k] = mp_store__real(st, 3 + k);
+	return 0;
 }
 
 int mp_store__bargain_quantiles(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_q **out, size_t *n)
 {
-	sqlite3_stmt *st;
 	*out = NULL;
 	*n = 0;
 	if (!has_table(s, "bargain_quantiles"))
 		return MP_OK;
-	int rc = mp_store__prepare(ctx, s,
-				   "SELECT dim, statistic, replicates, q05, q25, q50, q75, q95 FROM bargain_quantiles"
-				   " WHERE run_id = ?1 ORDER BY rowid",
-				   &st);
-	if (rc != MP_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, run_id);
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow((void **)out, &cap, *n, sizeof **out)) {
-			sqlite3_reset(st);
-			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		}
-		mp_q_bargain_q *q = &(*out)[(*n)++];
-		text(q->dim, sizeof q->dim, st, 0);
-		text(q->statistic, sizeof q->statistic, st, 1);
-		q->replicates = sqlite3_column_int(st, 2);
-		for (int k = 0; k < 5; k++)
-			q->q[k] = mp_store__real(st, 3 + k);
-	}
-	sqlite3_reset(st);
-	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, "read negotiation quantiles");
+	return select_rows(ctx, s,
+			   "SELECT dim, statistic, replicates, q05, q25, q50, q75, q95 FROM bargain_quantiles"
+			   " WHERE run_id = ?1 ORDER BY rowid",
+			   run_id, sizeof **out, fill_q, (void **)out, n, "read negotiation quantiles");
 }

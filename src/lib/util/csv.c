@@ -84,8 +84,7 @@ void mp_csv_close(mp_csv *csv)
 	csv->cols = NULL;
 }
 
-/* Length of the valid UTF-8 sequence starting at p (1..4), or 0 if invalid. */
-static size_t utf8_len(const unsigned char *p, const unsigned char *end)
+size_t mp_csv__utf8_len(const unsigned char *p, const unsigned char *end)
 {
 	unsigned char c = p[0];
 	if (c < 0x80)
@@ -191,7 +190,7 @@ int mp_csv_next(mp_ctx *ctx, mp_csv *csv)
 				if (c == 0)
 					return mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: NUL byte: not a text CSV file",
 							    csv->path, line, p - line_start + 1);
-				size_t n = utf8_len(b + p, end);
+				size_t n = mp_csv__utf8_len(b + p, end);
 				if (!n)
 					return mp_error_set(ctx, MP_EINPUT,
 							    "%s:%zu:%zu: invalid UTF-8 byte 0x%02X (expected UTF-8 text)",
@@ -227,7 +226,7 @@ int mp_csv_next(mp_ctx *ctx, mp_csv *csv)
 					p++;
 					continue;
 				}
-				size_t n = utf8_len(b + p, end);
+				size_t n = mp_csv__utf8_len(b + p, end);
 				if (!n)
 					return mp_error_set(ctx, MP_EINPUT,
 							    "%s:%zu:%zu: invalid UTF-8 byte 0x%02X (expected UTF-8 text)",

@@ -37,5 +37,8 @@ void mp_csv_bytes(const mp_csv *csv, const unsigned char **data, size_t *len);
  * negative MP_EINPUT with the file:line:column in ctx. Blank lines are skipped. */
 int mp_csv_next(mp_ctx *ctx, mp_csv *csv);
 void mp_csv_close(mp_csv *csv);
+/* Length (1..4) of the valid UTF-8 sequence at p, before end (RFC 3629 section 4 byte
+ * ranges), or 0 if it is not valid UTF-8. */
+size_t mp_csv__utf8_len(const unsigned char *p, const unsigned char *end);
 
 #endif
