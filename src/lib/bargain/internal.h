@@ -43,10 +43,10 @@ int mp_bargain__setting_check_file(mp_ctx *ctx, const mp_bargain_input *in, cons
 				   const char *where);
 /* The round limit and stop rules that apply to a model. */
 int mp_bargain__model_rounds(mp_bargain_model model, int rounds);
-
-/* ---- run.c ---- */
 /* The model's actor bound (MP_ERANGE naming the file and the limit). */
 int mp_bargain__check_size(mp_ctx *ctx, const mp_bargain_input *in, mp_bargain_model model);
+
+/* ---- run.c ---- */
 /* Type 7 quantile (Hyndman & Fan 1996; R's default) of sorted v[0..n), n > 0. */
 double mp_bargain__quantile7(const double *v, size_t n, double q);
 

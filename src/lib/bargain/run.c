@@ -32,26 +32,6 @@ static void smp_forecast(const mp_bargain_input *in, const double *x, double *ws
 	}
 }
 
-int mp_bargain__check_size(mp_ctx *ctx, const mp_bargain_input *in, mp_bargain_model model)
-{
-	/* EU: the offer phase keeps an m x n table of pow values and an m x m probability table
-	 * (m distinct positions): 1.57 GB at 10,000 actors, ~6 GB at the limit. SMP: a turn is
-	 * O(n^3) (17 ms for 100 actors, so about 2 min per turn at 2,000 and 5 h at 10,000) and
-	 * keeps (3 + threads) n x n tables (docs/bargaining.md "Limits"). */
-	size_t lim = model == MP_BARGAIN_MODEL_EU ? MP_BARGAIN_EU_ACTORS_MAX : MP_BARGAIN_SMP_ACTORS_MAX;
-	if (in->n <= lim)
-		return MP_OK;
-	return mp_error_set(ctx, MP_ERANGE,
-			    "%s: %zu actors, more than the %s limit of %zu (%s; docs/bargaining.md \"Limits\")%s",
-			    in->path && *in->path ? in->path : "input", in->n, model == MP_BARGAIN_MODEL_EU ? "EU model's" : "SMP's",
-			    lim,
-			    model == MP_BARGAIN_MODEL_EU ? "its tables grow as n^2"
-							 : "a turn costs O(n^3): hours per turn beyond it",
-			    model == MP_BARGAIN_MODEL_SMP && in->n <= MP_BARGAIN_EU_ACTORS_MAX && in->m == 1
-				    ? "; the EU model (--model eu) runs this input"
-				    : "");
-}
-
 int mp_bargain_run_final(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro, double *mean,
 			 double *median, int *rounds, mp_bargain_stop *why)
 {
