@@ -54,6 +54,9 @@ double mp_bargain__quantile7(const double *v, size_t n, double q);
 /* Progress within each round of m, reported as task (base + round fraction) of total
  * (task NULL: none, the default; replicates of a sensitivity run report none). */
 void mp_bargain__eu_progress(mp_bargain_eu *m, const char *task, double base, double total);
+/* ---- smp.c ---- */
+/* The same within each turn of an SMP run. */
+void mp_bargain__smp_progress(mp_bargain_smp *s, const char *task, double base, double total);
 
 /* Test hook: the probability table P[i*n+j] = P(x_i beats x_j) of one EU phase, computed
  * the way the model does (prefix sums when every exponent is 1 or votes are raw, else the

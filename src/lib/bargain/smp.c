@@ -57,7 +57,37 @@ struct mp_bargain_smp {
 	long *bj;                   /* per initiator: best target, */
 	double *bp, *be, *bq;       /* its probability, gain, and j's estimate */
 	int nthreads;
+	/* progress within a turn (mp_bargain__smp_progress): task, turns before, total */
+	const char *prog_task;
+	double prog_base, prog_total;
+	size_t prog_done;
 };
+
+void mp_bargain__smp_progress(mp_bargain_smp *s, const char *task, double base, double total)
+{
+	s->prog_task = task;
+	s->prog_base = base;
+	s->prog_total = total;
+}
+
+/* Progress after each initiator's challenges (most of a turn's cost); only thread 0
+ * reports, every 16 initiators. */
+static void initiator_done(mp_bargain_smp *s)
+{
+	if (!s->prog_task)
+		return;
+	size_t d;
+#ifdef _OPENMP
+#pragma omp atomic capture
+#endif
+	d = ++s->prog_done;
+#ifdef _OPENMP
+	if (omp_get_thread_num() != 0)
+		return;
+#endif
+	if ((d & 15) == 0)
+		mp_progress(s->ctx, s->prog_task, s->prog_base + 0.9 * (double)d / (double)s->n, s->prog_total);
+}
 
 /* SMPModel::bsUtil: u(d, R) = (1 - d)(1 + d R), and (1 - d)(1 + R) beyond d = 1 (B.3). */
 static inline double bs_util(double sd, double R)
@@ -453,6 +483,7 @@ int mp_bargain_smp_step(mp_bargain_smp *s)
 	 * own-estimated gain above 1e-5, the first in actor order on ties. Independent per
 	 * initiator, so computed in parallel with one aUtil[h] table per thread. */
 	int need_j = s->opt.bm != MP_SMP_BM_INITONLY;
+	s->prog_done = 0;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(s->nthreads) if (n >= 64)
 	for (size_t i = 0; i < n; i++) {
 #ifdef _OPENMP
@@ -485,6 +516,7 @@ int mp_bargain_smp_step(mp_bargain_smp *s)
 			prob_edu_chlg(s, Uh, i, i, (size_t)bestJ, &pj, &dj);
 			s->bq[i] = dj;
 		}
+		initiator_done(s);
 	}
 	/* 1b. Bargains and queue entries in KTAB's order. */
 	for (size_t i = 0; i < n; i++) {

@@ -303,6 +303,7 @@ static int run_smp(run_ctx *c, const mp_bargain_settings *s, int limit, int rule
 		mp_progress(c->ctx, "negotiate", turn, limit);
 		if ((st = mp_bargain_smp_status(sm, rules, limit)) != MP_BARGAIN_RUNNING)
 			break;
+		mp_bargain__smp_progress(sm, "negotiate", turn, limit);
 		/* offers are the challenges made in the coming turn: step first */
 		if ((rc = mp_bargain_smp_step(sm)))
 			goto done;
