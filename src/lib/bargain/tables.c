@@ -327,6 +327,7 @@ int mp_bargain_run_tables(mp_ctx *ctx, const mp_bargain_input *in, const mp_barg
 	int eu = s->run.model == MP_BARGAIN_MODEL_EU, rc;
 	for (int t = 0; t < MP_BARGAIN_TAB_N; t++)
 		tabs[t] = NULL;
+	mp_error_clear(ctx); /* so that a table's bare MP_ENOMEM below gets a message */
 	if ((rc = mp_bargain_settings_check(ctx, s, in)) || (rc = mp_bargain__check_size(ctx, in, s->run.model)))
 		return rc;
 	if (want[MP_BARGAIN_TAB_PAIRS] && !eu)
