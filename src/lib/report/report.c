@@ -1,5 +1,6 @@
 /* The HTML report: page frame, provenance, atomic file writing. Sections in
- * report_history.c, report_forecast.c, report_relations.c, report_negotiation.c. */
+ * report_history.c, report_forecast.c, report_skill.c, report_relations.c,
+ * report_negotiation.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -69,6 +70,7 @@ static void head(rep *r)
 	      "<nav aria-label=\"sections\"><ul>"
 	      "<li><a href=\"#history\">History: capabilities and polarity</a></li>"
 	      "<li><a href=\"#forecast\">Forecast: scenarios to the horizon</a></li>"
+	      "<li><a href=\"#skill\">Forecast skill: the model against baselines</a></li>"
 	      "<li><a href=\"#relations\">Relations: dyads and camps</a></li>"
 	      "<li><a href=\"#negotiation\">Negotiation</a></li>"
 	      "<li><a href=\"#sources\">Data and sources</a></li>"
@@ -142,6 +144,8 @@ int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f)
 		goto done;
 	rep__tick(&r);
 	if ((rc = rep__forecast(&r)) != MP_OK)
+		goto done;
+	if ((rc = rep__skill(&r)) != MP_OK) /* report_skill.c */
 		goto done;
 	rep__tick(&r);
 	if ((rc = rep__relations(&r)) != MP_OK)
