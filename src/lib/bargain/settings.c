@@ -396,8 +396,8 @@ int mp_bargain__check_size(mp_ctx *ctx, const mp_bargain_input *in, mp_bargain_m
 {
 	/* EU: the offer phase keeps an m x n table of pow values and an m x m probability table
 	 * (m distinct positions): 0.8-1.6 GB at 10,000 actors, ~6 GB at the limit. SMP: a turn
-	 * is O(n^3) (measured 3 CPU s at 500 actors, 30 at 1,000, so about 4 min at the limit
-	 * and 8 h at 10,000) and keeps (3 + threads) n x n tables (docs/bargaining.md
+	 * is O(n^3) (measured 3 CPU s at 500 actors, 30 at 1,000, 359 at the limit; about 12 h
+	 * at 10,000) and keeps (3 + threads) n x n tables (docs/bargaining.md
 	 * "Limits"). */
 	size_t lim = model == MP_BARGAIN_MODEL_EU ? MP_BARGAIN_EU_ACTORS_MAX : MP_BARGAIN_SMP_ACTORS_MAX;
 	if (in->n <= lim)
