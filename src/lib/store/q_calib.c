@@ -56,6 +56,27 @@ static const qspec specs[MP_QC_COUNT] = {
 	[MP_QC_IDEAL] = { "unga",
 		"SELECT ccode, year, idealpointfp FROM unga WHERE dsid = ?1 AND idealpointfp IS NOT NULL"
 		" AND year >= ?2 AND year <= ?3 ORDER BY ccode, year", 2, 1, 0 },
+	[MP_QC_PWT] = { "pwt",
+		"SELECT COALESCE(c.cown, CASE p.countrycode WHEN 'SRB' THEN 345 END, 0), p.year,"
+		" p.csh_c * p.pl_c + p.csh_i * p.pl_i + p.csh_g * p.pl_g + p.csh_x * p.pl_x + p.csh_m * p.pl_m,"
+		" CASE WHEN p.cgdpo > 0 THEN p.cn / p.cgdpo END, p.csh_i, p.rgdpna, p.countrycode"
+		" FROM pwt p LEFT JOIN crosswalk c ON c.dsid = ?4 AND c.iso3c = p.countrycode"
+		" WHERE p.dsid = ?1 AND p.year >= ?2 AND p.year <= ?3"
+		" ORDER BY p.countrycode, p.year", 2, 4, 1 },
+	[MP_QC_NMC_COMP] = { "nmc",
+		"SELECT ccode, year, milper, irst, pec, tpop FROM nmc WHERE dsid = ?1 AND year >= ?2"
+		" AND year <= ?3 ORDER BY ccode, year", 2, 4, 0 },
+	[MP_QC_WAR_YEARS] = { "war_inter",
+		"SELECT ccode1, year, warnum, MAX(batdeath1) FROM war_inter WHERE dsid = ?1"
+		" AND cowinterongoing = 1 AND year >= ?2 AND year <= ?3 GROUP BY ccode1, year, warnum"
+		" ORDER BY ccode1, year, warnum", 3, 1, 0 },
+	[MP_QC_MID_YEARS] = { "mid_dyad",
+		"SELECT ccode1, year, MAX(hostlev1) FROM mid_dyad WHERE dsid = ?1 AND gmlmidongoing = 1"
+		" AND year >= ?2 AND year <= ?3 GROUP BY ccode1, year ORDER BY ccode1, year", 3, 0, 0 },
+	[MP_QC_SIPRI_GDP] = { "sipri",
+		"SELECT ccode, year, milex_current_usd_m / milex_share_gdp FROM sipri WHERE dsid = ?1"
+		" AND ccode IS NOT NULL AND milex_share_gdp > 0 AND milex_current_usd_m > 0"
+		" AND year >= ?2 AND year <= ?3 ORDER BY ccode, year", 2, 1, 0 },
 };
 
 const char *mp_qcalib_family(mp_qcalib_query q)
@@ -118,7 +139,8 @@ int mp_qcalib_fetch(mp_ctx *ctx, mp_store *s, mp_qcalib_query q, int from, int u
 	int rc = mp_store__dsid(ctx, s, sp->family, NULL, &dsid);
 	if (rc != MP_OK)
 		return rc;
-	if (q == MP_QC_INCOME && (rc = mp_store__dsid(ctx, s, "crosswalk", NULL, &xw)) != MP_OK)
+	if ((q == MP_QC_INCOME || q == MP_QC_PWT) &&
+	    (rc = mp_store__dsid(ctx, s, "crosswalk", NULL, &xw)) != MP_OK)
 		return rc;
 	sqlite3_stmt *st;
 	if ((rc = mp_store__prepare(ctx, s, sp->sql, &st)) != MP_OK)
@@ -126,7 +148,7 @@ int mp_qcalib_fetch(mp_ctx *ctx, mp_store *s, mp_qcalib_query q, int from, int u
 	sqlite3_bind_int64(st, 1, dsid);
 	sqlite3_bind_int(st, 2, from);
 	sqlite3_bind_int(st, 3, until);
-	if (q == MP_QC_INCOME)
+	if (q == MP_QC_INCOME || q == MP_QC_PWT)
 		sqlite3_bind_int64(st, 4, xw);
 	return collect(ctx, s, st, sp->ni, sp->nr, sp->txt, out);
 }
@@ -189,6 +211,8 @@ int mp_qcalib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *
 				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st);
 	for (size_t k = 0; rc == MP_OK && k < r->n; k++) {
 		const mp_calib_param *p = &r->params[k];
+		if (p->ccode != 0)
+			continue; /* per-state rows: calib_unit below */
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, p->key, -1, SQLITE_TRANSIENT);
 		if (mp_is_na(p->estimate))
@@ -208,6 +232,37 @@ int mp_qcalib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *
 		sqlite3_bind_text(st, 8, p->method, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = mp_store__error(ctx, s, "save calibration fit");
+		sqlite3_reset(st);
+	}
+	/* Per-state rows (ccode != 0; economy, military): their own table, keyed by state. */
+	if (rc == MP_OK)
+		rc = mp_store__exec(ctx, s,
+				    "CREATE TABLE IF NOT EXISTS calib_unit (run INTEGER NOT NULL REFERENCES calib_run(id),"
+				    " ccode INTEGER NOT NULL, param TEXT NOT NULL, estimate REAL, se REAL, n INTEGER,"
+				    " method TEXT, PRIMARY KEY (run, ccode, param));");
+	if (rc == MP_OK)
+		rc = mp_store__prepare(ctx, s,
+				       "INSERT OR REPLACE INTO calib_unit (run, ccode, param, estimate, se, n, method)"
+				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st);
+	for (size_t k = 0; rc == MP_OK && k < r->n; k++) {
+		const mp_calib_param *p = &r->params[k];
+		if (p->ccode == 0)
+			continue;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, p->ccode);
+		sqlite3_bind_text(st, 3, p->key, -1, SQLITE_TRANSIENT);
+		if (mp_is_na(p->estimate))
+			sqlite3_bind_null(st, 4);
+		else
+			sqlite3_bind_double(st, 4, p->estimate);
+		if (mp_is_na(p->se))
+			sqlite3_bind_null(st, 5);
+		else
+			sqlite3_bind_double(st, 5, p->se);
+		sqlite3_bind_int64(st, 6, p->n);
+		sqlite3_bind_text(st, 7, p->method, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = mp_store__error(ctx, s, "save calibration unit row");
 		sqlite3_reset(st);
 	}
 	if (rc == MP_OK)

@@ -42,6 +42,22 @@ typedef enum {
 	MP_QC_SIPRI,
 	/* unga, year in [from, until]: i = {ccode, year}, r = {idealpointfp} */
 	MP_QC_IDEAL,
+	/* Economy and military (calib/fit_economy*.c, fit_military*.c; additive block) */
+	/* pwt x crosswalk, year in [from, until], sorted by countrycode, year:
+	   i = {ccode (0 if none), year}, r = {GDP price level sum_k csh_k pl_k (k = c,i,g,x,m),
+	   capital-output ratio cn / cgdpo, csh_i, rgdpna}, txt = ISO3 */
+	MP_QC_PWT,
+	/* nmc, year in [from, until]: i = {ccode, year}, r = {milper, irst, pec, tpop} */
+	MP_QC_NMC_COMP,
+	/* war_inter ongoing, year in [from, until], one row per state, war and year:
+	   i = {ccode, year, warnum}, r = {batdeath of the state's side} */
+	MP_QC_WAR_YEARS,
+	/* mid_dyad ongoing, year in [from, until], one row per state-year:
+	   i = {ccode, year, highest hostility level} */
+	MP_QC_MID_YEARS,
+	/* sipri, year in [from, until]: i = {ccode, year}, r = {GDP in current US$ millions =
+	   milex_current_usd_m / milex_share_gdp} (SOURCES.md; the world's GDP at MER) */
+	MP_QC_SIPRI_GDP,
 	MP_QC_COUNT
 } mp_qcalib_query;
 

@@ -66,6 +66,7 @@ int mp_store__world_nmc(mp_ctx *ctx, mp_store *s, int64_t dsid, int year, mp_wor
 		a->cinc_published = mp_store__real(st, 8);
 		a->pole = -1;
 		a->gdp = a->gdp_mer = a->ideal_point = a->lat = a->lng = MP_NA;
+		a->econ = (mp_actor_econ)MP_ACTOR_ECON_UNKNOWN;
 	}
 	sqlite3_reset(st);
 	if (step != SQLITE_DONE)

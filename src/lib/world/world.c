@@ -103,6 +103,8 @@ int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_v
 		goto done;
 	if ((rc = mp_store__world_join(ctx, s, w, attrs)) != MP_OK)
 		goto done;
+	if ((attrs & MP_WORLD_GDP) && (rc = mp_world_economy_from_store(ctx, s, w)) != MP_OK)
+		goto done;
 	assign_poles(w, poles);
 	*out = w;
 	w = NULL;
@@ -153,6 +155,7 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 	mp_world *w = NULL;
 	size_t cap = 0;
 	int rc;
+	int path_given = path != NULL; /* the shipped world's economy file belongs to it only */
 	if (!path) {
 		if ((rc = mp_data_path(ctx, "world/world.csv", &shipped)) != MP_OK)
 			return rc;
@@ -195,6 +198,7 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 		}
 		mp_actor *a = &w->actors[w->n];
 		memset(a, 0, sizeof *a);
+		a->econ = (mp_actor_econ)MP_ACTOR_ECON_UNKNOWN;
 		double v = 0;
 		if ((rc = num(ctx, &csv, F_CCODE, &v)) != MP_OK)
 			goto done;
@@ -233,6 +237,8 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 		goto done;
 	}
 	qsort(w->actors, w->n, sizeof *w->actors, by_ccode);
+	if (!path_given && (rc = mp_world_economy_from_file(ctx, NULL, w)) != MP_OK)
+		goto done;
 	w->has_majors = 1;
 	snprintf(w->source, sizeof w->source, "default world %d", w->year);
 	assign_poles(w, poles);
