@@ -52,7 +52,7 @@ actors:
 Y
 check "$T/dup.yaml" "dup.yaml:6:12: actor \"A\" is duplicated"
 printf 'dimensions: [\n' > "$T/syntax.yaml"
-check "$T/syntax.yaml" "syntax.yaml:2:1: YAML:"
+check "$T/syntax.yaml" "syntax.yaml:2:1: YAML syntax:"
 # usage errors
 printf 'Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.4\nC,1,4,0.2\n' > "$T/good.csv"
 check "$T/good.csv" "unknown value 'bogus'" --model bogus

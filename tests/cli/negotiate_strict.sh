@@ -24,11 +24,11 @@ printf 'colour: red\n%s\n  - {name: A, capability: 1, position: 2, salience: 0.5
 check "$T/k4.yaml" "k4.yaml:1:1: scenario: unknown key 'colour'$"
 # repeated keys (last did win), a second document
 printf '%s\n  - {name: A, capability: 1, capability: 9, position: 2, salience: 0.5}\n  - {name: B, capability: 1, position: 3, salience: 0.5}\n  - {name: C, capability: 1, position: 4, salience: 0.2}\n' "$head3" > "$T/d1.yaml"
-check "$T/d1.yaml" "d1.yaml:4:30: duplicate key 'capability' (first on line 4)"
+check "$T/d1.yaml" "d1.yaml:4:30: key 'capability' appears twice in this mapping (first on line 4)"
 printf 'options:\n  rounds: 3\n  rounds: 5\n%s\n  - {name: A, capability: 1, position: 2, salience: 0.5}\n  - {name: B, capability: 1, position: 3, salience: 0.5}\n  - {name: C, capability: 1, position: 4, salience: 0.2}\n' "$head3" > "$T/d2.yaml"
-check "$T/d2.yaml" "d2.yaml:3:3: duplicate key 'rounds' (first on line 2)"
+check "$T/d2.yaml" "d2.yaml:3:3: key 'rounds' appears twice in this mapping (first on line 2)"
 printf '%s\n  - {name: A, capability: 1, position: 2, salience: 0.5}\n  - {name: B, capability: 1, position: 3, salience: 0.5}\n  - {name: C, capability: 1, position: 4, salience: 0.2}\n---\nname: second\n' "$head3" > "$T/doc.yaml"
-check "$T/doc.yaml" "doc.yaml:7:1: a second YAML document (one document per file)"
+check "$T/doc.yaml" "doc.yaml:8:1: a second YAML document"
 # hex and other non-decimal numbers, in every format
 printf '%s\n  - {name: A, capability: 0xC8, position: 2, salience: 0.5}\n  - {name: B, capability: 1, position: 3, salience: 0.5}\n  - {name: C, capability: 1, position: 4, salience: 0.2}\n' "$head3" > "$T/h1.yaml"
 check "$T/h1.yaml" "h1.yaml:4:27: 'capability': expected a finite decimal number, got \"0xC8\""
@@ -45,7 +45,7 @@ check "$T/extra.csv" "extra.csv:6:1: KTAB layout: a row after the 3 actors the f
 printf 'Actor,Capability,Position,Salience\nA\xff,1,2,0.5\nB,1,3,0.4\nC,1,4,0.2\n' > "$T/u1.csv"
 check "$T/u1.csv" "u1.csv:2:2: invalid UTF-8 byte 0xFF"
 printf '%s\n  - {name: "A\xc3", capability: 1, position: 2, salience: 0.5}\n  - {name: B, capability: 1, position: 3, salience: 0.5}\n  - {name: C, capability: 1, position: 4, salience: 0.2}\n' "$head3" > "$T/u2.yaml"
-check "$T/u2.yaml" "u2.yaml:.*YAML: invalid"
+check "$T/u2.yaml" "u2.yaml:.*YAML syntax: invalid"
 printf '<?xml version="1.0"?><Scenario><name>x</name><desc/><prngSeed>1</prngSeed><Dimensions><dName>d</dName></Dimensions><Actors><Actor><name>A\xe9</name></Actor></Actors></Scenario>\n' > "$T/u3.xml"
 check "$T/u3.xml" "u3.xml:1:.*XML: not well-formed"
 printf 'Actor,Capability,Position,Salience\n"A\x1b[31mred",1,2,0.5\nB,1,3,0.4\nC,1,4,0.2\n' > "$T/c1.csv"

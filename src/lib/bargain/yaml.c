@@ -327,7 +327,7 @@ static int read_options(yrd *r, int opts)
 
 static int parse(yrd *r, const char *name, const char *buf, size_t len)
 {
-	int rc = mp_yaml__load_strict(r->ctx, name, buf, len, &r->y);
+	int rc = mp_yaml__load_buffer(r->ctx, name, buf, len, &r->y);
 	if (rc)
 		return rc;
 	int root = mp_yaml__root(&r->y);
