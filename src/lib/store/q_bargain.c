@@ -91,10 +91,8 @@ static int insert_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t run_id
 				sqlite3_bind_null(st, (int)c + 2);
 			else
 				bind_cell(st, (int)c + 2, t, r, at[c], types[c]);
-		int step = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (step != SQLITE_DONE)
-			return mp_store__error(ctx, s, "store negotiation");
+		if ((rc = mp_store__step_done(ctx, s, st, "store negotiation")) != MP_OK)
+			return rc;
 	}
 	return MP_OK;
 }
@@ -132,12 +130,8 @@ int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec
 				bind_cell(st, 4 + k, rec->summary, 0, c, run_types[k]);
 		}
 	}
-	int step = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (step != SQLITE_DONE) {
-		rc = mp_store__error(ctx, s, "store negotiation");
+	if ((rc = mp_store__step_done(ctx, s, st, "store negotiation")) != MP_OK)
 		goto done;
-	}
 	id = sqlite3_last_insert_rowid(mp_store__db(s));
 	if (rec->positions &&
 	    (rc = insert_rows(ctx, s, "INSERT INTO bargain_positions VALUES (?1, ?2, ?3, ?4, ?5)", id, rec->positions,
@@ -171,12 +165,8 @@ int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec
 		sqlite3_bind_text(st, 3, rec->description, -1, SQLITE_TRANSIENT);
 	if (rec->settings)
 		sqlite3_bind_text(st, 4, rec->settings, -1, SQLITE_TRANSIENT);
-	step = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (step != SQLITE_DONE) {
-		rc = mp_store__error(ctx, s, "store negotiation");
+	if ((rc = mp_store__step_done(ctx, s, st, "store negotiation")) != MP_OK)
 		goto done;
-	}
 	rc = mp_store_commit(ctx, s);
 done:
 	if (rc != MP_OK)
@@ -234,82 +224,12 @@ static void *grow(void **v, size_t *cap, size_t n, size_t size)
 	return nv;
 }
 
-int mp_store__bargain_runs(mp_ctx *ctx, mp_store *s, size_t max, mp_q_bargain_run **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	if (!has_table(s, "bargain_runs"))
-		return MP_OK;
-	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s,
-				   "SELECT run_id, name, model, actors, rounds, stopped_by, created FROM bargain_runs"
-				   " ORDER BY run_id DESC LIMIT ?1",
-				   &st);
-	if (rc != MP_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, (int64_t)max);
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow((void **)out, &cap, *n, sizeof **out)) {
-			sqlite3_reset(st);
-			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		}
-		mp_q_bargain_run *r = &(*out)[(*n)++];
-		r->run_id = sqlite3_column_int64(st, 0);
-		text(r->name, sizeof r->name, st, 1);
-		text(r->model, sizeof r->model, st, 2);
-		r->actors = sqlite3_column_int(st, 3);
-		r->rounds = sqlite3_column_int(st, 4);
-		text(r->stopped_by, sizeof r->stopped_by, st, 5);
-		text(r->created, sizeof r->created, st, 6);
-		r->illustrative = 0;
-		r->description = r->settings = NULL;
-	}
-	sqlite3_reset(st);
-	if (step != SQLITE_DONE)
-		return mp_store__error(ctx, s, "read negotiations");
-	if (!has_table(s, "bargain_settings"))
-		return MP_OK;
-	if ((rc = mp_store__prepare(ctx, s,
-				    "SELECT illustrative, description, settings FROM bargain_settings WHERE run_id = ?1",
-				    &st)) != MP_OK)
-		return rc;
-	for (size_t i = 0; i < *n; i++) {
-		mp_q_bargain_run *r = &(*out)[i];
-		sqlite3_bind_int64(st, 1, r->run_id);
-		if ((step = sqlite3_step(st)) == SQLITE_ROW) {
-			r->illustrative = sqlite3_column_int(st, 0);
-			r->description = dup_text(st, 1);
-			r->settings = dup_text(st, 2);
-			if ((sqlite3_column_type(st, 1) != SQLITE_NULL && !r->description) ||
-			    (sqlite3_column_type(st, 2) != SQLITE_NULL && !r->settings)) {
-				sqlite3_reset(st);
-				return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			}
-			step = sqlite3_step(st);
-		}
-		sqlite3_reset(st);
-		if (step != SQLITE_DONE)
-			return mp_store__error(ctx, s, "read negotiation settings");
-	}
-	return MP_OK;
-}
-
-void mp_store__bargain_runs_free(mp_q_bargain_run *runs, size_t n)
-{
-	for (size_t i = 0; runs && i < n; i++) {
-		free(runs[i].description);
-		free(runs[i].settings);
-	}
-	free(runs);
-}
-
-/* Reads every row of `sql` (one parameter: the run id) into a growing array of `size`-byte
- * rows filled by fill(); fill returns 0, or -1 when out of memory. */
+/* Reads every row of `sql` (one parameter, `key`: a run id or a limit) into a growing array
+ * of `size`-byte rows, zeroed, then filled by fill(); fill returns 0, or -1 when out of
+ * memory. */
 typedef int (*fill_fn)(sqlite3_stmt *st, void *row);
 
-static int select_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t run_id, size_t size, fill_fn fill,
+static int select_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t key, size_t size, fill_fn fill,
 		       void **out, size_t *n, const char *what)
 {
 	sqlite3_stmt *st;
@@ -318,10 +238,10 @@ static int select_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t run_id
 	int rc = mp_store__prepare(ctx, s, sql, &st);
 	if (rc != MP_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, run_id);
+	sqlite3_bind_int64(st, 1, key);
 	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	int got;
+	while ((got = mp_store__step(ctx, s, st, what)) == 1) {
 		if (!grow(out, &cap, *n, size)) {
 			sqlite3_reset(st);
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
@@ -334,7 +254,67 @@ static int select_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t run_id
 		}
 	}
 	sqlite3_reset(st);
-	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, what);
+	return got < 0 ? got : MP_OK;
+}
+
+static int fill_run(sqlite3_stmt *st, void *row)
+{
+	mp_q_bargain_run *r = row;
+	r->run_id = sqlite3_column_int64(st, 0);
+	text(r->name, sizeof r->name, st, 1);
+	text(r->model, sizeof r->model, st, 2);
+	r->actors = sqlite3_column_int(st, 3);
+	r->rounds = sqlite3_column_int(st, 4);
+	text(r->stopped_by, sizeof r->stopped_by, st, 5);
+	text(r->created, sizeof r->created, st, 6);
+	return 0;
+}
+
+int mp_store__bargain_runs(mp_ctx *ctx, mp_store *s, size_t max, mp_q_bargain_run **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!has_table(s, "bargain_runs"))
+		return MP_OK;
+	int rc = select_rows(ctx, s,
+			     "SELECT run_id, name, model, actors, rounds, stopped_by, created FROM bargain_runs"
+			     " ORDER BY run_id DESC LIMIT ?1",
+			     (int64_t)max, sizeof **out, fill_run, (void **)out, n, "read negotiations");
+	if (rc != MP_OK || !has_table(s, "bargain_settings"))
+		return rc;
+	sqlite3_stmt *st;
+	if ((rc = mp_store__prepare(ctx, s,
+				    "SELECT illustrative, description, settings FROM bargain_settings WHERE run_id = ?1",
+				    &st)) != MP_OK)
+		return rc;
+	for (size_t i = 0; i < *n; i++) {
+		mp_q_bargain_run *r = &(*out)[i];
+		sqlite3_bind_int64(st, 1, r->run_id);
+		int got = mp_store__step(ctx, s, st, "read negotiation settings");
+		if (got < 0)
+			return got;
+		if (got == 1) {
+			r->illustrative = sqlite3_column_int(st, 0);
+			r->description = dup_text(st, 1);
+			r->settings = dup_text(st, 2);
+			if ((sqlite3_column_type(st, 1) != SQLITE_NULL && !r->description) ||
+			    (sqlite3_column_type(st, 2) != SQLITE_NULL && !r->settings)) {
+				sqlite3_reset(st);
+				return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			}
+		}
+		sqlite3_reset(st);
+	}
+	return MP_OK;
+}
+
+void mp_store__bargain_runs_free(mp_q_bargain_run *runs, size_t n)
+{
+	for (size_t i = 0; runs && i < n; i++) {
+		free(runs[i].description);
+		free(runs[i].settings);
+	}
+	free(runs);
 }
 
 static int fill_pos(sqlite3_stmt *st, void *row)
