@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "multipolar/common.h"
+#include "multipolar/export.h"
 #include "multipolar/table.h"
 
 #ifdef __cplusplus
@@ -113,40 +114,40 @@ enum {
  * MP_BARGAIN_NAME_MAX bytes; numbers decimal and finite (no hex, inf or nan); saliences
  * in [0,1] (or [0,100] with the percent flag; KTAB: 0..100 with per-actor sums <= 100 +
  * 1e-6); a KTAB file has exactly the declared number of actor rows. */
-int mp_bargain_input_read_csv(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out);
+MP_EXTERN int mp_bargain_input_read_csv(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out);
 /* Same from a buffer; `name` is used in error messages. */
-int mp_bargain_input_parse_csv(mp_ctx *ctx, const char *name, const char *buf, size_t len,
+MP_EXTERN int mp_bargain_input_parse_csv(mp_ctx *ctx, const char *name, const char *buf, size_t len,
 			       int flags, mp_bargain_input **out);
 /* Reads a YAML scenario (see docs/bargaining.md, data/scenarios/negotiation/). Strict:
  * unknown keys (with the nearest known key suggested), duplicate keys, a second document,
  * and option values outside their bounds are errors with file:line:column. */
-int mp_bargain_input_read_yaml(mp_ctx *ctx, const char *path, mp_bargain_input **out);
-int mp_bargain_input_parse_yaml(mp_ctx *ctx, const char *name, const char *buf, size_t len,
+MP_EXTERN int mp_bargain_input_read_yaml(mp_ctx *ctx, const char *path, mp_bargain_input **out);
+MP_EXTERN int mp_bargain_input_parse_yaml(mp_ctx *ctx, const char *name, const char *buf, size_t len,
 				mp_bargain_input **out);
 /* Reads a KTAB XML scenario (KTAB examples/smp/doc/smpSchema.xsd: name, desc, prngSeed,
  * ModelParameters, Dimensions, Actors). Its model parameters become settings; an
  * <IdealAdjustment> other than the identity is refused (the SMP here keeps ideals equal to
  * positions, as KTAB's CSV path does). */
-int mp_bargain_input_parse_xml(mp_ctx *ctx, const char *name, const char *buf, size_t len,
+MP_EXTERN int mp_bargain_input_parse_xml(mp_ctx *ctx, const char *name, const char *buf, size_t len,
 			       mp_bargain_input **out);
 /* Reads any input file (at most MP_BARGAIN_INPUT_MAX_BYTES, also from a device or pipe):
  * .yaml/.yml as YAML, .xml (or a file starting with '<') as KTAB XML, anything else as
  * CSV. The one entry point for files. */
-int mp_bargain_input_read(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out);
+MP_EXTERN int mp_bargain_input_read(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out);
 /* Same from a buffer; `name` decides the format as the path does and names the input in
  * messages. */
-int mp_bargain_input_parse(mp_ctx *ctx, const char *name, const char *buf, size_t len, int flags,
+MP_EXTERN int mp_bargain_input_parse(mp_ctx *ctx, const char *name, const char *buf, size_t len, int flags,
 			   mp_bargain_input **out);
 /* Deep copy (for perturbed replicates). */
-int mp_bargain_input_copy(mp_ctx *ctx, const mp_bargain_input *in, mp_bargain_input **out);
-void mp_bargain_input_free(mp_bargain_input *in);
+MP_EXTERN int mp_bargain_input_copy(mp_ctx *ctx, const mp_bargain_input *in, mp_bargain_input **out);
+MP_EXTERN void mp_bargain_input_free(mp_bargain_input *in);
 
 /* Forecast summaries of one dimension of a position vector (weights w_i = c_i * s_i):
  * weighted mean sum w x / sum w (Scholz et al. 2011, jmckib mean_position), and the
  * weighted median: the smallest position at which the cumulative weight of the sorted
  * positions reaches half the total (BDM's median voter on one dimension).
  * `idx` is a workspace of n size_t. */
-void mp_bargain_forecast(size_t n, const double *x, size_t stride, const double *w,
+MP_EXTERN void mp_bargain_forecast(size_t n, const double *x, size_t stride, const double *w,
 			 size_t *idx, double *mean, double *median);
 
 /* Why a run ended. */
@@ -157,7 +158,7 @@ typedef enum {
 	MP_BARGAIN_STOP_CYCLE,    /* positions repeat an earlier round exactly */
 	MP_BARGAIN_STOP_KTAB      /* KTAB's relative-movement rule (SMP) */
 } mp_bargain_stop;
-const char *mp_bargain_stop_name(mp_bargain_stop s);
+MP_EXTERN const char *mp_bargain_stop_name(mp_bargain_stop s);
 
 /* ------------------------------------------------------------------------------------ */
 /* EU model (Bueno de Mesquita; Scholz, Calbert & Smith 2011)                               */
@@ -203,7 +204,7 @@ typedef enum {
 	MP_EU_OFFER_CAPITULATION,
 	MP_EU_OFFER_SAME          /* same position: no interaction */
 } mp_eu_offer_kind;
-const char *mp_eu_offer_name(mp_eu_offer_kind k);
+MP_EXTERN const char *mp_eu_offer_name(mp_eu_offer_kind k);
 
 /* One receiver's chosen move in a round. */
 typedef struct mp_bargain_eu_move {
@@ -222,35 +223,35 @@ typedef struct mp_bargain_eu_pair {
 
 /* Builds round 0 from dimension opt->dim of `in` (opt may be NULL for the defaults).
  * MP_EINPUT if fewer than 3 actors or all positions are equal. */
-int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_eu_options *opt,
+MP_EXTERN int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_eu_options *opt,
 		      mp_bargain_eu **out);
 /* Plays one round: risk exponents, offers, simultaneous moves (A.8). *moved (may be NULL)
  * receives the number of actors that moved. */
-int mp_bargain_eu_step(mp_bargain_eu *m, size_t *moved);
+MP_EXTERN int mp_bargain_eu_step(mp_bargain_eu *m, size_t *moved);
 /* The stop status after the last step given the enabled rule bits and the round limit
  * (MP_BARGAIN_RUNNING if the run should go on). */
-mp_bargain_stop mp_bargain_eu_status(const mp_bargain_eu *m, int rules, int max_rounds);
-void mp_bargain_eu_free(mp_bargain_eu *m);
+MP_EXTERN mp_bargain_stop mp_bargain_eu_status(const mp_bargain_eu *m, int rules, int max_rounds);
+MP_EXTERN void mp_bargain_eu_free(mp_bargain_eu *m);
 
-size_t mp_bargain_eu_n(const mp_bargain_eu *m);
-int mp_bargain_eu_round(const mp_bargain_eu *m);
-const double *mp_bargain_eu_positions(const mp_bargain_eu *m); /* n */
-const double *mp_bargain_eu_risk(const mp_bargain_eu *m);      /* n, exponents of the last round */
-const double *mp_bargain_eu_weights(const mp_bargain_eu *m);   /* n, c_i * s_i */
+MP_EXTERN size_t mp_bargain_eu_n(const mp_bargain_eu *m);
+MP_EXTERN int mp_bargain_eu_round(const mp_bargain_eu *m);
+MP_EXTERN const double *mp_bargain_eu_positions(const mp_bargain_eu *m); /* n */
+MP_EXTERN const double *mp_bargain_eu_risk(const mp_bargain_eu *m);      /* n, exponents of the last round */
+MP_EXTERN const double *mp_bargain_eu_weights(const mp_bargain_eu *m);   /* n, c_i * s_i */
 /* Moves of the last round (count through *n). */
-const mp_bargain_eu_move *mp_bargain_eu_moves(const mp_bargain_eu *m, size_t *n);
+MP_EXTERN const mp_bargain_eu_move *mp_bargain_eu_moves(const mp_bargain_eu *m, size_t *n);
 /* Pair table of the last round (n*n, [i*n+j]); NULL unless record_pairs. */
-const mp_bargain_eu_pair *mp_bargain_eu_pairs(const mp_bargain_eu *m);
+MP_EXTERN const mp_bargain_eu_pair *mp_bargain_eu_pairs(const mp_bargain_eu *m);
 /* Weighted mean and median of the current positions. */
-void mp_bargain_eu_forecast(const mp_bargain_eu *m, double *mean, double *median);
+MP_EXTERN void mp_bargain_eu_forecast(const mp_bargain_eu *m, double *mean, double *median);
 
 /* Probability denominator of A.3 (global form) computed directly in O(n^3) and with the
  * O(n^2 log n) sorted-sum method used by the model; exposed for tests and benchmarks.
  * x: n positions, w: n weights c*s, r: n exponents (NULL = all 1), delta: range,
  * raw != 0: raw distances without exponents. ws: 2n doubles, iws: 2n size_t. */
-double mp_bargain_eu_global_denominator_direct(size_t n, const double *x, const double *w,
+MP_EXTERN double mp_bargain_eu_global_denominator_direct(size_t n, const double *x, const double *w,
 					       const double *r, double delta, int raw);
-double mp_bargain_eu_global_denominator(size_t n, const double *x, const double *w,
+MP_EXTERN double mp_bargain_eu_global_denominator(size_t n, const double *x, const double *w,
 					const double *r, double delta, int raw, double *ws, size_t *iws);
 
 /* ------------------------------------------------------------------------------------ */
@@ -303,29 +304,29 @@ typedef struct mp_bargain_smp_challenge {
 
 /* Builds turn 0. Positions are mapped to [0,1] with each dimension's scale
  * (KTAB: /100); every actor needs a positive total salience. */
-int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_smp_options *opt,
+MP_EXTERN int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_smp_options *opt,
 		       mp_bargain_smp **out);
 /* Plays one turn (B.5-B.8) and prepares the risk attitudes and position probabilities of
  * the new state. */
-int mp_bargain_smp_step(mp_bargain_smp *s);
+MP_EXTERN int mp_bargain_smp_step(mp_bargain_smp *s);
 /* KTAB's stop rule (B.10) with `max_turns` instead of 100 when rules has
  * MP_BARGAIN_STOPRULE_KTAB; the fixed-point and cycle rules as for the EU model. */
-mp_bargain_stop mp_bargain_smp_status(const mp_bargain_smp *s, int rules, int max_turns);
-void mp_bargain_smp_free(mp_bargain_smp *s);
+MP_EXTERN mp_bargain_stop mp_bargain_smp_status(const mp_bargain_smp *s, int rules, int max_turns);
+MP_EXTERN void mp_bargain_smp_free(mp_bargain_smp *s);
 
-size_t mp_bargain_smp_n(const mp_bargain_smp *s);
-size_t mp_bargain_smp_dims(const mp_bargain_smp *s);
-int mp_bargain_smp_turn(const mp_bargain_smp *s);
+MP_EXTERN size_t mp_bargain_smp_n(const mp_bargain_smp *s);
+MP_EXTERN size_t mp_bargain_smp_dims(const mp_bargain_smp *s);
+MP_EXTERN int mp_bargain_smp_turn(const mp_bargain_smp *s);
 /* Positions of the current turn on [0,1] (n*m, row-major by actor). */
-const double *mp_bargain_smp_positions(const mp_bargain_smp *s);
+MP_EXTERN const double *mp_bargain_smp_positions(const mp_bargain_smp *s);
 /* Risk attitudes R_i of the current turn (n). */
-const double *mp_bargain_smp_risk(const mp_bargain_smp *s);
+MP_EXTERN const double *mp_bargain_smp_risk(const mp_bargain_smp *s);
 /* Probability that each actor's position is the outcome, current turn (n; B.11). */
-const double *mp_bargain_smp_position_prob(const mp_bargain_smp *s);
+MP_EXTERN const double *mp_bargain_smp_position_prob(const mp_bargain_smp *s);
 /* D(t)/(D(1) + 1e-4) of the last turn (B.10); NaN before turn 1. */
-double mp_bargain_smp_change_ratio(const mp_bargain_smp *s);
+MP_EXTERN double mp_bargain_smp_change_ratio(const mp_bargain_smp *s);
 /* Challenges of the last turn. */
-const mp_bargain_smp_challenge *mp_bargain_smp_challenges(const mp_bargain_smp *s, size_t *n);
+MP_EXTERN const mp_bargain_smp_challenge *mp_bargain_smp_challenges(const mp_bargain_smp *s, size_t *n);
 
 /* ------------------------------------------------------------------------------------ */
 /* Whole runs and sensitivity ensembles                                                    */
@@ -356,15 +357,15 @@ typedef struct mp_bargain_run_options {
 	  MP_BARGAIN_SMP_OPTIONS_INIT, MP_BARGAIN_ROUNDS_DEFAULT, MP_BARGAIN_STOPRULE_DEFAULT }
 
 /* The round limit and stop rules in effect (the model's defaults where left unset). */
-int mp_bargain_run_rounds(const mp_bargain_run_options *ro);
-int mp_bargain_run_stop_rules(const mp_bargain_run_options *ro);
+MP_EXTERN int mp_bargain_run_rounds(const mp_bargain_run_options *ro);
+MP_EXTERN int mp_bargain_run_stop_rules(const mp_bargain_run_options *ro);
 
 /* Number of forecast dimensions of a run: 1 for the EU model, the input's m for SMP. */
-size_t mp_bargain_run_dims(const mp_bargain_input *in, const mp_bargain_run_options *ro);
+MP_EXTERN size_t mp_bargain_run_dims(const mp_bargain_input *in, const mp_bargain_run_options *ro);
 
 /* Runs a model to its stop and gives the final weighted mean and median per forecast
  * dimension (on the input's scale; weights c_i s_ik), the rounds played and the reason. */
-int mp_bargain_run_final(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro,
+MP_EXTERN int mp_bargain_run_final(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro,
 			 double *mean, double *median, int *rounds, mp_bargain_stop *why);
 
 /* Noise model of the sensitivity analysis (docs/bargaining.md "Sensitivity"):
@@ -384,14 +385,14 @@ typedef struct mp_bargain_noise {
 
 /* One perturbed copy of `in` (replicate r). For the BDM source the position scale is
  * the input's initial range. */
-int mp_bargain_perturb(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_noise *noise, uint64_t seed,
+MP_EXTERN int mp_bargain_perturb(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_noise *noise, uint64_t seed,
 		       uint32_t replicate, mp_bargain_input **out);
 
 /* Runs `reps` perturbed replicates on `threads` threads (0: all cores; OpenMP; at most
  * MP_BARGAIN_THREADS_MAX, and never more than the replicates or the cores) and stores each
  * replicate's final mean and median: mean[r*d + k], median[r*d + k] with
  * d = mp_bargain_run_dims(). Results do not depend on the thread count. */
-int mp_bargain_sensitivity(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro,
+MP_EXTERN int mp_bargain_sensitivity(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro,
 			   const mp_bargain_noise *noise, uint64_t seed, size_t reps, int threads,
 			   double *mean, double *median);
 
@@ -497,10 +498,10 @@ typedef struct mp_bargain_setting_info {
 } mp_bargain_setting_info;
 
 /* The row of a setting (NULL if id is out of range), and the id of a name (-1 if none). */
-const mp_bargain_setting_info *mp_bargain_setting_get(mp_bargain_setting id);
-int mp_bargain_setting_find(const char *name);
+MP_EXTERN const mp_bargain_setting_info *mp_bargain_setting_get(mp_bargain_setting id);
+MP_EXTERN int mp_bargain_setting_find(const char *name);
 /* The enumerated values of an ENUM setting, NULL-terminated (NULL for other kinds). */
-const char *const *mp_bargain_setting_values(mp_bargain_setting id);
+MP_EXTERN const char *const *mp_bargain_setting_values(mp_bargain_setting id);
 
 /* Everything a negotiation run needs besides the input. */
 typedef struct mp_bargain_settings {
@@ -519,24 +520,24 @@ typedef struct mp_bargain_settings {
 /* Settings that follow from the input: the model (SMP for KTAB inputs, a YAML `model:`,
  * else EU), then the file's own settings (YAML `options:`, KTAB XML <ModelParameters>).
  * Call before applying command-line settings, which then win. */
-int mp_bargain_settings_from_input(mp_ctx *ctx, const mp_bargain_input *in, mp_bargain_settings *s);
+MP_EXTERN int mp_bargain_settings_from_input(mp_ctx *ctx, const mp_bargain_input *in, mp_bargain_settings *s);
 /* Sets one setting from text: `name` of MP_BARGAIN_SETTINGS, `value` parsed strictly
  * (decimal numbers only) and checked against its bound. `in` resolves dimension names (may
  * be NULL for inputs not read yet). scope = MP_BARGAIN_SCOPE_SCENARIO refuses the
  * command-line-only settings. Errors (MP_EUSAGE for the command line, MP_EINPUT for a
  * file) read "<where><name>: expected ..., got '<value>'"; unknown names suggest the
  * nearest known one. where may be NULL. */
-int mp_bargain_settings_set(mp_ctx *ctx, mp_bargain_settings *s, const mp_bargain_input *in, const char *name,
+MP_EXTERN int mp_bargain_settings_set(mp_ctx *ctx, mp_bargain_settings *s, const mp_bargain_input *in, const char *name,
 			    const char *value, mp_bargain_setting_scope scope, const char *where);
 /* Checks every bound of `s` (the one check, also done by the run functions). */
-int mp_bargain_settings_check(mp_ctx *ctx, const mp_bargain_settings *s, const mp_bargain_input *in);
+MP_EXTERN int mp_bargain_settings_check(mp_ctx *ctx, const mp_bargain_settings *s, const mp_bargain_input *in);
 /* The settings in effect as text, "model=eu rounds=10 stop=rounds vote=normalised ...":
  * the model's own switches only, sensitivity settings when replicates > 0 (for storing
  * and printing). Returns the length it needs (like snprintf). */
-size_t mp_bargain_settings_describe(const mp_bargain_settings *s, const mp_bargain_input *in, char *buf,
+MP_EXTERN size_t mp_bargain_settings_describe(const mp_bargain_settings *s, const mp_bargain_input *in, char *buf,
 				    size_t size);
 /* The settings in effect as a table: setting, value, allowed (kind and bound). */
-int mp_bargain_settings_table(mp_ctx *ctx, const mp_bargain_settings *s, const mp_bargain_input *in,
+MP_EXTERN int mp_bargain_settings_table(mp_ctx *ctx, const mp_bargain_settings *s, const mp_bargain_input *in,
 			      mp_table **out);
 
 /* ------------------------------------------------------------------------------------ */
@@ -553,22 +554,22 @@ typedef enum {
 	MP_BARGAIN_TAB_N
 } mp_bargain_tab;
 /* Names as `--show` takes them ("summary", "positions", ...); parse gives -1 if unknown. */
-const char *mp_bargain_tab_name(mp_bargain_tab t);
-int mp_bargain_tab_parse(const char *name);
+MP_EXTERN const char *mp_bargain_tab_name(mp_bargain_tab t);
+MP_EXTERN int mp_bargain_tab_parse(const char *name);
 
 /* Runs the model of `s` on `in` to its stop and fills the tables asked for: for each t with
  * want[t] != 0, tabs[t] receives a new table (caller frees; others set to NULL). MP_EUSAGE
  * for a table the model does not have (pairs for SMP, probabilities for EU). Reports
  * progress (task "negotiate", rounds done of the round limit). */
-int mp_bargain_run_tables(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_settings *s, const int *want,
+MP_EXTERN int mp_bargain_run_tables(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_settings *s, const int *want,
 			  mp_table **tabs);
 /* The sensitivity analysis of `s` (s->replicates > 0) as a table: dim, statistic
  * (weighted_mean, weighted_median), replicates, q05, q25, q50, q75, q95 (Hyndman & Fan
  * 1996 type 7 quantiles of the replicates' final forecasts). */
-int mp_bargain_sensitivity_table(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_settings *s,
+MP_EXTERN int mp_bargain_sensitivity_table(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_settings *s,
 				 mp_table **out);
 /* The mark of dimension k nearest to x (the lower one on a tie), or -1 if it has none. */
-long mp_bargain_nearest_mark(const mp_bargain_input *in, size_t k, double x);
+MP_EXTERN long mp_bargain_nearest_mark(const mp_bargain_input *in, size_t k, double x);
 
 #ifdef __cplusplus
 }

@@ -16,6 +16,7 @@
  */
 #include "calib_internal.h"
 #include "calib/fit_economy.h"
+#include "world/world_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +72,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	const int from = 1949, until = o->until;
 	if (until - from < 10)
 		return mp_error_set(ctx, MP_ERANGE, SRC ": SIPRI starts in %d; expected --until >= %d", from, from + 10);
-	mp_qcalib_rows sp = { 0 }, riv = { 0 }, al = { 0 }, war = { 0 }, mid = { 0 }, nmc = { 0 }, inc = { 0 };
+	mp_store_calib_rows sp = { 0 }, riv = { 0 }, al = { 0 }, war = { 0 }, mid = { 0 }, nmc = { 0 }, inc = { 0 };
 	mp_econ_panel lnb = { 0 }, lnM = { 0 }, W = { 0 }, D = { 0 }, gR = { 0 }, gA = { 0 }, lnp = { 0 };
 	mp_econ_panel lsteel = { 0 }, lpec = { 0 }, ry = { 0 };
 	mp_reversion_fit bf = { 0 }, pf = { 0 };
@@ -82,13 +83,14 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	int rc = mp_store_dataset_pick(ctx, s, "war_inter", NULL, &dw);
 	if (rc == MP_OK)
 		rc = mp_store_dataset_pick(ctx, s, "mid_dyad", NULL, &dm);
-	if (rc == MP_OK && (rc = mp_qcalib_fetch(ctx, s, MP_QC_SIPRI, from, until, &sp)) == MP_OK &&
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_RIVALRIES, from, until, &riv)) == MP_OK &&
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_ALLIANCES, from, until, &al)) == MP_OK &&
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_WAR_YEARS, from, until, &war)) == MP_OK &&
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_MID_YEARS, from, until, &mid)) == MP_OK &&
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_NMC_COMP, from, until, &nmc)) == MP_OK)
-		rc = mp_qcalib_fetch(ctx, s, MP_QC_INCOME, from, until, &inc);
+	if (rc == MP_OK && (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_SIPRI, from, until, &sp)) == MP_OK &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_RIVALRIES, from, until, &riv)) == MP_OK &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_ALLIANCES, from, until, &al)) == MP_OK &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_WAR_YEARS, from, until, &war)) == MP_OK &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_MID_YEARS, from, until, &mid)) == MP_OK &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_NMC_COMP, from, until, &nmc)) == MP_OK)
+		rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_INCOME, from, until, &inc);
+	mp_world__series_codes(&inc, 1); /* one territory per series (docs/crosswalk.md) */
 	mp_econ_panel *all[] = { &lnb, &lnM, &W, &D, &gR, &gA, &lnp, &lsteel, &lpec, &ry };
 	for (size_t k = 0; rc == MP_OK && k < sizeof all / sizeof all[0]; k++)
 		rc = mp_econ_panel_new(ctx, NC, from, until, all[k]);
@@ -106,7 +108,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	for (int c = 0; c < NC; c++)
 		lnb.ccode[c] = c;
 	for (size_t i = 0; i < sp.n; i++) {
-		const mp_qcalib_row *w = &sp.v[i];
+		const mp_store_calib_row *w = &sp.v[i];
 		if (w->i[0] <= 0 || w->i[0] >= NC || w->i[1] < from || w->i[1] > until)
 			continue;
 		if (w->r[1] > 0)
@@ -128,7 +130,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 		goto done;
 	}
 	for (size_t i = 0; i < war.n; i++) {
-		const mp_qcalib_row *w = &war.v[i];
+		const mp_store_calib_row *w = &war.v[i];
 		int years = 0;
 		for (size_t j = 0; j < war.n; j++)
 			if (war.v[j].i[0] == w->i[0] && war.v[j].i[2] == w->i[2])
@@ -151,7 +153,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	}
 	free(wint);
 	for (size_t i = 0; i < mid.n; i++) {
-		const mp_qcalib_row *w = &mid.v[i];
+		const mp_store_calib_row *w = &mid.v[i];
 		if (w->i[0] > 0 && w->i[0] < NC && w->i[1] >= from && w->i[1] <= dlast && w->i[2] >= 4)
 			MP_EP(&D, w->i[0], w->i[1]) = 1.0;
 	}
@@ -159,7 +161,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	for (int t = from + 1; t <= until; t++) {
 		memset(mark, 0, (size_t)NC * NC);
 		for (size_t i = 0; i < riv.n; i++) {
-			const mp_qcalib_row *w = &riv.v[i];
+			const mp_store_calib_row *w = &riv.v[i];
 			int a = w->i[0], b = w->i[1];
 			if (a > 0 && a < NC && b > 0 && b < NC && w->i[2] <= t - 1 && (w->i[3] <= 0 || w->i[3] >= t)) {
 				mark[(size_t)a * NC + (size_t)b] = 1;
@@ -169,7 +171,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 		partner_growth(&lnM, mark, t, &gR);
 		memset(mark, 0, (size_t)NC * NC);
 		for (size_t i = 0; i < al.n; i++) {
-			const mp_qcalib_row *w = &al.v[i];
+			const mp_store_calib_row *w = &al.v[i];
 			if (w->i[2] == t && w->i[0] > 0 && w->i[0] < NC && w->i[1] > 0 && w->i[1] < NC)
 				mark[(size_t)w->i[0] * NC + (size_t)w->i[1]] = 1;
 		}
@@ -242,7 +244,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 		goto done;
 	/* 2. personnel per head (NMC) */
 	for (size_t i = 0; i < nmc.n; i++) {
-		const mp_qcalib_row *w = &nmc.v[i];
+		const mp_store_calib_row *w = &nmc.v[i];
 		int c = w->i[0], t = w->i[1];
 		if (c <= 0 || c >= NC || t < from || t > until)
 			continue;
@@ -283,7 +285,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	for (size_t k = 0; k < (size_t)NC * (size_t)ny; k++)
 		gdp[k] = MP_NA;
 	for (size_t i = 0; i < inc.n; i++) {
-		const mp_qcalib_row *w = &inc.v[i];
+		const mp_store_calib_row *w = &inc.v[i];
 		int c = w->i[0], t = w->i[1];
 		if (c <= 0 || c >= NC || t < from || t > until || !(w->r[0] > 0 && w->r[1] > 0))
 			continue;
@@ -300,7 +302,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 		for (int t = from; t <= until; t++)
 			MP_EP(&ry, c, t) -= t - from < 256 ? yUS[t - from] : MP_NA;
 	for (size_t i = 0; i < nmc.n; i++) {
-		const mp_qcalib_row *w = &nmc.v[i];
+		const mp_store_calib_row *w = &nmc.v[i];
 		int c = w->i[0], t = w->i[1];
 		if (c <= 0 || c >= NC || t < from || t > until)
 			continue;
@@ -328,8 +330,8 @@ done:
 		mp_econ_panel_free(all[k]);
 	free(mark);
 	free(m);
-	mp_qcalib_rows *rows[] = { &sp, &riv, &al, &war, &mid, &nmc, &inc };
+	mp_store_calib_rows *rows[] = { &sp, &riv, &al, &war, &mid, &nmc, &inc };
 	for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++)
-		mp_qcalib_rows_free(rows[k]);
+		mp_store__calib_rows_free(rows[k]);
 	return rc;
 }

@@ -12,7 +12,7 @@
 #include "multipolar/bargain.h"
 #include "report_internal.h"
 
-_Static_assert(MP_Q_BARGAIN_NAME > MP_BARGAIN_NAME_MAX, "stored names are read back whole");
+_Static_assert(MP_STORE_BARGAIN_NAME > MP_BARGAIN_NAME_MAX, "stored names are read back whole");
 
 #define REP_NEG_RUNS 3 /* the newest stored negotiations shown */
 #define REP_NEG_DIMS 3 /* dimensions charted per negotiation */
@@ -30,8 +30,8 @@ static const char *dim_label(const char *dim, char *buf, size_t size)
 
 /* One chart: every actor's position per round on dimension `dim`, with the forecast
  * (weighted median) dashed black; actors in their entity colours (docs/report.md). */
-static int chart_dim(rep *r, const mp_q_bargain_run *run, const char *dim, const mp_q_bargain_pos *p, size_t np,
-		     const mp_q_bargain_fc *fc, size_t nf)
+static int chart_dim(rep *r, const mp_store_bargain_run *run, const char *dim, const mp_store_bargain_pos *p, size_t np,
+		     const mp_store_bargain_fc *fc, size_t nf)
 {
 	int rc = MP_OK;
 	size_t nrounds = (size_t)run->rounds + 1;
@@ -65,7 +65,7 @@ static int chart_dim(rep *r, const mp_q_bargain_run *run, const char *dim, const
 		if (!strcmp(fc[i].dim, dim) && fc[i].round >= 0 && (size_t)fc[i].round < nrounds)
 			y[na * nrounds + (size_t)fc[i].round] = fc[i].median;
 	s[na] = (mp_series){ "forecast (weighted median)", nrounds, x, y + na * nrounds, MP_CHART_DASHED, 7 };
-	char id[64], title[2 * MP_Q_BARGAIN_NAME + 64], src[MP_Q_BARGAIN_NAME + 160], label[MP_Q_BARGAIN_NAME + 16];
+	char id[64], title[2 * MP_STORE_BARGAIN_NAME + 64], src[MP_STORE_BARGAIN_NAME + 160], label[MP_STORE_BARGAIN_NAME + 16];
 	snprintf(id, sizeof id, "neg-%lld-%.32s", (long long)run->run_id, dim);
 	snprintf(title, sizeof title, "Positions per round: %s, %s", run->name, dim_label(dim, label, sizeof label));
 	snprintf(src, sizeof src, "multipolar negotiate --store (%s model, negotiation %lld, %s)",
@@ -88,10 +88,10 @@ done:
 
 /* "dimension 1: forecast 7.24 (weighted median; weighted mean 7.24) on 3 to 10", then the
  * nearest mark and what the scale's ends mean. */
-static void dims_list(rep *r, const mp_q_bargain_dim *d, size_t nd)
+static void dims_list(rep *r, const mp_store_bargain_dim *d, size_t nd)
 {
 	FILE *f = r->f;
-	char label[MP_Q_BARGAIN_NAME + 16];
+	char label[MP_STORE_BARGAIN_NAME + 16];
 	fputs("<ul>\n", f);
 	for (size_t i = 0; i < nd; i++) {
 		fputs("<li><strong>", f);
@@ -117,10 +117,10 @@ static void dims_list(rep *r, const mp_q_bargain_dim *d, size_t nd)
 }
 
 /* The sensitivity quantiles as a table. */
-static void quantile_table(rep *r, const mp_q_bargain_q *q, size_t nq)
+static void quantile_table(rep *r, const mp_store_bargain_q *q, size_t nq)
 {
 	FILE *f = r->f;
-	char label[MP_Q_BARGAIN_NAME + 16];
+	char label[MP_STORE_BARGAIN_NAME + 16];
 	fprintf(f, "<p>Sensitivity: %d replicates with perturbed capabilities, positions and saliences "
 		   "(docs/bargaining.md, \"Sensitivity\"); quantiles of the final forecast:</p>\n",
 		q[0].replicates);
@@ -140,12 +140,12 @@ static void quantile_table(rep *r, const mp_q_bargain_q *q, size_t nq)
 	fputs("</tbody></table></div>\n", f);
 }
 
-static int one_run(rep *r, const mp_q_bargain_run *run)
+static int one_run(rep *r, const mp_store_bargain_run *run)
 {
-	mp_q_bargain_pos *p = NULL;
-	mp_q_bargain_fc *fc = NULL;
-	mp_q_bargain_dim *dims = NULL;
-	mp_q_bargain_q *qs = NULL;
+	mp_store_bargain_pos *p = NULL;
+	mp_store_bargain_fc *fc = NULL;
+	mp_store_bargain_dim *dims = NULL;
+	mp_store_bargain_q *qs = NULL;
 	size_t np = 0, nf = 0, nd = 0, nq = 0;
 	int rc = mp_store__bargain_positions(r->ctx, r->s, run->run_id, &p, &np);
 	if (rc == MP_OK)
@@ -184,7 +184,7 @@ static int one_run(rep *r, const mp_q_bargain_run *run)
 		const char *sep = " ";
 		for (size_t i = 0; i < nf; i++)
 			if (i + 1 == nf || strcmp(fc[i + 1].dim, fc[i].dim)) {
-				char label[MP_Q_BARGAIN_NAME + 16];
+				char label[MP_STORE_BARGAIN_NAME + 16];
 				fputs(sep, r->f);
 				mp_html_escape(r->f, dim_label(fc[i].dim, label, sizeof label));
 				fprintf(r->f, " %.2f (%.2f)", fc[i].median, fc[i].mean);
@@ -215,7 +215,7 @@ done:
 
 int rep__negotiation(rep *r)
 {
-	mp_q_bargain_run *runs = NULL;
+	mp_store_bargain_run *runs = NULL;
 	size_t n = 0;
 	int rc = mp_store__bargain_runs(r->ctx, r->s, REP_NEG_RUNS, &runs, &n);
 	if (rc != MP_OK)

@@ -1,7 +1,7 @@
 /* Negotiation results in the store: bargain_runs, bargain_positions, bargain_forecast,
  * and (added with the settings and the sensitivity analysis) bargain_settings,
  * bargain_summary, bargain_quantiles. New tables rather than new columns, so databases
- * written before keep working unchanged. */
+ * written before keep working unchanged; all of them are made by the migrations. */
 #include "q_bargain.h"
 
 #include <stdio.h>
@@ -10,26 +10,7 @@
 
 #include "store_internal.h"
 
-static const char *const schema =
-	"CREATE TABLE IF NOT EXISTS bargain_runs (run_id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-	" model TEXT NOT NULL, input TEXT, actors INTEGER, rounds INTEGER, stopped_by TEXT,"
-	" created TEXT NOT NULL);"
-	"CREATE TABLE IF NOT EXISTS bargain_positions (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
-	" round INTEGER NOT NULL, actor TEXT NOT NULL, dim TEXT NOT NULL, position REAL);"
-	"CREATE TABLE IF NOT EXISTS bargain_forecast (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
-	" round INTEGER NOT NULL, dim TEXT NOT NULL, weighted_mean REAL, weighted_median REAL);"
-	"CREATE INDEX IF NOT EXISTS bargain_positions_run ON bargain_positions(run_id);"
-	"CREATE INDEX IF NOT EXISTS bargain_forecast_run ON bargain_forecast(run_id);"
-	"CREATE TABLE IF NOT EXISTS bargain_settings (run_id INTEGER PRIMARY KEY REFERENCES bargain_runs(run_id),"
-	" illustrative INTEGER NOT NULL, description TEXT, settings TEXT);"
-	"CREATE TABLE IF NOT EXISTS bargain_summary (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
-	" dim TEXT NOT NULL, weighted_mean REAL, weighted_median REAL, low REAL, high REAL, nearest_mark REAL,"
-	" nearest_mark_means TEXT, low_means TEXT, high_means TEXT);"
-	"CREATE TABLE IF NOT EXISTS bargain_quantiles (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
-	" dim TEXT NOT NULL, statistic TEXT NOT NULL, replicates INTEGER NOT NULL, q05 REAL, q25 REAL, q50 REAL,"
-	" q75 REAL, q95 REAL);"
-	"CREATE INDEX IF NOT EXISTS bargain_summary_run ON bargain_summary(run_id);"
-	"CREATE INDEX IF NOT EXISTS bargain_quantiles_run ON bargain_quantiles(run_id);";
+/* The tables are created by the store's migrations (store.c: versions 3 and 4). */
 
 static void bind_cell(sqlite3_stmt *st, int k, const mp_table *t, size_t row, size_t col, mp_col_type type)
 {
@@ -110,8 +91,6 @@ int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec
 	int rc = mp_store_begin(ctx, s);
 	if (rc != MP_OK)
 		return rc;
-	if ((rc = mp_store__exec(ctx, s, schema)) != MP_OK)
-		goto done;
 	if ((rc = mp_store__prepare(ctx, s,
 				    "INSERT INTO bargain_runs(name, model, input, actors, rounds, stopped_by, created)"
 				    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
@@ -174,19 +153,6 @@ done:
 	else if (run_id)
 		*run_id = id;
 	return rc;
-}
-
-static int has_table(mp_store *s, const char *name)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(mp_store__db(s), "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", -1,
-			       &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	int r = sqlite3_step(st);
-	sqlite3_finalize(st);
-	/* -1 on an error: true, so the caller reads the table and reports the error there */
-	return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
 }
 
 static void text(char *dst, size_t size, sqlite3_stmt *st, int col)
@@ -259,7 +225,7 @@ static int select_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t key, s
 
 static int fill_run(sqlite3_stmt *st, void *row)
 {
-	mp_q_bargain_run *r = row;
+	mp_store_bargain_run *r = row;
 	r->run_id = sqlite3_column_int64(st, 0);
 	text(r->name, sizeof r->name, st, 1);
 	text(r->model, sizeof r->model, st, 2);
@@ -270,17 +236,17 @@ static int fill_run(sqlite3_stmt *st, void *row)
 	return 0;
 }
 
-int mp_store__bargain_runs(mp_ctx *ctx, mp_store *s, size_t max, mp_q_bargain_run **out, size_t *n)
+int mp_store__bargain_runs(mp_ctx *ctx, mp_store *s, size_t max, mp_store_bargain_run **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	if (!has_table(s, "bargain_runs"))
+	if (!mp_store__has_table(s, "bargain_runs"))
 		return MP_OK;
 	int rc = select_rows(ctx, s,
 			     "SELECT run_id, name, model, actors, rounds, stopped_by, created FROM bargain_runs"
 			     " ORDER BY run_id DESC LIMIT ?1",
 			     (int64_t)max, sizeof **out, fill_run, (void **)out, n, "read negotiations");
-	if (rc != MP_OK || !has_table(s, "bargain_settings"))
+	if (rc != MP_OK || !mp_store__has_table(s, "bargain_settings"))
 		return rc;
 	sqlite3_stmt *st;
 	if ((rc = mp_store__prepare(ctx, s,
@@ -288,7 +254,7 @@ int mp_store__bargain_runs(mp_ctx *ctx, mp_store *s, size_t max, mp_q_bargain_ru
 				    &st)) != MP_OK)
 		return rc;
 	for (size_t i = 0; i < *n; i++) {
-		mp_q_bargain_run *r = &(*out)[i];
+		mp_store_bargain_run *r = &(*out)[i];
 		sqlite3_bind_int64(st, 1, r->run_id);
 		int got = mp_store__step(ctx, s, st, "read negotiation settings");
 		if (got < 0)
@@ -308,7 +274,7 @@ int mp_store__bargain_runs(mp_ctx *ctx, mp_store *s, size_t max, mp_q_bargain_ru
 	return MP_OK;
 }
 
-void mp_store__bargain_runs_free(mp_q_bargain_run *runs, size_t n)
+void mp_store__bargain_runs_free(mp_store_bargain_run *runs, size_t n)
 {
 	for (size_t i = 0; runs && i < n; i++) {
 		free(runs[i].description);
@@ -319,7 +285,7 @@ void mp_store__bargain_runs_free(mp_q_bargain_run *runs, size_t n)
 
 static int fill_pos(sqlite3_stmt *st, void *row)
 {
-	mp_q_bargain_pos *p = row;
+	mp_store_bargain_pos *p = row;
 	p->round = sqlite3_column_int(st, 0);
 	text(p->actor, sizeof p->actor, st, 1);
 	text(p->dim, sizeof p->dim, st, 2);
@@ -327,7 +293,7 @@ static int fill_pos(sqlite3_stmt *st, void *row)
 	return 0;
 }
 
-int mp_store__bargain_positions(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_pos **out, size_t *n)
+int mp_store__bargain_positions(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_store_bargain_pos **out, size_t *n)
 {
 	/* rowid order within (dim, actor) keeps the input's actor order stable */
 	return select_rows(ctx, s,
@@ -338,7 +304,7 @@ int mp_store__bargain_positions(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_b
 
 static int fill_fc(sqlite3_stmt *st, void *row)
 {
-	mp_q_bargain_fc *f = row;
+	mp_store_bargain_fc *f = row;
 	f->round = sqlite3_column_int(st, 0);
 	text(f->dim, sizeof f->dim, st, 1);
 	f->mean = mp_store__real(st, 2);
@@ -346,7 +312,7 @@ static int fill_fc(sqlite3_stmt *st, void *row)
 	return 0;
 }
 
-int mp_store__bargain_forecast(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_fc **out, size_t *n)
+int mp_store__bargain_forecast(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_store_bargain_fc **out, size_t *n)
 {
 	return select_rows(ctx, s,
 			   "SELECT round, dim, weighted_mean, weighted_median FROM bargain_forecast"
@@ -354,7 +320,7 @@ int mp_store__bargain_forecast(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_ba
 			   run_id, sizeof **out, fill_fc, (void **)out, n, "read negotiation forecasts");
 }
 
-void mp_store__bargain_dims_free(mp_q_bargain_dim *d, size_t n)
+void mp_store__bargain_dims_free(mp_store_bargain_dim *d, size_t n)
 {
 	for (size_t i = 0; d && i < n; i++) {
 		free(d[i].mark_means);
@@ -366,7 +332,7 @@ void mp_store__bargain_dims_free(mp_q_bargain_dim *d, size_t n)
 
 static int fill_dim(sqlite3_stmt *st, void *row)
 {
-	mp_q_bargain_dim *d = row;
+	mp_store_bargain_dim *d = row;
 	text(d->dim, sizeof d->dim, st, 0);
 	d->mean = mp_store__real(st, 1);
 	d->median = mp_store__real(st, 2);
@@ -380,11 +346,11 @@ static int fill_dim(sqlite3_stmt *st, void *row)
 	return 0;
 }
 
-int mp_store__bargain_dims(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_dim **out, size_t *n)
+int mp_store__bargain_dims(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_store_bargain_dim **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	if (!has_table(s, "bargain_summary"))
+	if (!mp_store__has_table(s, "bargain_summary"))
 		return MP_OK;
 	return select_rows(ctx, s,
 			   "SELECT dim, weighted_mean, weighted_median, low, high, nearest_mark, nearest_mark_means,"
@@ -394,7 +360,7 @@ int mp_store__bargain_dims(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargai
 
 static int fill_q(sqlite3_stmt *st, void *row)
 {
-	mp_q_bargain_q *q = row;
+	mp_store_bargain_q *q = row;
 	text(q->dim, sizeof q->dim, st, 0);
 	text(q->statistic, sizeof q->statistic, st, 1);
 	q->replicates = sqlite3_column_int(st, 2);
@@ -403,11 +369,11 @@ static int fill_q(sqlite3_stmt *st, void *row)
 	return 0;
 }
 
-int mp_store__bargain_quantiles(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_q **out, size_t *n)
+int mp_store__bargain_quantiles(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_store_bargain_q **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	if (!has_table(s, "bargain_quantiles"))
+	if (!mp_store__has_table(s, "bargain_quantiles"))
 		return MP_OK;
 	return select_rows(ctx, s,
 			   "SELECT dim, statistic, replicates, q05, q25, q50, q75, q95 FROM bargain_quantiles"
