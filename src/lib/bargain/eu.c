@@ -21,6 +21,8 @@
 #include <omp.h>
 #endif
 
+#include "multipolar/stats.h"
+
 struct mp_bargain_eu {
 	mp_ctx *ctx;
 	mp_bargain_eu_options opt;
@@ -97,12 +99,6 @@ const char *mp_eu_offer_name(mp_eu_offer_kind k)
 	case MP_EU_OFFER_SAME: return "same_position";
 	}
 	return "?";
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
 }
 
 /* Sorting actor indices by position (stable by index for equal positions). */
@@ -248,7 +244,7 @@ double mp_bargain_eu_global_denominator(size_t n, const double *x, const double 
 	 * ws[0..n), the merge buffer in ws[n..2n), counts in iws[0..n), iws[n..2n). */
 	double *u = ws, *g = ws + n;
 	memcpy(u, x, n * sizeof *u);
-	qsort(u, n, sizeof *u, cmp_double);
+	mp_sort_doubles(u, n);
 	for (size_t i = 0; i < n; i++)
 		iws[i] = 1;
 	return global_denominator_u(n, x, w, r, delta, raw, n, u, iws, g, iws + n, NULL);

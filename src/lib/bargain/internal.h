@@ -46,10 +46,6 @@ int mp_bargain__model_rounds(mp_bargain_model model, int rounds);
 /* The model's actor bound (MP_ERANGE naming the file and the limit). */
 int mp_bargain__check_size(mp_ctx *ctx, const mp_bargain_input *in, mp_bargain_model model);
 
-/* ---- run.c ---- */
-/* Type 7 quantile (Hyndman & Fan 1996; R's default) of sorted v[0..n), n > 0. */
-double mp_bargain__quantile7(const double *v, size_t n, double q);
-
 /* ---- eu.c ---- */
 /* Progress within each round of m, reported as task (base + round fraction) of total
  * (task NULL: none, the default; replicates of a sensitivity run report none). */

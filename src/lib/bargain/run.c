@@ -9,6 +9,7 @@
 #endif
 
 #include "multipolar/rng.h"
+#include "multipolar/stats.h"
 
 size_t mp_bargain_run_dims(const mp_bargain_input *in, const mp_bargain_run_options *ro)
 {
@@ -176,22 +177,6 @@ int mp_bargain_sensitivity(mp_ctx *ctx, const mp_bargain_input *in, const mp_bar
 	return first_rc;
 }
 
-double mp_bargain__quantile7(const double *v, size_t n, double q)
-{
-	/* Hyndman & Fan (1996) definition 7: linear interpolation between order statistics at
-	 * h = (n - 1) q (R's default). */
-	double h = (double)(n - 1) * q;
-	size_t lo = (size_t)floor(h);
-	size_t hi = lo + 1 < n ? lo + 1 : lo;
-	return v[lo] + (h - (double)lo) * (v[hi] - v[lo]);
-}
-
-static int cmp_d(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 int mp_bargain_sensitivity_table(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_settings *s,
 				 mp_table **out)
 {
@@ -224,14 +209,15 @@ int mp_bargain_sensitivity_table(mp_ctx *ctx, const mp_bargain_input *in, const 
 			const double *src = which ? med : mean;
 			for (size_t r = 0; r < reps; r++)
 				col[r] = src[r * d + k];
-			qsort(col, reps, sizeof *col, cmp_d);
+			mp_sort_doubles(col, reps);
 			size_t row;
 			if ((rc = mp_table_add_row(t, &row)) || (rc = mp_table_set_text(t, row, 0, dim)) ||
 			    (rc = mp_table_set_text(t, row, 1, which ? "weighted_median" : "weighted_mean")))
 				break;
 			mp_table_set_int(t, row, 2, (int64_t)reps);
 			for (int qi = 0; qi < 5; qi++)
-				mp_table_set_real(t, row, 3 + (size_t)qi, mp_bargain__quantile7(col, reps, qs[qi]));
+				/* Hyndman & Fan (1996) type 7, R's default (util/stats.c) */
+				mp_table_set_real(t, row, 3 + (size_t)qi, mp_quantile_sorted(col, reps, qs[qi]));
 		}
 	}
 	if (rc == MP_ENOMEM)

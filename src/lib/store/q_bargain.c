@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "util/vec.h"
 
 /* The tables are created by the store's migrations (store.c: versions 3 and 4). */
 
@@ -176,20 +177,6 @@ static char *dup_text(sqlite3_stmt *st, int col)
 	return d;
 }
 
-/* Grows *v to hold one more element of `size` bytes. */
-static void *grow(void **v, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return *v;
-	size_t nc = *cap ? *cap * 2 : 64;
-	void *nv = realloc(*v, nc * size);
-	if (!nv)
-		return NULL;
-	*v = nv;
-	*cap = nc;
-	return nv;
-}
-
 /* Reads every row of `sql` (one parameter, `key`: a run id or a limit) into a growing array
  * of `size`-byte rows, zeroed, then filled by fill(); fill returns 0, or -1 when out of
  * memory. */
@@ -208,7 +195,7 @@ static int select_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t key, s
 	size_t cap = 0;
 	int got;
 	while ((got = mp_store__step(ctx, s, st, what)) == 1) {
-		if (!grow(out, &cap, *n, size)) {
+		if (mp_vec__reserve(out, &cap, *n + 1, size, 64)) {
 			sqlite3_reset(st);
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		}
