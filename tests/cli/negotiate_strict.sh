@@ -41,6 +41,11 @@ check "$T/h4.csv" "h4.csv:3:8: column 'Position': expected a finite decimal numb
 # a KTAB file with more rows than it declares
 printf 'S,desc,3,1,\nActor,Desc,Power,Pos,Sal,\nA,a,10,20,50,\nB,b,10,30,50,\nC,c,10,40,50,\nD,d,10,50,50,\n' > "$T/extra.csv"
 check "$T/extra.csv" "extra.csv:6:1: KTAB layout: a row after the 3 actors the first line declares"
+# a BDM header naming a column twice, a KTAB header shorter than its declared dimensions
+printf 'Actor,Capability,Actor,Position,Salience\nA,1,x,2,0.5\nB,1,y,3,0.4\nC,1,z,4,0.2\n' > "$T/dh.csv"
+check "$T/dh.csv" "dh.csv:1:18: column 'Actor' appears twice in the header (first at column 1)"
+printf 'S,d,3,2\nActor,Desc,Power,P1,S1,P2\nA,a,10,20,50,1,1\nB,b,10,20,50,1,1\nC,c,10,30,50,1,1\n' > "$T/kh.csv"
+check "$T/kh.csv" "kh.csv:2:26: KTAB layout: the column header has 6 fields, expected 7"
 # names: invalid UTF-8 and control characters refused where they are read
 printf 'Actor,Capability,Position,Salience\nA\xff,1,2,0.5\nB,1,3,0.4\nC,1,4,0.2\n' > "$T/u1.csv"
 check "$T/u1.csv" "u1.csv:2:2: invalid UTF-8 byte 0xFF"
@@ -68,4 +73,18 @@ printf 'Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0\nC,1,4,0.2\n' > "
 check "$T/s0.csv" "s0.csv:3:1: SMP: actor \"B\": saliences must sum to a number in (0,1], got 0" --model smp
 printf 'Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,2,0.1\nC,1,2,0.2\n' > "$T/same.csv"
 check "$T/same.csv" "same.csv: EU model: all actors hold the same position"
+# output hygiene (16.9): names a spreadsheet would run as formulas are prefixed in CSV
+# (OWASP "CSV Injection"), in the positions and in the summary; --raw writes them as read
+printf 'Actor,Capability,Position,Salience\n=SUM(1),1,2,0.5\n+B,1,3,0.4\n@C,1,4,0.2\n' > "$T/f.csv"
+expect_exit 0 "$MP" negotiate "$T/f.csv" --show positions --format csv
+grep -qx "0,\"'=SUM(1)\",1,2" "$T/out" || fail "formula name not prefixed: $(head -3 "$T/out")"
+grep -qx "0,\"'@C\",1,4" "$T/out" || fail "@ name not prefixed: $(head -4 "$T/out")"
+expect_exit 0 "$MP" negotiate "$T/f.csv" --show positions --format csv --raw
+grep -qx "0,=SUM(1),1,2" "$T/out" || fail "--raw: $(head -3 "$T/out")"
+printf 'dimensions:\n  - {name: "=d", low: 0, high: 10, low_means: "-x"}\nactors:\n  - {name: A, capability: 1, position: 2, salience: 0.5}\n  - {name: B, capability: 1, position: 3, salience: 0.5}\n  - {name: C, capability: 2, position: 8, salience: 0.2}\n' > "$T/f.yaml"
+expect_exit 0 "$MP" negotiate "$T/f.yaml" --format csv
+grep -q "^eu,3,10,round limit,\"'=d\",.*,\"'-x\",,0$" "$T/out" || fail "summary cells not prefixed: $(cat "$T/out")"
+# control characters in scale meanings and marks are refused, so none reaches the terminal
+printf 'dimensions:\n  - {name: d, low: 0, high: 10, marks: {5: "a\\u001b[2Jb"}}\nactors:\n  - {name: A, capability: 1, position: 2, salience: 0.5}\n  - {name: B, capability: 1, position: 3, salience: 0.5}\n  - {name: C, capability: 2, position: 8, salience: 0.2}\n' > "$T/esc.yaml"
+check "$T/esc.yaml" "esc.yaml:2:44: 'marks': a control character"
 echo ok

@@ -103,8 +103,14 @@ static int parse_bdm(rd *r, int flags, mp_bargain_input *in)
 	size_t n = 0, cap = 0;
 	for (size_t c = 0; c < r->nf; c++)
 		for (int k = 0; k < 4; k++)
-			if (!strcasecmp(field(r, c), want[k]) && idx[k] < 0)
+			if (!strcasecmp(field(r, c), want[k])) {
+				/* a column named twice: which one holds the data is not knowable */
+				if (idx[k] >= 0)
+					return mp_error_set(r->ctx, MP_EINPUT,
+							    "%s:1:%d: column '%s' appears twice in the header (first at column %d)",
+							    r->fname, col(r, c), want[k], col(r, (size_t)idx[k]));
 				idx[k] = (int)c;
+			}
 	for (int k = 0; k < 4; k++)
 		if (idx[k] < 0)
 			return mp_error_set(r->ctx, MP_EINPUT,
@@ -265,6 +271,17 @@ static int parse_ktab(rd *r, mp_bargain_input *in)
 		return got < 0 ? got
 			       : mp_error_set(r->ctx, MP_EINPUT, "%s:%d:1: KTAB layout: missing the column header line",
 					      r->fname, (int)r->csv.line);
+	/* the header names Actor, Description, Capability and a (position, salience) pair per
+	 * dimension: a shorter one does not describe the declared dimensions */
+	size_t hf = r->nf;
+	while (hf > 0 && !field(r, hf - 1)[0])
+		hf--;
+	if (hf < 3 + 2 * m)
+		return mp_error_set(r->ctx, MP_EINPUT,
+				    "%s:%d:%d: KTAB layout: the column header has %zu fields, expected %zu (actor, "
+				    "description, capability, then a position and a salience per dimension; %zu declared)",
+				    r->fname, r->line, hf ? col(r, hf - 1) + (int)strlen(field(r, hf - 1)) : 1, hf,
+				    3 + 2 * m, m);
 	for (size_t k = 0; k < m; k++) {
 		size_t c = 3 + 2 * k;
 		char def[32];
