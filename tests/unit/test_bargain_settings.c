@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,6 +90,19 @@ static void test_set_and_bounds(void **state)
 	mp_bargain_noise nz = MP_BARGAIN_NOISE_INIT;
 	assert_int_equal(mp_bargain_sensitivity(ctx, in, &s.run, &nz, 1, 4, 1000, mean, median), MP_ERANGE);
 	assert_int_equal(mp_bargain_sensitivity(ctx, in, &s.run, &nz, 1, 4, -5, mean, median), MP_ERANGE);
+	/* the noise struct's version and bounds are checked where it enters */
+	mp_bargain_noise bad_nz = nz;
+	bad_nz.version = 0;
+	assert_int_equal(mp_bargain_sensitivity(ctx, in, &s.run, &bad_nz, 1, 4, 1, mean, median), MP_EUSAGE);
+	bad_nz = nz;
+	bad_nz.cap_logsd = NAN;
+	assert_int_equal(mp_bargain_sensitivity(ctx, in, &s.run, &bad_nz, 1, 4, 1, mean, median), MP_ERANGE);
+	assert_non_null(strstr(mp_error_message(ctx), "noise-cap"));
+	mp_bargain_input *pc = NULL;
+	bad_nz = nz;
+	bad_nz.pos_sd = 3;
+	assert_int_equal(mp_bargain_perturb(ctx, in, &bad_nz, 1, 0, &pc), MP_ERANGE);
+	assert_null(pc);
 	s.run.rounds = 3;
 	assert_int_equal(mp_bargain_sensitivity(ctx, in, &s.run, &nz, 1, 4, 256, mean, median), 0);
 	mp_bargain_input_free(in);

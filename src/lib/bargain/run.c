@@ -85,11 +85,32 @@ int mp_bargain_run_final(mp_ctx *ctx, const mp_bargain_input *in, const mp_barga
 	return rc;
 }
 
+/* The noise struct's version, and its values within the settings table's bounds
+ * (noise-cap, noise-sal, noise-pos), for callers that fill the struct themselves. */
+static int check_noise(mp_ctx *ctx, const mp_bargain_noise *noise)
+{
+	if (noise->version != MP_BARGAIN_NOISE_VERSION)
+		return mp_error_set(ctx, MP_EUSAGE, "noise options version %d, expected %d", noise->version,
+				    MP_BARGAIN_NOISE_VERSION);
+	static const mp_bargain_setting ids[3] = { MP_BARGAIN_SET_NOISE_CAP, MP_BARGAIN_SET_NOISE_SAL,
+						   MP_BARGAIN_SET_NOISE_POS };
+	const double v[3] = { noise->cap_logsd, noise->sal_sd, noise->pos_sd };
+	for (int k = 0; k < 3; k++) {
+		const mp_bargain_setting_info *si = mp_bargain_setting_get(ids[k]);
+		if (!(v[k] >= si->lo && v[k] <= si->hi))
+			return mp_error_set(ctx, MP_ERANGE, "%s: %g is outside [%g, %g]", si->name, v[k], si->lo, si->hi);
+	}
+	return MP_OK;
+}
+
 int mp_bargain_perturb(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_noise *noise, uint64_t seed,
 		       uint32_t replicate, mp_bargain_input **out)
 {
+	int rc = check_noise(ctx, noise);
+	if (rc)
+		return rc;
 	mp_bargain_input *c = NULL;
-	int rc = mp_bargain_input_copy(ctx, in, &c);
+	rc = mp_bargain_input_copy(ctx, in, &c);
 	if (rc)
 		return rc;
 	size_t n = in->n, m = in->m;
@@ -131,7 +152,9 @@ int mp_bargain_sensitivity(mp_ctx *ctx, const mp_bargain_input *in, const mp_bar
 	if (reps > MP_BARGAIN_REPLICATES_MAX)
 		return mp_error_set(ctx, MP_ERANGE, "sensitivity: %zu replicates, more than %d", reps,
 				    MP_BARGAIN_REPLICATES_MAX);
-	int rc0 = mp_bargain__check_size(ctx, in, ro->model);
+	int rc0 = check_noise(ctx, noise);
+	if (rc0 == MP_OK)
+		rc0 = mp_bargain__check_size(ctx, in, ro->model);
 	if (rc0)
 		return rc0;
 #ifdef _OPENMP
