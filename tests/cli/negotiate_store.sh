@@ -29,4 +29,14 @@ if [ "$(id -u)" != 0 ]; then
 	expect_exit 1 $MP negotiate "$IN" --store --db "$T/new.db"
 fi
 chmod u+w "$T"
+# 16.4, 16.10: a foreign SQLite file is never converted; an output that is the database
+# is refused before anything is written
+sqlite3 "$T/foreign.sqlite" "CREATE TABLE t(x); INSERT INTO t VALUES (1);"
+cp "$T/foreign.sqlite" "$T/foreign.orig"
+expect_exit 2 $MP negotiate "$IN" --store --db "$T/foreign.sqlite"
+grep -q "foreign.sqlite: not a multipolar database" "$T/err" || fail "foreign database: $(cat "$T/err")"
+cmp -s "$T/foreign.sqlite" "$T/foreign.orig" || fail "the foreign database changed"
+expect_exit 2 $MP negotiate "$IN" --store --db "$T/same.db" --output "$T/same.db"
+grep -q -- "--output .*same.db is the database" "$T/err" || fail "output = db: $(cat "$T/err")"
+[ ! -e "$T/same.db" ] || fail "output = db: a file was written"
 echo "negotiate --store: ok"
