@@ -173,8 +173,23 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (any && (rc = mp_bargain_run_tables(ctx, in, &s, want, tab)))
 		goto done;
 	if (quantiles) {
-		note_illustrative(o, in, stderr);
-		rc = cli_write_table(ctx, &o->common, quantiles);
+		/* what the quantiles are of: above the table in text, a note otherwise */
+		char about[1024];
+		snprintf(about, sizeof about,
+			 "%s: quantiles of the final forecast over %zu perturbed replicates of %s (seed %llu; noise: "
+			 "capability log-SD %g, position SD %g of the scale, salience SD %g; docs/bargaining.md "
+			 "\"Sensitivity\")",
+			 *in->name ? in->name : base_name(in->path), s.replicates,
+			 s.run.model == MP_BARGAIN_MODEL_EU ? "the expected-utility model" : "KTAB's Spatial Model of Politics",
+			 (unsigned long long)s.seed, s.noise.cap_logsd, s.noise.pos_sd, s.noise.sal_sd);
+		size_t l = strlen(about);
+		if (o->common.fmt == MP_FORMAT_TEXT && in->illustrative)
+			/* in text the label is part of the answer, as in the summary */
+			snprintf(about + l, sizeof about - l, ".\nILLUSTRATIVE INPUT, NOT DATA: %s marks its numbers as "
+				 "judgements written to show the format (illustrative: true).", base_name(in->path));
+		else
+			note_illustrative(o, in, stderr);
+		rc = cli_write_table_about(ctx, &o->common, quantiles, about);
 	} else if (show == MP_BARGAIN_TAB_SUMMARY && o->common.fmt == MP_FORMAT_TEXT)
 		rc = write_summary_text(ctx, o, in, tab[show]);
 	else {

@@ -83,6 +83,13 @@ printf '<html><body>not a scenario</body></html>\n' > "$T/page.xml"
 expect_exit 2 "$MP" negotiate "$T/page.xml"
 grep -q "expected a KTAB SMP scenario (root element <Scenario>), got <html>" "$T/err" || fail "root: $(cat "$T/err")"
 
+# --sensitivity in text says what its quantiles are of, with the label in the answer
+expect_exit 0 "$MP" negotiate "$U" --sensitivity 4 --seed 3 --threads 1 --quiet
+head -1 "$T/out" | grep -q "^ukraine-settlement-2023: quantiles of the final forecast over 4 perturbed replicates of KTAB's Spatial Model of Politics (seed 3; noise: capability log-SD 0.1" \
+	|| fail "sensitivity text: $(head -2 "$T/out")"
+grep -q '^ILLUSTRATIVE INPUT, NOT DATA' "$T/out" || fail "sensitivity text lacks the label"
+grep -q '^territory  *weighted_median  *4 ' "$T/out" || fail "sensitivity table: $(cat "$T/out")"
+
 # --sensitivity --store keeps the quantiles; the report shows them and the caveat
 DB=$T/n.db
 expect_exit 0 "$MP" negotiate "$U" --sensitivity 8 --seed 3 --threads 2 --store --db "$DB" --format csv
