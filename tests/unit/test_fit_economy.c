@@ -98,7 +98,7 @@ static void test_gaps_hand(void **state)
 	double mu[3], sd[3], tau2, omega2;
 	int nw[3];
 	/* the group has 6 windows (>= 5): its own line is the prior */
-	assert_int_equal(mp_econ_gaps_at(NULL, &p, 2002, 0.5, 1, mu, sd, nw, &tau2, &omega2), MP_OK);
+	assert_int_equal(mp_econ_gaps_at(NULL, &p, 2002, 0.5, MP_NA, 1, mu, sd, nw, &tau2, &omega2), MP_OK);
 	assert_near(tau2, 0.0625, 1e-12);
 	assert_near(omega2, 0.0625, 1e-12);
 	assert_near(mu[0], 2.4166666666666665, 1e-12);
@@ -107,7 +107,7 @@ static void test_gaps_hand(void **state)
 	assert_near(sd[0], 0.14433756729740646, 1e-12);
 	assert_int_equal(nw[0], 2);
 	/* a lambda outside (0, 1) is an input error */
-	assert_int_equal(mp_econ_gaps_at(NULL, &p, 2002, 1.5, 1, mu, sd, nw, NULL, NULL), MP_EINPUT);
+	assert_int_equal(mp_econ_gaps_at(NULL, &p, 2002, 1.5, MP_NA, 1, mu, sd, nw, NULL, NULL), MP_EINPUT);
 	mp_econ_panel_free(&p);
 }
 

@@ -37,6 +37,9 @@ double mp_econ_at(const mp_econ_panel *p, size_t u, int t);
 
 typedef struct mp_gap_fit {
 	double lambda, lambda_se;  /* annual speed of x_t+1 - mu = (1 - lambda)(x_t - mu) */
+	double slope, slope_se;    /* the prior line's slope b in x at the origin (0: the
+				      group's mean gap, 1: today's distance from it kept) */
+	double cv_rmse_slope1;     /* the RMSE of the best lambda with the slope held at 1 */
 	size_t n_forecasts;        /* (unit, origin) pairs scored at the chosen lambda */
 	double cv_rmse;            /* RMSE of the h-year forecasts of x at lambda */
 	double cv_rmse_zero;       /* the same for the no-change forecast x_t+h = x_t */
@@ -53,14 +56,15 @@ typedef struct mp_gap_fit {
  *   x_i,t+1 - mu_i = (1 - lambda) (x_it - mu_i) + u_it         (Barro & Sala-i-Martin 1992)
  * Each non-overlapping `window`-year span [a, a+W] ending at or before an origin gives an
  * implied gap m_iw = (x_a+W - r^W x_a) / (1 - r^W), r = 1 - lambda. The m_iw are
- * m_iw = mu_i + e_iw with mu_i ~ N(M_g, tau^2) around its group's mean and e_iw
- * ~ (0, omega^2); tau^2 is the covariance of the same unit's non-adjacent windows (no
- * shared endpoints), omega^2 the rest of the variance; the posterior mean is
- * M_g + B (mean_w m_iw - M_g), B = tau^2 / (tau^2 + omega^2 / K) (Efron & Morris 1975;
- * Morris 1983, parametric empirical Bayes). lambda minimises the squared error of the
+ * m_iw = mu_i + e_iw with mu_i ~ N(M_i, tau^2) around its prior, the group's line
+ * M_i = mbar_g + b (x_i,origin - xbar_g), and e_iw ~ (0, omega^2); tau^2 is the covariance
+ * of the same unit's non-adjacent windows (no shared endpoints), omega^2 the rest of the
+ * variance; the posterior mean is M_i + B (mean_w m_iw - M_i), B = tau^2 / (tau^2 +
+ * omega^2 / K) (Efron & Morris 1975; Morris 1983, parametric empirical Bayes). lambda and
+ * the slope b (grids 0.0025..0.15 and 0..1) minimise the squared error of the
  * `horizon`-year forecasts mu + r^h (x_t - mu) over origins t in [first + W, until - h],
  * each with gaps estimated from data <= t only (a rolling-origin fit, Tashman 2000);
- * lambda_se is the s.d. of the choice over `boot` bootstrap resamples of units (Efron &
+ * their s.e. are the s.d. of the choice over `boot` bootstrap resamples of units (Efron &
  * Tibshirani 1993, ch. 6), seeded by `seed`. The out arrays are malloc'd: free with
  * mp_gap_fit_free. */
 int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int horizon, int boot,
@@ -71,10 +75,11 @@ int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int 
 int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_panel *weight, int until,
 			 int window, int horizon, int boot, uint64_t seed, mp_gap_fit *out);
 void mp_gap_fit_free(mp_gap_fit *f);
-/* The empirical-Bayes gaps at one origin for a given lambda (the inner step of mp_fit_gaps).
- * mu, sd, nwin: [nu]; *tau2, *omega2 may be NULL. */
-int mp_econ_gaps_at(mp_ctx *ctx, const mp_econ_panel *x, int origin, double lambda, int window,
-		    double *mu, double *sd, int *nwin, double *tau2, double *omega2);
+/* The empirical-Bayes gaps at one origin for a given lambda and prior slope (NaN: the
+ * pooled within-group OLS slope of the implied gaps on x at the origin), the inner step of
+ * mp_fit_gaps. mu, sd, nwin: [nu]; *tau2, *omega2 may be NULL. */
+int mp_econ_gaps_at(mp_ctx *ctx, const mp_econ_panel *x, int origin, double lambda, double slope,
+		    int window, double *mu, double *sd, int *nwin, double *tau2, double *omega2);
 
 /* ---- 2. shocks ------------------------------------------------------------------------- */
 
@@ -148,6 +153,21 @@ int mp_fit_reversion(mp_ctx *ctx, const mp_econ_panel *v, const double *m, size_
 		     const mp_econ_panel *const *extra, const int *lag, const double *clamp, int from,
 		     int until, mp_reversion_fit *out);
 void mp_reversion_fit_free(mp_reversion_fit *f);
+
+/* Speed k of a share's partial adjustment toward the unit's median of its last `window`
+ * years, chosen by a rolling-origin fit of what the sim does (Tashman 2000): at each origin
+ * t0 in [from + window, until - horizon + 1] the path s_0 = v_t0-1, s_h+1 = s_h + k (m - s_h),
+ * m = median of v over [t0 - window, t0 - 1] (>= 5 values), forecasts the mean of v over
+ * [t0, t0 + horizon - 1]; k (grid 0..0.5, step 0.01) minimises the squared errors weighted
+ * by weight(u, t0) (NULL: 1). The s.e. is the s.d. of the choice over `boot` bootstrap
+ * resamples of units (Efron & Tibshirani 1993). Partial adjustment: Nerlove 1958. */
+typedef struct mp_partial_fit {
+	double speed, speed_se;
+	double rmse, rmse_still;   /* at the chosen speed and at k = 0 (no adjustment) */
+	size_t n;                  /* (unit, origin) forecasts scored */
+} mp_partial_fit;
+int mp_fit_partial_rolling(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_panel *weight, int from, int until,
+			   int window, int horizon, int boot, uint64_t seed, mp_partial_fit *out);
 
 /* Each unit's median of v over [from, until] (NaN with fewer than `minobs` values), and
  * optionally its 5% and 95% quantiles (linear interpolation, Hyndman & Fan 1996 type 7). */

@@ -45,7 +45,8 @@ typedef enum {
 	/* Economy and military (calib/fit_economy*.c, fit_military*.c; additive block) */
 	/* pwt x crosswalk, year in [from, until], sorted by countrycode, year:
 	   i = {ccode (0 if none), year}, r = {GDP price level sum_k csh_k pl_k (k = c,i,g,x,m),
-	   capital-output ratio cn / cgdpo, csh_i, rgdpna}, txt = ISO3 */
+	   capital-output ratio cn / cgdpo (current PPPs), rnna / rgdpna (constant national
+	   prices), rnna of year + 1 / rgdpna (NaN when year + 1 > until)}, txt = ISO3 */
 	MP_QC_PWT,
 	/* nmc, year in [from, until]: i = {ccode, year}, r = {milper, irst, pec, tpop} */
 	MP_QC_NMC_COMP,
