@@ -310,6 +310,8 @@ typedef struct mp_scenario {
 	mp_lever levers[MP_SCENARIO_MAX_LEVERS];
 	size_t ncamps;
 	mp_camp_def camps[MP_SCENARIO_MAX_CAMPS];
+	char params_file[512];  /* the parameter file `params:` loaded ("" = none): its `units:`
+				   rows reach the sim through mp_ensemble_run */
 } mp_scenario;
 
 /* The baseline settings without a file: default world, horizon 2050, 200 runs, seed 1,
@@ -346,6 +348,11 @@ int mp_sim_units_set(mp_sim_unit_params *u, int ccode, const char *key, double v
 double mp_sim_units_get(const mp_sim_unit_params *u, int ccode, const char *key, double dflt);
 /* Frees the rows (u may be NULL) and leaves an empty set. */
 void mp_sim_units_clear(mp_sim_unit_params *u);
+/* Adds the per-country rows of a parameter file's `units:` mapping (COW code: {key: value};
+ * the format mp_calib_write_yaml writes; docs/calibration.md) to u; a file without one adds
+ * nothing. mp_sim_params_load reads the same file's flat keys and skips `units:`. Errors
+ * name the file, line and column (MP_EINPUT); u is unchanged on error. */
+int mp_sim_units_load(mp_ctx *ctx, const char *yaml_path, mp_sim_unit_params *u);
 
 /* ---- one simulated run ---- */
 

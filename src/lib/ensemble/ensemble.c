@@ -97,8 +97,12 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 	e->seed = seed;
 	e->params = sc->params;
 
+	mp_sim_unit_params file_units = MP_SIM_UNIT_PARAMS_INIT;
+	if (!opts->units && sc->params_file[0] && (rc = mp_sim_units_load(ctx, sc->params_file, &file_units)) != MP_OK)
+		goto done;
 	mp_sim_opts so = MP_SIM_OPTS_INIT;
 	so.params = &sc->params;
+	so.units = opts->units ? opts->units : &file_units;
 	so.scenario = sc;
 	so.poles = poles;
 	so.store = opts->store;
@@ -227,6 +231,7 @@ done:
 	free(mine);
 	free(counts);
 	mp_sim_free(tmpl);
+	mp_sim_units_clear(&file_units);
 	if (rc != MP_OK) {
 		mp_ensemble_free(e);
 		return rc;

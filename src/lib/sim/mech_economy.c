@@ -138,15 +138,20 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		st->x[i] = lnA0[i] - lnA0[F];
 		/* unfitted states: a share of their start gap is structural (economy.gap_share) */
 		const mp_actor_econ *e = &s->w->actors[i].econ;
-		/* the steady-state TFP gap: the calibration's row for the start year; else the
-		   world's shipped distance to it (the default world: the fitted gap minus the
-		   state's gap in the calibration year, added to its own start gap; it counts when
-		   its posterior s.d. is positive, as every fitted state's is); else a share of
-		   the start gap */
+		/* the steady-state TFP gap, as a distance from the start gap: the calibration's
+		   row minus the state's gap in the calibration year (fit.tfp_x), added to the
+		   sim's own start gap (the same state measured with the start world's data, which
+		   may differ in vintage or population source from the calibration's); a row
+		   without fit.tfp_x is the gap itself; else the world's shipped distance (the
+		   default world; it counts when its posterior s.d. is positive, as every fitted
+		   state's is); else a share of the start gap */
 		int fitted = isfinite(e->tfp_gap) && e->tfp_gap_sd > 0;
 		double g0 = fitted ? st->x[i] + e->tfp_gap : p->economy_gap_share * st->x[i];
 		double gs0 = fitted ? e->tfp_gap_sd : 0.0;
-		st->mu_hat[i] = i == F ? 0.0 : mp_sim__unit(s, i, "economy.tfp_gap", g0);
+		double gu = mp_sim__unit(s, i, "economy.tfp_gap", MP_NA), xu = mp_sim__unit(s, i, "fit.tfp_x", MP_NA);
+		if (isfinite(gu))
+			g0 = isfinite(xu) ? st->x[i] + gu - xu : gu;
+		st->mu_hat[i] = i == F ? 0.0 : g0;
 		st->mu_sd[i] = i == F ? 0.0 : mp_sim__unit(s, i, "economy.tfp_gap_sd", gs0);
 		st->mu[i] = st->mu_hat[i];
 		st->dev[i] = i == F ? 0.0 : mp_sim__unit(s, i, "economy.tfp_dev0", 0.0);
