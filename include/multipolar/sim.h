@@ -129,6 +129,8 @@ extern "C" {
 	  "ln(milper/pop) change per year per unit of war intensity [calib]")                     \
 	X(military_personnel_shock_sd, "military.personnel_shock_sd", 0.08, "log/yr",                \
 	  "s.d. of ln(milper/pop) innovations [calib]")                                           \
+	X(military_level_sd, "military.level_sd", 0.0, "log",                                        \
+	  "s.d. of the state's ln burden level, drawn once per run (per-state rows override) [calib]") \
 	/* capabilities: intensity trends (docs/economy.md "Steel and energy") */                 \
 	X(capabilities_steel_trend, "capabilities.steel_trend", -0.02, "log/yr",                     \
 	  "drift of ln(irst/GDP) at the frontier's income, NMC x Maddison [calib]")               \

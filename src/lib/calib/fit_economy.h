@@ -169,6 +169,33 @@ typedef struct mp_partial_fit {
 int mp_fit_partial_rolling(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_panel *weight, int from, int until,
 			   int window, int horizon, int boot, uint64_t seed, mp_partial_fit *out);
 
+/* ---- 3b. per-unit persistence and level uncertainty (fit_reversion_eb.c) ------------- */
+
+/* Each unit's reversion speed of v toward m_i (OLS through 0 of Delta v_it - c_it on
+ * -(v_i,t-1 - m_i), t in (from, until], >= 10 years; c = the pooled fit's covariate terms,
+ * NULL: none), shrunk toward k_pool by normal-normal empirical Bayes with the between-unit
+ * variance t^2 = var(k_i) - mean s.e.^2 (Efron & Morris 1975). k_out, k_se: [nu] (units
+ * without a fit: k_pool and sqrt(t^2)); the speeds are kept in [0.005, 0.95]. */
+int mp_fit_unit_speeds(mp_ctx *ctx, const mp_econ_panel *v, const double *m, const mp_econ_panel *c, int from,
+		       int until, double k_pool, double *k_out, double *k_se, double *t2_out);
+
+typedef struct mp_level_fit {
+	double sd;        /* pooled s.d. tau of the level m_i + tau z */
+	double kurtosis;  /* excess kurtosis of the h-year errors */
+	size_t n;         /* (unit, origin) forecasts */
+	double *unit_sd;  /* [nu] shrunk tau_i (NaN: no forecast) */
+} mp_level_fit;
+
+/* The s.d. of a unit's level behind the h-year forecast errors of the measured series w
+ * (fit_reversion_eb.c): e = w_t+h - w_t - (1 - r^h)(m_i,t - w_t), r = 1 - k_i, m_i,t the
+ * median of v over the 25 years up to t; tau_i^2 = (s_e^2 - sd_i^2 (1 - r^2h)/(1 - r^2))
+ * / (1 - r^h)^2 with a robust error s.d. s_e (pooled: from the errors' 5-95% range; per
+ * unit: 1.4826 MAD), shrunk toward the pooled value with n0 pseudo-origins, floor 0.
+ * Origins t in [from, until - h]. Free with mp_level_fit_free. */
+int mp_fit_level_sd(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_panel *w, const double *k, const double *sd,
+		    int from, int until, int horizon, double n0, mp_level_fit *out);
+void mp_level_fit_free(mp_level_fit *f);
+
 /* Each unit's median of v over [from, until] (NaN with fewer than `minobs` values), and
  * optionally its 5% and 95% quantiles (linear interpolation, Hyndman & Fan 1996 type 7). */
 int mp_econ_unit_median(mp_ctx *ctx, const mp_econ_panel *v, int from, int until, size_t minobs,
