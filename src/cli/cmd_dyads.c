@@ -7,7 +7,7 @@
 
 typedef struct {
 	cli_common common;
-	int year, to;
+	int year, from, to;
 	const char *set;
 	int directed;
 	int components;
@@ -19,8 +19,9 @@ static const cli_option options[] = {
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUTPUT,
 	CLI_OPT_QUIET,
-	{ "year", CLI_INT, offsetof(dyads_opts, year), "Y", "year (first year with --to); required" },
-	{ "to", CLI_INT, offsetof(dyads_opts, to), "Y", "last year of the panel (default: --year)" },
+	{ "year", CLI_INT, offsetof(dyads_opts, year), "Y", "one year (or, with --to, the first); or use --from" },
+	{ "from", CLI_INT, offsetof(dyads_opts, from), "Y", "first year of the panel (with --to; default: --year)" },
+	{ "to", CLI_INT, offsetof(dyads_opts, to), "Y", "last year of the panel (default: --year; with --from: the last with data)" },
 	{ "set", CLI_STRING, offsetof(dyads_opts, set), "SET",
 	  "all (every pair of system members, default), majors (COW major powers) or poles" },
 	{ "directed", CLI_FLAG, offsetof(dyads_opts, directed), NULL,
@@ -110,9 +111,11 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	(void)pos;
 	if (npos)
 		return mp_error_set(ctx, MP_EUSAGE, "dyads takes no arguments (see --year, --to, --set)");
-	if (!o->year)
-		return mp_error_set(ctx, MP_EUSAGE, "dyads: --year Y is required");
-	int to = o->to ? o->to : o->year;
+	if (o->year && o->from)
+		return mp_error_set(ctx, MP_EUSAGE, "give --year Y or --from Y, not both");
+	if (!o->year && !o->from)
+		return mp_error_set(ctx, MP_EUSAGE, "--year Y or --from Y [--to Y] is required");
+	int from = o->year ? o->year : o->from;
 	if (!strcmp(o->set, "all"))
 		set = SET_ALL;
 	else if (!strcmp(o->set, "majors"))
@@ -131,13 +134,28 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	}
 	if (set == SET_POLES && (rc = mp_poles_load(ctx, o->poles, &poles)))
 		goto done;
-	if ((rc = mp_rel_check_years(ctx, cov, o->year, to, note, sizeof note)))
+	int first, last;
+	if (mp_rel_years(cov, &first, &last)) {
+		rc = mp_error_set(ctx, MP_ENOTFOUND, "no dyadic data imported (run 'multipolar import')");
 		goto done;
-	if (note[0] && !o->common.quiet)
-		fprintf(stderr, "note: %s; cells outside are empty\n", note);
+	}
+	int to = o->to ? o->to : o->from ? last : from;
+	if (o->from && !o->to && from > last) {
+		rc = mp_error_set(ctx, MP_ERANGE, "--from %d is after the data (%d-%d)", from, first, last);
+		goto done;
+	}
+	if (from > to) {
+		rc = mp_error_set(ctx, MP_EUSAGE, "the first year %d is after the last %d", from, to);
+		goto done;
+	}
+	if ((rc = mp_rel_check_years(ctx, cov, from, to, note, sizeof note)) ||
+	    (rc = cli_cut_years(ctx, &o->common, "the dyadic data", first, last, &from, &to)))
+		goto done;
+	if (note[0])
+		cli_note(&o->common, "%s; cells outside are empty", note);
 	if ((rc = mp_rel_table_new(&t, o->components)))
 		goto done;
-	for (int yr = o->year; yr <= to; yr++) {
+	for (int yr = from; yr <= to; yr++) {
 		mp_rel_year_free(y);
 		y = NULL;
 		actors_free(&g);
@@ -159,7 +177,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 				    (rc = mp_rel_table_add(t, yr, g.label[i], g.label[j], &d, o->components)))
 					goto done;
 			}
-		mp_progress(ctx, "dyads", yr - o->year + 1, to - o->year + 1);
+		mp_progress(ctx, "dyads", yr - from + 1, to - from + 1);
 	}
 	rc = cli_write_table(ctx, &o->common, t);
 done:
@@ -175,7 +193,7 @@ done:
 const cli_command cli_cmd_dyads = {
 	.name = "dyads",
 	.summary = "dyad-year panel of all states, major powers or poles (the 'dyad' columns)",
-	.usage = "--year Y [--to Y] [--set all|majors|poles] [--directed] [--format FMT]",
+	.usage = "--year Y | --from Y [--to Y] [--set all|majors|poles] [--directed] [--format FMT]",
 	.description =
 		"A tidy dyad-year panel, like peacesciencer's create_dyadyears() followed by its add_*() "
 		"functions: for every pair of system members (or COW major powers, or poles aggregating their "

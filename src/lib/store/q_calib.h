@@ -90,5 +90,8 @@ int mp_qcalib_nmc_year(mp_ctx *ctx, mp_store *s, int year, mp_qcalib_rows *out);
 /* Saves a calibration (tables calib_run and calib_fit, created when missing) in one
  * transaction. */
 int mp_qcalib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id);
+/* Reads back the newest saved calibration with until <= max_until (q_calib_load.c). */
+typedef mp_calib_stored mp_qcalib_info;
+int mp_qcalib_load(mp_ctx *ctx, mp_store *s, int max_until, mp_qcalib_info *info, mp_calib_result **out);
 
 #endif
