@@ -407,7 +407,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	    (rc = mp_fit_level_sd(ctx, &lnb, &lbn, ks, bf.unit_sd, from + 10, until, 10, 10.0, &lv)) != MP_OK)
 		goto done;
 	snprintf(txt, sizeof txt, "s.d. of the level behind the 10-yr errors of the NMC burden (NMC milex / GDP at "
-		 "MER), %zu forecasts, excess kurtosis %.2f; method of moments", lv.n, lv.kurtosis);
+		 "MER), %zu forecasts (excess kurtosis %.2f), from their 5-95%% range", lv.n, lv.kurtosis);
 	if ((rc = mp_calib__add(ctx, r, 0, "military.level_sd", lv.sd, MP_NA, lv.n, "kurtosis", lv.kurtosis, txt)) ||
 	    (rc = mp_calib__add(ctx, r, 0, "fit.reversion_between_sd", sqrt(t2), MP_NA, bf.n, "", MP_NA,
 				"between-state s.d. of the burden's reversion speeds (EB prior)")))
