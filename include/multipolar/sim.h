@@ -95,6 +95,8 @@ extern "C" {
 	  "reversion of the investment share (PWT csh_i) to its state level [calib]")            \
 	X(economy_invest_default, "economy.invest_default", 0.22, "share of GDP",                    \
 	  "investment share of a state without PWT data (world median csh_i) [calib]")          \
+	X(economy_invest_own_weight, "economy.invest_own_weight", 1.0, "weight",                     \
+	  "weight of the state's own investment level in the rate's target (the rest: economy.invest_default) [calib]") \
 	X(economy_price_elasticity, "economy.price_elasticity", 0.3, "elasticity",                   \
 	  "Balassa-Samuelson: ln price level on ln relative GDP per capita (Rogoff 1996) [calib]") \
 	X(economy_price_const, "economy.price_const", 0.0, "log",                                    \

@@ -704,23 +704,35 @@ static double window_median(const mp_econ_panel *v, size_t u, int a, int b, size
 }
 
 #define NK 51 /* speed grid 0, 0.01, ..., 0.5 */
+#define NW 11 /* weight of the unit's own median: 0, 0.1, ..., 1 */
 int mp_fit_partial_rolling(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_panel *weight, int from, int until,
 			   int window, int horizon, int boot, uint64_t seed, mp_partial_fit *out)
 {
 	memset(out, 0, sizeof *out);
-	const size_t nu = v->nu;
-	double *sse = calloc(nu * NK + 1, sizeof *sse), *tmp = malloc(((size_t)window + 1) * sizeof *tmp);
-	double tot[NK], wsum = 0;
+	const size_t nu = v->nu, G = (size_t)NK * NW;
+	double *sse = calloc(nu * G + 1, sizeof *sse), *tot = calloc(G, sizeof *tot);
+	double *tmp = malloc(((size_t)window + nu + 1) * sizeof *tmp), *med = malloc((nu + 1) * sizeof *med);
+	double wsum = 0;
 	int rc = MP_OK;
-	if (!sse || !tmp) {
+	if (!sse || !tot || !tmp || !med) {
 		rc = oom(ctx, "partial adjustment");
 		goto done;
 	}
-	for (int t0 = from + window; t0 + horizon - 1 <= until; t0++)
+	for (int t0 = from + window; t0 + horizon - 1 <= until; t0++) {
+		/* every unit's median of the `window` years before t0, and their median (the world's) */
+		size_t nm = 0;
 		for (size_t u = 0; u < nu; u++) {
-			double m = window_median(v, u, t0 - window, t0 - 1, 5, tmp), s0 = mp_econ_at(v, u, t0 - 1);
-			double wt = weight ? mp_econ_at(weight, u, t0) : 1.0;
-			if (!isfinite(m) || !isfinite(s0) || !(wt > 0))
+			med[u] = window_median(v, u, t0 - window, t0 - 1, 5, tmp);
+			if (isfinite(med[u]))
+				tmp[window + nm++] = med[u];
+		}
+		if (nm == 0)
+			continue;
+		qsort(tmp + window, nm, sizeof *tmp, cmp_dbl);
+		const double mw = nm % 2 ? tmp[window + nm / 2] : 0.5 * (tmp[window + nm / 2 - 1] + tmp[window + nm / 2]);
+		for (size_t u = 0; u < nu; u++) {
+			double s0 = mp_econ_at(v, u, t0 - 1), wt = weight ? mp_econ_at(weight, u, t0) : 1.0;
+			if (!isfinite(med[u]) || !isfinite(s0) || !(wt > 0))
 				continue;
 			double fut = 0;
 			int ok = 1;
@@ -732,58 +744,68 @@ int mp_fit_partial_rolling(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_pa
 			if (!ok)
 				continue;
 			fut /= horizon;
-			for (int k = 0; k < NK; k++) {
-				/* the sim's path: year h uses s_h, s_h+1 = s_h + k (m - s_h) */
-				double kk = 0.01 * k, sh = s0, mean = 0;
-				for (int h = 0; h < horizon; h++) {
-					mean += sh;
-					sh += kk * (m - sh);
+			for (int k = 0; k < NK; k++)
+				for (int j = 0; j < NW; j++) {
+					/* the sim's path: year h uses s_h, s_h+1 = s_h + k (m - s_h), m = w m_u + (1 - w) m_world */
+					double kk = 0.01 * k, m = 0.1 * j * med[u] + (1.0 - 0.1 * j) * mw, sh = s0, mean = 0;
+					for (int h = 0; h < horizon; h++) {
+						mean += sh;
+						sh += kk * (m - sh);
+					}
+					mean /= horizon;
+					sse[u * G + (size_t)k * NW + (size_t)j] += wt * (mean - fut) * (mean - fut);
 				}
-				mean /= horizon;
-				sse[u * NK + (size_t)k] += wt * (mean - fut) * (mean - fut);
-			}
 			out->n++;
 			wsum += wt;
 		}
+	}
 	if (out->n < 10) {
 		rc = mp_error_set(ctx, MP_EINPUT, SRC ": partial adjustment: %zu forecasts to score; expected at least 10",
 				  out->n);
 		goto done;
 	}
-	for (int k = 0; k < NK; k++) {
-		tot[k] = 0;
-		for (size_t u = 0; u < nu; u++)
-			tot[k] += sse[u * NK + (size_t)k];
+	for (size_t u = 0; u < nu; u++)
+		for (size_t c = 0; c < G; c++)
+			tot[c] += sse[u * G + c];
+	size_t best = 0, own = NW - 1; /* the best cell; the best with the unit's own median alone */
+	for (size_t c = 1; c < G; c++) {
+		if (tot[c] < tot[best])
+			best = c;
+		if (c % NW == NW - 1 && tot[c] < tot[own])
+			own = c;
 	}
-	int best = 0;
-	for (int k = 1; k < NK; k++)
-		if (tot[k] < tot[best])
-			best = k;
-	out->speed = 0.01 * best;
+	out->speed = 0.01 * (double)(best / NW);
+	out->own_weight = 0.1 * (double)(best % NW);
 	out->rmse = sqrt(tot[best] / wsum);
 	out->rmse_still = sqrt(tot[0] / wsum);
+	out->rmse_own = sqrt(tot[own] / wsum);
 	mp_rng r;
 	mp_rng_init(&r, seed, 0, 0x7061);
-	double s1 = 0, s2 = 0;
+	double s1 = 0, s2 = 0, q1 = 0, q2 = 0;
 	for (int b = 0; b < boot; b++) {
-		for (int k = 0; k < NK; k++)
-			tot[k] = 0;
+		memset(tot, 0, G * sizeof *tot);
 		for (size_t i = 0; i < nu; i++) {
 			size_t u = mp_rng_below(&r, (uint32_t)nu);
-			for (int k = 0; k < NK; k++)
-				tot[k] += sse[u * NK + (size_t)k];
+			for (size_t c = 0; c < G; c++)
+				tot[c] += sse[u * G + c];
 		}
-		int bb = 0;
-		for (int k = 1; k < NK; k++)
-			if (tot[k] < tot[bb])
-				bb = k;
-		s1 += 0.01 * bb;
-		s2 += 0.0001 * bb * bb;
+		size_t bb = 0;
+		for (size_t c = 1; c < G; c++)
+			if (tot[c] < tot[bb])
+				bb = c;
+		double k = 0.01 * (double)(bb / NW), w = 0.1 * (double)(bb % NW);
+		s1 += k;
+		s2 += k * k;
+		q1 += w;
+		q2 += w * w;
 	}
 	out->speed_se = boot > 1 ? sqrt(fmax(0.0, (s2 - s1 * s1 / boot) / (boot - 1))) : MP_NA;
+	out->own_weight_se = boot > 1 ? sqrt(fmax(0.0, (q2 - q1 * q1 / boot) / (boot - 1))) : MP_NA;
 done:
 	free(sse);
+	free(tot);
 	free(tmp);
+	free(med);
 	return rc;
 }
 

@@ -154,16 +154,22 @@ int mp_fit_reversion(mp_ctx *ctx, const mp_econ_panel *v, const double *m, size_
 		     int until, mp_reversion_fit *out);
 void mp_reversion_fit_free(mp_reversion_fit *f);
 
-/* Speed k of a share's partial adjustment toward the unit's median of its last `window`
- * years, chosen by a rolling-origin fit of what the sim does (Tashman 2000): at each origin
- * t0 in [from + window, until - horizon + 1] the path s_0 = v_t0-1, s_h+1 = s_h + k (m - s_h),
- * m = median of v over [t0 - window, t0 - 1] (>= 5 values), forecasts the mean of v over
- * [t0, t0 + horizon - 1]; k (grid 0..0.5, step 0.01) minimises the squared errors weighted
- * by weight(u, t0) (NULL: 1). The s.e. is the s.d. of the choice over `boot` bootstrap
- * resamples of units (Efron & Tibshirani 1993). Partial adjustment: Nerlove 1958. */
+/* Speed k of a share's partial adjustment toward a target between the unit's median of
+ * its last `window` years and the world's, chosen by a rolling-origin fit of what the sim
+ * does (Tashman 2000): at each origin t0 in [from + window, until - horizon + 1] the path
+ * s_0 = v_t0-1, s_h+1 = s_h + k (m - s_h), m = w m_u + (1 - w) m_W (m_u the median of v
+ * over [t0 - window, t0 - 1], >= 5 values; m_W the median of the units' m_u) forecasts the
+ * mean of v over [t0, t0 + horizon - 1]; k (grid 0..0.5, step 0.01) and w (0..1, step 0.1;
+ * ties: the lower) minimise the squared errors weighted by weight(u, t0) (NULL: 1). The
+ * weight on the unit's own level is the shrinkage of a unit's level toward the cross-unit
+ * one (Efron & Morris 1975), chosen by forecast skill. The s.e. are the s.d. of the choice
+ * over `boot` bootstrap resamples of units (Efron & Tibshirani 1993). Partial adjustment:
+ * Nerlove 1958. */
 typedef struct mp_partial_fit {
 	double speed, speed_se;
-	double rmse, rmse_still;   /* at the chosen speed and at k = 0 (no adjustment) */
+	double own_weight, own_weight_se;
+	double rmse, rmse_still;   /* at the chosen cell and at k = 0 (no adjustment) */
+	double rmse_own;           /* the best speed with w = 1 (the unit's own median alone) */
 	size_t n;                  /* (unit, origin) forecasts scored */
 } mp_partial_fit;
 int mp_fit_partial_rolling(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_panel *weight, int from, int until,

@@ -228,7 +228,7 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 	mp_sim_params_default(&def);
 	const double alpha = def.economy_capital_share;
 	const int first = o->first_year, until = o->until, W = o->window;
-	char m[192];
+	char m[256];
 	mp_dataset_info d;
 	if (mp_store_dataset_pick(NULL, s, "pwt", NULL, &d) != MP_OK)
 		return MP_OK; /* no Penn World Table: the economy keeps its documented defaults */
@@ -377,10 +377,13 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 	if (rc == MP_OK)
 		rc = mp_fit_partial_rolling(ctx, &e.inv, &e.gdp, first, until, 10, 10, 100, 1, &iv);
 	if (rc == MP_OK) {
-		snprintf(m, sizeof m, "rolling-origin fit of the next 10 years' mean investment rate (PWT rnna) from the "
-			 "last year's and the 10-yr median, GDP-weighted; RMSE %.4f vs %.4f no adjustment", iv.rmse,
-			 iv.rmse_still);
+		snprintf(m, sizeof m, "rolling-origin fit, 10-yr mean investment rate (PWT rnna), target own/world "
+			 "10-yr medians, GDP-weighted; RMSE %.4f, %.4f still, %.4f own only", iv.rmse, iv.rmse_still,
+			 iv.rmse_own);
 		rc = mp_calib__add(ctx, r, 0, "economy.invest_speed", iv.speed, iv.speed_se, iv.n, "RMSE", iv.rmse, m);
+		if (rc == MP_OK)
+			rc = mp_calib__add(ctx, r, 0, "economy.invest_own_weight", iv.own_weight, iv.own_weight_se, iv.n,
+					   "RMSE", iv.rmse, m);
 	}
 	if (rc == MP_OK) {
 		double *tmp = malloc((e.inv.nu + 1) * sizeof *tmp);

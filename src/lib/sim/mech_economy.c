@@ -6,7 +6,8 @@
  *             working-age person held at its start value; P_i,0 the start population, so
  *             A's level is comparable with the calibration's, which uses L = population)
  *   K_i,t+1 = (1 - d) K_i,t + s_i,t Y_i,t                      (perpetual inventory)
- *   s_i,t+1 = s_i,t + k_s (s_i - s_i,t)                        (investment share reverts)
+ *   s_i,t+1 = s_i,t + k_s (s_i - s_i,t),  s_i = w s_i,own + (1 - w) s_world   (investment
+ *             rate adjusts toward its own level shrunk toward the world's)
  *   ln A_i,t = ln A_F,t + x_i,t
  *   ln A_F,t+1 = ln A_F,t + g_A + sd_F e_F,t                   (frontier TFP, common shock)
  *   x_i,t+1 = x_i,t + lambda (mu_i - x_i,t) + v_i,t + w_i,t + levers - c_s sigma_i,t
@@ -117,7 +118,9 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		st->pop0[i] = s->pop[i];
 		st->wa0[i] = s->pop_working[i];
 		double sb = w->econ.invest_share > 0 && w->econ.invest_share < 1 ? w->econ.invest_share : p->economy_invest_default;
-		st->sbar[i] = mp_sim__unit(s, i, "economy.invest", sb);
+		/* the rate's target: the state's own level shrunk toward the world's */
+		const double wo = p->economy_invest_own_weight;
+		st->sbar[i] = wo * mp_sim__unit(s, i, "economy.invest", sb) + (1.0 - wo) * p->economy_invest_default;
 		st->sh[i] = w->econ.invest_share > 0 && w->econ.invest_share < 1 ? w->econ.invest_share : st->sbar[i];
 		/* unknown capital: the perpetual inventory's steady state K/Y = s / (g + d), with
 		   output growth g = 3%/yr (world GDP growth 1950-2016, Maddison) */
