@@ -46,8 +46,20 @@ int64_t mp_table_get_int(const mp_table *t, size_t row, size_t col, int *missing
 double mp_table_get_real(const mp_table *t, size_t row, size_t col);
 const char *mp_table_get_text(const mp_table *t, size_t row, size_t col);
 
-/* Writes the table. Text: aligned columns with a header rule. */
+/* Writes the table. Text: aligned columns with a header rule; control characters and
+ * invalid UTF-8 in text cells are shown as \xHH. CSV: a text cell that a spreadsheet would
+ * run as a formula (starting with =, +, -, @, tab or CR, and not just a number such as
+ * "-0.5") is written as "'..." (OWASP's CSV-injection advice); numeric columns are never
+ * changed. JSON: text that is not UTF-8 is an error (MP_EINPUT). */
 int mp_table_write(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt);
+/* Flags of mp_table_write_flags. MP_TABLE_RAW: CSV cells exactly as stored (no prefix). */
+enum { MP_TABLE_RAW = 1u };
+int mp_table_write_flags(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt, unsigned flags);
+/* Copies s to out (size bytes, NUL-terminated) with control characters (C0, DEL, C1) and
+ * invalid UTF-8 bytes written as \xHH; returns the length. For text shown on a terminal. */
+size_t mp_text_escape(const char *s, char *out, size_t size);
+/* fputs with mp_text_escape, any length. */
+void mp_text_fputs(const char *s, FILE *f);
 /* Parses "text", "table", "csv" or "json". */
 int mp_format_parse(const char *s, mp_format *out);
 /* Shortest "%.{15,16,17}g" form of v that reads back as v; "" for NaN. buf >= 32. */
