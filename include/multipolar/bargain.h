@@ -19,6 +19,8 @@
 #ifndef MULTIPOLAR_BARGAIN_H
 #define MULTIPOLAR_BARGAIN_H
 
+#include "multipolar/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -74,26 +76,26 @@ enum {
  * detected from the first line. Errors (MP_EINPUT) name file, line and column. At least 3
  * actors; names unique; numbers finite; saliences in [0,1] (or [0,100] with the percent
  * flag; KTAB: 0..100 with per-actor sums <= 100 + 1e-6). */
-int mp_bargain_input_read_csv(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out);
+MP_EXTERN int mp_bargain_input_read_csv(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out);
 /* Same from a buffer; `name` is used in error messages. */
-int mp_bargain_input_parse_csv(mp_ctx *ctx, const char *name, const char *buf, size_t len,
+MP_EXTERN int mp_bargain_input_parse_csv(mp_ctx *ctx, const char *name, const char *buf, size_t len,
 			       int flags, mp_bargain_input **out);
 /* Reads a YAML scenario (see docs/bargaining.md, data/scenarios/negotiation/). */
-int mp_bargain_input_read_yaml(mp_ctx *ctx, const char *path, mp_bargain_input **out);
-int mp_bargain_input_parse_yaml(mp_ctx *ctx, const char *name, const char *buf, size_t len,
+MP_EXTERN int mp_bargain_input_read_yaml(mp_ctx *ctx, const char *path, mp_bargain_input **out);
+MP_EXTERN int mp_bargain_input_parse_yaml(mp_ctx *ctx, const char *name, const char *buf, size_t len,
 				mp_bargain_input **out);
 /* Reads by extension: .yaml/.yml as YAML, anything else as CSV. */
-int mp_bargain_input_read(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out);
+MP_EXTERN int mp_bargain_input_read(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out);
 /* Deep copy (for perturbed replicates). */
-int mp_bargain_input_copy(mp_ctx *ctx, const mp_bargain_input *in, mp_bargain_input **out);
-void mp_bargain_input_free(mp_bargain_input *in);
+MP_EXTERN int mp_bargain_input_copy(mp_ctx *ctx, const mp_bargain_input *in, mp_bargain_input **out);
+MP_EXTERN void mp_bargain_input_free(mp_bargain_input *in);
 
 /* Forecast summaries of one dimension of a position vector (weights w_i = c_i * s_i):
  * weighted mean sum w x / sum w (Scholz et al. 2011, jmckib mean_position), and the
  * weighted median: the smallest position at which the cumulative weight of the sorted
  * positions reaches half the total (BDM's median voter on one dimension).
  * `idx` is a workspace of n size_t. */
-void mp_bargain_forecast(size_t n, const double *x, size_t stride, const double *w,
+MP_EXTERN void mp_bargain_forecast(size_t n, const double *x, size_t stride, const double *w,
 			 size_t *idx, double *mean, double *median);
 
 /* Why a run ended. */
@@ -104,7 +106,7 @@ typedef enum {
 	MP_BARGAIN_STOP_CYCLE,    /* positions repeat an earlier round exactly */
 	MP_BARGAIN_STOP_KTAB      /* KTAB's relative-movement rule (SMP) */
 } mp_bargain_stop;
-const char *mp_bargain_stop_name(mp_bargain_stop s);
+MP_EXTERN const char *mp_bargain_stop_name(mp_bargain_stop s);
 
 /* ------------------------------------------------------------------------------------ */
 /* EU model (Bueno de Mesquita; Scholz, Calbert & Smith 2011)                               */
@@ -150,7 +152,7 @@ typedef enum {
 	MP_EU_OFFER_CAPITULATION,
 	MP_EU_OFFER_SAME          /* same position: no interaction */
 } mp_eu_offer_kind;
-const char *mp_eu_offer_name(mp_eu_offer_kind k);
+MP_EXTERN const char *mp_eu_offer_name(mp_eu_offer_kind k);
 
 /* One receiver's chosen move in a round. */
 typedef struct mp_bargain_eu_move {
@@ -169,35 +171,35 @@ typedef struct mp_bargain_eu_pair {
 
 /* Builds round 0 from dimension opt->dim of `in` (opt may be NULL for the defaults).
  * MP_EINPUT if fewer than 3 actors or all positions are equal. */
-int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_eu_options *opt,
+MP_EXTERN int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_eu_options *opt,
 		      mp_bargain_eu **out);
 /* Plays one round: risk exponents, offers, simultaneous moves (A.8). *moved (may be NULL)
  * receives the number of actors that moved. */
-int mp_bargain_eu_step(mp_bargain_eu *m, size_t *moved);
+MP_EXTERN int mp_bargain_eu_step(mp_bargain_eu *m, size_t *moved);
 /* The stop status after the last step given the enabled rule bits and the round limit
  * (MP_BARGAIN_RUNNING if the run should go on). */
-mp_bargain_stop mp_bargain_eu_status(const mp_bargain_eu *m, int rules, int max_rounds);
-void mp_bargain_eu_free(mp_bargain_eu *m);
+MP_EXTERN mp_bargain_stop mp_bargain_eu_status(const mp_bargain_eu *m, int rules, int max_rounds);
+MP_EXTERN void mp_bargain_eu_free(mp_bargain_eu *m);
 
-size_t mp_bargain_eu_n(const mp_bargain_eu *m);
-int mp_bargain_eu_round(const mp_bargain_eu *m);
-const double *mp_bargain_eu_positions(const mp_bargain_eu *m); /* n */
-const double *mp_bargain_eu_risk(const mp_bargain_eu *m);      /* n, exponents of the last round */
-const double *mp_bargain_eu_weights(const mp_bargain_eu *m);   /* n, c_i * s_i */
+MP_EXTERN size_t mp_bargain_eu_n(const mp_bargain_eu *m);
+MP_EXTERN int mp_bargain_eu_round(const mp_bargain_eu *m);
+MP_EXTERN const double *mp_bargain_eu_positions(const mp_bargain_eu *m); /* n */
+MP_EXTERN const double *mp_bargain_eu_risk(const mp_bargain_eu *m);      /* n, exponents of the last round */
+MP_EXTERN const double *mp_bargain_eu_weights(const mp_bargain_eu *m);   /* n, c_i * s_i */
 /* Moves of the last round (count through *n). */
-const mp_bargain_eu_move *mp_bargain_eu_moves(const mp_bargain_eu *m, size_t *n);
+MP_EXTERN const mp_bargain_eu_move *mp_bargain_eu_moves(const mp_bargain_eu *m, size_t *n);
 /* Pair table of the last round (n*n, [i*n+j]); NULL unless record_pairs. */
-const mp_bargain_eu_pair *mp_bargain_eu_pairs(const mp_bargain_eu *m);
+MP_EXTERN const mp_bargain_eu_pair *mp_bargain_eu_pairs(const mp_bargain_eu *m);
 /* Weighted mean and median of the current positions. */
-void mp_bargain_eu_forecast(const mp_bargain_eu *m, double *mean, double *median);
+MP_EXTERN void mp_bargain_eu_forecast(const mp_bargain_eu *m, double *mean, double *median);
 
 /* Probability denominator of A.3 (global form) computed directly in O(n^3) and with the
  * O(n^2 log n) sorted-sum method used by the model; exposed for tests and benchmarks.
  * x: n positions, w: n weights c*s, r: n exponents (NULL = all 1), delta: range,
  * raw != 0: raw distances without exponents. ws: 2n doubles, iws: 2n size_t. */
-double mp_bargain_eu_global_denominator_direct(size_t n, const double *x, const double *w,
+MP_EXTERN double mp_bargain_eu_global_denominator_direct(size_t n, const double *x, const double *w,
 					       const double *r, double delta, int raw);
-double mp_bargain_eu_global_denominator(size_t n, const double *x, const double *w,
+MP_EXTERN double mp_bargain_eu_global_denominator(size_t n, const double *x, const double *w,
 					const double *r, double delta, int raw, double *ws, size_t *iws);
 
 /* ------------------------------------------------------------------------------------ */
@@ -250,29 +252,29 @@ typedef struct mp_bargain_smp_challenge {
 
 /* Builds turn 0. Positions are mapped to [0,1] with each dimension's scale
  * (KTAB: /100); every actor needs a positive total salience. */
-int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_smp_options *opt,
+MP_EXTERN int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_smp_options *opt,
 		       mp_bargain_smp **out);
 /* Plays one turn (B.5-B.8) and prepares the risk attitudes and position probabilities of
  * the new state. */
-int mp_bargain_smp_step(mp_bargain_smp *s);
+MP_EXTERN int mp_bargain_smp_step(mp_bargain_smp *s);
 /* KTAB's stop rule (B.10) with `max_turns` instead of 100 when rules has
  * MP_BARGAIN_STOPRULE_KTAB; the fixed-point and cycle rules as for the EU model. */
-mp_bargain_stop mp_bargain_smp_status(const mp_bargain_smp *s, int rules, int max_turns);
-void mp_bargain_smp_free(mp_bargain_smp *s);
+MP_EXTERN mp_bargain_stop mp_bargain_smp_status(const mp_bargain_smp *s, int rules, int max_turns);
+MP_EXTERN void mp_bargain_smp_free(mp_bargain_smp *s);
 
-size_t mp_bargain_smp_n(const mp_bargain_smp *s);
-size_t mp_bargain_smp_dims(const mp_bargain_smp *s);
-int mp_bargain_smp_turn(const mp_bargain_smp *s);
+MP_EXTERN size_t mp_bargain_smp_n(const mp_bargain_smp *s);
+MP_EXTERN size_t mp_bargain_smp_dims(const mp_bargain_smp *s);
+MP_EXTERN int mp_bargain_smp_turn(const mp_bargain_smp *s);
 /* Positions of the current turn on [0,1] (n*m, row-major by actor). */
-const double *mp_bargain_smp_positions(const mp_bargain_smp *s);
+MP_EXTERN const double *mp_bargain_smp_positions(const mp_bargain_smp *s);
 /* Risk attitudes R_i of the current turn (n). */
-const double *mp_bargain_smp_risk(const mp_bargain_smp *s);
+MP_EXTERN const double *mp_bargain_smp_risk(const mp_bargain_smp *s);
 /* Probability that each actor's position is the outcome, current turn (n; B.11). */
-const double *mp_bargain_smp_position_prob(const mp_bargain_smp *s);
+MP_EXTERN const double *mp_bargain_smp_position_prob(const mp_bargain_smp *s);
 /* D(t)/(D(1) + 1e-4) of the last turn (B.10); NaN before turn 1. */
-double mp_bargain_smp_change_ratio(const mp_bargain_smp *s);
+MP_EXTERN double mp_bargain_smp_change_ratio(const mp_bargain_smp *s);
 /* Challenges of the last turn. */
-const mp_bargain_smp_challenge *mp_bargain_smp_challenges(const mp_bargain_smp *s, size_t *n);
+MP_EXTERN const mp_bargain_smp_challenge *mp_bargain_smp_challenges(const mp_bargain_smp *s, size_t *n);
 
 /* ------------------------------------------------------------------------------------ */
 /* Whole runs and sensitivity ensembles                                                    */
@@ -294,11 +296,11 @@ typedef struct mp_bargain_run_options {
 	  MP_BARGAIN_SMP_OPTIONS_INIT, 10, 0 }
 
 /* Number of forecast dimensions of a run: 1 for the EU model, the input's m for SMP. */
-size_t mp_bargain_run_dims(const mp_bargain_input *in, const mp_bargain_run_options *ro);
+MP_EXTERN size_t mp_bargain_run_dims(const mp_bargain_input *in, const mp_bargain_run_options *ro);
 
 /* Runs a model to its stop and gives the final weighted mean and median per forecast
  * dimension (on the input's scale; weights c_i s_ik), the rounds played and the reason. */
-int mp_bargain_run_final(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro,
+MP_EXTERN int mp_bargain_run_final(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro,
 			 double *mean, double *median, int *rounds, mp_bargain_stop *why);
 
 /* Noise model of the sensitivity analysis (docs/bargaining.md "Sensitivity"):
@@ -318,13 +320,13 @@ typedef struct mp_bargain_noise {
 
 /* One perturbed copy of `in` (replicate r). For the BDM source the position scale is
  * the input's initial range. */
-int mp_bargain_perturb(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_noise *noise, uint64_t seed,
+MP_EXTERN int mp_bargain_perturb(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_noise *noise, uint64_t seed,
 		       uint32_t replicate, mp_bargain_input **out);
 
 /* Runs `reps` perturbed replicates on `threads` threads (<= 0: all available; OpenMP)
  * and stores each replicate's final mean and median: mean[r*d + k], median[r*d + k]
  * with d = mp_bargain_run_dims(). Results do not depend on the thread count. */
-int mp_bargain_sensitivity(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro,
+MP_EXTERN int mp_bargain_sensitivity(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_run_options *ro,
 			   const mp_bargain_noise *noise, uint64_t seed, size_t reps, int threads,
 			   double *mean, double *median);
 

@@ -16,10 +16,13 @@
 #ifndef MULTIPOLAR_CALIB_H
 #define MULTIPOLAR_CALIB_H
 
+#include "multipolar/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
 #include "multipolar/common.h"
+#include "multipolar/demog.h"
 #include "multipolar/sim.h"
 #include "multipolar/store.h"
 #include "multipolar/table.h"
@@ -43,7 +46,7 @@ typedef struct mp_ols_fit {
 
 /* OLS of y (n) on X (n x p) with GSL's SVD solver (gsl_multifit_linear). Needs n > p.
  * Allocates its GSL workspace (not for inner loops). MP_EINPUT on n <= p or p too large. */
-int mp_calib_ols(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
+MP_EXTERN int mp_calib_ols(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
 		 mp_ols_fit *out);
 
 /* Binary logit fitted by Newton-Raphson / IRLS (McCullagh & Nelder 1989, sec. 4.4). */
@@ -59,26 +62,26 @@ typedef struct mp_logit_fit {
 
 /* Logit of y (0/1) on X (first column normally the constant 1). MP_EINPUT on bad y,
  * MP_ERANGE on a singular information matrix (separation or collinearity). */
-int mp_calib_logit(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
+MP_EXTERN int mp_calib_logit(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
 		   mp_logit_fit *out);
 
 /* Spearman rank correlation with mid-ranks for ties (Spearman 1904): the Pearson
  * correlation of the ranks. *rho is NaN when n < 2 or a rank vector is constant.
  * Allocates its rank buffers (not for inner loops). */
-int mp_calib_spearman(mp_ctx *ctx, const double *a, const double *b, size_t n, double *rho);
+MP_EXTERN int mp_calib_spearman(mp_ctx *ctx, const double *a, const double *b, size_t n, double *rho);
 
 /* OLS line through (x, y) (gsl_fit_linear) evaluated at x0; NaN pairs are skipped.
  * MP_EINPUT with fewer than 2 points. */
-int mp_calib_trend_at(mp_ctx *ctx, const double *x, const double *y, size_t n, double x0,
+MP_EXTERN int mp_calib_trend_at(mp_ctx *ctx, const double *x, const double *y, size_t n, double x0,
 		      double *pred);
 
 /* Great-circle distance in km between two points given in degrees (haversine formula,
  * Sinnott 1984; mean Earth radius 6371.0088 km, IUGG). */
-double mp_calib_distance_km(double lat1, double lng1, double lat2, double lng2);
+MP_EXTERN double mp_calib_distance_km(double lat1, double lng1, double lat2, double lng2);
 
 /* Annual convergence speed from the slope b of T-year average growth on log initial
  * income: beta = -ln(1 + b T) / T (Barro & Sala-i-Martin 1992, eq. 12). NaN if 1+bT <= 0. */
-double mp_calib_beta_from_slope(double b, double T);
+MP_EXTERN double mp_calib_beta_from_slope(double b, double T);
 
 /* ---- 2. model estimators ----------------------------------------------------------- */
 
@@ -111,7 +114,7 @@ typedef struct mp_convergence_fit {
  * [first, until]. Momentum: AR(1) coefficient (no constant) of annual growth deviations
  * from the fitted path, d_it = g_it - (a_w + c_g + b ln y_i,t-1); shock s.d.: the s.d. of
  * its residuals. Observations must be sorted by unit then year. */
-int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups,
+MP_EXTERN int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups,
 			 int first, int until, int window, int frontier_unit,
 			 mp_convergence_fit *out);
 
@@ -135,7 +138,7 @@ typedef struct mp_population_fit {
  *    on consecutive windows of each country, lambda = 1 - slope^(1/T) (window means
  *    average out the yearly noise of interpolated population series).
  * `pop` and `income` have the same rows (income NaN = missing); sorted by unit, year. */
-int mp_calib_population(mp_ctx *ctx, const mp_panel_obs *pop, const double *income, size_t n,
+MP_EXTERN int mp_calib_population(mp_ctx *ctx, const mp_panel_obs *pop, const double *income, size_t n,
 			int first, int until, int window, double n_longrun, mp_population_fit *out);
 
 /* One directed trade observation for gravity. */
@@ -157,7 +160,7 @@ typedef struct mp_gravity_fit {
 
 /* Log-linear gravity (Tinbergen 1962; Head & Mayer 2014, eq. 3 with the naive GDP
  * masses) with year fixed effects: ln X = a_t + g ln(Y_o Y_d) + d ln D + c contig + e. */
-int mp_calib_gravity(mp_ctx *ctx, const mp_gravity_obs *obs, size_t n, mp_gravity_fit *out);
+MP_EXTERN int mp_calib_gravity(mp_ctx *ctx, const mp_gravity_obs *obs, size_t n, mp_gravity_fit *out);
 
 /* One state-year of a rivalry for the arms equation. */
 typedef struct mp_arms_obs {
@@ -179,7 +182,7 @@ typedef struct mp_arms_fit {
 } mp_arms_fit;
 
 /* Richardson (1960) arms dynamics in discrete time: x_t - x_t-1 = g + k y_t-1 - a x_t-1. */
-int mp_calib_arms(mp_ctx *ctx, const mp_arms_obs *obs, size_t n, mp_arms_fit *out);
+MP_EXTERN int mp_calib_arms(mp_ctx *ctx, const mp_arms_obs *obs, size_t n, mp_arms_fit *out);
 
 /* One non-directed dyad-year of the conflict sample. */
 typedef struct mp_dyad_obs {
@@ -219,8 +222,85 @@ typedef struct mp_hazard_fit {
  * (Bremer 1992; Lemke & Werner 1996), and of war onset in the sim's form with a parity
  * kernel of width `width` (log ratio) and dissatisfaction scaled by `dissat_scale`
  * (ideal-point units). */
-int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
+MP_EXTERN int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
 		    double dissat_scale, mp_hazard_fit *out);
+
+/* Demography (calib/fit_demography*.c; docs/demography.md): the probabilistic models of
+ * mech_demography.c fitted on series up to a year.
+ * A panel of units (COW states) with values at first + 5k (k < nt): five-year means of
+ * total fertility or life expectancy (NaN = missing); for migration, yearly rates. */
+typedef struct mp_demog_panel {
+	size_t nunits;
+	int nt, first, step;   /* values at first + step * k */
+	int *ccode;            /* nunits */
+	double *v;             /* nunits * nt */
+} mp_demog_panel;
+MP_EXTERN void mp_demog_panel_free(mp_demog_panel *p);
+
+/* Total fertility (Alkema et al. 2011; Raftery, Alkema & Gerland 2014): the pooled
+ * double-logistic decrement by nonlinear least squares (GSL trust region) on the
+ * five-year decrements of the transition (from the last maximum above 5.5, or the first
+ * value, until the first rise below 2), each country's scale of it shrunk toward 1 by its
+ * precision (empirical Bayes: s_c = 1 + tau^2 / (tau^2 + v_c) (s_c,LS - 1), Efron & Morris
+ * 1975), the innovation sd as a line in TFR (OLS of |e| sqrt(pi/2)), and the phase III
+ * AR(1) (OLS) on the values after the transition; with fewer than 20 phase III pairs,
+ * Raftery et al.'s (2014) mu 2.07, rho 0.86 are kept. */
+typedef struct mp_tfr_fit {
+	mp_demog_tfr_model m;
+	double tau;              /* sd of the country scales */
+	double *scale, *scale_se;/* nunits (1 and tau where a country has no decrements) */
+	int *phase3;             /* nunits: in phase III at the last value */
+	size_t n2, n3;           /* phase II decrements, phase III pairs */
+	size_t nunits2;          /* countries with a fitted scale */
+	double rss, r2;          /* of the pooled curve */
+	int converged;
+} mp_tfr_fit;
+MP_EXTERN int mp_calib_tfr(mp_ctx *ctx, const mp_demog_panel *tfr, mp_tfr_fit *out);
+MP_EXTERN void mp_tfr_fit_free(mp_tfr_fit *f);
+
+/* Life expectancy (Raftery, Chunn, Gerland & Sevcikova 2013): the pooled double-logistic
+ * gain of female e0 by nonlinear least squares on five-year gains (gains beyond +-8 years
+ * of crises left out); the persistence of the residuals (pooled OLS of a residual on the
+ * one five years before), each country's last residual as the start of its path
+ * (`shift`), the innovation sd as a line in e0; the male gap by OLS (Raftery, Lalic &
+ * Gerland 2014 form). */
+typedef struct mp_e0_fit {
+	mp_demog_e0_model m;
+	double tau;
+	double *shift, *shift_se; /* nunits */
+	size_t n, ngap;
+	double rss, r2, gap_r2;
+	int converged;
+} mp_e0_fit;
+MP_EXTERN int mp_calib_e0(mp_ctx *ctx, const mp_demog_panel *e0f, const mp_demog_panel *e0m, mp_e0_fit *out);
+MP_EXTERN void mp_e0_fit_free(mp_e0_fit *f);
+
+/* Net migration rates (yearly, per person) in the simulation's form: a country's level is
+ * the mean of its last `years` values; the deviations of each five-year mean from the
+ * mean of the `years` before it (what that forecast would have missed) follow an AR(1)
+ * across five-year blocks, rho by pooled OLS through the origin; each country's
+ * innovation sd is shrunk (6 pseudo-blocks) toward the countries' mean variance, by their
+ * size when `size` (thousands, nunits; NULL = none) is given; and their
+ * fat tails (border changes, wars, booms) are a two-component zero-mean normal scale
+ * mixture fitted by maximum likelihood (EM) to the innovations, each standardised by its
+ * country's sd without it (leave-one-out, so an outlier does not hide in its own
+ * standardiser): with probability 1 - p the sd is `core` times the country's, with
+ * probability p `core` x k times (Dempster, Laird & Rubin 1977; McLachlan & Peel 2000). */
+typedef struct mp_mig_fit {
+	double rho;              /* per five years */
+	double sd_pooled;        /* the countries' root mean innovation variance (a five-year
+				    mean rate) */
+	double sd_a, sd_b;       /* the target sd by size: ln sd = sd_a + sd_b ln size */
+	double kurtosis;         /* of the innovations standardised by their country's sd */
+	double tail_p, tail_k, core; /* the scale mixture */
+	double *level, *dev, *sd;/* nunits: level, the last five years' mean minus it, sd */
+	size_t n;                /* innovations */
+} mp_mig_fit;
+/* `ref`: the panel whose levels forecast `rate` (NULL = rate itself): levels, the current
+ * deviation and the forecasts of the errors come from it, the errors from `rate`. */
+MP_EXTERN int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *rate, const mp_demog_panel *ref, const double *size,
+		       int years, mp_mig_fit *out);
+MP_EXTERN void mp_mig_fit_free(mp_mig_fit *f);
 
 /* ---- 3. calibration on the store ----------------------------------------------------- */
 
@@ -243,33 +323,34 @@ typedef struct mp_calib_result {
 } mp_calib_result;
 
 typedef struct mp_calib_options {
-	int version;
+	int version;         /* MP_CALIB_OPTIONS_VERSION */
 	int until;           /* last year of data used (required) */
 	int window;          /* convergence window, years (default 10) */
 	int first_year;      /* first year of the income panel (default 1950) */
 	int gravity_years;   /* gravity on the last N years of trade up to until (default 10) */
 	int hazard_first;    /* first year of the conflict sample (default 1816) */
 } mp_calib_options;
-#define MP_CALIB_OPTIONS_INIT { 1, 0, 10, 1950, 10, 1816 }
+#define MP_CALIB_OPTIONS_VERSION 1
+#define MP_CALIB_OPTIONS_INIT { MP_CALIB_OPTIONS_VERSION, 0, 10, 1950, 10, 1816 }
 
 /* Fits every parameter from data with year <= until. *out is the caller's. */
-int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib_result **out);
-void mp_calib_result_free(mp_calib_result *r);
+MP_EXTERN int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib_result **out);
+MP_EXTERN void mp_calib_result_free(mp_calib_result *r);
 /* The global parameter (ccode 0) with `key`, or NULL (borrowed). */
-const mp_calib_param *mp_calib_find(const mp_calib_result *r, const char *key);
+MP_EXTERN const mp_calib_param *mp_calib_find(const mp_calib_result *r, const char *key);
 /* The one place a calibration becomes sim inputs: every global row whose key is a sim
  * parameter sets it in *p (over the values *p has); every row with ccode != 0 goes into
  * *units (skipped when units is NULL). Rows with a non-finite estimate are skipped.
  * MP_EINPUT (naming the key) when the sim rejects a value. */
-int mp_calib_apply(mp_ctx *ctx, const mp_calib_result *r, mp_sim_params *p, mp_sim_unit_params *units);
+MP_EXTERN int mp_calib_apply(mp_ctx *ctx, const mp_calib_result *r, mp_sim_params *p, mp_sim_unit_params *units);
 /* The fit table: parameter, estimate, se, n, stat, value, method. */
-int mp_calib_table(mp_ctx *ctx, const mp_calib_result *r, mp_table **out);
+MP_EXTERN int mp_calib_table(mp_ctx *ctx, const mp_calib_result *r, mp_table **out);
 /* Writes the flat `key: value` YAML the sim reads (mp_sim_params_load), atomically
  * (temporary file beside `path`, then rename). */
-int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path);
+MP_EXTERN int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path);
 /* Stores the fit statistics in the database (tables calib_run, calib_fit), one
  * transaction. *run_id receives the new run's id (may be NULL). */
-int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id);
+MP_EXTERN int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id);
 /* A stored calibration: its row in calib_run. */
 typedef struct mp_calib_stored {
 	int64_t run_id;

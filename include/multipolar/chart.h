@@ -32,6 +32,8 @@
 #ifndef MULTIPOLAR_CHART_H
 #define MULTIPOLAR_CHART_H
 
+#include "multipolar/export.h"
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -51,24 +53,24 @@ typedef struct mp_ticks {
 
 /* Nice tick positions covering [min, max] with about `target` ticks (>= 2). min == max is
  * widened around the value. MP_EINPUT for non-finite input. */
-int mp_chart_ticks(double min, double max, int target, mp_ticks *out);
+MP_EXTERN int mp_chart_ticks(double min, double max, int target, mp_ticks *out);
 /* Heckbert's nicenum: a 1, 2, 5 x 10^k number near x > 0, rounded (round != 0) or the
  * ceiling (round == 0). */
-double mp_chart_nicenum(double x, int round);
+MP_EXTERN double mp_chart_nicenum(double x, int round);
 
 /* Writes s with &, <, >, " and ' escaped; invalid UTF-8 bytes and control characters
  * other than tab and newline become U+FFFD. NULL writes nothing. */
-void mp_html_escape(FILE *f, const char *s);
+MP_EXTERN void mp_html_escape(FILE *f, const char *s);
 
 /* The style sheet the chart fragments expect (inline it in a <style> element). Static. */
-const char *mp_chart_css(void);
+MP_EXTERN const char *mp_chart_css(void);
 
 /* The palette: Okabe & Ito (2008), ordered for lines on white (1-8), then seven of Tol's
  * (2021) muted colours (9-15): 15 distinct colours; i wraps around after them. Series
  * coloured by position (color 0) take the first MP_PALETTE_SIZE, then the rest. */
 #define MP_PALETTE_SIZE 8
 #define MP_PALETTE_EXT 15
-const char *mp_chart_color(size_t i);
+MP_EXTERN const char *mp_chart_color(size_t i);
 
 /* Entity colours: one colour per entity in every chart (docs/report.md, "Colours").
  * `name` is a pole ("West", "China"), a COW state abbreviation or name ("USA", "United
@@ -136,20 +138,20 @@ typedef struct mp_chart_opts {
 	0, 0, (double)NAN, (double)NAN, 0, 0, 0, 0, 0, (double)NAN, (double)NAN, NULL }
 
 /* Line chart of ns series. */
-int mp_chart_line(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_series *s, size_t ns);
+MP_EXTERN int mp_chart_line(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_series *s, size_t ns);
 /* Stacked area chart: the series share one x (same n and x values); NaN counts as 0 in
  * the stack. The top of the stack is the sum of the series. */
-int mp_chart_area(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_series *s, size_t ns);
+MP_EXTERN int mp_chart_area(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_series *s, size_t ns);
 /* Fan chart: for each band series, the 90% band (q05-q95), the 50% band (q25-q75) and
  * the median line; then optional observed lines (drawn on top, e.g. history). */
-int mp_chart_fan(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_band_series *b, size_t nb,
+MP_EXTERN int mp_chart_fan(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_band_series *b, size_t nb,
 		 const mp_series *lines, size_t nl);
 /* Grouped vertical bars: ncat categories (labels), ns series with y[0..ncat) (x unused). */
-int mp_chart_bar(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *labels,
+MP_EXTERN int mp_chart_bar(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *labels,
 		 size_t ncat, const mp_series *s, size_t ns);
 /* Heat map of v[r*nc + c] (NaN = empty cell) on a sequential colour-blind-safe scale
  * (Paul Tol's YlOrBr, 2021), from vmin to vmax (NaN = data range). */
-int mp_chart_heatmap(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *rows,
+MP_EXTERN int mp_chart_heatmap(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *rows,
 		     size_t nr, const char *const *cols, size_t nc, const double *v, double vmin,
 		     double vmax);
 

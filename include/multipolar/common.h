@@ -12,6 +12,8 @@
 #ifndef MULTIPOLAR_COMMON_H
 #define MULTIPOLAR_COMMON_H
 
+#include "multipolar/export.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -60,35 +62,35 @@ typedef struct mp_ctx mp_ctx;
  * unknown. done == total marks the end. */
 typedef void (*mp_progress_fn)(void *userdata, const char *task, double done, double total);
 
-int mp_ctx_new(mp_ctx **out);
-void mp_ctx_free(mp_ctx *ctx);
-void mp_ctx_set_progress(mp_ctx *ctx, mp_progress_fn fn, void *userdata);
+MP_EXTERN int mp_ctx_new(mp_ctx **out);
+MP_EXTERN void mp_ctx_free(mp_ctx *ctx);
+MP_EXTERN void mp_ctx_set_progress(mp_ctx *ctx, mp_progress_fn fn, void *userdata);
 /* Reports progress through the hook (no-op without one). */
-void mp_progress(mp_ctx *ctx, const char *task, double done, double total);
+MP_EXTERN void mp_progress(mp_ctx *ctx, const char *task, double done, double total);
 
 /* The one place errors are raised: records `code` and the formatted detail in ctx and
  * returns code (so `return mp_error_set(ctx, MP_EINPUT, "...")` reads naturally).
  * ctx may be NULL (then only the code is returned). */
-int mp_error_set(mp_ctx *ctx, int code, const char *fmt, ...)
+MP_EXTERN int mp_error_set(mp_ctx *ctx, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-int mp_error_setv(mp_ctx *ctx, int code, const char *fmt, va_list ap);
+MP_EXTERN int mp_error_setv(mp_ctx *ctx, int code, const char *fmt, va_list ap);
 /* Last error detail ("" when none) and code (MP_OK when none). Borrowed from ctx. */
-const char *mp_error_message(const mp_ctx *ctx);
-int mp_error_code(const mp_ctx *ctx);
-void mp_error_clear(mp_ctx *ctx);
+MP_EXTERN const char *mp_error_message(const mp_ctx *ctx);
+MP_EXTERN int mp_error_code(const mp_ctx *ctx);
+MP_EXTERN void mp_error_clear(mp_ctx *ctx);
 /* Generic message of a code ("invalid input"). Static string. */
-const char *mp_strerror(int code);
+MP_EXTERN const char *mp_strerror(int code);
 /* Process exit code for an error code: 0 ok, 2 usage/input, 1 runtime. */
-int mp_exit_code(int code);
+MP_EXTERN int mp_exit_code(int code);
 
 /* Library version ("0.1.0") and build features ("openmp mpi sanitize" ...). Static. */
-const char *mp_version(void);
-const char *mp_build_options(void);
+MP_EXTERN const char *mp_version(void);
+MP_EXTERN const char *mp_build_options(void);
 
 /* Path of a shipped data file (poles, default world, scenarios), `rel` relative to the
  * data directory: $MULTIPOLAR_DATA, else the installed copy, else the source tree.
  * *out is malloc'd; the caller frees it. MP_ENOTFOUND if the file exists in none. */
-int mp_data_path(mp_ctx *ctx, const char *rel, char **out);
+MP_EXTERN int mp_data_path(mp_ctx *ctx, const char *rel, char **out);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #ifndef MULTIPOLAR_DATA_H
 #define MULTIPOLAR_DATA_H
 
+#include "multipolar/export.h"
+
 #include <stdint.h>
 
 #include "multipolar/common.h"
@@ -29,7 +31,7 @@ typedef struct mp_import_result {
 } mp_import_result;
 
 /* Imports one CSV file. Errors name the file, line and column and what was expected. */
-int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result *out);
+MP_EXTERN int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result *out);
 /* The dataset family (table name, e.g. "nmc") whose layout the file's header matches,
  * reading only its first line: MP_OK with *family set, MP_ENOTFOUND (with the reason in
  * ctx) when the file is not a CSV text file or its header matches no known dataset, so a
@@ -38,10 +40,10 @@ MP_EXTERN int mp_import_detect(mp_ctx *ctx, const char *path, char *family, size
 
 /* The known dataset families: count, and the i-th family's table name, human name and
  * citation (static strings). */
-size_t mp_data_families(void);
-const char *mp_data_family_table(size_t i);
-const char *mp_data_family_name(size_t i);
-const char *mp_data_family_citation(size_t i);
+MP_EXTERN size_t mp_data_families(void);
+MP_EXTERN const char *mp_data_family_table(size_t i);
+MP_EXTERN const char *mp_data_family_name(size_t i);
+MP_EXTERN const char *mp_data_family_citation(size_t i);
 
 #ifdef __cplusplus
 }

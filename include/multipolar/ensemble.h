@@ -17,6 +17,8 @@
 #ifndef MULTIPOLAR_ENSEMBLE_H
 #define MULTIPOLAR_ENSEMBLE_H
 
+#include "multipolar/export.h"
+
 #include <stdint.h>
 
 #include "multipolar/common.h"
@@ -45,39 +47,42 @@ typedef struct mp_ensemble_opts {
 	mp_store *store;  /* optional: start-year dyads */
 	const mp_sim_unit_params *units; /* per-country parameters; NULL: the `units:` rows of
 					    the scenario's parameter file (sc->params_file), if any */
+	const char *pyramid; /* also summarise the population pyramid of this unit (a state or
+				"pole:NAME"): variables pyramid_F_<age>, pyramid_M_<age> by five-year
+				group (docs/demography.md); NULL = none */
 } mp_ensemble_opts;
 #define MP_ENSEMBLE_OPTS_VERSION 1
-#define MP_ENSEMBLE_OPTS_INIT { MP_ENSEMBLE_OPTS_VERSION, 0, 1, 0, 0, 0, 0, NULL, NULL }
+#define MP_ENSEMBLE_OPTS_INIT { MP_ENSEMBLE_OPTS_VERSION, 0, 1, 0, 0, 0, 0, NULL, NULL, NULL }
 
 /* The start world of a scenario: the shipped default world (start: default) or the
  * store's NMC year (start: Y). Poles from the scenario's file or the shipped table. */
-int mp_ensemble_start_world(mp_ctx *ctx, const mp_scenario *sc, mp_store *store, mp_poles **poles,
+MP_EXTERN int mp_ensemble_start_world(mp_ctx *ctx, const mp_scenario *sc, mp_store *store, mp_poles **poles,
 			    mp_world **world);
 
 /* Runs the ensemble. Under MPI (after mp_ensemble_mpi_init) every rank must call it; the
  * summary is complete on rank 0 only (other ranks get an empty result). */
-int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, const mp_poles *poles,
+MP_EXTERN int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, const mp_poles *poles,
 		    const mp_ensemble_opts *opts, mp_ensemble **out);
-void mp_ensemble_free(mp_ensemble *e);
+MP_EXTERN void mp_ensemble_free(mp_ensemble *e);
 
 /* Summary rows: scenario, year, unit, variable, q05, q25, q50, q75, q95, mean. */
-int mp_ensemble_table(mp_ctx *ctx, const mp_ensemble *e, mp_table **out);
+MP_EXTERN int mp_ensemble_table(mp_ctx *ctx, const mp_ensemble *e, mp_table **out);
 /* One summary: q[5] (q05..q95) and mean. MP_ENOTFOUND if absent. */
-int mp_ensemble_get(const mp_ensemble *e, int year, const char *unit, const char *variable, double q[5],
+MP_EXTERN int mp_ensemble_get(const mp_ensemble *e, int year, const char *unit, const char *variable, double q[5],
 		    double *mean);
 /* Runs and seed actually used; years covered. */
-int mp_ensemble_runs(const mp_ensemble *e);
-uint64_t mp_ensemble_seed(const mp_ensemble *e);
-int mp_ensemble_first_year(const mp_ensemble *e);
-int mp_ensemble_last_year(const mp_ensemble *e);
+MP_EXTERN int mp_ensemble_runs(const mp_ensemble *e);
+MP_EXTERN uint64_t mp_ensemble_seed(const mp_ensemble *e);
+MP_EXTERN int mp_ensemble_first_year(const mp_ensemble *e);
+MP_EXTERN int mp_ensemble_last_year(const mp_ensemble *e);
 /* Stores the ensemble (a row of sim_runs) and its summary (sim_summary) in one
  * transaction; *run_id receives its id. `job` groups the ensembles of one invocation
  * (`multipolar run` stores its five with the first one's run_id); job <= 0: its own id. */
-int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t job, int64_t *run_id);
+MP_EXTERN int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t job, int64_t *run_id);
 /* Stores the n ensembles of one job (`multipolar run`: its scenarios) in one transaction:
  * all of them or, after an error or a kill, none. Their job is the first one's run_id;
  * run_ids[i] receives each id (0 for an ensemble without results, on MPI ranks > 0). */
-int mp_ensemble_store_job(mp_ctx *ctx, mp_store *s, const mp_ensemble *const *es, size_t n, int64_t *run_ids);
+MP_EXTERN int mp_ensemble_store_job(mp_ctx *ctx, mp_store *s, const mp_ensemble *const *es, size_t n, int64_t *run_ids);
 
 /* ---- members: each run's values (for CRPS, PIT and coverage; eval.h) ---- */
 
@@ -97,7 +102,7 @@ typedef enum mp_member_var {
 	MP_MEMBER_NVARS
 } mp_member_var;
 /* "cinc", "gdp", ..., "war" (static). */
-const char *mp_member_var_name(mp_member_var v);
+MP_EXTERN const char *mp_member_var_name(mp_member_var v);
 
 typedef struct mp_members_opts {
 	unsigned int version;
@@ -122,11 +127,11 @@ typedef struct mp_members_opts {
  * (actors[a], or a), variable vars[v]. Bit-identical for any number of threads and MPI
  * ranks; under MPI every rank must call it and every rank receives all values. *values
  * is malloc'd (free()). */
-int mp_ensemble_members(mp_ctx *ctx, const mp_world *start, const mp_members_opts *o, double **values);
+MP_EXTERN int mp_ensemble_members(mp_ctx *ctx, const mp_world *start, const mp_members_opts *o, double **values);
 
 /* MPI: initialises MPI when launched by mpirun (else a no-op; rank 0 of 1). */
-int mp_ensemble_mpi_init(int *rank, int *size);
-void mp_ensemble_mpi_finalize(void);
+MP_EXTERN int mp_ensemble_mpi_init(int *rank, int *size);
+MP_EXTERN void mp_ensemble_mpi_finalize(void);
 
 #ifdef __cplusplus
 }

@@ -18,6 +18,8 @@
 #ifndef MULTIPOLAR_EVAL_H
 #define MULTIPOLAR_EVAL_H
 
+#include "multipolar/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -36,34 +38,34 @@ extern "C" {
 #define MP_EVAL_PIT_BINS 10
 
 /* Sorts x[0..n) ascending (finite values). */
-void mp_eval_sort(double *x, size_t n);
+MP_EXTERN void mp_eval_sort(double *x, size_t n);
 /* Quantile p of a sorted sample by linear interpolation between order statistics
  * (Hyndman & Fan 1996, definition 7; R's default). NaN for m == 0. */
-double mp_eval_quantile(const double *sorted, size_t m, double p);
+MP_EXTERN double mp_eval_quantile(const double *sorted, size_t m, double p);
 /* CRPS of the ensemble x (sorted, m members) for outcome y, energy form (Gneiting &
  * Raftery 2007, eq. 20 with the empirical distribution):
  *   CRPS = (1/m) sum_i |x_i - y| - (1/(2 m^2)) sum_i sum_j |x_i - x_j|,
  * the double sum computed from the order statistics as 2 sum_i (2i - m - 1) x_(i). */
-double mp_eval_crps(const double *sorted, size_t m, double y);
+MP_EXTERN double mp_eval_crps(const double *sorted, size_t m, double y);
 /* 1 when y lies in the central band [q_(1-level)/2, q_(1+level)/2] of the sorted ensemble
  * (mp_eval_quantile), else 0. */
-int mp_eval_covered(const double *sorted, size_t m, double y, double level);
+MP_EXTERN int mp_eval_covered(const double *sorted, size_t m, double y, double level);
 /* Adds one case's PIT mass (total 1) to bins[0..MP_EVAL_PIT_BINS): the rank of y among
  * the m members taken as uniform on [a/(m+1), (b+1)/(m+1)], a = #{x_i < y},
  * b = #{x_i <= y} (the verification rank histogram, Anderson 1996, Hamill 2001, in the
  * non-randomised form of Czado, Gneiting & Held 2009 for ties), spread over the ten bins
  * of width 0.1 by overlap. Uniform for a calibrated ensemble. */
-void mp_eval_pit(const double *sorted, size_t m, double y, double bins[MP_EVAL_PIT_BINS]);
+MP_EXTERN void mp_eval_pit(const double *sorted, size_t m, double y, double bins[MP_EVAL_PIT_BINS]);
 /* Brier (1950) score of probability p for the event y (0/1): (p - y)^2. */
-double mp_eval_brier(double p, int y);
+MP_EXTERN double mp_eval_brier(double p, int y);
 /* Logarithmic score (Good 1952) as a loss: -ln p if y = 1, -ln(1 - p) if y = 0, with p
  * clamped to [MP_EVAL_LOG_EPS, 1 - MP_EVAL_LOG_EPS] so a certain miss costs ln 1000. */
 #define MP_EVAL_LOG_EPS 0.001
-double mp_eval_log_score(double p, int y);
+MP_EXTERN double mp_eval_log_score(double p, int y);
 /* Area under the ROC curve of scores p for events y (0/1) with ties counted one half:
  * the Mann-Whitney statistic from mid-ranks, AUC = (R1 - n1 (n1 + 1) / 2) / (n1 n0)
  * (Hanley & McNeil 1982). *auc is NaN without both classes. Allocates its ranks. */
-int mp_eval_auc(mp_ctx *ctx, const double *p, const unsigned char *y, size_t n, double *auc);
+MP_EXTERN int mp_eval_auc(mp_ctx *ctx, const double *p, const unsigned char *y, size_t n, double *auc);
 
 /* ---- 2. the evaluation -------------------------------------------------------------- */
 
@@ -80,8 +82,8 @@ typedef enum mp_eval_var {
 	MP_EVAL_NVARS
 } mp_eval_var;
 /* "cinc_share", ... (static); mp_eval_var_parse returns MP_ENOTFOUND for other names. */
-const char *mp_eval_var_name(mp_eval_var v);
-int mp_eval_var_parse(const char *name, mp_eval_var *out);
+MP_EXTERN const char *mp_eval_var_name(mp_eval_var v);
+MP_EXTERN int mp_eval_var_parse(const char *name, mp_eval_var *out);
 
 typedef struct mp_eval_options {
 	unsigned int version;
@@ -119,32 +121,32 @@ typedef struct mp_eval_result mp_eval_result;
  * (naming the option), MP_ERANGE for origins outside the NMC coverage, MP_ENOTFOUND for a
  * requested variable whose data are not imported, MP_EINPUT for a --truth file that is
  * not NMC. Under MPI every rank calls it and gets the same result. */
-int mp_evaluate(mp_ctx *ctx, mp_store *s, const mp_eval_options *o, mp_eval_result **out);
-void mp_eval_result_free(mp_eval_result *r);
+MP_EXTERN int mp_evaluate(mp_ctx *ctx, mp_store *s, const mp_eval_options *o, mp_eval_result **out);
+MP_EXTERN void mp_eval_result_free(mp_eval_result *r);
 
 /* The tidy scores as CSV with exactly the columns origin,horizon,variable,unit,method,
  * metric,value (origin "all": pooled over the pool origins; unit "all": pooled over
  * states), ordered by origin, horizon, variable, unit, method, metric. */
-int mp_eval_write_scores(mp_ctx *ctx, const mp_eval_result *r, FILE *f);
+MP_EXTERN int mp_eval_write_scores(mp_ctx *ctx, const mp_eval_result *r, FILE *f);
 /* One score, NaN when absent: origin 0 = pooled over origins, unit "all" = pooled. */
-double mp_eval_get(const mp_eval_result *r, int origin, int horizon, const char *variable,
+MP_EXTERN double mp_eval_get(const mp_eval_result *r, int origin, int horizon, const char *variable,
 		   const char *unit, const char *method, const char *metric);
 /* Cases behind a score (0 when absent). */
-int64_t mp_eval_get_n(const mp_eval_result *r, int origin, int horizon, const char *variable,
+MP_EXTERN int64_t mp_eval_get_n(const mp_eval_result *r, int origin, int horizon, const char *variable,
 		      const char *unit, const char *method, const char *metric);
 /* Summary pooled over the pool origins and over states, one row per variable x horizon x
  * method: variable, horizon, method, n, mae, rmse, crps, coverage50, coverage90, brier,
  * log_score, auc, and the model's skill against the row's method: skill_mae, skill_crps,
  * skill_brier (1 - model / method) and d_auc (model - method). */
-int mp_eval_summary(mp_ctx *ctx, const mp_eval_result *r, mp_table **out);
+MP_EXTERN int mp_eval_summary(mp_ctx *ctx, const mp_eval_result *r, mp_table **out);
 /* The goals of issue 9 (docs/evaluate.md "Goals"): goal, variable, horizon, value,
  * target, status ("met", "missed", "n/a"). */
-int mp_eval_checks(mp_ctx *ctx, const mp_eval_result *r, mp_table **out);
+MP_EXTERN int mp_eval_checks(mp_ctx *ctx, const mp_eval_result *r, mp_table **out);
 /* Stores the run, its scores and reliability bins (tables eval_run, eval_score,
  * eval_reliability) in one transaction; *run_id (may be NULL) receives its id. */
-int mp_eval_save(mp_ctx *ctx, mp_store *s, const mp_eval_result *r, int64_t *run_id);
+MP_EXTERN int mp_eval_save(mp_ctx *ctx, mp_store *s, const mp_eval_result *r, int64_t *run_id);
 /* A line describing the run: origins, horizons, runs, seed, truth sources, notes. Borrowed. */
-const char *mp_eval_describe(const mp_eval_result *r);
+MP_EXTERN const char *mp_eval_describe(const mp_eval_result *r);
 
 /* ---- 3. backtest: one origin, the top K shares (docs/backtest.md) ---------------------- */
 
@@ -188,12 +190,12 @@ typedef struct mp_backtest_options {
  * baselines and truth (mp_evaluate) for one origin. Threads: as mp_evaluate (default all).
  * Errors: MP_EUSAGE for start >= end, MP_ERANGE (naming NMC and its range) for years
  * outside the coverage. */
-int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_backtest_result **out);
-void mp_backtest_result_free(mp_backtest_result *r);
+MP_EXTERN int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_backtest_result **out);
+MP_EXTERN void mp_backtest_result_free(mp_backtest_result *r);
 /* The score table: method,n,mae,rmse,rank_corr. */
-int mp_backtest_table(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
+MP_EXTERN int mp_backtest_table(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
 /* The per-state forecasts: ccode, truth, model, persistence, trend. */
-int mp_backtest_detail(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
+MP_EXTERN int mp_backtest_detail(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
 
 
 #ifdef __cplusplus

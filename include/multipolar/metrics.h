@@ -2,10 +2,12 @@
  * Capabilities and polarity: CINC and its component shares, concentration (CON,
  * Herfindahl), effective number of poles (Laakso-Taagepera, Golosov), leader share and
  * lead ratio, and named, parameterised polarity classifiers. Formulas and sources in
- * docs/models.md (MODELS.md A1-A5).
+ * docs/models.md (docs/references.md A1-A5).
  */
 #ifndef MULTIPOLAR_METRICS_H
 #define MULTIPOLAR_METRICS_H
+
+#include "multipolar/export.h"
 
 #include <stddef.h>
 
@@ -26,17 +28,17 @@ typedef enum {
  * all). Shares are of the included actors' totals, summing only present values.
  * share: n*MP_NCOMP (row-major, may be NULL); cinc: n. Excluded actors get NaN.
  * An actor with no component present gets NaN. */
-int mp_capabilities(const mp_world *w, const unsigned char *include, mp_cinc_mode mode,
+MP_EXTERN int mp_capabilities(const mp_world *w, const unsigned char *include, mp_cinc_mode mode,
 		    double *share, double *cinc);
 
 /* Concentration of shares s[0..n) (renormalised to sum to 1 inside; NaN entries are
  * skipped). Ray & Singer (1973): CON = sqrt((H - 1/N) / (1 - 1/N)), H = sum s^2. */
-double mp_hhi(const double *s, size_t n);
-double mp_con(const double *s, size_t n);
+MP_EXTERN double mp_hhi(const double *s, size_t n);
+MP_EXTERN double mp_con(const double *s, size_t n);
 /* Laakso & Taagepera (1979): 1 / sum s^2. */
-double mp_n_eff(const double *s, size_t n);
+MP_EXTERN double mp_n_eff(const double *s, size_t n);
 /* Golosov (2010): sum_i s_i / (s_i + s_1^2 - s_i^2), s_1 the largest share. */
-double mp_n_golosov(const double *s, size_t n);
+MP_EXTERN double mp_n_golosov(const double *s, size_t n);
 
 typedef enum {
 	MP_CLASSIFY_THOMPSON,  /* unipolar s1 >= uni; bipolar s1,s2 >= bi and s1+s2 >= uni */
@@ -65,11 +67,11 @@ typedef struct mp_polarity {
 
 /* Polarity of capabilities cap[0..n) (any scale; renormalised within the set; NaN
  * entries are not members). */
-int mp_polarity_compute(mp_ctx *ctx, const double *cap, size_t n, const mp_polarity_opts *opts,
+MP_EXTERN int mp_polarity_compute(mp_ctx *ctx, const double *cap, size_t n, const mp_polarity_opts *opts,
 			mp_polarity *out);
 /* Names of classifiers: "thompson", "threshold", "wayman". */
-int mp_classifier_parse(const char *s, mp_classifier *out);
-const char *mp_classifier_name(mp_classifier c);
+MP_EXTERN int mp_classifier_parse(const char *s, mp_classifier *out);
+MP_EXTERN const char *mp_classifier_name(mp_classifier c);
 
 /* The units whose capabilities a polarity measure compares. */
 typedef enum {
@@ -88,12 +90,12 @@ typedef struct mp_units {
 	int *members;       /* members per unit (1 for states) */
 } mp_units;
 
-int mp_unit_set_parse(const char *s, mp_unit_set *out);
-const char *mp_unit_set_name(mp_unit_set set);
+MP_EXTERN int mp_unit_set_parse(const char *s, mp_unit_set *out);
+MP_EXTERN const char *mp_unit_set_name(mp_unit_set set);
 /* Builds the units of `w` for `set` (poles needed for MP_SET_POLES). out is cleared
  * first; free with mp_units_clear. MP_EINPUT when majors are unknown for the world. */
-int mp_units_build(mp_ctx *ctx, const mp_world *w, mp_unit_set set, const mp_poles *poles, mp_units *out);
-void mp_units_clear(mp_units *u);
+MP_EXTERN int mp_units_build(mp_ctx *ctx, const mp_world *w, mp_unit_set set, const mp_poles *poles, mp_units *out);
+MP_EXTERN void mp_units_clear(mp_units *u);
 
 #ifdef __cplusplus
 }

@@ -16,6 +16,7 @@
 #include "multipolar/report.h"
 #include "multipolar/rng.h"
 #include "multipolar/sim.h"
+#include "multipolar/stats.h"
 #include "multipolar/store.h"
 #include "multipolar/table.h"
 #include "multipolar/world.h"

@@ -12,6 +12,8 @@
 #ifndef MULTIPOLAR_OUTPUT_H
 #define MULTIPOLAR_OUTPUT_H
 
+#include "multipolar/export.h"
+
 #include <stdio.h>
 
 #include "multipolar/common.h"

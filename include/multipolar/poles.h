@@ -7,6 +7,8 @@
 #ifndef MULTIPOLAR_POLES_H
 #define MULTIPOLAR_POLES_H
 
+#include "multipolar/export.h"
+
 #include "multipolar/common.h"
 
 #ifdef __cplusplus
@@ -26,18 +28,18 @@ typedef struct mp_pole_spell {
 } mp_pole_spell;
 
 /* Loads a membership file; path NULL loads the shipped table. */
-int mp_poles_load(mp_ctx *ctx, const char *path, mp_poles **out);
-void mp_poles_free(mp_poles *p);
+MP_EXTERN int mp_poles_load(mp_ctx *ctx, const char *path, mp_poles **out);
+MP_EXTERN void mp_poles_free(mp_poles *p);
 /* Pole names in order of first appearance in the file. */
-int mp_poles_count(const mp_poles *p);
-const char *mp_poles_name(const mp_poles *p, int pole);
+MP_EXTERN int mp_poles_count(const mp_poles *p);
+MP_EXTERN const char *mp_poles_name(const mp_poles *p, int pole);
 /* Index of a pole by name (case-insensitive), or MP_POLE_NONE. */
-int mp_poles_find(const mp_poles *p, const char *name);
+MP_EXTERN int mp_poles_find(const mp_poles *p, const char *name);
 /* The pole of state `ccode` in `year`, or MP_POLE_NONE. */
-int mp_poles_of(const mp_poles *p, int ccode, int year);
+MP_EXTERN int mp_poles_of(const mp_poles *p, int ccode, int year);
 /* The spells, in file order. */
-size_t mp_poles_spells(const mp_poles *p);
-const mp_pole_spell *mp_poles_spell(const mp_poles *p, size_t i);
+MP_EXTERN size_t mp_poles_spells(const mp_poles *p);
+MP_EXTERN const mp_pole_spell *mp_poles_spell(const mp_poles *p, size_t i);
 
 #ifdef __cplusplus
 }

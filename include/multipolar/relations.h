@@ -1,5 +1,5 @@
 /*
- * Relations between states and poles (MODELS.md A5-A10): capability ratios and the
+ * Relations between states and poles (docs/references.md A5-A10): capability ratios and the
  * power-transition parity band, alliance ties and alliance-portfolio similarity
  * (Signorino-Ritter S, Kendall tau-b, Haege's kappa), UN ideal-point distance, trade
  * dependence and Barbieri interdependence, a documented "junior partner" composite,
@@ -14,6 +14,8 @@
  */
 #ifndef MULTIPOLAR_RELATIONS_H
 #define MULTIPOLAR_RELATIONS_H
+
+#include "multipolar/export.h"
 
 #include <stddef.h>
 
@@ -32,18 +34,18 @@ extern "C" {
  * (NULL = unweighted; NaN weights drop the dimension) and maximum distance delta per
  * dimension: absolute 1 - 2 sum w|x-y|/delta / sum w; squared uses (x-y)^2/delta^2.
  * NaN when no dimension has a weight > 0. */
-double mp_rel_s(const double *x, const double *y, const double *w, size_t n, double delta,
+MP_EXTERN double mp_rel_s(const double *x, const double *y, const double *w, size_t n, double delta,
 		int squared);
 /* Kendall tau-b (Kendall 1945), O(n^2) over all pairs: (nc - nd) / sqrt((n0-n1)(n0-n2)).
  * NaN when either vector is constant. */
-double mp_rel_taub(const double *x, const double *y, size_t n);
+MP_EXTERN double mp_rel_taub(const double *x, const double *y, size_t n);
 /* The same for integer levels 0..nlev-1 (nlev <= 8) in O(n + nlev^2) through the
  * contingency table; values outside the levels make the result NaN. */
-double mp_rel_taub_levels(const double *x, const double *y, size_t n, int nlev);
+MP_EXTERN double mp_rel_taub_levels(const double *x, const double *y, size_t n, int nlev);
 /* Cohen's weighted kappa as used by Haege (2011) and fpsim's cohenk(): 1 - D_o/D_e with
  * disagreement weights (|a-b|/(nlev-1))^w_exp on levels 0..nlev-1 (nlev <= 8), D_e from
  * each vector's own marginal distribution. w_exp 2 (squared) is fpsim's default. */
-double mp_rel_kappa_levels(const double *x, const double *y, size_t n, int nlev, double w_exp);
+MP_EXTERN double mp_rel_kappa_levels(const double *x, const double *y, size_t n, int nlev, double w_exp);
 
 /* Barbieri (1996) interdependence of a dyad with bilateral trade t and total trade
  * (exports + imports) of each side. */
@@ -54,16 +56,16 @@ typedef struct mp_barbieri {
 	double interdependence;    /* salience * symmetry */
 } mp_barbieri;
 /* All fields NaN when an input is missing or a total is not positive. */
-void mp_rel_barbieri(double t, double total_a, double total_b, mp_barbieri *out);
+MP_EXTERN void mp_rel_barbieri(double t, double total_a, double total_b, mp_barbieri *out);
 
 /* Power-transition band (Organski & Kugler 1980): r = cap_a/cap_b; r > hi: a
  * preponderant, r < lo: b preponderant, else parity. Default band 0.8-1.2. */
 typedef enum { MP_PARITY_NA = -2, MP_PARITY_B = -1, MP_PARITY_EVEN = 0, MP_PARITY_A = 1 } mp_parity;
 #define MP_PARITY_LO 0.8
 #define MP_PARITY_HI 1.2
-mp_parity mp_rel_parity(double cap_a, double cap_b, double lo, double hi);
+MP_EXTERN mp_parity mp_rel_parity(double cap_a, double cap_b, double lo, double hi);
 /* "a_preponderant", "parity", "b_preponderant", or NULL for MP_PARITY_NA. Static. */
-const char *mp_rel_parity_name(mp_parity p);
+MP_EXTERN const char *mp_rel_parity_name(mp_parity p);
 
 /* The junior-partner composite (docs/relations.md): how far a is the junior partner of b.
  *   cap_asym  = (cap_b - cap_a)/(cap_a + cap_b)                      in [-1, 1]
@@ -78,7 +80,7 @@ const char *mp_rel_parity_name(mp_parity p);
 typedef struct mp_junior {
 	double cap_asym, dep_asym, alignment, junior;
 } mp_junior;
-void mp_rel_junior(double cap_a, double cap_b, double share_a, double share_b, int atop_tie,
+MP_EXTERN void mp_rel_junior(double cap_a, double cap_b, double share_a, double share_b, int atop_tie,
 		   double ideal_closeness, mp_junior *out);
 
 /* ---- one year of dyadic data ----------------------------------------------------- */
@@ -97,47 +99,47 @@ enum { MP_REL_NMC, MP_REL_STATES, MP_REL_MAJORS, MP_REL_ATOP, MP_REL_COW_ALLIANC
        MP_REL_NSOURCES };
 
 /* Coverage of every source in the store: cov[MP_REL_NSOURCES]. */
-int mp_rel_coverage_get(mp_ctx *ctx, mp_store *s, mp_rel_coverage *cov);
+MP_EXTERN int mp_rel_coverage_get(mp_ctx *ctx, mp_store *s, mp_rel_coverage *cov);
 /* The union of years any source covers, and whether `year` is in it. */
-int mp_rel_years(const mp_rel_coverage *cov, int *first, int *last);
+MP_EXTERN int mp_rel_years(const mp_rel_coverage *cov, int *first, int *last);
 
 /* Checks the year span [from, to]: MP_ERANGE (exit 2), naming each dataset and its years,
  * when no dataset covers any year of it. note (may be NULL) receives "; "-separated remarks
  * on datasets that cover only part of it (their cells are empty outside). */
-int mp_rel_check_years(mp_ctx *ctx, const mp_rel_coverage *cov, int from, int to, char *note,
+MP_EXTERN int mp_rel_check_years(mp_ctx *ctx, const mp_rel_coverage *cov, int from, int to, char *note,
 		       size_t notesz);
 
 /* Loads the system members of `year` (COW states; spells open at the end of the
  * membership data continue) with their CINC, GDP, ideal point and trade totals, and the
  * ATOP, COW alliance and trade matrices among them. `cov` from mp_rel_coverage_get. */
-int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year,
+MP_EXTERN int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year,
 		     mp_rel_year **out);
 /* The same, loading only the parts in `parts` (MP_REL_LOAD_* bits; members and majors are
  * always loaded); the cells of parts not loaded are missing. */
 enum { MP_REL_LOAD_CINC = 1, MP_REL_LOAD_IDEAL = 2, MP_REL_LOAD_GDP = 4, MP_REL_LOAD_TRADE_TOTALS = 8,
        MP_REL_LOAD_ATOP = 16, MP_REL_LOAD_COW = 32, MP_REL_LOAD_TRADE = 64, MP_REL_LOAD_ALL = 127 };
-int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year,
+MP_EXTERN int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year,
 			   unsigned parts, mp_rel_year **out);
 /* Loads the bilateral trade of one pair of states into a year loaded without
  * MP_REL_LOAD_TRADE (the other pairs stay missing): far less to read for one dyad. */
-int mp_rel_year_load_trade_pair(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
+MP_EXTERN int mp_rel_year_load_trade_pair(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
 				mp_rel_year *y, int ccode_a, int ccode_b);
-void mp_rel_year_free(mp_rel_year *y);
-int mp_rel_year_year(const mp_rel_year *y);
-size_t mp_rel_year_n(const mp_rel_year *y);
+MP_EXTERN void mp_rel_year_free(mp_rel_year *y);
+MP_EXTERN int mp_rel_year_year(const mp_rel_year *y);
+MP_EXTERN size_t mp_rel_year_n(const mp_rel_year *y);
 /* Member i: ccode, stateabb, whether a COW major power. */
-int mp_rel_year_ccode(const mp_rel_year *y, size_t i);
-const char *mp_rel_year_abb(const mp_rel_year *y, size_t i);
-int mp_rel_year_major(const mp_rel_year *y, size_t i);
+MP_EXTERN int mp_rel_year_ccode(const mp_rel_year *y, size_t i);
+MP_EXTERN const char *mp_rel_year_abb(const mp_rel_year *y, size_t i);
+MP_EXTERN int mp_rel_year_major(const mp_rel_year *y, size_t i);
 /* CINC (NMC's published cinc column) and ideal point of member i; NaN if none. */
-double mp_rel_year_cinc(const mp_rel_year *y, size_t i);
-double mp_rel_year_ideal(const mp_rel_year *y, size_t i);
+MP_EXTERN double mp_rel_year_cinc(const mp_rel_year *y, size_t i);
+MP_EXTERN double mp_rel_year_ideal(const mp_rel_year *y, size_t i);
 /* ATOP valued tie of members i and j (0-3), -1 when ATOP does not cover the year. */
-int mp_rel_year_atop(const mp_rel_year *y, size_t i, size_t j);
+MP_EXTERN int mp_rel_year_atop(const mp_rel_year *y, size_t i, size_t j);
 /* Index of a member by ccode, or -1. */
-int mp_rel_year_find(const mp_rel_year *y, int ccode);
+MP_EXTERN int mp_rel_year_find(const mp_rel_year *y, int ccode);
 /* Doubles of workspace mp_rel_dyad_compute needs. */
-size_t mp_rel_year_work_size(const mp_rel_year *y);
+MP_EXTERN size_t mp_rel_year_work_size(const mp_rel_year *y);
 
 /* One dyad-year; NaN / -1 / MP_PARITY_NA where there is no data. */
 typedef struct mp_rel_dyad {
@@ -156,7 +158,7 @@ typedef struct mp_rel_dyad {
  * empty). A group's CINC, GDP and trade totals are sums over its members, its ideal point
  * the mean; its alliance portfolio is 3 for its own members and otherwise the highest tie
  * of any member (docs/relations.md). work: mp_rel_year_work_size() doubles. */
-int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t na,
+MP_EXTERN int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t na,
 			const int *b, size_t nb, double *work, mp_rel_dyad *out);
 
 /* ---- actors (a state or a pole) and the dyad table ------------------------------- */
@@ -171,19 +173,19 @@ typedef struct mp_rel_actor {
 /* Resolves `text`: a ccode, stateabb or state name (case-insensitive) from the COW
  * membership data, else a pole name of `poles` (may be NULL); "pole:NAME" forces a pole.
  * MP_ENOTFOUND (exit 2) with the text when it is neither. */
-int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, const char *text,
+MP_EXTERN int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, const char *text,
 		   mp_rel_actor *out);
 /* Member indices of the actor in year y into idx (capacity mp_rel_year_n); returns the
  * count (0: not a member / a pole with no members that year). */
-size_t mp_rel_actor_members(const mp_rel_year *y, const mp_poles *poles, const mp_rel_actor *a,
+MP_EXTERN size_t mp_rel_actor_members(const mp_rel_year *y, const mp_poles *poles, const mp_rel_actor *a,
 			    int *idx);
 
 /* The tidy dyad-year table: year,a,b,cap_share_a,cap_ratio,parity,atop_tie,cow_tie,
  * s_unweighted,s_weighted,s_squared,tau_b,kappa,ideal_distance,trade,dep_ab,dep_ba,
  * barbieri,junior_index; with `components` also cap_a,cap_b,share_a,share_b,cap_asym,
  * dep_asym,alignment. Missing values are empty cells. */
-int mp_rel_table_new(mp_table **out, int components);
-int mp_rel_table_add(mp_table *t, int year, const char *a, const char *b, const mp_rel_dyad *d,
+MP_EXTERN int mp_rel_table_new(mp_table **out, int components);
+MP_EXTERN int mp_rel_table_add(mp_table *t, int year, const char *a, const char *b, const mp_rel_dyad *d,
 		     int components);
 
 /* ---- power transitions ----------------------------------------------------------- */
@@ -198,7 +200,7 @@ typedef struct mp_rel_event {
 /* Parity spells (r in [lo, hi]) and overtakings (r crosses 1 between consecutive years)
  * of a series years[0..n) (increasing; a gap of more than one year breaks spells and
  * crossings), r[] NaN = no data. Writes at most cap events; *nev gets the total. */
-int mp_rel_transitions(const int *years, const double *r, size_t n, double lo, double hi,
+MP_EXTERN int mp_rel_transitions(const int *years, const double *r, size_t n, double lo, double hi,
 		       mp_rel_event *ev, size_t cap, size_t *nev);
 
 /* ---- blocs ------------------------------------------------------------------------ */
@@ -220,15 +222,15 @@ typedef struct mp_bloc_opts {
 /* Communities of the similarity network of year y's members (those with data for the
  * basis). bloc[i] (n = mp_rel_year_n): 1.. by decreasing size, 0 = in a community of one
  * (non-aligned), -1 = no data. *modularity: of the partition found. */
-int mp_rel_blocs(mp_ctx *ctx, const mp_rel_year *y, const mp_bloc_opts *opts, int *bloc,
+MP_EXTERN int mp_rel_blocs(mp_ctx *ctx, const mp_rel_year *y, const mp_bloc_opts *opts, int *bloc,
 		 double *modularity);
 /* Agreement of two labelings (entries < 0 in either are skipped): NMI and the adjusted
  * Rand index (igraph_compare_communities). */
-int mp_rel_compare(mp_ctx *ctx, const int *p, const int *q, size_t n, double *nmi, double *ari);
+MP_EXTERN int mp_rel_compare(mp_ctx *ctx, const int *p, const int *q, size_t n, double *nmi, double *ari);
 /* Relabels cur[0..n) (labels >= 1; 0 and -1 kept) so that each community keeps the label
  * of the previous year's community it overlaps most (greedy, largest overlap first);
  * new communities get labels above every label used so far (*next_label, updated). */
-int mp_rel_relabel(const int *prev_ccode, const int *prev, size_t nprev, const int *ccode,
+MP_EXTERN int mp_rel_relabel(const int *prev_ccode, const int *prev, size_t nprev, const int *ccode,
 		   int *cur, size_t n, int *next_label);
 
 #ifdef __cplusplus

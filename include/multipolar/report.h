@@ -17,6 +17,8 @@
 #ifndef MULTIPOLAR_REPORT_H
 #define MULTIPOLAR_REPORT_H
 
+#include "multipolar/export.h"
+
 #include <stdio.h>
 
 #include "multipolar/common.h"
@@ -48,12 +50,12 @@ typedef struct mp_report_opts {
 
 /* Writes the report to f. Progress goes through the context's progress hook (task
  * "report"). Output is deterministic for a given store and options (no time stamps). */
-int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f);
+MP_EXTERN int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f);
 
 /* Writes the report to `path` atomically: a temporary file beside it, renamed into place
  * only when complete, so an interrupted run never leaves a half-written report. The file
  * gets mode 0666 less the umask (0644 under 022; multipolar/output.h). */
-int mp_report_write_file(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, const char *path);
+MP_EXTERN int mp_report_write_file(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, const char *path);
 
 #ifdef __cplusplus
 }

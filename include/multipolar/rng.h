@@ -9,6 +9,8 @@
 #ifndef MULTIPOLAR_RNG_H
 #define MULTIPOLAR_RNG_H
 
+#include "multipolar/export.h"
+
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -25,18 +27,18 @@ typedef struct mp_rng {
 } mp_rng;
 
 /* Initialises the stream for (seed, run, stream). */
-void mp_rng_init(mp_rng *r, uint64_t seed, uint32_t run, uint32_t stream);
+MP_EXTERN void mp_rng_init(mp_rng *r, uint64_t seed, uint32_t run, uint32_t stream);
 /* One Philox4x32-10 block for counter `ctr` and key `key` (the raw bijection; tested
  * against the Random123 known-answer vectors). */
-void mp_rng_philox4x32(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]);
-uint32_t mp_rng_u32(mp_rng *r);
-uint64_t mp_rng_u64(mp_rng *r);
+MP_EXTERN void mp_rng_philox4x32(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]);
+MP_EXTERN uint32_t mp_rng_u32(mp_rng *r);
+MP_EXTERN uint64_t mp_rng_u64(mp_rng *r);
 /* Uniform on [0, 1) with 53 random bits. */
-double mp_rng_uniform(mp_rng *r);
+MP_EXTERN double mp_rng_uniform(mp_rng *r);
 /* Uniform integer in [0, n) without modulo bias (n > 0). */
-uint32_t mp_rng_below(mp_rng *r, uint32_t n);
+MP_EXTERN uint32_t mp_rng_below(mp_rng *r, uint32_t n);
 /* Standard normal deviate (Marsaglia polar method). */
-double mp_rng_normal(mp_rng *r);
+MP_EXTERN double mp_rng_normal(mp_rng *r);
 
 #ifdef __cplusplus
 }

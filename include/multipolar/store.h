@@ -13,6 +13,8 @@
 #ifndef MULTIPOLAR_STORE_H
 #define MULTIPOLAR_STORE_H
 
+#include "multipolar/export.h"
+
 #include <stdint.h>
 
 #include "multipolar/common.h"
@@ -29,18 +31,18 @@ enum {
 	MP_STORE_CREATE = 2    /* create the file if missing */
 };
 
-int mp_store_open(mp_ctx *ctx, const char *path, int flags, mp_store **out);
-void mp_store_free(mp_store *s);
-const char *mp_store_path(const mp_store *s);
+MP_EXTERN int mp_store_open(mp_ctx *ctx, const char *path, int flags, mp_store **out);
+MP_EXTERN void mp_store_free(mp_store *s);
+MP_EXTERN const char *mp_store_path(const mp_store *s);
 
 /* Transactions (nesting is not supported). rollback is safe to call after a failure. */
-int mp_store_begin(mp_ctx *ctx, mp_store *s);
-int mp_store_commit(mp_ctx *ctx, mp_store *s);
-void mp_store_rollback(mp_store *s);
+MP_EXTERN int mp_store_begin(mp_ctx *ctx, mp_store *s);
+MP_EXTERN int mp_store_commit(mp_ctx *ctx, mp_store *s);
+MP_EXTERN void mp_store_rollback(mp_store *s);
 /* A read transaction: every query until mp_store_read_end sees one snapshot of the
  * database (WAL), whatever other processes commit meanwhile. Not nested. */
-int mp_store_read_begin(mp_ctx *ctx, mp_store *s);
-void mp_store_read_end(mp_store *s);
+MP_EXTERN int mp_store_read_begin(mp_ctx *ctx, mp_store *s);
+MP_EXTERN void mp_store_read_end(mp_store *s);
 
 /* One imported dataset version (a row of table `datasets`). */
 typedef struct mp_dataset_info {
@@ -57,14 +59,14 @@ typedef struct mp_dataset_info {
 } mp_dataset_info;
 
 /* All imported datasets, ordered by family then id. *out is malloc'd (free()). */
-int mp_store_datasets(mp_ctx *ctx, mp_store *s, mp_dataset_info **out, size_t *n);
+MP_EXTERN int mp_store_datasets(mp_ctx *ctx, mp_store *s, mp_dataset_info **out, size_t *n);
 /* The dataset version to use for `family`: `version` if given, else the newest (largest
  * year_max, then the latest import). MP_ENOTFOUND with a hint to import when absent. */
-int mp_store_dataset_pick(mp_ctx *ctx, mp_store *s, const char *family, const char *version,
+MP_EXTERN int mp_store_dataset_pick(mp_ctx *ctx, mp_store *s, const char *family, const char *version,
 			  mp_dataset_info *out);
 /* Whether the family has any imported version: 1, 0, or -1 when the database cannot be
  * read (true in a test, so the caller goes on to read the family and reports the error). */
-int mp_store_has(mp_store *s, const char *family);
+MP_EXTERN int mp_store_has(mp_store *s, const char *family);
 
 /* A negotiation result to store (tables bargain_runs, bargain_positions, bargain_forecast;
  * docs/bargaining.md "Stored results"). The tables are those `multipolar negotiate` prints
@@ -79,7 +81,7 @@ typedef struct mp_bargain_record {
 } mp_bargain_record;
 
 /* Stores one negotiation result in one transaction; *run_id (may be NULL) gets its id. */
-int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec, int64_t *run_id);
+MP_EXTERN int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec, int64_t *run_id);
 
 #ifdef __cplusplus
 }

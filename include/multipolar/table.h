@@ -9,6 +9,8 @@
 #ifndef MULTIPOLAR_TABLE_H
 #define MULTIPOLAR_TABLE_H
 
+#include "multipolar/export.h"
+
 #include <stdint.h>
 #include <stdio.h>
 
@@ -30,40 +32,40 @@ typedef struct mp_column {
 	int digits; /* text output of reals; 0 means 4 */
 } mp_column;
 
-int mp_table_new(mp_table **out, const mp_column *cols, size_t ncols);
-void mp_table_free(mp_table *t);
+MP_EXTERN int mp_table_new(mp_table **out, const mp_column *cols, size_t ncols);
+MP_EXTERN void mp_table_free(mp_table *t);
 /* Appends an empty row (all cells missing) and returns its index through *row. */
-int mp_table_add_row(mp_table *t, size_t *row);
-void mp_table_set_int(mp_table *t, size_t row, size_t col, int64_t v);
-void mp_table_set_real(mp_table *t, size_t row, size_t col, double v);
+MP_EXTERN int mp_table_add_row(mp_table *t, size_t *row);
+MP_EXTERN void mp_table_set_int(mp_table *t, size_t row, size_t col, int64_t v);
+MP_EXTERN void mp_table_set_real(mp_table *t, size_t row, size_t col, double v);
 /* Copies v; NULL means missing. */
-int mp_table_set_text(mp_table *t, size_t row, size_t col, const char *v);
-size_t mp_table_rows(const mp_table *t);
-size_t mp_table_cols(const mp_table *t);
-const char *mp_table_col_name(const mp_table *t, size_t col);
+MP_EXTERN int mp_table_set_text(mp_table *t, size_t row, size_t col, const char *v);
+MP_EXTERN size_t mp_table_rows(const mp_table *t);
+MP_EXTERN size_t mp_table_cols(const mp_table *t);
+MP_EXTERN const char *mp_table_col_name(const mp_table *t, size_t col);
 /* Cell readers: *missing set to 1 when the cell is missing. Text is borrowed. */
-int64_t mp_table_get_int(const mp_table *t, size_t row, size_t col, int *missing);
-double mp_table_get_real(const mp_table *t, size_t row, size_t col);
-const char *mp_table_get_text(const mp_table *t, size_t row, size_t col);
+MP_EXTERN int64_t mp_table_get_int(const mp_table *t, size_t row, size_t col, int *missing);
+MP_EXTERN double mp_table_get_real(const mp_table *t, size_t row, size_t col);
+MP_EXTERN const char *mp_table_get_text(const mp_table *t, size_t row, size_t col);
 
 /* Writes the table. Text: aligned columns with a header rule; control characters and
  * invalid UTF-8 in text cells are shown as \xHH. CSV: a text cell that a spreadsheet would
  * run as a formula (starting with =, +, -, @, tab or CR, and not just a number such as
  * "-0.5") is written as "'..." (OWASP's CSV-injection advice); numeric columns are never
  * changed. JSON: text that is not UTF-8 is an error (MP_EINPUT). */
-int mp_table_write(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt);
+MP_EXTERN int mp_table_write(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt);
 /* Flags of mp_table_write_flags. MP_TABLE_RAW: CSV cells exactly as stored (no prefix). */
 enum { MP_TABLE_RAW = 1u };
-int mp_table_write_flags(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt, unsigned flags);
+MP_EXTERN int mp_table_write_flags(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt, unsigned flags);
 /* Copies s to out (size bytes, NUL-terminated) with control characters (C0, DEL, C1) and
  * invalid UTF-8 bytes written as \xHH; returns the length. For text shown on a terminal. */
-size_t mp_text_escape(const char *s, char *out, size_t size);
+MP_EXTERN size_t mp_text_escape(const char *s, char *out, size_t size);
 /* fputs with mp_text_escape, any length. */
-void mp_text_fputs(const char *s, FILE *f);
+MP_EXTERN void mp_text_fputs(const char *s, FILE *f);
 /* Parses "text", "table", "csv" or "json". */
-int mp_format_parse(const char *s, mp_format *out);
+MP_EXTERN int mp_format_parse(const char *s, mp_format *out);
 /* Shortest "%.{15,16,17}g" form of v that reads back as v; "" for NaN. buf >= 32. */
-void mp_format_real(char *buf, size_t size, double v);
+MP_EXTERN void mp_format_real(char *buf, size_t size, double v);
 
 #ifdef __cplusplus
 }

@@ -9,7 +9,10 @@
 #ifndef MULTIPOLAR_WORLD_H
 #define MULTIPOLAR_WORLD_H
 
+#include "multipolar/export.h"
+
 #include "multipolar/common.h"
+#include "multipolar/demog.h"
 #include "multipolar/poles.h"
 #include "multipolar/store.h"
 
@@ -29,7 +32,7 @@ enum mp_component {
 };
 
 /* Column names of the components, in enum order ("milex", ...). */
-extern const char *const mp_component_names[MP_NCOMP];
+MP_EXTERN extern const char *const mp_component_names[MP_NCOMP];
 
 /* Economy start data of an actor (world/economy.c; NaN = unknown): PWT 11.0's latest
  * values up to the world's year, or data/world/economy.csv for the default world, which
@@ -63,12 +66,83 @@ typedef struct mp_actor {
 	mp_actor_econ econ;     /* economy start data (world/economy.c) */
 } mp_actor;
 
+/*
+ * Dyads of a year, built once by one set of rules (docs/world.md "Dyads"): n*n row-major
+ * symmetric matrices over a list of states (the world's actors, in their order), NaN where
+ * unknown. A matrix is NULL when it was not asked for (MP_WORLD_DYAD_* parts).
+ *  - distance: great-circle km between the capitals of the year (mp_world_distance_km);
+ *  - contig: COW direct contiguity type of the spell in force in the year (Stinnett et al.
+ *    2002): 1 land or river, 2-5 water up to 12/24/150/400 miles, 0 none; NaN when the
+ *    contiguity data are not imported;
+ *  - tie, defence: alliances by the one rule: ATOP 5.1 where it has the year, else COW 4.1,
+ *    each carried forward at most MP_WORLD_CARRY_YEARS (the newest year Y' with
+ *    Y - 5 <= Y' <= Y that has rows; alliance_year, alliance_source say which); tie is the
+ *    valued coding (mp_world_tie_atop/cow: 3 defence, 2 ..., 0 none), defence 1 for a
+ *    defence pact; both NaN when no alliance data are within 5 years;
+ *  - atop, cow: each source's valued tie of exactly the year (the relations' columns;
+ *    NULL when the source has no rows that year), 3 on the diagonal (A6);
+ *  - trade: COW dyadic trade flow1 + flow2 (millions of current US$; missing if either
+ *    is, Barbieri, Keshk & Pollins 2009) of the newest year within MP_WORLD_CARRY_YEARS
+ *    (trade_year; 0 when none);
+ *  - rival: 1 for a Thompson-Dreyer (2012) strategic rivalry in force, else 0; NaN when the
+ *    rivalry data are not imported.
+ */
+#define MP_WORLD_CARRY_YEARS 5
+enum {
+	MP_WORLD_DYAD_DISTANCE = 1,
+	MP_WORLD_DYAD_CONTIG = 2,
+	MP_WORLD_DYAD_ALLIANCE = 4, /* tie, defence */
+	MP_WORLD_DYAD_SOURCES = 8,  /* atop, cow */
+	MP_WORLD_DYAD_TRADE = 16,
+	MP_WORLD_DYAD_RIVAL = 32,
+	MP_WORLD_DYAD_ALL = 63
+};
+
+typedef struct mp_world_dyads {
+	size_t n;
+	int year;
+	double *distance, *contig, *tie, *defence, *atop, *cow, *trade, *rival;
+	int alliance_year;         /* the year the ties come from (0: none) */
+	char alliance_source[16];  /* "atop_dyad", "alliance_dyad" or "" */
+	int trade_year;            /* the year the trade flows come from (0: none) */
+} mp_world_dyads;
+
+/* Demography of one actor at the world's year (world/ages.c; docs/demography.md, "Start
+ * world by age"): what the cohort-component mechanism starts from. Counts are UN WPP's for
+ * the actor's territory (thousands); the simulation scales them to the actor's tpop. */
+typedef struct mp_actor_demog {
+	int source;                        /* MP_AGES_*: how the record was obtained */
+	int year;                          /* of the age structure (<= the world's year) */
+	double pop[2][MP_DEMOG_AGES];      /* by sex (F, M) and single year 0..99, 100+ */
+	double mx[2][MP_DEMOG_NMX];        /* death rates of the latest period known (ages 0,
+					      1, 5, ..., 100+) */
+	double lc_b[2][MP_DEMOG_NMX];      /* Lee-Carter age pattern of mortality change
+					      (sums to 1; Lee & Carter 1992) */
+	double e0[2];                      /* life expectancy at birth at the year */
+	double tfr, srb;                   /* total fertility, sex ratio at birth */
+	double fert[MP_DEMOG_FERT_AGES];   /* shares of total fertility by age 15..49 (sum 1) */
+	double mig_rate;                   /* net migrants a year per person (mean of the
+					      last five years known) */
+	double mig[2][MP_DEMOG_AGES];      /* age-sex distribution of yearly net migrants
+					      (sum 1 over both sexes) */
+} mp_actor_demog;
+
+enum {
+	MP_AGES_NONE = 0,   /* no demographic data: the mechanism falls back */
+	MP_AGES_WPP = 1,    /* the actor's own WPP location(s) */
+	MP_AGES_REGION = 2, /* no WPP age data for it: its UN region's structure and rates */
+	MP_AGES_SUM = 3     /* a remainder row: the sum of the states it stands for */
+};
+
 typedef struct mp_world {
 	int year;
 	size_t n;
 	mp_actor *actors;       /* sorted by ccode (aggregates last) */
 	char source[96];        /* e.g. "NMC 6.0" or "default world 2023" */
 	int has_majors;         /* majors known (states/majors data imported or shipped) */
+	mp_world_dyads *dyads;  /* over the actors (MP_WORLD_DYADS); NULL when not loaded */
+	mp_actor_demog *demog;  /* n, parallel to actors; NULL when no demographic data
+				   (WPP not imported, or no data/world/ages.csv) */
 } mp_world;
 
 /* Attributes joined to the NMC rows when their dataset is imported. */
@@ -78,7 +152,10 @@ enum {
 	MP_WORLD_GDP = 4,      /* Maddison GDP via the countrycode crosswalk */
 	MP_WORLD_IDEAL = 8,    /* UNGA ideal points */
 	MP_WORLD_CAPITALS = 16,
-	MP_WORLD_ALL = 31
+	MP_WORLD_ALL = 31,
+	/* not in MP_WORLD_ALL: the dyads (all parts) over the actors, with capitals */
+	MP_WORLD_DYADS = 32,
+	MP_WORLD_AGES = 64     /* demography by age and sex (UN WPP; world/ages.c) */
 };
 
 /* The depreciation rate of the perpetual inventory behind invest_share; the default of
@@ -98,31 +175,70 @@ double mp_world_invest_rate(double ky, double ky_next, double scale);
  * of the last 10 years; the price level relative to the US of the same year), and gdp_mer
  * where it is missing: gdp (PPP) x price level x the US's current-dollar GDP (SIPRI) over
  * its PPP GDP in that year. No PWT imported: the fields stay NaN (MP_OK). */
-int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w);
+MP_EXTERN int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w);
 /* The same from a CSV with header `ccode,capital_output,invest_share,tfp_gap,tfp_gap_sd,
  * tfp_shock_sd,burden_level,burden_shock_sd,personnel_rate` (path NULL: the shipped data/world/economy.csv;
  * empty field = unknown); the default world's price level is its gdp_mer / gdp_ppp. */
-int mp_world_economy_from_file(mp_ctx *ctx, const char *path, mp_world *w);
+MP_EXTERN int mp_world_economy_from_file(mp_ctx *ctx, const char *path, mp_world *w);
 
 /* Loads `year` from the store's NMC data (`nmc_version` NULL = newest), joining majors,
- * names (states), Maddison GDP and UNGA ideal points when imported, and poles if given. */
-int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
+ * names (states), Maddison GDP and UNGA ideal points when imported, demography by age
+ * (MP_WORLD_AGES) when WPP is imported, and poles if given. */
+MP_EXTERN int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
 			const mp_poles *poles, mp_world **out);
 /* The same with only the attributes in `attrs` (MP_WORLD_*) joined: faster for series. */
-int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
+MP_EXTERN int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
 			   const mp_poles *poles, unsigned attrs, mp_world **out);
 /* Loads the shipped default world (path NULL) or a file in the same format. Poles come
  * from `poles` when given, else from the file's own pole column. */
-int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, mp_world **out);
+MP_EXTERN int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, mp_world **out);
+/* Demography by age and sex (world/ages.c, docs/demography.md): fills w->demog from the
+ * store's UN WPP data using rows up to w->year only; leaves it NULL when WPP is not
+ * imported. The default world's come from data/world/ages.csv (path NULL = shipped). */
+MP_EXTERN int mp_world_ages_from_store(mp_ctx *ctx, mp_store *s, mp_world *w);
+MP_EXTERN int mp_world_ages_load(mp_ctx *ctx, const char *path, mp_world *w);
+/* Writes w->demog as the long CSV that mp_world_ages_load reads (ccode, stateabb, key,
+ * sex, age, value), atomically. */
+MP_EXTERN int mp_world_ages_write(mp_ctx *ctx, const mp_world *w, const char *path);
+/* For remainder rows (ccode 0) of a default world: fills their demography as the sum of
+ * the store's states of their pole (poles for w->year) that are not listed in w. */
+MP_EXTERN int mp_world_ages_remainders(mp_ctx *ctx, mp_store *s, const mp_poles *poles, mp_world *w);
+
+/* Adds record b into a: counts summed; death rates weighted by each age's people,
+ * fertility by women 15-49, life expectancy by population, migrants' patterns by their
+ * numbers (world/ages.c). */
+MP_EXTERN void mp_world_ages_merge(mp_actor_demog *a, const mp_actor_demog *b);
+
 /* A deep copy. */
-int mp_world_clone(const mp_world *w, mp_world **out);
-void mp_world_free(mp_world *w);
+MP_EXTERN int mp_world_clone(const mp_world *w, mp_world **out);
+MP_EXTERN void mp_world_free(mp_world *w);
 /* Index of the actor with `ccode`, or -1. */
-int mp_world_find(const mp_world *w, int ccode);
+MP_EXTERN int mp_world_find(const mp_world *w, int ccode);
 /* Index of the actor by stateabb (case-insensitive) or name, or -1. */
-int mp_world_find_name(const mp_world *w, const char *abb_or_name);
+MP_EXTERN int mp_world_find_name(const mp_world *w, const char *abb_or_name);
+/* Dyads of `year` over the states ccodes[0..n) (aggregates, ccode 0, have none), the
+ * parts in `parts` (MP_WORLD_DYAD_*); capitals lat/lng (n each, NaN unknown) are needed
+ * for the distance and may be NULL otherwise. *out is freed with mp_world_dyads_free. */
+MP_EXTERN int mp_world_dyads_build(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n,
+				   const double *lat, const double *lng, unsigned parts, mp_world_dyads **out);
+MP_EXTERN void mp_world_dyads_free(mp_world_dyads *d);
+/* Valued alliance ties (docs/relations.md section 2; Signorino & Ritter 1999): ATOP v = {defense,
+ * offense, neutral, nonagg, consul}: 3 defence or offence, 2 neutrality or consultation, 1
+ * non-aggression only, 0 none; COW v = {defense, neutral, nonagg, entente}: 3 defence
+ * pact, 2 neutrality or non-aggression, 1 entente. */
+MP_EXTERN int mp_world_tie_atop(const double v[5]);
+MP_EXTERN int mp_world_tie_cow(const double v[4]);
+/* Every allied dyad-year in [from, until] by the one alliance rule (ATOP where it has the
+ * year, else COW, carried at most MP_WORLD_CARRY_YEARS): fn(u, year, ccode1, ccode2, tie,
+ * defence) for each pair with tie > 0, in the sources' stored order (both directions).
+ * MP_ENOTFOUND when neither alliance dataset is imported. */
+typedef void (*mp_world_tie_fn)(void *u, int year, int ccode1, int ccode2, int tie, int defence);
+MP_EXTERN int mp_world_alliances(mp_ctx *ctx, mp_store *s, int from, int until, mp_world_tie_fn fn, void *u);
+/* Great-circle distance in km, haversine (Sinnott 1984, Sky & Telescope 68(2):159) with
+ * the IUGG mean Earth radius 6371.0088 km (Moritz 2000). */
+MP_EXTERN double mp_world_distance_km(double lat1, double lng1, double lat2, double lng2);
 /* The year range of NMC data in the store (newest or given version). */
-int mp_world_store_years(mp_ctx *ctx, mp_store *s, const char *nmc_version, int *first, int *last);
+MP_EXTERN int mp_world_store_years(mp_ctx *ctx, mp_store *s, const char *nmc_version, int *first, int *last);
 
 #ifdef __cplusplus
 }

@@ -68,7 +68,8 @@ static int expand_dir(mp_ctx *ctx, const char *dir, paths *p)
 	closedir(d);
 	if (rc != MP_OK)
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-	qsort(p->v + first, p->n - first, sizeof *p->v, by_name);
+	if (p->n > first) /* an empty folder: no array to sort (qsort of NULL is undefined) */
+		qsort(p->v + first, p->n - first, sizeof *p->v, by_name);
 	return MP_OK;
 }
 

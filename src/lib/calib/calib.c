@@ -11,6 +11,7 @@
 
 #include "multipolar/output.h"
 #include "multipolar/sim.h"
+#include "world/world_internal.h"
 
 #define SRC "calib.c"
 
@@ -76,9 +77,10 @@ int mp_calib_apply(mp_ctx *ctx, const mp_calib_result *r, mp_sim_params *p, mp_s
 
 static int fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r)
 {
-	mp_qcalib_rows rows = { 0 };
+	mp_store_calib_rows rows = { 0 };
 	mp_calib_panel p = { 0 };
-	int rc = mp_qcalib_fetch(ctx, s, MP_QC_INCOME, o->first_year, o->until, &rows);
+	int rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_INCOME, o->first_year, o->until, &rows);
+	mp_world__series_codes(&rows, 1); /* one territory per series (docs/crosswalk.md) */
 	if (rc == MP_OK)
 		rc = mp_calib__panel(ctx, &rows, &p);
 	mp_convergence_fit c;
@@ -141,7 +143,7 @@ static int fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_c
 		}
 	}
 	mp_calib__panel_free(&p);
-	mp_qcalib_rows_free(&rows);
+	mp_store__calib_rows_free(&rows);
 	return rc;
 }
 
@@ -237,6 +239,9 @@ int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib
 {
 	*out = NULL;
 	mp_calib_options o = MP_CALIB_OPTIONS_INIT;
+	if (opt && opt->version != MP_CALIB_OPTIONS_VERSION)
+		return mp_error_set(ctx, MP_EUSAGE, "mp_calib_options version %d is not %d (use MP_CALIB_OPTIONS_INIT)",
+				    opt->version, MP_CALIB_OPTIONS_VERSION);
 	if (opt)
 		o = *opt;
 	if (o.until - o.first_year < 2 * o.window || o.window < 1 || o.gravity_years < 1)
@@ -265,6 +270,8 @@ int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib
 		rc = mp_calib__fit_military(ctx, s, &o, r);
 	if (rc == MP_OK)
 		rc = fit_conflict(ctx, s, &o, r);
+	if (rc == MP_OK)
+		rc = mp_calib__fit_demography(ctx, s, &o, r);
 	if (rc != MP_OK) {
 		mp_calib_result_free(r);
 		return rc;
@@ -366,5 +373,14 @@ int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path)
 
 int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id)
 {
-	return mp_qcalib_save(ctx, s, r, run_id);
+	mp_store_calib_fit *f = calloc(r->n ? r->n : 1, sizeof *f);
+	if (!f)
+		return mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
+	for (size_t k = 0; k < r->n; k++) {
+		const mp_calib_param *p = &r->params[k];
+		f[k] = (mp_store_calib_fit){ p->key, p->ccode, p->estimate, p->se, p->n, p->stat_name, p->stat, p->method };
+	}
+	int rc = mp_store__calib_save(ctx, s, r->until, r->notes, f, r->n, run_id);
+	free(f);
+	return rc;
 }

@@ -4,6 +4,9 @@
  * is bounded by the calibration year (`until`).
  */
 #include "calib_internal.h"
+#include "multipolar/crosswalk.h"
+#include "multipolar/world.h"
+#include "util/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +21,15 @@ static int oom(mp_ctx *ctx, const char *what)
 
 /* ---- income / population panel ----------------------------------------------------- */
 
+/* "ISO|region" of a Maddison row into its two parts. */
+static void split_iso(const char *txt, char iso[8], char *reg, size_t regsize)
+{
+	const char *bar = strchr(txt, '|');
+	size_t il = bar ? (size_t)(bar - txt) : strlen(txt);
+	snprintf(iso, 8, "%.*s", (int)(il < 7 ? il : 7), txt);
+	snprintf(reg, regsize, "%s", bar ? bar + 1 : "");
+}
+
 void mp_calib__panel_free(mp_calib_panel *p)
 {
 	if (!p)
@@ -28,7 +40,7 @@ void mp_calib__panel_free(mp_calib_panel *p)
 	memset(p, 0, sizeof *p);
 }
 
-int mp_calib__panel(mp_ctx *ctx, const mp_qcalib_rows *rows, mp_calib_panel *out)
+int mp_calib__panel(mp_ctx *ctx, const mp_store_calib_rows *rows, mp_calib_panel *out)
 {
 	memset(out, 0, sizeof *out);
 	out->frontier = -1;
@@ -43,13 +55,14 @@ int mp_calib__panel(mp_ctx *ctx, const mp_qcalib_rows *rows, mp_calib_panel *out
 	char regions[MP_CALIB_MAXP / 2][48];
 	int nreg = 0, unit = -1;
 	char prev[8] = "";
+	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		const mp_qcalib_row *r = &rows->v[i];
+		const mp_store_calib_row *r = &rows->v[i];
 		char iso[8] = "", reg[48] = "";
-		const char *bar = strchr(r->txt, '|');
-		size_t il = bar ? (size_t)(bar - r->txt) : strlen(r->txt);
-		snprintf(iso, sizeof iso, "%.*s", (int)(il < 7 ? il : 7), r->txt);
-		snprintf(reg, sizeof reg, "%s", bar ? bar + 1 : "");
+		split_iso(r->txt, iso, reg, sizeof reg);
+		/* one territory per series: the aggregates of dissolved states are left out */
+		if (mp_country_series_of_iso3(iso) < 0)
+			continue;
 		if (strcmp(iso, prev) != 0) {
 			unit++;
 			snprintf(prev, sizeof prev, "%s", iso);
@@ -67,11 +80,12 @@ int mp_calib__panel(mp_ctx *ctx, const mp_qcalib_rows *rows, mp_calib_panel *out
 			}
 			snprintf(regions[nreg++], sizeof regions[0], "%s", reg);
 		}
-		out->income[i] = (mp_panel_obs){ unit, g, r->i[1], r->r[0] };
-		out->pop[i] = (mp_panel_obs){ unit, g, r->i[1], r->r[1] };
-		out->gdppc[i] = r->r[0];
+		out->income[k] = (mp_panel_obs){ unit, g, r->i[1], r->r[0] };
+		out->pop[k] = (mp_panel_obs){ unit, g, r->i[1], r->r[1] };
+		out->gdppc[k] = r->r[0];
+		k++;
 	}
-	out->n = n;
+	out->n = k;
 	out->ngroups = nreg;
 	if (out->frontier < 0) {
 		mp_calib__panel_free(out);
@@ -83,10 +97,10 @@ int mp_calib__panel(mp_ctx *ctx, const mp_qcalib_rows *rows, mp_calib_panel *out
 /* ---- gravity ------------------------------------------------------------------------- */
 
 /* Capital of `ccode` in `year` from the capitals rows (sorted by ccode). */
-static int capital_at(const mp_qcalib_rows *cap, int ccode, int year, double *lat, double *lng)
+static int capital_at(const mp_store_calib_rows *cap, int ccode, int year, double *lat, double *lng)
 {
 	for (size_t i = 0; i < cap->n; i++) {
-		const mp_qcalib_row *r = &cap->v[i];
+		const mp_store_calib_row *r = &cap->v[i];
 		if (r->i[0] == ccode && r->i[1] <= year && year <= r->i[2] && !mp_is_na(r->r[0])) {
 			*lat = r->r[0];
 			*lng = r->r[1];
@@ -115,7 +129,7 @@ static int has_key(const int64_t *v, size_t n, int64_t k)
 
 /* Sorted keys of the spells active in each year of [from, until] (contiguity of type 1 to
  * `maxtype`; rows i = {ccode1, ccode2, conttype, start}, r = {end}). */
-static int contig_keys(mp_ctx *ctx, const mp_qcalib_rows *c, int maxtype, int from, int until,
+static int contig_keys(mp_ctx *ctx, const mp_store_calib_rows *c, int maxtype, int from, int until,
 		       int64_t **out, size_t *n)
 {
 	size_t cap = 1024, k = 0;
@@ -123,7 +137,7 @@ static int contig_keys(mp_ctx *ctx, const mp_qcalib_rows *c, int maxtype, int fr
 	if (!v)
 		return oom(ctx, "contiguity");
 	for (size_t i = 0; i < c->n; i++) {
-		const mp_qcalib_row *r = &c->v[i];
+		const mp_store_calib_row *r = &c->v[i];
 		if (r->i[2] < 1 || r->i[2] > maxtype) /* conttype 0 marks an interruption */
 			continue;
 		int a = r->i[3] > from ? r->i[3] : from;
@@ -131,14 +145,9 @@ static int contig_keys(mp_ctx *ctx, const mp_qcalib_rows *c, int maxtype, int fr
 		if (b > until)
 			b = until;
 		for (int t = a; t <= b; t++) {
-			if (k == cap) {
-				int64_t *nv = realloc(v, 2 * cap * sizeof *v);
-				if (!nv) {
-					free(v);
-					return oom(ctx, "contiguity");
-				}
-				v = nv;
-				cap *= 2;
+			if (mp_vec_reserve(&v, &cap, k + 1, 1024)) {
+				free(v);
+				return oom(ctx, "contiguity");
 			}
 			v[k++] = dyad_key(t, r->i[0], r->i[1]);
 		}
@@ -152,7 +161,7 @@ static int contig_keys(mp_ctx *ctx, const mp_qcalib_rows *c, int maxtype, int fr
 int mp_calib__gravity_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_gravity_obs **out,
 			  size_t *n)
 {
-	mp_qcalib_rows tr = { 0 }, inc = { 0 }, cap = { 0 }, con = { 0 };
+	mp_store_calib_rows tr = { 0 }, inc = { 0 }, cap = { 0 }, con = { 0 };
 	int64_t *ck = NULL;
 	size_t nck = 0;
 	double *gdp = NULL;
@@ -161,15 +170,16 @@ int mp_calib__gravity_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_grav
 	int rc;
 	*out = NULL;
 	*n = 0;
-	if ((rc = mp_qcalib_fetch(ctx, s, MP_QC_TRADE, from, until, &tr)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_INCOME, from, until, &inc)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_CAPITALS, from, until, &cap)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_CONTIGUITY, from, until, &con)) != MP_OK)
+	if ((rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_TRADE, from, until, &tr)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_INCOME, from, until, &inc)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_CAPITALS, from, until, &cap)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_CONTIGUITY, from, until, &con)) != MP_OK)
 		goto done;
 	if ((rc = contig_keys(ctx, &con, 1, from, until, &ck, &nck)) != MP_OK)
 		goto done;
-	/* GDP (millions of 2011 int$) = gdppc x pop (thousands) / 1000, by ccode and year.
-	   COW 260 (West Germany) takes Maddison's DEU (unified Germany; SOURCES.md). */
+	/* GDP (millions of 2011 int$) = gdppc x pop (thousands) / 1000, by ccode and year, of
+	   the COW state each Maddison code stands for in the year (crosswalk.h: SUN is the
+	   USSR up to 1991, DEU West Germany 1955-1990, ...). */
 	gdp = malloc((size_t)MAXC * (size_t)ny * sizeof *gdp);
 	v = malloc((2 * tr.n + 1) * sizeof *v);
 	if (!gdp || !v) {
@@ -179,17 +189,17 @@ int mp_calib__gravity_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_grav
 	for (size_t i = 0; i < (size_t)MAXC * (size_t)ny; i++)
 		gdp[i] = MP_NA;
 	for (size_t i = 0; i < inc.n; i++) {
-		const mp_qcalib_row *r = &inc.v[i];
-		if (r->i[0] <= 0 || r->i[0] >= MAXC || r->i[1] < from || r->i[1] > until)
-			continue;
-		double g = r->r[0] * r->r[1] / 1000.0;
-		gdp[(size_t)r->i[0] * (size_t)ny + (size_t)(r->i[1] - from)] = g;
-		if (r->i[0] == 255)
-			gdp[(size_t)260 * (size_t)ny + (size_t)(r->i[1] - from)] = g;
+		const mp_store_calib_row *r = &inc.v[i];
+		char iso[8], reg[8];
+		split_iso(r->txt, iso, reg, sizeof reg);
+		int cc[2], nc = r->i[1] < from || r->i[1] > until ? 0 : mp_country_state_of_iso3(iso, r->i[1], cc);
+		for (int j = 0; j < nc; j++)
+			if (cc[j] > 0 && cc[j] < MAXC)
+				gdp[(size_t)cc[j] * (size_t)ny + (size_t)(r->i[1] - from)] = r->r[0] * r->r[1] / 1000.0;
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < tr.n; i++) {
-		const mp_qcalib_row *r = &tr.v[i];
+		const mp_store_calib_row *r = &tr.v[i];
 		int a = r->i[0], b = r->i[1], t = r->i[2];
 		if (a <= 0 || a >= MAXC || b <= 0 || b >= MAXC)
 			continue;
@@ -211,16 +221,16 @@ done:
 	free(v);
 	free(gdp);
 	free(ck);
-	mp_qcalib_rows_free(&tr);
-	mp_qcalib_rows_free(&inc);
-	mp_qcalib_rows_free(&cap);
-	mp_qcalib_rows_free(&con);
+	mp_store__calib_rows_free(&tr);
+	mp_store__calib_rows_free(&inc);
+	mp_store__calib_rows_free(&cap);
+	mp_store__calib_rows_free(&con);
 	return rc;
 }
 
 /* ---- conflict sample ------------------------------------------------------------------ */
 
-static int event_keys(mp_ctx *ctx, const mp_qcalib_rows *r, int64_t **out, size_t *n)
+static int event_keys(mp_ctx *ctx, const mp_store_calib_rows *r, int64_t **out, size_t *n)
 {
 	int64_t *v = malloc((r->n + 1) * sizeof *v);
 	if (!v)
@@ -230,6 +240,43 @@ static int event_keys(mp_ctx *ctx, const mp_qcalib_rows *r, int64_t **out, size_
 	qsort(v, r->n, sizeof *v, cmp_i64);
 	*out = v;
 	*n = r->n;
+	return MP_OK;
+}
+
+typedef struct {
+	int64_t *v;
+	size_t n, cap;
+	int oom;
+} key_vec;
+
+static void add_tie(void *u, int year, int c1, int c2, int tie, int defence)
+{
+	key_vec *k = u;
+	(void)tie, (void)defence;
+	if (c1 <= 0 || c1 >= MAXC || c2 <= 0 || c2 >= MAXC || k->oom)
+		return;
+	if (mp_vec_reserve(&k->v, &k->cap, k->n + 1, 65536)) {
+		k->oom = 1;
+		return;
+	}
+	k->v[k->n++] = dyad_key(year, c1, c2);
+}
+
+/* Allied dyad-years (any tie) by the world's one alliance rule, sorted keys. */
+static int alliance_keys(mp_ctx *ctx, mp_store *s, int from, int until, int64_t **out, size_t *n)
+{
+	key_vec k = { NULL, 0, 0, 0 };
+	int rc = mp_world_alliances(ctx, s, from, until, add_tie, &k);
+	if (rc == MP_OK && k.oom)
+		rc = oom(ctx, "alliances");
+	if (rc != MP_OK) {
+		free(k.v);
+		return rc;
+	}
+	if (k.n > 1)
+		qsort(k.v, k.n, sizeof *k.v, cmp_i64);
+	*out = k.v;
+	*n = k.n;
 	return MP_OK;
 }
 
@@ -244,7 +291,7 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 		return rcw;
 	if ((rcw = mp_store_dataset_pick(ctx, s, "mid_dyad", NULL, &dm)) != MP_OK)
 		return rcw;
-	mp_qcalib_rows nmc = { 0 }, con = { 0 }, mid = { 0 }, war = { 0 }, al = { 0 }, maj = { 0 }, ip = { 0 };
+	mp_store_calib_rows nmc = { 0 }, con = { 0 }, mid = { 0 }, war = { 0 }, maj = { 0 }, ip = { 0 };
 	int64_t *ck = NULL, *mk = NULL, *wk = NULL, *ak = NULL, *pairs = NULL;
 	size_t nck = 0, nmk = 0, nwk = 0, nak = 0, cap = 0, k = 0;
 	double *cinc = NULL;
@@ -252,20 +299,19 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 	int ny = until - from + 1, rc;
 	*out = NULL;
 	*n = 0;
-	if ((rc = mp_qcalib_fetch(ctx, s, MP_QC_NMC, from, until, &nmc)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_CONTIGUITY, from, until, &con)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_MID_ONSETS, from, until, &mid)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_WAR_ONSETS, from, until, &war)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_ALLIANCES, from, until, &al)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_MAJORS, from, until, &maj)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_IDEAL, from, until, &ip)) != MP_OK)
+	if ((rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_NMC, from, until, &nmc)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_CONTIGUITY, from, until, &con)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_MID_ONSETS, from, until, &mid)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_WAR_ONSETS, from, until, &war)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_MAJORS, from, until, &maj)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_IDEAL, from, until, &ip)) != MP_OK)
 		goto done;
 	/* Politically relevant: contiguous by land or up to 150 miles of water (conttype 1-4;
 	   Lemke & Reed 2001), or a major power in the dyad. */
 	if ((rc = contig_keys(ctx, &con, 4, from, until, &ck, &nck)) != MP_OK ||
 	    (rc = event_keys(ctx, &mid, &mk, &nmk)) != MP_OK ||
 	    (rc = event_keys(ctx, &war, &wk, &nwk)) != MP_OK ||
-	    (rc = event_keys(ctx, &al, &ak, &nak)) != MP_OK)
+	    (rc = alliance_keys(ctx, s, from, until, &ak, &nak)) != MP_OK)
 		goto done;
 	cinc = malloc(2 * (size_t)MAXC * (size_t)ny * sizeof *cinc);
 	if (!cinc) {
@@ -276,12 +322,12 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 	for (size_t i = 0; i < 2 * (size_t)MAXC * (size_t)ny; i++)
 		cinc[i] = MP_NA;
 	for (size_t i = 0; i < ip.n; i++) {
-		const mp_qcalib_row *r = &ip.v[i];
+		const mp_store_calib_row *r = &ip.v[i];
 		if (r->i[0] > 0 && r->i[0] < MAXC && r->i[1] >= from && r->i[1] <= until)
 			ideal[(size_t)r->i[0] * (size_t)ny + (size_t)(r->i[1] - from)] = r->r[0];
 	}
 	for (size_t i = 0; i < nmc.n; i++) {
-		const mp_qcalib_row *r = &nmc.v[i];
+		const mp_store_calib_row *r = &nmc.v[i];
 		if (r->i[0] > 0 && r->i[0] < MAXC && r->i[1] >= from && r->i[1] <= until)
 			cinc[(size_t)r->i[0] * (size_t)ny + (size_t)(r->i[1] - from)] = r->r[0];
 	}
@@ -323,14 +369,9 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 			double x1 = CINC(c1, t), x2 = CINC(c2, t);
 			if (!(x1 > 0 && x2 > 0))
 				continue;
-			if (k == cap) {
-				cap = cap ? 2 * cap : 65536;
-				mp_dyad_obs *nv = realloc(v, cap * sizeof *nv);
-				if (!nv) {
-					rc = oom(ctx, "conflict sample");
-					goto done;
-				}
-				v = nv;
+			if (mp_vec_reserve(&v, &cap, k + 1, 65536)) {
+				rc = oom(ctx, "conflict sample");
+				goto done;
 			}
 			v[k++] = (mp_dyad_obs){
 				.year = t, .ccode1 = c1, .ccode2 = c2,
@@ -358,13 +399,12 @@ done:
 	free(mk);
 	free(wk);
 	free(ak);
-	mp_qcalib_rows_free(&nmc);
-	mp_qcalib_rows_free(&con);
-	mp_qcalib_rows_free(&mid);
-	mp_qcalib_rows_free(&war);
-	mp_qcalib_rows_free(&al);
-	mp_qcalib_rows_free(&maj);
-	mp_qcalib_rows_free(&ip);
+	mp_store__calib_rows_free(&nmc);
+	mp_store__calib_rows_free(&con);
+	mp_store__calib_rows_free(&mid);
+	mp_store__calib_rows_free(&war);
+	mp_store__calib_rows_free(&maj);
+	mp_store__calib_rows_free(&ip);
 	return rc;
 }
 
@@ -373,7 +413,7 @@ done:
 int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, size_t *n)
 {
 	const int from = 1949;
-	mp_qcalib_rows sp = { 0 }, riv = { 0 };
+	mp_store_calib_rows sp = { 0 }, riv = { 0 };
 	double *milex = NULL, *share = NULL;
 	mp_arms_obs *v = NULL;
 	int ny = until - from + 1, rc;
@@ -382,8 +422,8 @@ int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, s
 	if (ny < 3)
 		return mp_error_set(ctx, MP_ERANGE, SRC ": arms: SIPRI starts in %d; expected --until >= %d",
 				    from, from + 2);
-	if ((rc = mp_qcalib_fetch(ctx, s, MP_QC_SIPRI, from, until, &sp)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_RIVALRIES, from, until, &riv)) != MP_OK)
+	if ((rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_SIPRI, from, until, &sp)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_RIVALRIES, from, until, &riv)) != MP_OK)
 		goto done;
 	milex = malloc(2 * (size_t)MAXC * (size_t)ny * sizeof *milex);
 	if (!milex) {
@@ -395,7 +435,7 @@ int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, s
 		milex[i] = MP_NA;
 #define AT(a, c, t) a[(size_t)(c) * (size_t)ny + (size_t)((t) - from)]
 	for (size_t i = 0; i < sp.n; i++) {
-		const mp_qcalib_row *r = &sp.v[i];
+		const mp_store_calib_row *r = &sp.v[i];
 		if (r->i[0] <= 0 || r->i[0] >= MAXC || r->i[1] < from || r->i[1] > until)
 			continue;
 		AT(milex, r->i[0], r->i[1]) = r->r[0];
@@ -413,7 +453,7 @@ int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, s
 			double gdp = mp / xp, sum = 0;
 			int nr = 0, miss = 0;
 			for (size_t i = 0; i < riv.n; i++) {
-				const mp_qcalib_row *r = &riv.v[i];
+				const mp_store_calib_row *r = &riv.v[i];
 				if (r->i[2] > t - 1 || r->i[3] < t - 1 || (r->i[0] != c && r->i[1] != c))
 					continue;
 				int o = r->i[0] == c ? r->i[1] : r->i[0];
@@ -426,14 +466,9 @@ int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, s
 			}
 			if (nr == 0 || miss)
 				continue;
-			if (k == cap) {
-				cap = cap ? 2 * cap : 1024;
-				mp_arms_obs *nv = realloc(v, cap * sizeof *nv);
-				if (!nv) {
-					rc = oom(ctx, "arms");
-					goto done;
-				}
-				v = nv;
+			if (mp_vec_reserve(&v, &cap, k + 1, 1024)) {
+				rc = oom(ctx, "arms");
+				goto done;
 			}
 			v[k++] = (mp_arms_obs){ x, xp, sum / gdp, c };
 		}
@@ -444,7 +479,7 @@ int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, s
 done:
 	free(v);
 	free(milex);
-	mp_qcalib_rows_free(&sp);
-	mp_qcalib_rows_free(&riv);
+	mp_store__calib_rows_free(&sp);
+	mp_store__calib_rows_free(&riv);
 	return rc;
 }

@@ -4,6 +4,7 @@
  * Sources are cited before each formula; docs/calibration.md repeats them.
  */
 #include "multipolar/calib.h"
+#include "multipolar/world.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
@@ -289,15 +290,8 @@ int mp_calib_trend_at(mp_ctx *ctx, const double *x, const double *y, size_t n, d
 
 double mp_calib_distance_km(double lat1, double lng1, double lat2, double lng2)
 {
-	/* Haversine (Sinnott 1984): d = 2 R asin( sqrt( sin^2(dphi/2)
-	   + cos phi1 cos phi2 sin^2(dlambda/2) ) ), R = 6371.0088 km (IUGG mean radius). */
-	const double rad = M_PI / 180.0, R = 6371.0088;
-	double p1 = lat1 * rad, p2 = lat2 * rad;
-	double dp = (lat2 - lat1) * rad, dl = (lng2 - lng1) * rad;
-	double h = sin(dp / 2) * sin(dp / 2) + cos(p1) * cos(p2) * sin(dl / 2) * sin(dl / 2);
-	if (h > 1)
-		h = 1;
-	return 2.0 * R * asin(sqrt(h));
+	/* the world's one haversine (Sinnott 1984; R = 6371.0088 km, IUGG mean radius) */
+	return mp_world_distance_km(lat1, lng1, lat2, lng2);
 }
 
 double mp_calib_beta_from_slope(double b, double T)

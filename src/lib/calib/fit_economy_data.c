@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "multipolar/sim.h"
+#include "world/world_internal.h"
 
 #define SRC "fit_economy_data.c"
 
@@ -92,7 +93,7 @@ static void panels_free(econ_panels *e)
 }
 
 /* Units = Maddison countries (sorted by ISO3), groups = Maddison regions. */
-static int build_panels(mp_ctx *ctx, const mp_qcalib_rows *inc, const mp_qcalib_rows *pwt, int first,
+static int build_panels(mp_ctx *ctx, const mp_store_calib_rows *inc, const mp_store_calib_rows *pwt, int first,
 			int until, double alpha, econ_panels *e)
 {
 	memset(e, 0, sizeof *e);
@@ -163,7 +164,7 @@ static int build_panels(mp_ctx *ctx, const mp_qcalib_rows *inc, const mp_qcalib_
 	   then (scratch: the conv panel). */
 	mp_econ_panel *lnkr = &e->conv;
 	for (size_t i = 0; i < pwt->n; i++) {
-		const mp_qcalib_row *w = &pwt->v[i];
+		const mp_store_calib_row *w = &pwt->v[i];
 		int u = find_iso(&e->units, w->txt), t = w->i[1];
 		if (u < 0 || t < first || t > until)
 			continue;
@@ -216,7 +217,7 @@ static int relative_income(mp_ctx *ctx, const econ_panels *e, mp_econ_panel *out
 
 int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r)
 {
-	mp_qcalib_rows inc = { 0 }, pwt = { 0 };
+	mp_store_calib_rows inc = { 0 }, pwt = { 0 };
 	econ_panels e;
 	memset(&e, 0, sizeof e);
 	mp_econ_panel ry = { 0 }, res = { 0 };
@@ -232,9 +233,12 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 	mp_dataset_info d;
 	if (mp_store_dataset_pick(NULL, s, "pwt", NULL, &d) != MP_OK)
 		return MP_OK; /* no Penn World Table: the economy keeps its documented defaults */
-	int rc = mp_qcalib_fetch(ctx, s, MP_QC_INCOME, first, until, &inc);
+	int rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_INCOME, first, until, &inc);
 	if (rc == MP_OK)
-		rc = mp_qcalib_fetch(ctx, s, MP_QC_PWT, first, until, &pwt);
+		rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_PWT, first, until, &pwt);
+	/* one territory per series: COW codes by the crosswalk, aggregates of dissolved states out */
+	mp_world__series_codes(&inc, 1);
+	mp_world__series_codes(&pwt, 0);
 	if (rc == MP_OK)
 		rc = build_panels(ctx, &inc, &pwt, first, until, alpha, &e);
 	/* 1. TFP convergence and gaps */
@@ -415,7 +419,7 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 	mp_econ_panel_free(&ry);
 	mp_econ_panel_free(&res);
 	panels_free(&e);
-	mp_qcalib_rows_free(&inc);
-	mp_qcalib_rows_free(&pwt);
+	mp_store__calib_rows_free(&inc);
+	mp_store__calib_rows_free(&pwt);
 	return rc;
 }

@@ -20,6 +20,7 @@
  */
 #include "calib_internal.h"
 #include "calib/fit_economy.h"
+#include "world/world_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,7 +76,7 @@ static int add_line(mp_ctx *ctx, mp_calib_result *r, const char *trend, const ch
  * US GDP in current US$ over its Maddison GDP), the sim's start burden (sim.c,
  * world/economy.c). West Germany (260) takes unified Germany's price level. q, g: scratch
  * of NC x ny values each (price levels, GDP at MER). */
-static void nmc_burden(const mp_qcalib_rows *nmx, const mp_qcalib_rows *pwt, const mp_qcalib_rows *sgdp,
+static void nmc_burden(const mp_store_calib_rows *nmx, const mp_store_calib_rows *pwt, const mp_store_calib_rows *sgdp,
 		       const double *gdp, int from, int until, double *q, double *g, mp_econ_panel *out)
 {
 	const int ny = until - from + 1;
@@ -116,8 +117,8 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	const int from = 1949, until = o->until;
 	if (until - from < 10)
 		return mp_error_set(ctx, MP_ERANGE, SRC ": SIPRI starts in %d; expected --until >= %d", from, from + 10);
-	mp_qcalib_rows sp = { 0 }, riv = { 0 }, al = { 0 }, war = { 0 }, mid = { 0 }, nmc = { 0 }, inc = { 0 };
-	mp_qcalib_rows nmx = { 0 }, pwt = { 0 }, sgdp = { 0 };
+	mp_store_calib_rows sp = { 0 }, riv = { 0 }, al = { 0 }, war = { 0 }, mid = { 0 }, nmc = { 0 }, inc = { 0 };
+	mp_store_calib_rows nmx = { 0 }, pwt = { 0 }, sgdp = { 0 };
 	mp_level_fit lv = { 0 };
 	double *gdp = NULL, *ks = NULL;
 	mp_econ_panel lnb = { 0 }, lnM = { 0 }, W = { 0 }, D = { 0 }, gR = { 0 }, gA = { 0 }, lnp = { 0 };
@@ -130,13 +131,14 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	int rc = mp_store_dataset_pick(ctx, s, "war_inter", NULL, &dw);
 	if (rc == MP_OK)
 		rc = mp_store_dataset_pick(ctx, s, "mid_dyad", NULL, &dm);
-	if (rc == MP_OK && (rc = mp_qcalib_fetch(ctx, s, MP_QC_SIPRI, from, until, &sp)) == MP_OK &&
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_RIVALRIES, from, until, &riv)) == MP_OK &&
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_ALLIANCES, from, until, &al)) == MP_OK &&
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_WAR_YEARS, from, until, &war)) == MP_OK &&
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_MID_YEARS, from, until, &mid)) == MP_OK &&
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_NMC_COMP, from, until, &nmc)) == MP_OK)
-		rc = mp_qcalib_fetch(ctx, s, MP_QC_INCOME, from, until, &inc);
+	if (rc == MP_OK && (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_SIPRI, from, until, &sp)) == MP_OK &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_RIVALRIES, from, until, &riv)) == MP_OK &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_ALLIANCES, from, until, &al)) == MP_OK &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_WAR_YEARS, from, until, &war)) == MP_OK &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_MID_YEARS, from, until, &mid)) == MP_OK &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_NMC_COMP, from, until, &nmc)) == MP_OK)
+		rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_INCOME, from, until, &inc);
+	mp_world__series_codes(&inc, 1); /* one territory per series (docs/crosswalk.md) */
 	mp_econ_panel *all[] = { &lnb, &lnM, &W, &D, &gR, &gA, &lnp, &lsteel, &lpec, &ry, &lbn, &cov };
 	for (size_t k = 0; rc == MP_OK && k < sizeof all / sizeof all[0]; k++)
 		rc = mp_econ_panel_new(ctx, NC, from, until, all[k]);
@@ -154,7 +156,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	for (int c = 0; c < NC; c++)
 		lnb.ccode[c] = c;
 	for (size_t i = 0; i < sp.n; i++) {
-		const mp_qcalib_row *w = &sp.v[i];
+		const mp_store_calib_row *w = &sp.v[i];
 		if (w->i[0] <= 0 || w->i[0] >= NC || w->i[1] < from || w->i[1] > until)
 			continue;
 		if (w->r[1] > 0)
@@ -176,7 +178,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 		goto done;
 	}
 	for (size_t i = 0; i < war.n; i++) {
-		const mp_qcalib_row *w = &war.v[i];
+		const mp_store_calib_row *w = &war.v[i];
 		int years = 0;
 		for (size_t j = 0; j < war.n; j++)
 			if (war.v[j].i[0] == w->i[0] && war.v[j].i[2] == w->i[2])
@@ -199,7 +201,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	}
 	free(wint);
 	for (size_t i = 0; i < mid.n; i++) {
-		const mp_qcalib_row *w = &mid.v[i];
+		const mp_store_calib_row *w = &mid.v[i];
 		if (w->i[0] > 0 && w->i[0] < NC && w->i[1] >= from && w->i[1] <= dlast && w->i[2] >= 4)
 			MP_EP(&D, w->i[0], w->i[1]) = 1.0;
 	}
@@ -207,7 +209,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	for (int t = from + 1; t <= until; t++) {
 		memset(mark, 0, (size_t)NC * NC);
 		for (size_t i = 0; i < riv.n; i++) {
-			const mp_qcalib_row *w = &riv.v[i];
+			const mp_store_calib_row *w = &riv.v[i];
 			int a = w->i[0], b = w->i[1];
 			if (a > 0 && a < NC && b > 0 && b < NC && w->i[2] <= t - 1 && (w->i[3] <= 0 || w->i[3] >= t)) {
 				mark[(size_t)a * NC + (size_t)b] = 1;
@@ -217,7 +219,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 		partner_growth(&lnM, mark, t, &gR);
 		memset(mark, 0, (size_t)NC * NC);
 		for (size_t i = 0; i < al.n; i++) {
-			const mp_qcalib_row *w = &al.v[i];
+			const mp_store_calib_row *w = &al.v[i];
 			if (w->i[2] == t && w->i[0] > 0 && w->i[0] < NC && w->i[1] > 0 && w->i[1] < NC)
 				mark[(size_t)w->i[0] * NC + (size_t)w->i[1]] = 1;
 		}
@@ -290,7 +292,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 		goto done;
 	/* 2. personnel per head (NMC) */
 	for (size_t i = 0; i < nmc.n; i++) {
-		const mp_qcalib_row *w = &nmc.v[i];
+		const mp_store_calib_row *w = &nmc.v[i];
 		int c = w->i[0], t = w->i[1];
 		if (c <= 0 || c >= NC || t < from || t > until)
 			continue;
@@ -331,7 +333,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	for (size_t k = 0; k < (size_t)NC * (size_t)ny; k++)
 		gdp[k] = MP_NA;
 	for (size_t i = 0; i < inc.n; i++) {
-		const mp_qcalib_row *w = &inc.v[i];
+		const mp_store_calib_row *w = &inc.v[i];
 		int c = w->i[0], t = w->i[1];
 		if (c <= 0 || c >= NC || t < from || t > until || !(w->r[0] > 0 && w->r[1] > 0))
 			continue;
@@ -348,7 +350,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 		for (int t = from; t <= until; t++)
 			MP_EP(&ry, c, t) -= t - from < 256 ? yUS[t - from] : MP_NA;
 	for (size_t i = 0; i < nmc.n; i++) {
-		const mp_qcalib_row *w = &nmc.v[i];
+		const mp_store_calib_row *w = &nmc.v[i];
 		int c = w->i[0], t = w->i[1];
 		if (c <= 0 || c >= NC || t < from || t > until)
 			continue;
@@ -375,10 +377,11 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	mp_dataset_info dp;
 	if (mp_store_dataset_pick(NULL, s, "pwt", NULL, &dp) != MP_OK)
 		goto done; /* no PWT: no GDP at MER for history; the documented defaults stay */
-	if ((rc = mp_qcalib_fetch(ctx, s, MP_QC_NMC, from, until, &nmx)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_PWT, from, until, &pwt)) != MP_OK ||
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_SIPRI_GDP, from, until, &sgdp)) != MP_OK)
+	if ((rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_NMC, from, until, &nmx)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_PWT, from, until, &pwt)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_SIPRI_GDP, from, until, &sgdp)) != MP_OK)
 		goto done;
+	mp_world__series_codes(&pwt, 0);
 	if (!(ks = malloc(2 * NC * sizeof *ks))) {
 		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
 		goto done;
@@ -431,8 +434,8 @@ done:
 	free(gdp);
 	free(ks);
 	mp_level_fit_free(&lv);
-	mp_qcalib_rows *rows[] = { &sp, &riv, &al, &war, &mid, &nmc, &inc, &nmx, &pwt, &sgdp };
+	mp_store_calib_rows *rows[] = { &sp, &riv, &al, &war, &mid, &nmc, &inc, &nmx, &pwt, &sgdp };
 	for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++)
-		mp_qcalib_rows_free(rows[k]);
+		mp_store__calib_rows_free(rows[k]);
 	return rc;
 }

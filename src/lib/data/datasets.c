@@ -1,5 +1,5 @@
 /* The dataset families and how each is recognised and stored. Citations follow the
- * producers' requests; see ../shared/data/SOURCES.md and docs/data.md. */
+ * producers' requests; see docs/data.md. */
 #include "datasets.h"
 
 #include "multipolar/data.h"
@@ -31,13 +31,13 @@ static const mp_dataset_spec specs[] = {
 	  "Gibler, Douglas M. 2009. International Military Alliances, 1648-2008. Washington, DC: CQ Press." },
 	{ "alliance_dyad", "COW Formal Alliances (dyad-year)", "4.1", MP_VER_FIXED,
 	  "ccode1:I ccode2:I year:I cow_defense:I cow_neutral:I cow_nonagg:I cow_entente:I", 0, 0,
-	  "year", "dsid,ccode1,ccode2,year;dsid,year",
+	  "year", "year,ccode1,ccode2",
 	  "Gibler, Douglas M. 2009. International Military Alliances, 1648-2008. Washington, DC: CQ Press. "
 	  "Dyad-year summary prepared by Miller, Steven V. 2022. \"peacesciencer: An R Package for Quantitative "
 	  "Peace Science Research.\" Conflict Management and Peace Science 39(6): 755-779." },
 	{ "atop_dyad", "ATOP Alliance Treaty Obligations and Provisions (dyad-year)", "5.1", MP_VER_FIXED,
 	  "ccode1:I ccode2:I year:I atop_defense:I atop_offense:I atop_neutral:I atop_nonagg:I atop_consul:I", 0, 0,
-	  "year", "dsid,ccode1,ccode2,year;dsid,year",
+	  "year", "year,ccode1,ccode2",
 	  "Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. 2002. "
 	  "\"Alliance Treaty Obligations and Provisions, 1815-1944.\" International Interactions 28: 237-260." },
 	{ "unga", "UN General Assembly ideal points", "2025-07", MP_VER_FIXED,
@@ -78,7 +78,7 @@ static const mp_dataset_spec specs[] = {
 	  "Evaluating our Assumptions and Coding Rules.\" Conflict Management and Peace Science 26(5): 471-491." },
 	{ "trade_dyadic", "COW Trade (dyadic)", "4.0", MP_VER_FIXED,
 	  "ccode1:I ccode2:I year:I flow1:R flow2:R smoothflow1:R? smoothflow2:R?", 0, 1,
-	  "year", "dsid,ccode1,ccode2,year;dsid,year",
+	  "year", "year,ccode1,ccode2",
 	  "Barbieri, Katherine, and Omar M. G. Keshk. 2016. Correlates of War Project Trade Data Set Codebook, "
 	  "Version 4.0. Barbieri, Katherine, Omar M. G. Keshk, and Brian Pollins. 2009. \"Trading Data: "
 	  "Evaluating our Assumptions and Coding Rules.\" Conflict Management and Peace Science 26(5): 471-491." },
@@ -96,13 +96,13 @@ static const mp_dataset_spec specs[] = {
 	{ "war_inter", "COW Inter-State War (directed dyad-year)", "4.0", MP_VER_FIXED,
 	  "warnum:I ccode1:I ccode2:I year:I cowinterongoing:I cowinteronset:I sidea1:I sidea2:I initiator1:I "
 	  "initiator2:I outcome1:I outcome2:I batdeath1:I batdeath2:I resume:I", 0, 1,
-	  "year", "dsid,ccode1,ccode2,year;dsid,year",
+	  "year", "year,ccode1,ccode2",
 	  "Sarkees, Meredith Reid, and Frank Wayman. 2010. Resort to War: 1816-2007. Washington, DC: CQ Press." },
 	{ "mid_dyad", "GML Militarized Interstate Disputes (directed dispute dyad-year)", "2.2", MP_VER_FIXED,
 	  "dispnum:I ccode1:I ccode2:I year:I gmlmidongoing:I gmlmidonset:I sidea1:I sidea2:I fatality1:I "
 	  "fatality2:I fatalpre1:I fatalpre2:I hiact1:I hiact2:I hostlev1:I hostlev2:I orig1:I orig2:I "
 	  "fatality:I hostlev:I recip:I mindur:I maxdur:I stmon:I", 0, 1,
-	  "year", "dsid,ccode1,ccode2,year;dsid,year",
+	  "year", "year,ccode1,ccode2",
 	  "Gibler, Douglas M., Steven V. Miller, and Erin K. Little. 2016. \"An Analysis of the Militarized "
 	  "Interstate Dispute (MID) Dataset, 1816-2001.\" International Studies Quarterly 60(4): 719-730." },
 	{ "mid_disp", "GML Militarized Interstate Disputes (dispute level)", "2.2", MP_VER_FIXED,
@@ -132,6 +132,37 @@ static const mp_dataset_spec specs[] = {
 	  "Gibler, Douglas M., Toby J. Rider, and Marc L. Hutchison. 2005. \"Taking Arms Against a Sea of "
 	  "Troubles: Conventional Arms Races During Periods of Rivalry.\" Journal of Peace Research 42(2): "
 	  "131-147." },
+	/* UN World Population Prospects in the layout of the wpp R packages (tab-separated, UN
+	 * M49 codes), read by wpp.c into long form (never matched to a CSV header); the citation
+	 * is the revision's (wpp.c). */
+#define MP_WPP_LONG "country_code:I name:S indicator:S sex:S age:I? age_span:I? year:I span:I variant:S value:R"
+#define MP_WPP_CITE                                                                               \
+	"United Nations, Department of Economic and Social Affairs, Population Division. World "        \
+	"Population Prospects (2017 Revision; 2024). Distributed as the R packages wpp2017 and wpp2024 " \
+	"(Sevcikova and UN Population Division)."
+	{ "wpp_pop", "UN WPP population by age and sex", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0, "year",
+	  "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_poptot", "UN WPP total population (probabilistic bounds, variants)", NULL, MP_VER_FIXED,
+	  MP_WPP_LONG, 0, 0, "year", "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_tfr", "UN WPP total fertility", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0, "year",
+	  "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_asfr", "UN WPP age pattern of fertility (percent by age)", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0,
+	  "year", "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_mx", "UN WPP age-specific death rates", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0, "year",
+	  "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_e0", "UN WPP life expectancy at birth", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0, "year",
+	  "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_mig", "UN WPP net international migration", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0, "year",
+	  "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_srb", "UN WPP sex ratio at birth", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0, "year",
+	  "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_vital", "UN WPP births, deaths and rates of change", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0,
+	  "year", "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_locations", "UN WPP locations (M49 codes, regions)", NULL, MP_VER_FIXED,
+	  "country_code:I name:S reg_code:I reg_name:S area_code:I area_name:S location_type:I", 0, 0, "",
+	  "dsid,country_code", MP_WPP_CITE },
+#undef MP_WPP_LONG
+#undef MP_WPP_CITE
 };
 
 size_t mp_data__nspecs(void) { return sizeof specs / sizeof specs[0]; }

@@ -15,6 +15,7 @@
 #include "datasets.h"
 #include "rules.h"
 #include "multipolar/data.h"
+#include "wpp.h"
 #include "store/q_import.h"
 
 #define MAX_COLS 128
@@ -22,7 +23,7 @@
 /* A spec's columns parsed from its compact description ("name:T?" ...). */
 typedef struct spec_col {
 	char name[64];
-	mp_sql_type type;
+	mp_store_sql_type type;
 	int optional;
 } spec_col;
 
@@ -40,7 +41,7 @@ static size_t parse_columns(const char *desc, spec_col *out, size_t max)
 		memcpy(out[n].name, p, l);
 		out[n].name[l] = '\0';
 		char t = colon[1];
-		out[n].type = t == 'I' ? MP_SQL_INT : t == 'R' ? MP_SQL_REAL : MP_SQL_TEXT;
+		out[n].type = t == 'I' ? MP_STORE_SQL_INT : t == 'R' ? MP_STORE_SQL_REAL : MP_STORE_SQL_TEXT;
 		out[n].optional = colon[2] == '?';
 		p = colon + 2 + (out[n].optional ? 1 : 0);
 		n++;
@@ -138,7 +139,7 @@ typedef struct importer {
 	mp_ctx *ctx;
 	const char *path;
 	const mp_dataset_spec *spec;
-	mp_sql_col cols[MAX_COLS];   /* stored columns */
+	mp_store_sql_col cols[MAX_COLS];   /* stored columns */
 	spec_col scols[MAX_COLS];
 	int src[MAX_COLS];           /* header index feeding each stored column, -1 = absent */
 	size_t ncols;
@@ -171,7 +172,7 @@ static int setup_columns(importer *im, char **hdr, size_t nh)
 				continue;
 			snprintf(im->scols[im->ncols].name, sizeof im->scols[0].name, "%s", hdr[h]);
 			im->cols[im->ncols].name = im->scols[im->ncols].name;
-			im->cols[im->ncols].type = MP_SQL_TEXT;
+			im->cols[im->ncols].type = MP_STORE_SQL_TEXT;
 			im->src[im->ncols] = (int)h;
 			im->ncols++;
 		}
@@ -210,7 +211,7 @@ static int setup_columns(importer *im, char **hdr, size_t nh)
 			k++;
 	}
 	for (size_t c = 0; c < im->ncols; c++)
-		im->limit[c] = im->cols[c].type == MP_SQL_TEXT ? mp_data__text_limit(im->cols[c].name) : 0;
+		im->limit[c] = im->cols[c].type == MP_STORE_SQL_TEXT ? mp_data__text_limit(im->cols[c].name) : 0;
 	return MP_OK;
 }
 
@@ -220,15 +221,15 @@ static int setup_columns(importer *im, char **hdr, size_t nh)
  * bytes and a NUL (a field holds none). No type tags: the column types are the family's,
  * fixed for the file. 0 when a key value is missing (such rows are not compared, as in SQL
  * UNIQUE). */
-static size_t key_bytes(const importer *im, const mp_sql_value *vals, unsigned char *buf, size_t size)
+static size_t key_bytes(const importer *im, const mp_store_sql_value *vals, unsigned char *buf, size_t size)
 {
 	size_t o = 0;
 	for (size_t k = 0; k < im->nkey; k++) {
-		const mp_sql_value *v = &vals[im->key[k]];
+		const mp_store_sql_value *v = &vals[im->key[k]];
 		if (v->null)
 			return 0;
-		mp_sql_type t = im->cols[im->key[k]].type;
-		if (t == MP_SQL_TEXT) {
+		mp_store_sql_type t = im->cols[im->key[k]].type;
+		if (t == MP_STORE_SQL_TEXT) {
 			size_t l = strlen(v->s);
 			if (o + l + 1 > size)
 				return 0;
@@ -237,7 +238,7 @@ static size_t key_bytes(const importer *im, const mp_sql_value *vals, unsigned c
 			continue;
 		}
 		uint64_t u;
-		if (t == MP_SQL_INT)
+		if (t == MP_STORE_SQL_INT)
 			u = (uint64_t)v->i ^ ((uint64_t)1 << 63);
 		else {
 			double r = v->r == 0 ? 0.0 : v->r; /* -0 and 0 are one key */
@@ -253,7 +254,7 @@ static size_t key_bytes(const importer *im, const mp_sql_value *vals, unsigned c
 }
 
 /* Refuses a row whose key an earlier row had, naming both lines and the key. */
-static int check_key(importer *im, mp_csv *csv, const mp_sql_value *vals)
+static int check_key(importer *im, mp_csv *csv, const mp_store_sql_value *vals)
 {
 	unsigned char buf[1024];
 	size_t len = im->nkey ? key_bytes(im, vals, buf, sizeof buf) : 0, first = 0;
@@ -269,10 +270,10 @@ static int check_key(importer *im, mp_csv *csv, const mp_sql_value *vals)
 	desc[0] = '\0';
 	for (size_t k = 0; k < im->nkey && o < sizeof desc; k++) {
 		size_t c = im->key[k];
-		const mp_sql_value *v = &vals[c];
-		if (im->cols[c].type == MP_SQL_TEXT)
+		const mp_store_sql_value *v = &vals[c];
+		if (im->cols[c].type == MP_STORE_SQL_TEXT)
 			o += (size_t)snprintf(desc + o, sizeof desc - o, "%s%s '%.40s'", k ? ", " : "", im->cols[c].name, v->s);
-		else if (im->cols[c].type == MP_SQL_INT)
+		else if (im->cols[c].type == MP_STORE_SQL_INT)
 			o += (size_t)snprintf(desc + o, sizeof desc - o, "%s%s %lld", k ? ", " : "", im->cols[c].name,
 					      (long long)v->i);
 		else
@@ -305,10 +306,10 @@ static int parse_plain_int(const char *f, size_t l, int64_t *out)
 }
 
 /* Converts one record into vals (fields borrowed from the CSV buffer). */
-static int convert(importer *im, mp_csv *csv, char **hdr, mp_sql_value *vals)
+static int convert(importer *im, mp_csv *csv, char **hdr, mp_store_sql_value *vals)
 {
 	for (size_t c = 0; c < im->ncols; c++) {
-		mp_sql_value *v = &vals[c];
+		mp_store_sql_value *v = &vals[c];
 		memset(v, 0, sizeof *v);
 		int h = im->src[c];
 		if (h < 0) {
@@ -316,7 +317,7 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_sql_value *vals)
 			continue;
 		}
 		char *f = csv->fields[h];
-		if (im->cols[c].type == MP_SQL_TEXT) {
+		if (im->cols[c].type == MP_STORE_SQL_TEXT) {
 			if (is_missing_text(f))
 				v->null = 1;
 			else if (im->limit[c] && strlen(f) > im->limit[c])
@@ -343,7 +344,7 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_sql_value *vals)
 		if (parse_plain_int(f, l, &iv)) {
 			if (im->spec->neg9_missing && iv == -9 && strcmp(hdr[h], "ccode") && strcmp(hdr[h], "year"))
 				v->null = 1;
-			else if (im->cols[c].type == MP_SQL_INT)
+			else if (im->cols[c].type == MP_STORE_SQL_INT)
 				v->i = iv;
 			else
 				v->r = (double)iv;
@@ -359,7 +360,7 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_sql_value *vals)
 			v->null = 1;
 			continue;
 		}
-		if (im->cols[c].type == MP_SQL_INT) {
+		if (im->cols[c].type == MP_STORE_SQL_INT) {
 			/* range and wholeness tested before any cast (util/num.h) */
 			if (!mp_num__to_int64(r, -9000000000000000LL, 9000000000000000LL, &v->i))
 				return mp_error_set(im->ctx, MP_EINPUT,
@@ -380,14 +381,14 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_sql_value *vals)
 		if (c == im->ncols || vals[c].null)
 			continue;
 		long long y;
-		if (im->cols[c].type == MP_SQL_TEXT) {
+		if (im->cols[c].type == MP_STORE_SQL_TEXT) {
 			long ty;
 			if (!year_of(vals[c].s, &ty))
 				return mp_error_set(im->ctx, MP_EINPUT,
 						    "%s:%zu:%zu: column '%s': expected a year or a date YYYY-MM-DD, got \"%s\"",
 						    im->path, csv->record_line, csv->cols[h], hdr[h], csv->fields[h]);
 			y = ty;
-		} else if (im->cols[c].type == MP_SQL_INT)
+		} else if (im->cols[c].type == MP_STORE_SQL_INT)
 			y = vals[c].i;
 		else
 			continue;
@@ -408,6 +409,8 @@ static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp
 	int best = -1;
 	const mp_dataset_spec *pick = NULL;
 	for (size_t i = 0; i < mp_data__nspecs(); i++) {
+		if (mp_data__wpp_family(mp_data__spec(i)->family))
+			continue; /* read by its own reader (wpp.c), never matched to a CSV header */
 		int sc = score(mp_data__spec(i), hdr, nh);
 		if (sc > best) {
 			best = sc;
@@ -531,7 +534,7 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 	mp_csv csv;
 	importer im;
 	mp_store_inserter *ins = NULL;
-	mp_sql_value *vals = NULL;
+	mp_store_sql_value *vals = NULL;
 	char **hdr = NULL;
 	size_t nh = 0;
 	int in_tx = 0;
@@ -558,6 +561,11 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 		goto done;
 	if (found) {
 		already(&info, out);
+		goto done;
+	}
+	/* UN WPP files (tab-separated, wpp R package layouts): their own reader */
+	if (mp_data__wpp_detect(csv.buf + csv.pos, csv.len - csv.pos)) {
+		rc = mp_data__wpp_import(ctx, s, path, csv.buf, csv.len, sha, out);
 		goto done;
 	}
 	/* header */
@@ -607,7 +615,7 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 	snprintf(info.file, sizeof info.file, "%s", base_name(path));
 	snprintf(info.citation, sizeof info.citation, "%s", im.spec->citation);
 
-	if ((rc = mp_store_begin(ctx, s)) != MP_OK)
+	if ((rc = mp_store__bulk(ctx, s, 1)) != MP_OK || (rc = mp_store_begin(ctx, s)) != MP_OK)
 		goto done;
 	in_tx = 1;
 	/* the check that counts, under the write lock: another process importing the same
@@ -684,6 +692,7 @@ done:
 	mp_store__inserter_free(ins);
 	if (in_tx)
 		mp_store_rollback(s);
+	mp_store__bulk(NULL, s, 0);
 	for (size_t i = 0; i < nh; i++)
 		free(hdr[i]);
 	free(hdr);

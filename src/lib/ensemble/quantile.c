@@ -5,6 +5,8 @@
  * Raatikainen 1987, CACM 30(3):248-249). */
 #include "ensemble/quantile.h"
 
+#include "multipolar/stats.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,19 +27,13 @@ void mp_qsum_init_binary(mp_qsum *s)
 	s->binary = 1;
 }
 
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /* Switch from the exact sample to markers placed on its order statistics:
  * position n_i = 1 + round((N - 1) f_i), height = the n_i-th smallest value. */
 static void to_markers(mp_qsum *s)
 {
 	double sorted[MP_ENSEMBLE_EXACT];
 	memcpy(sorted, s->buf, sizeof sorted);
-	qsort(sorted, MP_ENSEMBLE_EXACT, sizeof *sorted, cmp);
+	mp_sort_doubles(sorted, MP_ENSEMBLE_EXACT);
 	double *q = s->buf, *pos = s->buf + MP_Q_NMARK;
 	for (int i = 0; i < MP_Q_NMARK; i++) {
 		double p = 1.0 + floor((MP_ENSEMBLE_EXACT - 1) * f[i] + 0.5);
@@ -134,11 +130,7 @@ void mp_qsum_result(const mp_qsum *s, double q[5], double *mean)
 	/* exact: Hyndman & Fan (1996) type 7, h = (N - 1) p */
 	double sorted[MP_ENSEMBLE_EXACT];
 	memcpy(sorted, s->buf, s->n * sizeof *sorted);
-	qsort(sorted, s->n, sizeof *sorted, cmp);
-	for (int k = 0; k < 5; k++) {
-		double h = (s->n - 1) * mp_q_probs[k];
-		int lo = (int)floor(h);
-		int hi = lo + 1 < (int)s->n ? lo + 1 : lo;
-		q[k] = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-	}
+	mp_sort_doubles(sorted, s->n);
+	for (int k = 0; k < 5; k++)
+		q[k] = mp_quantile_sorted(sorted, s->n, mp_q_probs[k]);
 }

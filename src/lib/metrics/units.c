@@ -24,6 +24,8 @@ const char *mp_unit_set_name(mp_unit_set set)
 
 void mp_units_clear(mp_units *u)
 {
+	if (!u)
+		return;
 	free(u->cap);
 	free(u->name);
 	free(u->ccode);

@@ -4,8 +4,25 @@
 #include <string.h>
 #include <strings.h>
 
+#include "multipolar/crosswalk.h"
 #include "multipolar/relations.h"
 #include "store/q_relations.h"
+
+/* The error for an unknown actor, with the crosswalk's near matches. */
+static int not_found(mp_ctx *ctx, const char *text, const char *poles)
+{
+	char hint[300] = "";
+	const mp_country *c;
+	if (mp_country_find(ctx, text, &c) != MP_OK) {
+		const char *m = strstr(mp_error_message(ctx), "; did you mean");
+		if (m)
+			snprintf(hint, sizeof hint, "%s", m);
+	}
+	if (poles[0])
+		return mp_error_set(ctx, MP_ENOTFOUND, "'%s': expected a state (COW ccode, stateabb or name) or a pole (%s)%s",
+				    text, poles, hint);
+	return mp_error_set(ctx, MP_ENOTFOUND, "'%s': expected a state (COW ccode, stateabb or name)%s", text, hint);
+}
 
 int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, const char *text,
 		   mp_rel_actor *out)
@@ -16,13 +33,23 @@ int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, const char *
 	const char *name = force_pole ? text + 5 : text;
 	if (!force_pole) {
 		char abb[8];
-		int rc = mp_q_rel_find_state(ctx, s, name, &out->ccode, abb);
+		int rc = mp_store__rel_find_state(ctx, s, name, &out->ccode, abb);
 		if (rc)
 			return rc;
 		if (out->ccode) {
 			snprintf(out->label, sizeof out->label, "%s", abb);
 			return MP_OK;
 		}
+		/* not in the membership table by its own keys: an ISO3 code or another name of
+		 * a COW state (the one crosswalk) */
+		const mp_country *c;
+		if (mp_country_find(NULL, name, &c) == MP_OK && c->ccode > 0 &&
+		    mp_store__rel_find_state(ctx, s, c->cowc[0] ? c->cowc : name, &out->ccode, abb) == MP_OK &&
+		    out->ccode) {
+			snprintf(out->label, sizeof out->label, "%s", abb);
+			return MP_OK;
+		}
+		out->ccode = 0;
 	}
 	int p = poles ? mp_poles_find(poles, name) : MP_POLE_NONE;
 	if (p != MP_POLE_NONE) {
@@ -37,11 +64,9 @@ int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, const char *
 		for (int i = 0; poles && i < mp_poles_count(poles) && len + 40 < sizeof list; i++)
 			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
 						mp_poles_name(poles, i));
-		return mp_error_set(ctx, MP_ENOTFOUND,
-				    "'%s': expected a state (COW ccode, stateabb or name) or a pole (%s)", text,
-				    list[0] ? list : "no pole table loaded");
+		return not_found(ctx, text, list[0] ? list : "no pole table loaded");
 	}
-	return mp_error_set(ctx, MP_ENOTFOUND, "'%s': expected a state (COW ccode, stateabb or name)", text);
+	return not_found(ctx, text, "");
 }
 
 size_t mp_rel_actor_members(const mp_rel_year *y, const mp_poles *poles, const mp_rel_actor *a,

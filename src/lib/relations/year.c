@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "multipolar/crosswalk.h"
 #include "multipolar/relations.h"
+#include "multipolar/world.h"
 #include "store/q_relations.h"
+#include "util/vec.h"
 
 #define MAX_CCODE 1000
 
@@ -32,7 +35,7 @@ int mp_rel_coverage_get(mp_ctx *ctx, mp_store *s, mp_rel_coverage *cov)
 {
 	for (int i = 0; i < MP_REL_NSOURCES; i++) {
 		cov[i].family = families[i];
-		int rc = mp_q_rel_coverage(ctx, s, families[i], &cov[i].present, &cov[i].first, &cov[i].last);
+		int rc = mp_store__rel_coverage(ctx, s, families[i], &cov[i].present, &cov[i].first, &cov[i].last);
 		if (rc)
 			return rc;
 	}
@@ -132,19 +135,11 @@ static void add_member(void *u, int ccode, const char *abb, const char *name, co
 	if (ccode <= 0 || ccode >= MAX_CCODE || y->index[ccode] >= 0)
 		return;
 	if (y->n == y->cap) {
-		size_t cap = y->cap ? 2 * y->cap : 256;
-		int *cc = realloc(y->ccode, cap * sizeof *cc);
-		if (!cc) {
+		size_t cap = y->cap, cap2 = y->cap;
+		if (mp_vec_reserve(&y->ccode, &cap, y->n + 1, 256) || mp_vec_reserve(&y->abb, &cap2, y->n + 1, 256)) {
 			c->oom = 1;
 			return;
 		}
-		y->ccode = cc;
-		char(*ab)[8] = realloc(y->abb, cap * sizeof *ab);
-		if (!ab) {
-			c->oom = 1;
-			return;
-		}
-		y->abb = ab;
 		y->cap = cap;
 	}
 	y->ccode[y->n] = ccode;
@@ -194,34 +189,6 @@ static void set_ttot(void *u, int ccode, const char *abb, const char *name, cons
 		y->ttot[i] = v[0];
 }
 
-/* ATOP valued coding of MODELS.md A6 (Chiba, Johnson & Leeds 2015 ranking as used by
- * fpsim): 3 defence or offence, 2 neutrality or consultation, 1 non-aggression only. */
-static void set_atop(void *u, int c1, int c2, const double *v)
-{
-	mp_rel_year *y = ((load_ctx *)u)->y;
-	int i = idx(y, c1), j = idx(y, c2);
-	if (i < 0 || j < 0 || i == j)
-		return;
-	int t = (v[0] > 0 || v[1] > 0) ? 3 : (v[2] > 0 || v[4] > 0) ? 2 : v[3] > 0 ? 1 : 0;
-	size_t n = y->n;
-	if (t > y->atop[i * n + j])
-		y->atop[i * n + j] = y->atop[j * n + i] = (signed char)t;
-}
-
-/* COW valued coding (MODELS.md A6): 3 defence pact, 2 neutrality or non-aggression,
- * 1 entente; the highest when several. */
-static void set_cow(void *u, int c1, int c2, const double *v)
-{
-	mp_rel_year *y = ((load_ctx *)u)->y;
-	int i = idx(y, c1), j = idx(y, c2);
-	if (i < 0 || j < 0 || i == j)
-		return;
-	int t = v[0] > 0 ? 3 : (v[1] > 0 || v[2] > 0) ? 2 : v[3] > 0 ? 1 : 0;
-	size_t n = y->n;
-	if (t > y->cow[i * n + j])
-		y->cow[i * n + j] = y->cow[j * n + i] = (signed char)t;
-}
-
 /* COW trade 4.0: flow1 = imports of ccode1 from ccode2, flow2 = imports of ccode2 from
  * ccode1; T = flow1 + flow2 (Barbieri, Keshk & Pollins 2009). Missing if either is. */
 static void set_trade(void *u, int c1, int c2, const double *v)
@@ -234,34 +201,63 @@ static void set_trade(void *u, int c1, int c2, const double *v)
 	y->trade[i * n + j] = y->trade[j * n + i] = v[0] + v[1];
 }
 
-/* Maddison codes to COW codes (docs/relations.md section 3): the crosswalk's iso3c -> cown,
- * except the aggregates of former states, which stand for the COW state while it existed:
- * SUN -> 365 up to 1991 (RUS from 1992), CSK -> 315 up to 1992, YUG -> 345 up to 1991
- * (SRB from 1992, as COW continues 345 for Serbia); DEU (unified Germany throughout)
- * also stands for West Germany 260 in 1955-1990, which overstates its GDP by the GDR's. */
-static void set_gdp(void *u, const char *iso, int cown, double gdp)
+/* Maddison codes to COW codes: the state each code stands for in the year, by the one
+ * crosswalk (multipolar/crosswalk.h, docs/crosswalk.md: SUN is the USSR up to 1991, DEU
+ * West Germany 1955-1990, which overstates its GDP by the GDR's, ...). */
+static void set_gdp(void *u, const char *iso, double gdp)
 {
 	mp_rel_year *y = ((load_ctx *)u)->y;
-	int yr = y->year;
-	int target = cown;
-	if (!strcmp(iso, "SUN"))
-		target = yr <= 1991 ? 365 : 0;
-	else if (!strcmp(iso, "RUS"))
-		target = yr <= 1991 ? 0 : 365;
-	else if (!strcmp(iso, "CSK"))
-		target = yr <= 1992 ? 315 : 0;
-	else if (!strcmp(iso, "YUG"))
-		target = yr <= 1991 ? 345 : 0;
-	else if (!strcmp(iso, "SRB"))
-		target = yr >= 1992 ? 345 : 0;
-	else if (!strcmp(iso, "DEU") && yr >= 1955 && yr <= 1990) {
-		int k = idx(y, 260);
-		if (k >= 0)
-			y->gdp[k] = gdp;
+	int cc[2], k = mp_country_state_of_iso3(iso, y->year, cc);
+	for (int j = 0; j < k; j++) {
+		int i = idx(y, cc[j]);
+		if (i >= 0)
+			y->gdp[i] = gdp;
 	}
-	int i = idx(y, target);
-	if (i >= 0)
-		y->gdp[i] = gdp;
+}
+
+/* Valued ties (mp_world_tie_atop/cow) of one source into an n*n matrix, 3 on the
+ * diagonal (each state maximally allied with itself); zeros when the source covers the
+ * year but has no rows in it. */
+static signed char *ties(const double *m, size_t n)
+{
+	signed char *t = calloc(n ? n * n : 1, 1);
+	if (!t)
+		return NULL;
+	for (size_t k = 0; m && k < n * n; k++)
+		t[k] = (signed char)m[k];
+	for (size_t i = 0; i < n; i++)
+		t[i * n + i] = 3;
+	return t;
+}
+
+static double *nan_array(size_t n);
+
+static int load_dyads(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, unsigned parts, mp_rel_year *y)
+{
+	int year = y->year, want_atop = (parts & MP_REL_LOAD_ATOP) && covers(&cov[MP_REL_ATOP], year),
+	    want_cow = (parts & MP_REL_LOAD_COW) && covers(&cov[MP_REL_COW_ALLIANCE], year),
+	    want_trade = (parts & MP_REL_LOAD_TRADE) && covers(&cov[MP_REL_TRADE_DYADIC], year);
+	if (!want_atop && !want_cow && !want_trade)
+		return MP_OK;
+	unsigned dp = (want_atop || want_cow ? MP_WORLD_DYAD_SOURCES : 0) | (want_trade ? MP_WORLD_DYAD_TRADE : 0);
+	mp_world_dyads *d;
+	int rc = mp_world_dyads_build(ctx, s, year, y->ccode, y->n, NULL, NULL, dp, &d);
+	if (rc != MP_OK)
+		return rc;
+	size_t n = y->n;
+	if ((want_atop && !(y->atop = ties(d->atop, n))) || (want_cow && !(y->cow = ties(d->cow, n))))
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	if (rc == MP_OK && want_trade) {
+		/* the year's own flows only: cells stay empty when the data skip the year */
+		if (d->trade_year == year) {
+			y->trade = d->trade;
+			d->trade = NULL;
+		} else if (!(y->trade = nan_array(n * n))) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		}
+	}
+	mp_world_dyads_free(d);
+	return rc;
 }
 
 static double *nan_array(size_t n)
@@ -295,7 +291,7 @@ int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
 	/* membership spells open at the end of the membership data continue past it */
 	if (year < st->first)
 		goto done;
-	rc = mp_q_rel_members(ctx, s, year, st->last, add_member, &c);
+	rc = mp_store__rel_members(ctx, s, year, st->last, add_member, &c);
 	if (rc)
 		goto done;
 	if (c.oom) {
@@ -313,53 +309,25 @@ int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
 		goto done;
 	}
 	if (cov[MP_REL_MAJORS].present &&
-	    (rc = mp_q_rel_majors(ctx, s, year, cov[MP_REL_MAJORS].last, set_major, &c)))
+	    (rc = mp_store__rel_majors(ctx, s, year, cov[MP_REL_MAJORS].last, set_major, &c)))
 		goto done;
-	if ((parts & MP_REL_LOAD_CINC) && covers(&cov[MP_REL_NMC], year) && (rc = mp_q_rel_cinc(ctx, s, year, set_cinc, &c)))
+	if ((parts & MP_REL_LOAD_CINC) && covers(&cov[MP_REL_NMC], year) && (rc = mp_store__rel_cinc(ctx, s, year, set_cinc, &c)))
 		goto done;
-	if ((parts & MP_REL_LOAD_IDEAL) && covers(&cov[MP_REL_UNGA], year) && (rc = mp_q_rel_ideal(ctx, s, year, set_theta, &c)))
+	if ((parts & MP_REL_LOAD_IDEAL) && covers(&cov[MP_REL_UNGA], year) && (rc = mp_store__rel_ideal(ctx, s, year, set_theta, &c)))
 		goto done;
 	if ((parts & MP_REL_LOAD_TRADE_TOTALS) && covers(&cov[MP_REL_TRADE_NATIONAL], year) &&
-	    (rc = mp_q_rel_trade_totals(ctx, s, year, set_ttot, &c)))
+	    (rc = mp_store__rel_trade_totals(ctx, s, year, set_ttot, &c)))
 		goto done;
-	if ((parts & MP_REL_LOAD_GDP) && covers(&cov[MP_REL_MADDISON], year) && (rc = mp_q_rel_gdp(ctx, s, year, set_gdp, &c))) {
-		/* without the crosswalk there is no GDP: leave the cells empty */
+	if ((parts & MP_REL_LOAD_GDP) && covers(&cov[MP_REL_MADDISON], year) && (rc = mp_store__rel_gdp(ctx, s, year, set_gdp, &c))) {
+		/* without Maddison there is no GDP: leave the cells empty */
 		if (rc != MP_ENOTFOUND)
 			goto done;
 		mp_error_clear(ctx);
 		rc = MP_OK;
 	}
-	if ((parts & MP_REL_LOAD_ATOP) && covers(&cov[MP_REL_ATOP], year)) {
-		y->atop = calloc(n ? n * n : 1, 1);
-		if (!y->atop) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-		for (size_t i = 0; i < n; i++)
-			y->atop[i * n + i] = 3; /* each state maximally allied with itself (A6) */
-		if ((rc = mp_q_rel_atop(ctx, s, year, set_atop, &c)))
-			goto done;
-	}
-	if ((parts & MP_REL_LOAD_COW) && covers(&cov[MP_REL_COW_ALLIANCE], year)) {
-		y->cow = calloc(n ? n * n : 1, 1);
-		if (!y->cow) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-		for (size_t i = 0; i < n; i++)
-			y->cow[i * n + i] = 3;
-		if ((rc = mp_q_rel_cow_alliance(ctx, s, year, set_cow, &c)))
-			goto done;
-	}
-	if ((parts & MP_REL_LOAD_TRADE) && covers(&cov[MP_REL_TRADE_DYADIC], year)) {
-		y->trade = nan_array(n * n);
-		if (!y->trade) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-		if ((rc = mp_q_rel_trade(ctx, s, year, set_trade, &c)))
-			goto done;
-	}
+	/* alliance and trade matrices: the world's dyads of the year (one set of rules) */
+	if ((rc = load_dyads(ctx, s, cov, parts, y)) != MP_OK)
+		goto done;
 	y->theta_min = y->theta_max = MP_NA;
 	for (size_t i = 0; i < n; i++) {
 		double t = y->theta[i];
@@ -390,7 +358,7 @@ int mp_rel_year_load_trade_pair(mp_ctx *ctx, mp_store *s, const mp_rel_coverage 
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	}
 	load_ctx c = { y, 0 };
-	return mp_q_rel_trade_pair(ctx, s, y->year, ccode_a, ccode_b, set_trade, &c);
+	return mp_store__rel_trade_pair(ctx, s, y->year, ccode_a, ccode_b, set_trade, &c);
 }
 
 int mp_rel_year_year(const mp_rel_year *y) { return y->year; }
@@ -457,7 +425,7 @@ int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t 
 	out->cap_a = group_sum(y->cinc, a, na);
 	out->cap_b = group_sum(y->cinc, b, nb);
 	out->cap_share_a = out->cap_ratio = MP_NA;
-	/* dyadic capability share and ratio (MODELS.md A5; EUGene) */
+	/* dyadic capability share and ratio (docs/references.md A5; EUGene) */
 	if (!isnan(out->cap_a) && !isnan(out->cap_b) && out->cap_a + out->cap_b > 0) {
 		out->cap_share_a = out->cap_a / (out->cap_a + out->cap_b);
 		if (out->cap_b > 0)
@@ -472,7 +440,7 @@ int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t 
 		double *x = work, *z = work + n;
 		portfolio(y->atop, n, a, na, x);
 		portfolio(y->atop, n, b, nb, z);
-		/* MODELS.md A6: Delta = 3 for valued alliances; weights = CINC (EUGene's
+		/* docs/references.md A6: Delta = 3 for valued alliances; weights = CINC (EUGene's
 		 * weighted S); kappa with squared distances on levels 0..3 (fpsim). */
 		out->s_unweighted = mp_rel_s(x, z, NULL, n, 3.0, 0);
 		out->s_weighted = mp_rel_s(x, z, y->cinc, n, 3.0, 0);
@@ -482,7 +450,7 @@ int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t 
 	}
 
 	/* Ideal points (Bailey, Strezhnev & Voeten 2017); a group's is its members' mean.
-	 * closeness = 1 - distance / (yearly max - min) (MODELS.md A7 "standardised"). */
+	 * closeness = 1 - distance / (yearly max - min) (docs/references.md A7 "standardised"). */
 	double ta = group_sum(y->theta, a, na), tb = group_sum(y->theta, b, nb);
 	size_t ka = 0, kb = 0;
 	for (size_t i = 0; i < na; i++)
@@ -497,7 +465,7 @@ int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t 
 			out->ideal_closeness = 1.0 - out->ideal_distance / range;
 	}
 
-	/* Trade and dependence (MODELS.md A8): T = sum of flows between the groups,
+	/* Trade and dependence (docs/references.md A8): T = sum of flows between the groups,
 	 * D_ab = T / GDP_a (Oneal & Russett 1997), GDP in 2011 int$ (Maddison). */
 	out->trade = MP_NA;
 	if (y->trade) {

@@ -28,7 +28,7 @@ static const econ_panel panels[] = {
 #define NPANELS (sizeof panels / sizeof panels[0])
 
 /* The units [*a, *z) rows of one (variable, unit) run: rows are sorted by variable, unit, year. */
-static size_t unit_end(const mp_q_report_sim_row *v, size_t n, size_t i)
+static size_t unit_end(const mp_store_report_sim_row *v, size_t n, size_t i)
 {
 	size_t j = i;
 	while (j < n && !strcmp(v[j].variable, v[i].variable) && !strcmp(v[j].unit, v[i].unit))
@@ -37,7 +37,7 @@ static size_t unit_end(const mp_q_report_sim_row *v, size_t n, size_t i)
 }
 
 /* Median of `var` of `unit` in the last year, or NaN. */
-static double last_median(const mp_q_report_sim_row *v, size_t n, const char *var, const char *unit)
+static double last_median(const mp_store_report_sim_row *v, size_t n, const char *var, const char *unit)
 {
 	double x = MP_NA;
 	int year = -1;
@@ -55,7 +55,7 @@ typedef struct band_buf {
 	size_t nb;
 } band_buf;
 
-static int add_band(rep *r, band_buf *bb, const mp_q_report_sim_row *v, size_t a, size_t z, int color)
+static int add_band(rep *r, band_buf *bb, const mp_store_report_sim_row *v, size_t a, size_t z, int color)
 {
 	size_t m = z - a;
 	double *p = malloc(6 * (m ? m : 1) * sizeof *p);
@@ -94,7 +94,7 @@ static void band_free(band_buf *bb)
 }
 
 /* The states to draw: the MAX_BANDS - 2 with the largest gdp_ppp median at the horizon. */
-static int top_states(const rep *r, const mp_q_report_sim_row *v, size_t n, const char **out, size_t max)
+static int top_states(const rep *r, const mp_store_report_sim_row *v, size_t n, const char **out, size_t max)
 {
 	size_t k = 0;
 	double best[MAX_BANDS];
@@ -121,7 +121,7 @@ static int top_states(const rep *r, const mp_q_report_sim_row *v, size_t n, cons
 	return (int)k;
 }
 
-static int scenario(rep *r, const mp_q_report_run *run, const mp_q_report_sim_row *v, size_t n, size_t idx)
+static int scenario(rep *r, const mp_store_report_run *run, const mp_store_report_sim_row *v, size_t n, size_t idx)
 {
 	FILE *f = r->f;
 	fputs("<h3>Scenario: ", f);
@@ -172,9 +172,9 @@ static int scenario(rep *r, const mp_q_report_run *run, const mp_q_report_sim_ro
 
 int rep__economy(rep *r)
 {
-	mp_q_report_run *runs = NULL;
+	mp_store_report_run *runs = NULL;
 	size_t nruns = 0;
-	int rc = mp_q_report_runs(r->ctx, r->s, &runs, &nruns);
+	int rc = mp_store__report_runs(r->ctx, r->s, &runs, &nruns);
 	if (rc != MP_OK)
 		return rc;
 	rep__section_open(r, "economy", "Economy and military power");
@@ -194,9 +194,9 @@ int rep__economy(rep *r)
 			wanted |= !strcmp(r->o->scenarios[k], runs[i].scenario);
 		if (!wanted)
 			continue;
-		mp_q_report_sim_row *v = NULL;
+		mp_store_report_sim_row *v = NULL;
 		size_t n = 0;
-		if ((rc = mp_q_report_sim_rows(r->ctx, r->s, runs[i].run_id, runs[i].scenario, &v, &n)) == MP_OK)
+		if ((rc = mp_store__report_sim_rows(r->ctx, r->s, runs[i].run_id, runs[i].scenario, &v, &n)) == MP_OK)
 			rc = scenario(r, &runs[i], v, n, i);
 		free(v);
 	}

@@ -47,8 +47,8 @@ static int unit_is(const rep *r, const char *unit, unit_kind k)
 
 /* Loaded results of one scenario: rows sorted by variable, unit, year. */
 typedef struct scen {
-	const mp_q_report_run *run;
-	mp_q_report_sim_row *rows;
+	const mp_store_report_run *run;
+	mp_store_report_sim_row *rows;
 	size_t n;
 } scen;
 
@@ -86,7 +86,7 @@ static void fan_free(fan_data *d)
 /* Band series for the units of kind `k` among rows[a..z) (one variable, sorted by unit then
  * year): at most `max`, those with the largest median in their last year; poles in the
  * membership file's order, other units by name. */
-static int fan_build(rep *r, const mp_q_report_sim_row *rows, size_t a, size_t z, unit_kind k, int max,
+static int fan_build(rep *r, const mp_store_report_sim_row *rows, size_t a, size_t z, unit_kind k, int max,
 		     fan_data *d)
 {
 	memset(d, 0, sizeof *d);
@@ -139,7 +139,7 @@ static int fan_build(rep *r, const mp_q_report_sim_row *rows, size_t a, size_t z
 		d->b[d->nb] = (mp_band_series){ d->names[d->nb], n, p, p + n, p + 2 * n, p + 3 * n, p + 4 * n,
 						p + 5 * n, MP_CHART_BY_NAME };
 		for (size_t i = 0; i < n; i++) {
-			const mp_q_report_sim_row *row = &rows[start[u] + i];
+			const mp_store_report_sim_row *row = &rows[start[u] + i];
 			p[i] = row->year;
 			p[n + i] = row->q05;
 			p[2 * n + i] = row->q25;
@@ -219,10 +219,10 @@ static int fan_chart(rep *r, const char *id, const char *title, const char *unit
 }
 
 /* The last row of (var, unit), or NULL. */
-static const mp_q_report_sim_row *last_row(const scen *sc, const char *var, const char *unit)
+static const mp_store_report_sim_row *last_row(const scen *sc, const char *var, const char *unit)
 {
 	size_t a, z;
-	const mp_q_report_sim_row *best = NULL;
+	const mp_store_report_sim_row *best = NULL;
 	if (!find_var(sc, var, &a, &z))
 		return NULL;
 	for (size_t i = a; i < z; i++)
@@ -245,12 +245,12 @@ static int scenario_panel(rep *r, const scen *sc, size_t idx)
 	fprintf(f, "Run %lld, from the world of %d to %d.", (long long)sc->run->run_id, sc->run->first_year,
 		sc->run->last_year);
 	const char *su = system_unit(sc, "n_eff");
-	const mp_q_report_sim_row *ne = su ? last_row(sc, "n_eff", su) : NULL;
+	const mp_store_report_sim_row *ne = su ? last_row(sc, "n_eff", su) : NULL;
 	if (ne && isfinite(ne->q50))
 		fprintf(f, " In %d the median effective number of poles is %.2f (90%% of runs: %.2f&#8211;%.2f).",
 			ne->year, ne->q50, ne->q05, ne->q95);
 	su = system_unit(sc, "multipolar");
-	const mp_q_report_sim_row *mu = su ? last_row(sc, "multipolar", su) : NULL;
+	const mp_store_report_sim_row *mu = su ? last_row(sc, "multipolar", su) : NULL;
 	if (mu && isfinite(mu->mean))
 		fprintf(f, " %.0f%% of runs end with a multipolar system.", 100 * mu->mean);
 	fputs("</p>\n", f);
@@ -378,7 +378,7 @@ static int compare_poles(rep *r, const scen *sc, size_t nsc, cmp_label *lab)
 	for (size_t j = 0; j < nsc; j++) {
 		int ly = 0;
 		for (size_t p = 0; p < np; p++) {
-			const mp_q_report_sim_row *row = last_row(&sc[j], "cinc_share", mp_poles_name(r->poles, (int)p));
+			const mp_store_report_sim_row *row = last_row(&sc[j], "cinc_share", mp_poles_name(r->poles, (int)p));
 			if (row && row->year > ly)
 				ly = row->year;
 		}
@@ -449,7 +449,7 @@ static int compare_multipolar(rep *r, const scen *sc, size_t nsc, cmp_label *lab
 	}
 	for (size_t j = 0; j < nsc; j++) {
 		const char *su = system_unit(&sc[j], "multipolar");
-		const mp_q_report_sim_row *row = su ? last_row(&sc[j], "multipolar", su) : NULL;
+		const mp_store_report_sim_row *row = su ? last_row(&sc[j], "multipolar", su) : NULL;
 		if (!row || !isfinite(row->mean))
 			continue;
 		names[n] = sc[j].run->scenario;
@@ -486,11 +486,11 @@ static int wanted(const mp_report_opts *o, const char *name)
 
 int rep__forecast(rep *r)
 {
-	mp_q_report_run *runs = NULL;
+	mp_store_report_run *runs = NULL;
 	size_t nruns = 0;
 	scen *sc = NULL;
 	size_t nsc = 0;
-	int rc = mp_q_report_runs(r->ctx, r->s, &runs, &nruns);
+	int rc = mp_store__report_runs(r->ctx, r->s, &runs, &nruns);
 	if (rc != MP_OK)
 		return rc;
 	/* every scenario asked for must have results */
@@ -517,7 +517,7 @@ int rep__forecast(rep *r)
 			continue;
 		scen *c = &sc[nsc++];
 		c->run = &runs[i];
-		if ((rc = mp_q_report_sim_rows(r->ctx, r->s, runs[i].run_id, runs[i].scenario, &c->rows, &c->n)) != MP_OK)
+		if ((rc = mp_store__report_sim_rows(r->ctx, r->s, runs[i].run_id, runs[i].scenario, &c->rows, &c->n)) != MP_OK)
 			goto close;
 	}
 	r->total += (double)nsc;

@@ -57,6 +57,7 @@ int rep__economy(rep *r);   /* report_economy.c */
 int rep__skill(rep *r); /* report_skill.c: the stored evaluation */
 int rep__relations(rep *r);
 int rep__negotiation(rep *r);
+int rep__population(rep *r); /* report_population.c (docs/demography.md) */
 /* Without NMC data: what the shipped default world supports, and what to import
  * (report_shipped.c). */
 int rep__history_shipped(rep *r);

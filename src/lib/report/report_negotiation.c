@@ -23,8 +23,8 @@ static const char *dim_label(const char *dim, char *buf, size_t size)
 
 /* One chart: every actor's position per round on dimension `dim`, with the forecast
  * (weighted median) dashed black; actors in their entity colours (docs/report.md). */
-static int chart_dim(rep *r, const mp_q_bargain_run *run, const char *dim, const mp_q_bargain_pos *p, size_t np,
-		     const mp_q_bargain_fc *fc, size_t nf)
+static int chart_dim(rep *r, const mp_store_bargain_run *run, const char *dim, const mp_store_bargain_pos *p, size_t np,
+		     const mp_store_bargain_fc *fc, size_t nf)
 {
 	int rc = MP_OK;
 	size_t nrounds = (size_t)run->rounds + 1;
@@ -79,10 +79,10 @@ done:
 	return rc;
 }
 
-static int one_run(rep *r, const mp_q_bargain_run *run)
+static int one_run(rep *r, const mp_store_bargain_run *run)
 {
-	mp_q_bargain_pos *p = NULL;
-	mp_q_bargain_fc *fc = NULL;
+	mp_store_bargain_pos *p = NULL;
+	mp_store_bargain_fc *fc = NULL;
 	size_t np = 0, nf = 0;
 	int rc = mp_store__bargain_positions(r->ctx, r->s, run->run_id, &p, &np);
 	if (rc == MP_OK)
@@ -123,7 +123,7 @@ done:
 
 int rep__negotiation(rep *r)
 {
-	mp_q_bargain_run *runs = NULL;
+	mp_store_bargain_run *runs = NULL;
 	size_t n = 0;
 	int rc = mp_store__bargain_runs(r->ctx, r->s, REP_NEG_RUNS, &runs, &n);
 	if (rc != MP_OK)

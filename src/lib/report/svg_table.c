@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "multipolar/stats.h"
 #include "svg_internal.h"
 
 static void open_details(FILE *f)
@@ -44,12 +45,6 @@ static void cell_num(FILE *f, double v, int digits)
 	fputs("</td>", f);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 int svg__table_xy(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const char *xname,
 		  const svg_col *cols, size_t ncols)
 {
@@ -70,7 +65,7 @@ int svg__table_xy(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const char *x
 		for (size_t i = 0; i < cols[j].n; i++)
 			if (isfinite(cols[j].x[i]))
 				xs[nx++] = cols[j].x[i];
-	qsort(xs, nx, sizeof *xs, cmp_double);
+	mp_sort_doubles(xs, nx);
 	size_t u = 0;
 	for (size_t i = 0; i < nx; i++)
 		if (u == 0 || xs[i] != xs[u - 1])

@@ -6,6 +6,7 @@
 
 #include "multipolar/sim.h"
 #include "sim/params_yaml.h"
+#include "util/vec.h"
 
 static const mp_sim_param_info table[] = {
 #define X(field, key, def, unit, src) { key, (def), unit, src, offsetof(mp_sim_params, field) },
@@ -179,14 +180,8 @@ int mp_sim_units_set(mp_sim_unit_params *u, int ccode, const char *key, double v
 		u->v[at].value = value;
 		return MP_OK;
 	}
-	if (u->n == u->cap) {
-		size_t cap = u->cap ? 2 * u->cap : 64;
-		mp_sim_unit_param *v = realloc(u->v, cap * sizeof *v);
-		if (!v)
-			return MP_ENOMEM;
-		u->v = v;
-		u->cap = cap;
-	}
+	if (mp_vec_reserve(&u->v, &u->cap, u->n + 1, 64))
+		return MP_ENOMEM;
 	memmove(u->v + at + 1, u->v + at, (u->n - at) * sizeof *u->v);
 	u->v[at].ccode = ccode;
 	snprintf(u->v[at].key, sizeof u->v[at].key, "%s", key);

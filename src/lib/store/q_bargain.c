@@ -7,16 +7,7 @@
 
 #include "store_internal.h"
 
-static const char *const schema =
-	"CREATE TABLE IF NOT EXISTS bargain_runs (run_id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-	" model TEXT NOT NULL, input TEXT, actors INTEGER, rounds INTEGER, stopped_by TEXT,"
-	" created TEXT NOT NULL);"
-	"CREATE TABLE IF NOT EXISTS bargain_positions (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
-	" round INTEGER NOT NULL, actor TEXT NOT NULL, dim TEXT NOT NULL, position REAL);"
-	"CREATE TABLE IF NOT EXISTS bargain_forecast (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
-	" round INTEGER NOT NULL, dim TEXT NOT NULL, weighted_mean REAL, weighted_median REAL);"
-	"CREATE INDEX IF NOT EXISTS bargain_positions_run ON bargain_positions(run_id);"
-	"CREATE INDEX IF NOT EXISTS bargain_forecast_run ON bargain_forecast(run_id);";
+/* The tables are created by the store's migrations (store.c, version 2). */
 
 static void bind_cell(sqlite3_stmt *st, int k, const mp_table *t, size_t row, size_t col, mp_col_type type)
 {
@@ -73,8 +64,6 @@ int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec
 	int rc = mp_store_begin(ctx, s);
 	if (rc != MP_OK)
 		return rc;
-	if ((rc = mp_store__exec(ctx, s, schema)) != MP_OK)
-		goto done;
 	if ((rc = mp_store__prepare(ctx, s,
 				    "INSERT INTO bargain_runs(name, model, input, actors, rounds, stopped_by, created)"
 				    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
@@ -146,7 +135,7 @@ static void *grow(void **v, size_t *cap, size_t n, size_t size)
 	return nv;
 }
 
-int mp_store__bargain_runs(mp_ctx *ctx, mp_store *s, size_t max, mp_q_bargain_run **out, size_t *n)
+int mp_store__bargain_runs(mp_ctx *ctx, mp_store *s, size_t max, mp_store_bargain_run **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -167,7 +156,7 @@ int mp_store__bargain_runs(mp_ctx *ctx, mp_store *s, size_t max, mp_q_bargain_ru
 			sqlite3_reset(st);
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		}
-		mp_q_bargain_run *r = &(*out)[(*n)++];
+		mp_store_bargain_run *r = &(*out)[(*n)++];
 		r->run_id = sqlite3_column_int64(st, 0);
 		text(r->name, sizeof r->name, st, 1);
 		text(r->model, sizeof r->model, st, 2);
@@ -180,7 +169,7 @@ int mp_store__bargain_runs(mp_ctx *ctx, mp_store *s, size_t max, mp_q_bargain_ru
 	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, "read negotiations");
 }
 
-int mp_store__bargain_positions(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_pos **out, size_t *n)
+int mp_store__bargain_positions(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_store_bargain_pos **out, size_t *n)
 {
 	sqlite3_stmt *st;
 	*out = NULL;
@@ -200,7 +189,7 @@ int mp_store__bargain_positions(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_b
 			sqlite3_reset(st);
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		}
-		mp_q_bargain_pos *p = &(*out)[(*n)++];
+		mp_store_bargain_pos *p = &(*out)[(*n)++];
 		p->round = sqlite3_column_int(st, 0);
 		text(p->actor, sizeof p->actor, st, 1);
 		text(p->dim, sizeof p->dim, st, 2);
@@ -210,7 +199,7 @@ int mp_store__bargain_positions(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_b
 	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, "read negotiation positions");
 }
 
-int mp_store__bargain_forecast(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_bargain_fc **out, size_t *n)
+int mp_store__bargain_forecast(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_store_bargain_fc **out, size_t *n)
 {
 	sqlite3_stmt *st;
 	*out = NULL;
@@ -229,7 +218,7 @@ int mp_store__bargain_forecast(mp_ctx *ctx, mp_store *s, int64_t run_id, mp_q_ba
 			sqlite3_reset(st);
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		}
-		mp_q_bargain_fc *f = &(*out)[(*n)++];
+		mp_store_bargain_fc *f = &(*out)[(*n)++];
 		f->round = sqlite3_column_int(st, 0);
 		text(f->dim, sizeof f->dim, st, 1);
 		f->mean = mp_store__real(st, 2);

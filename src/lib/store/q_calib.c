@@ -8,86 +8,82 @@
 
 typedef struct {
 	const char *family;
-	const char *sql; /* ?1 dsid, ?2 from, ?3 until, ?4 crosswalk dsid */
+	const char *sql; /* ?1 dsid, ?2 from, ?3 until */
 	int ni, nr, txt;
 } qspec;
 
-static const qspec specs[MP_QC_COUNT] = {
-	[MP_QC_INCOME] = { "maddison",
-		"SELECT COALESCE(c.cown, CASE m.countrycode WHEN 'SRB' THEN 345 END, 0), m.year, m.gdppc, m.pop,"
-		" m.countrycode || '|' || COALESCE(m.region, '')"
-		" FROM maddison m LEFT JOIN crosswalk c ON c.dsid = ?4 AND c.iso3c = m.countrycode"
-		" WHERE m.dsid = ?1 AND m.year >= ?2 AND m.year <= ?3"
-		" AND m.countrycode NOT IN ('SUN', 'CSK', 'YUG')"
+static const qspec specs[MP_STORE_CALIB_COUNT] = {
+	[MP_STORE_CALIB_INCOME] = { "maddison",
+		"SELECT 0, m.year, m.gdppc, m.pop, m.countrycode || '|' || COALESCE(m.region, '')"
+		" FROM maddison m WHERE m.dsid = ?1 AND m.year >= ?2 AND m.year <= ?3"
 		" ORDER BY m.countrycode, m.year", 2, 2, 1 },
-	[MP_QC_NMC] = { "nmc",
+	[MP_STORE_CALIB_NMC] = { "nmc",
 		"SELECT ccode, year, cinc, milex, tpop FROM nmc WHERE dsid = ?1 AND year >= ?2 AND year <= ?3"
 		" ORDER BY ccode, year", 2, 3, 0 },
-	[MP_QC_TRADE] = { "trade_dyadic",
+	[MP_STORE_CALIB_TRADE] = { "trade_dyadic",
 		"SELECT ccode1, ccode2, year, flow1, flow2 FROM trade_dyadic"
 		" WHERE dsid = ?1 AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2", 3, 2, 0 },
-	[MP_QC_CAPITALS] = { "capitals",
+	[MP_STORE_CALIB_CAPITALS] = { "capitals",
 		"SELECT ccode, CAST(substr(stdate, 1, 4) AS INTEGER), CAST(substr(enddate, 1, 4) AS INTEGER),"
 		" lat, lng FROM capitals WHERE dsid = ?1 AND ?2 <= ?3"
 		" AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?3 ORDER BY ccode, stdate", 3, 2, 0 },
-	[MP_QC_CONTIGUITY] = { "contiguity",
+	[MP_STORE_CALIB_CONTIGUITY] = { "contiguity",
 		"SELECT ccode1, ccode2, conttype, CAST(substr(stdate, 1, 4) AS INTEGER),"
 		" CAST(substr(enddate, 1, 4) AS INTEGER) FROM contiguity WHERE dsid = ?1 AND ?2 <= ?3"
 		" AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?3 ORDER BY ccode1, ccode2, stdate", 4, 1, 0 },
-	[MP_QC_MID_ONSETS] = { "mid_dyad",
+	[MP_STORE_CALIB_MID_ONSETS] = { "mid_dyad",
 		"SELECT DISTINCT ccode1, ccode2, year FROM mid_dyad WHERE dsid = ?1 AND gmlmidonset = 1"
 		" AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2", 3, 0, 0 },
-	[MP_QC_WAR_ONSETS] = { "war_inter",
+	[MP_STORE_CALIB_WAR_ONSETS] = { "war_inter",
 		"SELECT DISTINCT ccode1, ccode2, year FROM war_inter WHERE dsid = ?1 AND cowinteronset = 1"
 		" AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2", 3, 0, 0 },
-	[MP_QC_ALLIANCES] = { "alliance_dyad",
+	[MP_STORE_CALIB_ALLIANCES] = { "alliance_dyad",
 		"SELECT ccode1, ccode2, year FROM alliance_dyad WHERE dsid = ?1 AND year >= ?2 AND year <= ?3"
 		" ORDER BY year, ccode1, ccode2", 3, 0, 0 },
-	[MP_QC_RIVALRIES] = { "rivalries",
+	[MP_STORE_CALIB_RIVALRIES] = { "rivalries",
 		"SELECT ccode1, ccode2, styear, endyear FROM rivalries WHERE dsid = ?1 AND ?2 <= ?3"
 		" AND styear <= ?3 ORDER BY rivalryno", 4, 0, 0 },
-	[MP_QC_MAJORS] = { "majors",
+	[MP_STORE_CALIB_MAJORS] = { "majors",
 		"SELECT ccode, styear, endyear FROM majors WHERE dsid = ?1 AND ?2 <= ?3 AND styear <= ?3"
 		" ORDER BY ccode, styear", 3, 0, 0 },
-	[MP_QC_SIPRI] = { "sipri",
+	[MP_STORE_CALIB_SIPRI] = { "sipri",
 		"SELECT ccode, year, milex_const2022_usd_m, milex_share_gdp FROM sipri"
 		" WHERE dsid = ?1 AND ccode IS NOT NULL AND year >= ?2 AND year <= ?3 ORDER BY ccode, year",
 		2, 2, 0 },
-	[MP_QC_IDEAL] = { "unga",
+	[MP_STORE_CALIB_IDEAL] = { "unga",
 		"SELECT ccode, year, idealpointfp FROM unga WHERE dsid = ?1 AND idealpointfp IS NOT NULL"
 		" AND year >= ?2 AND year <= ?3 ORDER BY ccode, year", 2, 1, 0 },
-	[MP_QC_PWT] = { "pwt",
-		"SELECT COALESCE(c.cown, CASE p.countrycode WHEN 'SRB' THEN 345 END, 0), p.year,"
+	[MP_STORE_CALIB_PWT] = { "pwt",
+		"SELECT 0, p.year,"
 		" p.csh_c * p.pl_c + p.csh_i * p.pl_i + p.csh_g * p.pl_g + p.csh_x * p.pl_x + p.csh_m * p.pl_m,"
 		" CASE WHEN p.cgdpo > 0 THEN p.cn / p.cgdpo END, CASE WHEN p.rgdpna > 0 THEN p.rnna / p.rgdpna END,"
 		" CASE WHEN p.rgdpna > 0 THEN n.rnna / p.rgdpna END, p.countrycode"
-		" FROM pwt p LEFT JOIN crosswalk c ON c.dsid = ?4 AND c.iso3c = p.countrycode"
-		" LEFT JOIN pwt n ON n.dsid = p.dsid AND n.countrycode = p.countrycode AND n.year = p.year + 1"
-		" AND n.year <= ?3"
+		" FROM pwt p LEFT JOIN pwt n ON n.dsid = p.dsid AND n.countrycode = p.countrycode"
+		" AND n.year = p.year + 1 AND n.year <= ?3"
 		" WHERE p.dsid = ?1 AND p.year >= ?2 AND p.year <= ?3"
 		" ORDER BY p.countrycode, p.year", 2, 4, 1 },
-	[MP_QC_NMC_COMP] = { "nmc",
+	[MP_STORE_CALIB_NMC_COMP] = { "nmc",
 		"SELECT ccode, year, milper, irst, pec, tpop FROM nmc WHERE dsid = ?1 AND year >= ?2"
 		" AND year <= ?3 ORDER BY ccode, year", 2, 4, 0 },
-	[MP_QC_WAR_YEARS] = { "war_inter",
+	[MP_STORE_CALIB_WAR_YEARS] = { "war_inter",
 		"SELECT ccode1, year, warnum, MAX(batdeath1) FROM war_inter WHERE dsid = ?1"
 		" AND cowinterongoing = 1 AND year >= ?2 AND year <= ?3 GROUP BY ccode1, year, warnum"
 		" ORDER BY ccode1, year, warnum", 3, 1, 0 },
-	[MP_QC_MID_YEARS] = { "mid_dyad",
+	[MP_STORE_CALIB_MID_YEARS] = { "mid_dyad",
 		"SELECT ccode1, year, MAX(hostlev1) FROM mid_dyad WHERE dsid = ?1 AND gmlmidongoing = 1"
 		" AND year >= ?2 AND year <= ?3 GROUP BY ccode1, year ORDER BY ccode1, year", 3, 0, 0 },
-	[MP_QC_SIPRI_GDP] = { "sipri",
+	[MP_STORE_CALIB_SIPRI_GDP] = { "sipri",
 		"SELECT ccode, year, milex_current_usd_m / milex_share_gdp FROM sipri WHERE dsid = ?1"
 		" AND ccode IS NOT NULL AND milex_share_gdp > 0 AND milex_current_usd_m > 0"
 		" AND year >= ?2 AND year <= ?3 ORDER BY ccode, year", 2, 1, 0 },
 };
 
-const char *mp_qcalib_family(mp_qcalib_query q)
+const char *mp_store__calib_family(mp_store_calib_query q)
 {
-	return q < MP_QC_COUNT ? specs[q].family : "";
+	return q < MP_STORE_CALIB_COUNT ? specs[q].family : "";
 }
 
-void mp_qcalib_rows_free(mp_qcalib_rows *r)
+void mp_store__calib_rows_free(mp_store_calib_rows *r)
 {
 	if (!r)
 		return;
@@ -97,22 +93,22 @@ void mp_qcalib_rows_free(mp_qcalib_rows *r)
 }
 
 static int collect(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, int ni, int nr, int txt,
-		   mp_qcalib_rows *out)
+		   mp_store_calib_rows *out)
 {
 	size_t cap = 0;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			cap = cap ? 2 * cap : 1024;
-			mp_qcalib_row *v = realloc(out->v, cap * sizeof *v);
+			mp_store_calib_row *v = realloc(out->v, cap * sizeof *v);
 			if (!v) {
 				sqlite3_reset(st);
-				mp_qcalib_rows_free(out);
+				mp_store__calib_rows_free(out);
 				return mp_error_set(ctx, MP_ENOMEM, "q_calib.c: out of memory");
 			}
 			out->v = v;
 		}
-		mp_qcalib_row *r = &out->v[out->n++];
+		mp_store_calib_row *r = &out->v[out->n++];
 		memset(r, 0, sizeof *r);
 		for (int k = 0; k < ni; k++)
 			r->i[k] = mp_store__int(st, k, 0);
@@ -125,25 +121,22 @@ static int collect(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, int ni, int nr, i
 	}
 	sqlite3_reset(st);
 	if (step != SQLITE_DONE) {
-		mp_qcalib_rows_free(out);
+		mp_store__calib_rows_free(out);
 		return mp_store__error(ctx, s, "calibration query");
 	}
 	return MP_OK;
 }
 
-int mp_qcalib_fetch(mp_ctx *ctx, mp_store *s, mp_qcalib_query q, int from, int until,
-		    mp_qcalib_rows *out)
+int mp_store__calib_fetch(mp_ctx *ctx, mp_store *s, mp_store_calib_query q, int from, int until,
+		    mp_store_calib_rows *out)
 {
 	memset(out, 0, sizeof *out);
-	if (q >= MP_QC_COUNT)
+	if (q >= MP_STORE_CALIB_COUNT)
 		return mp_error_set(ctx, MP_EINPUT, "q_calib.c: unknown query %d", (int)q);
 	const qspec *sp = &specs[q];
-	int64_t dsid = 0, xw = 0;
+	int64_t dsid = 0;
 	int rc = mp_store__dsid(ctx, s, sp->family, NULL, &dsid);
 	if (rc != MP_OK)
-		return rc;
-	if ((q == MP_QC_INCOME || q == MP_QC_PWT) &&
-	    (rc = mp_store__dsid(ctx, s, "crosswalk", NULL, &xw)) != MP_OK)
 		return rc;
 	sqlite3_stmt *st;
 	if ((rc = mp_store__prepare(ctx, s, sp->sql, &st)) != MP_OK)
@@ -151,12 +144,10 @@ int mp_qcalib_fetch(mp_ctx *ctx, mp_store *s, mp_qcalib_query q, int from, int u
 	sqlite3_bind_int64(st, 1, dsid);
 	sqlite3_bind_int(st, 2, from);
 	sqlite3_bind_int(st, 3, until);
-	if (q == MP_QC_INCOME || q == MP_QC_PWT)
-		sqlite3_bind_int64(st, 4, xw);
 	return collect(ctx, s, st, sp->ni, sp->nr, sp->txt, out);
 }
 
-int mp_qcalib_nmc_range(mp_ctx *ctx, mp_store *s, int *first, int *last, char *version, size_t vsize)
+int mp_store__calib_nmc_range(mp_ctx *ctx, mp_store *s, int *first, int *last, char *version, size_t vsize)
 {
 	mp_dataset_info d;
 	int rc = mp_store_dataset_pick(ctx, s, "nmc", NULL, &d);
@@ -169,7 +160,7 @@ int mp_qcalib_nmc_range(mp_ctx *ctx, mp_store *s, int *first, int *last, char *v
 	return MP_OK;
 }
 
-int mp_qcalib_nmc_year(mp_ctx *ctx, mp_store *s, int year, mp_qcalib_rows *out)
+int mp_store__calib_nmc_year(mp_ctx *ctx, mp_store *s, int year, mp_store_calib_rows *out)
 {
 	memset(out, 0, sizeof *out);
 	int64_t dsid;
@@ -186,23 +177,26 @@ int mp_qcalib_nmc_year(mp_ctx *ctx, mp_store *s, int year, mp_qcalib_rows *out)
 	return collect(ctx, s, st, 2, 1, 0, out);
 }
 
-int mp_qcalib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id)
+static void bind_real(sqlite3_stmt *st, int k, double v)
 {
+	if (mp_is_na(v))
+		sqlite3_bind_null(st, k);
+	else
+		sqlite3_bind_double(st, k, v);
+}
+
+int mp_store__calib_save(mp_ctx *ctx, mp_store *s, int until, const char *notes, const mp_store_calib_fit *fits,
+			 size_t n, int64_t *run_id)
+{
+	/* the tables: store.c, migration 2 -> 3 */
 	int rc = mp_store_begin(ctx, s);
 	if (rc != MP_OK)
 		return rc;
-	rc = mp_store__exec(ctx, s,
-			    "CREATE TABLE IF NOT EXISTS calib_run (id INTEGER PRIMARY KEY, until INTEGER NOT NULL,"
-			    " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), notes TEXT);"
-			    "CREATE TABLE IF NOT EXISTS calib_fit (run INTEGER NOT NULL REFERENCES calib_run(id),"
-			    " param TEXT NOT NULL, estimate REAL, se REAL, n INTEGER, stat_name TEXT, stat REAL,"
-			    " method TEXT, PRIMARY KEY (run, param));");
 	sqlite3_stmt *st;
-	if (rc == MP_OK)
-		rc = mp_store__prepare(ctx, s, "INSERT INTO calib_run (until, notes) VALUES (?1, ?2)", &st);
+	rc = mp_store__prepare(ctx, s, "INSERT INTO calib_run (until, notes) VALUES (?1, ?2)", &st);
 	if (rc == MP_OK) {
-		sqlite3_bind_int(st, 1, r->until);
-		sqlite3_bind_text(st, 2, r->notes, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 1, until);
+		sqlite3_bind_text(st, 2, notes, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = mp_store__error(ctx, s, "save calibration run");
 		sqlite3_reset(st);
@@ -212,26 +206,17 @@ int mp_qcalib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *
 		rc = mp_store__prepare(ctx, s,
 				       "INSERT INTO calib_fit (run, param, estimate, se, n, stat_name, stat, method)"
 				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st);
-	for (size_t k = 0; rc == MP_OK && k < r->n; k++) {
-		const mp_calib_param *p = &r->params[k];
+	for (size_t k = 0; rc == MP_OK && k < n; k++) {
+		const mp_store_calib_fit *p = &fits[k];
 		if (p->ccode != 0)
 			continue; /* per-state rows: calib_unit below */
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, p->key, -1, SQLITE_TRANSIENT);
-		if (mp_is_na(p->estimate))
-			sqlite3_bind_null(st, 3);
-		else
-			sqlite3_bind_double(st, 3, p->estimate);
-		if (mp_is_na(p->se))
-			sqlite3_bind_null(st, 4);
-		else
-			sqlite3_bind_double(st, 4, p->se);
+		sqlite3_bind_text(st, 2, p->param, -1, SQLITE_TRANSIENT);
+		bind_real(st, 3, p->estimate);
+		bind_real(st, 4, p->se);
 		sqlite3_bind_int64(st, 5, p->n);
 		sqlite3_bind_text(st, 6, p->stat_name, -1, SQLITE_TRANSIENT);
-		if (mp_is_na(p->stat))
-			sqlite3_bind_null(st, 7);
-		else
-			sqlite3_bind_double(st, 7, p->stat);
+		bind_real(st, 7, p->stat);
 		sqlite3_bind_text(st, 8, p->method, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = mp_store__error(ctx, s, "save calibration fit");
@@ -239,29 +224,18 @@ int mp_qcalib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *
 	}
 	/* Per-state rows (ccode != 0; economy, military): their own table, keyed by state. */
 	if (rc == MP_OK)
-		rc = mp_store__exec(ctx, s,
-				    "CREATE TABLE IF NOT EXISTS calib_unit (run INTEGER NOT NULL REFERENCES calib_run(id),"
-				    " ccode INTEGER NOT NULL, param TEXT NOT NULL, estimate REAL, se REAL, n INTEGER,"
-				    " method TEXT, PRIMARY KEY (run, ccode, param));");
-	if (rc == MP_OK)
 		rc = mp_store__prepare(ctx, s,
 				       "INSERT OR REPLACE INTO calib_unit (run, ccode, param, estimate, se, n, method)"
 				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st);
-	for (size_t k = 0; rc == MP_OK && k < r->n; k++) {
-		const mp_calib_param *p = &r->params[k];
+	for (size_t k = 0; rc == MP_OK && k < n; k++) {
+		const mp_store_calib_fit *p = &fits[k];
 		if (p->ccode == 0)
 			continue;
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int(st, 2, p->ccode);
-		sqlite3_bind_text(st, 3, p->key, -1, SQLITE_TRANSIENT);
-		if (mp_is_na(p->estimate))
-			sqlite3_bind_null(st, 4);
-		else
-			sqlite3_bind_double(st, 4, p->estimate);
-		if (mp_is_na(p->se))
-			sqlite3_bind_null(st, 5);
-		else
-			sqlite3_bind_double(st, 5, p->se);
+		sqlite3_bind_text(st, 3, p->param, -1, SQLITE_TRANSIENT);
+		bind_real(st, 4, p->estimate);
+		bind_real(st, 5, p->se);
 		sqlite3_bind_int64(st, 6, p->n);
 		sqlite3_bind_text(st, 7, p->method, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(st) != SQLITE_DONE)

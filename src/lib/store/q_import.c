@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "util/vec.h"
 
 /* Rows are inserted BATCH at a time by one multi-row INSERT (fewer statement executions:
  * measured 1.70 s -> see bench/RESULTS.md), the remainder one row at a time. Text values are
@@ -17,10 +18,10 @@ struct mp_store_inserter {
 	sqlite3_stmt *st;    /* one row */
 	sqlite3_stmt *batch; /* BATCH rows, or NULL */
 	int pending;         /* rows bound into batch */
-	mp_sql_value *buf;   /* their values, BATCH x ncols, for the flush */
+	mp_store_sql_value *buf;   /* their values, BATCH x ncols, for the flush */
 	size_t ncols;
 	int64_t dsid;
-	mp_sql_type *types;
+	mp_store_sql_type *types;
 };
 
 int mp_store__dataset_by_sha(mp_ctx *ctx, mp_store *s, const char *sha256, mp_dataset_info *out, int *found)
@@ -92,26 +93,15 @@ int mp_store__dataset_finish(mp_ctx *ctx, mp_store *s, int64_t id, int64_t rows,
 	return MP_OK;
 }
 
-static const char *sql_type(mp_sql_type t)
+static const char *sql_type(mp_store_sql_type t)
 {
-	return t == MP_SQL_INT ? "INTEGER" : t == MP_SQL_REAL ? "REAL" : "TEXT";
+	return t == MP_STORE_SQL_INT ? "INTEGER" : t == MP_STORE_SQL_REAL ? "REAL" : "TEXT";
 }
 
 /* Appends to a growing string; returns 0 on allocation failure. */
-static int cat(char **buf, size_t *len, size_t *cap, const char *s)
+static int cat(mp_buf *b, const char *s)
 {
-	size_t l = strlen(s);
-	if (*len + l + 1 > *cap) {
-		size_t nc = (*cap + l + 1) * 2;
-		char *nb = realloc(*buf, nc);
-		if (!nb)
-			return 0;
-		*buf = nb;
-		*cap = nc;
-	}
-	memcpy(*buf + *len, s, l + 1);
-	*len += l;
-	return 1;
+	return mp_buf_puts(b, s) == MP_OK;
 }
 
 /* Quoted SQL identifier (column names like "country.name.en"). */
@@ -141,26 +131,26 @@ static int column_exists(mp_store *s, const char *table, const char *col)
 	return found;
 }
 
-int mp_store__inserter_new(mp_ctx *ctx, mp_store *s, const char *table, const mp_sql_col *cols, size_t ncols,
+int mp_store__inserter_new(mp_ctx *ctx, mp_store *s, const char *table, const mp_store_sql_col *cols, size_t ncols,
 			   int64_t dsid, mp_store_inserter **out)
 {
-	char *sql = NULL, id[160];
-	size_t len = 0, cap = 0;
+	char id[160];
+	mp_buf sql = MP_BUF_INIT;
 	int rc = MP_OK;
 	mp_store_inserter *ins = NULL;
-	int ok = cat(&sql, &len, &cap, "CREATE TABLE IF NOT EXISTS ") && cat(&sql, &len, &cap, table) &&
-		 cat(&sql, &len, &cap, " (dsid INTEGER NOT NULL REFERENCES datasets(id)");
+	int ok = cat(&sql, "CREATE TABLE IF NOT EXISTS ") && cat(&sql, table) &&
+		 cat(&sql, " (dsid INTEGER NOT NULL REFERENCES datasets(id)");
 	for (size_t i = 0; ok && i < ncols; i++) {
 		ident(id, sizeof id, cols[i].name);
-		ok = cat(&sql, &len, &cap, ", ") && cat(&sql, &len, &cap, id) && cat(&sql, &len, &cap, " ") &&
-		     cat(&sql, &len, &cap, sql_type(cols[i].type));
+		ok = cat(&sql, ", ") && cat(&sql, id) && cat(&sql, " ") &&
+		     cat(&sql, sql_type(cols[i].type));
 	}
-	ok = ok && cat(&sql, &len, &cap, ")");
+	ok = ok && cat(&sql, ")");
 	if (!ok) {
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = mp_store__exec(ctx, s, sql)) != MP_OK)
+	if ((rc = mp_store__exec(ctx, s, sql.s)) != MP_OK)
 		goto done;
 	/* a table made by an earlier import may lack columns of this file (dynamic families) */
 	for (size_t i = 0; i < ncols; i++)
@@ -171,38 +161,38 @@ int mp_store__inserter_new(mp_ctx *ctx, mp_store *s, const char *table, const mp
 			if ((rc = mp_store__exec(ctx, s, alter)) != MP_OK)
 				goto done;
 		}
-	len = 0;
-	ok = cat(&sql, &len, &cap, "INSERT INTO ") && cat(&sql, &len, &cap, table) && cat(&sql, &len, &cap, " (dsid");
+	mp_buf_reset(&sql);
+	ok = cat(&sql, "INSERT INTO ") && cat(&sql, table) && cat(&sql, " (dsid");
 	for (size_t i = 0; ok && i < ncols; i++) {
 		ident(id, sizeof id, cols[i].name);
-		ok = cat(&sql, &len, &cap, ", ") && cat(&sql, &len, &cap, id);
+		ok = cat(&sql, ", ") && cat(&sql, id);
 	}
-	ok = ok && cat(&sql, &len, &cap, ") VALUES (?");
+	ok = ok && cat(&sql, ") VALUES (?");
 	for (size_t i = 0; ok && i < ncols; i++)
-		ok = cat(&sql, &len, &cap, ", ?");
-	ok = ok && cat(&sql, &len, &cap, ")");
+		ok = cat(&sql, ", ?");
+	ok = ok && cat(&sql, ")");
 	if (!ok || !(ins = calloc(1, sizeof *ins))) {
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		goto done;
 	}
-	if (sqlite3_prepare_v2(mp_store__db(s), sql, -1, &ins->st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(mp_store__db(s), sql.s, -1, &ins->st, NULL) != SQLITE_OK) {
 		rc = mp_store__error(ctx, s, "prepare insert");
 		goto done;
 	}
 	if ((ncols + 1) * BATCH < 30000) {
 		/* the same statement with BATCH value tuples */
-		char *vals = strstr(sql, ") VALUES (");
-		size_t head = (size_t)(vals - sql) + 8; /* through "VALUES " */
-		size_t tuple_len = len - head;
+		char *vals = strstr(sql.s, ") VALUES (");
+		size_t head = (size_t)(vals - sql.s) + 8; /* through "VALUES " */
+		size_t tuple_len = sql.len - head;
 		char *tuple = malloc(tuple_len + 1);
 		if (!tuple) {
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 			goto done;
 		}
-		memcpy(tuple, sql + head, tuple_len + 1);
+		memcpy(tuple, sql.s + head, tuple_len + 1);
 		ok = 1;
 		for (int b = 1; ok && b < BATCH; b++)
-			ok = cat(&sql, &len, &cap, ",") && cat(&sql, &len, &cap, tuple);
+			ok = cat(&sql, ",") && cat(&sql, tuple);
 		free(tuple);
 		if (!ok) {
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
@@ -212,7 +202,7 @@ int mp_store__inserter_new(mp_ctx *ctx, mp_store *s, const char *table, const mp
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 			goto done;
 		}
-		if (sqlite3_prepare_v2(mp_store__db(s), sql, -1, &ins->batch, NULL) != SQLITE_OK) {
+		if (sqlite3_prepare_v2(mp_store__db(s), sql.s, -1, &ins->batch, NULL) != SQLITE_OK) {
 			rc = mp_store__error(ctx, s, "prepare insert");
 			goto done;
 		}
@@ -230,21 +220,21 @@ int mp_store__inserter_new(mp_ctx *ctx, mp_store *s, const char *table, const mp
 	ins = NULL;
 done:
 	mp_store__inserter_free(ins);
-	free(sql);
+	mp_buf_free(&sql);
 	return rc;
 }
 
-static void bind_row(mp_store_inserter *ins, sqlite3_stmt *st, int base, const mp_sql_value *vals)
+static void bind_row(mp_store_inserter *ins, sqlite3_stmt *st, int base, const mp_store_sql_value *vals)
 {
 	sqlite3_bind_int64(st, base + 1, ins->dsid);
 	for (size_t i = 0; i < ins->ncols; i++) {
 		int k = base + (int)i + 2;
-		const mp_sql_value *v = &vals[i];
+		const mp_store_sql_value *v = &vals[i];
 		if (v->null)
 			sqlite3_bind_null(st, k);
-		else if (ins->types[i] == MP_SQL_TEXT)
+		else if (ins->types[i] == MP_STORE_SQL_TEXT)
 			sqlite3_bind_text(st, k, v->s, -1, SQLITE_STATIC);
-		else if (ins->types[i] == MP_SQL_INT)
+		else if (ins->types[i] == MP_STORE_SQL_INT)
 			sqlite3_bind_int64(st, k, v->i);
 		else
 			sqlite3_bind_double(st, k, v->r);
@@ -258,7 +248,7 @@ static int step(mp_ctx *ctx, mp_store_inserter *ins, sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? MP_OK : mp_store__error(ctx, ins->s, "insert");
 }
 
-int mp_store__insert(mp_ctx *ctx, mp_store_inserter *ins, const mp_sql_value *vals)
+int mp_store__insert(mp_ctx *ctx, mp_store_inserter *ins, const mp_store_sql_value *vals)
 {
 	if (!ins->batch) {
 		bind_row(ins, ins->st, 0, vals);

@@ -34,7 +34,7 @@ static int run(mp_ctx *ctx, mp_store *s, const char *family, const char *sql, co
 	return rc;
 }
 
-int mp_q_rel_coverage(mp_ctx *ctx, mp_store *s, const char *family, int *present, int *first,
+int mp_store__rel_coverage(mp_ctx *ctx, mp_store *s, const char *family, int *present, int *first,
 		      int *last)
 {
 	*present = 0;
@@ -74,7 +74,7 @@ int mp_q_rel_coverage(mp_ctx *ctx, mp_store *s, const char *family, int *present
 }
 
 typedef struct {
-	mp_q_rel_state_fn fn;
+	mp_store_rel_state_fn fn;
 	void *u;
 	int nv;
 	int text; /* columns 1, 2 are stateabb and name */
@@ -92,7 +92,7 @@ static void state_row(sqlite3_stmt *st, void *u)
 	c->fn(c->u, sqlite3_column_int(st, 0), abb ? abb : "", name ? name : "", v);
 }
 
-int mp_q_rel_members(mp_ctx *ctx, mp_store *s, int year, int last, mp_q_rel_state_fn fn, void *u)
+int mp_store__rel_members(mp_ctx *ctx, mp_store *s, int year, int last, mp_store_rel_state_fn fn, void *u)
 {
 	state_ctx c = { fn, u, 0, 1 };
 	int ints[2] = { year, last };
@@ -102,7 +102,7 @@ int mp_q_rel_members(mp_ctx *ctx, mp_store *s, int year, int last, mp_q_rel_stat
 		   ints, 2, state_row, &c);
 }
 
-int mp_q_rel_majors(mp_ctx *ctx, mp_store *s, int year, int last, mp_q_rel_state_fn fn, void *u)
+int mp_store__rel_majors(mp_ctx *ctx, mp_store *s, int year, int last, mp_store_rel_state_fn fn, void *u)
 {
 	state_ctx c = { fn, u, 0, 1 };
 	int ints[2] = { year, last };
@@ -112,14 +112,14 @@ int mp_q_rel_majors(mp_ctx *ctx, mp_store *s, int year, int last, mp_q_rel_state
 		   ints, 2, state_row, &c);
 }
 
-int mp_q_rel_cinc(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_state_fn fn, void *u)
+int mp_store__rel_cinc(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_state_fn fn, void *u)
 {
 	state_ctx c = { fn, u, 1, 0 };
 	return run(ctx, s, "nmc", "SELECT ccode, cinc FROM nmc WHERE dsid = ?1 AND year = ?2", &year, 1,
 		   state_row, &c);
 }
 
-int mp_q_rel_ideal(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_state_fn fn, void *u)
+int mp_store__rel_ideal(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_state_fn fn, void *u)
 {
 	state_ctx c = { fn, u, 1, 0 };
 	return run(ctx, s, "unga",
@@ -128,7 +128,7 @@ int mp_q_rel_ideal(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_state_fn fn, voi
 		   &year, 1, state_row, &c);
 }
 
-int mp_q_rel_trade_totals(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_state_fn fn, void *u)
+int mp_store__rel_trade_totals(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_state_fn fn, void *u)
 {
 	state_ctx c = { fn, u, 1, 0 };
 	return run(ctx, s, "trade_national",
@@ -137,7 +137,7 @@ int mp_q_rel_trade_totals(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_state_fn 
 }
 
 typedef struct {
-	mp_q_rel_dyad_fn fn;
+	mp_store_rel_dyad_fn fn;
 	void *u;
 	int nv;
 } dyad_ctx;
@@ -151,7 +151,7 @@ static void dyad_row(sqlite3_stmt *st, void *u)
 	c->fn(c->u, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), v);
 }
 
-int mp_q_rel_atop(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void *u)
+int mp_store__rel_atop(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u)
 {
 	dyad_ctx c = { fn, u, 5 };
 	return run(ctx, s, "atop_dyad",
@@ -160,7 +160,7 @@ int mp_q_rel_atop(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void 
 		   &year, 1, dyad_row, &c);
 }
 
-int mp_q_rel_cow_alliance(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void *u)
+int mp_store__rel_cow_alliance(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u)
 {
 	dyad_ctx c = { fn, u, 4 };
 	return run(ctx, s, "alliance_dyad",
@@ -169,7 +169,7 @@ int mp_q_rel_cow_alliance(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn f
 		   &year, 1, dyad_row, &c);
 }
 
-int mp_q_rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void *u)
+int mp_store__rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u)
 {
 	dyad_ctx c = { fn, u, 2 };
 	return run(ctx, s, "trade_dyadic",
@@ -177,7 +177,7 @@ int mp_q_rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_dyad_fn fn, void
 		   &year, 1, dyad_row, &c);
 }
 
-int mp_q_rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_q_rel_dyad_fn fn,
+int mp_store__rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_store_rel_dyad_fn fn,
 			void *u)
 {
 	dyad_ctx c = { fn, u, 2 };
@@ -188,8 +188,53 @@ int mp_q_rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_q
 		   ints, 3, dyad_row, &c);
 }
 
+int mp_store__rel_contiguity(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u)
+{
+	dyad_ctx c = { fn, u, 1 };
+	return run(ctx, s, "contiguity",
+		   "SELECT ccode1, ccode2, conttype FROM contiguity WHERE dsid = ?1"
+		   " AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?2 AND CAST(substr(enddate, 1, 4) AS INTEGER) >= ?2",
+		   &year, 1, dyad_row, &c);
+}
+
+int mp_store__rel_rivalries(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u)
+{
+	dyad_ctx c = { fn, u, 0 };
+	return run(ctx, s, "rivalries",
+		   "SELECT ccode1, ccode2 FROM rivalries WHERE dsid = ?1 AND styear <= ?2"
+		   " AND (endyear IS NULL OR endyear >= ?2)",
+		   &year, 1, dyad_row, &c);
+}
+
+int mp_store__rel_newest_year(mp_ctx *ctx, mp_store *s, const char *family, int year, int within, int *out)
+{
+	*out = 0;
+	if (!mp_store_has(s, family))
+		return MP_OK;
+	int64_t dsid = 0;
+	int rc = mp_store__dsid(ctx, s, family, NULL, &dsid);
+	if (rc)
+		return rc;
+	char sql[160];
+	/* family names are fixed strings of the library, never user input */
+	snprintf(sql, sizeof sql, "SELECT max(year) FROM %s WHERE dsid = ?1 AND year <= ?2 AND year >= ?3", family);
+	sqlite3_stmt *st;
+	if ((rc = mp_store__prepare(ctx, s, sql, &st)) != MP_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, dsid);
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_int(st, 3, year - within);
+	int r = mp_store__step(ctx, s, st, family);
+	if (r < 0)
+		return r;
+	if (r == 1 && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return MP_OK;
+}
+
 typedef struct {
-	mp_q_rel_gdp_fn fn;
+	mp_store_rel_gdp_fn fn;
 	void *u;
 } gdp_ctx;
 
@@ -198,27 +243,19 @@ static void gdp_row(sqlite3_stmt *st, void *u)
 	gdp_ctx *c = u;
 	const char *iso = (const char *)sqlite3_column_text(st, 0);
 	/* Maddison: gdppc in 2011 int$, pop in thousands -> GDP = gdppc*pop*1000 $,
-	 * i.e. gdppc*pop/1000 millions (SOURCES.md section 8). */
+	 * i.e. gdppc*pop/1000 millions (docs/data.md, Maddison Project Database 2023). */
 	double gdp = mp_store__real(st, 2) * mp_store__real(st, 3) / 1000.0;
-	c->fn(c->u, iso ? iso : "", mp_store__int(st, 1, 0), gdp);
+	c->fn(c->u, iso ? iso : "", gdp);
 }
 
-int mp_q_rel_gdp(mp_ctx *ctx, mp_store *s, int year, mp_q_rel_gdp_fn fn, void *u)
+int mp_store__rel_gdp(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_gdp_fn fn, void *u)
 {
-	int64_t xw = 0;
-	int rc = mp_store__dsid(ctx, s, "crosswalk", NULL, &xw);
-	if (rc)
-		return rc;
 	gdp_ctx c = { fn, u };
-	int ints[2] = { year, (int)xw };
-	return run(ctx, s, "maddison",
-		   "SELECT m.countrycode, x.cown, m.gdppc, m.pop FROM maddison m"
-		   " LEFT JOIN crosswalk x ON x.iso3c = m.countrycode AND x.dsid = ?3"
-		   " WHERE m.dsid = ?1 AND m.year = ?2",
-		   ints, 2, gdp_row, &c);
+	return run(ctx, s, "maddison", "SELECT countrycode, NULL, gdppc, pop FROM maddison WHERE dsid = ?1 AND year = ?2",
+		   &year, 1, gdp_row, &c);
 }
 
-int mp_q_rel_find_state(mp_ctx *ctx, mp_store *s, const char *text, int *ccode, char *abb)
+int mp_store__rel_find_state(mp_ctx *ctx, mp_store *s, const char *text, int *ccode, char *abb)
 {
 	int64_t dsid = 0;
 	sqlite3_stmt *st = NULL;

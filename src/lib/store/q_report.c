@@ -6,19 +6,7 @@
 #include <string.h>
 
 #include "store_internal.h"
-
-int mp_q_report_has_table(mp_store *s, const char *name)
-{
-	sqlite3_stmt *st = NULL;
-	if (mp_store__prepare(NULL, s, "SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?1",
-			      &st) != MP_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	int r = sqlite3_step(st);
-	sqlite3_reset(st);
-	/* -1 on an error: true, so the caller reads the table and reports the error there */
-	return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
-}
+#include "util/vec.h"
 
 static void copy_text(char *dst, size_t size, sqlite3_stmt *st, int col)
 {
@@ -26,11 +14,11 @@ static void copy_text(char *dst, size_t size, sqlite3_stmt *st, int col)
 	snprintf(dst, size, "%s", t ? (const char *)t : "");
 }
 
-int mp_q_report_runs(mp_ctx *ctx, mp_store *s, mp_q_report_run **out, size_t *n)
+int mp_store__report_runs(mp_ctx *ctx, mp_store *s, mp_store_report_run **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	if (!mp_q_report_has_table(s, "sim_summary"))
+	if (!mp_store__has_table(s, "sim_summary"))
 		return MP_OK;
 	sqlite3_stmt *st = NULL;
 	/* the newest run of each scenario: the largest run_id (ids grow with time) */
@@ -43,19 +31,14 @@ int mp_q_report_runs(mp_ctx *ctx, mp_store *s, mp_q_report_run **out, size_t *n)
 	if (rc != MP_OK)
 		return rc;
 	size_t cap = 0;
-	mp_q_report_run *v = NULL;
+	mp_store_report_run *v = NULL;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 8;
-			mp_q_report_run *nv = realloc(v, cap * sizeof *nv);
-			if (!nv) {
-				rc = mp_error_set(ctx, MP_ENOMEM, "report: out of memory");
-				goto done;
-			}
-			v = nv;
+		if (mp_vec_reserve(&v, &cap, *n + 1, 8)) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "report: out of memory");
+			goto done;
 		}
-		mp_q_report_run *r = &v[(*n)++];
+		mp_store_report_run *r = &v[(*n)++];
 		r->run_id = sqlite3_column_int64(st, 0);
 		copy_text(r->scenario, sizeof r->scenario, st, 1);
 		r->first_year = mp_store__int(st, 2, 0);
@@ -66,7 +49,7 @@ int mp_q_report_runs(mp_ctx *ctx, mp_store *s, mp_q_report_run **out, size_t *n)
 		rc = mp_store__error(ctx, s, "reading sim_summary");
 	sqlite3_reset(st);
 	/* the job of each run, where sim_runs says it */
-	if (rc == MP_OK && *n && mp_q_report_has_table(s, "sim_runs") &&
+	if (rc == MP_OK && *n && mp_store__has_table(s, "sim_runs") &&
 	    (rc = mp_store__prepare(ctx, s, "SELECT job FROM sim_runs WHERE run_id = ?1", &st)) == MP_OK)
 		for (size_t i = 0; i < *n && rc == MP_OK; i++) {
 			sqlite3_bind_int64(st, 1, v[i].run_id);
@@ -89,8 +72,8 @@ done:
 	return rc;
 }
 
-int mp_q_report_sim_rows(mp_ctx *ctx, mp_store *s, int64_t run_id, const char *scenario,
-			 mp_q_report_sim_row **out, size_t *n)
+int mp_store__report_sim_rows(mp_ctx *ctx, mp_store *s, int64_t run_id, const char *scenario,
+			 mp_store_report_sim_row **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -104,19 +87,14 @@ int mp_q_report_sim_rows(mp_ctx *ctx, mp_store *s, int64_t run_id, const char *s
 	sqlite3_bind_int64(st, 1, run_id);
 	sqlite3_bind_text(st, 2, scenario, -1, SQLITE_TRANSIENT);
 	size_t cap = 0;
-	mp_q_report_sim_row *v = NULL;
+	mp_store_report_sim_row *v = NULL;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 256;
-			mp_q_report_sim_row *nv = realloc(v, cap * sizeof *nv);
-			if (!nv) {
-				rc = mp_error_set(ctx, MP_ENOMEM, "report: out of memory");
-				goto done;
-			}
-			v = nv;
+		if (mp_vec_reserve(&v, &cap, *n + 1, 256)) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "report: out of memory");
+			goto done;
 		}
-		mp_q_report_sim_row *r = &v[(*n)++];
+		mp_store_report_sim_row *r = &v[(*n)++];
 		copy_text(r->unit, sizeof r->unit, st, 0);
 		copy_text(r->variable, sizeof r->variable, st, 1);
 		r->year = mp_store__int(st, 2, 0);

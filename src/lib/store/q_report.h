@@ -10,30 +10,27 @@
 #include "multipolar/common.h"
 #include "multipolar/store.h"
 
-/* Whether the store has a table (or view) named `name`: 1/0. */
-int mp_q_report_has_table(mp_store *s, const char *name);
-
 /* The newest run of each scenario in sim_summary, ordered by scenario name. */
-typedef struct mp_q_report_run {
+typedef struct mp_store_report_run {
 	int64_t run_id;
 	char scenario[96];
 	int first_year, last_year;
 	int64_t job; /* sim_runs.job (one `multipolar run`), 0 when unknown */
-} mp_q_report_run;
+} mp_store_report_run;
 /* *out is malloc'd (free()); *n = 0 when the table is missing or empty. */
-int mp_q_report_runs(mp_ctx *ctx, mp_store *s, mp_q_report_run **out, size_t *n);
+int mp_store__report_runs(mp_ctx *ctx, mp_store *s, mp_store_report_run **out, size_t *n);
 
 /* One row of sim_summary: a quantity (variable) of a unit (pole, state, "world") in a
  * year of a run: quantiles over the ensemble's runs and the mean. NULL reads as NaN. */
-typedef struct mp_q_report_sim_row {
+typedef struct mp_store_report_sim_row {
 	char unit[64];
 	char variable[64];
 	int year;
 	double q05, q25, q50, q75, q95, mean;
-} mp_q_report_sim_row;
+} mp_store_report_sim_row;
 /* All rows of run `run_id` and `scenario`, ordered by variable, unit, year. *out is
  * malloc'd (free()). */
-int mp_q_report_sim_rows(mp_ctx *ctx, mp_store *s, int64_t run_id, const char *scenario,
-			 mp_q_report_sim_row **out, size_t *n);
+int mp_store__report_sim_rows(mp_ctx *ctx, mp_store *s, int64_t run_id, const char *scenario,
+			 mp_store_report_sim_row **out, size_t *n);
 
 #endif

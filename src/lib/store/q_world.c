@@ -1,12 +1,12 @@
-/* Queries that build an mp_world for one year (see q_world.h). */
+/* Queries of one year for the world layer (see q_world.h). */
 #include "q_world.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
+#include "util/vec.h"
 
 int mp_store__nmc_years(mp_ctx *ctx, mp_store *s, int64_t dsid, int *first, int *last)
 {
@@ -30,12 +30,14 @@ int mp_store__nmc_years(mp_ctx *ctx, mp_store *s, int64_t dsid, int *first, int 
 
 static int by_ccode(const void *a, const void *b)
 {
-	const mp_actor *x = a, *y = b;
+	const mp_store_nmc_row *x = a, *y = b;
 	return (x->ccode > y->ccode) - (x->ccode < y->ccode);
 }
 
-int mp_store__world_nmc(mp_ctx *ctx, mp_store *s, int64_t dsid, int year, mp_world *w)
+int mp_store__nmc_year(mp_ctx *ctx, mp_store *s, int64_t dsid, int year, mp_store_nmc_row **out, size_t *n)
 {
+	*out = NULL;
+	*n = 0;
 	sqlite3_stmt *st;
 	int rc = mp_store__prepare(ctx, s,
 				   "SELECT ccode, stateabb, milex, milper, irst, pec, tpop, upop, cinc FROM nmc"
@@ -45,111 +47,108 @@ int mp_store__world_nmc(mp_ctx *ctx, mp_store *s, int64_t dsid, int year, mp_wor
 		return rc;
 	sqlite3_bind_int64(st, 1, dsid);
 	sqlite3_bind_int(st, 2, year);
-	size_t cap = 0;
+	mp_store_nmc_row *v = NULL;
+	size_t cap = 0, k = 0;
 	int step;
-	w->n = 0;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (w->n == cap) {
-			cap = cap ? cap * 2 : 256;
-			mp_actor *na = realloc(w->actors, cap * sizeof *na);
-			if (!na) {
-				sqlite3_reset(st);
-				return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			}
-			w->actors = na;
+		if (mp_vec_reserve(&v, &cap, k + 1, 256)) {
+			sqlite3_reset(st);
+			free(v);
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		}
-		mp_actor *a = &w->actors[w->n++];
-		memset(a, 0, sizeof *a);
-		a->ccode = sqlite3_column_int(st, 0);
+		mp_store_nmc_row *r = &v[k++];
+		memset(r, 0, sizeof *r);
+		r->ccode = sqlite3_column_int(st, 0);
 		const unsigned char *abb = sqlite3_column_text(st, 1);
-		snprintf(a->stateabb, sizeof a->stateabb, "%s", abb ? (const char *)abb : "");
-		snprintf(a->name, sizeof a->name, "%s", a->stateabb);
-		for (int c = 0; c < MP_NCOMP; c++)
-			a->comp[c] = mp_store__real(st, 2 + c);
-		a->cinc_published = mp_store__real(st, 8);
-		a->pole = -1;
-		a->gdp = a->gdp_mer = a->ideal_point = a->lat = a->lng = MP_NA;
-		a->econ = (mp_actor_econ)MP_ACTOR_ECON_UNKNOWN;
+		snprintf(r->stateabb, sizeof r->stateabb, "%s", abb ? (const char *)abb : "");
+		for (int c = 0; c < 6; c++)
+			r->comp[c] = mp_store__real(st, 2 + c);
+		r->cinc = mp_store__real(st, 8);
 	}
 	sqlite3_reset(st);
-	if (step != SQLITE_DONE)
+	if (step != SQLITE_DONE) {
+		free(v);
 		return mp_store__error(ctx, s, "read NMC");
+	}
 	/* sorted here: an ORDER BY lets SQLite pick the (dsid, ccode, year) index and scan
 	 * every year's rows (measured: 40x slower without ANALYZE statistics) */
-	qsort(w->actors, w->n, sizeof *w->actors, by_ccode);
+	if (k > 1)
+		qsort(v, k, sizeof *v, by_ccode);
+	*out = v;
+	*n = k;
 	return MP_OK;
 }
 
-/* Runs a (ccode, value...) query for the world's year and hands each row to fn. */
-typedef void (*row_fn)(mp_actor *a, sqlite3_stmt *st);
+/* ?1 dsid, ?2 year. Columns: ccode, code, v0, v1, text (absent ones NULL). */
+static const struct {
+	const char *family, *sql;
+} attr_sql[MP_STORE_ATTR_COUNT] = {
+	/* the name of the membership spell that covers the year, else the latest */
+	[MP_STORE_ATTR_NAMES] = { "states", "SELECT ccode, NULL, NULL, NULL, statenme FROM states WHERE dsid = ?1"
+					     " ORDER BY (styear <= ?2) , styear" },
+	/* COW major powers: any part of the year within a spell (majors2016) */
+	[MP_STORE_ATTR_MAJORS] = { "majors", "SELECT DISTINCT ccode, NULL, NULL, NULL, NULL FROM majors"
+					     " WHERE dsid = ?1 AND styear <= ?2 AND endyear >= ?2" },
+	[MP_STORE_ATTR_GDP] = { "maddison", "SELECT 0, countrycode, gdppc, pop, NULL FROM maddison"
+					    " WHERE dsid = ?1 AND year = ?2" },
+	[MP_STORE_ATTR_IDEAL] = { "unga", "SELECT ccode, NULL, idealpointfp, NULL, NULL FROM unga"
+					  " WHERE dsid = ?1 AND year = ?2" },
+	[MP_STORE_ATTR_CAPITALS] = { "capitals", "SELECT ccode, NULL, lat, lng, NULL FROM capitals WHERE dsid = ?1"
+						 " AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?2"
+						 " AND CAST(substr(enddate, 1, 4) AS INTEGER) >= ?2 ORDER BY stdate" },
+};
 
-static int join(mp_ctx *ctx, mp_store *s, mp_world *w, const char *family, const char *sql, row_fn fn)
+const char *mp_store__attr_family(mp_store_attr a)
 {
+	return a < MP_STORE_ATTR_COUNT ? attr_sql[a].family : "";
+}
+
+static void copy_text(char *dst, size_t size, sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(dst, size, "%s", t ? (const char *)t : "");
+}
+
+int mp_store__year_attr(mp_ctx *ctx, mp_store *s, mp_store_attr a, int year, mp_store_attr_row **out,
+			size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (a >= MP_STORE_ATTR_COUNT)
+		return mp_error_set(ctx, MP_EINPUT, "q_world.c: unknown attribute %d", (int)a);
+	if (!mp_store_has(s, attr_sql[a].family))
+		return MP_OK;
 	int64_t dsid;
 	sqlite3_stmt *st;
-	if (!mp_store_has(s, family))
-		return MP_OK;
-	int rc = mp_store__dsid(ctx, s, family, NULL, &dsid);
+	int rc = mp_store__dsid(ctx, s, attr_sql[a].family, NULL, &dsid);
 	if (rc == MP_OK)
-		rc = mp_store__prepare(ctx, s, sql, &st);
+		rc = mp_store__prepare(ctx, s, attr_sql[a].sql, &st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, dsid);
-	sqlite3_bind_int(st, 2, w->year);
+	sqlite3_bind_int(st, 2, year);
+	mp_store_attr_row *v = NULL;
+	size_t cap = 0, k = 0;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		int i = mp_world_find(w, sqlite3_column_int(st, 0));
-		if (i >= 0)
-			fn(&w->actors[i], st);
+		if (mp_vec_reserve(&v, &cap, k + 1, 256)) {
+			sqlite3_reset(st);
+			free(v);
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		}
+		mp_store_attr_row *r = &v[k++];
+		r->ccode = mp_store__int(st, 0, 0);
+		copy_text(r->code, sizeof r->code, st, 1);
+		r->v[0] = mp_store__real(st, 2);
+		r->v[1] = mp_store__real(st, 3);
+		copy_text(r->text, sizeof r->text, st, 4);
 	}
 	sqlite3_reset(st);
-	return step == SQLITE_DONE ? MP_OK : mp_store__error(ctx, s, family);
-}
-
-static void set_name(mp_actor *a, sqlite3_stmt *st)
-{
-	const unsigned char *t = sqlite3_column_text(st, 1);
-	if (t)
-		snprintf(a->name, sizeof a->name, "%s", (const char *)t);
-}
-static void set_major(mp_actor *a, sqlite3_stmt *st) { (void)st; a->major = 1; }
-static void set_gdp(mp_actor *a, sqlite3_stmt *st) { a->gdp = mp_store__real(st, 1); }
-static void set_ideal(mp_actor *a, sqlite3_stmt *st) { a->ideal_point = mp_store__real(st, 1); }
-static void set_capital(mp_actor *a, sqlite3_stmt *st)
-{
-	a->lat = mp_store__real(st, 1);
-	a->lng = mp_store__real(st, 2);
-}
-
-int mp_store__world_join(mp_ctx *ctx, mp_store *s, mp_world *w, unsigned attrs)
-{
-	int rc;
-	/* the name of the membership spell that covers the year, else the latest */
-	if ((attrs & MP_WORLD_NAMES) && (rc = join(ctx, s, w, "states",
-		       "SELECT ccode, statenme FROM states WHERE dsid = ?1 ORDER BY (styear <= ?2) , styear", set_name)))
-		return rc;
-	/* COW major powers: any part of the year within a spell (majors2016) */
-	if ((attrs & MP_WORLD_MAJORS) && (rc = join(ctx, s, w, "majors",
-		       "SELECT DISTINCT ccode FROM majors WHERE dsid = ?1 AND styear <= ?2 AND endyear >= ?2", set_major)))
-		return rc;
-	w->has_majors = (attrs & MP_WORLD_MAJORS) && mp_store_has(s, "majors");
-	/* Maddison GDP = gdppc (2011 int$) x pop (thousands) / 1000 = millions of 2011 int$.
-	 * ISO3 -> COW through the countrycode crosswalk; Germany (DEU) serves COW 255 and 260. */
-	if ((attrs & MP_WORLD_GDP) && mp_store_has(s, "crosswalk") &&
-	    (rc = join(ctx, s, w, "maddison",
-		       "SELECT CASE WHEN m.countrycode = 'DEU' AND ?2 BETWEEN 1955 AND 1990 THEN 260 ELSE c.cown END,"
-		       " m.gdppc * m.pop / 1000.0 FROM maddison m JOIN crosswalk c ON c.iso3c = m.countrycode"
-		       " AND c.dsid = (SELECT max(id) FROM datasets WHERE family = 'crosswalk')"
-		       " WHERE m.dsid = ?1 AND m.year = ?2 AND c.cown IS NOT NULL",
-		       set_gdp)))
-		return rc;
-	if ((attrs & MP_WORLD_IDEAL) && (rc = join(ctx, s, w, "unga", "SELECT ccode, idealpointfp FROM unga WHERE dsid = ?1 AND year = ?2",
-		       set_ideal)))
-		return rc;
-	if ((attrs & MP_WORLD_CAPITALS) && (rc = join(ctx, s, w, "capitals",
-		       "SELECT ccode, lat, lng FROM capitals WHERE dsid = ?1 AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?2"
-		       " AND CAST(substr(enddate, 1, 4) AS INTEGER) >= ?2 ORDER BY stdate",
-		       set_capital)))
-		return rc;
+	if (step != SQLITE_DONE) {
+		free(v);
+		return mp_store__error(ctx, s, attr_sql[a].family);
+	}
+	*out = v;
+	*n = k;
 	return MP_OK;
 }

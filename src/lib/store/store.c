@@ -3,9 +3,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "q_import.h"
 #include "store_internal.h"
+#include "util/vec.h"
 
 #define MP_STMT_CACHE 64
+/* SQLite page cache (negative: KiB): 64 MiB for queries; 4 MiB while a file is imported,
+ * whose pages are written once and go to the WAL (measured on all shared CSVs: peak RSS
+ * 97 -> 32 MiB, CPU unchanged; bench/RESULTS.md). Neither changes durability. */
+#define MP_STORE_CACHE "-65536"
+#define MP_STORE_BULK_CACHE "-4096"
 
 struct mp_store {
 	sqlite3 *db;
@@ -18,32 +25,78 @@ struct mp_store {
 	int busy_ms; /* how long a statement waits for another process's lock */
 };
 
-/* Schema migrations: index i brings user_version i to i+1. Append only. */
-static const char *const migrations[] = {
+/* Schema migrations: entry i brings user_version i to i+1: its SQL, then its fix-up
+ * function (NULL for none), all in the one transaction of migrate(). Every table of the
+ * store is created here; imported dataset tables (one per family, columns from the file)
+ * are the exception, made by the importer (q_import.c). Append only: never edit an entry
+ * that has been released, add one. */
+typedef struct {
+	const char *sql;
+	int (*fix)(mp_ctx *ctx, mp_store *s);
+} migration;
+
+static int fix_results(mp_ctx *ctx, mp_store *s);
+
+static const migration migrations[] = {
 	/* 0 -> 1: provenance of imported datasets */
-	"CREATE TABLE datasets ("
-	" id INTEGER PRIMARY KEY, family TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL,"
-	" sha256 TEXT NOT NULL UNIQUE, file TEXT NOT NULL, imported_at TEXT NOT NULL,"
-	" rows INTEGER NOT NULL, year_min INTEGER, year_max INTEGER, citation TEXT NOT NULL);"
-	"CREATE INDEX datasets_family ON datasets(family, year_max, id);",
+	{ "CREATE TABLE datasets ("
+	  " id INTEGER PRIMARY KEY, family TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL,"
+	  " sha256 TEXT NOT NULL UNIQUE, file TEXT NOT NULL, imported_at TEXT NOT NULL,"
+	  " rows INTEGER NOT NULL, year_min INTEGER, year_max INTEGER, citation TEXT NOT NULL);"
+	  "CREATE INDEX datasets_family ON datasets(family, year_max, id);",
+	  NULL },
 	/* 1 -> 2: forecast evaluation results (multipolar evaluate; docs/evaluate.md "Stored
 	 * results"). origin NULL = pooled over the run's pool origins; unit 'all' = pooled over
 	 * states. Self-contained: the queries are in q_eval.c. */
-	"CREATE TABLE IF NOT EXISTS eval_run ("
-	" id INTEGER PRIMARY KEY, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
-	" version TEXT NOT NULL, origins TEXT NOT NULL, horizons TEXT NOT NULL, variables TEXT NOT NULL,"
-	" methods TEXT NOT NULL, runs INTEGER NOT NULL, seed INTEGER NOT NULL, top INTEGER NOT NULL,"
-	" pool_from INTEGER NOT NULL, pool_to INTEGER NOT NULL, truth TEXT NOT NULL, notes TEXT);"
-	"CREATE TABLE IF NOT EXISTS eval_score ("
-	" run INTEGER NOT NULL REFERENCES eval_run(id) ON DELETE CASCADE, origin INTEGER,"
-	" horizon INTEGER NOT NULL, variable TEXT NOT NULL, unit TEXT NOT NULL, method TEXT NOT NULL,"
-	" metric TEXT NOT NULL, value REAL, n INTEGER NOT NULL);"
-	"CREATE INDEX IF NOT EXISTS eval_score_run ON eval_score(run, unit, origin, variable, horizon);"
-	"CREATE TABLE IF NOT EXISTS eval_reliability ("
-	" run INTEGER NOT NULL REFERENCES eval_run(id) ON DELETE CASCADE, origin INTEGER,"
-	" horizon INTEGER NOT NULL, variable TEXT NOT NULL, method TEXT NOT NULL, bin INTEGER NOT NULL,"
-	" n INTEGER NOT NULL, mean_p REAL, freq REAL);"
-	"CREATE INDEX IF NOT EXISTS eval_reliability_run ON eval_reliability(run, origin, variable, horizon);",
+	{ "CREATE TABLE IF NOT EXISTS eval_run ("
+	  " id INTEGER PRIMARY KEY, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	  " version TEXT NOT NULL, origins TEXT NOT NULL, horizons TEXT NOT NULL, variables TEXT NOT NULL,"
+	  " methods TEXT NOT NULL, runs INTEGER NOT NULL, seed INTEGER NOT NULL, top INTEGER NOT NULL,"
+	  " pool_from INTEGER NOT NULL, pool_to INTEGER NOT NULL, truth TEXT NOT NULL, notes TEXT);"
+	  "CREATE TABLE IF NOT EXISTS eval_score ("
+	  " run INTEGER NOT NULL REFERENCES eval_run(id) ON DELETE CASCADE, origin INTEGER,"
+	  " horizon INTEGER NOT NULL, variable TEXT NOT NULL, unit TEXT NOT NULL, method TEXT NOT NULL,"
+	  " metric TEXT NOT NULL, value REAL, n INTEGER NOT NULL);"
+	  "CREATE INDEX IF NOT EXISTS eval_score_run ON eval_score(run, unit, origin, variable, horizon);"
+	  "CREATE TABLE IF NOT EXISTS eval_reliability ("
+	  " run INTEGER NOT NULL REFERENCES eval_run(id) ON DELETE CASCADE, origin INTEGER,"
+	  " horizon INTEGER NOT NULL, variable TEXT NOT NULL, method TEXT NOT NULL, bin INTEGER NOT NULL,"
+	  " n INTEGER NOT NULL, mean_p REAL, freq REAL);"
+	  "CREATE INDEX IF NOT EXISTS eval_reliability_run ON eval_reliability(run, origin, variable, horizon);",
+	  NULL },
+	/* 2 -> 3: the result tables of simulations (ensemble/), calibrations (calib/) and
+	 * negotiations (bargain/), which the query files used to create when missing: IF NOT
+	 * EXISTS, as databases of versions 1 and 2 may have them. The fix-up adds what those older
+	 * tables lack. Scalar parameters go in calib_fit, per-state ones (mp_sim_unit_params)
+	 * in calib_unit. */
+	{ "CREATE TABLE IF NOT EXISTS sim_runs ("
+	  " run_id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, scenario_path TEXT,"
+	  " seed INTEGER NOT NULL, runs INTEGER NOT NULL, start INTEGER NOT NULL,"
+	  " horizon INTEGER NOT NULL, world TEXT, params TEXT,"
+	  " created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), job INTEGER);"
+	  "CREATE TABLE IF NOT EXISTS sim_summary ("
+	  " run_id INTEGER NOT NULL REFERENCES sim_runs(run_id), scenario TEXT NOT NULL,"
+	  " year INTEGER NOT NULL, unit TEXT NOT NULL, variable TEXT NOT NULL,"
+	  " q05 REAL, q25 REAL, q50 REAL, q75 REAL, q95 REAL, mean REAL);"
+	  "CREATE INDEX IF NOT EXISTS sim_summary_run ON sim_summary(run_id, variable, unit, year);"
+	  "CREATE TABLE IF NOT EXISTS calib_run (id INTEGER PRIMARY KEY, until INTEGER NOT NULL,"
+	  " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), notes TEXT);"
+	  "CREATE TABLE IF NOT EXISTS calib_fit (run INTEGER NOT NULL REFERENCES calib_run(id),"
+	  " param TEXT NOT NULL, estimate REAL, se REAL, n INTEGER, stat_name TEXT, stat REAL,"
+	  " method TEXT, PRIMARY KEY (run, param));"
+	  "CREATE TABLE IF NOT EXISTS calib_unit (run INTEGER NOT NULL REFERENCES calib_run(id),"
+	  " ccode INTEGER NOT NULL, param TEXT NOT NULL, estimate REAL, se REAL, n INTEGER,"
+	  " method TEXT, PRIMARY KEY (run, ccode, param));"
+	  "CREATE TABLE IF NOT EXISTS bargain_runs (run_id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+	  " model TEXT NOT NULL, input TEXT, actors INTEGER, rounds INTEGER, stopped_by TEXT,"
+	  " created TEXT NOT NULL);"
+	  "CREATE TABLE IF NOT EXISTS bargain_positions (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
+	  " round INTEGER NOT NULL, actor TEXT NOT NULL, dim TEXT NOT NULL, position REAL);"
+	  "CREATE TABLE IF NOT EXISTS bargain_forecast (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
+	  " round INTEGER NOT NULL, dim TEXT NOT NULL, weighted_mean REAL, weighted_median REAL);"
+	  "CREATE INDEX IF NOT EXISTS bargain_positions_run ON bargain_positions(run_id);"
+	  "CREATE INDEX IF NOT EXISTS bargain_forecast_run ON bargain_forecast(run_id);",
+	  fix_results },
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -72,6 +125,18 @@ int mp_store__step(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *what)
 	int rc = mp_store__error(ctx, s, what); /* the message before reset clears nothing */
 	sqlite3_reset(st);
 	return rc;
+}
+
+int mp_store__has_table(mp_store *s, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	if (mp_store__prepare(NULL, s, "SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?1",
+			      &st) != MP_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	int r = sqlite3_step(st);
+	sqlite3_reset(st);
+	return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
 }
 
 int mp_store__step_done(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *what)
@@ -179,8 +244,31 @@ static int foreign_check(mp_ctx *ctx, mp_store *s)
 	return MP_OK;
 }
 
-/* Brings the schema to N_MIGRATIONS. The version is read again under BEGIN IMMEDIATE (the
- * write lock), so two processes opening a new database do not both create its tables. */
+/* Whether `table` has column `col` (table names are this file's constants). */
+static int has_column(mp_store *s, const char *table, const char *col)
+{
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT 1 FROM pragma_table_info('%s') WHERE name = ?1", table);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, col, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* Tables of older databases: sim_runs before its `job` column. */
+static int fix_results(mp_ctx *ctx, mp_store *s)
+{
+	if (!has_column(s, "sim_runs", "job"))
+		return mp_store__exec(ctx, s, "ALTER TABLE sim_runs ADD COLUMN job INTEGER");
+	return MP_OK;
+}
+
+/* Brings the schema to the newest version, all or nothing. The version is read again
+ * under BEGIN IMMEDIATE (the write lock): two processes opening a new database at once
+ * must not both run the migrations (the second waits, then finds them done). */
 static int migrate(mp_ctx *ctx, mp_store *s)
 {
 	int version = 0;
@@ -195,8 +283,11 @@ static int migrate(mp_ctx *ctx, mp_store *s)
 	if (rc == MP_OK && version > (int)N_MIGRATIONS)
 		rc = mp_error_set(ctx, MP_EDB, "%s: schema version %d is newer than this multipolar (%d)", s->path,
 				  version, (int)N_MIGRATIONS);
-	for (size_t i = (size_t)version; rc == MP_OK && i < N_MIGRATIONS; i++)
-		rc = mp_store__exec(ctx, s, migrations[i]);
+	for (size_t i = (size_t)version; rc == MP_OK && i < N_MIGRATIONS; i++) {
+		rc = mp_store__exec(ctx, s, migrations[i].sql);
+		if (rc == MP_OK && migrations[i].fix)
+			rc = migrations[i].fix(ctx, s);
+	}
 	if (rc == MP_OK && version < (int)N_MIGRATIONS) {
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", (int)N_MIGRATIONS);
@@ -250,7 +341,7 @@ int mp_store_open(mp_ctx *ctx, const char *path, int flags, mp_store **out)
 		goto done;
 	if (!(flags & MP_STORE_READONLY)) {
 		if ((rc = mp_store__exec(ctx, s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-						 "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
+						 "PRAGMA foreign_keys=ON; PRAGMA cache_size=" MP_STORE_CACHE ";"
 						 "PRAGMA wal_autocheckpoint=16384;")) != MP_OK)
 			goto done;
 		if ((rc = migrate(ctx, s)) != MP_OK)
@@ -275,6 +366,11 @@ void mp_store_free(mp_store *s)
 		sqlite3_close(s->db);
 	free(s->path);
 	free(s);
+}
+
+int mp_store__bulk(mp_ctx *ctx, mp_store *s, int on)
+{
+	return mp_store__exec(ctx, s, on ? "PRAGMA cache_size=" MP_STORE_BULK_CACHE : "PRAGMA cache_size=" MP_STORE_CACHE);
 }
 
 int mp_store_begin(mp_ctx *ctx, mp_store *s)
@@ -338,14 +434,9 @@ int mp_store_datasets(mp_ctx *ctx, mp_store *s, mp_dataset_info **out, size_t *n
 	size_t cnt = 0, cap = 0;
 	int step;
 	while ((step = mp_store__step(ctx, s, st, "list datasets")) == 1) {
-		if (cnt == cap) {
-			cap = cap ? cap * 2 : 16;
-			mp_dataset_info *nv = realloc(v, cap * sizeof *nv);
-			if (!nv) {
-				free(v);
-				return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			}
-			v = nv;
+		if (mp_vec_reserve(&v, &cap, cnt + 1, 16)) {
+			free(v);
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		}
 		read_info(st, &v[cnt++]);
 	}

@@ -2,6 +2,10 @@
  * Internal store API for the library's own modules. Only files under src/lib/store/
  * include <sqlite3.h>; other modules call the typed query functions declared in
  * src/lib/store/q_*.h (one file per consumer module: q_world.c, q_relations.c, ...).
+ * Naming: functions mp_store__<area>_<what> (internal) or mp_store_<what> (public),
+ * row types mp_store_<area>_<row>, constants MP_STORE_<AREA>_*. Queries return plain rows
+ * or fill plain arrays, never a domain struct; every table is made by the migrations
+ * in store.c (imported dataset tables excepted: q_import.c makes them from the file).
  *
  * Imported tables (one per dataset family) have the CSV file's own column names plus
  * `dsid` (the dataset version id in `datasets`); missing values are NULL. Families:
@@ -28,6 +32,9 @@ int mp_store__error(mp_ctx *ctx, mp_store *s, const char *what);
 int mp_store__step(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *what);
 /* Steps a statement with no result rows (INSERT, UPDATE) and resets it: MP_OK or MP_EDB. */
 int mp_store__step_done(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *what);
+/* Whether a table or view exists: 1, 0, or -1 on an SQLite error (callers treat -1 as
+ * present, so the read that follows reports the error). */
+int mp_store__has_table(mp_store *s, const char *name);
 /* Prepares `sql` (cached per store: statements are finalised with the store). */
 int mp_store__prepare(mp_ctx *ctx, mp_store *s, const char *sql, sqlite3_stmt **out);
 /* Runs SQL with no results. */

@@ -1,6 +1,8 @@
 /* RFC 4180 CSV reader (see csv.h). Written for the import path: one pass over the bytes,
  * fields split in place, UTF-8 validated as it goes (RFC 3629 section 4 byte ranges). */
 #include "util/csv.h"
+#include "util/file.h"
+#include "util/vec.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -11,31 +13,9 @@ int mp_csv_open(mp_ctx *ctx, const char *path, mp_csv *csv)
 {
 	memset(csv, 0, sizeof *csv);
 	csv->path = path;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return mp_error_set(ctx, errno == ENOENT ? MP_ENOTFOUND : MP_EIO, "%s: cannot open: %s", path,
-				    strerror(errno));
-	int rc = MP_OK;
-	if (fseek(f, 0, SEEK_END) != 0) {
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot read (not a regular file?)", path);
-		goto done;
-	}
-	long size = ftell(f);
-	if (size < 0 || fseek(f, 0, SEEK_SET) != 0) {
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot read (not a regular file?)", path);
-		goto done;
-	}
-	csv->buf = malloc((size_t)size + 1);
-	if (!csv->buf) {
-		rc = mp_error_set(ctx, MP_ENOMEM, "%s: out of memory reading %ld bytes", path, size);
-		goto done;
-	}
-	if (fread(csv->buf, 1, (size_t)size, f) != (size_t)size) {
-		rc = mp_error_set(ctx, MP_EIO, "%s: read error", path);
-		goto done;
-	}
-	csv->buf[size] = '\0';
-	csv->len = (size_t)size;
+	int rc = mp_file__read(ctx, path, MP_FILE_MAX, &csv->buf, &csv->len);
+	if (rc)
+		return rc;
 	if (csv->len == 0) {
 		rc = mp_error_set(ctx, MP_EINPUT, "%s: empty file (expected a CSV header line)", path);
 		goto done;
@@ -45,7 +25,6 @@ int mp_csv_open(mp_ctx *ctx, const char *path, mp_csv *csv)
 		csv->pos = 3;
 	csv->line = 1;
 done:
-	fclose(f);
 	if (rc != MP_OK)
 		mp_csv_close(csv);
 	return rc;
@@ -104,15 +83,10 @@ static size_t utf8_len(const unsigned char *p, const unsigned char *end)
 static int push_field(mp_ctx *ctx, mp_csv *csv, char *start, size_t col)
 {
 	if (csv->nfields == csv->cap) {
-		size_t cap = csv->cap ? csv->cap * 2 : 32;
-		char **f = realloc(csv->fields, cap * sizeof *f);
-		if (!f)
+		size_t cap = csv->cap, cap2 = csv->cap;
+		if (mp_vec_reserve(&csv->fields, &cap, csv->nfields + 1, 32) ||
+		    mp_vec_reserve(&csv->cols, &cap2, csv->nfields + 1, 32))
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		csv->fields = f;
-		size_t *c = realloc(csv->cols, cap * sizeof *c);
-		if (!c)
-			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		csv->cols = c;
 		csv->cap = cap;
 	}
 	csv->fields[csv->nfields] = start;

@@ -129,7 +129,7 @@ const char *mp_build_options(void)
 #if MP_SANITIZE
 	       " sanitize=address,undefined"
 #endif
-	       " sqlite jansson libcyaml gsl nettle igraph(loaded-on-use)";
+	       " sqlite jansson libyaml gsl nettle igraph(loaded-on-use)";
 }
 
 static int file_exists(const char *path)

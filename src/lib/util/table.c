@@ -1,5 +1,6 @@
 /* Tidy result tables: text, CSV (RFC 4180) and JSON (via Jansson) output. */
 #include "multipolar/table.h"
+#include "util/vec.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -64,12 +65,11 @@ void mp_table_free(mp_table *t)
 int mp_table_add_row(mp_table *t, size_t *row)
 {
 	if (t->nrows == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		cell *c = realloc(t->cells, cap * t->ncols * sizeof *c);
-		if (!c)
+		/* rows of ncols cells: the capacity counts cells, t->cap rows */
+		size_t cells = t->cap * t->ncols;
+		if (mp_vec_reserve(&t->cells, &cells, (t->nrows + 1) * t->ncols, 64 * t->ncols))
 			return MP_ENOMEM;
-		t->cells = c;
-		t->cap = cap;
+		t->cap = cells / t->ncols;
 	}
 	memset(&t->cells[t->nrows * t->ncols], 0, t->ncols * sizeof *t->cells);
 	if (row)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/file.h"
 #include "util/yaml.h"
 
 /* Longest YAML input read (scenario and parameter files are a few KB): a device such as
@@ -60,9 +61,11 @@ int mp_yaml__check_keys(mp_ctx *ctx, const char *path, yaml_document_t *doc)
 int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y)
 {
 	memset(y, 0, sizeof *y);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return mp_error_set(ctx, MP_ENOTFOUND, "%s: cannot open: %s", path, strerror(errno));
+	FILE *f;
+	size_t size;
+	int rc = mp_file__open(ctx, path, MP_FILE_MAX, &f, &size);
+	if (rc)
+		return rc == MP_EIO ? mp_error_set(ctx, MP_ENOTFOUND, "%s", mp_error_message(ctx)) : rc;
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
 		fclose(f);
@@ -70,7 +73,7 @@ int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y)
 	}
 	reader rd = { f, 0, 0 };
 	yaml_parser_set_input(&parser, read_bounded, &rd);
-	int rc = MP_OK;
+	rc = MP_OK;
 	if (!yaml_parser_load(&parser, &y->doc)) {
 		if (rd.too_big)
 			rc = mp_error_set(ctx, MP_EINPUT, "%s: longer than %u MB: not a scenario or parameter file", path,

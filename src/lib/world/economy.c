@@ -12,19 +12,24 @@
 #include <strings.h>
 
 #include "store/q_calib.h"
+#include "multipolar/crosswalk.h"
 #include "util/csv.h"
 
 #define SRC "world/economy.c"
 #define LOOKBACK 10 /* years: the latest value within them is the start value */
 
-/* The one ISO3 -> COW step of this file (the query joins the imported countrycode
- * crosswalk): unified Germany's data also serve West Germany (COW 260). */
-static int world_index(const mp_world *w, int ccode)
+/* The actor a PWT country-year stands for: the state as it existed in the year, by the
+ * one crosswalk (docs/crosswalk.md: unified Germany's data serve West Germany, COW 260,
+ * in 1955-1990); -1 when the world has none. */
+static int world_index(const mp_world *w, const char *iso3, int year)
 {
-	int i = mp_world_find(w, ccode);
-	if (i < 0 && ccode == 255)
-		i = mp_world_find(w, 260);
-	return i;
+	int cc[2], k = mp_country_state_of_iso3(iso3, year, cc);
+	for (int j = 0; j < k; j++) {
+		int i = mp_world_find(w, cc[j]);
+		if (i >= 0)
+			return i;
+	}
+	return -1;
 }
 
 double mp_world_invest_rate(double ky, double ky_next, double scale)
@@ -39,8 +44,8 @@ int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w)
 	mp_dataset_info d;
 	if (mp_store_dataset_pick(NULL, s, "pwt", NULL, &d) != MP_OK)
 		return MP_OK; /* PWT not imported: the fields stay unknown */
-	mp_qcalib_rows rows = { 0 }, gdp = { 0 };
-	int rc = mp_qcalib_fetch(ctx, s, MP_QC_PWT, w->year - LOOKBACK, w->year, &rows);
+	mp_store_calib_rows rows = { 0 }, gdp = { 0 };
+	int rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_PWT, w->year - LOOKBACK, w->year, &rows);
 	if (rc != MP_OK)
 		return rc;
 	/* the US's price level by year (the numeraire) */
@@ -51,8 +56,8 @@ int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w)
 		if (!strcmp(rows.v[k].txt, "USA") && rows.v[k].i[1] >= w->year - LOOKBACK)
 			qus[rows.v[k].i[1] - (w->year - LOOKBACK)] = rows.v[k].r[0];
 	for (size_t k = 0; k < rows.n; k++) { /* sorted by country, year: later rows win */
-		const mp_qcalib_row *r = &rows.v[k];
-		int i = world_index(w, r->i[0]);
+		const mp_store_calib_row *r = &rows.v[k];
+		int i = world_index(w, r->txt, r->i[1]);
 		if (i < 0)
 			continue;
 		mp_actor *a = &w->actors[i];
@@ -71,7 +76,7 @@ int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w)
 			end++;
 		double f = MP_NA, sv = MP_NA;
 		for (size_t j = k; j <= end; j++) {
-			const mp_qcalib_row *q = &rows.v[j];
+			const mp_store_calib_row *q = &rows.v[j];
 			if (q->r[1] > 0 && q->r[2] > 0)
 				f = q->r[1] / q->r[2];
 			double se = mp_world_invest_rate(q->r[2], q->r[3], 1.0);
@@ -87,7 +92,7 @@ int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w)
 	int us = mp_world_find(w, 2);
 	if (us >= 0 && w->actors[us].gdp > 0 &&
 	    mp_store_dataset_pick(NULL, s, "sipri", NULL, &d) == MP_OK &&
-	    (rc = mp_qcalib_fetch(ctx, s, MP_QC_SIPRI_GDP, w->year, w->year, &gdp)) == MP_OK) {
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_SIPRI_GDP, w->year, w->year, &gdp)) == MP_OK) {
 		double usd = MP_NA;
 		for (size_t k = 0; k < gdp.n; k++)
 			if (gdp.v[k].i[0] == 2)
@@ -100,8 +105,8 @@ int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w)
 		}
 	}
 	rc = MP_OK;
-	mp_qcalib_rows_free(&rows);
-	mp_qcalib_rows_free(&gdp);
+	mp_store__calib_rows_free(&rows);
+	mp_store__calib_rows_free(&gdp);
 	return rc;
 }
 

@@ -6,6 +6,7 @@
 
 #include "util/csv.h"
 #include "multipolar/poles.h"
+#include "util/vec.h"
 
 #define MAX_POLES 32
 
@@ -149,14 +150,9 @@ int mp_poles_load(mp_ctx *ctx, const char *path, mp_poles **out)
 					  csv.nfields);
 			goto done;
 		}
-		if (p->n == cap) {
-			cap = cap ? cap * 2 : 256;
-			mp_pole_spell *ns = realloc(p->spells, cap * sizeof *ns);
-			if (!ns) {
-				rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-				goto done;
-			}
-			p->spells = ns;
+		if (mp_vec_reserve(&p->spells, &cap, p->n + 1, 256)) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			goto done;
 		}
 		mp_pole_spell *s = &p->spells[p->n];
 		memset(s, 0, sizeof *s);

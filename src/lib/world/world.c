@@ -8,7 +8,8 @@
 
 #include "util/csv.h"
 #include "util/num.h"
-#include "store/q_world.h"
+#include "world/world_internal.h"
+#include "util/vec.h"
 
 const char *const mp_component_names[MP_NCOMP] = { "milex", "milper", "irst", "pec", "tpop", "upop" };
 
@@ -16,7 +17,9 @@ void mp_world_free(mp_world *w)
 {
 	if (!w)
 		return;
+	mp_world_dyads_free(w->dyads);
 	free(w->actors);
+	free(w->demog);
 	free(w);
 }
 
@@ -61,57 +64,24 @@ int mp_world_clone(const mp_world *w, mp_world **out)
 		return MP_ENOMEM;
 	}
 	memcpy(c->actors, w->actors, w->n * sizeof *c->actors);
+	c->dyads = NULL;
+	c->demog = NULL;
+	if ((w->dyads && mp_world__dyads_clone(w->dyads, &c->dyads) != MP_OK) ||
+	    (w->demog && !(c->demog = malloc(w->n * sizeof *c->demog)))) {
+		mp_world_free(c);
+		return MP_ENOMEM;
+	}
+	if (w->demog)
+		memcpy(c->demog, w->demog, w->n * sizeof *c->demog);
 	*out = c;
 	return MP_OK;
 }
 
-static void assign_poles(mp_world *w, const mp_poles *poles)
+void mp_world__assign_poles(mp_world *w, const mp_poles *poles)
 {
 	for (size_t i = 0; i < w->n; i++)
 		w->actors[i].pole = poles && w->actors[i].ccode ? mp_poles_of(poles, w->actors[i].ccode, w->year)
 								: w->actors[i].pole;
-}
-
-int mp_world_store_years(mp_ctx *ctx, mp_store *s, const char *nmc_version, int *first, int *last)
-{
-	mp_dataset_info d;
-	int rc = mp_store_dataset_pick(ctx, s, "nmc", nmc_version, &d);
-	return rc == MP_OK ? mp_store__nmc_years(ctx, s, d.id, first, last) : rc;
-}
-
-int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
-			mp_world **out)
-{
-	return mp_world_from_store_ex(ctx, s, year, nmc_version, poles, MP_WORLD_ALL, out);
-}
-
-int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
-			   unsigned attrs, mp_world **out)
-{
-	mp_dataset_info nmc;
-	mp_world *w = NULL;
-	int rc = mp_store_dataset_pick(ctx, s, "nmc", nmc_version, &nmc);
-	if (rc != MP_OK)
-		return rc;
-	if (year < nmc.year_min || year > nmc.year_max)
-		return mp_error_set(ctx, MP_ERANGE, "year %d is outside the coverage of %s %s (%d-%d)", year, nmc.name,
-				    nmc.version, nmc.year_min, nmc.year_max);
-	if (!(w = calloc(1, sizeof *w)))
-		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-	w->year = year;
-	snprintf(w->source, sizeof w->source, "NMC %s", nmc.version);
-	if ((rc = mp_store__world_nmc(ctx, s, nmc.id, year, w)) != MP_OK)
-		goto done;
-	if ((rc = mp_store__world_join(ctx, s, w, attrs)) != MP_OK)
-		goto done;
-	if ((attrs & MP_WORLD_GDP) && (rc = mp_world_economy_from_store(ctx, s, w)) != MP_OK)
-		goto done;
-	assign_poles(w, poles);
-	*out = w;
-	w = NULL;
-done:
-	mp_world_free(w);
-	return rc;
 }
 
 /* Default world file columns (data/world/README.md). */
@@ -188,14 +158,9 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 					  csv.nfields);
 			goto done;
 		}
-		if (w->n == cap) {
-			cap = cap ? 2 * cap : 128;
-			mp_actor *na = realloc(w->actors, cap * sizeof *na);
-			if (!na) {
-				rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-				goto done;
-			}
-			w->actors = na;
+		if (mp_vec_reserve(&w->actors, &cap, w->n + 1, 128)) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			goto done;
 		}
 		mp_actor *a = &w->actors[w->n];
 		memset(a, 0, sizeof *a);
@@ -253,8 +218,13 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 	if (!path_given && (rc = mp_world_economy_from_file(ctx, NULL, w)) != MP_OK)
 		goto done;
 	w->has_majors = 1;
+	/* demography by age from the shipped derived file beside the default world */
+	if ((rc = mp_world_ages_load(ctx, NULL, w)) == MP_ENOTFOUND)
+		rc = MP_OK;
+	if (rc != MP_OK)
+		goto done;
 	snprintf(w->source, sizeof w->source, "default world %d", w->year);
-	assign_poles(w, poles);
+	mp_world__assign_poles(w, poles);
 	*out = w;
 	w = NULL;
 done:
