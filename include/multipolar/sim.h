@@ -134,9 +134,9 @@ extern "C" {
 	X(economy_tfp_shock_df, "economy.tfp_shock_df", 5, "df",                                     \
 	  "Student-t degrees of freedom of the innovations (fat tails: crises) [calib]")         \
 	X(economy_invest_speed, "economy.invest_speed", 0.1, "1/yr",                                 \
-	  "reversion of the investment share (PWT csh_i) to its state level [calib]")            \
+	  "speed of the investment rate toward its target (rate from PWT rnna, docs/economy.md) [calib]") \
 	X(economy_invest_default, "economy.invest_default", 0.22, "share of GDP",                    \
-	  "investment share of a state without PWT data (world median csh_i) [calib]")          \
+	  "the world's investment rate: median state's (PWT rnna), the rate of a state without data [calib]") \
 	X(economy_invest_own_weight, "economy.invest_own_weight", 1.0, "weight",                     \
 	  "weight of the state's own investment level in the rate's target (the rest: economy.invest_default) [calib]") \
 	X(economy_price_elasticity, "economy.price_elasticity", 0.3, "elasticity",                   \

@@ -28,9 +28,9 @@
 
 #define SRC "fit_economy_data.c"
 
-/* The ISO3 -> COW step of the data assembly, in one place until world/'s crosswalk lands:
- * the query joins the imported countrycode crosswalk (Serbia -> 345); unified Germany's
- * values also serve West Germany (COW 260) in the years it existed. */
+/* The ISO3 -> COW step of the data assembly: the rows are mapped by the one crosswalk
+ * (mp_world__series_codes, docs/crosswalk.md); unified Germany's values also serve West
+ * Germany (COW 260) in the years it existed. */
 static int econ_extra_ccode(int ccode) { return ccode == 255 ? 260 : 0; }
 
 typedef struct econ_units {
