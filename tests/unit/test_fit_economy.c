@@ -404,6 +404,37 @@ static void test_partial_rolling(void **state)
 	mp_econ_panel_free(&p);
 }
 
+/* The target's weight on the unit's own level: 5 units at 0.2 in 2000-2008 and 0.3 in 2009,
+ * 5 at 0.4 and 0.5; medians 0.2 and 0.4, the world's (median of the medians) 0.3. With
+ * k = 0.2 and w = 0.5 the targets are 0.25 and 0.35 and the paths' 10-year means m + (s_0 -
+ * m) F, F = (1 - 0.8^10) / 2 = 0.4463129088: 0.27231564544 and 0.41694693632 (python3 beside;
+ * a brute-force search of the grid finds the same cell, error 1.5e-32). Two groups, two
+ * unknowns (w, F(k)): the fit recovers both exactly. */
+static void test_partial_rolling_weight(void **state)
+{
+	(void)state;
+	mp_econ_panel p;
+	assert_int_equal(mp_econ_panel_new(NULL, 10, 2000, 2019, &p), MP_OK);
+	const double F = (1.0 - pow(0.8, 10)) / 2.0;
+	assert_near(F, 0.4463129088, 1e-12);
+	for (size_t u = 0; u < p.nu; u++) {
+		const double mu = u < 5 ? 0.2 : 0.4, target = 0.5 * mu + 0.5 * 0.3;
+		const double fut = target + (mu + 0.1 - target) * F;
+		for (int t = 2000; t <= 2019; t++)
+			MP_EP(&p, u, t) = t < 2009 ? mu : (t == 2009 ? mu + 0.1 : fut);
+	}
+	assert_near(MP_EP(&p, 0, 2010), 0.27231564544, 1e-11);
+	assert_near(MP_EP(&p, 9, 2010), 0.41694693632, 1e-11);
+	mp_partial_fit f;
+	assert_int_equal(mp_fit_partial_rolling(NULL, &p, NULL, 2000, 2019, 10, 10, 20, 1, &f), MP_OK);
+	assert_int_equal((int)f.n, 10);
+	assert_near(f.speed, 0.20, 1e-12);
+	assert_near(f.own_weight, 0.5, 1e-12);
+	assert_near(f.rmse, 0.0, 1e-12);
+	assert_true(f.rmse_own > 0.01); /* the unit's own median alone misses both groups */
+	mp_econ_panel_free(&p);
+}
+
 /* Investment rate from PWT's capital at constant prices (world.h): K/Y 3, next year's
  * capital over this year's output 3.2, d = 0.05: 3.2 - 0.95 x 3 = 0.35; at a current-PPP /
  * constant-price ratio of 0.8, 0.28. The rate's depreciation is the sim's default. */
@@ -482,7 +513,8 @@ int main(void)
 		cmocka_unit_test(test_reversion),          cmocka_unit_test(test_unit_median),
 		cmocka_unit_test(test_price_level),        cmocka_unit_test(test_capital_steady_state),
 		cmocka_unit_test(test_gaps_slope_hand),    cmocka_unit_test(test_gaps_choose_slope),
-		cmocka_unit_test(test_partial_rolling),    cmocka_unit_test(test_invest_rate),
+		cmocka_unit_test(test_partial_rolling),    cmocka_unit_test(test_partial_rolling_weight),
+		cmocka_unit_test(test_invest_rate),
 		cmocka_unit_test(test_unit_speeds_and_level),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,7 +7,8 @@
  *             A's level is comparable with the calibration's, which uses L = population)
  *   K_i,t+1 = (1 - d) K_i,t + s_i,t Y_i,t                      (perpetual inventory)
  *   s_i,t+1 = s_i,t + k_s (s_i - s_i,t),  s_i = w s_i,own + (1 - w) s_world   (investment
- *             rate adjusts toward its own level shrunk toward the world's)
+ *             rate adjusts toward its own level shrunk toward the world's: partial
+ *             adjustment, Nerlove 1958; k_s and w by a rolling-origin fit, fit_economy.c)
  *   ln A_i,t = ln A_F,t + x_i,t
  *   ln A_F,t+1 = ln A_F,t + g_A + sd_F e_F,t                   (frontier TFP, common shock)
  *   x_i,t+1 = x_i,t + lambda (mu_i - x_i,t) + v_i,t + w_i,t + levers - c_s sigma_i,t
