@@ -95,7 +95,14 @@ static int year_of(const char *s)
 		return 0;
 	char *end;
 	long y = strtol(s, &end, 10);
-	if (end == s || y < -9999 || y > 9999)
+	if (end == s)
+		return 0;
+	/* YYYYMM (COW contiguity's begin/end) and YYYYMMDD */
+	if (y >= 100000 && y <= 999912 && !*end)
+		y /= 100;
+	else if (y >= 10000000 && y <= 99991231 && !*end)
+		y /= 10000;
+	if (y < -9999 || y > 9999)
 		return 0;
 	return (int)y;
 }
@@ -136,21 +143,56 @@ typedef struct importer {
 	const mp_dataset_spec *spec;
 	mp_store_sql_col cols[MAX_COLS];   /* stored columns */
 	spec_col scols[MAX_COLS];
+	char names[MAX_COLS][256];   /* stored names of renamed columns (spec->rename) */
 	int src[MAX_COLS];           /* header index feeding each stored column, -1 = absent */
 	size_t ncols;
 	int ycol_a, ycol_b;          /* header indexes of year column(s), -1 none */
 	int year_min, year_max;
 } importer;
 
+/* The stored names of header column `from` under a spec's rename list ("a>b c>d,e"):
+ * writes up to 2 names to to[] and returns how many (0: stored under its own name). */
+static int renamed(const char *rename, const char *from, char to[2][128])
+{
+	size_t fl = strlen(from);
+	for (const char *p = rename; p && *p;) {
+		while (*p == ' ')
+			p++;
+		const char *gt = strchr(p, '>'), *end = strchr(p, ' ');
+		if (!gt)
+			break;
+		if (!end)
+			end = p + strlen(p);
+		if ((size_t)(gt - p) == fl && !strncasecmp(p, from, fl)) {
+			int n = 0;
+			const char *q = gt + 1;
+			while (q < end && n < 2) {
+				const char *c = memchr(q, ',', (size_t)(end - q));
+				const char *e = c ? c : end;
+				snprintf(to[n++], 128, "%.*s", (int)(e - q), q);
+				q = c ? c + 1 : end;
+			}
+			return n;
+		}
+		p = end;
+	}
+	return 0;
+}
+
 static int setup_columns(importer *im, char **hdr, size_t nh)
 {
 	size_t n = parse_columns(im->spec->columns, im->scols, MAX_COLS);
 	im->ncols = 0;
 	for (size_t i = 0; i < n; i++) {
-		im->cols[im->ncols].name = im->scols[i].name;
-		im->cols[im->ncols].type = im->scols[i].type;
-		im->src[im->ncols] = header_index(hdr, nh, im->scols[i].name);
-		im->ncols++;
+		char to[2][128];
+		int nt = renamed(mp_data__rename(im->spec), im->scols[i].name, to);
+		for (int k = 0; k < (nt ? nt : 1) && im->ncols < MAX_COLS; k++) {
+			snprintf(im->names[im->ncols], sizeof im->names[0], "%s", nt ? to[k] : im->scols[i].name);
+			im->cols[im->ncols].name = im->names[im->ncols];
+			im->cols[im->ncols].type = im->scols[i].type;
+			im->src[im->ncols] = header_index(hdr, nh, im->scols[i].name);
+			im->ncols++;
+		}
 	}
 	if (im->spec->dynamic)
 		for (size_t h = 0; h < nh && im->ncols < MAX_COLS; h++) {
@@ -160,8 +202,8 @@ static int setup_columns(importer *im, char **hdr, size_t nh)
 					known = 1;
 			if (known || !*hdr[h])
 				continue;
-			snprintf(im->scols[im->ncols].name, sizeof im->scols[0].name, "%s", hdr[h]);
-			im->cols[im->ncols].name = im->scols[im->ncols].name;
+			snprintf(im->names[im->ncols], sizeof im->names[0], "%s", hdr[h]);
+			im->cols[im->ncols].name = im->names[im->ncols];
 			im->cols[im->ncols].type = MP_STORE_SQL_TEXT;
 			im->src[im->ncols] = (int)h;
 			im->ncols++;
