@@ -23,6 +23,7 @@
 #include "multipolar/poles.h"
 #include "multipolar/store.h"
 #include "multipolar/table.h"
+#include "multipolar/world.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -203,9 +204,33 @@ typedef struct mp_rel_event {
 MP_EXTERN int mp_rel_transitions(const int *years, const double *r, size_t n, double lo, double hi,
 		       mp_rel_event *ev, size_t cap, size_t *nev);
 
+/* ---- roll-call votes (docs/panels.md "Roll-call votes") ------------------------------ */
+
+/* Agreement of two vote positions x, y over n roll calls (yes 1, abstain 0.5, no 0; NaN
+ * absent or not a member, skipped): agree = 1 - mean|x - y| (Voeten's agreement index),
+ * s = 1 - 2 mean|x - y| (Signorino & Ritter 1999 S with distance 1 per roll call),
+ * kappa = Haege's (2011) chance-corrected agreement (states only; NaN otherwise), n = the
+ * roll calls both voted on. NaN when n = 0. */
+typedef struct mp_rel_agree {
+	double agree, s, kappa;
+	int n;
+} mp_rel_agree;
+MP_EXTERN void mp_rel_vote_agree(const double *x, const double *y, size_t n, mp_rel_agree *out);
+/* Agreement of two groups of states (ccodes a[0..na), b[0..nb); a group's position on a
+ * roll call is the mean of its members' who voted) on the roll calls of `issue`
+ * (MP_VOTE_* bits, 0 all). MP_ENOMEM only. */
+MP_EXTERN int mp_rel_rollcall_dyad(const mp_world_votes *v, const int *a, size_t na, const int *b, size_t nb,
+				   int issue, mp_rel_agree *out);
+/* The agreement matrix over year y's members (n*n, n = mp_rel_year_n) for
+ * mp_rel_blocs_weights: agree of each pair with at least 10 common roll calls, else 0;
+ * NaN rows for members that did not vote that year. MP_ENOMEM only. */
+MP_EXTERN int mp_rel_rollcall_weights(const mp_rel_year *y, const mp_world_votes *v, int issue, double *w);
+
 /* ---- blocs ------------------------------------------------------------------------ */
 
-typedef enum { MP_BLOC_VOTES, MP_BLOC_ALLIANCES, MP_BLOC_BOTH } mp_bloc_basis;
+/* MP_BLOC_ROLLCALL: the full roll-call agreement matrix (mp_rel_rollcall_weights, then
+ * mp_rel_blocs_weights); mp_rel_blocs itself takes the other three. */
+typedef enum { MP_BLOC_VOTES, MP_BLOC_ALLIANCES, MP_BLOC_BOTH, MP_BLOC_ROLLCALL } mp_bloc_basis;
 typedef enum { MP_BLOC_LOUVAIN, MP_BLOC_LEIDEN } mp_bloc_method;
 
 typedef struct mp_bloc_opts {
@@ -224,6 +249,11 @@ typedef struct mp_bloc_opts {
  * (non-aligned), -1 = no data. *modularity: of the partition found. */
 MP_EXTERN int mp_rel_blocs(mp_ctx *ctx, const mp_rel_year *y, const mp_bloc_opts *opts, int *bloc,
 		 double *modularity);
+/* The same on a given similarity matrix w (n*n over year y's members, n = mp_rel_year_n;
+ * symmetric, weights > 0 are edges): a member is a node when w[i*n+i] is finite (NaN on
+ * the diagonal: no data). opts->basis is ignored. */
+MP_EXTERN int mp_rel_blocs_weights(mp_ctx *ctx, const mp_rel_year *y, const double *w, const mp_bloc_opts *opts,
+				   int *bloc, double *modularity);
 /* Agreement of two labelings (entries < 0 in either are skipped): NMI and the adjusted
  * Rand index (igraph_compare_communities). */
 MP_EXTERN int mp_rel_compare(mp_ctx *ctx, const int *p, const int *q, size_t n, double *nmi, double *ari);
