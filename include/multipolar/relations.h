@@ -226,6 +226,32 @@ MP_EXTERN int mp_rel_rollcall_dyad(const mp_world_votes *v, const int *a, size_t
  * NaN rows for members that did not vote that year. MP_ENOMEM only. */
 MP_EXTERN int mp_rel_rollcall_weights(const mp_rel_year *y, const mp_world_votes *v, int issue, double *w);
 
+/* ---- panels (docs/panels.md): dyad-years and state-years, like peacesciencer ------- */
+
+typedef enum { MP_PANEL_ALL, MP_PANEL_MAJORS, MP_PANEL_POLES, MP_PANEL_PRD } mp_panel_set;
+typedef struct mp_panel_opts {
+	unsigned int version;
+	int from, to;          /* years */
+	mp_panel_set set;      /* all system members, COW majors, poles, politically relevant */
+	int directed;          /* both orders of each pair */
+	int components;        /* add the junior-index parts */
+	const mp_poles *poles; /* MP_PANEL_POLES (and the states panel's pole column); may be NULL */
+} mp_panel_opts;
+#define MP_PANEL_OPTS_VERSION 1
+#define MP_PANEL_OPTS_INIT { MP_PANEL_OPTS_VERSION, 0, 0, MP_PANEL_ALL, 0, 0, NULL }
+/* Receives the panel one year at a time (a table of that year's rows; the same columns
+ * every year). Return MP_OK to go on. */
+typedef int (*mp_panel_fn)(void *u, const mp_table *chunk, int year);
+/* The dyad-year panel: ccode1, ccode2, stateabb1, stateabb2, year, then contiguity,
+ * capital distance, MID and war onset/ongoing and peace years, rivalry, major-power flags,
+ * capabilities and their ratio, alliance ties, S-scores, vote agreement, ideal-point
+ * distance, trade and dependence (every column: docs/panels.md). Poles: ccode empty,
+ * stateabb the pole's name, the state-pair columns (contiguity .. rivalry) empty. */
+MP_EXTERN int mp_rel_dyads_panel(mp_ctx *ctx, mp_store *s, const mp_panel_opts *opts, mp_panel_fn fn, void *u);
+/* The state-year panel: ccode, stateabb, year, the six NMC components, CINC, major power,
+ * GDP (Maddison), SIPRI spending, UN ideal point, pole (docs/panels.md). */
+MP_EXTERN int mp_rel_states_panel(mp_ctx *ctx, mp_store *s, const mp_panel_opts *opts, mp_panel_fn fn, void *u);
+
 /* ---- blocs ------------------------------------------------------------------------ */
 
 /* MP_BLOC_ROLLCALL: the full roll-call agreement matrix (mp_rel_rollcall_weights, then

@@ -234,3 +234,28 @@ int mp_store__panel_vote_years(mp_ctx *ctx, mp_store *s, int *first, int *last)
 	}
 	return finish(ctx, s, st, r, "un_rollcalls");
 }
+
+int mp_store__panel_spells(mp_ctx *ctx, mp_store *s, mp_store_spell_row **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	int rc = start(ctx, s, "states",
+		       "SELECT ccode, styear, endyear, endyear = (SELECT MAX(endyear) FROM states WHERE dsid = ?1)"
+		       " FROM states WHERE dsid = ?1 ORDER BY ccode, styear",
+		       NULL, 0, &st);
+	if (rc != MP_OK || !st)
+		return rc;
+	size_t cap = 0;
+	int r;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (mp_vec_reserve(out, &cap, *n + 1, 256))
+			return oom(ctx, st);
+		mp_store_spell_row *x = &(*out)[(*n)++];
+		x->ccode = sqlite3_column_int(st, 0);
+		x->styear = sqlite3_column_int(st, 1);
+		x->endyear = sqlite3_column_int(st, 2);
+		x->open = sqlite3_column_int(st, 3);
+	}
+	return finish(ctx, s, st, r, "states");
+}

@@ -56,4 +56,11 @@ int mp_store__panel_rollcalls(mp_ctx *ctx, mp_store *s, int year, mp_store_rollc
 /* First and last year with roll calls (0, 0 when not imported). */
 int mp_store__panel_vote_years(mp_ctx *ctx, mp_store *s, int *first, int *last);
 
+/* Membership spells of the COW state system (states): ccode, first and last year, and
+ * whether the spell is open at the end of the data (its last year is the data's last). */
+typedef struct mp_store_spell_row {
+	int ccode, styear, endyear, open;
+} mp_store_spell_row;
+int mp_store__panel_spells(mp_ctx *ctx, mp_store *s, mp_store_spell_row **out, size_t *n);
+
 #endif
