@@ -29,6 +29,8 @@
 extern "C" {
 #endif
 
+typedef struct mp_rel_agree mp_rel_agree; /* roll-call agreement, below */
+
 /* ---- kernels ------------------------------------------------------------------- */
 
 /* Signorino & Ritter (1999) S of portfolios x, y over n dimensions with weights w
@@ -181,13 +183,16 @@ MP_EXTERN int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, co
 MP_EXTERN size_t mp_rel_actor_members(const mp_rel_year *y, const mp_poles *poles, const mp_rel_actor *a,
 			    int *idx);
 
-/* The tidy dyad-year table: year,a,b,cap_share_a,cap_ratio,parity,atop_tie,cow_tie,
- * s_unweighted,s_weighted,s_squared,tau_b,kappa,ideal_distance,trade,dep_ab,dep_ba,
- * barbieri,junior_index; with `components` also cap_a,cap_b,share_a,share_b,cap_asym,
- * dep_asym,alignment. Missing values are empty cells. */
+/* The tidy dyad-year table of 'multipolar dyad': ccode1,ccode2,stateabb1,stateabb2,year,
+ * cap_share_a,cap_ratio,parity,atop_tie,cow_tie,s_unweighted,s_weighted,s_squared,tau_b,
+ * kappa,ideal_distance,trade,dep_ab,dep_ba,barbieri,junior_index, then the roll-call
+ * agreement agree,s_votes,kappa_votes,nvotes,agree_me,..,agree_ec; with `components` also
+ * cap_a,cap_b,share_a,share_b,cap_asym,dep_asym,alignment. A pole's ccode is empty and its
+ * stateabb is its name. votes: 7 entries (all roll calls, then the issue families me, nu,
+ * di, hr, co, ec) or NULL. Missing values are empty cells. */
 MP_EXTERN int mp_rel_table_new(mp_table **out, int components);
-MP_EXTERN int mp_rel_table_add(mp_table *t, int year, const char *a, const char *b, const mp_rel_dyad *d,
-		     int components);
+MP_EXTERN int mp_rel_table_add(mp_table *t, int year, const mp_rel_actor *a, const mp_rel_actor *b,
+			       const mp_rel_dyad *d, const mp_rel_agree *votes, int components);
 
 /* ---- power transitions ----------------------------------------------------------- */
 
@@ -211,10 +216,10 @@ MP_EXTERN int mp_rel_transitions(const int *years, const double *r, size_t n, do
  * s = 1 - 2 mean|x - y| (Signorino & Ritter 1999 S with distance 1 per roll call),
  * kappa = Haege's (2011) chance-corrected agreement (states only; NaN otherwise), n = the
  * roll calls both voted on. NaN when n = 0. */
-typedef struct mp_rel_agree {
+struct mp_rel_agree {
 	double agree, s, kappa;
 	int n;
-} mp_rel_agree;
+};
 MP_EXTERN void mp_rel_vote_agree(const double *x, const double *y, size_t n, mp_rel_agree *out);
 /* Agreement of two groups of states (ccodes a[0..na), b[0..nb); a group's position on a
  * roll call is the mean of its members' who voted) on the roll calls of `issue`

@@ -153,7 +153,7 @@ const cli_command cli_cmd_simulate = {
 		"data/scenarios/: baseline, decoupling, sino-russian-axis, russian-breakthrough, "
 		"multipolar-club; default baseline) and prints one row per year, unit (a state, a pole, "
 		"or system) and variable with the 5, 25, 50, 75 and 95% quantiles over runs and the mean: "
-		"columns scenario,year,unit,variable,q05,q25,q50,q75,q95,mean. Variables: cinc_share, "
+		"columns scenario,year,unit,variable,q05,q25,q50,q75,q95,mean,ccode (the COW code of a state unit; empty for poles and the system). Variables: cinc_share, "
 		"gdp_share, pop, milex_share, ideal_point, war and camp_<name> (0/1, so the mean is a "
 		"probability) per state; the shares, pop and ideal_point per pole; con, n_eff, n_golosov, "
 		"leader_share, multipolar, con_states, n_eff_states, war, gp_war, crises and "

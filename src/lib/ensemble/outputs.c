@@ -64,6 +64,8 @@ int mp_outputs_init(mp_outputs *o, const mp_sim *s, const mp_poles *poles)
 			ADD(u, buf);
 		}
 		ADD(u, "camp_nonaligned");
+		for (size_t q = v - NSV - nc - 1; q < v; q++)
+			o->vars[q].ccode = w->actors[i].ccode;
 	}
 	for (int p = 0; p < np; p++)
 		for (size_t j = 0; j < NPV; j++)

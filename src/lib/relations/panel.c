@@ -25,8 +25,8 @@ static const mp_column dyad_cols[] = {
 	{ "s_unweighted", MP_COL_REAL, 4 }, { "s_weighted", MP_COL_REAL, 4 },   { "s_squared", MP_COL_REAL, 4 },
 	{ "tau_b", MP_COL_REAL, 4 },        { "kappa", MP_COL_REAL, 4 },        { "ideal_distance", MP_COL_REAL, 3 },
 	{ "agree", MP_COL_REAL, 4 },        { "s_votes", MP_COL_REAL, 4 },      { "kappa_votes", MP_COL_REAL, 4 },
-	{ "nvotes", MP_COL_INT, 0 },        { "trade", MP_COL_REAL, 1 },        { "dep1", MP_COL_REAL, 6 },
-	{ "dep2", MP_COL_REAL, 6 },         { "barbieri", MP_COL_REAL, 6 },     { "junior_index", MP_COL_REAL, 4 },
+	{ "nvotes", MP_COL_INT, 0 },        { "trade", MP_COL_REAL, 1 },        { "dep_ab", MP_COL_REAL, 6 },
+	{ "dep_ba", MP_COL_REAL, 6 },         { "barbieri", MP_COL_REAL, 6 },     { "junior_index", MP_COL_REAL, 4 },
 	/* components */
 	{ "share1", MP_COL_REAL, 6 },       { "share2", MP_COL_REAL, 6 },       { "cap_asym", MP_COL_REAL, 4 },
 	{ "dep_asym", MP_COL_REAL, 4 },     { "alignment", MP_COL_REAL, 4 },
