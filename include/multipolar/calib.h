@@ -1,5 +1,5 @@
 /*
- * Calibration of the world model (sim) on history, and backtests of its forecasts.
+ * Calibration of the world model (sim) on history.
  *
  * Three layers:
  *  1. statistical kernels on plain arrays (OLS, logit, Spearman, linear trend);
@@ -8,8 +8,8 @@
  *     source (docs/calibration.md);
  *  3. mp_calibrate(): reads the store up to a year (every query has `year <= until`),
  *     runs the estimators and returns the fitted parameters under the sim's keys.
- * mp_backtest() (include below) starts the sim from a past year with parameters
- * calibrated only on data up to that year and scores its forecast of CINC shares.
+ * mp_backtest() and mp_evaluate() (eval.h) start the sim from past years with parameters
+ * calibrated only on data up to each year and score its forecasts.
  *
  * Matrices are row-major: X[i*p + j] is observation i, regressor j.
  */
@@ -127,7 +127,7 @@ typedef struct mp_population_fit {
 	size_t transition_n;    /* country pairs of consecutive windows */
 } mp_population_fit;
 
-/* Population growth dynamics for the sim's demography (docs/sim.md; MODELS.md C2):
+/* Population growth dynamics for the sim's demography (docs/sim.md; docs/references.md C2):
  * growth starts at n_0 = n_a + n_b ln y (demographic transition: growth falls with
  * income; Notestein 1945, Lee 2003) and approaches the long-run rate n_LR at speed lambda.
  * Over the most recent non-overlapping windows of length T inside [first, until], with
@@ -273,53 +273,6 @@ MP_EXTERN int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const c
 /* Stores the fit statistics in the database (tables calib_run, calib_fit), one
  * transaction. *run_id receives the new run's id (may be NULL). */
 MP_EXTERN int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id);
-
-/* ---- 4. backtest ---------------------------------------------------------------------- */
-
-/* Scores of one forecasting method. */
-typedef struct mp_backtest_row {
-	char method[16];   /* "model", "persistence", "trend" */
-	size_t n;          /* states scored */
-	double mae, rmse;  /* of the shares */
-	double rank_corr;  /* Spearman correlation of forecast and true shares */
-} mp_backtest_row;
-
-typedef struct mp_backtest_result {
-	int start, end;
-	mp_backtest_row rows[3]; /* model, persistence, trend */
-	size_t k;                /* states scored (top K by start-year CINC present at the end) */
-	int *ccode;              /* [k] */
-	double *truth, *model, *persistence, *trend; /* [k] shares among the k states */
-	mp_calib_result *calib;  /* the parameters used (fitted on data <= start); NULL when
-				    uncalibrated */
-	char truth_source[128];
-} mp_backtest_result;
-
-typedef struct mp_backtest_options {
-	int version;             /* MP_BACKTEST_OPTIONS_VERSION */
-	int start, end;          /* Y0 < Y1 */
-	int runs;                /* ensemble size (default 200) */
-	uint64_t seed;           /* default 1 */
-	int top;                 /* K (default 20) */
-	const char *truth_path;  /* NMC CSV for the end year; NULL = the database's NMC */
-	int trend_years;         /* trend fitted on [start - trend_years, start] (default 10) */
-	int uncalibrated;        /* 1: run the sim with its documented defaults (ablation) */
-} mp_backtest_options;
-#define MP_BACKTEST_OPTIONS_VERSION 1
-#define MP_BACKTEST_OPTIONS_INIT { MP_BACKTEST_OPTIONS_VERSION, 0, 0, 200, 1, 20, NULL, 10, 0 }
-
-/* Calibrates on data <= start (mp_calibrate), starts the sim from the start year's world,
- * runs the ensemble to the end year and scores the median forecast CINC shares of the top
- * K states (by start-year CINC; shares renormalised among those K, the same for every
- * method) against the truth, beside persistence (start shares) and a linear trend (OLS of
- * each share on the year over [start - trend_years, start]). Errors: MP_EUSAGE for
- * start >= end, MP_ERANGE (naming NMC and its range) for years outside the coverage. */
-MP_EXTERN int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_backtest_result **out);
-MP_EXTERN void mp_backtest_result_free(mp_backtest_result *r);
-/* The score table: method,n,mae,rmse,rank_corr. */
-MP_EXTERN int mp_backtest_table(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
-/* The per-state forecasts: ccode, truth, model, persistence, trend. */
-MP_EXTERN int mp_backtest_detail(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
 
 #ifdef __cplusplus
 }

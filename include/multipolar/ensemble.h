@@ -1,7 +1,8 @@
 /*
  * Ensembles of simulated runs (docs/sim.md, "Ensembles"): runs spread over OpenMP threads
  * and MPI ranks, summarised per (year, unit, variable) by streaming quantiles with bounded
- * memory.
+ * memory, or kept member by member (mp_ensemble_members) for the scores that need every
+ * run (eval.h).
  *
  * Reproducibility: run r uses the RNG streams keyed by (seed, r, ...), each run's outputs
  * go to its own slot of a batch, and every summary receives the runs strictly in run
@@ -73,6 +74,51 @@ MP_EXTERN int mp_ensemble_last_year(const mp_ensemble *e);
  * transaction; *run_id receives its id. `job` groups the ensembles of one invocation
  * (`multipolar run` stores its five with the first one's run_id); job <= 0: its own id. */
 MP_EXTERN int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t job, int64_t *run_id);
+
+/* ---- members: each run's values (for CRPS, PIT and coverage; eval.h) ---- */
+
+/* A variable read from a run through the public sim API (sim.h). */
+typedef enum mp_member_var {
+	MP_MEMBER_CINC,    /* mp_sim_cinc */
+	MP_MEMBER_GDP,     /* actor gdp (PPP, millions) */
+	MP_MEMBER_GDP_MER, /* actor gdp_mer */
+	MP_MEMBER_MILEX,   /* the CINC components, COW NMC units (world.h) */
+	MP_MEMBER_MILPER,
+	MP_MEMBER_IRST,
+	MP_MEMBER_PEC,
+	MP_MEMBER_TPOP,
+	MP_MEMBER_UPOP,
+	MP_MEMBER_IDEAL,   /* UNGA ideal point */
+	MP_MEMBER_WAR,     /* mp_sim_at_war: 1 when the actor fought a war that year, else 0 */
+	MP_MEMBER_NVARS
+} mp_member_var;
+/* "cinc", "gdp", ..., "war" (static). */
+MP_EXTERN const char *mp_member_var_name(mp_member_var v);
+
+typedef struct mp_members_opts {
+	unsigned int version;
+	int runs;                 /* members, >= 1: run r is mp_sim_reset(r) */
+	int threads;              /* <= 0: OpenMP default */
+	int batch;                /* runs per batch (progress and MPI granularity); <= 0: 64 */
+	const mp_sim_opts *sim;   /* params, units, scenario, poles, store, seed (run ignored) */
+	const int *years;         /* nyears ascending years >= the start year (the start year
+				     records the initial state) */
+	size_t nyears;
+	const size_t *actors;     /* actor indices of the start world; NULL = all, in order */
+	size_t nactors;
+	const mp_member_var *vars;
+	size_t nvars;
+	const char *task;         /* progress task name (per batch); NULL = no progress */
+} mp_members_opts;
+#define MP_MEMBERS_OPTS_VERSION 1
+#define MP_MEMBERS_OPTS_INIT { MP_MEMBERS_OPTS_VERSION, 1, 0, 0, NULL, NULL, 0, NULL, 0, NULL, 0, NULL }
+
+/* Runs the ensemble from `start` and returns every run's values in run order:
+ * (*values)[((r * nyears + y) * nactors + a) * nvars + v] is run r, year years[y], actor a
+ * (actors[a], or a), variable vars[v]. Bit-identical for any number of threads and MPI
+ * ranks; under MPI every rank must call it and every rank receives all values. *values
+ * is malloc'd (free()). */
+MP_EXTERN int mp_ensemble_members(mp_ctx *ctx, const mp_world *start, const mp_members_opts *o, double **values);
 
 /* MPI: initialises MPI when launched by mpirun (else a no-op; rank 0 of 1). */
 MP_EXTERN int mp_ensemble_mpi_init(int *rank, int *size);

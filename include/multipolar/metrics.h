@@ -2,7 +2,7 @@
  * Capabilities and polarity: CINC and its component shares, concentration (CON,
  * Herfindahl), effective number of poles (Laakso-Taagepera, Golosov), leader share and
  * lead ratio, and named, parameterised polarity classifiers. Formulas and sources in
- * docs/models.md (MODELS.md A1-A5).
+ * docs/models.md (docs/references.md A1-A5).
  */
 #ifndef MULTIPOLAR_METRICS_H
 #define MULTIPOLAR_METRICS_H

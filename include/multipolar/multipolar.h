@@ -8,6 +8,7 @@
 #include "multipolar/common.h"
 #include "multipolar/data.h"
 #include "multipolar/ensemble.h"
+#include "multipolar/eval.h"
 #include "multipolar/metrics.h"
 #include "multipolar/poles.h"
 #include "multipolar/relations.h"

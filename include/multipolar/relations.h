@@ -1,5 +1,5 @@
 /*
- * Relations between states and poles (MODELS.md A5-A10): capability ratios and the
+ * Relations between states and poles (docs/references.md A5-A10): capability ratios and the
  * power-transition parity band, alliance ties and alliance-portfolio similarity
  * (Signorino-Ritter S, Kendall tau-b, Haege's kappa), UN ideal-point distance, trade
  * dependence and Barbieri interdependence, a documented "junior partner" composite,

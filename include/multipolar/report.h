@@ -6,6 +6,8 @@
  *   - forecast:    pole shares and polarity to the horizon with 50% and 90% bands, one
  *                  panel per scenario, and a scenario comparison (simulation summaries
  *                  stored by `multipolar run`, table sim_summary);
+ *   - skill:       the newest stored evaluation (`multipolar evaluate`, eval.h): skill
+ *                  against each baseline, band coverage, PIT histograms, war reliability;
  *   - relations:   chosen dyads over time (capability ratio, trade dependence both ways,
  *                  ideal-point distance) and the camps of the latest year;
  *   - negotiation: shown when a negotiation result is stored, else a note.

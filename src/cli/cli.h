@@ -43,6 +43,9 @@ typedef struct cli_common {
 	const char *output;
 	int quiet;
 	mp_format fmt; /* parsed from format */
+	/* the command table, NULL-terminated (set by main.c before run: so a command that
+	 * lists the others, help, needs no symbol of main.c and calls run one way) */
+	const struct cli_command *const *commands;
 } cli_common;
 
 #define CLI_OPT_DB { "db", CLI_STRING, offsetof(cli_common, db), "PATH", \
@@ -66,9 +69,6 @@ typedef struct cli_command {
 	/* Runs the command; positional arguments in pos[0..npos). Returns an MP_* code. */
 	int (*run)(mp_ctx *ctx, void *opts, int npos, char **pos);
 } cli_command;
-
-/* All commands, sorted by name, NULL-terminated. */
-extern const cli_command *const cli_commands[];
 
 /* Prints the help of one command. */
 void cli_print_help(FILE *f, const cli_command *cmd);

@@ -1,10 +1,10 @@
 /* multipolar backtest: forecast a past decade from data up to its start, and score it. */
 #include "cli.h"
-#include "multipolar/calib.h"
+#include "multipolar/eval.h"
 
 typedef struct {
 	cli_common common;
-	int start, end, runs, top, trend_years, detail, uncalibrated;
+	int start, end, runs, top, trend_years, detail, uncalibrated, threads;
 	long long seed;
 	const char *truth;
 } backtest_opts;
@@ -15,6 +15,7 @@ static const cli_option options[] = {
 	{ "end", CLI_INT, offsetof(backtest_opts, end), "Y1", "forecast year, > Y0 (required)" },
 	{ "runs", CLI_INT, offsetof(backtest_opts, runs), "N", "ensemble size of the model forecast (default 200)" },
 	{ "seed", CLI_LONG, offsetof(backtest_opts, seed), "S", "random seed (default 1)" },
+	{ "threads", CLI_INT, offsetof(backtest_opts, threads), "T", "OpenMP threads (default: all cores; same result for any)" },
 	{ "top", CLI_INT, offsetof(backtest_opts, top), "K", "score the K states with the largest Y0 CINC (default 20)" },
 	{ "truth", CLI_STRING, offsetof(backtest_opts, truth), "FILE",
 	  "NMC CSV (v5/v6/v7 layout) with the true Y1 values (default: the database's NMC)" },
@@ -66,6 +67,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	bo.truth_path = o->truth;
 	bo.trend_years = o->trend_years;
 	bo.uncalibrated = o->uncalibrated;
+	bo.threads = o->threads;
 	int rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_READONLY, &s);
 	if (rc == MP_OK)
 		rc = mp_backtest(ctx, s, &bo, &r);
@@ -94,7 +96,8 @@ const cli_command cli_cmd_backtest = {
 		"renormalised among those K) with the truth: the database's NMC, or an NMC CSV given by --truth. "
 		"Prints CSV (unless --format says otherwise) with columns method,n,mae,rmse,rank_corr and one row "
 		"each for model, persistence (the Y0 shares) and trend (OLS line of each share over Y0-10..Y0). "
-		"rank_corr is Spearman's. Method: docs/backtest.md.",
+		"rank_corr is Spearman's. The single-origin view of 'multipolar evaluate' (same ensemble members, "
+		"baselines and truth). Method: docs/backtest.md.",
 	.example = "multipolar backtest --start 2006 --end 2016",
 	.options = options,
 	.opts_size = sizeof(backtest_opts),

@@ -31,7 +31,7 @@ static void roff(FILE *f, const char *s)
 	}
 }
 
-static void man_page(FILE *f)
+static void man_page(FILE *f, const cli_command *const *cli_commands)
 {
 	fprintf(f, ".TH MULTIPOLAR 1 \"\" \"multipolar %s\" \"User Commands\"\n", mp_version());
 	fprintf(f, ".SH NAME\nmultipolar \\- measure, forecast and simulate a multipolar world order\n");
@@ -79,8 +79,9 @@ static void man_page(FILE *f)
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 {
 	help_opts *o = vo;
+	const cli_command *const *cli_commands = o->common.commands;
 	if (o->man) {
-		man_page(stdout);
+		man_page(stdout, o->common.commands);
 		return MP_OK;
 	}
 	if (npos == 0) {

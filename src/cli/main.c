@@ -11,7 +11,8 @@
 #include "cli_commands.def"
 #undef MP_CLI_COMMAND
 
-const cli_command *const cli_commands[] = {
+/* All commands, sorted by name, NULL-terminated. */
+static const cli_command *const cli_commands[] = {
 #define MP_CLI_COMMAND(n) &cli_cmd_##n,
 #include "cli_commands.def"
 #undef MP_CLI_COMMAND
@@ -190,6 +191,7 @@ int main(int argc, char **argv)
 					  cmd->name, c->format);
 		if (rc == MP_OK && cli_show_progress(c))
 			mp_ctx_set_progress(ctx, cli_progress_bar, &progress);
+		c->commands = cli_commands;
 	}
 	if (rc == MP_OK)
 		rc = cmd->run(ctx, opts, npos, argv + 2);

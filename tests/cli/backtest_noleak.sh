@@ -10,27 +10,8 @@ Y0=2006
 FULL="$T/full.db"
 CUT="$T/cut.db"
 $MP import --quiet --db "$FULL" "$SHARED"/*.csv || fail "import"
-sqlite3 "$FULL" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-cp "$FULL" "$CUT"
 # Truncate every imported table of the copy at Y0.
-later=0
-for t in $(sqlite3 "$CUT" "SELECT DISTINCT family FROM datasets"); do
-	cols=$(sqlite3 "$CUT" "SELECT group_concat(name, ' ') FROM pragma_table_info('$t')")
-	has() { case " $cols " in *" $1 "*) return 0;; esac; return 1; }
-	sql=""
-	if has year; then
-		later=$((later + $(sqlite3 "$CUT" "SELECT count(*) FROM \"$t\" WHERE year > $Y0")))
-		sql="DELETE FROM \"$t\" WHERE year > $Y0;"
-	fi
-	has styear && sql="$sql DELETE FROM \"$t\" WHERE styear > $Y0;"
-	has endyear && sql="$sql UPDATE \"$t\" SET endyear = $Y0 WHERE endyear > $Y0;"
-	has stdate && sql="$sql DELETE FROM \"$t\" WHERE CAST(substr(stdate, 1, 4) AS INTEGER) > $Y0;"
-	has enddate && sql="$sql UPDATE \"$t\" SET enddate = '$Y0-12-31' WHERE enddate > '$Y0-12-31';"
-	[ -n "$sql" ] && { sqlite3 "$CUT" "$sql" || fail "truncating $t"; }
-done
-[ "$later" -gt 10000 ] || fail "the full database should hold rows after $Y0 (found $later)"
-[ "$(sqlite3 "$CUT" "SELECT max(year) FROM nmc")" = "$Y0" ] || fail "the copy still has NMC after $Y0"
-[ "$(sqlite3 "$CUT" "SELECT count(*) FROM maddison WHERE year > $Y0")" = 0 ] || fail "maddison not cut"
+cut_db "$FULL" $Y0 "$CUT"
 
 for db in "$FULL" "$CUT"; do
 	tag=$(basename "$db" .db)

@@ -16,7 +16,7 @@ want=$(sha256sum "$SHARED/NMC-60-abridged.csv" | cut -d' ' -f1)
 got=$(sqlite3 "$DB" "SELECT sha256 FROM datasets WHERE family='nmc'")
 [ "$want" = "$got" ] || fail "sha256 $got != $want"
 [ "$(sqlite3 "$DB" "SELECT rows||' '||year_min||' '||year_max||' '||version FROM datasets WHERE family='nmc'")" = "15951 1816 2016 6.0" ] || fail "nmc provenance"
-# -9 became NULL (SOURCES.md: milex has 2,217 -9 values)
+# -9 became NULL (the NMC v6.0 file has 2,217 -9 values in milex: awk -F, '$4 == -9' counts them)
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM nmc WHERE milex IS NULL")" = 2217 ] || fail "milex -9 count"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM nmc WHERE milex = -9")" = 0 ] || fail "-9 left in nmc"
 

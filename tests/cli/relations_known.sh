@@ -1,5 +1,5 @@
 # Known answers for dyad/dyads/transitions on the real data (shared/data).
-# Expected values: MODELS.md E3 (ideal-point distances, to 0.01) and the output of
+# Expected values: docs/references.md E3 (ideal-point distances, to 0.01) and the output of
 # tests/numeric/relations_expected.py, an independent pandas computation from the raw CSVs
 # (run: /usr/bin/python3 tests/numeric/relations_expected.py ../shared/data):
 #   2-365 2000: n=191 S_abs=0.3577661431064576 S_w=0.012092188722366837 S_sq=0.47876672484002347
@@ -49,7 +49,7 @@ near "$T/t.csv" dep_ab 0.0397668630150406 1e-12
 near "$T/t.csv" dep_ba 0.03834249188893981 1e-12
 grep -q '^2,710,USA,CHN,2014,.*,b_preponderant,1,,' "$T/t.csv" || fail "USA-CHN 2014: parity/ties: $(tail -1 "$T/t.csv")"
 
-# MODELS.md E3: ideal-point distances (idealpointfp, July 2025 release), to 0.01
+# docs/references.md E3: ideal-point distances (idealpointfp, July 2025 release), to 0.01
 while read -r yr uc ur ui cr; do
 	for p in "USA CHN $uc" "USA RUS $ur" "USA IND $ui" "CHN RUS $cr"; do
 		set -- $p

@@ -35,7 +35,7 @@ fi
 grep -q 'largest CINC share was held by China (CHN) (23.1%)' "$H" || fail "2016 leader summary wrong"
 grep -q '<tr><th scope="row">2016</th>' "$H" || fail "2016 row missing from the tables"
 # N and CON of all states, recomputed here by python3 from the published cinc column
-# renormalised to sum to 1 (MODELS.md A1-A3): N = 1/sum s^2, CON = sqrt((H - 1/n)/(1 - 1/n));
+# renormalised to sum to 1 (docs/references.md A1-A3): N = 1/sum s^2, CON = sqrt((H - 1/n)/(1 - 1/n));
 # the report recomputes CINC from the six components, which reproduces the published
 # column to 2.5e-8, far below the 3-4 decimals shown. (2016: N 11.847, CON 0.2823)
 for y in 1816 1913 2016; do

@@ -6,8 +6,9 @@ source "$MP_SRC/tests/lib.bash"
 need_shared majors2016.csv
 DB="$T/new.db"
 $MP import --quiet --db "$DB" "$SHARED/majors2016.csv" || fail "import"
-[ "$(sqlite3 "$DB" "PRAGMA user_version")" = 2 ] || fail "new database: version $(sqlite3 "$DB" "PRAGMA user_version")"
-for t in datasets sim_runs sim_summary calib_run calib_fit bargain_runs bargain_positions bargain_forecast; do
+V=3 # the number of entries of migrations[] in src/lib/store/store.c
+[ "$(sqlite3 "$DB" "PRAGMA user_version")" = $V ] || fail "new database: version $(sqlite3 "$DB" "PRAGMA user_version")"
+for t in datasets eval_run eval_score eval_reliability sim_runs sim_summary calib_run calib_fit bargain_runs bargain_positions bargain_forecast; do
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='$t'")" = 1 ] || fail "table $t missing"
 done
 sqlite3 "$DB" "SELECT ccode FROM calib_fit LIMIT 0" || fail "calib_fit.ccode"
@@ -31,7 +32,8 @@ INSERT INTO calib_fit VALUES (1, 'economy.beta', 0.0064, 0.001, 779, 'R2', 0.5, 
 PRAGMA user_version = 1;
 SQL
 $MP import --quiet --db "$OLD" "$SHARED/majors2016.csv" || fail "import into a version-1 database"
-[ "$(sqlite3 "$OLD" "PRAGMA user_version")" = 2 ] || fail "old database not migrated"
+[ "$(sqlite3 "$OLD" "PRAGMA user_version")" = $V ] || fail "old database not migrated"
+[ "$(sqlite3 "$OLD" "SELECT count(*) FROM eval_run")" = 0 ] || fail "eval tables in the old database"
 [ "$(sqlite3 "$OLD" "SELECT scenario || ' ' || seed || ' ' || IFNULL(job, 'null') FROM sim_runs")" = "baseline 7 null" ] \
 	|| fail "sim_runs row or job column: $(sqlite3 "$OLD" "SELECT * FROM sim_runs")"
 [ "$(sqlite3 "$OLD" "SELECT param || ' ' || ccode || ' ' || estimate || ' ' || n FROM calib_fit")" = "economy.beta 0 0.0064 779" ] \
@@ -44,5 +46,5 @@ $MP import --quiet --db "$OLD" "$SHARED/majors2016.csv" || fail "second import"
 # a schema newer than this build: refused, the file untouched
 sqlite3 "$OLD" "PRAGMA user_version = 99"
 expect_exit 1 $MP import --quiet --db "$OLD" "$SHARED/majors2016.csv"
-grep -q "schema version 99 is newer than this multipolar (2)" "$T/err" || fail "newer schema message: $(cat "$T/err")"
+grep -q "schema version 99 is newer than this multipolar ($V)" "$T/err" || fail "newer schema message: $(cat "$T/err")"
 echo "store migrations: ok"

@@ -1,5 +1,5 @@
 /* Known-answer test of `calibrate` on the real data (NMC 6.0, Maddison 2023 cut at 2016,
- * COW trade 4.0, ...; shared/data, see SOURCES.md), calibrated as of 2006.
+ * COW trade 4.0, ...; shared/data, described in docs/data.md), calibrated as of 2006.
  *
  * Independent expected values were computed with python3 + pandas/numpy straight from
  * the CSV files (not from the database), with the same definitions:
@@ -14,7 +14,7 @@
  *    contig over positive flows: n = 119690, (0.7959346754839114, -0.8862421190100469,
  *    0.7180706680660582), R2 = 0.5820556675102142.
  * Tolerances: 1e-9 absolute (SVD vs lstsq rounding). Plausibility bands from the
- * literature: beta in [0, 0.03] (MODELS.md C1: ~0.02), distance elasticity in
+ * literature: beta in [0, 0.03] (docs/references.md C1: ~0.02), distance elasticity in
  * [-1.5, -0.5] and GDP elasticity in [0.5, 1.2] (Head & Mayer 2014 medians -0.89, ~0.9).
  * These values are pinned to the data versions above: other releases move them. */
 #include <stdarg.h>

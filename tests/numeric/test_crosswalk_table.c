@@ -57,7 +57,7 @@ static void test_table_is_the_file(void **state)
 			assert_ptr_equal(mp_country_by_ccode(c->ccode), c);
 		row++;
 	}
-	/* 292 rows in the file (SOURCES.md section 12), then the two added COW states */
+	/* 292 rows in the file (docs/crosswalk.md), then the two added COW states */
 	assert_int_equal(row, 292);
 	assert_int_equal(mp_country_count(), row + 2);
 	for (size_t i = 0; i < nh; i++)

@@ -1,6 +1,6 @@
-/* Known answers on the real data (NMC v6.0, shared/data): MODELS.md E1.
+/* Known answers on the real data (NMC v6.0, shared/data): docs/references.md E1.
  * - CINC recomputed in COW mode equals NMC's published cinc for every row (1e-7;
- *   MODELS.md measured 2.5e-8 as the largest rounding difference).
+ *   docs/references.md measured 2.5e-8 as the largest rounding difference).
  * - CON and N_eff among the COW major powers and over all states, 12 years (1e-4).
  * - China above the US in every year 1995-2016. */
 #include <setjmp.h>
@@ -81,7 +81,7 @@ static void test_cinc_reproduces_every_row(void **state)
 	printf("CINC: %zu rows, largest |recomputed - published| = %.3g\n", rows, worst);
 }
 
-/* MODELS.md E1 table: year, majors N, CON, N_eff, all N, CON, N_eff. */
+/* docs/references.md E1 table: year, majors N, CON, N_eff, all N, CON, N_eff. */
 static const struct {
 	int year, n_maj;
 	double con_maj, neff_maj;

@@ -1,4 +1,4 @@
-/* Simulated conditional convergence recovers the beta put in (MODELS.md C1, E5).
+/* Simulated conditional convergence recovers the beta put in (docs/references.md C1, E5).
  *
  * 200 synthetic states with ln GDP pc spread evenly over [ln 1000, ln 60000], common
  * steady state (economy.structural_gap = 0, so conditional = unconditional), shocks

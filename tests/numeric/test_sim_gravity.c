@@ -1,4 +1,4 @@
-/* Gravity on simulated trade recovers the elasticities put in (MODELS.md C3, E5).
+/* Gravity on simulated trade recovers the elasticities put in (docs/references.md C3, E5).
  *
  * The shipped default world (data/world/world.csv, 60 states) is simulated 10 years
  * with the baseline camps; the trade of the final year is regressed by OLS (GSL,

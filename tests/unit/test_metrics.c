@@ -1,4 +1,4 @@
-/* Unit tests of the concentration and polarity measures: MODELS.md E4 test vectors and
+/* Unit tests of the concentration and polarity measures: docs/references.md E4 test vectors and
  * hand calculations. Tolerance 1e-5 on the published 5-digit values. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,7 +11,7 @@
 static void test_e4_vectors(void **state)
 {
 	(void)state;
-	/* MODELS.md E4: shares (0.5, 0.3, 0.2) -> H 0.38, CON 0.26458, N_eff 2.6316 */
+	/* docs/references.md E4: shares (0.5, 0.3, 0.2) -> H 0.38, CON 0.26458, N_eff 2.6316 */
 	double s[] = { 0.5, 0.3, 0.2 };
 	assert_near(mp_hhi(s, 3), 0.38, 1e-12);
 	assert_near(mp_con(s, 3), 0.26458, 1e-5);

@@ -1,4 +1,4 @@
-/* Known answers for the relations kernels (MODELS.md E4 and hand/python computations). */
+/* Known answers for the relations kernels (docs/references.md E4 and hand/python computations). */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,7 +11,7 @@
 
 #define NEAR(a, b, tol) assert_true(fabs((a) - (b)) <= (tol))
 
-/* MODELS.md E4 (Signorino's S.g documentation): x=(3,3,2,2), y=(2,2,3,3),
+/* docs/references.md E4 (Signorino's S.g documentation): x=(3,3,2,2), y=(2,2,3,3),
  * w=(.5,.3,.1,.1), delta=3: every |x-y|/3 = 1/3, so S_abs = 1 - 2/3 = 1/3 (weighted or
  * not); squared: 1 - 2/9 = 0.7778; tau-b = -1 (all 4 untied pairs discordant). */
 static void test_e4_vectors(void **state)
@@ -72,7 +72,7 @@ static void test_taub_levels_agree(void **state)
 	assert_true(isnan(mp_rel_taub_levels(h, x, 2, 4)));
 }
 
-/* MODELS.md E4: Barbieri T=10, totals 100/50 -> shares 0.1/0.2, salience 0.14142,
+/* docs/references.md E4: Barbieri T=10, totals 100/50 -> shares 0.1/0.2, salience 0.14142,
  * symmetry 0.9, interdependence 0.12728. */
 static void test_barbieri(void **state)
 {

@@ -75,45 +75,33 @@ static int check_sorted(mp_ctx *ctx, const mp_panel_obs *obs, size_t n)
 	return MP_OK;
 }
 
-int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups,
-			 int first, int until, int window, int frontier_unit,
-			 mp_convergence_fit *out)
-{
-	int rc = MP_OK;
-	double *X = NULL, *y = NULL;
-	int *uid = NULL;
-	memset(out, 0, sizeof *out);
-	if (window < 1 || until - first < window || ngroups < 1 || ngroups > MP_CALIB_MAXP / 2)
-		return mp_error_set(ctx, MP_EINPUT,
-				    SRC ": convergence: expected a window of 1..%d years and 1..%d groups, "
-				    "got window %d over %d-%d, %d groups",
-				    until - first, MP_CALIB_MAXP / 2, window, first, until, ngroups);
-	if ((rc = check_sorted(ctx, obs, n)) != MP_OK)
-		return rc;
-	int nwin = (until - first) / window;
-	if (nwin > MP_CALIB_MAXP / 2)
-		nwin = MP_CALIB_MAXP / 2; /* the most recent windows are kept */
-	int w0 = until - nwin * window;
-	size_t fa = 0, fb = 0; /* frontier rows */
-	for (size_t i = 0; i < n; i = unit_end(obs, n, i))
-		if (obs[i].unit == frontier_unit) {
-			fa = i;
-			fb = unit_end(obs, n, i);
-		}
-	if (fa == fb)
-		return mp_error_set(ctx, MP_EINPUT, SRC ": convergence: frontier unit %d has no rows",
-				    frontier_unit);
+/* The panel and the layout of the convergence regression, shared by its three steps. */
+typedef struct conv {
+	const mp_panel_obs *obs;
+	size_t n;
+	int ngroups, first, until, window;
+	int nwin, w0;                 /* windows [w0 + w T, w0 + (w + 1) T), w < nwin */
+	size_t fa, fb;                /* the frontier's rows */
+	int gcol[MP_CALIB_MAXP];      /* column of each group's dummy, -1 = the base group */
+	double coef[MP_CALIB_MAXP];   /* step 1's coefficients: ln y0, windows, groups */
+} conv;
 
-	/* 1. Barro regression on country-windows: columns are ln y0, one dummy per window, one
-	   dummy per group except the first present one. */
-	int gpresent[MP_CALIB_MAXP] = { 0 }, gcol[MP_CALIB_MAXP];
+/* 1. Barro regression on country-windows: columns are ln y0, one dummy per window, one
+ * dummy per group except the first present one; then the same without the group effects
+ * (absolute convergence). */
+static int conv_barro(mp_ctx *ctx, conv *c, mp_convergence_fit *out)
+{
+	const mp_panel_obs *obs = c->obs;
+	size_t n = c->n;
+	int nwin = c->nwin, w0 = c->w0, window = c->window;
+	int gpresent[MP_CALIB_MAXP] = { 0 };
 	size_t rows = 0;
 	for (size_t i = 0; i < n; i = unit_end(obs, n, i)) {
 		size_t e = unit_end(obs, n, i);
 		for (int w = 0; w < nwin; w++) {
 			double a = panel_at(obs, i, e, w0 + w * window);
 			double b = panel_at(obs, i, e, w0 + (w + 1) * window);
-			if (!mp_is_na(a) && !mp_is_na(b) && obs[i].group >= 0 && obs[i].group < ngroups) {
+			if (!mp_is_na(a) && !mp_is_na(b) && obs[i].group >= 0 && obs[i].group < c->ngroups) {
 				rows++;
 				gpresent[obs[i].group] = 1;
 			}
@@ -121,17 +109,17 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 	}
 	size_t p = 1 + (size_t)nwin;
 	int firstg = -1;
-	for (int g = 0; g < ngroups; g++) {
-		gcol[g] = -1;
+	for (int g = 0; g < c->ngroups; g++) {
+		c->gcol[g] = -1;
 		if (!gpresent[g])
 			continue;
 		if (firstg < 0)
 			firstg = g;
 		else
-			gcol[g] = (int)p++;
+			c->gcol[g] = (int)p++;
 	}
-	X = calloc(rows * p + 1, sizeof *X);
-	y = malloc((rows + 1) * sizeof *y);
+	double *X = calloc(rows * p + 1, sizeof *X), *y = malloc((rows + 1) * sizeof *y);
+	int rc = MP_OK;
 	if (!X || !y) {
 		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": convergence: out of memory");
 		goto done;
@@ -142,13 +130,13 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 		for (int w = 0; w < nwin; w++) {
 			double a = panel_at(obs, i, e, w0 + w * window);
 			double b = panel_at(obs, i, e, w0 + (w + 1) * window);
-			if (mp_is_na(a) || mp_is_na(b) || obs[i].group < 0 || obs[i].group >= ngroups)
+			if (mp_is_na(a) || mp_is_na(b) || obs[i].group < 0 || obs[i].group >= c->ngroups)
 				continue;
 			double *xr = X + r * p;
 			xr[0] = log(a);
 			xr[1 + w] = 1.0;
-			if (gcol[obs[i].group] >= 0)
-				xr[gcol[obs[i].group]] = 1.0;
+			if (c->gcol[obs[i].group] >= 0)
+				xr[c->gcol[obs[i].group]] = 1.0;
 			/* Average annual log growth over the window (Barro 1991, eq. 1). */
 			y[r] = log(b / a) / window;
 			r++;
@@ -163,8 +151,7 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 	out->beta_se = f.se[0] / fabs(1.0 + f.coef[0] * window);
 	out->r2 = f.r2;
 	out->n = rows;
-	double coef[MP_CALIB_MAXP];
-	memcpy(coef, f.coef, sizeof coef);
+	memcpy(c->coef, f.coef, sizeof c->coef);
 	/* Absolute convergence: the same regression without the group effects (compact the
 	   first 1 + nwin columns of each row in place). */
 	for (size_t i = 0; i < rows; i++)
@@ -173,12 +160,19 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 		goto done;
 	out->beta_uncond = mp_calib_beta_from_slope(f.coef[0], window);
 	out->beta_uncond_se = f.se[0] / fabs(1.0 + f.coef[0] * window);
+done:
+	free(X);
+	free(y);
+	return rc;
+}
 
-	/* 2. Frontier growth: mean annual log growth of the frontier over (first, until]. */
+/* 2. Frontier growth: mean annual log growth of the frontier over (first, until]. */
+static int conv_frontier(mp_ctx *ctx, const conv *c, mp_convergence_fit *out)
+{
 	double sg = 0, sgg = 0;
 	size_t m = 0;
-	for (int t = first + 1; t <= until; t++) {
-		double a = panel_at(obs, fa, fb, t - 1), b = panel_at(obs, fa, fb, t);
+	for (int t = c->first + 1; t <= c->until; t++) {
+		double a = panel_at(c->obs, c->fa, c->fb, t - 1), b = panel_at(c->obs, c->fa, c->fb, t);
 		if (mp_is_na(a) || mp_is_na(b))
 			continue;
 		double g = log(b / a);
@@ -186,24 +180,27 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 		sgg += g * g;
 		m++;
 	}
-	if (m < 2) {
-		rc = mp_error_set(ctx, MP_EINPUT, SRC ": convergence: frontier has %zu growth years", m);
-		goto done;
-	}
+	if (m < 2)
+		return mp_error_set(ctx, MP_EINPUT, SRC ": convergence: frontier has %zu growth years", m);
 	double gF = sg / (double)m;
 	out->frontier_growth = gF;
 	out->frontier_growth_se = sqrt((sgg - (double)m * gF * gF) / (double)(m - 1) / (double)m);
 	out->frontier_n = m;
+	return MP_OK;
+}
 
-	/* 3. Momentum and shocks: deviations of annual growth from the fitted conditional
-	   convergence path, d_it = g_it - (a_w + c_g + b ln y_i,t-1), with the window and
-	   group effects of step 1; AR(1) without constant d_it = rho d_i,t-1 + e_it. */
-	size_t k = 0;
-	free(X);
-	free(y);
-	X = malloc((n + 1) * sizeof *X);
-	y = malloc((n + 1) * sizeof *y);
-	uid = malloc((n + 1) * sizeof *uid);
+/* 3. Momentum and shocks: deviations of annual growth from the fitted conditional
+ * convergence path, d_it = g_it - (a_w + c_g + b ln y_i,t-1), with the window and group
+ * effects of step 1; AR(1) without constant d_it = rho d_i,t-1 + e_it. */
+static int conv_momentum(mp_ctx *ctx, const conv *c, mp_convergence_fit *out)
+{
+	const mp_panel_obs *obs = c->obs;
+	size_t n = c->n, k = 0;
+	const double *coef = c->coef;
+	int nwin = c->nwin, w0 = c->w0, window = c->window;
+	double *X = malloc((n + 1) * sizeof *X), *y = malloc((n + 1) * sizeof *y);
+	int *uid = malloc((n + 1) * sizeof *uid);
+	int rc = MP_OK;
 	if (!X || !y || !uid) {
 		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": convergence: out of memory");
 		goto done;
@@ -211,12 +208,12 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 	for (size_t i = 0; i < n; i = unit_end(obs, n, i)) {
 		size_t e = unit_end(obs, n, i);
 		int g = obs[i].group;
-		if (g < 0 || g >= ngroups)
+		if (g < 0 || g >= c->ngroups)
 			continue;
-		double cg = gcol[g] >= 0 ? coef[gcol[g]] : 0.0;
+		double cg = c->gcol[g] >= 0 ? coef[c->gcol[g]] : 0.0;
 		for (size_t j = i + 2; j < e; j++) {
 			int t = obs[j].year;
-			if (t - 2 < w0 || t > until || obs[j - 1].year != t - 1 || obs[j - 2].year != t - 2)
+			if (t - 2 < w0 || t > c->until || obs[j - 1].year != t - 1 || obs[j - 2].year != t - 2)
 				continue;
 			double v0 = obs[j - 2].value, v1 = obs[j - 1].value, v2 = obs[j].value;
 			if (!(v0 > 0 && v1 > 0 && v2 > 0))
@@ -234,6 +231,7 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 			k++;
 		}
 	}
+	mp_ols_fit f;
 	if ((rc = mp_calib_ols(ctx, X, y, k, 1, &f)) != MP_OK)
 		goto done;
 	out->momentum = f.coef[0];
@@ -245,12 +243,42 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 	out->shock_sd_pooled = f.sigma;
 	for (size_t i = 0; i < k; i++)
 		y[i] -= f.coef[0] * X[i];
-	if ((rc = median_unit_sd(ctx, y, uid, k, 10, &out->shock_sd)) != MP_OK)
-		goto done;
+	rc = median_unit_sd(ctx, y, uid, k, 10, &out->shock_sd);
 done:
 	free(X);
 	free(y);
 	free(uid);
+	return rc;
+}
+
+int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups,
+			 int first, int until, int window, int frontier_unit,
+			 mp_convergence_fit *out)
+{
+	memset(out, 0, sizeof *out);
+	if (window < 1 || until - first < window || ngroups < 1 || ngroups > MP_CALIB_MAXP / 2)
+		return mp_error_set(ctx, MP_EINPUT,
+				    SRC ": convergence: expected a window of 1..%d years and 1..%d groups, "
+				    "got window %d over %d-%d, %d groups",
+				    until - first, MP_CALIB_MAXP / 2, window, first, until, ngroups);
+	int rc = check_sorted(ctx, obs, n);
+	if (rc != MP_OK)
+		return rc;
+	conv c = { .obs = obs, .n = n, .ngroups = ngroups, .first = first, .until = until, .window = window };
+	c.nwin = (until - first) / window;
+	if (c.nwin > MP_CALIB_MAXP / 2)
+		c.nwin = MP_CALIB_MAXP / 2; /* the most recent windows are kept */
+	c.w0 = until - c.nwin * window;
+	for (size_t i = 0; i < n; i = unit_end(obs, n, i))
+		if (obs[i].unit == frontier_unit) {
+			c.fa = i;
+			c.fb = unit_end(obs, n, i);
+		}
+	if (c.fa == c.fb)
+		return mp_error_set(ctx, MP_EINPUT, SRC ": convergence: frontier unit %d has no rows",
+				    frontier_unit);
+	if ((rc = conv_barro(ctx, &c, out)) == MP_OK && (rc = conv_frontier(ctx, &c, out)) == MP_OK)
+		rc = conv_momentum(ctx, &c, out);
 	return rc;
 }
 

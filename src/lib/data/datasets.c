@@ -1,5 +1,5 @@
 /* The dataset families and how each is recognised and stored. Citations follow the
- * producers' requests; see ../shared/data/SOURCES.md and docs/data.md. */
+ * producers' requests; see docs/data.md. */
 #include "datasets.h"
 
 #include "multipolar/data.h"

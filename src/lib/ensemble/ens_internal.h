@@ -13,6 +13,8 @@ void mp_ens__mpi_world(int *rank, int *size);
 int mp_ens__mpi_reduce_scatter(const double *send, double *recv, const int *counts, int size);
 /* Gathers counts[r] values of every rank r into all (rank 0 only), in rank order. */
 int mp_ens__mpi_gather(const double *mine, double *all, const int *counts, int size);
+/* In-place element-wise sum over the ranks of buf[0..n), result on every rank. */
+int mp_ens__mpi_allreduce_sum(double *buf, size_t n);
 /* Broadcasts an int from rank 0 (e.g. an error status). */
 int mp_ens__mpi_bcast_int(int *v);
 

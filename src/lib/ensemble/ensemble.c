@@ -57,6 +57,162 @@ void mp_ensemble_free(mp_ensemble *e)
 	free(e);
 }
 
+/* The working memory of one ensemble on one rank. Summaries are split by key over the
+ * ranks: rank r keeps keys [k0, k1) of the YK = years x K keys. */
+typedef struct ens_work {
+	int rank, size, nt, B;
+	size_t K, YK, n, k0, k1, nloc;
+	mp_sim *tmpl, **sims;   /* the template and one clone per thread */
+	double *slots;          /* batch slots, key-major: slots[k * nb + r] is key k of run r */
+	double *recv;           /* this rank's keys of the batch after the MPI reduction */
+	double *work, *vec;     /* per thread: output scratch and one run's keys */
+	mp_qsum *q;             /* nloc summaries */
+	int *counts;            /* per rank, for the MPI collectives */
+} ens_work;
+
+static void work_free(ens_work *w)
+{
+	if (w->sims)
+		for (int t = 0; t < w->nt; t++)
+			mp_sim_free(w->sims[t]);
+	free(w->sims);
+	free(w->slots);
+	free(w->recv);
+	free(w->work);
+	free(w->vec);
+	free(w->q);
+	free(w->counts);
+	mp_sim_free(w->tmpl);
+}
+
+/* The template sim from the start world, its outputs, and the buffers. */
+static int work_init(mp_ctx *ctx, mp_ensemble *e, const mp_scenario *sc, const mp_world *start, const mp_poles *poles,
+		     const mp_ensemble_opts *opts, ens_work *w)
+{
+	mp_sim_opts so = MP_SIM_OPTS_INIT;
+	so.params = &sc->params;
+	so.scenario = sc;
+	so.poles = poles;
+	so.store = opts->store;
+	so.seed = e->seed;
+	so.run = 0;
+	int rc = mp_sim_new(ctx, start, &so, &w->tmpl);
+	if (rc != MP_OK)
+		return rc;
+	if (mp_outputs_init(&e->out, w->tmpl, poles) != MP_OK)
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	w->K = e->out.k;
+	w->YK = (size_t)e->years * w->K;
+	w->n = start->n;
+	w->k0 = w->YK * (size_t)w->rank / (size_t)w->size;
+	w->k1 = w->YK * (size_t)(w->rank + 1) / (size_t)w->size;
+	w->nloc = w->k1 - w->k0;
+	w->q = malloc((w->nloc ? w->nloc : 1) * sizeof *w->q);
+	w->counts = malloc((size_t)w->size * sizeof *w->counts);
+	w->slots = malloc((size_t)w->B * w->YK * sizeof *w->slots);
+	w->recv = w->size > 1 ? malloc((w->nloc ? w->nloc : 1) * (size_t)w->B * sizeof *w->recv) : NULL;
+	w->sims = calloc((size_t)w->nt, sizeof *w->sims);
+	w->work = malloc((size_t)w->nt * 2 * (w->n + 1) * sizeof *w->work);
+	w->vec = malloc((size_t)w->nt * w->YK * sizeof *w->vec);
+	if (!w->q || !w->counts || !w->slots || (w->size > 1 && !w->recv) || !w->sims || !w->work || !w->vec)
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	for (size_t k = 0; k < w->nloc; k++) {
+		if (e->out.vars[(w->k0 + k) % w->K].binary)
+			mp_qsum_init_binary(&w->q[k]);
+		else
+			mp_qsum_init(&w->q[k]);
+	}
+	for (int t = 0; t < w->nt; t++)
+		if (mp_sim_clone(w->tmpl, &w->sims[t]) != MP_OK)
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	return MP_OK;
+}
+
+/* Runs b0 .. b0 + nb - 1 of this rank on the threads, each into its slots. */
+static int run_batch(mp_ctx *ctx, mp_ensemble *e, const mp_poles *poles, ens_work *w, int b0, int nb)
+{
+	const size_t YK = w->YK, K = w->K;
+	for (size_t k = 0; k < (size_t)nb * YK; k++)
+		w->slots[k] = -0.0;
+	int fail = MP_OK;
+#ifdef _OPENMP
+#pragma omp parallel for num_threads(w->nt) schedule(dynamic, 1)
+#endif
+	for (int r = 0; r < nb; r++) {
+		if ((b0 + r) % w->size != w->rank)
+			continue;
+		int tid = 0;
+#ifdef _OPENMP
+		tid = omp_get_thread_num();
+#endif
+		mp_sim *s = w->sims[tid];
+		double *v = w->vec + (size_t)tid * YK, *wk = w->work + (size_t)tid * 2 * (w->n + 1);
+		mp_sim_reset(s, (uint32_t)(b0 + r));
+		mp_outputs_record(&e->out, s, poles, v, wk);
+		for (int y = 1; y < e->years; y++) {
+			int src = mp_sim_step(ctx, s);
+			if (src != MP_OK) {
+#ifdef _OPENMP
+#pragma omp atomic write
+#endif
+				fail = src;
+				break;
+			}
+			mp_outputs_record(&e->out, s, poles, v + (size_t)y * K, wk);
+		}
+		for (size_t k = 0; k < YK; k++)
+			w->slots[k * (size_t)nb + (size_t)r] = v[k];
+	}
+	return fail;
+}
+
+/* Brings each key's batch values to the rank that keeps the key (MPI) and adds them to
+ * its summary in run order: each summary sees runs b0, b0+1, ... in sequence. */
+static int merge_batch(mp_ctx *ctx, ens_work *w, int nb)
+{
+	const double *src = w->slots + w->k0 * (size_t)nb;
+	if (w->size > 1) {
+		for (int r = 0; r < w->size; r++)
+			w->counts[r] = (int)((w->YK * (size_t)(r + 1) / (size_t)w->size - w->YK * (size_t)r / (size_t)w->size) *
+					     (size_t)nb);
+		if (mp_ens__mpi_reduce_scatter(w->slots, w->recv, w->counts, w->size) != MP_OK)
+			return mp_error_set(ctx, MP_ERROR, "simulate: MPI reduction failed");
+		src = w->recv;
+	}
+#ifdef _OPENMP
+#pragma omp parallel for num_threads(w->nt) schedule(static)
+#endif
+	for (size_t k = 0; k < w->nloc; k++)
+		for (int r = 0; r < nb; r++)
+			mp_qsum_add(&w->q[k], src[k * (size_t)nb + (size_t)r]);
+	return MP_OK;
+}
+
+/* Results: q05..q95 and the mean of each key, gathered on rank 0 in key order. */
+static int gather_results(mp_ctx *ctx, mp_ensemble *e, ens_work *w)
+{
+	double *mine = malloc((w->nloc ? w->nloc : 1) * 6 * sizeof *mine);
+	if (w->rank == 0)
+		e->res = malloc(w->YK * 6 * sizeof *e->res);
+	int rc = MP_OK;
+	if (!mine || (w->rank == 0 && !e->res)) {
+		free(mine);
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	}
+	for (size_t k = 0; k < w->nloc; k++)
+		mp_qsum_result(&w->q[k], mine + 6 * k, mine + 6 * k + 5);
+	if (w->size > 1) {
+		for (int r = 0; r < w->size; r++)
+			w->counts[r] = (int)((w->YK * (size_t)(r + 1) / (size_t)w->size - w->YK * (size_t)r / (size_t)w->size) * 6);
+		if (mp_ens__mpi_gather(mine, e->res, w->counts, w->size) != MP_OK)
+			rc = mp_error_set(ctx, MP_ERROR, "simulate: MPI gather failed");
+	} else {
+		memcpy(e->res, mine, w->YK * 6 * sizeof *mine);
+	}
+	free(mine);
+	return rc;
+}
+
 int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, const mp_poles *poles,
 		    const mp_ensemble_opts *opts, mp_ensemble **out)
 {
@@ -67,27 +223,21 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 	if (opts->version != MP_ENSEMBLE_OPTS_VERSION)
 		return mp_error_set(ctx, MP_EUSAGE, "mp_ensemble_opts version %u is not %d (use MP_ENSEMBLE_OPTS_INIT)",
 				    opts->version, MP_ENSEMBLE_OPTS_VERSION);
-	int rank, size;
-	mp_ens__mpi_world(&rank, &size);
+	ens_work w = { 0 };
+	mp_ens__mpi_world(&w.rank, &w.size);
 	int runs = opts->runs > 0 ? opts->runs : sc->runs;
-	uint64_t seed = opts->seed_set ? opts->seed : sc->seed;
 	int until = opts->until > 0 ? opts->until : sc->horizon;
 	if (until <= start->year)
 		return mp_error_set(ctx, MP_EINPUT, "simulate: the last year %d is not after the start year %d", until,
 				    start->year);
 	if (runs < 1)
 		return mp_error_set(ctx, MP_EINPUT, "simulate: need at least one run");
-	int B = opts->batch > 0 ? opts->batch : 64;
-	int nt = 1;
+	w.B = opts->batch > 0 ? opts->batch : 64;
+	w.nt = 1;
 #ifdef _OPENMP
-	nt = opts->threads > 0 ? opts->threads : omp_get_max_threads();
+	w.nt = opts->threads > 0 ? opts->threads : omp_get_max_threads();
 #endif
 	mp_ensemble *e = calloc(1, sizeof *e);
-	mp_sim *tmpl = NULL, **sims = NULL;
-	double *slots = NULL, *work = NULL, *vec = NULL, *recv = NULL, *mine = NULL;
-	mp_qsum *q = NULL;
-	int *counts = NULL;
-	int rc = MP_OK;
 	if (!e)
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	snprintf(e->scenario, sizeof e->scenario, "%s", sc->name);
@@ -97,139 +247,18 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 	e->until = until;
 	e->years = until - start->year + 1;
 	e->runs = runs;
-	e->seed = seed;
+	e->seed = opts->seed_set ? opts->seed : sc->seed;
 	e->params = sc->params;
-
-	mp_sim_opts so = MP_SIM_OPTS_INIT;
-	so.params = &sc->params;
-	so.scenario = sc;
-	so.poles = poles;
-	so.store = opts->store;
-	so.seed = seed;
-	so.run = 0;
-	if ((rc = mp_sim_new(ctx, start, &so, &tmpl)) != MP_OK)
-		goto done;
-	if (mp_outputs_init(&e->out, tmpl, poles) != MP_OK) {
-		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		goto done;
-	}
-	const size_t K = e->out.k, YK = (size_t)e->years * K, n = start->n;
-	/* Summaries are split by key over the ranks: rank r keeps keys [k0, k1). */
-	const size_t k0 = YK * (size_t)rank / (size_t)size, k1 = YK * (size_t)(rank + 1) / (size_t)size;
-	const size_t nloc = k1 - k0;
-	q = malloc((nloc ? nloc : 1) * sizeof *q);
-	counts = malloc((size_t)size * sizeof *counts);
-	/* batch slots, key-major: slots[k * nb + r] is key k of the batch's run r */
-	slots = malloc((size_t)B * YK * sizeof *slots);
-	recv = size > 1 ? malloc((nloc ? nloc : 1) * (size_t)B * sizeof *recv) : NULL;
-	sims = calloc((size_t)nt, sizeof *sims);
-	work = malloc((size_t)nt * 2 * (n + 1) * sizeof *work);
-	vec = malloc((size_t)nt * YK * sizeof *vec);
-	if (!q || !counts || !slots || (size > 1 && !recv) || !sims || !work || !vec) {
-		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (size_t k = 0; k < nloc; k++) {
-		if (e->out.vars[(k0 + k) % K].binary)
-			mp_qsum_init_binary(&q[k]);
-		else
-			mp_qsum_init(&q[k]);
-	}
-	for (int t = 0; t < nt; t++)
-		if (mp_sim_clone(tmpl, &sims[t]) != MP_OK) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-	for (int b0 = 0; b0 < runs && rc == MP_OK; b0 += B) {
-		const int nb = runs - b0 < B ? runs - b0 : B;
-		for (size_t k = 0; k < (size_t)nb * YK; k++)
-			slots[k] = -0.0;
-		int fail = MP_OK;
-#ifdef _OPENMP
-#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
-#endif
-		for (int r = 0; r < nb; r++) {
-			if ((b0 + r) % size != rank)
-				continue;
-			int tid = 0;
-#ifdef _OPENMP
-			tid = omp_get_thread_num();
-#endif
-			mp_sim *s = sims[tid];
-			double *v = vec + (size_t)tid * YK, *wk = work + (size_t)tid * 2 * (n + 1);
-			mp_sim_reset(s, (uint32_t)(b0 + r));
-			mp_outputs_record(&e->out, s, poles, v, wk);
-			for (int y = 1; y < e->years; y++) {
-				int src = mp_sim_step(ctx, s);
-				if (src != MP_OK) {
-#ifdef _OPENMP
-#pragma omp atomic write
-#endif
-					fail = src;
-					break;
-				}
-				mp_outputs_record(&e->out, s, poles, v + (size_t)y * K, wk);
-			}
-			for (size_t k = 0; k < YK; k++)
-				slots[k * (size_t)nb + (size_t)r] = v[k];
-		}
-		if (fail != MP_OK) {
-			rc = fail;
-			break;
-		}
-		const double *src = slots + k0 * (size_t)nb;
-		if (size > 1) {
-			for (int r = 0; r < size; r++)
-				counts[r] = (int)((YK * (size_t)(r + 1) / (size_t)size - YK * (size_t)r / (size_t)size) * (size_t)nb);
-			if (mp_ens__mpi_reduce_scatter(slots, recv, counts, size) != MP_OK) {
-				rc = mp_error_set(ctx, MP_ERROR, "simulate: MPI reduction failed");
-				break;
-			}
-			src = recv;
-		}
-		/* Merge in run order: each summary sees runs b0, b0+1, ... in sequence. */
-#ifdef _OPENMP
-#pragma omp parallel for num_threads(nt) schedule(static)
-#endif
-		for (size_t k = 0; k < nloc; k++)
-			for (int r = 0; r < nb; r++)
-				mp_qsum_add(&q[k], src[k * (size_t)nb + (size_t)r]);
-		if (rank == 0)
+	int rc = work_init(ctx, e, sc, start, poles, opts, &w);
+	for (int b0 = 0; rc == MP_OK && b0 < runs; b0 += w.B) {
+		const int nb = runs - b0 < w.B ? runs - b0 : w.B;
+		if ((rc = run_batch(ctx, e, poles, &w, b0, nb)) == MP_OK && (rc = merge_batch(ctx, &w, nb)) == MP_OK &&
+		    w.rank == 0)
 			mp_progress(ctx, "simulate", b0 + nb, runs);
 	}
-	if (rc != MP_OK)
-		goto done;
-	/* Results: q05..q95 and the mean of each key, gathered on rank 0 in key order. */
-	mine = malloc((nloc ? nloc : 1) * 6 * sizeof *mine);
-	if (rank == 0)
-		e->res = malloc(YK * 6 * sizeof *e->res);
-	if (!mine || (rank == 0 && !e->res)) {
-		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (size_t k = 0; k < nloc; k++)
-		mp_qsum_result(&q[k], mine + 6 * k, mine + 6 * k + 5);
-	if (size > 1) {
-		for (int r = 0; r < size; r++)
-			counts[r] = (int)((YK * (size_t)(r + 1) / (size_t)size - YK * (size_t)r / (size_t)size) * 6);
-		if (mp_ens__mpi_gather(mine, e->res, counts, size) != MP_OK)
-			rc = mp_error_set(ctx, MP_ERROR, "simulate: MPI gather failed");
-	} else {
-		memcpy(e->res, mine, YK * 6 * sizeof *mine);
-	}
-done:
-	if (sims)
-		for (int t = 0; t < nt; t++)
-			mp_sim_free(sims[t]);
-	free(sims);
-	free(slots);
-	free(recv);
-	free(work);
-	free(vec);
-	free(q);
-	free(mine);
-	free(counts);
-	mp_sim_free(tmpl);
+	if (rc == MP_OK)
+		rc = gather_results(ctx, e, &w);
+	work_free(&w);
 	if (rc != MP_OK) {
 		mp_ensemble_free(e);
 		return rc;

@@ -121,3 +121,23 @@ int mp_ens__mpi_bcast_int(int *v)
 #endif
 	return MP_OK;
 }
+
+int mp_ens__mpi_allreduce_sum(double *buf, size_t n)
+{
+#if MP_HAVE_MPI
+	int rank, size;
+	mp_ens__mpi_world(&rank, &size);
+	/* As in the reduce-scatter: each value is written by one rank, the others hold
+	 * -0.0, so the sum is exact whatever the reduction order. Chunks keep the count an int. */
+	const size_t chunk = (size_t)1 << 28;
+	for (size_t off = 0; size > 1 && off < n; off += chunk) {
+		int c = (int)(n - off < chunk ? n - off : chunk);
+		if (MPI_Allreduce(MPI_IN_PLACE, buf + off, c, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD) != MPI_SUCCESS)
+			return MP_ERROR;
+	}
+#else
+	(void)buf;
+	(void)n;
+#endif
+	return MP_OK;
+}

@@ -2,7 +2,7 @@
  * Singer, Bremer & Stuckey (1972); Singer (1987); COW NMC codebook v6.0.
  * For each component c: share_ic = x_ic / sum_k x_kc over the states whose value of c
  * is present that year; CINC_i = mean of i's available shares (divide by the number of
- * present components, not by 6) -- MODELS.md A1, verified on NMC v6 to 2.5e-8. */
+ * present components, not by 6) -- docs/references.md A1, verified on NMC v6 to 2.5e-8. */
 #include "multipolar/metrics.h"
 
 int mp_capabilities(const mp_world *w, const unsigned char *include, mp_cinc_mode mode, double *share, double *cinc)
@@ -40,7 +40,7 @@ int mp_capabilities(const mp_world *w, const unsigned char *include, mp_cinc_mod
 			sum += cinc[i];
 		}
 	}
-	/* RENORM: COW totals exceed 1 in years with gaps (MODELS.md A1); divide by the total. */
+	/* RENORM: COW totals exceed 1 in years with gaps (docs/references.md A1); divide by the total. */
 	if (mode == MP_CINC_RENORM && sum > 0.0)
 		for (size_t i = 0; i < w->n; i++)
 			if (!mp_is_na(cinc[i]))

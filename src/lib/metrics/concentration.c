@@ -1,5 +1,5 @@
 /* Concentration and the effective number of poles, on shares renormalised to sum to 1
- * (NaN entries skipped). Test vectors: MODELS.md E4. */
+ * (NaN entries skipped). Test vectors: docs/references.md E4. */
 #include "multipolar/metrics.h"
 
 static double total(const double *s, size_t n, size_t *k)

@@ -1,5 +1,5 @@
 /* Polarity of a set of units: concentration, effective number, leader, and a named,
- * parameterised classifier (MODELS.md A4; no single rule is standard, so none is
+ * parameterised classifier (docs/references.md A4; no single rule is standard, so none is
  * hard-coded and every threshold is an option). */
 #include <string.h>
 

@@ -16,7 +16,7 @@ typedef struct {
 	double *w;      /* n*n symmetric weights, 0 = no edge */
 } simnet;
 
-/* Votes: closeness 1 - |theta_i - theta_j| / (yearly range) (MODELS.md A7), kept on the
+/* Votes: closeness 1 - |theta_i - theta_j| / (yearly range) (docs/references.md A7), kept on the
  * k-nearest-neighbour graph (von Luxburg 2007, "A tutorial on spectral clustering",
  * section 2.2): an edge when j is among i's k nearest or i among j's. */
 static void add_votes(const mp_rel_year *y, simnet *g, int knn, double share)

@@ -1,6 +1,6 @@
 /* Dyadic measures on scalars: Barbieri interdependence, the power-transition parity band,
  * the junior-partner composite, and parity spells / overtaking years.
- * MODELS.md A8, A9, A10; docs/relations.md sections 3-5. */
+ * docs/references.md A8, A9, A10; docs/relations.md sections 3-5. */
 #include <math.h>
 
 #include "multipolar/relations.h"

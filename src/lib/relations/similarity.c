@@ -1,5 +1,5 @@
 /* Foreign-policy similarity kernels: Signorino-Ritter S, Kendall tau-b, Haege's kappa.
- * MODELS.md A6; docs/relations.md section 2. No allocation. */
+ * docs/references.md A6; docs/relations.md section 2. No allocation. */
 #include <math.h>
 
 #include "multipolar/relations.h"

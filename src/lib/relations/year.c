@@ -425,7 +425,7 @@ int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t 
 	out->cap_a = group_sum(y->cinc, a, na);
 	out->cap_b = group_sum(y->cinc, b, nb);
 	out->cap_share_a = out->cap_ratio = MP_NA;
-	/* dyadic capability share and ratio (MODELS.md A5; EUGene) */
+	/* dyadic capability share and ratio (docs/references.md A5; EUGene) */
 	if (!isnan(out->cap_a) && !isnan(out->cap_b) && out->cap_a + out->cap_b > 0) {
 		out->cap_share_a = out->cap_a / (out->cap_a + out->cap_b);
 		if (out->cap_b > 0)
@@ -440,7 +440,7 @@ int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t 
 		double *x = work, *z = work + n;
 		portfolio(y->atop, n, a, na, x);
 		portfolio(y->atop, n, b, nb, z);
-		/* MODELS.md A6: Delta = 3 for valued alliances; weights = CINC (EUGene's
+		/* docs/references.md A6: Delta = 3 for valued alliances; weights = CINC (EUGene's
 		 * weighted S); kappa with squared distances on levels 0..3 (fpsim). */
 		out->s_unweighted = mp_rel_s(x, z, NULL, n, 3.0, 0);
 		out->s_weighted = mp_rel_s(x, z, y->cinc, n, 3.0, 0);
@@ -450,7 +450,7 @@ int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t 
 	}
 
 	/* Ideal points (Bailey, Strezhnev & Voeten 2017); a group's is its members' mean.
-	 * closeness = 1 - distance / (yearly max - min) (MODELS.md A7 "standardised"). */
+	 * closeness = 1 - distance / (yearly max - min) (docs/references.md A7 "standardised"). */
 	double ta = group_sum(y->theta, a, na), tb = group_sum(y->theta, b, nb);
 	size_t ka = 0, kb = 0;
 	for (size_t i = 0; i < na; i++)
@@ -465,7 +465,7 @@ int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t 
 			out->ideal_closeness = 1.0 - out->ideal_distance / range;
 	}
 
-	/* Trade and dependence (MODELS.md A8): T = sum of flows between the groups,
+	/* Trade and dependence (docs/references.md A8): T = sum of flows between the groups,
 	 * D_ab = T / GDP_a (Oneal & Russett 1997), GDP in 2011 int$ (Maddison). */
 	out->trade = MP_NA;
 	if (y->trade) {

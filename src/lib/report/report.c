@@ -1,5 +1,7 @@
 /* The HTML report: page frame, provenance, atomic file writing. Sections in
- * report_history.c, report_forecast.c, report_relations.c, report_negotiation.c. */
+ * report_history.c, report_forecast.c, report_skill.c, report_relations.c,
+ * report_negotiation.c; the helpers they share in report_html.c (so calls run one way:
+ * report.c -> sections -> report_html.c). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -8,45 +10,6 @@
 #include <unistd.h>
 
 #include "report_internal.h"
-
-void rep__tick(rep *r)
-{
-	r->done += 1;
-	if (r->done > r->total)
-		r->total = r->done;
-	mp_progress(r->ctx, "report", r->done, r->total);
-}
-
-void rep__section_open(rep *r, const char *id, const char *title)
-{
-	fprintf(r->f, "<section id=\"%s\">\n<h2>", id);
-	mp_html_escape(r->f, title);
-	fputs("</h2>\n", r->f);
-}
-
-void rep__section_close(rep *r)
-{
-	fputs("</section>\n", r->f);
-}
-
-void rep__nodata(rep *r, const char *text)
-{
-	fputs("<p class=\"nodata\">", r->f);
-	mp_html_escape(r->f, text);
-	fputs("</p>\n", r->f);
-}
-
-const char *rep__state_label(const rep *r, int ccode, char *buf, size_t size)
-{
-	if (ccode > 0 && ccode < REP_MAX_CCODE && r->abb && r->abb[ccode][0]) {
-		if (r->name[ccode][0] && strcmp(r->name[ccode], r->abb[ccode]))
-			snprintf(buf, size, "%s (%s)", r->name[ccode], r->abb[ccode]);
-		else
-			snprintf(buf, size, "%s", r->abb[ccode]);
-	} else
-		snprintf(buf, size, "ccode %d", ccode);
-	return buf;
-}
 
 static void head(rep *r)
 {
@@ -69,6 +32,7 @@ static void head(rep *r)
 	      "<nav aria-label=\"sections\"><ul>"
 	      "<li><a href=\"#history\">History: capabilities and polarity</a></li>"
 	      "<li><a href=\"#forecast\">Forecast: scenarios to the horizon</a></li>"
+	      "<li><a href=\"#skill\">Forecast skill: the model against baselines</a></li>"
 	      "<li><a href=\"#relations\">Relations: dyads and camps</a></li>"
 	      "<li><a href=\"#negotiation\">Negotiation</a></li>"
 	      "<li><a href=\"#sources\">Data and sources</a></li>"
@@ -142,6 +106,8 @@ int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f)
 		goto done;
 	rep__tick(&r);
 	if ((rc = rep__forecast(&r)) != MP_OK)
+		goto done;
+	if ((rc = rep__skill(&r)) != MP_OK) /* report_skill.c */
 		goto done;
 	rep__tick(&r);
 	if ((rc = rep__relations(&r)) != MP_OK)

@@ -32,7 +32,7 @@ static double *nans(size_t n)
 }
 
 /* One year: capabilities of every member (COW mode for the state series, renormalised
- * shares for poles and concentration, MODELS.md A1-A3). */
+ * shares for poles and concentration, docs/references.md A1-A3). */
 static int load_year(rep *r, size_t t, const mp_polarity_opts *popts, double *pcap, double *psum,
 		     size_t *pn)
 {
@@ -90,7 +90,7 @@ static int load_year(rep *r, size_t t, const mp_polarity_opts *popts, double *pc
 	if (!any)
 		goto done;
 	/* concentration over all member states, and over the poles (states without a pole are
-	 * left out of the pole figures: a pole is a group, MODELS.md A3) */
+	 * left out of the pole figures: a pole is a group, docs/references.md A3) */
 	mp_polarity pol;
 	if ((rc = mp_polarity_compute(r->ctx, ren, w->n, popts, &pol)) != MP_OK)
 		goto done;

@@ -39,10 +39,10 @@ static int dyad_charts(rep *r, const mp_report_dyad *dy, size_t nd)
 		for (size_t t = 0; t < ny; t++) {
 			double ca = r->state_cinc[t * REP_MAX_CCODE + (size_t)a];
 			double cb = r->state_cinc[t * REP_MAX_CCODE + (size_t)b];
-			/* raw capability ratio cap_a / cap_b (MODELS.md A5; Organski & Kugler 1980
+			/* raw capability ratio cap_a / cap_b (docs/references.md A5; Organski & Kugler 1980
 			 * parity band 0.8-1.2) */
 			ratio[k * ny + t] = cb > 0 ? ca / cb : MP_NA;
-			/* distance of UN ideal points (Bailey, Strezhnev & Voeten 2017), MODELS.md A7 */
+			/* distance of UN ideal points (Bailey, Strezhnev & Voeten 2017), docs/references.md A7 */
 			double ia = r->state_ideal[t * REP_MAX_CCODE + (size_t)a];
 			double ib = r->state_ideal[t * REP_MAX_CCODE + (size_t)b];
 			dist[k * ny + t] = fabs(ia - ib);

@@ -237,7 +237,7 @@ static void gdp_row(sqlite3_stmt *st, void *u)
 	gdp_ctx *c = u;
 	const char *iso = (const char *)sqlite3_column_text(st, 0);
 	/* Maddison: gdppc in 2011 int$, pop in thousands -> GDP = gdppc*pop*1000 $,
-	 * i.e. gdppc*pop/1000 millions (SOURCES.md section 8). */
+	 * i.e. gdppc*pop/1000 millions (docs/data.md, Maddison Project Database 2023). */
 	double gdp = mp_store__real(st, 2) * mp_store__real(st, 3) / 1000.0;
 	c->fn(c->u, iso ? iso : "", gdp);
 }

@@ -44,9 +44,28 @@ static const migration migrations[] = {
 	  " rows INTEGER NOT NULL, year_min INTEGER, year_max INTEGER, citation TEXT NOT NULL);"
 	  "CREATE INDEX datasets_family ON datasets(family, year_max, id);",
 	  NULL },
-	/* 1 -> 2: the result tables of simulations (ensemble/), calibrations (calib/) and
+	/* 1 -> 2: forecast evaluation results (multipolar evaluate; docs/evaluate.md "Stored
+	 * results"). origin NULL = pooled over the run's pool origins; unit 'all' = pooled over
+	 * states. Self-contained: the queries are in q_eval.c. */
+	{ "CREATE TABLE IF NOT EXISTS eval_run ("
+	  " id INTEGER PRIMARY KEY, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	  " version TEXT NOT NULL, origins TEXT NOT NULL, horizons TEXT NOT NULL, variables TEXT NOT NULL,"
+	  " methods TEXT NOT NULL, runs INTEGER NOT NULL, seed INTEGER NOT NULL, top INTEGER NOT NULL,"
+	  " pool_from INTEGER NOT NULL, pool_to INTEGER NOT NULL, truth TEXT NOT NULL, notes TEXT);"
+	  "CREATE TABLE IF NOT EXISTS eval_score ("
+	  " run INTEGER NOT NULL REFERENCES eval_run(id) ON DELETE CASCADE, origin INTEGER,"
+	  " horizon INTEGER NOT NULL, variable TEXT NOT NULL, unit TEXT NOT NULL, method TEXT NOT NULL,"
+	  " metric TEXT NOT NULL, value REAL, n INTEGER NOT NULL);"
+	  "CREATE INDEX IF NOT EXISTS eval_score_run ON eval_score(run, unit, origin, variable, horizon);"
+	  "CREATE TABLE IF NOT EXISTS eval_reliability ("
+	  " run INTEGER NOT NULL REFERENCES eval_run(id) ON DELETE CASCADE, origin INTEGER,"
+	  " horizon INTEGER NOT NULL, variable TEXT NOT NULL, method TEXT NOT NULL, bin INTEGER NOT NULL,"
+	  " n INTEGER NOT NULL, mean_p REAL, freq REAL);"
+	  "CREATE INDEX IF NOT EXISTS eval_reliability_run ON eval_reliability(run, origin, variable, horizon);",
+	  NULL },
+	/* 2 -> 3: the result tables of simulations (ensemble/), calibrations (calib/) and
 	 * negotiations (bargain/), which the query files used to create when missing: IF NOT
-	 * EXISTS, as databases of version 1 may have them. The fix-up adds what those older
+	 * EXISTS, as databases of versions 1 and 2 may have them. The fix-up adds what those older
 	 * tables lack. calib_fit is keyed by (run, param, ccode): ccode 0 for a scalar
 	 * parameter, a COW code for a per-country one (mp_sim_unit_params). */
 	{ "CREATE TABLE IF NOT EXISTS sim_runs ("
