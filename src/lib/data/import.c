@@ -330,6 +330,44 @@ static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp
 		size_t o = 0;
 		for (size_t i = 0; i < nh && o + 8 < sizeof cols; i++)
 			o += (size_t)snprintf(cols + o, sizeof cols - o, "%s%s", i ? "," : "", hdr[i]);
+		/* a near miss: the layout whose required columns the header has most of */
+		const mp_dataset_spec *near = NULL;
+		int near_have = 0, near_need = 0;
+		for (size_t i = 0; i < mp_data__nspecs(); i++) {
+			spec_col sc[MAX_COLS];
+			size_t n = parse_columns(mp_data__spec(i)->columns, sc, MAX_COLS);
+			int have = 0, need = 0;
+			for (size_t k = 0; k < n; k++)
+				if (!sc[k].optional) {
+					need++;
+					have += header_index(hdr, nh, sc[k].name) >= 0;
+				}
+			if (have > near_have || (have == near_have && near && need < near_need)) {
+				near = mp_data__spec(i);
+				near_have = have;
+				near_need = need;
+			}
+		}
+		if (near && near_have >= 2 && 2 * near_have >= near_need) {
+			spec_col sc[MAX_COLS];
+			size_t n = parse_columns(near->columns, sc, MAX_COLS);
+			char miss[256] = "", want[640] = "";
+			size_t mo = 0, wo = 0;
+			for (size_t k = 0; k < n; k++) {
+				if (sc[k].optional)
+					continue;
+				if (wo + strlen(sc[k].name) + 2 < sizeof want)
+					wo += (size_t)snprintf(want + wo, sizeof want - wo, "%s%s", wo ? "," : "", sc[k].name);
+				if (header_index(hdr, nh, sc[k].name) < 0 && mo + strlen(sc[k].name) + 3 < sizeof miss)
+					mo += (size_t)snprintf(miss + mo, sizeof miss - mo, "%s'%s'", mo ? ", " : "", sc[k].name);
+			}
+			const char *lay = mp_data__layout_name(near);
+			return mp_error_set(ctx, MP_EINPUT,
+					    "%s:1:1: header looks like %s (%s%s%s) but lacks column%s %s; expected a header with "
+					    "%s (got: %.200s; see 'multipolar datasets --known')",
+					    path, near->name, near->family, lay ? ", " : "", lay ? lay : "",
+					    strchr(miss, ',') ? "s" : "", miss, want, cols);
+		}
 		return mp_error_set(ctx, MP_EINPUT,
 				    "%s:1:1: header does not match any known dataset (got columns: %.200s); expected "
 				    "e.g. COW NMC 'stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,cinc' (see "

@@ -7,7 +7,10 @@
  * codebooks (Gibler, Miller & Little 2016; Palmer et al. 2022), unvotes (Robinson 2017). */
 #include "datasets.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "multipolar/data.h"
 
 #define CONTIG_CITE                                                                                          \
 	"Stinnett, Douglas M., Jaroslav Tir, Philip Schafer, Paul F. Diehl, and Charles Gochman. 2002. "     \
@@ -128,4 +131,38 @@ const mp_dataset_source *mp_data__source(const char *family)
 		if (!strcmp(sources[i].family, family))
 			return &sources[i];
 	return NULL;
+}
+
+size_t mp_data_layouts(void) { return mp_data__nspecs(); }
+
+int mp_data_layout_get(size_t i, mp_data_layout_info *out)
+{
+	const mp_dataset_spec *sp = mp_data__spec(i);
+	if (!sp)
+		return MP_ENOTFOUND;
+	memset(out, 0, sizeof *out);
+	const mp_dataset_source *src = mp_data__source(sp->family);
+	out->family = sp->family;
+	out->name = sp->name;
+	out->layout = mp_data__layout_name(sp) ? mp_data__layout_name(sp) : "";
+	out->version = sp->version ? sp->version : sp->version_rule == MP_VER_NMC_MAXYEAR ? "from the years" : "";
+	out->files = src ? src->files : "";
+	out->url = src ? src->url : "";
+	out->note = src && src->note ? src->note : "";
+	out->citation = sp->citation;
+	/* the required columns of the description ("name:T" without '?') */
+	size_t o = 0;
+	for (const char *p = sp->columns; *p;) {
+		while (*p == ' ')
+			p++;
+		const char *colon = strchr(p, ':');
+		if (!colon)
+			break;
+		int optional = colon[2] == '?';
+		if (!optional && o + (size_t)(colon - p) + 2 < sizeof out->header)
+			o += (size_t)snprintf(out->header + o, sizeof out->header - o, "%s%.*s", o ? "," : "",
+					      (int)(colon - p), p);
+		p = colon + 2 + optional;
+	}
+	return MP_OK;
 }
