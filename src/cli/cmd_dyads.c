@@ -78,8 +78,16 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (po.set == MP_PANEL_POLES && (rc = mp_poles_load(ctx, o->poles, &poles)))
 		goto done;
 	po.poles = poles;
-	if ((rc = mp_rel_check_years(ctx, cov, po.from, po.to, note, sizeof note)))
+	/* the panel's frame is the state system: any year of the membership data will do
+	 * (conflict, contiguity and votes need not be among the relations' sources) */
+	const mp_rel_coverage *st = &cov[MP_REL_STATES];
+	if (po.from < st->first || po.to > st->last) {
+		rc = mp_error_set(ctx, MP_ERANGE, "dyads: years %d-%d outside the COW state system membership (states %d-%d)",
+				  po.from, po.to, st->first, st->last);
 		goto done;
+	}
+	if (mp_rel_check_years(ctx, cov, po.from, po.to, note, sizeof note) != MP_OK)
+		snprintf(note, sizeof note, "no capability, alliance, vote or trade data in %d-%d", po.from, po.to);
 	if (note[0] && !o->common.quiet)
 		fprintf(stderr, "note: %s; cells outside are empty\n", note);
 	rc = mp_rel_dyads_panel(ctx, s, &po, panel_out_chunk, &out);
