@@ -1,5 +1,8 @@
 /* multipolar calibrate: fit the sim's parameters on history up to a year. */
+#include <stdio.h>
+
 #include "cli.h"
+#include "multipolar/store.h"
 #include "multipolar/calib.h"
 
 typedef struct {
@@ -65,8 +68,18 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		rc = mp_calibrate(ctx, s, &co, &r);
 	if (rc == MP_OK)
 		rc = mp_calib_write_yaml(ctx, r, yaml);
+	int64_t run_id = 0;
 	if (rc == MP_OK && !o->no_save)
-		rc = mp_calib_save(ctx, s, r, NULL);
+		rc = mp_calib_save(ctx, s, r, &run_id);
+	if (rc == MP_OK && !o->no_save) {
+		/* provenance: the parameter file written and every dataset the fit read */
+		char sha[65], params[600];
+		snprintf(params, sizeof params, "%s (until %d)", yaml, o->until);
+		mp_run_input in = { "params", yaml, sha };
+		int have = mp_file_sha256(NULL, yaml, sha) == MP_OK;
+		mp_run_provenance pv = { "calib", run_id, -1, 0, params, NULL, have ? &in : NULL, have ? 1u : 0u };
+		rc = mp_store_provenance_record(ctx, s, &pv);
+	}
 	if (rc == MP_OK)
 		rc = mp_calib_table(ctx, r, &t);
 	if (rc == MP_OK) {

@@ -625,6 +625,28 @@ static int store_result(mp_ctx *ctx, negotiate_opts *o, const char *path, int eu
 	int rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_CREATE, &st);
 	if (rc == MP_OK)
 		rc = mp_store_bargain_save(ctx, st, &rec, &id);
+	if (rc == MP_OK) {
+		/* provenance: the switches given on the command line title the run in the report */
+		char sw[1024], sha[65];
+		size_t n = (size_t)snprintf(sw, sizeof sw, "model=%s", eu ? "eu" : "smp");
+		const struct { const char *k, *v; } kv[] = {
+			{ "vote", o->vote }, { "probability", o->probability }, { "capitulation", o->capitulation },
+			{ "compromise", o->compromise }, { "risk-update", o->risk_update }, { "delta", o->delta },
+			{ "vpm", o->vpm }, { "pce", o->pce }, { "transitions", o->transitions }, { "voting", o->voting },
+			{ "risk-adjust", o->risk_adjust }, { "risk-range", o->risk_range }, { "commit", o->commit },
+			{ "interpolation", o->interpolation }, { "bargain", o->bargain }, { "stop", o->stop },
+			{ "dim", o->dim } };
+		for (size_t k = 0; k < sizeof kv / sizeof kv[0] && n < sizeof sw; k++)
+			if (kv[k].v)
+				n += (size_t)snprintf(sw + n, sizeof sw - n, " %s=%s", kv[k].k, kv[k].v);
+		if (o->rounds > 0 && n < sizeof sw)
+			snprintf(sw + n, sizeof sw - n, " rounds=%d", o->rounds);
+		mp_run_input in = { "input", base, sha };
+		if ((rc = mp_file_sha256(ctx, path, sha)) == MP_OK) {
+			mp_run_provenance pv = { "bargain", id, o->seed ? atoll(o->seed) : -1, 0, NULL, sw, &in, 1 };
+			rc = mp_store_provenance_record(ctx, st, &pv);
+		}
+	}
 	if (rc == MP_OK && !o->common.quiet)
 		fprintf(stderr, "negotiate: stored as negotiation %lld in %s\n", (long long)id, cli_db_path(&o->common));
 	mp_store_free(st);

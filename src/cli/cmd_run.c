@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "provenance.h"
 #include "multipolar/ensemble.h"
 #include "multipolar/report.h"
 
@@ -145,6 +146,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			int64_t run_id = 0;
 			if (!o->no_store)
 				rc = mp_ensemble_store(ctx, store, e, job, &run_id);
+			if (rc == MP_OK && !o->no_store)
+				rc = cli_record_sim(ctx, store, run_id, sc, (int64_t)mp_ensemble_seed(e), mp_ensemble_runs(e));
 			if (rc == MP_OK && !job)
 				job = run_id;
 			if (rc == MP_OK)

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "provenance.h"
 #include "multipolar/ensemble.h"
 
 typedef struct {
@@ -123,7 +124,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (!o->no_store) {
 		int64_t run_id = 0;
 		if ((rc = mp_store_open(ctx, db, MP_STORE_CREATE, &store)) != MP_OK ||
-		    (rc = mp_ensemble_store(ctx, store, e, 0, &run_id)) != MP_OK)
+		    (rc = mp_ensemble_store(ctx, store, e, 0, &run_id)) != MP_OK ||
+		    (rc = cli_record_sim(ctx, store, run_id, sc, (int64_t)mp_ensemble_seed(e),
+					 mp_ensemble_runs(e))) != MP_OK)
 			goto done;
 		if (!o->common.quiet)
 			fprintf(stderr, "simulate: %s, %d runs from %d to %d (seed %llu) stored as run %lld in %s\n", sc->name,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "multipolar/store.h"
 
 #define MP_CLI_COMMAND(n) extern const cli_command cli_cmd_##n;
 #include "cli_commands.def"
@@ -145,6 +146,7 @@ static void on_signal(int sig)
 
 int main(int argc, char **argv)
 {
+	mp_set_command_line(argc, argv); /* recorded with every stored run */
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -6,9 +6,9 @@ source "$MP_SRC/tests/lib.bash"
 need_shared majors2016.csv
 DB="$T/new.db"
 $MP import --quiet --db "$DB" "$SHARED/majors2016.csv" || fail "import"
-V=3 # the number of entries of migrations[] in src/lib/store/store.c
+V=4 # the number of entries of migrations[] in src/lib/store/store.c
 [ "$(sqlite3 "$DB" "PRAGMA user_version")" = $V ] || fail "new database: version $(sqlite3 "$DB" "PRAGMA user_version")"
-for t in datasets eval_run eval_score eval_reliability sim_runs sim_summary calib_run calib_fit bargain_runs bargain_positions bargain_forecast; do
+for t in datasets eval_run eval_score eval_reliability sim_runs sim_summary calib_run calib_fit bargain_runs bargain_positions bargain_forecast run_provenance run_inputs; do
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='$t'")" = 1 ] || fail "table $t missing"
 done
 sqlite3 "$DB" "SELECT ccode FROM calib_fit LIMIT 0" || fail "calib_fit.ccode"

@@ -55,6 +55,7 @@ int rep__forecast(rep *r);
 int rep__skill(rep *r); /* report_skill.c: the stored evaluation */
 int rep__relations(rep *r);
 int rep__negotiation(rep *r);
+int rep__provenance(rep *r); /* report_provenance.c: "How this was made" */
 /* From the relations module: trade dependence of the dyads, voting blocs. */
 int rep__rel_trade(rep *r, const mp_report_dyad *dy, size_t nd);
 int rep__rel_blocs(rep *r);

@@ -91,6 +91,16 @@ static int one_run(rep *r, const mp_store_bargain_run *run)
 		goto done;
 	fputs("<h3>", r->f);
 	mp_html_escape(r->f, run->name);
+	/* runs of one file with different model switches are told apart by them */
+	mp_run_record pr;
+	if (mp_store_provenance_get(NULL, r->s, "bargain", run->run_id, &pr) == MP_OK) {
+		if (pr.switches[0]) {
+			fputs(" <small>(", r->f);
+			mp_html_escape(r->f, pr.switches);
+			fputs(")</small>", r->f);
+		}
+		mp_run_record_free(&pr);
+	}
 	fputs("</h3>\n<p>", r->f);
 	fprintf(r->f, "%s model, %d actors, %d rounds, stopped by ",
 		!strcmp(run->model, "eu") ? "Expected-utility (Bueno de Mesquita; Scholz et al. 2011)"

@@ -93,6 +93,20 @@ static const migration migrations[] = {
 	  "CREATE INDEX IF NOT EXISTS bargain_positions_run ON bargain_positions(run_id);"
 	  "CREATE INDEX IF NOT EXISTS bargain_forecast_run ON bargain_forecast(run_id);",
 	  fix_results },
+	/* 3 -> 4: the provenance of every stored run (simulation, evaluation, calibration,
+	 * negotiation; docs/panels.md "Provenance"): version, git commit, command line, seed,
+	 * runs, parameters, switches, and the SHA-256 of each input (datasets, scenario and
+	 * parameter files). Queries in provenance.c. */
+	{ "CREATE TABLE IF NOT EXISTS run_provenance ("
+	  " kind TEXT NOT NULL, run_id INTEGER NOT NULL, version TEXT NOT NULL, git_commit TEXT NOT NULL,"
+	  " command_line TEXT, seed INTEGER, runs INTEGER, params TEXT, switches TEXT,"
+	  " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	  " PRIMARY KEY (kind, run_id));"
+	  "CREATE TABLE IF NOT EXISTS run_inputs ("
+	  " kind TEXT NOT NULL, run_id INTEGER NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,"
+	  " sha256 TEXT NOT NULL);"
+	  "CREATE INDEX IF NOT EXISTS run_inputs_run ON run_inputs(kind, run_id);",
+	  NULL },
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
