@@ -49,6 +49,9 @@ typedef struct mp_data_layout_info {
 	const char *family, *name, *layout, *version, *files, *url, *note, *citation;
 	char header[640];
 } mp_data_layout_info;
+/* BibTeX entries (one or more @... records, keys like gibler2009) of a family's requested
+ * citation; NULL when the family has none here. Static. */
+MP_EXTERN const char *mp_data_family_bibtex(const char *family);
 MP_EXTERN size_t mp_data_layouts(void);
 MP_EXTERN int mp_data_layout_get(size_t i, mp_data_layout_info *out);
 

@@ -1,0 +1,22 @@
+# cite --format bibtex: multipolar's own entry (version, git commit) and one entry per work of
+# the imported datasets; every family known has one; braces balance and keys are unique.
+set -e
+source "$MP_SRC/tests/lib.bash"
+printf 'stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\nUSA,2,United States of America,1816,1,1,2016,12,31,2016\n' > "$T/states.csv"
+printf 'stateabb,ccode,styear,stmonth,stday,endyear,endmonth,endday,version\nUSA,2,1898,1,1,2016,12,31,2016\n' > "$T/majors.csv"
+"$MP" import --quiet "$T/states.csv" "$T/majors.csv" > /dev/null
+expect_exit 0 "$MP" cite --format bibtex
+grep -q '^@software{multipolar,' "$T/out" || fail "no entry for multipolar"
+grep -q "version = {$("$MP" version | cut -d' ' -f2)}" "$T/out" || fail "version"
+grep -q 'note = {git commit [0-9a-f]\{40\}\(-dirty\)\?}\|note = {git commit unknown}' "$T/out" || fail "git commit"
+[ "$(grep -c '^@misc{cow2017states,' "$T/out")" = 1 ] || fail "states and majors share one entry"
+expect_exit 0 "$MP" cite --all --format bibtex
+keys=$(grep -o '^@[a-z]*{[^,]*' "$T/out" | sed 's/.*{//')
+[ "$(echo "$keys" | sort | uniq -d)" = "" ] || fail "duplicate keys: $(echo "$keys" | sort | uniq -d)"
+for k in singer1972 gibler2009 leeds2002 bailey2017 bolt2024 sipri2024 barbieri2009 arelbundock2018 sarkees2010 gibler2016 stinnett2002 thompson2012 gibler2005 voeten2009 miller2022; do
+	echo "$keys" | grep -qx "$k" || fail "--all: no $k"
+done
+open=$(tr -cd '{' < "$T/out" | wc -c); close=$(tr -cd '}' < "$T/out" | wc -c)
+[ "$open" = "$close" ] || fail "braces: $open open, $close close"
+expect_exit 2 "$MP" cite --format ris
+echo ok
