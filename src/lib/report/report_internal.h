@@ -55,7 +55,8 @@ int rep__forecast(rep *r);
 int rep__skill(rep *r); /* report_skill.c: the stored evaluation */
 int rep__relations(rep *r);
 int rep__negotiation(rep *r);
-int rep__provenance(rep *r); /* report_provenance.c: "How this was made" */
+int rep__provenance(rep *r);
+int rep__rel_votes(rep *r); /* report_votes.c: roll-call agreement of China with Russia, the West, the US */ /* report_provenance.c: "How this was made" */
 /* From the relations module: trade dependence of the dyads, voting blocs. */
 int rep__rel_trade(rep *r, const mp_report_dyad *dy, size_t nd);
 int rep__rel_blocs(rep *r);

@@ -148,8 +148,8 @@ int mp_store__panel_votes(mp_ctx *ctx, mp_store *s, int year, mp_store_vote_row 
 	sqlite3_stmt *st;
 	rc = start(ctx, s, "un_votes",
 		   "SELECT v.rcid, v.country_code, v.country, v.vote FROM un_votes v"
-		   " JOIN un_rollcalls r ON r.rcid = v.rcid AND r.dsid = ?3"
-		   " WHERE v.dsid = ?1 AND CAST(substr(r.date, 1, 4) AS INTEGER) = ?2 ORDER BY v.rcid",
+		   " WHERE v.dsid = ?1 AND v.rcid IN (SELECT rcid FROM un_rollcalls WHERE dsid = ?3"
+		   " AND CAST(substr(date, 1, 4) AS INTEGER) = ?2) ORDER BY v.rcid",
 		   ints, 2, &st);
 	if (rc != MP_OK || !st)
 		return rc;
