@@ -70,7 +70,8 @@ static void world_sources(rep *r)
 static void one(rep *r, const char *what, const mp_run_record *p, int *default_world)
 {
 	FILE *f = r->f;
-	fputs("<div class=\"provenance\"><h3>", f);
+	/* long commands and hashes wrap on a phone's width */
+	fputs("<div class=\"provenance\" style=\"overflow-wrap:anywhere;word-break:break-word\"><h3>", f);
 	mp_html_escape(f, what);
 	fprintf(f, "</h3>\n<dl>\n<dt>made by</dt><dd>multipolar ");
 	mp_html_escape(f, p->version);
