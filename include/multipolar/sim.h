@@ -19,8 +19,6 @@
 #ifndef MULTIPOLAR_SIM_H
 #define MULTIPOLAR_SIM_H
 
-#include "multipolar/export.h"
-
 #include <stddef.h>
 #include <stdint.h>
 
@@ -57,33 +55,89 @@ extern "C" {
 	/* economy (MODELS.md C1) */                                                              \
 	X(economy_enabled, "economy.enabled", 1, "switch", "0 turns the mechanism off")            \
 	X(economy_beta, "economy.beta", 0.02, "1/yr",                                                \
-	  "speed of conditional convergence, Barro & Sala-i-Martin 1992 (beta ~ 2%/yr) [calib]")    \
+	  "Barro-regression convergence speed of GDP per head (reported by calibrate; the economy uses economy.tfp_speed) [calib]")    \
 	X(economy_frontier_growth, "economy.frontier_growth", 0.015, "1/yr",                         \
-	  "growth of the frontier GDP per capita; Maddison 2023, US 1950-2016 ~1.9%, 2000-2016 ~1% [calib]") \
+	  "US GDP per head growth, Maddison 2023 (GDP-per-head regression; the strategy look-ahead reads it) [calib]") \
 	X(economy_structural_gap, "economy.structural_gap", 0.5, "share",                            \
-	  "share of the initial log gap to the frontier that is structural (conditional steady state, Mankiw-Romer-Weil 1992) [calib]") \
+	  "GDP-per-head regression: 1 - beta_uncond/beta (reported by calibrate; the economy uses economy.gap_share) [calib]") \
 	X(economy_momentum, "economy.momentum", 0.3, "coef",                                         \
-	  "AR(1) persistence of growth deviations, Maddison 1950-2016 panels [calib]")              \
+	  "GDP-per-head regression: AR(1) of growth deviations (reported; the economy uses economy.tfp_momentum) [calib]")              \
 	X(economy_shock_sd, "economy.shock_sd", 0.025, "1/yr",                                       \
-	  "sd of annual GDP pc growth shocks, Maddison 1950-2016 median country [calib]")           \
+	  "GDP-per-head regression: median shock s.d. (the strategy look-ahead reads it) [calib]")           \
 	X(economy_sanction_cost, "economy.sanction_cost", 0.02, "1/yr",                              \
 	  "growth loss of a target fully under sanctions, Neuenkirch & Neumeier 2015 (UN: >2pp/yr) scaled by sanctioned trade share") \
 	X(economy_aid_return, "economy.aid_return", 0.2, "growth per GDP share",                     \
 	  "growth gained per unit of aid/GDP received, Clemens, Radelet, Bhavnani & Bazzi 2012 (~0.1-0.3) [assumption]") \
-	/* military (Richardson 1960; Olson & Zeckhauser 1966) */                                   \
+	/* economy: production, capital, productivity, prices (docs/economy.md) */                \
+	X(economy_capital_share, "economy.capital_share", 0.35, "share",                             \
+	  "capital's share alpha of Y = A K^a L^(1-a); 1 - labour share ~0.65, Gollin 2002 (adjusted shares 0.65-0.80) [assumption]") \
+	X(economy_depreciation, "economy.depreciation", 0.05, "1/yr",                                \
+	  "depreciation of the capital stock; PWT averages ~4-5%, Feenstra, Inklaar & Timmer 2015; Inklaar & Timmer 2013 [assumption]") \
+	X(economy_tfp_speed, "economy.tfp_speed", 0.02, "1/yr",                                      \
+	  "speed lambda of TFP convergence to its steady-state gap, rolling-origin fit on PWT 11 + Maddison [calib]") \
+	X(economy_gap_share, "economy.gap_share", 0.8, "share",                                      \
+	  "steady-state TFP gap of an unfitted state as a share of its start gap (EB gaps on start gaps) [calib]") \
+	X(economy_frontier_tfp_growth, "economy.frontier_tfp_growth", 0.011, "1/yr",                 \
+	  "growth of frontier (US) TFP, PWT 11 + Maddison 1950-2016 [calib]")                     \
+	X(economy_frontier_shock_sd, "economy.frontier_shock_sd", 0.015, "1/yr",                     \
+	  "s.d. of frontier TFP growth (common world shock) [calib]")                            \
+	X(economy_tfp_persist, "economy.tfp_persist", 0.8, "coef",                                   \
+	  "AR(1) coefficient of the persistent part v of TFP growth deviations (d = v + w) [calib]") \
+	X(economy_tfp_persist_sd, "economy.tfp_persist_sd", 0.01, "1/yr",                            \
+	  "s.d. of the innovations of v [calib]")                                                  \
+	X(economy_tfp_noise_sd, "economy.tfp_noise_sd", 0.03, "1/yr",                                \
+	  "s.d. of the transitory part w (Student-t) [calib]")                                     \
+	X(economy_tfp_shock_sd, "economy.tfp_shock_sd", 0.03, "1/yr",                                \
+	  "median state's s.d. of TFP growth innovations; a state's own row scales v and w by its ratio to it [calib]") \
+	X(economy_tfp_shock_df, "economy.tfp_shock_df", 5, "df",                                     \
+	  "Student-t degrees of freedom of the innovations (fat tails: crises) [calib]")         \
+	X(economy_invest_speed, "economy.invest_speed", 0.1, "1/yr",                                 \
+	  "reversion of the investment share (PWT csh_i) to its state level [calib]")            \
+	X(economy_invest_default, "economy.invest_default", 0.22, "share of GDP",                    \
+	  "investment share of a state without PWT data (world median csh_i) [calib]")          \
+	X(economy_price_elasticity, "economy.price_elasticity", 0.3, "elasticity",                   \
+	  "Balassa-Samuelson: ln price level on ln relative GDP per capita (Rogoff 1996) [calib]") \
+	X(economy_price_const, "economy.price_const", 0.0, "log",                                    \
+	  "intercept of the price-level line (US = 0) [calib]")                                   \
+	X(economy_price_persistence, "economy.price_persistence", 0.9, "coef",                       \
+	  "AR(1) of deviations from the price-level line (PPP puzzle half-lives 3-5 yr, Rogoff 1996) [calib]") \
+	X(economy_price_shock_sd, "economy.price_shock_sd", 0.08, "log/yr",                         \
+	  "s.d. of price-level innovations [calib]")                                              \
+	/* military: burden, personnel (docs/economy.md "Military") */                            \
 	X(military_enabled, "military.enabled", 1, "switch", "0 turns the mechanism off")          \
-	X(military_reaction, "military.reaction", 0.05, "1/yr",                                      \
-	  "Richardson reaction coefficient k: burden response to rivals' spending relative to own GDP [calib]") \
-	X(military_fatigue, "military.fatigue", 0.10, "1/yr",                                        \
-	  "Richardson fatigue a: reversion of the burden to its grievance level (half-life ~7 yr, SIPRI 1949-2016) [calib]") \
-	X(military_freeride, "military.freeride", 0.02, "1/yr",                                      \
-	  "burden reduction per unit of allies' spending relative to own GDP, Olson & Zeckhauser 1966 [assumption]") \
 	X(military_shock_sd, "military.shock_sd", 0.03, "log/yr",                                    \
-	  "sd of log burden shocks, SIPRI 1949-2016 [calib]")                                        \
-	X(military_personnel_elasticity, "military.personnel_elasticity", 0.5, "elasticity",         \
-	  "elasticity of personnel to spending (capital deepening) [assumption]")                   \
-	X(military_burden_max, "military.burden_max", 0.15, "share of GDP",                          \
-	  "ceiling of the military burden outside war (SIPRI: peacetime maxima ~10-15%) [assumption]") \
+	  "s.d. of ln burden innovations (SIPRI; per-state rows override) [calib]")               \
+	X(military_reversion, "military.reversion", 0.1, "1/yr",                                     \
+	  "speed of ln burden toward the state's own level (partial adjustment) [calib]")        \
+	X(military_war_effect, "military.war_effect", 0.05, "log burden per unit",                   \
+	  "ln burden change per year per unit of war intensity ln(1 + battle deaths/1000), COW wars [calib]") \
+	X(military_war_intensity, "military.war_intensity", 2.0, "ln(1 + k deaths)",                 \
+	  "intensity of a simulated war: median of COW war-years' ln(1 + side's battle deaths/1000) [calib]") \
+	X(military_threat_effect, "military.threat_effect", 0.05, "elasticity",                      \
+	  "ln burden response to last year's growth of rivals' spending (clamped to +-0.5) [calib]") \
+	X(military_ally_effect, "military.ally_effect", 0.0, "elasticity",                           \
+	  "ln burden response to last year's growth of allies' spending (burden sharing; clamped) [calib]") \
+	X(military_dispute_effect, "military.dispute_effect", 0.02, "log burden",                    \
+	  "ln burden change in a year with an ongoing MID with use of force (GML) [calib]")       \
+	X(military_shock_df, "military.shock_df", 5, "df",                                           \
+	  "Student-t degrees of freedom of ln burden innovations [calib]")                        \
+	X(military_burden_default, "military.burden_default", 0.018, "share of GDP",                 \
+	  "level of a state without SIPRI history (world median) [calib]")                        \
+	X(military_personnel_reversion, "military.personnel_reversion", 0.1, "1/yr",                 \
+	  "speed of ln(milper/pop) toward the state's own level, NMC [calib]")                    \
+	X(military_personnel_war, "military.personnel_war", 0.05, "log per unit",                    \
+	  "ln(milper/pop) change per year per unit of war intensity [calib]")                     \
+	X(military_personnel_shock_sd, "military.personnel_shock_sd", 0.08, "log/yr",                \
+	  "s.d. of ln(milper/pop) innovations [calib]")                                           \
+	/* capabilities: intensity trends (docs/economy.md "Steel and energy") */                 \
+	X(capabilities_steel_trend, "capabilities.steel_trend", -0.02, "log/yr",                     \
+	  "drift of ln(irst/GDP) at the frontier's income, NMC x Maddison [calib]")               \
+	X(capabilities_steel_gap, "capabilities.steel_gap", -0.005, "log/yr per log gap",            \
+	  "dependence of that drift on ln relative income (intensity of use, Malenbaum 1978) [calib]") \
+	X(capabilities_energy_trend, "capabilities.energy_trend", -0.015, "log/yr",                  \
+	  "drift of ln(pec/GDP) at the frontier's income, NMC x Maddison [calib]")                \
+	X(capabilities_energy_gap, "capabilities.energy_gap", -0.003, "log/yr per log gap",          \
+	  "dependence of that drift on ln relative income (Csereklyei, Rubio & Stern 2016) [calib]") \
 	/* trade (MODELS.md C3) */                                                                \
 	X(trade_enabled, "trade.enabled", 1, "switch", "0 turns the mechanism off")                \
 	X(trade_elasticity_gdp, "trade.elasticity_gdp", 0.9, "elasticity",                           \
@@ -174,12 +228,7 @@ extern "C" {
 	X(conflict_war_burden, "conflict.war_burden", 0.03, "share of GDP",                         \
 	  "military burden added during a war year [assumption]")                                   \
 	X(conflict_relevance_km, "conflict.relevance_km", 1500, "km",                                \
-	  "capital distance under which a dyad is politically relevant (contiguity proxy, Maoz & Russett 1993) [assumption]") \
-	/* capabilities (MODELS.md A1) */                                                         \
-	X(capabilities_energy_elasticity, "capabilities.energy_elasticity", 0.7, "elasticity",       \
-	  "energy use (pec) per GDP, Csereklyei, Rubio & Stern 2016 income elasticity ~0.7")       \
-	X(capabilities_steel_elasticity, "capabilities.steel_elasticity", 0.6, "elasticity",         \
-	  "iron and steel (irst) per GDP [assumption]")
+	  "capital distance under which a dyad is politically relevant (contiguity proxy, Maoz & Russett 1993) [assumption]")
 
 typedef struct mp_sim_params {
 #define MP_SIM_X_FIELD(field, key, def, unit, src) double field;
@@ -342,6 +391,9 @@ MP_EXTERN int mp_sim_wars(const mp_sim *s);
 MP_EXTERN int mp_sim_gp_wars(const mp_sim *s);
 MP_EXTERN int mp_sim_crises(const mp_sim *s);
 MP_EXTERN const unsigned char *mp_sim_at_war(const mp_sim *s);
+/* Growth of actor i's GDP at PPP in the current year (log change from the year before;
+ * NaN in the start year and when the economy is switched off). */
+MP_EXTERN double mp_sim_growth(const mp_sim *s, size_t i);
 /* Bilateral trade of actors i, j (millions, same units as gdp) in the current year. */
 MP_EXTERN double mp_sim_trade(const mp_sim *s, size_t i, size_t j);
 MP_EXTERN void mp_sim_free(mp_sim *s);

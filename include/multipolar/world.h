@@ -33,6 +33,21 @@ enum mp_component {
 /* Column names of the components, in enum order ("milex", ...). */
 MP_EXTERN extern const char *const mp_component_names[MP_NCOMP];
 
+/* Economy start data of an actor (world/economy.c; NaN = unknown): PWT 11.0's latest
+ * values up to the world's year, or data/world/economy.csv for the default world, which
+ * also carries each state's fitted levels (calibration up to 2016; docs/economy.md). */
+typedef struct mp_actor_econ {
+	double capital_output;  /* capital stock / GDP, both at current PPPs (cn / cgdpo) */
+	double invest_share;    /* investment share of GDP (csh_i) */
+	double price_level;     /* price level of GDP relative to the US (MER / PPP) */
+	double tfp_gap;         /* distance to the steady-state TFP gap (economy.tfp_gap minus the
+				   state's gap in the calibration year; the sim adds the start gap) */
+	double tfp_gap_sd, tfp_shock_sd; /* economy.tfp_gap_sd, economy.tfp_shock_sd */
+	double burden_level, burden_shock_sd, personnel_rate; /* military.burden_level,
+							   military.shock_sd, military.personnel_rate */
+} mp_actor_econ;
+#define MP_ACTOR_ECON_UNKNOWN { NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN }
+
 typedef struct mp_actor {
 	int ccode;              /* COW code; 0 for an aggregate (remainder) row */
 	char stateabb[8];       /* COW abbreviation ("USA"); remainder rows "XWST"... */
@@ -46,6 +61,7 @@ typedef struct mp_actor {
 	double gdp_mer;         /* GDP at market exchange rates, millions of current US$ */
 	double ideal_point;     /* UNGA ideal point (idealpointfp) */
 	double lat, lng;        /* capital */
+	mp_actor_econ econ;     /* economy start data (world/economy.c) */
 } mp_actor;
 
 /*
@@ -109,6 +125,17 @@ enum {
 	/* not in MP_WORLD_ALL: the dyads (all parts) over the actors, with capitals */
 	MP_WORLD_DYADS = 32
 };
+
+/* Economy start data (world/economy.c): fills econ.capital_output, invest_share and
+ * price_level of w's actors from the store's PWT rows of years <= w->year (latest value
+ * of the last 10 years; the price level relative to the US of the same year), and gdp_mer
+ * where it is missing: gdp (PPP) x price level x the US's current-dollar GDP (SIPRI) over
+ * its PPP GDP in that year. No PWT imported: the fields stay NaN (MP_OK). */
+MP_EXTERN int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w);
+/* The same from a CSV with header `ccode,capital_output,invest_share,tfp_gap,tfp_gap_sd,
+ * tfp_shock_sd,burden_level,burden_shock_sd,personnel_rate` (path NULL: the shipped data/world/economy.csv;
+ * empty field = unknown); the default world's price level is its gdp_mer / gdp_ppp. */
+MP_EXTERN int mp_world_economy_from_file(mp_ctx *ctx, const char *path, mp_world *w);
 
 /* Loads `year` from the store's NMC data (`nmc_version` NULL = newest), joining majors,
  * names (states), Maddison GDP and UNGA ideal points when imported, and poles if given. */

@@ -12,8 +12,8 @@ for f in $FILES; do $MP import --quiet --db "$DB" "$SHARED/$f" || fail "import $
 expect_exit 0 $MP calibrate --db "$DB" --until 2006 --output "$T/p.yaml" --format csv --quiet
 head -n 1 "$T/out" | grep -qx "parameter,estimate,se,n,stat,value,method" || fail "fit table header: $(head -n 1 "$T/out")"
 for k in economy.beta economy.frontier_growth economy.momentum economy.shock_sd demography.n_a demography.n_b \
-	demography.transition trade.elasticity_gdp trade.elasticity_distance trade.contiguity military.reaction \
-	military.fatigue military.shock_sd conflict.hazard_base conflict.parity_coef conflict.dissatisfaction_coef \
+	demography.transition trade.elasticity_gdp trade.elasticity_distance trade.contiguity military.reversion \
+	military.war_effect military.shock_sd capabilities.steel_trend conflict.hazard_base conflict.parity_coef conflict.dissatisfaction_coef \
 	conflict.same_camp conflict.crisis_ratio economy.structural_gap; do
 	grep -q "^$k," "$T/out" || fail "fit table lacks $k"
 	grep -qE "^$k: -?[0-9.e-]+$" "$T/p.yaml" || fail "YAML lacks $k"

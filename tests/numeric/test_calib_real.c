@@ -39,7 +39,7 @@ static const char *files[] = {
 	"NMC-60-abridged.csv", "mpd2023.csv",       "country_code_crosswalk.csv", "cow_trade_dyadic_4.0_ndy.csv",
 	"cow_capitals.csv",    "cow_contdir.csv",   "gml_mid_ddydisps.csv",       "cow_war_inter.csv",
 	"cow_alliance_v4.1_dyad_year.csv", "majors2016.csv", "sipri_milex_1949_2023.csv", "td_rivalries.csv",
-	"unga_idealpoints_july2025.csv",
+	"unga_idealpoints_july2025.csv", "pwt/pwt110_1950_2016.csv",
 };
 
 static char dir[256];
@@ -110,7 +110,7 @@ static void test_calibrate_2006(void **state)
 	assert_true(ge->estimate > 0.5 && ge->estimate < 1.2);
 
 	/* Plausibility of the rest: probabilities, speeds and s.d.s in their ranges. */
-	const char *pos[] = { "economy.shock_sd", "demography.transition", "military.fatigue", "military.shock_sd",
+	const char *pos[] = { "economy.shock_sd", "demography.transition", "military.reversion", "military.shock_sd",
 			      "conflict.hazard_base", "conflict.crisis_ratio" };
 	for (size_t i = 0; i < sizeof pos / sizeof pos[0]; i++) {
 		const mp_calib_param *p = mp_calib_find(r, pos[i]);
@@ -121,6 +121,38 @@ static void test_calibrate_2006(void **state)
 	assert_true(mp_calib_find(r, "demography.n_b")->estimate < 0); /* richer, slower growth */
 	const mp_calib_param *orw = mp_calib_find(r, "fit.war_parity_odds_ratio");
 	assert_true(orw->estimate > 0 && isfinite(orw->estimate));
+
+	/* Economy and military (docs/economy.md). The Balassa-Samuelson line, python3 straight
+	   from the CSVs: pooled OLS 1987-2006 of ln(sum_k csh_k pl_k / US) on ln(gdppc / US)
+	   (Maddison, SUN/CSK/YUG left out): n = 3147, a = -0.18598502104248693,
+	   b = 0.2616142297102738. */
+	const mp_calib_param *pe = mp_calib_find(r, "economy.price_elasticity");
+	assert_non_null(pe);
+	assert_int_equal(pe->n, 3147);
+	NEAR(pe->estimate, 0.2616142297102738, 1e-9);
+	NEAR(mp_calib_find(r, "economy.price_const")->estimate, -0.18598502104248693, 1e-9);
+	/* plausibility: convergence speed, reversion speeds and shares in their ranges */
+	double lam = mp_calib_find(r, "economy.tfp_speed")->estimate;
+	assert_true(lam > 0.005 && lam < 0.1);
+	double kb = mp_calib_find(r, "military.reversion")->estimate;
+	assert_true(kb > 0.02 && kb < 0.5);
+	assert_true(mp_calib_find(r, "military.war_effect")->estimate > 0); /* wars raise burdens */
+	double ph = mp_calib_find(r, "economy.price_persistence")->estimate;
+	assert_true(ph > 0.5 && ph < 1);
+	/* per-state rows: China's TFP gap and the US burden level exist, the US gap is 0 */
+	int china = 0, us_burden = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const mp_calib_param *q = &r->params[i];
+		if (q->ccode == 710 && !strcmp(q->key, "economy.tfp_gap"))
+			china = 1;
+		if (q->ccode == 2 && !strcmp(q->key, "economy.tfp_gap"))
+			assert_true(q->estimate == 0);
+		if (q->ccode == 2 && !strcmp(q->key, "military.burden_level")) {
+			us_burden = 1;
+			assert_true(q->estimate > 0.03 && q->estimate < 0.07); /* SIPRI 1982-2006 */
+		}
+	}
+	assert_true(china && us_burden);
 
 	/* The YAML is what the sim reads: every key loads and round-trips exactly. */
 	char yaml[300];

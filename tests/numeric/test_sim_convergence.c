@@ -1,8 +1,10 @@
 /* Simulated conditional convergence recovers the beta put in (docs/references.md C1, E5).
  *
  * 200 synthetic states with ln GDP pc spread evenly over [ln 1000, ln 60000], common
- * steady state (economy.structural_gap = 0, so conditional = unconditional), shocks
- * N(0, 0.02) a year, no momentum; only the economy runs. After T = 30 years the Barro
+ * steady state (economy.gap_share = 0, so conditional = unconditional), TFP shocks
+ * N(0, 0.02) a year, no momentum, capital share 0 (output = TFP x labour, so the gap of
+ * ln GDP per head is the TFP gap x_t+1 = (1 - lambda) x_t + e, docs/economy.md); only the
+ * economy runs. After T = 30 years the Barro
  * (1991) cross-section regression of average growth on ln y_0 has slope
  *   b = -(1 - (1 - beta)^T) / T   =>   beta_hat = 1 - (1 + b T)^(1/T).
  * With beta = 0.02: b = -(1 - 0.98^30)/30 = -0.015152 (python3: -(1-0.98**30)/30).
@@ -52,10 +54,14 @@ static double estimate_beta(double beta_in, uint64_t seed)
 					   "alignment.enabled", "strategy.enabled", "conflict.enabled" };
 	for (size_t k = 0; k < sizeof off / sizeof off[0]; k++)
 		mp_sim_params_set(&p, off[k], 0);
-	mp_sim_params_set(&p, "economy.beta", beta_in);
-	mp_sim_params_set(&p, "economy.structural_gap", 0);
-	mp_sim_params_set(&p, "economy.momentum", 0);
-	mp_sim_params_set(&p, "economy.shock_sd", 0.02);
+	/* capital share 0: output per head = TFP, so the output gap follows the TFP gap exactly */
+	mp_sim_params_set(&p, "economy.capital_share", 0);
+	mp_sim_params_set(&p, "economy.tfp_speed", beta_in);
+	mp_sim_params_set(&p, "economy.gap_share", 0);
+	mp_sim_params_set(&p, "economy.tfp_momentum", 0);
+	mp_sim_params_set(&p, "economy.tfp_shock_sd", 0.02);
+	mp_sim_params_set(&p, "economy.tfp_shock_df", 100); /* normal shocks */
+	mp_sim_params_set(&p, "economy.frontier_shock_sd", 0);
 	mp_sim_opts o = MP_SIM_OPTS_INIT;
 	o.params = &p;
 	o.seed = seed;

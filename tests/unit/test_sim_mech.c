@@ -82,26 +82,37 @@ static void test_demography(void **state)
 static void test_economy(void **state)
 {
 	(void)state;
-	/* A: frontier (30 million people, $50,000); B: $5,000 with 25 million people. */
+	/* A: frontier (30 million people, $50,000); B: $5,000 with 25 million people. No PWT
+	 * data: K/Y = s / (0.03 + d) = 0.22 / 0.08, investment share 0.22 (economy.invest_default);
+	 * labour = population (no ages); shocks off. Hand calculation (python3, docs/economy.md):
+	 * ln A_i = ln Y - 0.35 ln K - 0.65 ln L; x_B = ln A_B - ln A_A, mu_B = 0.8 x_B;
+	 * per year: ln A_F += 0.011, x += 0.02 (mu - x), Y = A K^0.35 L^0.65, K = 0.95 K + 0.22 Y;
+	 * price level: r_0 = ln(mer/mer_A) - 0.3 (ln y - ln y_F), r *= 0.9,
+	 * ln q = 0.3 (ln y - ln y_F,t) + r with ln y_F,t = ln 50000 + (ln A_F,t - ln A_F,0) / 0.65,
+	 * mer_B = exp(ln q_B - ln q_A). */
 	const double pop[2] = { 30000, 25000 }, pc[2] = { 50000, 5000 };
 	mp_world *w = make_world(2, pop, pc);
 	mp_sim_params p;
 	mp_sim_params_default(&p);
 	only(&p, "economy");
-	mp_sim_params_set(&p, "economy.shock_sd", 0);
-	mp_sim_params_set(&p, "economy.momentum", 0);
+	mp_sim_params_set(&p, "economy.tfp_persist_sd", 0);
+	mp_sim_params_set(&p, "economy.tfp_noise_sd", 0);
+	mp_sim_params_set(&p, "economy.frontier_shock_sd", 0);
+	mp_sim_params_set(&p, "economy.price_shock_sd", 0);
 	mp_sim_opts o = MP_SIM_OPTS_INIT;
 	o.params = &p;
 	mp_sim *s;
 	assert_int_equal(mp_sim_new(NULL, w, &o, &s), MP_OK);
-	/* gap_B = 0.5 ln(5000/50000); g_B = 0.015 - 0.02 * 0.5 ln(0.1) = 0.03802585;
-	 * GDP_B1 = 125000 e^g_B = 129844.76067423819, GDP_A1 = 1.5e6 e^0.015 = 1522669.5969235783,
-	 * GDP_B2 = 134815.1960065514 (the gap shrinks by (1 - beta)). */
 	assert_int_equal(mp_sim_step(NULL, s), MP_OK);
-	assert_near(mp_sim_world(s)->actors[0].gdp, 1522669.5969235783, 1e-6);
-	assert_near(mp_sim_world(s)->actors[1].gdp, 129844.76067423819, 1e-6);
+	assert_near(mp_sim_world(s)->actors[0].gdp, 1516591.0836670792, 1e-6);
+	assert_near(mp_sim_world(s)->actors[1].gdp, 127141.47699851349, 1e-6);
+	assert_near(mp_sim_world(s)->actors[1].gdp_mer / mp_sim_world(s)->actors[1].gdp, 0.9349319468899244, 1e-12);
 	assert_int_equal(mp_sim_step(NULL, s), MP_OK);
-	assert_near(mp_sim_world(s)->actors[1].gdp, 134815.1960065514, 1e-6);
+	assert_near(mp_sim_world(s)->actors[0].gdp, 1549777.2945076851, 1e-6);
+	assert_near(mp_sim_world(s)->actors[1].gdp, 130709.6480040756, 1e-6);
+	assert_near(mp_sim_world(s)->actors[1].gdp_mer / mp_sim_world(s)->actors[1].gdp, 0.88016861650463, 1e-12);
+	/* the frontier's numeraire price level stays at its start */
+	assert_near(mp_sim_world(s)->actors[0].gdp_mer / mp_sim_world(s)->actors[0].gdp, 1.0, 1e-15);
 	mp_sim_free(s);
 	mp_world_free(w);
 }

@@ -25,7 +25,8 @@ static void test_defaults_and_keys(void **state)
 						  "economy.frontier_growth", "trade.elasticity_gdp",
 						  "trade.elasticity_distance", "conflict.hazard_base",
 						  "conflict.parity_coef", "conflict.dissatisfaction_coef",
-						  "military.reaction", "military.fatigue", "demography.transition" };
+						  "military.reversion", "military.war_effect", "economy.tfp_speed",
+						  "economy.price_elasticity", "capabilities.energy_trend", "demography.transition" };
 	for (size_t i = 0; i < sizeof calib_keys / sizeof calib_keys[0]; i++) {
 		double v;
 		assert_int_equal(mp_sim_params_get(&p, calib_keys[i], &v), MP_OK);

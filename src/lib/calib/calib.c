@@ -11,11 +11,18 @@
 #include <unistd.h>
 
 #include "multipolar/sim.h"
+#include "world/world_internal.h"
 
 #define SRC "calib.c"
 
 static int add(mp_ctx *ctx, mp_calib_result *r, const char *key, double est, double se, size_t n,
 	       const char *stat_name, double stat, const char *method)
+{
+	return mp_calib__add(ctx, r, 0, key, est, se, n, stat_name, stat, method);
+}
+
+int mp_calib__add(mp_ctx *ctx, mp_calib_result *r, int ccode, const char *key, double est, double se,
+		  size_t n, const char *stat_name, double stat, const char *method)
 {
 	mp_calib_param *v = realloc(r->params, (r->n + 1) * sizeof *v);
 	if (!v)
@@ -24,6 +31,7 @@ static int add(mp_ctx *ctx, mp_calib_result *r, const char *key, double est, dou
 	mp_calib_param *p = &v[r->n++];
 	memset(p, 0, sizeof *p);
 	snprintf(p->key, sizeof p->key, "%s", key);
+	p->ccode = ccode;
 	p->estimate = est;
 	p->se = se;
 	p->n = (int64_t)n;
@@ -72,6 +80,7 @@ static int fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_c
 	mp_store_calib_rows rows = { 0 };
 	mp_calib_panel p = { 0 };
 	int rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_INCOME, o->first_year, o->until, &rows);
+	mp_world__series_codes(&rows, 1); /* one territory per series (docs/crosswalk.md) */
 	if (rc == MP_OK)
 		rc = mp_calib__panel(ctx, &rows, &p);
 	mp_convergence_fit c;
@@ -168,30 +177,6 @@ static int fit_trade(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_cal
 	return rc;
 }
 
-static int fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r)
-{
-	mp_arms_obs *obs = NULL;
-	size_t n = 0;
-	int rc = mp_calib__arms_obs(ctx, s, o->until, &obs, &n);
-	mp_arms_fit a;
-	if (rc == MP_OK)
-		rc = mp_calib_arms(ctx, obs, n, &a);
-	char m[192];
-	snprintf(m, sizeof m, "Richardson (1960) x_t - x_t-1 = g + k y_t-1 - a x_t-1, SIPRI burdens "
-		 "1950-%d, Thompson-Dreyer rivals; g=%.3g", o->until, a.grievance);
-	if (rc == MP_OK)
-		rc = add(ctx, r, "military.reaction", a.reaction, a.reaction_se, a.n, "R2", a.r2, m);
-	if (rc == MP_OK)
-		rc = add(ctx, r, "military.fatigue", a.fatigue, a.fatigue_se, a.n, "R2", a.r2, m);
-	if (rc == MP_OK) {
-		snprintf(m, sizeof m, "median state's s.d. of Richardson residuals / x_t-1 (pooled %.4f)",
-			 a.shock_sd_pooled);
-		rc = add(ctx, r, "military.shock_sd", a.shock_sd, MP_NA, a.n, "", MP_NA, m);
-	}
-	free(obs);
-	return rc;
-}
-
 static int fit_conflict(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r)
 {
 	mp_dyad_obs *obs = NULL;
@@ -280,7 +265,9 @@ int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib
 	if (rc == MP_OK)
 		rc = fit_trade(ctx, s, &o, r);
 	if (rc == MP_OK)
-		rc = fit_military(ctx, s, &o, r);
+		rc = mp_calib__fit_economy(ctx, s, &o, r);
+	if (rc == MP_OK)
+		rc = mp_calib__fit_military(ctx, s, &o, r);
 	if (rc == MP_OK)
 		rc = fit_conflict(ctx, s, &o, r);
 	if (rc != MP_OK) {
@@ -303,6 +290,8 @@ int mp_calib_table(mp_ctx *ctx, const mp_calib_result *r, mp_table **out)
 	for (size_t i = 0; rc == MP_OK && i < r->n; i++) {
 		const mp_calib_param *p = &r->params[i];
 		size_t row;
+		if (p->ccode != 0)
+			continue; /* per-state rows: table calib_unit of the database (docs/economy.md) */
 		if ((rc = mp_table_add_row(t, &row)) != MP_OK)
 			break;
 		rc = mp_table_set_text(t, row, 0, p->key);

@@ -30,4 +30,12 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 /* Arms observations: state-years in an active strategic rivalry with SIPRI burdens. */
 int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, size_t *n);
 
+/* Appends a fitted row (ccode 0: a global parameter; else a state's own value). */
+int mp_calib__add(mp_ctx *ctx, mp_calib_result *r, int ccode, const char *key, double est, double se,
+		  size_t n, const char *stat_name, double stat, const char *method);
+/* Economy (fit_economy_data.c) and military, personnel, steel and energy (fit_military.c)
+ * estimators on data <= o->until; each appends its rows to r (docs/economy.md). */
+int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r);
+int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r);
+
 #endif

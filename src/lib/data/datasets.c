@@ -55,6 +55,14 @@ static const mp_dataset_spec specs[] = {
 	  "Bolt, Jutta, and Jan Luiten van Zanden. 2024. \"Maddison style estimates of the evolution of the "
 	  "world economy: A new 2023 update.\" Journal of Economic Surveys 1-41. Maddison Project Database, "
 	  "version 2023." },
+	{ "pwt", "Penn World Table (subset of columns)", "11.0", MP_VER_FIXED,
+	  "countrycode:S country:S currency_unit:S? year:I rgdpe:R rgdpo:R avh:R? ccon:R? cda:R? cgdpe:R cgdpo:R "
+	  "cn:R rgdpna:R rconna:R? rdana:R? rnna:R i_cig:S? i_xm:S? i_xr:S? i_outlier:S? i_irr:S? cor_exp:R? "
+	  "csh_c:R csh_i:R csh_g:R csh_x:R csh_m:R csh_r:R? pl_c:R pl_i:R pl_g:R pl_x:R pl_m:R pl_n:R? pl_k:R?",
+	  0, 0, "year", "dsid,year,countrycode;dsid,countrycode,year",
+	  "Feenstra, Robert C., Robert Inklaar, and Marcel P. Timmer. 2015. \"The Next Generation of the Penn "
+	  "World Table.\" American Economic Review 105(10): 3150-3182. Penn World Table version 11.0, "
+	  "Groningen Growth and Development Centre, 2025." },
 	{ "sipri", "SIPRI Military Expenditure Database", "2024", MP_VER_FIXED,
 	  "country:S ccode:I iso3c:S year:I milex_const2022_usd_m:R milex_current_usd_m:R milex_share_gdp:R "
 	  "milex_per_capita_usd:R milex_share_govt:R", 0, 0,

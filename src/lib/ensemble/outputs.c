@@ -14,6 +14,15 @@ static const char *const state_vars[] = { "cinc_share", "gdp_share", "pop", "mil
 static const char *const pole_vars[] = { "cinc_share", "gdp_share", "pop", "milex_share", "ideal_point" };
 static const char *const sys_vars[] = { "con", "n_eff", "n_golosov", "leader_share", "multipolar",
 					"con_states", "n_eff_states", "war", "gp_war", "crises" };
+/* Economy and military block (docs/economy.md, "Outputs"), per state and pole, after the
+ * rest: GDP at PPP (millions, the start world's prices) and at market exchange rates
+ * (millions of US$ at the start year's prices), the MER share, GDP per head, growth of GDP
+ * at PPP (log change; poles: GDP-weighted), spending (thousands of US$), burden (spending /
+ * GDP at MER), personnel (thousands), iron and steel (thousand tons), energy (thousand
+ * coal-ton equivalents). */
+static const char *const econ_vars[] = { "gdp_ppp", "gdp_mer", "gdp_mer_share", "gdp_per_capita", "growth",
+					 "milex", "burden", "milper", "irst", "pec" };
+#define NEV (sizeof econ_vars / sizeof econ_vars[0])
 #define NSV (sizeof state_vars / sizeof state_vars[0])
 #define NPV (sizeof pole_vars / sizeof pole_vars[0])
 #define NYV (sizeof sys_vars / sizeof sys_vars[0])
@@ -40,7 +49,7 @@ int mp_outputs_init(mp_outputs *o, const mp_sim *s, const mp_poles *poles)
 	o->nstates = ns;
 	o->npoles = np;
 	o->ncamps = nc;
-	size_t k = ns * (NSV + nc + 1) + (size_t)np * NPV + NYV + nc + 1;
+	size_t k = ns * (NSV + nc + 1) + (size_t)np * NPV + NYV + nc + 1 + (ns + (size_t)np) * NEV;
 	o->vars = calloc(k, sizeof *o->vars);
 	if (!o->vars)
 		return MP_ENOMEM;
@@ -77,6 +86,12 @@ int mp_outputs_init(mp_outputs *o, const mp_sim *s, const mp_poles *poles)
 		ADD("system", buf);
 	}
 	ADD("system", "camp_nonaligned_cinc");
+	for (size_t i = 0; i < w->n; i++)
+		for (size_t j = 0; w->actors[i].ccode != 0 && j < NEV; j++)
+			ADD(w->actors[i].stateabb, econ_vars[j]);
+	for (int p = 0; p < np; p++)
+		for (size_t j = 0; j < NEV; j++)
+			ADD(mp_poles_name(poles, p), econ_vars[j]);
 #undef ADD
 	o->k = v;
 	return MP_OK;
@@ -87,6 +102,49 @@ void mp_outputs_free(mp_outputs *o)
 	if (o) {
 		free(o->vars);
 		o->vars = NULL;
+	}
+}
+
+/* The economy and military block (econ_vars), per state then per pole. */
+static void record_econ(const mp_outputs *o, const mp_sim *s, double *out)
+{
+	const mp_world *w = mp_sim_world(s);
+	const int np = o->npoles;
+	double tmer = 0;
+	for (size_t i = 0; i < w->n; i++)
+		if (isfinite(w->actors[i].gdp_mer))
+			tmer += w->actors[i].gdp_mer;
+	double P[MAX_POLES][NEV];
+	memset(P, 0, sizeof P);
+	size_t v = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		const mp_actor *a = &w->actors[i];
+		double g = mp_sim_growth(s, i), e[NEV] = {
+			a->gdp, a->gdp_mer, a->gdp_mer / tmer, a->gdp / a->comp[MP_TPOP] * 1000.0, g,
+			a->comp[MP_MILEX], a->comp[MP_MILEX] / (a->gdp_mer * 1000.0), a->comp[MP_MILPER],
+			a->comp[MP_IRST], a->comp[MP_PEC],
+		};
+		int p = a->pole;
+		if (p >= 0 && p < np) {
+			for (size_t j = 0; j < NEV; j++)
+				if (isfinite(e[j]) && j != 3 && j != 4 && j != 6)
+					P[p][j] += e[j];
+			if (isfinite(g))
+				P[p][4] += g * a->gdp; /* GDP-weighted growth, divided below */
+			P[p][3] += a->comp[MP_TPOP]; /* population, for GDP per head */
+		}
+		if (a->ccode == 0)
+			continue;
+		for (size_t j = 0; j < NEV; j++)
+			out[v++] = e[j];
+	}
+	for (int p = 0; p < np; p++) {
+		double gdp = P[p][0], pop = P[p][3];
+		P[p][3] = pop > 0 ? gdp / pop * 1000.0 : MP_NA;
+		P[p][4] = gdp > 0 ? P[p][4] / gdp : MP_NA;
+		P[p][6] = P[p][1] > 0 ? P[p][5] / (P[p][1] * 1000.0) : MP_NA;
+		for (size_t j = 0; j < NEV; j++)
+			out[v++] = P[p][j];
 	}
 }
 
@@ -161,5 +219,6 @@ void mp_outputs_record(const mp_outputs *o, const mp_sim *s, const mp_poles *pol
 	out[v++] = (double)mp_sim_crises(s);
 	for (size_t c = 0; c <= nc; c++)
 		out[v++] = ccap[c];
+	record_econ(o, s, out + v);
 	(void)poles;
 }

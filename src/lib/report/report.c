@@ -108,6 +108,8 @@ int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f)
 	rep__tick(&r);
 	if ((rc = rep__forecast(&r)) != MP_OK)
 		goto done;
+	if ((rc = rep__economy(&r)) != MP_OK) /* report_economy.c */
+		goto done;
 	if ((rc = rep__skill(&r)) != MP_OK) /* report_skill.c */
 		goto done;
 	rep__tick(&r);

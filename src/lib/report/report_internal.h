@@ -52,6 +52,7 @@ void rep__history_free(rep *r);
 /* The sections. */
 int rep__history(rep *r);
 int rep__forecast(rep *r);
+int rep__economy(rep *r);   /* report_economy.c */
 int rep__skill(rep *r); /* report_skill.c: the stored evaluation */
 int rep__relations(rep *r);
 int rep__negotiation(rep *r);

@@ -96,6 +96,11 @@ double mp_sim__dissat(const mp_sim *s, size_t i, size_t j);
 /* mech_economy.c: actor i's expected growth of log GDP per head next year before shocks
  * and levers (the strategy's look-ahead). */
 double mp_sim__economy_trend(const mp_sim *s, size_t i);
+/* mech_economy.c: ln GDP per head of actor i relative to the frontier's balanced path
+ * (the steel and energy intensity trends). */
+double mp_sim__economy_relative_income(const mp_sim *s, size_t i);
+/* mech_military.c: military personnel of actor i this year, thousands (NaN if unknown). */
+double mp_sim__milper(const mp_sim *s, size_t i);
 /* mech_demography.c: actor i's expected population growth rate next year before levers
  * (the strategy's look-ahead). */
 double mp_sim__demography_growth(const mp_sim *s, size_t i);

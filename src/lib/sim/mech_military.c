@@ -1,26 +1,32 @@
-/* Military (docs/sim.md "military").
+/* Military (docs/economy.md "Military"): spending as a persistent burden around the state's
+ * own level, and personnel from the military-age population.
  *
- * The military burden b = milex / GDP follows discretised Richardson (1960) arms
- * dynamics, dx/dt = k y - a x + g, with the threat y_i the spending of i's rivals
- * relative to i's own economy and a burden-sharing term for allies (Olson & Zeckhauser
- * 1966):
- *   b_{t+1} = b_t + k (T_i,t - T_i,0) - a (b_t - b0_i - arms_i) - f (A_i,t - A_i,0) + w war_i
- *   b_{t+1} <- b_{t+1} exp(sd N(0,1) - sd^2 / 2)
- *   T_i = sum_j D_ij milex_j / (GDP_i at MER),  D_ij = dissatisfaction of the relevant dyad
- *         (1 for a strategic rival, Thompson & Dreyer 2012, when the store has rivalries)
- *   A_i = sum_{j in i's camp, j != i} milex_j / (GDP_i at MER)
- * The grievance g is chosen so the start year is a Richardson equilibrium (hence the
- * differences from the start values T_i,0, A_i,0 and b0_i). arms_i is a great power's
- * strategic arms lever. Personnel follow spending and population:
- *   milper = milper_0 (pop/pop_0)^(1-e) (milex/milex_0)^e,  e = military.personnel_elasticity
- * (computed with the other components in mech_capabilities.c). Blackboard output: burden. */
+ *   ln b_i,t+1 = ln b_i,t - k (ln b_i,t - m_i') + w I W_i,t + r clamp(gR_i,t) + a clamp(gA_i,t)
+ *                + sd_i t_nu(0, 1)
+ *   m_i'       = ln(exp(m_i) + arms_i)        (a great power's strategic arms lever)
+ * (partial adjustment, Nerlove 1958; the action-reaction term in growth rates, Richardson
+ * 1960; burden sharing, Olson & Zeckhauser 1966). m_i is the state's fitted level (median
+ * SIPRI burden of its last 25 years; unfitted states: their start burden). W = 1 after a
+ * year at war (conflict's at_war), I = military.war_intensity (the median COW war-year's
+ * ln(1 + battle deaths / 1000)); gR, gA = last year's growth of the summed spending of the
+ * state's strategic rivals (Thompson & Dreyer) and defence-pact allies, clamped to +-0.5:
+ * every effect is bounded and the reversion pulls each path back to m_i, so no state's
+ * median burden leaves its own history without a lever.
+ *   ln p_i,t+1 = ln p_i,t - k_p (ln p_i,t - ln p_i) + w_p I W_i,t + sd_p e_i,t
+ *   milper_i   = p_i M_i,t P_i,0 / M_i,0       (M: military-age population, blackboard;
+ *                                              without ages: total population)
+ * Blackboard output: burden (and milper through mp_sim__milper). */
+#include "sim/econ_model.h"
 #include "sim/sim_internal.h"
 
 typedef struct mil_state {
+	/* dynamic */
+	double *lnR1, *lnA1, *lnp;  /* n: ln rivals' and allies' spending last year, ln personnel rate */
 	/* constants */
-	double *b0, *threat0, *allies0; /* n: start burden, threat and allies' spending */
+	double *m, *sd, *pm, *pop0, *mil0; /* n: ln level, shock s.d., ln personnel level, start
+					      population and military-age population */
 	/* scratch */
-	double *threat, *allies;        /* n: this year's threat and allies' spending */
+	double *milper;             /* n: personnel of the year */
 } mil_state;
 
 static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
@@ -28,32 +34,90 @@ static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
 	mil_state *st = vst;
 	const size_t n = s->n;
 	size_t o = 0;
-	*ndyn = 0;
-	MP_SIM_TAKE(st, b, o, b0, n);
-	MP_SIM_TAKE(st, b, o, threat0, n);
-	MP_SIM_TAKE(st, b, o, allies0, n);
-	MP_SIM_TAKE(st, b, o, threat, n);
-	MP_SIM_TAKE(st, b, o, allies, n);
+	MP_SIM_TAKE(st, b, o, lnR1, n);
+	MP_SIM_TAKE(st, b, o, lnA1, n);
+	MP_SIM_TAKE(st, b, o, lnp, n);
+	*ndyn = o;
+	o += *ndyn;
+	MP_SIM_TAKE(st, b, o, m, n);
+	MP_SIM_TAKE(st, b, o, sd, n);
+	MP_SIM_TAKE(st, b, o, pm, n);
+	MP_SIM_TAKE(st, b, o, pop0, n);
+	MP_SIM_TAKE(st, b, o, mil0, n);
+	MP_SIM_TAKE(st, b, o, milper, n);
 	return o;
+}
+
+/* Sum of the current spending of i's partners in matrix M (n*n 0/1), or 0. */
+static double partners(const mp_sim *s, const double *M, size_t i)
+{
+	const size_t n = s->n;
+	double sum = 0;
+	for (size_t j = 0; j < n; j++)
+		if (j != i && M[i * n + j] > 0 && s->milex[j] > 0)
+			sum += s->milex[j];
+	return sum;
+}
+
+static double base_pop(const mp_sim *s, const mil_state *st, size_t i)
+{
+	double m = s->pop_military[i];
+	if (isfinite(m) && m > 0 && isfinite(st->mil0[i]) && st->mil0[i] > 0)
+		return st->pop0[i] * m / st->mil0[i];
+	return s->pop[i];
 }
 
 static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 {
 	(void)ctx;
 	mil_state *st = vst;
-	for (size_t i = 0; i < s->n; i++)
-		st->b0[i] = s->burden[i];
+	const mp_sim_params *p = &s->p;
+	const size_t n = s->n;
+	size_t k = 0;
+	double sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		double mp = s->w->actors[i].comp[MP_MILPER];
+		if (isfinite(mp) && mp > 0 && s->pop[i] > 0) {
+			sum += log(mp / s->pop[i]);
+			k++;
+		}
+	}
+	double lnp_mean = k ? sum / (double)k : log(0.004); /* NMC 2016: ~4 per 1,000 people */
+	for (size_t i = 0; i < n; i++) {
+		const mp_actor_econ *ec = &s->w->actors[i].econ;
+		double bl = ec->burden_level > 0 ? ec->burden_level : s->burden[i];
+		st->m[i] = log(mp_sim__unit(s, i, "military.burden_level", bl));
+		double sd0 = ec->burden_shock_sd > 0 ? ec->burden_shock_sd : p->military_shock_sd;
+		st->sd[i] = mp_sim__unit(s, i, "military.shock_sd", sd0);
+		st->pop0[i] = s->pop[i];
+		st->mil0[i] = s->pop_military[i];
+		double mp = s->w->actors[i].comp[MP_MILPER];
+		st->lnp[i] = isfinite(mp) && mp > 0 ? log(mp / s->pop[i]) : lnp_mean;
+		double pr = ec->personnel_rate > 0 ? ec->personnel_rate : exp(st->lnp[i]);
+		st->pm[i] = log(mp_sim__unit(s, i, "military.personnel_rate", pr));
+		st->milper[i] = exp(st->lnp[i]) * base_pop(s, st, i);
+		st->lnR1[i] = st->lnA1[i] = MP_NA; /* set by settle from the start year's spending */
+	}
 	return MP_OK;
 }
 
-/* The Richardson anchors: the start year is an equilibrium (needs the start year's
- * spending, measured after every init). */
+/* The start year's rivals' and allies' spending (measured after every init). */
 static int settle(mp_ctx *ctx, mp_sim *s, void *vst)
 {
 	(void)ctx;
 	mil_state *st = vst;
-	mp_sim__threat(s, st->threat0, st->allies0);
+	for (size_t i = 0; i < s->n; i++) {
+		double R = partners(s, s->rivalry, i), A = partners(s, s->ally, i);
+		st->lnR1[i] = R > 0 ? log(R) : MP_NA;
+		st->lnA1[i] = A > 0 ? log(A) : MP_NA;
+	}
 	return MP_OK;
+}
+
+double mp_sim__milper(const mp_sim *s, size_t i)
+{
+	const mil_state *st = mp_sim__state(s, MP_MECH_MILITARY);
+	return st->milper[i];
 }
 
 void mp_sim__threat(const mp_sim *s, double *threat, double *allies)
@@ -83,32 +147,46 @@ void mp_sim__threat(const mp_sim *s, double *threat, double *allies)
 	}
 }
 
+static double clamp(double x, double c) { return x > c ? c : (x < -c ? -c : x); }
+
 static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 {
 	(void)ctx;
 	mil_state *st = vst;
 	const mp_sim_params *p = &s->p;
 	const size_t n = s->n;
-	const double k = p->military_reaction, a = p->military_fatigue, f = p->military_freeride;
-	const double sd = p->military_shock_sd;
-	mp_sim__threat(s, st->threat, st->allies);
+	const double k = p->military_reversion, war = p->military_war_effect * p->military_war_intensity;
+	const double kp = p->military_personnel_reversion;
+	const double warp = p->military_personnel_war * p->military_war_intensity;
 	mp_rng r;
 	mp_sim__rng(s, &r, MP_SIM_S_MIL);
 	for (size_t i = 0; i < n; i++) {
-		double eps = mp_rng_normal(&r);
+		double e = mp_econ_student(&r, p->military_shock_df), ep = mp_rng_normal(&r);
 		double arms = s->gp[i] ? p->strategy_budget * s->policy[i * MP_NPOL + MP_POL_ARMS] : 0;
-		double b = s->burden[i];
-		b += k * (st->threat[i] - st->threat0[i]) - a * (b - st->b0[i] - arms) -
-		     f * (st->allies[i] - st->allies0[i]);
-		if (s->at_war[i])
-			b += p->conflict_war_burden;
-		b *= exp(sd * eps - 0.5 * sd * sd);
-		double cap = p->military_burden_max > st->b0[i] ? p->military_burden_max : st->b0[i];
-		if (s->at_war[i])
-			cap += p->conflict_war_burden;
-		s->burden[i] = b < 1e-4 ? 1e-4 : (b > cap ? cap : b);
+		double target = arms > 0 ? log(exp(st->m[i]) + arms) : st->m[i];
+		/* last year's growth of rivals' and allies' spending (s->milex is last year's) */
+		double R = partners(s, s->rivalry, i), A = partners(s, s->ally, i);
+		double gR = R > 0 && isfinite(st->lnR1[i]) ? log(R) - st->lnR1[i] : 0.0;
+		double gA = A > 0 && isfinite(st->lnA1[i]) ? log(A) - st->lnA1[i] : 0.0;
+		st->lnR1[i] = R > 0 ? log(R) : MP_NA;
+		st->lnA1[i] = A > 0 ? log(A) : MP_NA;
+		double W = s->at_war[i] ? 1.0 : 0.0;
+		double lb = log(s->burden[i]);
+		lb += -k * (lb - target) + war * W + p->military_threat_effect * clamp(gR, 0.5) +
+		      p->military_ally_effect * clamp(gA, 0.5) + st->sd[i] * e;
+		double b = exp(lb);
+		s->burden[i] = b < 1e-4 ? 1e-4 : (b > 0.5 ? 0.5 : b);
+		st->lnp[i] += -kp * (st->lnp[i] - st->pm[i]) + warp * W + p->military_personnel_shock_sd * ep;
+		st->milper[i] = exp(st->lnp[i]) * base_pop(s, st, i);
 	}
 	return MP_OK;
 }
 
-const mp_sim_mech mp_sim__mech_military = { "military", sizeof(mil_state), layout, init, settle, NULL, step };
+static void reset(mp_sim *s, void *vst)
+{
+	mil_state *st = vst;
+	for (size_t i = 0; i < s->n; i++)
+		st->milper[i] = exp(st->lnp[i]) * base_pop(s, st, i);
+}
+
+const mp_sim_mech mp_sim__mech_military = { "military", sizeof(mil_state), layout, init, settle, reset, step };

@@ -60,9 +60,10 @@ static size_t bind(mp_sim *s, double *b)
 #define TAKE(field, cnt) MP_SIM_TAKE(s, b, o, field, cnt)
 	TAKE(pop, n); TAKE(pop_urban, n); TAKE(pop_working, n); TAKE(pop_military, n);
 	TAKE(gdppc, n); TAKE(burden, n); TAKE(ip, n); TAKE(policy, n * MP_NPOL);
+	TAKE(mer, n); /* dynamic: the economy moves price levels */
 	s->ndyn = o;
 	TAKE(init, s->ndyn);
-	TAKE(mer, n); TAKE(lndist, nn); TAKE(contig, nn); TAKE(ally, nn); TAKE(rivalry, nn);
+	TAKE(lndist, nn); TAKE(contig, nn); TAKE(ally, nn); TAKE(rivalry, nn);
 	TAKE(gdp, n); TAKE(milex, n); TAKE(cinc, n); TAKE(share, n * MP_NCOMP); TAKE(camp_cap, k);
 	TAKE(trade, nn); TAKE(tsum, n); TAKE(camp_trade, n * k); TAKE(grow_add, n); TAKE(pop_add, n);
 	TAKE(sanct, k * k);

@@ -25,6 +25,8 @@
  * its year part is the start year, so it never meets a yearly stream. */
 enum { MP_SIM_S_ECON = 1, MP_SIM_S_MIL, MP_SIM_S_ALIGN, MP_SIM_S_CAMP, MP_SIM_S_CONFLICT,
        MP_SIM_S_STRATEGY, MP_SIM_S_INIT, MP_SIM_S_RUN };
+/* Per-run streams of the economy (steady-state gaps) and the military (none yet). */
+enum { MP_SIM_S_RUN_ECON = 12, MP_SIM_S_RUN_MIL = 13 };
 
 /* Strategy levers of a great power (shares of strategy.budget). */
 enum { MP_POL_ARMS, MP_POL_ECON, MP_POL_AID, MP_POL_SANCTION, MP_POL_CULTURE, MP_POL_NEGOTIATE,
@@ -90,9 +92,9 @@ struct mp_sim {
 	double *burden;      /* n: military spending / GDP at MER [military; shocks: levers] */
 	double *ip;          /* n: UNGA ideal point [alignment] */
 	double *policy;      /* n * MP_NPOL: great powers' strategy mix [strategy] */
+	double *mer;         /* n: GDP at MER / GDP at PPP (start: the world's) [economy] */
 	double *init;        /* initial copy of the dynamic region */
 	/* constants from the start world */
-	double *mer;         /* n: GDP at MER / GDP at PPP */
 	double *lndist;      /* n*n: log capital distance, km (>= 100) */
 	double *contig;      /* n*n: contiguity (COW direct contiguity, else capitals within
 				conflict.relevance_km), 0/1 */

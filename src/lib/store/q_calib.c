@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "store_internal.h"
-#include "util/vec.h"
 
 typedef struct {
 	const char *family;
@@ -54,6 +53,26 @@ static const qspec specs[MP_STORE_CALIB_COUNT] = {
 	[MP_STORE_CALIB_IDEAL] = { "unga",
 		"SELECT ccode, year, idealpointfp FROM unga WHERE dsid = ?1 AND idealpointfp IS NOT NULL"
 		" AND year >= ?2 AND year <= ?3 ORDER BY ccode, year", 2, 1, 0 },
+	[MP_STORE_CALIB_PWT] = { "pwt",
+		"SELECT 0, p.year,"
+		" p.csh_c * p.pl_c + p.csh_i * p.pl_i + p.csh_g * p.pl_g + p.csh_x * p.pl_x + p.csh_m * p.pl_m,"
+		" CASE WHEN p.cgdpo > 0 THEN p.cn / p.cgdpo END, p.csh_i, p.rgdpna, p.countrycode"
+		" FROM pwt p WHERE p.dsid = ?1 AND p.year >= ?2 AND p.year <= ?3"
+		" ORDER BY p.countrycode, p.year", 2, 4, 1 },
+	[MP_STORE_CALIB_NMC_COMP] = { "nmc",
+		"SELECT ccode, year, milper, irst, pec, tpop FROM nmc WHERE dsid = ?1 AND year >= ?2"
+		" AND year <= ?3 ORDER BY ccode, year", 2, 4, 0 },
+	[MP_STORE_CALIB_WAR_YEARS] = { "war_inter",
+		"SELECT ccode1, year, warnum, MAX(batdeath1) FROM war_inter WHERE dsid = ?1"
+		" AND cowinterongoing = 1 AND year >= ?2 AND year <= ?3 GROUP BY ccode1, year, warnum"
+		" ORDER BY ccode1, year, warnum", 3, 1, 0 },
+	[MP_STORE_CALIB_MID_YEARS] = { "mid_dyad",
+		"SELECT ccode1, year, MAX(hostlev1) FROM mid_dyad WHERE dsid = ?1 AND gmlmidongoing = 1"
+		" AND year >= ?2 AND year <= ?3 GROUP BY ccode1, year ORDER BY ccode1, year", 3, 0, 0 },
+	[MP_STORE_CALIB_SIPRI_GDP] = { "sipri",
+		"SELECT ccode, year, milex_current_usd_m / milex_share_gdp FROM sipri WHERE dsid = ?1"
+		" AND ccode IS NOT NULL AND milex_share_gdp > 0 AND milex_current_usd_m > 0"
+		" AND year >= ?2 AND year <= ?3 ORDER BY ccode, year", 2, 1, 0 },
 };
 
 const char *mp_store__calib_family(mp_store_calib_query q)
@@ -76,10 +95,15 @@ static int collect(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, int ni, int nr, i
 	size_t cap = 0;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (mp_vec_reserve(&out->v, &cap, out->n + 1, 1024)) {
-			sqlite3_reset(st);
-			mp_store__calib_rows_free(out);
-			return mp_error_set(ctx, MP_ENOMEM, "q_calib.c: out of memory");
+		if (out->n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			mp_store_calib_row *v = realloc(out->v, cap * sizeof *v);
+			if (!v) {
+				sqlite3_reset(st);
+				mp_store__calib_rows_free(out);
+				return mp_error_set(ctx, MP_ENOMEM, "q_calib.c: out of memory");
+			}
+			out->v = v;
 		}
 		mp_store_calib_row *r = &out->v[out->n++];
 		memset(r, 0, sizeof *r);
@@ -150,10 +174,18 @@ int mp_store__calib_nmc_year(mp_ctx *ctx, mp_store *s, int year, mp_store_calib_
 	return collect(ctx, s, st, 2, 1, 0, out);
 }
 
+static void bind_real(sqlite3_stmt *st, int k, double v)
+{
+	if (mp_is_na(v))
+		sqlite3_bind_null(st, k);
+	else
+		sqlite3_bind_double(st, k, v);
+}
+
 int mp_store__calib_save(mp_ctx *ctx, mp_store *s, int until, const char *notes, const mp_store_calib_fit *fits,
 			 size_t n, int64_t *run_id)
 {
-	/* the tables: store.c, migration 1 -> 2 */
+	/* the tables: store.c, migration 2 -> 3 */
 	int rc = mp_store_begin(ctx, s);
 	if (rc != MP_OK)
 		return rc;
@@ -169,30 +201,42 @@ int mp_store__calib_save(mp_ctx *ctx, mp_store *s, int until, const char *notes,
 	int64_t id = sqlite3_last_insert_rowid(mp_store__db(s));
 	if (rc == MP_OK)
 		rc = mp_store__prepare(ctx, s,
-				       "INSERT INTO calib_fit (run, param, ccode, estimate, se, n, stat_name, stat, method)"
-				       " VALUES (?1, ?2, ?9, ?3, ?4, ?5, ?6, ?7, ?8)", &st);
+				       "INSERT INTO calib_fit (run, param, estimate, se, n, stat_name, stat, method)"
+				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st);
 	for (size_t k = 0; rc == MP_OK && k < n; k++) {
 		const mp_store_calib_fit *p = &fits[k];
+		if (p->ccode != 0)
+			continue; /* per-state rows: calib_unit below */
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, p->param, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 9, p->ccode);
-		if (mp_is_na(p->estimate))
-			sqlite3_bind_null(st, 3);
-		else
-			sqlite3_bind_double(st, 3, p->estimate);
-		if (mp_is_na(p->se))
-			sqlite3_bind_null(st, 4);
-		else
-			sqlite3_bind_double(st, 4, p->se);
+		bind_real(st, 3, p->estimate);
+		bind_real(st, 4, p->se);
 		sqlite3_bind_int64(st, 5, p->n);
 		sqlite3_bind_text(st, 6, p->stat_name, -1, SQLITE_TRANSIENT);
-		if (mp_is_na(p->stat))
-			sqlite3_bind_null(st, 7);
-		else
-			sqlite3_bind_double(st, 7, p->stat);
+		bind_real(st, 7, p->stat);
 		sqlite3_bind_text(st, 8, p->method, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = mp_store__error(ctx, s, "save calibration fit");
+		sqlite3_reset(st);
+	}
+	/* Per-state rows (ccode != 0; economy, military): their own table, keyed by state. */
+	if (rc == MP_OK)
+		rc = mp_store__prepare(ctx, s,
+				       "INSERT OR REPLACE INTO calib_unit (run, ccode, param, estimate, se, n, method)"
+				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st);
+	for (size_t k = 0; rc == MP_OK && k < n; k++) {
+		const mp_store_calib_fit *p = &fits[k];
+		if (p->ccode == 0)
+			continue;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, p->ccode);
+		sqlite3_bind_text(st, 3, p->param, -1, SQLITE_TRANSIENT);
+		bind_real(st, 4, p->estimate);
+		bind_real(st, 5, p->se);
+		sqlite3_bind_int64(st, 6, p->n);
+		sqlite3_bind_text(st, 7, p->method, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = mp_store__error(ctx, s, "save calibration unit row");
 		sqlite3_reset(st);
 	}
 	if (rc == MP_OK)

@@ -15,7 +15,8 @@
 
 typedef enum {
 	/* maddison, year in [from, until], sorted by countrycode, year: i = {0, year},
-	   r = {gdppc, pop}, txt = "ISO|region" (the caller maps ISO to COW: crosswalk.h) */
+	   r = {gdppc, pop}, txt = "ISO|region". The caller maps ISO to COW (i[0]) with the
+	   one crosswalk: mp_world__series_codes (world/world_internal.h) or crosswalk.h. */
 	MP_STORE_CALIB_INCOME,
 	/* nmc, year in [from, until]: i = {ccode, year}, r = {cinc, milex, tpop} */
 	MP_STORE_CALIB_NMC,
@@ -40,6 +41,22 @@ typedef enum {
 	MP_STORE_CALIB_SIPRI,
 	/* unga, year in [from, until]: i = {ccode, year}, r = {idealpointfp} */
 	MP_STORE_CALIB_IDEAL,
+	/* Economy and military (calib/fit_economy*.c, fit_military*.c; additive block) */
+	/* pwt, year in [from, until], sorted by countrycode, year: i = {0, year} (mapped by
+	   the caller, as MP_STORE_CALIB_INCOME), r = {GDP price level sum_k csh_k pl_k (k = c,i,g,x,m),
+	   capital-output ratio cn / cgdpo, csh_i, rgdpna}, txt = ISO3 */
+	MP_STORE_CALIB_PWT,
+	/* nmc, year in [from, until]: i = {ccode, year}, r = {milper, irst, pec, tpop} */
+	MP_STORE_CALIB_NMC_COMP,
+	/* war_inter ongoing, year in [from, until], one row per state, war and year:
+	   i = {ccode, year, warnum}, r = {batdeath of the state's side} */
+	MP_STORE_CALIB_WAR_YEARS,
+	/* mid_dyad ongoing, year in [from, until], one row per state-year:
+	   i = {ccode, year, highest hostility level} */
+	MP_STORE_CALIB_MID_YEARS,
+	/* sipri, year in [from, until]: i = {ccode, year}, r = {GDP in current US$ millions =
+	   milex_current_usd_m / milex_share_gdp} (SOURCES.md; the world's GDP at MER) */
+	MP_STORE_CALIB_SIPRI_GDP,
 	MP_STORE_CALIB_COUNT
 } mp_store_calib_query;
 
@@ -68,7 +85,8 @@ int mp_store__calib_nmc_range(mp_ctx *ctx, mp_store *s, int *first, int *last, c
 /* NMC of exactly one year (the truth of a backtest): i = {ccode, year}, r = {cinc}. */
 int mp_store__calib_nmc_year(mp_ctx *ctx, mp_store *s, int year, mp_store_calib_rows *out);
 
-/* One fitted parameter as stored (calib_fit): ccode 0 for a scalar parameter. */
+/* One fitted parameter as stored: ccode 0 for a scalar parameter (table calib_fit), else
+ * the state's (table calib_unit). */
 typedef struct mp_store_calib_fit {
 	const char *param;
 	int ccode;
@@ -79,8 +97,8 @@ typedef struct mp_store_calib_fit {
 	const char *method;
 } mp_store_calib_fit;
 
-/* Saves a calibration as of `until` (calib_run, and one calib_fit row per fit) in one
- * transaction; *run_id (may be NULL) receives the run's id. */
+/* Saves a calibration as of `until` (calib_run, calib_fit, calib_unit) in one transaction;
+ * *run_id (may be NULL) receives the run's id. */
 int mp_store__calib_save(mp_ctx *ctx, mp_store *s, int until, const char *notes, const mp_store_calib_fit *fits,
 			 size_t n, int64_t *run_id);
 

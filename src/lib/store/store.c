@@ -66,8 +66,8 @@ static const migration migrations[] = {
 	/* 2 -> 3: the result tables of simulations (ensemble/), calibrations (calib/) and
 	 * negotiations (bargain/), which the query files used to create when missing: IF NOT
 	 * EXISTS, as databases of versions 1 and 2 may have them. The fix-up adds what those older
-	 * tables lack. calib_fit is keyed by (run, param, ccode): ccode 0 for a scalar
-	 * parameter, a COW code for a per-country one (mp_sim_unit_params). */
+	 * tables lack. Scalar parameters go in calib_fit, per-state ones (mp_sim_unit_params)
+	 * in calib_unit. */
 	{ "CREATE TABLE IF NOT EXISTS sim_runs ("
 	  " run_id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, scenario_path TEXT,"
 	  " seed INTEGER NOT NULL, runs INTEGER NOT NULL, start INTEGER NOT NULL,"
@@ -81,8 +81,11 @@ static const migration migrations[] = {
 	  "CREATE TABLE IF NOT EXISTS calib_run (id INTEGER PRIMARY KEY, until INTEGER NOT NULL,"
 	  " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), notes TEXT);"
 	  "CREATE TABLE IF NOT EXISTS calib_fit (run INTEGER NOT NULL REFERENCES calib_run(id),"
-	  " param TEXT NOT NULL, ccode INTEGER NOT NULL DEFAULT 0, estimate REAL, se REAL, n INTEGER,"
-	  " stat_name TEXT, stat REAL, method TEXT, PRIMARY KEY (run, param, ccode));"
+	  " param TEXT NOT NULL, estimate REAL, se REAL, n INTEGER, stat_name TEXT, stat REAL,"
+	  " method TEXT, PRIMARY KEY (run, param));"
+	  "CREATE TABLE IF NOT EXISTS calib_unit (run INTEGER NOT NULL REFERENCES calib_run(id),"
+	  " ccode INTEGER NOT NULL, param TEXT NOT NULL, estimate REAL, se REAL, n INTEGER,"
+	  " method TEXT, PRIMARY KEY (run, ccode, param));"
 	  "CREATE TABLE IF NOT EXISTS bargain_runs (run_id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
 	  " model TEXT NOT NULL, input TEXT, actors INTEGER, rounds INTEGER, stopped_by TEXT,"
 	  " created TEXT NOT NULL);"
@@ -193,23 +196,12 @@ static int has_column(mp_store *s, const char *table, const char *col)
 	return found;
 }
 
-/* Tables of version-1 databases: sim_runs before its `job` column; calib_fit keyed by
- * (run, param) without ccode (rebuilt, its rows kept with ccode 0). */
+/* Tables of older databases: sim_runs before its `job` column. */
 static int fix_results(mp_ctx *ctx, mp_store *s)
 {
-	int rc = MP_OK;
 	if (!has_column(s, "sim_runs", "job"))
-		rc = mp_store__exec(ctx, s, "ALTER TABLE sim_runs ADD COLUMN job INTEGER");
-	if (rc == MP_OK && !has_column(s, "calib_fit", "ccode"))
-		rc = mp_store__exec(ctx, s,
-				    "CREATE TABLE calib_fit_v2 (run INTEGER NOT NULL REFERENCES calib_run(id),"
-				    " param TEXT NOT NULL, ccode INTEGER NOT NULL DEFAULT 0, estimate REAL, se REAL,"
-				    " n INTEGER, stat_name TEXT, stat REAL, method TEXT, PRIMARY KEY (run, param, ccode));"
-				    "INSERT INTO calib_fit_v2 (run, param, estimate, se, n, stat_name, stat, method)"
-				    " SELECT run, param, estimate, se, n, stat_name, stat, method FROM calib_fit;"
-				    "DROP TABLE calib_fit;"
-				    "ALTER TABLE calib_fit_v2 RENAME TO calib_fit;");
-	return rc;
+		return mp_store__exec(ctx, s, "ALTER TABLE sim_runs ADD COLUMN job INTEGER");
+	return MP_OK;
 }
 
 static int read_version(mp_ctx *ctx, mp_store *s, int *version)

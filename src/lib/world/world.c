@@ -120,6 +120,7 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 	mp_world *w = NULL;
 	size_t cap = 0;
 	int rc;
+	int path_given = path != NULL; /* the shipped world's economy file belongs to it only */
 	if (!path) {
 		if ((rc = mp_data_path(ctx, "world/world.csv", &shipped)) != MP_OK)
 			return rc;
@@ -157,6 +158,7 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 		}
 		mp_actor *a = &w->actors[w->n];
 		memset(a, 0, sizeof *a);
+		a->econ = (mp_actor_econ)MP_ACTOR_ECON_UNKNOWN;
 		double v = 0;
 		if ((rc = num(ctx, &csv, F_CCODE, &v)) != MP_OK)
 			goto done;
@@ -195,6 +197,8 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 		goto done;
 	}
 	qsort(w->actors, w->n, sizeof *w->actors, by_ccode);
+	if (!path_given && (rc = mp_world_economy_from_file(ctx, NULL, w)) != MP_OK)
+		goto done;
 	w->has_majors = 1;
 	snprintf(w->source, sizeof w->source, "default world %d", w->year);
 	mp_world__assign_poles(w, poles);

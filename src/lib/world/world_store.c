@@ -13,6 +13,24 @@
 
 _Static_assert(MP_NCOMP == 6, "mp_store_nmc_row.comp has the six CINC components");
 
+void mp_world__series_codes(mp_store_calib_rows *rows, int drop_aggregates)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < rows->n; i++) {
+		mp_store_calib_row *r = &rows->v[i];
+		char iso[8];
+		const char *bar = strchr(r->txt, '|');
+		size_t l = bar ? (size_t)(bar - r->txt) : strlen(r->txt);
+		snprintf(iso, sizeof iso, "%.*s", (int)(l < 7 ? l : 7), r->txt);
+		int cc = mp_country_series_of_iso3(iso);
+		if (cc < 0 && drop_aggregates)
+			continue;
+		r->i[0] = cc > 0 ? cc : 0;
+		rows->v[k++] = *r;
+	}
+	rows->n = k;
+}
+
 int mp_world_store_years(mp_ctx *ctx, mp_store *s, const char *nmc_version, int *first, int *last)
 {
 	mp_dataset_info d;
@@ -42,6 +60,7 @@ static int load_nmc(mp_ctx *ctx, mp_store *s, int64_t dsid, mp_world *w)
 		a->cinc_published = rows[i].cinc;
 		a->pole = -1;
 		a->gdp = a->gdp_mer = a->ideal_point = a->lat = a->lng = MP_NA;
+		a->econ = (mp_actor_econ)MP_ACTOR_ECON_UNKNOWN;
 	}
 	w->n = n;
 	free(rows);
@@ -158,6 +177,8 @@ int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_v
 	if (attrs & MP_WORLD_DYADS)
 		attrs |= MP_WORLD_CAPITALS;
 	if ((rc = load_nmc(ctx, s, nmc.id, w)) != MP_OK || (rc = join(ctx, s, w, attrs)) != MP_OK)
+		goto done;
+	if ((attrs & MP_WORLD_GDP) && (rc = mp_world_economy_from_store(ctx, s, w)) != MP_OK)
 		goto done;
 	if ((attrs & MP_WORLD_DYADS) && (rc = world_dyads(ctx, s, w)) != MP_OK)
 		goto done;
