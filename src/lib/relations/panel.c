@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "multipolar/crosswalk.h"
 #include "multipolar/relations.h"
 #include "multipolar/world.h"
 #include "store/q_panels.h"
@@ -324,9 +325,23 @@ static const mp_column state_cols[] = {
 	{ "milex", MP_COL_REAL, 0 },   { "milper", MP_COL_REAL, 0 },   { "irst", MP_COL_REAL, 0 },
 	{ "pec", MP_COL_REAL, 0 },     { "tpop", MP_COL_REAL, 0 },     { "upop", MP_COL_REAL, 0 },
 	{ "cinc", MP_COL_REAL, 8 },    { "cowmaj", MP_COL_INT, 0 },    { "gdp", MP_COL_REAL, 1 },
-	{ "sipri_milex", MP_COL_REAL, 1 }, { "sipri_milex_gdp", MP_COL_REAL, 4 }, { "ideal_point", MP_COL_REAL, 4 },
-	{ "pole", MP_COL_TEXT, 0 },
+	{ "pwt_rgdpe", MP_COL_REAL, 1 }, { "sipri_milex", MP_COL_REAL, 1 }, { "sipri_milex_gdp", MP_COL_REAL, 4 },
+	{ "ideal_point", MP_COL_REAL, 4 }, { "pole", MP_COL_TEXT, 0 },
 };
+
+/* PWT rows of one year by the COW state each stands for (crosswalk rules): pwt[ccode]. */
+static void pwt_year(const mp_store_iso_row *p, size_t n, int year, double *pwt)
+{
+	for (int c = 0; c < MAXC; c++)
+		pwt[c] = MP_NA;
+	for (size_t i = 0; i < n; i++) {
+		int cc[2];
+		if (p[i].year != year || mp_country_state_of_iso3(p[i].iso3, year, cc) < 1)
+			continue;
+		if (cc[0] > 0 && cc[0] < MAXC)
+			pwt[cc[0]] = p[i].v;
+	}
+}
 
 int mp_rel_states_panel(mp_ctx *ctx, mp_store *s, const mp_panel_opts *o, mp_panel_fn fn, void *u)
 {
@@ -336,12 +351,21 @@ int mp_rel_states_panel(mp_ctx *ctx, mp_store *s, const mp_panel_opts *o, mp_pan
 	if (rc)
 		return rc;
 	mp_store_sy_row *sip = NULL;
-	size_t nsip = 0;
-	if ((rc = mp_store__panel_sipri(ctx, s, o->from, o->to, &sip, &nsip)))
+	mp_store_iso_row *pw = NULL;
+	size_t nsip = 0, npw = 0;
+	double *pwt = malloc(MAXC * sizeof *pwt);
+	if (!pwt)
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	if ((rc = mp_store__panel_sipri(ctx, s, o->from, o->to, &sip, &nsip)) ||
+	    (rc = mp_store__panel_pwt(ctx, s, o->from, o->to, &pw, &npw))) {
+		free(sip);
+		free(pwt);
 		return rc;
+	}
 	for (int year = o->from; year <= o->to && rc == MP_OK; year++) {
 		mp_world *w = NULL;
 		mp_table *t = NULL;
+		pwt_year(pw, npw, year, pwt);
 		if ((rc = mp_world_from_store(ctx, s, year, NULL, o->poles, &w)) ||
 		    (rc = mp_table_new(&t, state_cols, sizeof state_cols / sizeof state_cols[0]))) {
 			mp_world_free(w);
@@ -362,15 +386,17 @@ int mp_rel_states_panel(mp_ctx *ctx, mp_store *s, const mp_panel_opts *o, mp_pan
 			if (w->has_majors)
 				mp_table_set_int(t, r, 10, a->major);
 			mp_table_set_real(t, r, 11, a->gdp);
+			if (a->ccode < MAXC)
+				mp_table_set_real(t, r, 12, pwt[a->ccode]);
 			for (size_t k = 0; k < nsip; k++)
 				if (sip[k].ccode == a->ccode && sip[k].year == year) {
-					mp_table_set_real(t, r, 12, sip[k].v[0]);
-					mp_table_set_real(t, r, 13, sip[k].v[1]);
+					mp_table_set_real(t, r, 13, sip[k].v[0]);
+					mp_table_set_real(t, r, 14, sip[k].v[1]);
 					break;
 				}
-			mp_table_set_real(t, r, 14, a->ideal_point);
+			mp_table_set_real(t, r, 15, a->ideal_point);
 			if (o->poles && a->pole != MP_POLE_NONE)
-				rc = mp_table_set_text(t, r, 15, mp_poles_name(o->poles, a->pole));
+				rc = mp_table_set_text(t, r, 16, mp_poles_name(o->poles, a->pole));
 		}
 		if (rc == MP_OK)
 			rc = fn(u, t, year);
@@ -379,5 +405,7 @@ int mp_rel_states_panel(mp_ctx *ctx, mp_store *s, const mp_panel_opts *o, mp_pan
 		mp_progress(ctx, "states", year - o->from + 1, o->to - o->from + 1);
 	}
 	free(sip);
+	free(pw);
+	free(pwt);
 	return rc;
 }

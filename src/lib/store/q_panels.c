@@ -259,3 +259,29 @@ int mp_store__panel_spells(mp_ctx *ctx, mp_store *s, mp_store_spell_row **out, s
 	}
 	return finish(ctx, s, st, r, "states");
 }
+
+int mp_store__panel_pwt(mp_ctx *ctx, mp_store *s, int from, int to, mp_store_iso_row **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	int ints[2] = { from, to };
+	sqlite3_stmt *st;
+	int rc = start(ctx, s, "pwt",
+		       "SELECT countrycode, year, rgdpe FROM pwt WHERE dsid = ?1 AND year >= ?2 AND year <= ?3"
+		       " AND rgdpe IS NOT NULL ORDER BY countrycode, year",
+		       ints, 2, &st);
+	if (rc != MP_OK || !st)
+		return rc;
+	size_t cap = 0;
+	int r;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (mp_vec_reserve(out, &cap, *n + 1, 1024))
+			return oom(ctx, st);
+		mp_store_iso_row *x = &(*out)[(*n)++];
+		const char *c = (const char *)sqlite3_column_text(st, 0);
+		snprintf(x->iso3, sizeof x->iso3, "%s", c ? c : "");
+		x->year = sqlite3_column_int(st, 1);
+		x->v = mp_store__real(st, 2);
+	}
+	return finish(ctx, s, st, r, "pwt");
+}

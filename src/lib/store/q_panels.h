@@ -37,6 +37,15 @@ typedef struct mp_store_sy_row {
 } mp_store_sy_row;
 int mp_store__panel_sipri(mp_ctx *ctx, mp_store *s, int from, int to, mp_store_sy_row **out, size_t *n);
 
+/* Penn World Table real GDP of every country in [from, to]: ISO3 code, year, v[0] = rgdpe
+ * (expenditure side, chained PPPs, millions of 2021 US$); sorted by code, year. */
+typedef struct mp_store_iso_row {
+	char iso3[8];
+	int year;
+	double v;
+} mp_store_iso_row;
+int mp_store__panel_pwt(mp_ctx *ctx, mp_store *s, int from, int to, mp_store_iso_row **out, size_t *n);
+
 /* Roll-call votes of the roll calls dated in `year`: the roll call, the voter's ISO2 code
  * and name as stored, and its vote coded 1 yes, 2 abstain, 3 no (absences have no row);
  * sorted by rcid. Needs the un_votes and un_rollcalls families (MP_ENOTFOUND otherwise). */
