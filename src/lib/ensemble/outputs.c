@@ -87,8 +87,10 @@ int mp_outputs_init(mp_outputs *o, const mp_sim *s, const mp_poles *poles)
 	}
 	ADD("system", "camp_nonaligned_cinc");
 	for (size_t i = 0; i < w->n; i++)
-		for (size_t j = 0; w->actors[i].ccode != 0 && j < NEV; j++)
+		for (size_t j = 0; w->actors[i].ccode != 0 && j < NEV; j++) {
 			ADD(w->actors[i].stateabb, econ_vars[j]);
+			o->vars[v - 1].ccode = w->actors[i].ccode;
+		}
 	for (int p = 0; p < np; p++)
 		for (size_t j = 0; j < NEV; j++)
 			ADD(mp_poles_name(poles, p), econ_vars[j]);
