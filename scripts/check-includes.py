@@ -20,7 +20,7 @@ LAYERS = [["util"], ["store"], ["data"], ["world"],
           ["ensemble"], ["eval"], ["report"], ["cli"]]
 LAYER = {f: i for i, fs in enumerate(LAYERS) for f in fs}
 # public headers -> the module folder that implements them
-PUBLIC = {"export": "util", "common": "util", "rng": "util", "table": "util", "stats": "util",
+PUBLIC = {"export": "util", "output": "util", "common": "util", "rng": "util", "table": "util", "stats": "util",
           "store": "store", "data": "data", "world": "world", "poles": "world",
           "crosswalk": "world", "metrics": "metrics", "relations": "relations",
           "bargain": "bargain", "calib": "calib", "sim": "sim", "ensemble": "ensemble",

@@ -8,8 +8,8 @@ bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"
 echo
-echo "== multipolar capabilities --top 10 (shipped default world) =="
-./build/multipolar capabilities --world default --top 10
+echo "== multipolar capabilities --top 10 (the shipped default world, 2023) =="
+./build/multipolar capabilities --top 10
 echo
 echo "== multipolar run: baseline and four scenarios to 2050, stored in ./multipolar.db =="
 ./build/multipolar run

@@ -127,7 +127,7 @@ typedef struct mp_population_fit {
 	size_t transition_n;    /* country pairs of consecutive windows */
 } mp_population_fit;
 
-/* Population growth dynamics for the sim's demography (docs/sim.md; docs/references.md C2):
+/* Population growth dynamics for the sim's demography (docs/sim.md; MODELS.md C2):
  * growth starts at n_0 = n_a + n_b ln y (demographic transition: growth falls with
  * income; Notestein 1945, Lee 2003) and approaches the long-run rate n_LR at speed lambda.
  * Over the most recent non-overlapping windows of length T inside [first, until], with
@@ -273,6 +273,16 @@ MP_EXTERN int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const c
 /* Stores the fit statistics in the database (tables calib_run, calib_fit), one
  * transaction. *run_id receives the new run's id (may be NULL). */
 MP_EXTERN int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id);
+/* A stored calibration: its row in calib_run. */
+typedef struct mp_calib_stored {
+	int64_t run_id;
+	char created[32];   /* "2026-01-05T10:00:00Z" */
+} mp_calib_stored;
+/* Reads back the newest stored calibration fitted on data up to `max_until` (its until <=
+ * max_until, so a run starting in a year never uses a fit that saw later data): global
+ * and per-state rows, as mp_calibrate returned them (for mp_calib_apply). MP_ENOTFOUND
+ * when there is none. *out is the caller's (mp_calib_result_free). */
+MP_EXTERN int mp_calib_load(mp_ctx *ctx, mp_store *s, int max_until, mp_calib_stored *info, mp_calib_result **out);
 
 #ifdef __cplusplus
 }

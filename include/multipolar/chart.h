@@ -12,6 +12,14 @@
  *     <details><summary>Data table</summary><table>...</table></details>
  *   </figure>
  *
+ * Under the table, a "Download" line offers the chart as a standalone SVG file (with its
+ * own style sheet, title, legend and source) and the table as CSV, both as data: URIs of
+ * <a download> links: no script, no server.
+ *
+ * Series with .color = MP_CHART_BY_NAME take their entity's colour (mp_chart_entity_color)
+ * and carry data-entity="KEY" in the legend and the drawing. A line chart with more than
+ * MP_PALETTE_SIZE series, or with two series of one colour, labels every line at its end.
+ *
  * The fragment is well-formed XML (the SVG passes xmllint), every string is escaped
  * (HTML/XML special characters; invalid UTF-8 and control characters replaced), colours
  * come from the colour-blind-safe palette of Okabe & Ito (2008), and the output is
@@ -57,14 +65,34 @@ MP_EXTERN void mp_html_escape(FILE *f, const char *s);
 /* The style sheet the chart fragments expect (inline it in a <style> element). Static. */
 MP_EXTERN const char *mp_chart_css(void);
 
-/* The palette: Okabe & Ito (2008), ordered for lines on white. i wraps around. */
+/* The palette: Okabe & Ito (2008), ordered for lines on white (1-8), then seven of Tol's
+ * (2021) muted colours (9-15): 15 distinct colours; i wraps around after them. Series
+ * coloured by position (color 0) take the first MP_PALETTE_SIZE, then the rest. */
 #define MP_PALETTE_SIZE 8
+#define MP_PALETTE_EXT 15
 MP_EXTERN const char *mp_chart_color(size_t i);
+
+/* Entity colours: one colour per entity in every chart (docs/report.md, "Colours").
+ * `name` is a pole ("West", "China"), a COW state abbreviation or name ("USA", "United
+ * States"), a scenario ("baseline") or any other name; a label such as "United States of
+ * America (USA)" or "USA (observed)" resolves through its parentheses. Known entities have
+ * fixed colours (distinct among the poles, the leading states, the shipped scenarios and
+ * each shipped negotiation's actors); any other name gets one of the 14 line colours from a
+ * hash of its lower-cased name, so it too is the same everywhere. "no pole" and "other"
+ * are the neutral grey. Returns the value for mp_series.color / mp_band_series.color: a
+ * 1-based palette index, or -1 for grey. Setting .color = MP_CHART_BY_NAME does the same
+ * lookup on the series' own name. */
+MP_EXTERN int mp_chart_entity_color(const char *name);
+/* The canonical name of the entity `name` resolves to ("CHN" and "People's Republic of
+ * China" -> "China"); for an unknown name the name itself without a trailing "(...)".
+ * Written to buf (size bytes); returns buf. The charts write it as data-entity="...". */
+MP_EXTERN const char *mp_chart_entity_key(const char *name, char *buf, size_t size);
 
 enum {
 	MP_CHART_SOLID = 0,
 	MP_CHART_DASHED = 1
 };
+#define MP_CHART_BY_NAME (-2) /* mp_series.color: mp_chart_entity_color(name) */
 
 /* One data series: n points (x[i], y[i]); NaN y leaves a gap. */
 typedef struct mp_series {
@@ -73,8 +101,8 @@ typedef struct mp_series {
 	const double *x;
 	const double *y;
 	int style;  /* MP_CHART_SOLID or MP_CHART_DASHED */
-	int color;  /* 1-based palette index (same pole, same colour); 0 = by position;
-		       -1 = neutral grey (#BBBBBB, Tol 2021) for "other" */
+	int color;  /* 1-based palette index; 0 = by position; -1 = neutral grey (#BBBBBB,
+		       Tol 2021) for "other"; MP_CHART_BY_NAME = the entity colour of name */
 } mp_series;
 
 /* A forecast series: quantiles per x (NaN = missing). */
@@ -100,10 +128,14 @@ typedef struct mp_chart_opts {
 	int x_digits;          /* decimals of x in the data table (years: 0) */
 	int y_digits;          /* decimals of y in the data table; 0 = 4 */
 	int x_ticks, y_ticks;  /* target tick counts; 0 = 8 and 6 */
+	/* line charts: a shaded horizontal band from band_lo to band_hi (NaN = none), e.g. the
+	 * 0.8-1.2 parity band of a capability ratio, named in the legend by band_label */
+	double band_lo, band_hi;
+	const char *band_label;
 } mp_chart_opts;
 #define MP_CHART_OPTS_VERSION 1
 #define MP_CHART_OPTS_INIT { MP_CHART_OPTS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
-	0, 0, (double)NAN, (double)NAN, 0, 0, 0, 0, 0 }
+	0, 0, (double)NAN, (double)NAN, 0, 0, 0, 0, 0, (double)NAN, (double)NAN, NULL }
 
 /* Line chart of ns series. */
 MP_EXTERN int mp_chart_line(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_series *s, size_t ns);

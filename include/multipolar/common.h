@@ -23,6 +23,12 @@
 extern "C" {
 #endif
 
+/* The mark of an exported declaration (multipolar/export.h defines it for builds with
+ * hidden visibility; without that header it marks nothing). */
+#ifndef MP_EXTERN
+#define MP_EXTERN
+#endif
+
 /* Error codes: X(name, value, message, exit_code). The CLI maps them to exit codes:
  * 2 for usage or input errors, 1 for runtime failures. */
 #define MP_ERROR_TABLE(X)                                              \

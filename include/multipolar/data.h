@@ -32,6 +32,11 @@ typedef struct mp_import_result {
 
 /* Imports one CSV file. Errors name the file, line and column and what was expected. */
 MP_EXTERN int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result *out);
+/* The dataset family (table name, e.g. "nmc") whose layout the file's header matches,
+ * reading only its first line: MP_OK with *family set, MP_ENOTFOUND (with the reason in
+ * ctx) when the file is not a CSV text file or its header matches no known dataset, so a
+ * folder's README or PDF can be told from a broken dataset. */
+MP_EXTERN int mp_import_detect(mp_ctx *ctx, const char *path, char *family, size_t size);
 
 /* The known dataset families: count, and the i-th family's table name, human name and
  * citation (static strings). */

@@ -10,6 +10,7 @@
 #include "multipolar/ensemble.h"
 #include "multipolar/eval.h"
 #include "multipolar/metrics.h"
+#include "multipolar/output.h"
 #include "multipolar/poles.h"
 #include "multipolar/relations.h"
 #include "multipolar/report.h"

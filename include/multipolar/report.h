@@ -54,7 +54,7 @@ MP_EXTERN int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o,
 
 /* Writes the report to `path` atomically: a temporary file beside it, renamed into place
  * only when complete, so an interrupted run never leaves a half-written report. The file
- * gets mode 0644. */
+ * gets mode 0666 less the umask (0644 under 022; multipolar/output.h). */
 MP_EXTERN int mp_report_write_file(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, const char *path);
 
 #ifdef __cplusplus

@@ -19,6 +19,8 @@
 #ifndef MULTIPOLAR_SIM_H
 #define MULTIPOLAR_SIM_H
 
+#include "multipolar/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 

@@ -26,8 +26,7 @@ static const cli_option options[] = {
 	{ "detail", CLI_FLAG, offsetof(backtest_opts, detail), NULL,
 	  "print the per-state shares (ccode, truth, model, persistence, trend) instead of the scores" },
 	CLI_OPT_DB,
-	{ "format", CLI_STRING, offsetof(cli_common, format), "FMT",
-	  "output format: csv (default here), text or json" },
+	CLI_OPT_FORMAT,
 	CLI_OPT_OUTPUT,
 	CLI_OPT_QUIET,
 	CLI_END
@@ -41,8 +40,6 @@ static void defaults(void *vo)
 	o->seed = (long long)d.seed;
 	o->top = d.top;
 	o->trend_years = d.trend_years;
-	o->common.format = "csv";
-	o->common.fmt = MP_FORMAT_CSV;
 }
 
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
@@ -94,7 +91,7 @@ const cli_command cli_cmd_backtest = {
 		"Calibrates the world model on data up to Y0 only, starts it from the Y0 world, runs an ensemble "
 		"to Y1 and compares the median forecast CINC shares of the top K states (by Y0 CINC; shares "
 		"renormalised among those K) with the truth: the database's NMC, or an NMC CSV given by --truth. "
-		"Prints CSV (unless --format says otherwise) with columns method,n,mae,rmse,rank_corr and one row "
+		"Prints a table (--format csv|json for machines) with columns method,n,mae,rmse,rank_corr and one row "
 		"each for model, persistence (the Y0 shares) and trend (OLS line of each share over Y0-10..Y0). "
 		"rank_corr is Spearman's. The single-origin view of 'multipolar evaluate' (same ensemble members, "
 		"baselines and truth). Method: docs/backtest.md.",

@@ -110,24 +110,23 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	int rollcall = bo.basis == MP_BLOC_ROLLCALL;
 	if (rollcall) {
 		int vf, vl;
-		if ((rc = mp_world_votes_years(ctx, s, &vf, &vl)))
+		if ((rc = mp_world_votes_years(ctx, s, &vf, &vl)) ||
+		    (rc = cli_cut_years(ctx, &o->common, "the roll calls (un_rollcalls)", vf, vl, &from, &to)))
 			goto done;
-		if (from < vf || to > vl) {
-			rc = mp_error_set(ctx, MP_ERANGE, "blocs: years %d-%d outside the roll calls (un_rollcalls %d-%d)",
-					  from, to, vf, vl);
-			goto done;
-		}
 	}
 	const mp_rel_coverage *need[2] = {
 		bo.basis == MP_BLOC_VOTES || bo.basis == MP_BLOC_BOTH ? &cov[MP_REL_UNGA] : NULL,
 		bo.basis == MP_BLOC_ALLIANCES || bo.basis == MP_BLOC_BOTH ? &cov[MP_REL_ATOP] : NULL };
-	for (int k = 0; k < 2; k++)
-		if (need[k] && (!need[k]->present || from < need[k]->first || to > need[k]->last)) {
-			rc = mp_error_set(ctx, MP_ERANGE, "blocs: years %d-%d outside %s (%s%d-%d)", from, to,
-					  need[k]->family, need[k]->present ? "" : "not imported; ",
-					  need[k]->first, need[k]->last);
+	for (int k = 0; k < 2; k++) {
+		if (need[k] && !need[k]->present) {
+			rc = mp_error_set(ctx, MP_ENOTFOUND, "dataset '%s' is not imported (multipolar import FILE)",
+					  need[k]->family);
 			goto done;
 		}
+		if (need[k] && (rc = cli_cut_years(ctx, &o->common, need[k]->family, need[k]->first, need[k]->last, &from,
+						   &to)))
+			goto done;
+	}
 	static const mp_column cols[] = { { "year", MP_COL_INT, 0 }, { "ccode", MP_COL_INT, 0 },
 					  { "stateabb", MP_COL_TEXT, 0 }, { "bloc", MP_COL_INT, 0 },
 					  { "pole", MP_COL_TEXT, 0 } };

@@ -13,6 +13,7 @@ typedef struct {
 	int gravity_years;
 	int hazard_first;
 	int no_save;
+	const char *params;
 } calibrate_opts;
 
 static const cli_option options[] = {
@@ -20,8 +21,9 @@ static const cli_option options[] = {
 	  "use only data up to year Y (every query has year <= Y); required" },
 	CLI_OPT_DB,
 	CLI_OPT_FORMAT,
-	{ "output", CLI_STRING, offsetof(calibrate_opts, common.output), "FILE",
-	  "write the parameters (flat YAML) to FILE atomically (default data/params/calibrated.yaml)" },
+	CLI_OPT_OUTPUT,
+	{ "params", CLI_STRING, offsetof(calibrate_opts, params), "FILE",
+	  "also write the parameters as a flat key: value YAML file (atomically), for 'run --params FILE'" },
 	{ "window", CLI_INT, offsetof(calibrate_opts, window), "T", "convergence window in years (default 10)" },
 	{ "first-year", CLI_INT, offsetof(calibrate_opts, first_year), "Y",
 	  "first year of the income and population panel (default 1950)" },
@@ -30,7 +32,7 @@ static const cli_option options[] = {
 	{ "hazard-first", CLI_INT, offsetof(calibrate_opts, hazard_first), "Y",
 	  "first year of the conflict sample (default 1816)" },
 	{ "no-save", CLI_FLAG, offsetof(calibrate_opts, no_save), NULL,
-	  "do not store the fit statistics in the database (tables calib_run, calib_fit)" },
+	  "do not store the calibration in the database (tables calib_run, calib_fit, calib_unit)" },
 	CLI_OPT_QUIET,
 	CLI_END
 };
@@ -56,39 +58,54 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		return mp_error_set(ctx, MP_EUSAGE, "calibrate takes no arguments");
 	if (!o->until)
 		return mp_error_set(ctx, MP_EUSAGE, "--until Y is required");
+	if (o->until < CLI_YEAR_MIN || o->until > CLI_YEAR_MAX)
+		return mp_error_set(ctx, MP_EUSAGE, "--until %d is outside %d-%d", o->until, CLI_YEAR_MIN, CLI_YEAR_MAX);
+	int rc = cli_check_not_db(ctx, &o->common, o->params, "--params");
+	if (rc != MP_OK)
+		return rc;
 	mp_calib_options co = MP_CALIB_OPTIONS_INIT;
 	co.until = o->until;
 	co.window = o->window;
 	co.first_year = o->first_year;
 	co.gravity_years = o->gravity_years;
 	co.hazard_first = o->hazard_first;
-	const char *yaml = o->common.output ? o->common.output : "data/params/calibrated.yaml";
-	int rc = mp_store_open(ctx, cli_db_path(&o->common), o->no_save ? MP_STORE_READONLY : 0, &s);
+	int64_t id = 0;
+	/* the calibration goes to the database (and --params FILE); shipped files are only
+	 * read (docs/cli.md, "Which parameters a simulation uses") */
+	rc = mp_store_open(ctx, cli_db_path(&o->common), o->no_save ? MP_STORE_READONLY : 0, &s);
 	if (rc == MP_OK)
 		rc = mp_calibrate(ctx, s, &co, &r);
-	if (rc == MP_OK)
-		rc = mp_calib_write_yaml(ctx, r, yaml);
-	int64_t run_id = 0;
+	if (rc == MP_OK && o->params)
+		rc = mp_calib_write_yaml(ctx, r, o->params);
 	if (rc == MP_OK && !o->no_save)
-		rc = mp_calib_save(ctx, s, r, &run_id);
+		rc = mp_calib_save(ctx, s, r, &id);
 	if (rc == MP_OK && !o->no_save) {
-		/* provenance: the parameter file written and every dataset the fit read */
+		/* provenance: every dataset the fit read, and the parameter file written if any */
 		char sha[65], params[600];
-		snprintf(params, sizeof params, "%s (until %d)", yaml, o->until);
-		mp_run_input in = { "params", yaml, sha };
-		int have = mp_file_sha256(NULL, yaml, sha) == MP_OK;
-		mp_run_provenance pv = { "calib", run_id, -1, 0, params, NULL, have ? &in : NULL, have ? 1u : 0u };
+		snprintf(params, sizeof params, "calib_run %lld (until %d)%s%s", (long long)id, o->until,
+			 o->params ? ", written to " : "", o->params ? o->params : "");
+		mp_run_input in = { "params", o->params, sha };
+		int have = o->params && mp_file_sha256(NULL, o->params, sha) == MP_OK;
+		mp_run_provenance pv = { "calib", id, -1, 0, params, NULL, have ? &in : NULL, have ? 1u : 0u };
 		rc = mp_store_provenance_record(ctx, s, &pv);
 	}
 	if (rc == MP_OK)
 		rc = mp_calib_table(ctx, r, &t);
-	if (rc == MP_OK) {
-		cli_common c = o->common;
-		c.output = NULL; /* --output is the YAML; the fit table goes to standard output */
-		rc = cli_write_table(ctx, &c, t);
+	char about[600];
+	if (o->no_save)
+		snprintf(about, sizeof about, "Calibration on data up to %d (not stored: --no-save).", o->until);
+	else
+		snprintf(about, sizeof about,
+			 "Calibration %lld on data up to %d, stored in %s: run and simulate use it for starts from %d on "
+			 "(unless --params FILE).", (long long)id, o->until, cli_db_path(&o->common), o->until);
+	if (rc == MP_OK)
+		rc = cli_write_table_about(ctx, &o->common, t, about);
+	if (rc == MP_OK && !o->common.quiet) {
+		if (*r->notes)
+			fprintf(stderr, "%s\n", r->notes);
+		if (o->params)
+			fprintf(stderr, "parameters written to %s\n", o->params);
 	}
-	if (rc == MP_OK && !o->common.quiet)
-		fprintf(stderr, "%s\nparameters written to %s\n", r->notes, yaml);
 	mp_table_free(t);
 	mp_calib_result_free(r);
 	mp_store_free(s);
@@ -98,16 +115,21 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 const cli_command cli_cmd_calibrate = {
 	.name = "calibrate",
 	.summary = "fit the simulation's parameters on history up to a year",
-	.usage = "--until Y [--db PATH] [--output FILE] [--format FMT]",
+	.usage = "--until Y [--db PATH] [--params FILE] [--no-save] [--output FILE] [--format FMT]",
 	.description =
 		"Fits the world model's parameters with data up to year Y only: conditional convergence "
 		"(Barro regression on Maddison GDP per capita), frontier growth, growth momentum and shocks; "
 		"population growth dynamics; gravity elasticities on COW trade; Richardson arms reaction on "
 		"SIPRI burdens of strategic rivals; logit war and MID hazards with parity on politically "
-		"relevant dyads. Prints the fit table (parameter, estimate, s.e., n, statistic, method), writes "
-		"the sim's parameter keys as flat YAML (atomically) and stores the fit in the database. "
-		"Methods and sources: docs/calibration.md.",
-	.example = "multipolar calibrate --until 2006 --output params-2006.yaml",
+		"relevant dyads. Prints the fit table (parameter, estimate, s.e., n, statistic, method) and "
+		"stores the calibration in the database (tables calib_run, calib_fit, calib_unit), where run "
+		"and simulate find it: they use the newest stored calibration fitted on data up to their "
+		"start year. --params FILE also writes the sim's parameter keys as flat YAML (atomically) for "
+		"'run --params FILE'. No shipped file is written: data/params/calibrated.yaml is the "
+		"calibration shipped with the program (on the shared data up to 2016) and is only read. "
+		"--output FILE writes the printed table, as in every command. Methods and sources: "
+		"docs/calibration.md; docs/cli.md.",
+	.example = "multipolar calibrate --until 2006 --params params-2006.yaml",
 	.options = options,
 	.opts_size = sizeof(calibrate_opts),
 	.defaults = defaults,

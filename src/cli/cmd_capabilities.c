@@ -23,7 +23,7 @@ static void defaults(void *vo)
 static const cli_option options[] = {
 	CLI_OPT_DB,
 	CLI_OPT_SOURCE(cap_opts, src),
-	{ "year", CLI_INT, offsetof(cap_opts, year), "Y", "the year (default: the latest available)" },
+	{ "year", CLI_INT, offsetof(cap_opts, year), "Y", "the year (default: the --start world, the newest available)" },
 	{ "from", CLI_INT, offsetof(cap_opts, from), "Y", "first year of a panel (with --to)" },
 	{ "to", CLI_INT, offsetof(cap_opts, to), "Y", "last year of a panel" },
 	{ "top", CLI_INT, offsetof(cap_opts, top), "K", "only the K largest by CINC each year" },
@@ -32,6 +32,7 @@ static const cli_option options[] = {
 	{ "by", CLI_STRING, offsetof(cap_opts, by), "UNIT", "state (default) or pole (sums over members)" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUTPUT,
+	CLI_OPT_QUIET,
 	CLI_END
 };
 
@@ -158,11 +159,15 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		return mp_error_set(ctx, MP_EUSAGE, "--by must be state or pole, not '%s'", o->by);
 	if (o->year && (o->from || o->to))
 		return mp_error_set(ctx, MP_EUSAGE, "give --year or --from/--to, not both");
+	if (o->src.start && (o->year || o->from || o->to))
+		return mp_error_set(ctx, MP_EUSAGE, "give --start or --year/--from/--to, not both (--start Y is --year Y)");
 	if ((rc = cli_source_open(ctx, &o->common, &o->src, &src)) != MP_OK)
 		return rc;
-	int from = o->year ? o->year : o->from ? o->from : src.last;
-	int to = o->year ? o->year : o->to ? o->to : (o->from ? src.last : from);
-	if ((rc = cli_source_check_years(ctx, &src, from, to)) != MP_OK)
+	/* the years asked for, else the start world (--start, default latest) */
+	int from = o->year ? o->year : o->from, to = o->year ? o->year : o->to;
+	if (!from && !to)
+		from = to = src.start;
+	if ((rc = cli_source_range(ctx, &o->common, &src, &from, &to)) != MP_OK)
 		goto done;
 	if ((rc = mp_table_new(&t, by_pole ? pole_cols : state_cols,
 			       by_pole ? sizeof pole_cols / sizeof pole_cols[0] : sizeof state_cols / sizeof state_cols[0])) !=
@@ -170,8 +175,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		goto done;
 	for (int y = from; y <= to && rc == MP_OK; y++)
 		rc = one_year(ctx, o, &src, y, mode, by_pole, t);
+	char about[512];
 	if (rc == MP_OK)
-		rc = cli_write_table(ctx, &o->common, t);
+		rc = cli_write_table_about(ctx, &o->common, t, cli_source_about(&src, from, to, about, sizeof about));
 done:
 	mp_table_free(t);
 	cli_source_close(&src);
@@ -181,12 +187,15 @@ done:
 const cli_command cli_cmd_capabilities = {
 	.name = "capabilities",
 	.summary = "CINC and its six component shares per state or per pole",
-	.usage = "[--year Y | --from Y --to Y] [--top K] [--mode cow|renorm] [--by state|pole]",
+	.usage = "[--start Y|default|latest | --year Y | --from Y --to Y] [--top K] [--mode cow|renorm] [--by state|pole]",
 	.description =
 		"Each component share is the state's value over the system total of the states reporting it; CINC is "
 		"the mean of the available shares (Singer, Bremer & Stuckey 1972), which reproduces NMC's published "
 		"cinc (shown beside it). renorm divides by the year's CINC total so shares sum to 1. --by pole sums "
-		"members' shares (pole table: --poles FILE or the shipped data/poles/poles.csv).",
+		"members' shares (pole table: --poles FILE or the shipped data/poles/poles.csv). Without --year or "
+		"--from/--to the table is of the --start world: the newest available, which is the shipped default "
+		"world (2023) unless the database's NMC data reach that year; the first line (or, for CSV and JSON, "
+		"a note on standard error) names the world used. Where the world comes from: docs/cli.md.",
 	.example = "multipolar capabilities --year 2016 --top 10",
 	.options = options,
 	.opts_size = sizeof(cap_opts),

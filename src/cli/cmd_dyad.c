@@ -69,10 +69,25 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		to = last;
 	if (o->to && !o->from)
 		from = first;
-	if ((rc = mp_rel_check_years(ctx, cov, from, to, note, sizeof note)))
+	if (o->from && !o->to && from > last) {
+		rc = mp_error_set(ctx, MP_ERANGE, "--from %d is after the data (%d-%d)", from, first, last);
 		goto done;
-	if (note[0] && !o->common.quiet && explicit_years)
-		fprintf(stderr, "note: %s; cells outside are empty\n", note);
+	}
+	if (o->to && !o->from && to < first) {
+		rc = mp_error_set(ctx, MP_ERANGE, "--to %d is before the data (%d-%d)", to, first, last);
+		goto done;
+	}
+	if (from > to) {
+		rc = mp_error_set(ctx, MP_EUSAGE, "--from %d is after --to %d", from, to);
+		goto done;
+	}
+	/* years past every dataset are cut, as polarity and capabilities do; inside, a cell
+	 * whose dataset does not cover the year is empty */
+	if ((rc = mp_rel_check_years(ctx, cov, from, to, note, sizeof note)) ||
+	    (rc = cli_cut_years(ctx, &o->common, "the dyadic data", first, last, &from, &to)))
+		goto done;
+	if (note[0] && explicit_years)
+		cli_note(&o->common, "%s; cells outside are empty", note);
 	int votes_first = 0, votes_last = 0;
 	if (mp_store_has(s, "un_votes") && (rc = mp_world_votes_years(ctx, s, &votes_first, &votes_last)))
 		goto done;

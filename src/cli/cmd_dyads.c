@@ -21,9 +21,9 @@ static const cli_option options[] = {
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUTPUT,
 	CLI_OPT_QUIET,
-	{ "year", CLI_INT, offsetof(dyads_opts, year), "Y", "year (the first year with --to)" },
-	{ "from", CLI_INT, offsetof(dyads_opts, from), "Y", "first year (same as --year)" },
-	{ "to", CLI_INT, offsetof(dyads_opts, to), "Y", "last year of the panel (default: the first)" },
+	{ "year", CLI_INT, offsetof(dyads_opts, year), "Y", "one year (or, with --to, the first); or use --from" },
+	{ "from", CLI_INT, offsetof(dyads_opts, from), "Y", "first year of the panel (with --to; default: --year)" },
+	{ "to", CLI_INT, offsetof(dyads_opts, to), "Y", "last year of the panel (default: --year; with --from: the last with data)" },
 	{ "set", CLI_STRING, offsetof(dyads_opts, set), "SET",
 	  "all (every pair of system members, default), majors (COW major powers), prd (politically "
 	  "relevant: contiguous or with a major power) or poles" },
@@ -55,9 +55,11 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	(void)pos;
 	if (npos)
 		return mp_error_set(ctx, MP_EUSAGE, "dyads takes no arguments (see --year, --to, --set)");
+	if (o->year && o->from)
+		return mp_error_set(ctx, MP_EUSAGE, "give --year Y or --from Y, not both");
+	if (!o->year && !o->from)
+		return mp_error_set(ctx, MP_EUSAGE, "--year Y or --from Y [--to Y] is required");
 	int from = o->year ? o->year : o->from;
-	if (!from)
-		return mp_error_set(ctx, MP_EUSAGE, "dyads: --year Y is required");
 	if (!strcmp(o->set, "all"))
 		po.set = MP_PANEL_ALL;
 	else if (!strcmp(o->set, "majors"))
@@ -68,8 +70,6 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		po.set = MP_PANEL_PRD;
 	else
 		return mp_error_set(ctx, MP_EUSAGE, "dyads: --set '%s': expected all, majors, prd or poles", o->set);
-	po.from = from;
-	po.to = o->to ? o->to : from;
 	po.directed = o->directed;
 	po.components = o->components;
 	if ((rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_READONLY, &s)) ||
@@ -81,15 +81,20 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	/* the panel's frame is the state system: any year of the membership data will do
 	 * (conflict, contiguity and votes need not be among the relations' sources) */
 	const mp_rel_coverage *st = &cov[MP_REL_STATES];
-	if (po.from < st->first || po.to > st->last) {
-		rc = mp_error_set(ctx, MP_ERANGE, "dyads: years %d-%d outside the COW state system membership (states %d-%d)",
-				  po.from, po.to, st->first, st->last);
+	int to = o->to ? o->to : o->from ? st->last : from;
+	if (from > to) {
+		rc = mp_error_set(ctx, MP_EUSAGE, "the first year %d is after the last %d", from, to);
 		goto done;
 	}
+	if ((rc = cli_cut_years(ctx, &o->common, "the COW state system membership (states)", st->first, st->last, &from,
+				&to)))
+		goto done;
+	po.from = from;
+	po.to = to;
 	if (mp_rel_check_years(ctx, cov, po.from, po.to, note, sizeof note) != MP_OK)
 		snprintf(note, sizeof note, "no capability, alliance, vote or trade data in %d-%d", po.from, po.to);
-	if (note[0] && !o->common.quiet)
-		fprintf(stderr, "note: %s; cells outside are empty\n", note);
+	if (note[0])
+		cli_note(&o->common, "%s; cells outside are empty", note);
 	rc = mp_rel_dyads_panel(ctx, s, &po, panel_out_chunk, &out);
 done:
 	rc = panel_out_close(&out, rc);
@@ -101,7 +106,7 @@ done:
 const cli_command cli_cmd_dyads = {
 	.name = "dyads",
 	.summary = "dyad-year panel with peacesciencer's covariates (all states, majors, prd or poles)",
-	.usage = "--year Y [--to Y] [--set all|majors|prd|poles] [--directed] [--format FMT]",
+	.usage = "--year Y | --from Y [--to Y] [--set all|majors|prd|poles] [--directed] [--format FMT]",
 	.description =
 		"A tidy dyad-year panel, like peacesciencer's create_dyadyears() followed by its add_*() "
 		"functions: ccode1, ccode2, stateabb1, stateabb2, year; COW contiguity type and capital "

@@ -1,5 +1,7 @@
 /* multipolar help: help on a command, or the whole manual as a man page (generated from
  * the same option tables that parse the arguments). */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -31,6 +33,31 @@ static void roff(FILE *f, const char *s)
 	}
 }
 
+/* roff text with "docs/" shown as the installed documentation's path. */
+static void roff_doc(FILE *f, const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m) {
+		roff(f, s);
+		return;
+	}
+	for (const char *p = s; *p;) {
+		const char *d = strstr(p, "docs/");
+		if (!d) {
+			fputs(p, m);
+			break;
+		}
+		fwrite(p, 1, (size_t)(d - p), m);
+		fputs(MP_INSTALL_DOCDIR "/", m);
+		p = d + 5;
+	}
+	fclose(m);
+	roff(f, buf);
+	free(buf);
+}
+
 static void man_page(FILE *f, const cli_command *const *cli_commands)
 {
 	fprintf(f, ".TH MULTIPOLAR 1 \"\" \"multipolar %s\" \"User Commands\"\n", mp_version());
@@ -39,6 +66,15 @@ static void man_page(FILE *f, const cli_command *const *cli_commands)
 	fprintf(f, ".SH DESCRIPTION\nmultipolar imports the standard datasets of the field (Correlates of War, ATOP, "
 		   "UN General Assembly ideal points, Maddison, SIPRI) into SQLite, measures capabilities, "
 		   "polarity and dyadic relations, forecasts negotiations and simulates the world system.\n");
+	fprintf(f, ".PP\nThe world the measuring and simulating commands use is chosen by \\fB\\-\\-start\\fR: a "
+		   "year of the database's COW NMC data, \\fBdefault\\fR (the shipped default world of 2023), or "
+		   "\\fBlatest\\fR, the default everywhere: the newest world available, which is the shipped "
+		   "world unless the database's NMC data reach its year. Each command states the world it used.\n");
+	fprintf(f, ".PP\nThe common options have one-letter forms, the same in every command: "
+		   "\\fB\\-d\\fR \\-\\-db, \\fB\\-f\\fR \\-\\-format, \\fB\\-o\\fR \\-\\-output, "
+		   "\\fB\\-q\\fR \\-\\-quiet, \\fB\\-n\\fR \\-\\-runs, \\fB\\-s\\fR \\-\\-seed, "
+		   "\\fB\\-j\\fR \\-\\-threads, \\fB\\-y\\fR \\-\\-year, \\fB\\-h\\fR \\-\\-help. "
+		   "\\fB\\-\\-output\\fR always names the file for the printed table.\n");
 	fprintf(f, ".SH COMMANDS\n");
 	for (size_t i = 0; cli_commands[i]; i++) {
 		const cli_command *c = cli_commands[i];
@@ -49,11 +85,14 @@ static void man_page(FILE *f, const cli_command *const *cli_commands)
 		fprintf(f, ".\n");
 		if (c->description && *c->description) {
 			fprintf(f, ".PP\n");
-			roff(f, c->description);
+			roff_doc(f, c->description);
 			fputc('\n', f);
 		}
 		for (const cli_option *o = c->options; o && o->name; o++) {
-			fprintf(f, ".TP\n.B \\-\\-");
+			fprintf(f, ".TP\n.B ");
+			if (cli_short_name(o->name))
+				fprintf(f, "\\-%c, ", cli_short_name(o->name));
+			fprintf(f, "\\-\\-");
 			roff(f, o->name);
 			if (o->arg) {
 				fprintf(f, " \\fI");
@@ -61,19 +100,55 @@ static void man_page(FILE *f, const cli_command *const *cli_commands)
 				fprintf(f, "\\fR");
 			}
 			fputc('\n', f);
-			roff(f, o->help);
+			roff_doc(f, o->help);
 			fputc('\n', f);
 		}
-		if (c->example && *c->example) {
-			fprintf(f, ".PP\nExample:\n.RS\n.nf\n");
-			roff(f, c->example);
-			fprintf(f, "\n.fi\n.RE\n");
-		}
 	}
+	fprintf(f, ".SH EXAMPLES\n");
+	fprintf(f, "A first session: the shipped world, then the shared datasets, then the main job.\n.PP\n.nf\n.RS\n");
+	static const char *const session[] = {
+		"multipolar capabilities --top 10            # the shipped default world (2023)",
+		"multipolar import ../shared/data/           # the datasets of a folder, into ./multipolar.db",
+		"multipolar polarity --set majors --from 1946",
+		"multipolar run                              # baseline and four scenarios to 2050, and the report",
+		"multipolar report -o report.html",
+	};
+	for (size_t i = 0; i < sizeof session / sizeof session[0]; i++) {
+		roff(f, session[i]);
+		fputc('\n', f);
+	}
+	fprintf(f, ".RE\n.fi\n.PP\nOne example per command:\n.PP\n.nf\n.RS\n");
+	for (size_t i = 0; cli_commands[i]; i++)
+		if (cli_commands[i]->example && *cli_commands[i]->example) {
+			roff(f, cli_commands[i]->example);
+			fputc('\n', f);
+		}
+	fprintf(f, ".RE\n.fi\n");
 	fprintf(f, ".SH EXIT STATUS\n0 success; 1 runtime failure; 2 usage or input error.\n");
-	fprintf(f, ".SH ENVIRONMENT\n.TP\n.B MULTIPOLAR_DB\ndefault database path.\n.TP\n.B MULTIPOLAR_DATA\n"
-		   "directory of the shipped data (poles, default world, scenarios).\n");
-	fprintf(f, ".SH SEE ALSO\nThe README and docs/ of the multipolar source tree.\n");
+	fprintf(f, ".SH ENVIRONMENT\n"
+		   ".TP\n.B MULTIPOLAR_DB\nthe database used without \\fB\\-\\-db\\fR (default ./multipolar.db).\n"
+		   ".TP\n.B MULTIPOLAR_DATA\ndirectory of the shipped data (poles, default world, scenarios, the shipped "
+		   "calibration), instead of the installed copy.\n"
+		   ".TP\n.B OMP_NUM_THREADS\nthreads of an ensemble when \\fB\\-\\-threads\\fR is not given (OpenMP).\n");
+	/* the installed layout: this page is installed with the program */
+	fprintf(f, ".SH FILES\n"
+		   ".TP\n.I ./multipolar.db\nthe default database (SQLite): imported datasets with their provenance, "
+		   "stored simulations, negotiations and calibrations.\n"
+		   ".TP\n.I ./multipolar\\-report.html\nthe report that \\fBmultipolar run\\fR and "
+		   "\\fBmultipolar report\\fR write by default.\n");
+	fprintf(f, ".TP\n.I ");
+	roff(f, MP_INSTALL_DATADIR);
+	fprintf(f, "\nthe shipped data, only ever read: \\fIpoles/poles.csv\\fR (pole memberships), "
+		   "\\fIworld/world.csv\\fR (the default world), \\fIscenarios/*.yaml\\fR, "
+		   "\\fIparams/calibrated.yaml\\fR (the shipped calibration; \\fBmultipolar calibrate\\fR stores its "
+		   "results in the database, or in \\fB\\-\\-params\\fR \\fIFILE\\fR).\n");
+	fprintf(f, ".TP\n.I ");
+	roff(f, MP_INSTALL_DOCDIR);
+	fprintf(f, "\nthe documentation: every formula with its source (models.md), the data formats (data.md), the "
+		   "commands (cli.md), one file per module.\n");
+	fprintf(f, ".SH SEE ALSO\nThe README and the documentation in ");
+	roff(f, MP_INSTALL_DOCDIR);
+	fprintf(f, ".\n");
 }
 
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)

@@ -30,8 +30,9 @@ static const cli_option options[] = {
 	CLI_OPT_DB,
 	CLI_OPT_SOURCE(polarity_opts, src),
 	{ "set", CLI_STRING, offsetof(polarity_opts, set), "SET", "units: all (states), majors (COW major powers) or poles" },
-	{ "from", CLI_INT, offsetof(polarity_opts, from), "Y", "first year (default: the first available)" },
-	{ "to", CLI_INT, offsetof(polarity_opts, to), "Y", "last year (default: the last available)" },
+	{ "from", CLI_INT, offsetof(polarity_opts, from), "Y",
+	  "first year (with --to alone: the first of the data; without either: the --start world's year)" },
+	{ "to", CLI_INT, offsetof(polarity_opts, to), "Y", "last year (with --from alone: the last of the data)" },
 	{ "classifier", CLI_STRING, offsetof(polarity_opts, classifier), "NAME",
 	  "thompson (default), threshold or wayman (docs/models.md)" },
 	{ "unipolar", CLI_REAL, offsetof(polarity_opts, uni), "S", "unipolar share threshold (default 0.50)" },
@@ -73,10 +74,15 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	popts.uni = o->uni;
 	popts.bi = o->bi;
 	popts.tau = o->tau;
+	if (o->src.start && (o->from || o->to))
+		return mp_error_set(ctx, MP_EUSAGE, "give --start or --from/--to, not both");
 	if ((rc = cli_source_open(ctx, &o->common, &o->src, &src)) != MP_OK)
 		return rc;
-	int from = o->from ? o->from : src.first, to = o->to ? o->to : src.last;
-	if ((rc = cli_source_check_years(ctx, &src, from, to)) != MP_OK)
+	/* the years asked for (cut to the data with a note), else the start world's year */
+	int from = o->from, to = o->to;
+	if (!from && !to)
+		from = to = src.start;
+	if ((rc = cli_source_range(ctx, &o->common, &src, &from, &to)) != MP_OK)
 		goto done;
 	if ((rc = mp_table_new(&t, cols, sizeof cols / sizeof cols[0])) != MP_OK)
 		goto done;
@@ -114,7 +120,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		w = NULL;
 		mp_progress(ctx, "polarity", y - from + 1, to - from + 1);
 	}
-	rc = cli_write_table(ctx, &o->common, t);
+	char about[512];
+	rc = cli_write_table_about(ctx, &o->common, t, cli_source_about(&src, from, to, about, sizeof about));
 done:
 	mp_units_clear(&u);
 	mp_world_free(w);
@@ -126,13 +133,16 @@ done:
 const cli_command cli_cmd_polarity = {
 	.name = "polarity",
 	.summary = "concentration (CON), effective number of poles and polarity class per year",
-	.usage = "[--set all|majors|poles] [--from Y] [--to Y] [--poles FILE] [--classifier NAME]",
+	.usage = "[--set all|majors|poles] [--from Y] [--to Y | --start Y|default|latest] [--classifier NAME]",
 	.description =
 		"One row per year. Capabilities are COW CINC renormalised within the set; CON is Ray & Singer (1973), "
 		"n_eff Laakso & Taagepera (1979), n_golosov Golosov (2010). The class comes from a named classifier "
 		"whose thresholds are options: thompson (Thompson 1986: unipolar if the leader holds >= 50%, bipolar if "
 		"two hold >= 25% each and >= 50% together), threshold (count of units holding >= tau), wayman (Wayman "
-		"1984: the two largest hold >= 50%). Uses the database when it holds NMC data, else the default world.",
+		"1984: the two largest hold >= 50%). Years come from the database's NMC data; a range reaching past "
+		"them is cut to them with a note. Without --from/--to: the --start world (default: the newest "
+		"available, the shipped default world of 2023 unless the database's NMC data reach it). The first "
+		"line (CSV, JSON: a note on standard error) names the world used; docs/cli.md.",
 	.example = "multipolar polarity --set majors --from 1946 --to 2016 --format csv",
 	.options = options,
 	.opts_size = sizeof(polarity_opts),

@@ -30,7 +30,7 @@ static const cli_option options[] = {
 	  "dyads to follow: COW codes or abbreviations, e.g. CHN-RUS or 2-710 (default: CHN-RUS and USA-CHN)" },
 	{ "poles", CLI_STRING, offsetof(report_opts, poles), "FILE",
 	  "pole membership file (ccode,stateabb,pole,from_year,to_year,rule) replacing the shipped one" },
-	{ "version", CLI_STRING, offsetof(report_opts, version), "V", "NMC version to use (default: the newest imported)" },
+	{ "nmc-version", CLI_STRING, offsetof(report_opts, version), "V", "NMC dataset version to use (default: the newest imported)" },
 	{ "from", CLI_INT, offsetof(report_opts, from), "Y", "first year of the history (default: all)" },
 	{ "to", CLI_INT, offsetof(report_opts, to), "Y", "last year of the history (default: all)" },
 	{ "top", CLI_INT, offsetof(report_opts, top), "N", "leading states in the history chart (default 8)" },
@@ -122,6 +122,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	ro.last_year = o->to;
 	ro.top_states = o->top;
 	const char *out = o->common.output && *o->common.output ? o->common.output : "multipolar-report.html";
+	if ((rc = cli_check_not_db(ctx, &o->common, out, "--output")) != MP_OK)
+		goto done;
 	if (!strcmp(out, "-")) {
 		rc = mp_report_write(ctx, s, &ro, stdout);
 		if (fflush(stdout) != 0 && rc == MP_OK)

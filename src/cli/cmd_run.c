@@ -1,6 +1,7 @@
 /* multipolar run: the main job. The baseline and the essay's scenarios to 2050 on the
  * shipped default world (or on the database's last NMC year when it holds NMC data),
  * results stored, and a short comparison printed (docs/sim.md, "multipolar run"). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,9 +10,11 @@
 #include "provenance.h"
 #include "multipolar/ensemble.h"
 #include "multipolar/report.h"
+#include "simprep.h"
 
 typedef struct {
 	cli_common common;
+	cli_sim_opts sim;
 	int runs;
 	long long seed;
 	int threads;
@@ -22,10 +25,11 @@ typedef struct {
 } run_opts;
 
 static const cli_option options[] = {
-	{ "runs", CLI_INT, offsetof(run_opts, runs), "N", "runs per scenario (default: each scenario's, 200)" },
+	{ "runs", CLI_INT, offsetof(run_opts, runs), "N", "runs per scenario, at least 1 (default: each scenario's, 200)" },
 	{ "seed", CLI_LONG, offsetof(run_opts, seed), "S", "random seed (default: each scenario's)" },
-	{ "threads", CLI_INT, offsetof(run_opts, threads), "T", "OpenMP threads (default: all cores)" },
-	{ "until", CLI_INT, offsetof(run_opts, until), "Y", "last simulated year (default 2050)" },
+	{ "threads", CLI_INT, offsetof(run_opts, threads), "T", "OpenMP threads, at least 1 (default: all cores)" },
+	{ "until", CLI_INT, offsetof(run_opts, until), "Y", "last simulated year, after the start and at most 2300 (default 2050)" },
+	CLI_OPT_SIM(run_opts, sim),
 	{ "no-store", CLI_FLAG, offsetof(run_opts, no_store), NULL, "do not store the results in the database" },
 	{ "report", CLI_STRING, offsetof(run_opts, report), "FILE",
 	  "where to write the HTML report of the stored results (default multipolar-report.html)" },
@@ -46,8 +50,9 @@ static const char *const poles_shown[] = { "West", "China", "Russia", "India" };
 static void defaults(void *vo)
 {
 	run_opts *o = vo;
-	o->seed = -1;
-	o->until = 2050;
+	o->seed = LLONG_MIN;
+	o->runs = INT_MIN; /* not given */
+	o->threads = INT_MIN;
 }
 
 static int file_exists(const char *p)
@@ -68,19 +73,20 @@ static int add_rows(mp_ctx *ctx, mp_table *t, const mp_ensemble *e, const char *
 		if (mp_table_add_row(t, &row) != MP_OK)
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		mp_table_set_text(t, row, 0, name);
-		mp_table_set_int(t, row, 1, y);
+		mp_table_set_int(t, row, 1, first);
+		mp_table_set_int(t, row, 2, y);
 		double q[5], mean;
 		for (size_t p = 0; p < NPS; p++)
 			if (mp_ensemble_get(e, y, poles_shown[p], "cinc_share", q, &mean) == MP_OK)
-				mp_table_set_real(t, row, 2 + p, q[2]);
+				mp_table_set_real(t, row, 3 + p, q[2]);
 		if (mp_ensemble_get(e, y, "system", "n_eff", q, &mean) == MP_OK)
-			mp_table_set_real(t, row, 2 + NPS, q[2]);
+			mp_table_set_real(t, row, 3 + NPS, q[2]);
 		if (mp_ensemble_get(e, y, "system", "multipolar", q, &mean) == MP_OK)
-			mp_table_set_real(t, row, 3 + NPS, mean);
-		if (mp_ensemble_get(e, y, "system", "war", q, &mean) == MP_OK)
 			mp_table_set_real(t, row, 4 + NPS, mean);
-		if (mp_ensemble_get(e, y, "system", "gp_war", q, &mean) == MP_OK)
+		if (mp_ensemble_get(e, y, "system", "war", q, &mean) == MP_OK)
 			mp_table_set_real(t, row, 5 + NPS, mean);
+		if (mp_ensemble_get(e, y, "system", "gp_war", q, &mean) == MP_OK)
+			mp_table_set_real(t, row, 6 + NPS, mean);
 	}
 	return MP_OK;
 }
@@ -88,60 +94,68 @@ static int add_rows(mp_ctx *ctx, mp_table *t, const mp_ensemble *e, const char *
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 {
 	run_opts *o = vo;
-	if (o->runs < 0 || o->threads < 0)
-		return mp_error_set(ctx, MP_EUSAGE, "run: --runs and --threads must not be negative");
+	if (o->runs != INT_MIN && o->runs < 1)
+		return mp_error_set(ctx, MP_EUSAGE, "--runs must be at least 1, not %d", o->runs);
+	if (o->threads != INT_MIN && o->threads < 1)
+		return mp_error_set(ctx, MP_EUSAGE, "--threads must be at least 1, not %d (leave it out for all cores)",
+				    o->threads);
+	if (o->seed != LLONG_MIN && o->seed < 0)
+		return mp_error_set(ctx, MP_EUSAGE, "--seed must be 0 or more, not %lld", o->seed);
+	int rc = cli_check_not_db(ctx, &o->common, o->report ? o->report : "multipolar-report.html", "--report");
+	if (rc != MP_OK)
+		return rc;
 	int rank = 0, size = 1;
 	if (mp_ensemble_mpi_init(&rank, &size) != MP_OK)
-		return mp_error_set(ctx, MP_ERROR, "run: MPI initialisation failed");
+		return mp_error_set(ctx, MP_ERROR, "MPI initialisation failed");
 	static const mp_column cols[] = {
-		{ "scenario", MP_COL_TEXT, 0 }, { "year", MP_COL_INT, 0 },     { "West", MP_COL_REAL, 3 },
-		{ "China", MP_COL_REAL, 3 },    { "Russia", MP_COL_REAL, 3 },  { "India", MP_COL_REAL, 3 },
-		{ "n_eff", MP_COL_REAL, 2 },    { "p_multipolar", MP_COL_REAL, 2 }, { "p_war", MP_COL_REAL, 2 },
-		{ "p_gp_war", MP_COL_REAL, 3 }
+		{ "scenario", MP_COL_TEXT, 0 }, { "start", MP_COL_INT, 0 },   { "year", MP_COL_INT, 0 },
+		{ "West", MP_COL_REAL, 3 },     { "China", MP_COL_REAL, 3 },  { "Russia", MP_COL_REAL, 3 },
+		{ "India", MP_COL_REAL, 3 },    { "n_eff", MP_COL_REAL, 2 },  { "p_multipolar", MP_COL_REAL, 2 },
+		{ "p_war", MP_COL_REAL, 2 },    { "p_gp_war", MP_COL_REAL, 3 }
 	};
 	mp_scenario *sc = malloc(sizeof *sc);
 	mp_store *store = NULL;
 	mp_table *t = NULL;
-	int rc = sc ? mp_table_new(&t, cols, sizeof cols / sizeof cols[0]) : MP_ENOMEM;
+	rc = sc ? mp_table_new(&t, cols, sizeof cols / sizeof cols[0]) : MP_ENOMEM;
 	if (rc != MP_OK)
 		goto done;
 	const char *db = cli_db_path(&o->common);
-	int start = 0;
 	if (file_exists(db) || (!o->no_store && rank == 0)) {
 		if ((rc = mp_store_open(ctx, db, rank == 0 && !o->no_store ? MP_STORE_CREATE : MP_STORE_READONLY,
 					&store)) != MP_OK)
 			goto done;
-		int first, last;
-		if (mp_store_has(store, "nmc") && mp_world_store_years(ctx, store, NULL, &first, &last) == MP_OK)
-			start = last;
-		mp_error_clear(ctx);
 	}
 	int64_t job = 0;
+	int until = o->until ? o->until : 2050;
+	char world[sizeof ((cli_sim_setup *)0)->world] = "", params[sizeof ((cli_sim_setup *)0)->params] = "";
+	int mixed = 0;
 	size_t nsc = npos ? (size_t)npos : sizeof default_scenarios / sizeof default_scenarios[0];
 	for (size_t k = 0; k < nsc && rc == MP_OK; k++) {
 		const char *name = npos ? pos[k] : default_scenarios[k];
 		mp_poles *poles = NULL;
-		mp_world *world = NULL;
+		mp_world *w = NULL;
 		mp_ensemble *e = NULL;
+		cli_sim_setup setup;
 		if ((rc = mp_scenario_load(ctx, name, sc)) != MP_OK)
 			break;
-		if (start) {
-			sc->start = start;
-			if (sc->horizon <= start)
-				sc->horizon = start + 1;
-		}
+		if ((rc = cli_sim_prepare(ctx, &o->sim, store, until, sc, &setup)) != MP_OK)
+			break;
+		if (k && (strcmp(world, setup.world) || strcmp(params, setup.params)))
+			mixed = 1;
+		snprintf(world, sizeof world, "%s", setup.world);
+		snprintf(params, sizeof params, "%s", setup.params);
 		mp_ensemble_opts eo = MP_ENSEMBLE_OPTS_INIT;
-		eo.runs = o->runs;
-		eo.threads = o->threads;
-		eo.until = o->until;
-		eo.store = start ? store : NULL;
-		if (o->seed >= 0) {
+		eo.runs = o->runs > 0 ? o->runs : 0;
+		eo.threads = o->threads > 0 ? o->threads : 0;
+		eo.until = until;
+		eo.store = setup.from_db ? store : NULL;
+		if (o->seed != LLONG_MIN) {
 			eo.seed = (uint64_t)o->seed;
 			eo.seed_set = 1;
 		}
-		rc = mp_ensemble_start_world(ctx, sc, store, &poles, &world);
+		rc = mp_ensemble_start_world(ctx, sc, store, &poles, &w);
 		if (rc == MP_OK)
-			rc = mp_ensemble_run(ctx, sc, world, poles, &eo, &e);
+			rc = mp_ensemble_run(ctx, sc, w, poles, &eo, &e);
 		if (rc == MP_OK && rank == 0) {
 			int64_t run_id = 0;
 			if (!o->no_store)
@@ -152,22 +166,30 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 				job = run_id;
 			if (rc == MP_OK)
 				rc = add_rows(ctx, t, e, sc->name);
-			if (rc == MP_OK && !o->common.quiet)
-				fprintf(stderr, "run: %-22s %d runs %d-%d%s%lld\n", sc->name, mp_ensemble_runs(e),
-					mp_ensemble_first_year(e), mp_ensemble_last_year(e),
-					o->no_store ? "" : ", stored as run ", o->no_store ? 0LL : (long long)run_id);
+			if (rc == MP_OK && !o->common.quiet) {
+				fprintf(stderr, "run: %-22s %d runs %d-%d", sc->name, mp_ensemble_runs(e),
+					mp_ensemble_first_year(e), mp_ensemble_last_year(e));
+				if (!o->no_store)
+					fprintf(stderr, ", stored as run %lld", (long long)run_id);
+				fputc('\n', stderr);
+			}
 		}
 		mp_ensemble_free(e);
-		mp_world_free(world);
+		mp_world_free(w);
 		mp_poles_free(poles);
 	}
 	if (rc == MP_OK && rank == 0) {
-		if (!o->common.quiet && o->common.fmt == MP_FORMAT_TEXT)
-			printf("Median CINC share of each pole, effective number of poles (n_eff), and the\n"
-			       "probabilities that the poles are multipolar (Thompson rule), of any war and of a\n"
-			       "war between great powers in that year (%s):\n\n",
-			       start ? "from the database's last NMC year" : "from the shipped default world");
-		rc = cli_write_table(ctx, &o->common, t);
+		if (!o->common.quiet)
+			fprintf(stderr, "run: start %s; parameters %s%s\n", world, params,
+				mixed ? " (the scenarios differ: see each scenario's line of the report)" : "");
+		char about[1536];
+		snprintf(about, sizeof about,
+			 "Median CINC share of each pole, effective number of poles (n_eff), and the\n"
+			 "probabilities that the poles are multipolar (Thompson rule), of any war and of a\n"
+			 "war between great powers in that year. Start: %s.\nParameters: %s.",
+			 world, params);
+		rc = o->common.fmt == MP_FORMAT_TEXT && !o->common.quiet ? cli_write_table_about(ctx, &o->common, t, about)
+									 : cli_write_table(ctx, &o->common, t);
 	}
 	/* the report of what was just stored (DESIGN.md section 6), written atomically */
 	if (rc == MP_OK && rank == 0 && store && !o->no_store && !o->no_report) {
@@ -188,17 +210,22 @@ done:
 const cli_command cli_cmd_run = {
 	.name = "run",
 	.summary = "the main job: baseline and scenarios to 2050, stored and compared",
-	.usage = "[SCENARIO...] [--runs N] [--seed S] [--threads T] [--until Y] [--db PATH]",
+	.usage = "[SCENARIO...] [--runs N] [--seed S] [--threads T] [--until Y] [--start Y|default|latest] [--params FILE]",
 	.description =
 		"Simulates the baseline and the scenarios decoupling, sino-russian-axis, "
-		"russian-breakthrough and multipolar-club (or the SCENARIOs given) to 2050, starting "
-		"from the shipped default world, or from the last year of NMC data when the database "
-		"holds it. Each ensemble is stored in the database (sim_runs, sim_summary) and a short "
-		"comparison is printed: median CINC shares of the West, China, Russia and India poles, "
+		"russian-breakthrough and multipolar-club (or the SCENARIOs given) to 2050 (--until Y). "
+		"The start world is --start: a year of the database's NMC data, the shipped default world, "
+		"or latest, the default: the newest available, the shipped default world (2023) unless the "
+		"database's NMC data reach that year (a scenario's own start: Y is kept without --start). "
+		"Parameters: the defaults, then --params FILE, else the database's newest calibration "
+		"fitted on data up to the start year, else the shipped data/params/calibrated.yaml, then "
+		"the scenario's own keys. Both are stated above the table and on standard error. Each "
+		"ensemble is stored in the database (sim_runs, sim_summary) and a short comparison is "
+		"printed: the start year, median CINC shares of the West, China, Russia and India poles, "
 		"the effective number of poles, and the probabilities of a multipolar distribution "
 		"(Thompson rule), of any war and of a great-power war, in 2035 and 2050. Finally the "
 		"HTML report of the stored results is written (--report FILE, default "
-		"multipolar-report.html) and its path printed.",
+		"multipolar-report.html) and its path printed. docs/cli.md, docs/sim.md.",
 	.example = "multipolar run",
 	.options = options,
 	.opts_size = sizeof(run_opts),

@@ -72,11 +72,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		goto done;
 	}
 	int from = o->from ? o->from : nmc->first, to = o->to ? o->to : nmc->last;
-	if (from > to || from < nmc->first || to > nmc->last) {
-		rc = mp_error_set(ctx, MP_ERANGE, "transitions: years %d-%d outside the capability data (nmc %d-%d)",
-				  from, to, nmc->first, nmc->last);
+	if ((rc = cli_cut_years(ctx, &o->common, "nmc", nmc->first, nmc->last, &from, &to)))
 		goto done;
-	}
 	if (by_pole && (rc = mp_poles_load(ctx, o->poles, &poles)))
 		goto done;
 	size_t ny = (size_t)(to - from + 1);

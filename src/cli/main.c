@@ -1,5 +1,7 @@
 /* multipolar: the command-line tool, a thin client of libmultipolar.
  * The command table is generated from the cmd_*.c file names (cli_commands.def). */
+#include <ctype.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,24 +39,105 @@ static const cli_command *find(const char *name)
 	return NULL;
 }
 
-/* Parses argv against the command's option table into opts; positional words are
- * compacted to the front of argv. Returns MP_OK, MP_EUSAGE, or 1 for --help. */
+/* Stores the value `val` of option o (named `shown` in messages) into opts. */
+static int set_value(mp_ctx *ctx, const cli_option *o, const char *shown, const char *val, int from_eq, int *i,
+		     int argc, char **argv, void *opts)
+{
+	char *dest = (char *)opts + o->offset;
+	char *end = NULL;
+	switch (o->type) {
+	case CLI_INT:
+	case CLI_LONG: {
+		errno = 0;
+		long long v = strtoll(val, &end, 10);
+		if (!*val || *end)
+			return mp_error_set(ctx, MP_EUSAGE, "%s expects a whole number, got '%s'", shown, val);
+		if (errno == ERANGE || (o->type == CLI_INT && (v < -2147483647LL || v > 2147483647LL)))
+			return mp_error_set(ctx, MP_EUSAGE, "%s value '%s' is out of range", shown, val);
+		if (o->type == CLI_INT)
+			*(int *)dest = (int)v;
+		else
+			*(long long *)dest = v;
+		break;
+	}
+	case CLI_REAL: {
+		double v = strtod(val, &end);
+		if (!*val || *end || v != v)
+			return mp_error_set(ctx, MP_EUSAGE, "%s expects a number, got '%s'", shown, val);
+		*(double *)dest = v;
+		break;
+	}
+	case CLI_STRING:
+		*(const char **)dest = val;
+		break;
+	case CLI_STRINGS: {
+		cli_strv *sv = (cli_strv *)dest;
+		const char **nv = realloc(sv->v, (sv->n + (size_t)argc + 1) * sizeof *nv);
+		if (!nv)
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		sv->v = nv;
+		sv->v[sv->n++] = val;
+		/* following words that are not options belong to this option too */
+		while (!from_eq && *i + 1 < argc && argv[*i + 1][0] != '-')
+			sv->v[sv->n++] = argv[++*i];
+		break;
+	}
+	case CLI_FLAG:
+		break;
+	}
+	return MP_OK;
+}
+
+/* Parses argv against the command's option table into opts: long options (--name VALUE,
+ * --name=VALUE) and the one-letter forms of the table (-o FILE, -oFILE, -q; flags may be
+ * grouped: -qh). Positional words are compacted to the front of argv; "-" alone and
+ * everything after "--" are positional. Returns MP_OK, MP_EUSAGE, or 1 for --help. */
 static int parse(mp_ctx *ctx, const cli_command *cmd, void *opts, int argc, char **argv, int *npos)
 {
 	int np = 0;
 	int only_pos = 0;
 	for (int i = 0; i < argc; i++) {
 		char *a = argv[i];
-		if (only_pos || a[0] != '-' || a[1] != '-' || a[2] == '\0') {
-			if (!only_pos && !strcmp(a, "--")) {
-				only_pos = 1;
-				continue;
-			}
-			if (!only_pos && a[0] == '-' && a[1] && a[1] != '-' && strcmp(a, "-h"))
-				return mp_error_set(ctx, MP_EUSAGE, "%s: unknown option '%s' (options are --long)", cmd->name, a);
-			if (!only_pos && !strcmp(a, "-h"))
-				return 1;
+		if (only_pos || a[0] != '-' || a[1] == '\0') {
 			argv[np++] = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_pos = 1;
+			continue;
+		}
+		if (a[1] != '-') {
+			/* one-letter options, possibly grouped; a value option ends the group */
+			for (const char *p = a + 1; *p; p++) {
+				if (*p == 'h')
+					return 1;
+				const cli_option *o = cmd->options;
+				while (o && o->name && cli_short_name(o->name) != *p)
+					o++;
+				if (!o || !o->name) {
+					if (p == a + 1 && isdigit((unsigned char)*p))
+						return mp_error_set(ctx, MP_EUSAGE, "unexpected '%s' (a negative number must follow "
+								    "the option it belongs to)", a);
+					return mp_error_set(ctx, MP_EUSAGE, "unknown option '-%c' in '%s' (see 'multipolar %s --help')",
+							    *p, a, cmd->name);
+				}
+				char shown[80];
+				snprintf(shown, sizeof shown, "-%c (--%s)", *p, o->name);
+				if (o->type == CLI_FLAG) {
+					*(int *)((char *)opts + o->offset) = 1;
+					continue;
+				}
+				const char *val = p[1] ? p + 1 : NULL;
+				if (!val) {
+					if (i + 1 >= argc)
+						return mp_error_set(ctx, MP_EUSAGE, "option %s needs a value (%s)", shown, o->arg);
+					val = argv[++i];
+				}
+				int rc = set_value(ctx, o, shown, val, p[1] != '\0', &i, argc, argv, opts);
+				if (rc != MP_OK)
+					return rc;
+				break;
+			}
 			continue;
 		}
 		if (!strcmp(a, "--help"))
@@ -64,72 +147,51 @@ static int parse(mp_ctx *ctx, const cli_command *cmd, void *opts, int argc, char
 		const char *eq = strchr(a + 2, '=');
 		size_t len = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
 		if (len >= sizeof name)
-			return mp_error_set(ctx, MP_EUSAGE, "%s: unknown option '%s'", cmd->name, a);
+			return mp_error_set(ctx, MP_EUSAGE, "unknown option '%s'", a);
 		memcpy(name, a + 2, len);
 		name[len] = '\0';
 		if (eq)
 			val = eq + 1;
 		const cli_option *o = cmd->options;
-		while (o->name && strcmp(o->name, name))
+		while (o && o->name && strcmp(o->name, name))
 			o++;
-		if (!o->name)
-			return mp_error_set(ctx, MP_EUSAGE, "%s: unknown option '--%s' (see 'multipolar %s --help')",
-					    cmd->name, name, cmd->name);
-		char *dest = (char *)opts + o->offset;
+		if ((!o || !o->name) && !strcmp(name, "version"))
+			return mp_error_set(ctx, MP_EUSAGE, "unknown option '--version': the NMC dataset's version is "
+					    "--nmc-version V; the program's version is 'multipolar version'");
+		if (!o || !o->name)
+			return mp_error_set(ctx, MP_EUSAGE, "unknown option '--%s' (see 'multipolar %s --help')", name,
+					    cmd->name);
+		char shown[80];
+		snprintf(shown, sizeof shown, "--%s", name);
 		if (o->type == CLI_FLAG) {
 			if (val)
-				return mp_error_set(ctx, MP_EUSAGE, "%s: option --%s takes no value", cmd->name, name);
-			*(int *)dest = 1;
+				return mp_error_set(ctx, MP_EUSAGE, "option --%s takes no value", name);
+			*(int *)((char *)opts + o->offset) = 1;
 			continue;
 		}
 		if (!val) {
 			if (i + 1 >= argc)
-				return mp_error_set(ctx, MP_EUSAGE, "%s: option --%s needs a value (%s)", cmd->name, name, o->arg);
+				return mp_error_set(ctx, MP_EUSAGE, "option --%s needs a value (%s)", name, o->arg);
 			val = argv[++i];
 		}
-		char *end = NULL;
-		switch (o->type) {
-		case CLI_INT:
-		case CLI_LONG: {
-			long long v = strtoll(val, &end, 10);
-			if (!*val || *end)
-				return mp_error_set(ctx, MP_EUSAGE, "%s: --%s expects a whole number, got '%s'", cmd->name, name, val);
-			if (o->type == CLI_INT) {
-				if (v < -2147483647LL || v > 2147483647LL)
-					return mp_error_set(ctx, MP_EUSAGE, "%s: --%s value '%s' is out of range", cmd->name, name, val);
-				*(int *)dest = (int)v;
-			} else
-				*(long long *)dest = v;
-			break;
-		}
-		case CLI_REAL: {
-			double v = strtod(val, &end);
-			if (!*val || *end || v != v)
-				return mp_error_set(ctx, MP_EUSAGE, "%s: --%s expects a number, got '%s'", cmd->name, name, val);
-			*(double *)dest = v;
-			break;
-		}
-		case CLI_STRING:
-			*(const char **)dest = val;
-			break;
-		case CLI_STRINGS: {
-			cli_strv *sv = (cli_strv *)dest;
-			const char **nv = realloc(sv->v, (sv->n + (size_t)argc + 1) * sizeof *nv);
-			if (!nv)
-				return MP_ENOMEM;
-			sv->v = nv;
-			sv->v[sv->n++] = val;
-			/* following words that are not options belong to this option too */
-			while (!eq && i + 1 < argc && argv[i + 1][0] != '-')
-				sv->v[sv->n++] = argv[++i];
-			break;
-		}
-		case CLI_FLAG:
-			break;
-		}
+		int rc = set_value(ctx, o, shown, val, eq != NULL, &i, argc, argv, opts);
+		if (rc != MP_OK)
+			return rc;
 	}
 	*npos = np;
 	return MP_OK;
+}
+
+/* --format in any case ("CSV", "Json"). */
+static int parse_format(const char *s, mp_format *out)
+{
+	char low[16];
+	size_t n = strlen(s);
+	if (n >= sizeof low)
+		return MP_EUSAGE;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	return mp_format_parse(low, out);
 }
 
 static volatile sig_atomic_t interrupted;
@@ -188,9 +250,8 @@ int main(int argc, char **argv)
 	}
 	if (rc == MP_OK && cmd->opts_size >= sizeof(cli_common)) {
 		cli_common *c = opts;
-		if (c->format && mp_format_parse(c->format, &c->fmt) != MP_OK)
-			rc = mp_error_set(ctx, MP_EUSAGE, "%s: --format must be text, csv or json, not '%s'",
-					  cmd->name, c->format);
+		if (c->format && parse_format(c->format, &c->fmt) != MP_OK)
+			rc = mp_error_set(ctx, MP_EUSAGE, "--format must be text, csv or json, not '%s'", c->format);
 		if (rc == MP_OK && cli_show_progress(c))
 			mp_ctx_set_progress(ctx, cli_progress_bar, &progress);
 		c->commands = cli_commands;
@@ -199,7 +260,11 @@ int main(int argc, char **argv)
 		rc = cmd->run(ctx, opts, npos, argv + 2);
 done:
 	if (rc != MP_OK) {
+		/* the command is named once: messages that begin with it ("run: ...") lose that */
 		const char *msg = mp_error_message(ctx);
+		size_t cl = strlen(cmd->name);
+		while (!strncmp(msg, cmd->name, cl) && msg[cl] == ':' && msg[cl + 1] == ' ')
+			msg += cl + 2;
 		fprintf(stderr, "multipolar %s: %s\n", cmd->name, *msg ? msg : mp_strerror(rc));
 		if (rc == MP_EUSAGE)
 			fprintf(stderr, "usage: multipolar %s %s\n", cmd->name, cmd->usage);

@@ -1,7 +1,9 @@
 // Drives Debian's Chromium (headless, through playwright-core) over a multipolar HTML
 // report: loads it with no console error and no failed or outside request, checks every
-// chart's SVG has a non-empty path, opens every <details> data table, checks escaped
-// names, measures the render time with the Navigation Timing API, and writes screenshots.
+// chart's SVG has a non-empty path, checks one colour per entity across charts and direct
+// labels beyond eight lines, downloads every chart's SVG and CSV and validates the files,
+// opens every <details> data table, checks escaped names, measures the render time with the
+// Navigation Timing API, and writes screenshots.
 // usage: node report_browser.js REPORT.html OUTDIR [EXPECT_TEXT]
 'use strict';
 const fs = require('fs');
@@ -23,6 +25,7 @@ const fail = (m) => problems.push(m);
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1100, height: 900 },
+    acceptDownloads: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
@@ -70,6 +73,107 @@ const fail = (m) => problems.push(m);
     for (const id of ['history', 'forecast', 'relations', 'negotiation', 'sources'])
       if (!info.sections.includes(id)) fail(`section #${id} missing`);
     if (expectText && !info.text.includes(expectText)) fail(`text ${JSON.stringify(expectText)} not shown as text`);
+
+    // one colour per entity across every chart: legend keys (--c), lines (stroke), areas and
+    // bars (fill) and direct labels (style fill) carrying the same data-entity agree
+    const ents = await page.evaluate(() => {
+      const m = {};
+      for (const el of document.querySelectorAll('[data-entity]')) {
+        const fig = el.closest('figure.chart');
+        const st = el.getAttribute('style') || '';
+        let c = (st.match(/--c:\s*(#[0-9A-Fa-f]{6})/) || st.match(/fill:\s*(#[0-9A-Fa-f]{6})/) || [])[1];
+        if (!c) c = el.getAttribute('stroke') || el.getAttribute('fill');
+        if (!c && el.tagName === 'g') c = (el.querySelector('path.line') || el).getAttribute('stroke');
+        const k = el.getAttribute('data-entity');
+        (m[k] = m[k] || { colors: {}, charts: {} }).colors[(c || '?').toUpperCase()] = 1;
+        if (fig) m[k].charts[fig.id] = 1;
+      }
+      return m;
+    });
+    let shared = 0;
+    for (const [k, v] of Object.entries(ents)) {
+      const cs = Object.keys(v.colors);
+      if (cs.length !== 1) fail(`entity ${k} has ${cs.length} colours: ${cs.join(' ')} (charts ${Object.keys(v.charts).join(' ')})`);
+      if (Object.keys(v.charts).length >= 3) shared++;
+    }
+    console.log(`entities: ${Object.keys(ents).length}, ${shared} of them in 3 or more charts, one colour each`);
+    if (shared < 3) fail(`only ${shared} entities appear in 3 or more charts`);
+    for (const [k, want] of [['China', 3], ['USA', 2], ['baseline', 2]])
+      if (!ents[k] || Object.keys(ents[k].charts).length < want) fail(`entity ${k} in fewer than ${want} charts`);
+    // beyond eight series: distinct colours, or every line labelled at its end
+    const crowded = await page.evaluate(() => [...document.querySelectorAll('figure.chart')].map((f) => {
+      const lines = [...f.querySelectorAll('svg g.lines path.line')];
+      const colors = new Set(lines.map((p) => p.getAttribute('stroke') + (p.getAttribute('stroke-dasharray') || '')));
+      return { id: f.id, n: lines.length, distinct: colors.size, labels: f.querySelectorAll('svg text.dlabel').length };
+    }).filter((c) => c.n > 8));
+    for (const c of crowded)
+      if (c.distinct < c.n && c.labels < c.n) fail(`chart ${c.id}: ${c.n} lines, ${c.distinct} colours, ${c.labels} labels`);
+    console.log(`charts with more than 8 lines: ${crowded.map((c) => `${c.id} (${c.n} lines, ${c.distinct} colours, ${c.labels} labels)`).join(', ') || 'none'}`);
+    // the parity band is drawn in the capability-ratio chart
+    if (!(await page.$('#rel-ratio svg rect.band'))) fail('rel-ratio: no parity band');
+
+    // every chart's SVG and every table's CSV download, and the files are valid
+    const links = await page.$$('figure.chart p.dl a[download]');
+    let nsvg = 0, ncsv = 0;
+    for (const a of links) {
+      const name = await a.getAttribute('download');
+      const fig = await a.evaluate((el) => el.closest('figure').id);
+      // Chromium drops a download started right after another one: retry after a pause
+      let dl = null;
+      for (let tries = 0; !dl && tries < 4; tries++) {
+        if (tries) await page.waitForTimeout(500);
+        [dl] = await Promise.all([page.waitForEvent('download', { timeout: 3000 }).catch(() => null), a.click()]);
+      }
+      if (!dl) { fail(`download ${name}: no file after 4 clicks`); continue; }
+      if (dl.suggestedFilename() !== name) fail(`download ${name}: saved as ${dl.suggestedFilename()}`);
+      const body = fs.readFileSync(await dl.path(), 'utf8');
+      if (name.endsWith('.svg')) {
+        nsvg++;
+        const r = await page.evaluate((text) => {
+          const d = new DOMParser().parseFromString(text, 'image/svg+xml');
+          const err = d.getElementsByTagName('parsererror').length;
+          const root = d.documentElement;
+          return { err, root: root.localName, ns: root.namespaceURI, style: d.getElementsByTagName('style').length,
+            paths: [...d.getElementsByTagName('path')].filter((p) => (p.getAttribute('d') || '').length).length,
+            rects: d.getElementsByTagName('rect').length };
+        }, body);
+        if (r.err || r.root !== 'svg' || r.ns !== 'http://www.w3.org/2000/svg') fail(`${name}: not a valid SVG document`);
+        if (!r.style) fail(`${name}: no style sheet`);
+        if (r.paths + r.rects < 2) fail(`${name}: nothing drawn`);
+      } else if (name.endsWith('.csv')) {
+        ncsv++;
+        // RFC 4180 fields; every record as wide as the header; the header and the number of
+        // records equal the page's table
+        const recs = [];
+        let rec = [], field = '', q = false, i = 0;
+        for (; i < body.length; i++) {
+          const ch = body[i];
+          if (q) { if (ch === '"' && body[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') q = false; else field += ch; }
+          else if (ch === '"') q = true;
+          else if (ch === ',') { rec.push(field); field = ''; }
+          else if (ch === '\r' && body[i + 1] === '\n') { rec.push(field); recs.push(rec); rec = []; field = ''; i++; }
+          else field += ch;
+        }
+        if (field !== '' || rec.length) fail(`${name}: last record not ended by CRLF`);
+        const table = await page.evaluate((id) => {
+          const t = document.getElementById(id).querySelector('table');
+          return { head: [...t.tHead.rows[0].cells].map((c) => c.textContent), rows: t.tBodies[0].rows.length,
+            first: [...t.tBodies[0].rows[0].cells].map((c) => c.textContent) };
+        }, fig);
+        if (!recs.length || recs.some((r) => r.length !== recs[0].length)) fail(`${name}: records of unequal width`);
+        else if (recs[0].length !== table.head.length) fail(`${name}: ${recs[0].length} columns, table ${table.head.length}`);
+        if (recs.length - 1 !== table.rows) fail(`${name}: ${recs.length - 1} records, table ${table.rows} rows`);
+        if (recs.length > 1 && recs[1][0].replace(/^'/, '') !== table.first[0]) fail(`${name}: first record ${recs[1][0]}, table ${table.first[0]}`);
+        for (let k = 1; recs.length > 1 && k < recs[1].length; k++) {
+          const a = recs[1][k], b = table.first[k];
+          if ((a === '') !== (b === '') || (a !== '' && !isNaN(+b) && Math.abs(+a - +b) > 0.5 * Math.pow(10, -((b.split('.')[1] || '').length))))
+            fail(`${name}: first record column ${k}: ${a} vs table ${b}`);
+        }
+      }
+    }
+    console.log(`downloads: ${nsvg} SVG and ${ncsv} CSV files, valid`);
+    if (nsvg !== info.charts.length) fail(`${nsvg} SVG downloads for ${info.charts.length} charts`);
+    if (ncsv !== info.charts.length) fail(`${ncsv} CSV downloads for ${info.charts.length} charts`);
 
     // every data table opens (without JavaScript in the page: <details> is native)
     const summaries = await page.$$('details > summary');

@@ -3,8 +3,11 @@
 # The report is written from the real NMC, states, majors and UNGA data plus two scenarios
 # run by `multipolar simulate`, with a pole named <script>alert(1)</script>; report_browser.js checks console errors, failed or outside
 # requests, every chart's SVG and paths, the <details> tables, the escaped pole name as
-# text, the render time (< 1 s, Navigation Timing) and phone-width layout, and writes
-# screenshots to $MP_BUILD/tests/browser/. Skips (77) without node, node_modules or
+# text, one colour per entity across all charts (data-entity), direct labels or distinct
+# colours beyond eight lines, the parity band, every chart's SVG and CSV download (saved by
+# the browser, then parsed: a valid SVG document; CSV records as wide as the table, as many
+# rows, the same first row), the render time (< 1 s, Navigation Timing) and phone-width
+# layout, and writes screenshots to $MP_BUILD/tests/browser/. Skips (77) without node, node_modules or
 # Chromium; under CI=true they are required.
 source "$MP_SRC/tests/lib.bash"
 need_shared NMC-60-abridged.csv states2016.csv majors2016.csv unga_idealpoints_july2025.csv

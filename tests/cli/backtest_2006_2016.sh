@@ -12,7 +12,7 @@ need_shared NMC-60-abridged.csv mpd2023.csv country_code_crosswalk.csv cow_trade
 	majors2016.csv sipri_milex_1949_2023.csv td_rivalries.csv states2016.csv unga_idealpoints_july2025.csv
 DB="$T/b.db"
 $MP import --quiet --db "$DB" "$SHARED"/*.csv || fail "import"
-expect_exit 0 $MP backtest --db "$DB" --start 2006 --end 2016 --quiet
+expect_exit 0 $MP backtest --format csv --db "$DB" --start 2006 --end 2016 --quiet
 cp "$T/out" "$T/scores.csv"
 cat "$T/scores.csv"
 [ "$(wc -l < "$T/scores.csv")" = 4 ] || fail "expected a header and 3 rows"
@@ -28,6 +28,6 @@ awk -v r="$(rho trend)" 'BEGIN { exit !(r > 0.79248120300 && r < 0.79248120301) 
 awk -v m="$(mae model)" -v p="$(mae persistence)" 'BEGIN { exit !(m < p) }' ||
 	fail "model MAE $(mae model) is not below persistence $(mae persistence)"
 # Same seed, same numbers (Philox streams keyed by seed and run).
-expect_exit 0 $MP backtest --db "$DB" --start 2006 --end 2016 --quiet
+expect_exit 0 $MP backtest --format csv --db "$DB" --start 2006 --end 2016 --quiet
 cmp -s "$T/out" "$T/scores.csv" || fail "two runs with the same seed differ"
 exit 0

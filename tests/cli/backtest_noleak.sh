@@ -15,13 +15,13 @@ cut_db "$FULL" $Y0 "$CUT"
 
 for db in "$FULL" "$CUT"; do
 	tag=$(basename "$db" .db)
-	expect_exit 0 $MP backtest --db "$db" --start $Y0 --end 2016 --runs 12 --seed 7 \
+	expect_exit 0 $MP backtest --format csv --db "$db" --start $Y0 --end 2016 --runs 12 --seed 7 \
 		--truth "$SHARED/NMC-60-abridged.csv" --quiet
 	cp "$T/out" "$T/bt_$tag.csv"
-	expect_exit 0 $MP backtest --db "$db" --start $Y0 --end 2016 --runs 12 --seed 7 \
+	expect_exit 0 $MP backtest --format csv --db "$db" --start $Y0 --end 2016 --runs 12 --seed 7 \
 		--truth "$SHARED/NMC-60-abridged.csv" --quiet --detail
 	cp "$T/out" "$T/detail_$tag.csv"
-	expect_exit 0 $MP calibrate --db "$db" --until $Y0 --no-save --format csv --output "$T/p_$tag.yaml" --quiet
+	expect_exit 0 $MP calibrate --db "$db" --until $Y0 --no-save --format csv --params "$T/p_$tag.yaml" --quiet
 	cp "$T/out" "$T/fit_$tag.csv"
 done
 cmp "$T/bt_full.csv" "$T/bt_cut.csv" || fail "backtest scores depend on data after $Y0"
@@ -30,6 +30,6 @@ cmp "$T/fit_full.csv" "$T/fit_cut.csv" || fail "calibration table depends on dat
 cmp "$T/p_full.yaml" "$T/p_cut.yaml" || fail "calibrated parameters depend on data after $Y0"
 [ "$(wc -l < "$T/bt_full.csv")" = 4 ] || fail "expected 3 score rows"
 # The check can fail: a calibration that reads 2007 changes.
-expect_exit 0 $MP calibrate --db "$FULL" --until 2007 --no-save --format csv --output "$T/p_2007.yaml" --quiet
+expect_exit 0 $MP calibrate --db "$FULL" --until 2007 --no-save --format csv --params "$T/p_2007.yaml" --quiet
 cmp -s "$T/out" "$T/fit_full.csv" && fail "calibrating to 2007 should differ from 2006"
 exit 0

@@ -7,7 +7,7 @@ need_shared NMC-60-abridged.csv mpd2023.csv country_code_crosswalk.csv cow_trade
 	majors2016.csv sipri_milex_1949_2023.csv td_rivalries.csv states2016.csv unga_idealpoints_july2025.csv
 DB="$T/b.db"
 $MP import --quiet --db "$DB" "$SHARED"/*.csv || fail "import"
-bt() { expect_exit 0 $MP backtest --db "$DB" --start 2006 --end 2016 --runs 6 --quiet "$@"; }
+bt() { expect_exit 0 $MP backtest --format csv --db "$DB" --start 2006 --end 2016 --runs 6 --quiet "$@"; }
 bt
 cp "$T/out" "$T/db.csv"
 bt --truth "$SHARED/NMC-60-abridged.csv"

@@ -25,5 +25,5 @@ expect_exit 0 "$MP" blocs --year 2016 --issue hr --format csv --quiet
 expect_exit 2 "$MP" blocs --year 2016 --issue trade
 grep -q "expected all, me, nu, di, hr, co or ec" "$T/err" || fail "bad issue message"
 expect_exit 2 "$MP" blocs --year 2030 --basis rollcall
-grep -q "outside the roll calls" "$T/err" || fail "year message: $(cat "$T/err")"
+grep -q "the roll calls (un_rollcalls) covers" "$T/err" || fail "year message: $(cat "$T/err")"
 echo ok

@@ -1,5 +1,5 @@
 # `multipolar calibrate --until 2006`: the fit table (CSV header and the sim's keys), the
-# flat YAML written atomically where --output says, the fit statistics in the database;
+# flat YAML written atomically where --params says, the fit statistics in the database;
 # a missing --until and a year too early for two convergence windows exit 2.
 source "$MP_SRC/tests/lib.bash"
 FILES="NMC-60-abridged.csv mpd2023.csv country_code_crosswalk.csv cow_trade_dyadic_4.0_ndy.csv cow_capitals.csv
@@ -9,7 +9,7 @@ need_shared $FILES
 DB="$T/c.db"
 for f in $FILES; do $MP import --quiet --db "$DB" "$SHARED/$f" || fail "import $f"; done
 
-expect_exit 0 $MP calibrate --db "$DB" --until 2006 --output "$T/p.yaml" --format csv --quiet
+expect_exit 0 $MP calibrate --db "$DB" --until 2006 --params "$T/p.yaml" --format csv --quiet
 head -n 1 "$T/out" | grep -qx "parameter,estimate,se,n,stat,value,method" || fail "fit table header: $(head -n 1 "$T/out")"
 for k in economy.beta economy.frontier_growth economy.momentum economy.shock_sd demography.n_a demography.n_b \
 	demography.transition trade.elasticity_gdp trade.elasticity_distance trade.contiguity military.reversion \
@@ -30,11 +30,11 @@ n_table=$(($(wc -l < "$T/out") - 1))
 [ "$(sqlite3 "$DB" 'SELECT count(*) FROM calib_fit')" = "$n_table" ] || fail "calib_fit rows != $n_table"
 [ "$(sqlite3 "$DB" 'SELECT until FROM calib_run')" = 2006 ] || fail "calib_run.until"
 
-expect_exit 2 $MP calibrate --db "$DB" --output "$T/q.yaml"
+expect_exit 2 $MP calibrate --db "$DB" --params "$T/q.yaml"
 grep -q -- "--until Y is required" "$T/err" || fail "missing --until message: $(cat "$T/err")"
-expect_exit 2 $MP calibrate --db "$DB" --until 1960 --output "$T/q.yaml"
+expect_exit 2 $MP calibrate --db "$DB" --until 1960 --params "$T/q.yaml"
 grep -q "expected --until at least 1970" "$T/err" || fail "early --until message: $(cat "$T/err")"
-expect_exit 2 $MP calibrate --db "$DB" --until 2030 --output "$T/q.yaml"
+expect_exit 2 $MP calibrate --db "$DB" --until 2030 --params "$T/q.yaml"
 grep -q "until 2030 is after the coverage of Maddison Project Database 2023 in the database (1-2016)" "$T/err" ||
 	fail "late --until message: $(cat "$T/err")"
 [ -e "$T/q.yaml" ] && fail "a failed calibration wrote its YAML"

@@ -1,7 +1,7 @@
 # Import semantics: every shared CSV imports; the same file again changes nothing; NMC
 # layouts (LF/CRLF, .0397 vs 0.0397, e-06 vs E-06, last line with or without newline,
 # reordered columns) read identically; a second NMC version is kept beside the first
-# and --version selects it (the newest is the default).
+# and --nmc-version selects it (the newest is the default).
 source "$MP_SRC/tests/lib.bash"
 need_shared NMC-60-abridged.csv majors2016.csv
 DB="$T/v.db"
@@ -46,9 +46,9 @@ done
 awk -F, 'NR==1 || $3 <= 2012' "$SHARED/NMC-60-abridged.csv" > "$T/nmc_v5.csv"
 $MP import --quiet --db "$DB" "$T/nmc_v5.csv" || fail "second version import"
 [ "$(sqlite3 "$DB" "SELECT group_concat(version) FROM (SELECT version FROM datasets WHERE family='nmc' ORDER BY id)")" = "6.0,5.0" ] || fail "versions not kept side by side"
-$MP polarity --db "$DB" --format csv | tail -n 1 | grep -q "^2016," || fail "default should be the newest (6.0, to 2016)"
-$MP polarity --db "$DB" --version 5.0 --format csv | tail -n 1 | grep -q "^2012," || fail "--version 5.0 should end in 2012"
-expect_exit 2 $MP polarity --db "$DB" --version 9.9
+$MP polarity --db "$DB" --from 2000 --format csv | tail -n 1 | grep -q "^2016," || fail "default should be the newest (6.0, to 2016)"
+$MP polarity --db "$DB" --nmc-version 5.0 --from 2000 --format csv | tail -n 1 | grep -q "^2012," || fail "--version 5.0 should end in 2012"
+expect_exit 2 $MP polarity --db "$DB" --nmc-version 9.9
 grep -q "no 'nmc' dataset of version 9.9" "$T/err" || fail "unknown version message"
 
 # datasets and cite

@@ -25,7 +25,8 @@ $MP polarity --set poles --poles p.csv --format csv | tail -n 1 | grep -q ",2,.*
 expect_exit 2 $MP polarity --year 2000
 grep -q "unknown option '--year'" "$T/err" || fail "unknown option message"
 expect_exit 2 $MP capabilities --year 1990
-grep -q "outside the data (default world: 2023-2023)" "$T/err" || fail "default world year message"
+grep -q "no world for 1990: the shipped default world (data/world/world.csv) covers only 2023; import COW NMC data" "$T/err" \
+	|| fail "default world year message: $(cat "$T/err")"
 expect_exit 2 $MP polarity --set everything
 expect_exit 2 $MP capabilities --format xml
 printf 'ccode,stateabb,pole,from_year,to_year,rule\n2,USA,West,1990,1980,x\n' > bad.csv

@@ -25,7 +25,12 @@ expect_exit 2 "$MP" dyad pole:Atlantis USA
 expect_exit 2 "$MP" dyads --year 2010 --set friends
 expect_exit 2 "$MP" dyads
 expect_exit 2 "$MP" transitions --from 1700
-grep -q "nmc 1816-2016" "$T/err" || fail "transitions range message: $(cat "$T/err")"
+grep -q "nmc covers 1816-2016" "$T/err" || fail "transitions range message: $(cat "$T/err")"
+# past the data: cut with a note, as polarity and dyad do
+expect_exit 0 "$MP" transitions --from 2010 --to 2030
+grep -q "note: nmc covers 1816-2016: years 2017-2030 are left out" "$T/err" || fail "transitions edge: $(cat "$T/err")"
+expect_exit 0 "$MP" blocs --from 2023 --to 2030 --summary
+grep -q "note: unga covers 1946-2024: years 2025-2030 are left out" "$T/err" || fail "blocs edge: $(cat "$T/err")"
 expect_exit 2 "$MP" blocs --year 1930
 grep -q "unga" "$T/err" || fail "blocs coverage message: $(cat "$T/err")"
 expect_exit 2 "$MP" blocs --year 2010 --method kmeans

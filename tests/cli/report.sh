@@ -106,10 +106,18 @@ grep -q 'USA / RUS' "$T/d.html" || fail "chosen dyad missing"
 grep -q 'UKG / GMY' "$T/d.html" || fail "dyad given by abbreviations missing"
 grep -q '<tr><th scope="row">1945</th>' "$T/d.html" && fail "--from 1946 not applied"
 grep -q '<tr><th scope="row">1991</th>' "$T/d.html" || fail "--to 1991 not applied"
-# 7. a database without capability data: every section says so, the page stays valid
+# 7. a database without capability data (the first run): History and Relations show what
+# the shipped default world of 2023 supports, and say what to import; the page stays valid
 $MP import --quiet --db "$T/e.db" "$SHARED/majors2016.csv" || fail "import majors failed"
 expect_exit 0 $MP report --db "$T/e.db" --output "$T/e.html"
 grep -q 'No COW National Material Capabilities data is imported' "$T/e.html" || fail "empty history not explained"
-grep -q '<svg' "$T/e.html" && fail "a chart was drawn without data"
+for id in hist-shipped-states hist-shipped-poles rel-shipped-camps; do
+	grep -q "<figure class=\"chart\" id=\"$id\">" "$T/e.html" || fail "first-run chart $id missing"
+done
+grep -q 'largest CINC share is held by China (23.7%)' "$T/e.html" || fail "shipped-world leader sentence"
+grep -q 'For the history, import the COW data' "$T/e.html" || fail "what to import for the history"
+grep -q 'For the relations over time, import:' "$T/e.html" || fail "what to import for the relations"
+grep -q 'NMC-60-abridged.csv (COW National Material Capabilities 6.0)' "$T/e.html" || fail "NMC named"
+grep -q 'id="hist-states"' "$T/e.html" && fail "a history chart was drawn without history"
 tidy -errors -quiet "$T/e.html" > "$T/tidy.txt" 2>&1 || { cat "$T/tidy.txt" >&2; fail "tidy: empty report"; }
 echo ok

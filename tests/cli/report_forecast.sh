@@ -12,7 +12,7 @@ expect_exit 0 $MP report --db "$DB" --output "$T/f.html"
 H="$T/f.html"
 grep -q '<h3>Scenario: baseline</h3>' "$H" || fail "baseline panel missing"
 grep -q '<h3>Scenario: decoupling</h3>' "$H" || fail "decoupling panel missing"
-grep -q 'Run 2, years 2017&#8211;2050' "$H" || fail "newest baseline run (2) not shown"
+grep -q 'Run 2, from the world of 2017 to 2050' "$H" || fail "newest baseline run (2) not shown"
 grep -q '<td>0.9000</td>' "$H" && fail "the older baseline run 1 is shown"
 # per scenario: poles, leading states, n_eff and con panels (fan charts: 90% and 50% bands
 # and the median); 4 poles + 2 states + n_eff + con per scenario, and the comparison's

@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "multipolar/output.h"
 #include "multipolar/sim.h"
 #include "world/world_internal.h"
 
@@ -314,21 +314,11 @@ int mp_calib_table(mp_ctx *ctx, const mp_calib_result *r, mp_table **out)
 
 int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path)
 {
-	size_t len = strlen(path) + 16;
-	char *tmp = malloc(len);
-	if (!tmp)
-		return mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
-	snprintf(tmp, len, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!f) {
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
-		return mp_error_set(ctx, MP_EIO, "%s: cannot create a temporary file beside it", path);
-	}
+	mp_output out; /* atomic, mode 0666 less the umask (multipolar/output.h) */
+	int rc = mp_output_open(ctx, path, &out);
+	if (rc != MP_OK)
+		return rc;
+	FILE *f = out.f;
 	fprintf(f, "# Sim parameters calibrated on data up to %d by `multipolar calibrate --until %d`.\n"
 		   "# Methods, sources and standard errors: docs/calibration.md and the calib_fit table.\n",
 		r->until, r->until);
@@ -340,15 +330,7 @@ int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path)
 		mp_format_real(num, sizeof num, p->estimate);
 		fprintf(f, "%s: %s\n", p->key, num);
 	}
-	int rc = MP_OK;
-	if (ferror(f) | (fclose(f) != 0))
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot write", path);
-	if (rc == MP_OK && rename(tmp, path) != 0)
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot rename the temporary file into place", path);
-	if (rc != MP_OK)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	return mp_output_close(ctx, &out, rc);
 }
 
 int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *run_id)

@@ -378,6 +378,90 @@ static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp
 	return MP_OK;
 }
 
+/* Every layout mp_import_file reads must be recognised here too (a reader with its own
+ * detection, like the WPP files' tab-separated layout, adds its test on `buf` before the
+ * header line is cut), or `import DIR` skips its files as "not a dataset". */
+int mp_import_detect(mp_ctx *ctx, const char *path, char *family, size_t size)
+{
+	if (size)
+		family[0] = '\0';
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return mp_error_set(ctx, errno == ENOENT ? MP_ENOTFOUND : MP_EIO, "%s: cannot open: %s", path,
+				    strerror(errno));
+	/* the header line only: at most 64 KiB, cut at the first line end */
+	char *buf = malloc(65537);
+	if (!buf) {
+		fclose(f);
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	}
+	size_t n = fread(buf, 1, 65536, f);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		free(buf);
+		return mp_error_set(ctx, MP_EIO, "%s: read error", path);
+	}
+	buf[n] = '\0';
+	char *nl = memchr(buf, '\n', n);
+	size_t line = nl ? (size_t)(nl - buf) : n;
+	const char *nul = memchr(buf, '\0', line);
+	if (nl)
+		*nl = '\0';
+	if (nul) {
+		size_t col = (size_t)(nul - buf) + 1;
+		free(buf);
+		return mp_error_set(ctx, MP_ENOTFOUND, "%s:1:%zu: NUL byte: not a text CSV file", path, col);
+	}
+	mp_csv csv;
+	memset(&csv, 0, sizeof csv);
+	csv.path = path;
+	csv.buf = buf;
+	csv.len = strlen(buf);
+	csv.line = 1;
+	char **hdr = NULL;
+	size_t nh = 0;
+	const mp_dataset_spec *spec = NULL;
+	int rc = n == 0 ? 0 : mp_csv_next(ctx, &csv);
+	if (rc == 0) {
+		rc = mp_error_set(ctx, MP_ENOTFOUND, "%s: empty file (expected a CSV header line)", path);
+		goto done;
+	}
+	if (rc < 0) {
+		char why[400];
+		snprintf(why, sizeof why, "%s", mp_error_message(ctx));
+		rc = mp_error_set(ctx, MP_ENOTFOUND, "%s: not a CSV text file (%s)", path, why);
+		goto done;
+	}
+	nh = csv.nfields;
+	if (!(hdr = calloc(nh ? nh : 1, sizeof *hdr))) {
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < nh; i++) {
+		if (!(hdr[i] = strdup(csv.fields[i]))) {
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			goto done;
+		}
+		strip(hdr[i]);
+	}
+	if ((rc = detect(ctx, path, hdr, nh, &spec)) != MP_OK) {
+		rc = mp_error_code(ctx) == MP_EINPUT ? MP_ENOTFOUND : rc;
+		mp_error_set(ctx, rc, "%s", mp_error_message(ctx));
+		goto done;
+	}
+	snprintf(family, size, "%s", spec->family);
+	rc = MP_OK;
+done:
+	for (size_t i = 0; hdr && i < nh; i++)
+		free(hdr[i]);
+	free(hdr);
+	csv.buf = NULL; /* ours: freed below */
+	mp_csv_close(&csv);
+	free(buf);
+	return rc;
+}
+
 int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result *out)
 {
 	mp_csv csv;

@@ -2,12 +2,10 @@
  * report_history.c, report_forecast.c, report_skill.c, report_relations.c,
  * report_negotiation.c; the helpers they share in report_html.c (so calls run one way:
  * report.c -> sections -> report_html.c). */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "multipolar/output.h"
 
 #include "report_internal.h"
 
@@ -74,8 +72,10 @@ static int sources(rep *r)
 		}
 		fputs("</ul>\n", f);
 	}
-	fputs("<p class=\"note\">Charts: colours of Okabe &amp; Ito (2008) and Tol (2021), safe for "
-	      "colour-blind readers; axis ticks by Heckbert's (1990) nice numbers.</p>\n", f);
+	fputs("<p class=\"note\">Charts: one colour per entity (pole, state, scenario, actor) in every chart, "
+	      "from the palettes of Okabe &amp; Ito (2008) and Tol (2021), safe for colour-blind readers (the "
+	      "mapping: docs/report.md, \"Colours\"); axis ticks by Heckbert's (1990) nice numbers. Under each chart, "
+	      "its drawing downloads as an SVG file and its table as CSV.</p>\n", f);
 	rep__section_close(r);
 	free(ds);
 	return MP_OK;
@@ -144,40 +144,12 @@ int mp_report_write_file(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, cons
 {
 	if (!path || !*path)
 		return mp_error_set(ctx, MP_EUSAGE, "report: an output path is required");
-	size_t len = strlen(path) + 16;
-	char *tmp = malloc(len);
-	if (!tmp)
-		return mp_error_set(ctx, MP_ENOMEM, "report: out of memory");
-	snprintf(tmp, len, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *f = NULL;
-	int rc = MP_OK;
-	if (fd < 0) {
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot create a temporary file beside it: %s", path, strerror(errno));
-		goto done;
-	}
-	/* mkstemp makes the file private (0600); a report is for reading (the umask is not
-	 * consulted: changing it to read it would race with other threads) */
-	(void)fchmod(fd, 0644);
-	if (!(f = fdopen(fd, "w"))) {
-		close(fd);
-		unlink(tmp);
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot open: %s", tmp, strerror(errno));
-		goto done;
-	}
-	rc = mp_report_write(ctx, s, o, f);
-	if (fflush(f) != 0 && rc == MP_OK)
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot write: %s", path, strerror(errno));
-	if (rc == MP_OK && fsync(fileno(f)) != 0)
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot write: %s", path, strerror(errno));
-	if (fclose(f) != 0 && rc == MP_OK)
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot write: %s", path, strerror(errno));
-	if (rc == MP_OK && rename(tmp, path) != 0)
-		rc = mp_error_set(ctx, MP_EIO, "%s: cannot rename the finished report into place: %s", path,
-				  strerror(errno));
+	/* a temporary file beside the target, renamed into place when complete; mode 0666 less
+	 * the umask (multipolar/output.h) */
+	mp_output out;
+	int rc = mp_output_open(ctx, path, &out);
 	if (rc != MP_OK)
-		unlink(tmp);
-done:
-	free(tmp);
-	return rc;
+		return rc;
+	rc = mp_report_write(ctx, s, o, out.f);
+	return mp_output_close(ctx, &out, rc);
 }

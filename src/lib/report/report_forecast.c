@@ -135,10 +135,9 @@ static int fan_build(rep *r, const mp_store_report_sim_row *rows, size_t a, size
 	for (size_t oi = 0; oi < no; oi++) {
 		u = order[oi];
 		size_t n = start[u + 1] - start[u];
-		int pole = mp_poles_find(r->poles, rows[start[u]].unit);
 		snprintf(d->names[d->nb], sizeof d->names[0], "%s", rows[start[u]].unit);
 		d->b[d->nb] = (mp_band_series){ d->names[d->nb], n, p, p + n, p + 2 * n, p + 3 * n, p + 4 * n,
-						p + 5 * n, pole >= 0 ? pole + 1 : 0 };
+						p + 5 * n, MP_CHART_BY_NAME };
 		for (size_t i = 0; i < n; i++) {
 			const mp_store_report_sim_row *row = &rows[start[u] + i];
 			p[i] = row->year;
@@ -207,7 +206,7 @@ static int fan_chart(rep *r, const char *id, const char *title, const char *unit
 			continue;
 		snprintf(names[nl], sizeof names[0], "%s (observed)", d->b[k].name);
 		lines[nl] = (mp_series){ names[nl], len, r->year + t0, obs + nl * len, MP_CHART_DASHED,
-					 d->b[k].color ? d->b[k].color : (int)k + 1 };
+					 MP_CHART_BY_NAME };
 		nl++;
 	}
 	char src[200];
@@ -243,7 +242,8 @@ static int scenario_panel(rep *r, const scen *sc, size_t idx)
 	fputs("<h3>Scenario: ", f);
 	mp_html_escape(f, sc->run->scenario);
 	fputs("</h3>\n<p>", f);
-	fprintf(f, "Run %lld, years %d&#8211;%d.", (long long)sc->run->run_id, sc->run->first_year, sc->run->last_year);
+	fprintf(f, "Run %lld, from the world of %d to %d.", (long long)sc->run->run_id, sc->run->first_year,
+		sc->run->last_year);
 	const char *su = system_unit(sc, "n_eff");
 	const mp_store_report_sim_row *ne = su ? last_row(sc, "n_eff", su) : NULL;
 	if (ne && isfinite(ne->q50))
@@ -267,7 +267,8 @@ static int scenario_panel(rep *r, const scen *sc, size_t idx)
 		if (d.nb > 0) {
 			char id[48], ttl[200];
 			snprintf(id, sizeof id, "fc-%zu-%zu", idx, k);
-			snprintf(ttl, sizeof ttl, "%s \xE2\x80\x94 %s", pn->title, sc->run->scenario);
+			snprintf(ttl, sizeof ttl, "%s \xE2\x80\x94 %s from %d", pn->title, sc->run->scenario,
+				 sc->run->first_year);
 			rc = fan_chart(r, id, ttl, pn->unit, pn->percent, &d, pn);
 			shown++;
 		}
@@ -288,8 +289,34 @@ static int scenario_panel(rep *r, const scen *sc, size_t idx)
 	return MP_OK;
 }
 
+/* Element id and title of a comparison chart: with several start years, each start
+ * year's comparison has its own ("cmp-neff-2016", "... , start 2016"). */
+typedef struct cmp_label {
+	int start;     /* 0: one start year for all */
+	char id[48];
+	char title[200];
+} cmp_label;
+
+static const char *cmp_id(cmp_label *l, const char *base)
+{
+	if (l->start)
+		snprintf(l->id, sizeof l->id, "%s-%d", base, l->start);
+	else
+		snprintf(l->id, sizeof l->id, "%s", base);
+	return l->id;
+}
+
+static const char *cmp_title(cmp_label *l, const char *title)
+{
+	if (l->start)
+		snprintf(l->title, sizeof l->title, "%s, scenarios starting in %d", title, l->start);
+	else
+		snprintf(l->title, sizeof l->title, "%s", title);
+	return l->title;
+}
+
 /* Comparison of n_eff (system): a fan per scenario on one chart. */
-static int compare_neff(rep *r, const scen *sc, size_t nsc)
+static int compare_neff(rep *r, const scen *sc, size_t nsc, cmp_label *lab)
 {
 	mp_band_series *b = calloc(nsc, sizeof *b);
 	fan_data *d = calloc(nsc, sizeof *d);
@@ -307,13 +334,14 @@ static int compare_neff(rep *r, const scen *sc, size_t nsc)
 			continue;
 		b[nb] = d[j].b[0];
 		b[nb].name = sc[j].run->scenario;
-		b[nb].color = (int)(j % MP_PALETTE_SIZE) + 1;
+		b[nb].color = MP_CHART_BY_NAME;
 		nb++;
 	}
-	if (rc == MP_OK && nb == 2)
-		rc = fan_chart(r, "cmp-neff", "Effective number of poles by scenario", panels[2].unit, 0,
+	if (rc == MP_OK && nb == 2) {
+		const char *id = cmp_id(lab, "cmp-neff");
+		rc = fan_chart(r, id, cmp_title(lab, "Effective number of poles by scenario"), panels[2].unit, 0,
 			       &(fan_data){ b, NULL, nb, NULL }, NULL);
-	else if (rc == MP_OK && nb > 2) {
+	} else if (rc == MP_OK && nb > 2) {
 		/* more than two sets of bands overlap into mud: medians only (the bands are in each
 		 * scenario's own panel) */
 		mp_series *s = calloc(nb, sizeof *s);
@@ -324,8 +352,8 @@ static int compare_neff(rep *r, const scen *sc, size_t nsc)
 		for (size_t k = 0; k < nb; k++)
 			s[k] = (mp_series){ b[k].name, b[k].n, b[k].x, b[k].q50, MP_CHART_SOLID, b[k].color };
 		mp_chart_opts o = MP_CHART_OPTS_INIT;
-		o.id = "cmp-neff";
-		o.title = "Effective number of poles by scenario (median of runs)";
+		o.id = cmp_id(lab, "cmp-neff");
+		o.title = cmp_title(lab, "Effective number of poles by scenario (median of runs)");
 		o.y_label = panels[2].unit;
 		o.x_label = "year";
 		o.source = "multipolar simulation ensembles (table sim_summary), newest run of each scenario";
@@ -343,7 +371,7 @@ done:
 
 /* Comparison of the poles' CINC shares: medians in the last year every scenario reaches,
  * as grouped bars (poles in the membership file's order). */
-static int compare_poles(rep *r, const scen *sc, size_t nsc)
+static int compare_poles(rep *r, const scen *sc, size_t nsc, cmp_label *lab)
 {
 	size_t np = (size_t)r->npoles;
 	int last = 0, have = 0;
@@ -388,14 +416,13 @@ static int compare_poles(rep *r, const scen *sc, size_t nsc)
 					v = sc[j].rows[i].q50;
 			vals[j * nu + u] = v;
 		}
-		s[j] = (mp_series){ sc[j].run->scenario, nu, NULL, vals + j * nu, MP_CHART_SOLID,
-				    (int)(j % MP_PALETTE_SIZE) + 1 };
+		s[j] = (mp_series){ sc[j].run->scenario, nu, NULL, vals + j * nu, MP_CHART_SOLID, MP_CHART_BY_NAME };
 	}
 	char ttl[160];
 	snprintf(ttl, sizeof ttl, "CINC shares of the poles in %d by scenario (median of runs)", last);
 	mp_chart_opts o = MP_CHART_OPTS_INIT;
-	o.id = "cmp-poles";
-	o.title = ttl;
+	o.id = cmp_id(lab, "cmp-poles");
+	o.title = cmp_title(lab, ttl);
 	o.y_label = "share of world capabilities";
 	o.x_label = "pole";
 	o.source = "multipolar simulation ensembles (table sim_summary), newest run of each scenario";
@@ -410,7 +437,7 @@ done:
 
 /* Probability of a multipolar system at each scenario's horizon (mean of the 0/1
  * variable "multipolar" over runs), as bars. */
-static int compare_multipolar(rep *r, const scen *sc, size_t nsc)
+static int compare_multipolar(rep *r, const scen *sc, size_t nsc, cmp_label *lab)
 {
 	const char **names = calloc(nsc, sizeof *names);
 	double *v = malloc(nsc * sizeof *v);
@@ -431,8 +458,8 @@ static int compare_multipolar(rep *r, const scen *sc, size_t nsc)
 	if (n >= 2) {
 		mp_series s = { "share of runs", n, NULL, v, MP_CHART_SOLID, 1 };
 		mp_chart_opts o = MP_CHART_OPTS_INIT;
-		o.id = "cmp-multipolar";
-		o.title = "Runs ending with a multipolar system, by scenario";
+		o.id = cmp_id(lab, "cmp-multipolar");
+		o.title = cmp_title(lab, "Runs ending with a multipolar system, by scenario");
 		o.y_label = "share of runs at the horizon (Thompson's rule on pole shares)";
 		o.x_label = "scenario";
 		o.source = "multipolar simulation ensembles (table sim_summary, variable multipolar)";
@@ -514,8 +541,64 @@ int rep__forecast(rep *r)
 		rep__nodata(r, "Only one scenario is stored; run another scenario to compare them here.");
 		goto close;
 	}
-	if ((rc = compare_neff(r, sc, nsc)) == MP_OK && (rc = compare_poles(r, sc, nsc)) == MP_OK)
-		rc = compare_multipolar(r, sc, nsc);
+	/* scenarios are compared only with scenarios that start from the same year's world */
+	int *starts = calloc(nsc, sizeof *starts);
+	scen *grp = calloc(nsc, sizeof *grp);
+	size_t nstarts = 0;
+	if (!starts || !grp) {
+		free(starts);
+		free(grp);
+		rc = mp_error_set(r->ctx, MP_ENOMEM, "report: out of memory");
+		goto close;
+	}
+	for (size_t j = 0; j < nsc; j++) {
+		size_t k = 0;
+		while (k < nstarts && starts[k] != sc[j].run->first_year)
+			k++;
+		if (k == nstarts)
+			starts[nstarts++] = sc[j].run->first_year;
+	}
+	for (size_t a = 1; a < nstarts; a++)
+		for (size_t b = a; b > 0 && starts[b - 1] > starts[b]; b--) {
+			int t = starts[b];
+			starts[b] = starts[b - 1];
+			starts[b - 1] = t;
+		}
+	if (nstarts == 1)
+		fprintf(r->f, "<p>All %zu scenarios start from the world of %d.</p>\n", nsc, starts[0]);
+	else {
+		fputs("<p class=\"note\">The stored scenarios start from different years, so each is compared only with "
+		      "those of its start year:", r->f);
+		for (size_t k = 0; k < nstarts; k++) {
+			fprintf(r->f, "%s %d:", k ? ";" : "", starts[k]);
+			const char *sep = " ";
+			for (size_t j = 0; j < nsc; j++)
+				if (sc[j].run->first_year == starts[k]) {
+					fputs(sep, r->f);
+					mp_html_escape(r->f, sc[j].run->scenario);
+					sep = ", ";
+				}
+		}
+		fputs(".</p>\n", r->f);
+	}
+	for (size_t k = 0; k < nstarts && rc == MP_OK; k++) {
+		size_t ng = 0;
+		for (size_t j = 0; j < nsc; j++)
+			if (sc[j].run->first_year == starts[k])
+				grp[ng++] = sc[j];
+		cmp_label lab = { nstarts > 1 ? starts[k] : 0, "", "" };
+		if (nstarts > 1)
+			fprintf(r->f, "<h4>Scenarios starting in %d</h4>\n", starts[k]);
+		if (ng < 2) {
+			if (nstarts > 1)
+				rep__nodata(r, "Only one scenario starts in this year: nothing to compare it with.");
+			continue;
+		}
+		if ((rc = compare_neff(r, grp, ng, &lab)) == MP_OK && (rc = compare_poles(r, grp, ng, &lab)) == MP_OK)
+			rc = compare_multipolar(r, grp, ng, &lab);
+	}
+	free(starts);
+	free(grp);
 close:
 	rep__section_close(r);
 done:

@@ -94,7 +94,7 @@ static int chart_states(rep *r, const int *lead, size_t nlead)
 		for (size_t t = 0; t < r->ny; t++)
 			ys[k * r->ny + t] = r->state_cinc[t * REP_MAX_CCODE + (size_t)lead[k]];
 		rep__state_label(r, lead[k], names[k], sizeof names[k]);
-		s[k] = (mp_series){ names[k], r->ny, r->year, ys + k * r->ny, MP_CHART_SOLID, 0 };
+		s[k] = (mp_series){ names[k], r->ny, r->year, ys + k * r->ny, MP_CHART_SOLID, MP_CHART_BY_NAME };
 	}
 	char src[200];
 	snprintf(src, sizeof src, "%s (%s)", r->nmc_source, NMC_SOURCE_CITE);
@@ -128,7 +128,7 @@ static int chart_poles(rep *r)
 		for (size_t t = 0; t < ny; t++)
 			ys[p * ny + t] = r->pole_share[t * (np + 1) + p];
 		s[p] = (mp_series){ p < np ? mp_poles_name(r->poles, (int)p) : "no pole", ny, r->year,
-				    ys + p * ny, MP_CHART_SOLID, p < np ? (int)p + 1 : -1 };
+				    ys + p * ny, MP_CHART_SOLID, MP_CHART_BY_NAME };
 	}
 	char src[200];
 	snprintf(src, sizeof src, "%s; pole memberships: %s", r->nmc_source,
@@ -184,10 +184,9 @@ int rep__history(rep *r)
 {
 	rep__section_open(r, "history", "History: capabilities and polarity");
 	if (r->ny == 0) {
-		rep__nodata(r, "No COW National Material Capabilities data is imported, so there is no history to show. "
-			       "Import it with 'multipolar import NMC-60-abridged.csv'.");
+		int rc = rep__history_shipped(r);
 		rep__section_close(r);
-		return MP_OK;
+		return rc;
 	}
 	int want = r->o->top_states > 0 ? r->o->top_states : 8;
 	int *lead = calloc((size_t)want, sizeof *lead);

@@ -56,8 +56,12 @@ int rep__economy(rep *r);   /* report_economy.c */
 int rep__skill(rep *r); /* report_skill.c: the stored evaluation */
 int rep__relations(rep *r);
 int rep__negotiation(rep *r);
-int rep__provenance(rep *r);
-int rep__rel_votes(rep *r); /* report_votes.c: roll-call agreement of China with Russia, the West, the US */ /* report_provenance.c: "How this was made" */
+int rep__provenance(rep *r); /* report_provenance.c: "How this was made" */
+int rep__rel_votes(rep *r);   /* report_votes.c: roll-call agreement of China with Russia, the West, the US */
+/* Without NMC data: what the shipped default world supports, and what to import
+ * (report_shipped.c). */
+int rep__history_shipped(rep *r);
+int rep__relations_shipped(rep *r);
 /* From the relations module: trade dependence of the dyads, voting blocs. */
 int rep__rel_trade(rep *r, const mp_report_dyad *dy, size_t nd);
 int rep__rel_blocs(rep *r);

@@ -22,7 +22,7 @@ static const char *dim_label(const char *dim, char *buf, size_t size)
 }
 
 /* One chart: every actor's position per round on dimension `dim`, with the forecast
- * (weighted median) dashed grey. */
+ * (weighted median) dashed black; actors in their entity colours (docs/report.md). */
 static int chart_dim(rep *r, const mp_store_bargain_run *run, const char *dim, const mp_store_bargain_pos *p, size_t np,
 		     const mp_store_bargain_fc *fc, size_t nf)
 {
@@ -52,12 +52,12 @@ static int chart_dim(rep *r, const mp_store_bargain_run *run, const char *dim, c
 			a++;
 		if (p[i].round >= 0 && (size_t)p[i].round < nrounds)
 			y[a * nrounds + (size_t)p[i].round] = p[i].position;
-		s[a] = (mp_series){ p[i].actor, nrounds, x, y + a * nrounds, MP_CHART_SOLID, 0 };
+		s[a] = (mp_series){ p[i].actor, nrounds, x, y + a * nrounds, MP_CHART_SOLID, MP_CHART_BY_NAME };
 	}
 	for (size_t i = 0; i < nf; i++)
 		if (!strcmp(fc[i].dim, dim) && fc[i].round >= 0 && (size_t)fc[i].round < nrounds)
 			y[na * nrounds + (size_t)fc[i].round] = fc[i].median;
-	s[na] = (mp_series){ "forecast (weighted median)", nrounds, x, y + na * nrounds, MP_CHART_DASHED, -1 };
+	s[na] = (mp_series){ "forecast (weighted median)", nrounds, x, y + na * nrounds, MP_CHART_DASHED, 7 };
 	char id[64], title[256], src[512], label[80];
 	snprintf(id, sizeof id, "neg-%lld-%.32s", (long long)run->run_id, dim);
 	snprintf(title, sizeof title, "Positions per round: %s, %s", run->name, dim_label(dim, label, sizeof label));

@@ -47,8 +47,8 @@ static int dyad_charts(rep *r, const mp_report_dyad *dy, size_t nd)
 			double ib = r->state_ideal[t * REP_MAX_CCODE + (size_t)b];
 			dist[k * ny + t] = fabs(ia - ib);
 		}
-		s1[k] = (mp_series){ names[k], ny, r->year, ratio + k * ny, MP_CHART_SOLID, 0 };
-		s2[k] = (mp_series){ names[k], ny, r->year, dist + k * ny, MP_CHART_SOLID, 0 };
+		s1[k] = (mp_series){ names[k], ny, r->year, ratio + k * ny, MP_CHART_SOLID, MP_CHART_BY_NAME };
+		s2[k] = (mp_series){ names[k], ny, r->year, dist + k * ny, MP_CHART_SOLID, MP_CHART_BY_NAME };
 	}
 	char src[200];
 	snprintf(src, sizeof src, "%s (%s)", r->nmc_source, NMC_SOURCE_CITE);
@@ -58,8 +58,11 @@ static int dyad_charts(rep *r, const mp_report_dyad *dy, size_t nd)
 	o.y_label = "CINC of the first state / CINC of the second";
 	o.x_label = "year";
 	o.source = src;
-	o.note = "Above 1 the first state is stronger; 0.8-1.2 is the parity band of power-transition theory "
-		 "(Organski & Kugler 1980).";
+	o.note = "Above 1 the first state is stronger; the grey band, 0.8-1.2, is the parity band of "
+		 "power-transition theory (Organski & Kugler 1980).";
+	o.band_lo = 0.8;
+	o.band_hi = 1.2;
+	o.band_label = "parity band 0.8-1.2 (Organski & Kugler 1980)";
 	o.y_min = 0;
 	o.y_digits = 3;
 	if ((rc = mp_chart_line(r->ctx, r->f, &o, s1, nd)) != MP_OK)
@@ -138,9 +141,9 @@ int rep__relations(rep *r)
 {
 	rep__section_open(r, "relations", "Relations: dyads and camps");
 	if (r->ny == 0) {
-		rep__nodata(r, "No capability data is imported, so there are no dyads to show.");
+		int rc = rep__relations_shipped(r);
 		rep__section_close(r);
-		return MP_OK;
+		return rc;
 	}
 	const mp_report_dyad *dy = r->o->dyads && r->o->ndyads ? r->o->dyads : default_dyads;
 	size_t nd = r->o->dyads && r->o->ndyads ? r->o->ndyads : sizeof default_dyads / sizeof default_dyads[0];

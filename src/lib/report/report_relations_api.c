@@ -90,9 +90,13 @@ int rep__rel_trade(rep *r, const mp_report_dyad *dy, size_t nd)
 		snprintf(b, sizeof b, "%s", dy[k].b < REP_MAX_CCODE && r->abb[dy[k].b][0] ? r->abb[dy[k].b] : "?");
 		snprintf(names[2 * k], sizeof names[0], "%s on %s", a, b);
 		snprintf(names[2 * k + 1], sizeof names[0], "%s on %s", b, a);
-		/* one colour per dyad: solid for the first state's dependence, dashed for the second's */
-		s[2 * k] = (mp_series){ names[2 * k], ny, x, v + (2 * k) * ny, MP_CHART_SOLID, (int)k + 1 };
-		s[2 * k + 1] = (mp_series){ names[2 * k + 1], ny, x, v + (2 * k + 1) * ny, MP_CHART_DASHED, (int)k + 1 };
+		/* the dyad's colour (as in the other dyad charts): solid for the first state's
+		 * dependence, dashed for the second's */
+		char dyad[24];
+		snprintf(dyad, sizeof dyad, "%s / %s", a, b);
+		int c = mp_chart_entity_color(dyad);
+		s[2 * k] = (mp_series){ names[2 * k], ny, x, v + (2 * k) * ny, MP_CHART_SOLID, c };
+		s[2 * k + 1] = (mp_series){ names[2 * k + 1], ny, x, v + (2 * k + 1) * ny, MP_CHART_DASHED, c };
 	}
 	mp_chart_opts o = MP_CHART_OPTS_INIT;
 	o.id = "rel-trade";

@@ -12,11 +12,10 @@ static void pt(FILE *f, const svg_frame *fr, char cmd, double x, double y)
 	svg__coord(f, svg__sy(fr, y));
 }
 
-int mp_chart_area(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_series *s, size_t ns)
+static int area(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const mp_series *s, size_t ns)
 {
-	int rc = svg__check(ctx, o);
-	if (rc != MP_OK)
-		return rc;
+	FILE *f = g->f;
+	int rc = MP_OK;
 	size_t n = ns ? s[0].n : 0;
 	for (size_t j = 1; j < ns; j++) {
 		if (s[j].n != n)
@@ -65,16 +64,21 @@ int mp_chart_area(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_series 
 		goto done;
 	}
 	for (size_t j = 0; j < ns; j++) {
-		keys[j] = (svg_key){ s[j].name, svg__series_color(j, s[j].color), SVG_KEY_AREA };
+		keys[j] = svg__key(j, s[j].color, s[j].name, SVG_KEY_AREA);
 		cols[j] = (svg_col){ s[j].name, NULL, s[j].n, s[j].x, s[j].y };
 	}
-	svg__open(f, o, &fr, keys, ns);
+	if ((rc = svg__open(g, o, &fr, keys, ns)) != MP_OK) {
+		rc = mp_error_set(ctx, rc, "area chart: out of memory");
+		goto done;
+	}
 	svg__axes(f, o, &fr);
 	fputs("<g class=\"areas\">\n", f);
 	for (size_t j = 0; j < ns; j++) {
 		for (size_t i = 0; i < n; i++)
 			top[i] = base[i] + (isfinite(s[j].y[i]) ? s[j].y[i] : 0);
-		fprintf(f, "<path class=\"area\" fill=\"%s\" d=\"", keys[j].color);
+		fprintf(f, "<path class=\"area\" fill=\"%s\"", keys[j].color);
+		svg__entity_attr(f, &keys[j]);
+		fputs(" d=\"", f);
 		/* upper edge left to right, then lower edge back: one closed polygon per layer,
 		 * over the x values where any series is present */
 		int first = 1;
@@ -94,12 +98,21 @@ int mp_chart_area(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_series 
 	}
 	fputs("</g>\n", f);
 	svg__close_svg(f, o);
-	rc = svg__table_xy(ctx, f, o, o->x_label ? o->x_label : "x", cols, ns);
+	rc = svg__table_xy(ctx, g, o, o->x_label ? o->x_label : "x", cols, ns);
 	svg__close_figure(f);
 done:
 	free(base);
 	free(top);
 	free(keys);
 	free(cols);
+	return rc;
+}
+
+int mp_chart_area(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_series *s, size_t ns)
+{
+	svg_fig g;
+	int rc = svg__check(ctx, o);
+	if (rc == MP_OK && (rc = svg__fig_begin(ctx, &g, f, o)) == MP_OK)
+		rc = svg__fig_end(ctx, &g, area(ctx, &g, o, s, ns));
 	return rc;
 }

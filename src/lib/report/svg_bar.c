@@ -43,12 +43,11 @@ static void label(FILE *f, const char *s, int max)
 	free(cut);
 }
 
-int mp_chart_bar(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *labels, size_t ncat,
-		 const mp_series *s, size_t ns)
+static int bar(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const char *const *labels, size_t ncat,
+	       const mp_series *s, size_t ns)
 {
-	int rc = svg__check(ctx, o);
-	if (rc != MP_OK)
-		return rc;
+	FILE *f = g->f;
+	int rc = MP_OK;
 	for (size_t j = 0; j < ns; j++)
 		if (s[j].n < ncat)
 			return mp_error_set(ctx, MP_EINPUT, "bar chart '%s': series '%s' has %zu values for %zu categories",
@@ -94,12 +93,15 @@ int mp_chart_bar(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const
 		goto done;
 	}
 	for (size_t j = 0; j < ns; j++) {
-		keys[j] = (svg_key){ s[j].name, svg__series_color(j, s[j].color), SVG_KEY_AREA };
+		keys[j] = svg__key(j, s[j].color, s[j].name, SVG_KEY_AREA);
 		names[j] = s[j].name;
 		for (size_t i = 0; i < ncat; i++)
 			grid[i * ns + j] = s[j].y[i];
 	}
-	svg__open(f, &oo, &fr, ns > 1 ? keys : NULL, ns > 1 ? ns : 0);
+	if ((rc = svg__open(g, &oo, &fr, ns > 1 ? keys : NULL, ns > 1 ? ns : 0)) != MP_OK) {
+		rc = mp_error_set(ctx, rc, "bar chart: out of memory");
+		goto done;
+	}
 	svg__axes(f, &oo, &fr);
 	double zero = svg__sx(&fr, 0);
 	fputs("<g class=\"bars\">\n", f);
@@ -117,7 +119,9 @@ int mp_chart_bar(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const
 			if (!isfinite(v))
 				continue;
 			double xv = svg__sx(&fr, v);
-			fprintf(f, "<rect fill=\"%s\" x=\"", keys[j].color);
+			fprintf(f, "<rect fill=\"%s\"", keys[j].color);
+			svg__entity_attr(f, &keys[j]);
+			fputs(" x=\"", f);
 			svg__coord(f, fmin(zero, xv));
 			fputs("\" y=\"", f);
 			svg__coord(f, gy + GAP / 2 + bar * (double)j);
@@ -138,11 +142,21 @@ int mp_chart_bar(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const
 	}
 	fputs("</g>\n", f);
 	svg__close_svg(f, o);
-	svg__table_grid(f, o, o->x_label ? o->x_label : "", labels, ncat, names, ns, grid);
+	svg__table_grid(g, o, o->x_label ? o->x_label : "", labels, ncat, names, ns, grid);
 	svg__close_figure(f);
 done:
 	free(keys);
 	free(grid);
 	free(names);
+	return rc;
+}
+
+int mp_chart_bar(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *labels, size_t ncat,
+		 const mp_series *s, size_t ns)
+{
+	svg_fig g;
+	int rc = svg__check(ctx, o);
+	if (rc == MP_OK && (rc = svg__fig_begin(ctx, &g, f, o)) == MP_OK)
+		rc = svg__fig_end(ctx, &g, bar(ctx, &g, o, labels, ncat, s, ns));
 	return rc;
 }

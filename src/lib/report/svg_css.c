@@ -1,7 +1,7 @@
 /* The style sheet of the charts and the report: readable on a phone (the SVG scales with
  * its viewBox to the screen width; its text is enlarged on narrow screens so it stays
  * legible after scaling), printable, no web fonts. */
-#include "multipolar/chart.h"
+#include "svg_internal.h"
 
 const char *mp_chart_css(void)
 {
@@ -17,13 +17,8 @@ const char *mp_chart_css(void)
 	"figure.chart{margin:1rem 0 1.6rem;padding:0}\n"
 	"figcaption{font-weight:600}figcaption .units{font-weight:400;color:var(--muted)}\n"
 	".chart svg{display:block;width:100%;height:auto;overflow:visible}\n"
-	".chart svg text{fill:#333;font-size:13px}\n"
-	".chart .grid{stroke:#e3e3e3;stroke-width:1;fill:none}\n"
-	".chart .axis,.chart .tick{stroke:#777;stroke-width:1;fill:none}\n"
-	".chart .line{fill:none;stroke-width:2;stroke-linejoin:round;stroke-linecap:round}\n"
-	".chart .area{stroke:#fff;stroke-width:.6;fill-opacity:.9}\n"
-	".chart .b90{fill-opacity:.16;stroke:none}.chart .b50{fill-opacity:.34;stroke:none}\n"
-	".chart .val{font-size:11px}.chart svg text.val.dark{fill:#fff}\n"
+	SVG_CHART_RULES(".chart svg ")
+	".dl{font-size:.8rem;margin:.2rem 0}\n"
 	".legend{list-style:none;margin:.3rem 0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem 1rem;"
 	"font-size:.85rem}\n"
 	".legend li{display:flex;align-items:center;gap:.35rem}.legend .k-text{color:var(--muted)}\n"
@@ -41,6 +36,6 @@ const char *mp_chart_css(void)
 	".nodata{padding:.8rem;background:#f6f6f6;border-left:4px solid #999;color:var(--muted)}\n"
 	".sources{padding-left:1.2rem;font-size:.85rem}.sources li{margin:.4rem 0;overflow-wrap:anywhere}\n"
 	"@media (max-width:40rem){body{font-size:15px;padding:0 .6rem 2rem}"
-	".chart svg text{font-size:21px}.chart .val{font-size:15px}.chart svg text.alt{display:none}}\n"
-	"@media print{details{display:none}}\n";
+	".chart svg text{font-size:21px}.chart svg text.val,.chart svg text.dlabel{font-size:15px}.chart svg text.alt{display:none}}\n"
+	"@media print{details,.dl{display:none}}\n";
 }

@@ -54,12 +54,11 @@ static void widen(const double *v, size_t n, double *lo, double *hi, int *any)
 	*any = 1;
 }
 
-int mp_chart_fan(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_band_series *b, size_t nb,
-		 const mp_series *lines, size_t nl)
+static int fan(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const mp_band_series *b, size_t nb,
+	       const mp_series *lines, size_t nl)
 {
-	int rc = svg__check(ctx, o);
-	if (rc != MP_OK)
-		return rc;
+	FILE *f = g->f;
+	int rc = MP_OK;
 	for (size_t j = 0; j < nb; j++)
 		if (!b[j].x || !b[j].q05 || !b[j].q25 || !b[j].q50 || !b[j].q75 || !b[j].q95)
 			return mp_error_set(ctx, MP_EINPUT, "fan chart '%s': series '%s' lacks a quantile",
@@ -93,17 +92,17 @@ int mp_chart_fan(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_band_ser
 	}
 	static const char *const qname[5] = { "5%", "25%", "median", "75%", "95%" };
 	for (size_t j = 0; j < nb; j++) {
-		keys[j] = (svg_key){ b[j].name, svg__series_color(j, b[j].color), SVG_KEY_BAND };
+		keys[j] = svg__key(j, b[j].color, b[j].name, SVG_KEY_BAND);
 		const double *q[5] = { b[j].q05, b[j].q25, b[j].q50, b[j].q75, b[j].q95 };
 		for (int k = 0; k < 5; k++)
 			cols[5 * j + (size_t)k] = (svg_col){ b[j].name, qname[k], b[j].n, b[j].x, q[k] };
 	}
 	for (size_t j = 0; j < nl; j++) {
-		keys[nb + j] = (svg_key){ lines[j].name, svg__series_color(nb + j, lines[j].color),
-					  lines[j].style == MP_CHART_DASHED ? SVG_KEY_DASHED : SVG_KEY_LINE };
+		keys[nb + j] = svg__key(nb + j, lines[j].color, lines[j].name,
+					lines[j].style == MP_CHART_DASHED ? SVG_KEY_DASHED : SVG_KEY_LINE);
 		cols[5 * nb + j] = (svg_col){ lines[j].name, NULL, lines[j].n, lines[j].x, lines[j].y };
 	}
-	keys[nb + nl] = (svg_key){ "line: median; dark band: 50%, light band: 90% of runs", NULL, SVG_KEY_TEXT };
+	keys[nb + nl] = (svg_key){ "line: median; dark band: 50%, light band: 90% of runs", NULL, SVG_KEY_TEXT, 0 };
 	/* the legend: a dashed line in a band's colour continues that band's series (observed
 	 * values), so it needs no entry of its own; one sentence says so */
 	svg_key *legend = calloc(nk + 1, sizeof *legend);
@@ -125,14 +124,20 @@ int mp_chart_fan(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_band_ser
 	}
 	legend[nleg++] = keys[nb + nl];
 	if (folded)
-		legend[nleg++] = (svg_key){ "dashed: observed values of the series in the same colour", NULL, SVG_KEY_TEXT };
-	svg__open(f, o, &fr, legend, nleg);
+		legend[nleg++] = (svg_key){ "dashed: observed values of the series in the same colour", NULL, SVG_KEY_TEXT, 0 };
+	rc = svg__open(g, o, &fr, legend, nleg);
 	free(legend);
+	if (rc != MP_OK) {
+		rc = mp_error_set(ctx, rc, "fan chart: out of memory");
+		goto done;
+	}
 	svg__axes(f, o, &fr);
 	fputs("<g class=\"fans\">\n", f);
 	for (size_t j = 0; j < nb; j++) {
 		const char *c = keys[j].color;
-		fputs("<g class=\"fan\"><title>", f);
+		fputs("<g class=\"fan\"", f);
+		svg__entity_attr(f, &keys[j]);
+		fputs("><title>", f);
 		mp_html_escape(f, b[j].name);
 		fprintf(f, "</title>\n<path class=\"b90\" fill=\"%s\" d=\"", c);
 		band_path(f, &fr, b[j].n, b[j].x, b[j].q05, b[j].q95);
@@ -143,8 +148,10 @@ int mp_chart_fan(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_band_ser
 		fputs("\"/></g>\n", f);
 	}
 	for (size_t j = 0; j < nl; j++) {
-		fprintf(f, "<path class=\"line\" stroke=\"%s\"%s d=\"", keys[nb + j].color,
+		fprintf(f, "<path class=\"line\" stroke=\"%s\"%s", keys[nb + j].color,
 			keys[nb + j].kind == SVG_KEY_DASHED ? " stroke-dasharray=\"6 4\"" : "");
+		svg__entity_attr(f, &keys[nb + j]);
+		fputs(" d=\"", f);
 		svg__polyline(f, &fr, lines[j].n, lines[j].x, lines[j].y);
 		fputs("\"><title>", f);
 		mp_html_escape(f, lines[j].name);
@@ -152,10 +159,20 @@ int mp_chart_fan(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_band_ser
 	}
 	fputs("</g>\n", f);
 	svg__close_svg(f, o);
-	rc = svg__table_xy(ctx, f, o, o->x_label ? o->x_label : "x", cols, nc);
+	rc = svg__table_xy(ctx, g, o, o->x_label ? o->x_label : "x", cols, nc);
 	svg__close_figure(f);
 done:
 	free(keys);
 	free(cols);
+	return rc;
+}
+
+int mp_chart_fan(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_band_series *b, size_t nb,
+		 const mp_series *lines, size_t nl)
+{
+	svg_fig g;
+	int rc = svg__check(ctx, o);
+	if (rc == MP_OK && (rc = svg__fig_begin(ctx, &g, f, o)) == MP_OK)
+		rc = svg__fig_end(ctx, &g, fan(ctx, &g, o, b, nb, lines, nl));
 	return rc;
 }

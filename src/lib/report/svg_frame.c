@@ -1,5 +1,6 @@
 /* The chart frame: scales, axes, grid, and the <figure> around the SVG. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "svg_internal.h"
@@ -104,13 +105,27 @@ static void key_item(FILE *f, const svg_key *k)
 	case SVG_KEY_BAND: fputs("k-band", f); break;
 	case SVG_KEY_TEXT: break;
 	}
-	fprintf(f, "\" style=\"--c:%s\">&#160;</span>", k->color);
+	fputc('"', f);
+	svg__entity_attr(f, k);
+	fprintf(f, " style=\"--c:%s\">&#160;</span>", k->color);
 	mp_html_escape(f, k->name);
 	fputs("</li>", f);
 }
 
-void svg__open(FILE *f, const mp_chart_opts *o, const svg_frame *fr, const svg_key *keys, size_t nkeys)
+int svg__open(svg_fig *g, const mp_chart_opts *o, const svg_frame *fr, const svg_key *keys, size_t nkeys)
 {
+	FILE *f = g->f;
+	g->w = fr->w;
+	g->h = fr->h;
+	free(g->keys);
+	g->nkeys = 0;
+	g->keys = NULL;
+	if (nkeys) {
+		if (!(g->keys = malloc(nkeys * sizeof *g->keys)))
+			return MP_ENOMEM;
+		memcpy(g->keys, keys, nkeys * sizeof *keys);
+		g->nkeys = nkeys;
+	}
 	fputs("<figure class=\"chart\" id=\"", f);
 	svg__id(f, o->id);
 	fputs("\">\n<figcaption><span class=\"title\">", f);
@@ -140,6 +155,7 @@ void svg__open(FILE *f, const mp_chart_opts *o, const svg_frame *fr, const svg_k
 		fputc(')', f);
 	}
 	fputs("</title>\n", f);
+	return MP_OK;
 }
 
 static void hline(FILE *f, const char *cls, double x0, double x1, double y)
@@ -263,11 +279,32 @@ void svg__nodata(FILE *f, const mp_chart_opts *o, const char *why)
 	fputs("</p>\n</figure>\n", f);
 }
 
-const char *svg__series_color(size_t i, int color)
+const char *svg__series_color(size_t i, int color, const char *name)
 {
+	if (color == MP_CHART_BY_NAME)
+		color = mp_chart_entity_color(name);
 	if (color < 0)
 		return "#BBBBBB"; /* Tol (2021): the grey of his bright and vibrant schemes */
-	return mp_chart_color(color > 0 ? (size_t)(color - 1) : i);
+	if (color > 0)
+		return mp_chart_color((size_t)(color - 1));
+	/* by position: the palette without yellow (poor for lines on white), yellow last */
+	i %= MP_PALETTE_EXT;
+	return mp_chart_color(i < 7 ? i : i + 1 < MP_PALETTE_EXT ? i + 1 : 7);
+}
+
+svg_key svg__key(size_t j, int color, const char *name, svg_key_kind kind)
+{
+	return (svg_key){ name, svg__series_color(j, color, name), kind, color == MP_CHART_BY_NAME };
+}
+
+void svg__entity_attr(FILE *f, const svg_key *k)
+{
+	char key[96];
+	if (!k->entity || !k->name)
+		return;
+	fputs(" data-entity=\"", f);
+	mp_html_escape(f, mp_chart_entity_key(k->name, key, sizeof key));
+	fputc('"', f);
 }
 
 int svg__range(const double *v, size_t n, double *lo, double *hi)

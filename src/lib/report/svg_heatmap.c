@@ -54,12 +54,11 @@ static void text_at(FILE *f, double x, double y, const char *anchor, const char 
 	fprintf(f, "\" text-anchor=\"%s\">", anchor);
 }
 
-int mp_chart_heatmap(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *rows, size_t nr,
-		     const char *const *cols, size_t nc, const double *v, double vmin, double vmax)
+static int heatmap(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const char *const *rows, size_t nr,
+		   const char *const *cols, size_t nc, const double *v, double vmin, double vmax)
 {
-	int rc = svg__check(ctx, o);
-	if (rc != MP_OK)
-		return rc;
+	FILE *f = g->f;
+	int rc = MP_OK;
 	double lo = 0, hi = 0;
 	if (nr == 0 || nc == 0 || !svg__range(v, nr * nc, &lo, &hi)) {
 		svg__nodata(f, o, "No data for this chart.");
@@ -92,7 +91,8 @@ int mp_chart_heatmap(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *c
 	if ((rc = mp_chart_ticks(lo, hi, 5, &kt)) != MP_OK)
 		return mp_error_set(ctx, rc, "heat map '%s': cannot scale the data", o->id);
 
-	svg__open(f, o, &fr, NULL, 0);
+	if ((rc = svg__open(g, o, &fr, NULL, 0)) != MP_OK)
+		return mp_error_set(ctx, rc, "heat map: out of memory");
 	fputs("<g class=\"cells\">\n", f);
 	char col[8];
 	for (size_t i = 0; i < nr; i++) {
@@ -182,7 +182,17 @@ int mp_chart_heatmap(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *c
 	}
 	fputs("</g>\n", f);
 	svg__close_svg(f, o);
-	svg__table_grid(f, o, o->x_label ? o->x_label : "", rows, nr, cols, nc, v);
+	svg__table_grid(g, o, o->x_label ? o->x_label : "", rows, nr, cols, nc, v);
 	svg__close_figure(f);
 	return MP_OK;
+}
+
+int mp_chart_heatmap(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *rows, size_t nr,
+		     const char *const *cols, size_t nc, const double *v, double vmin, double vmax)
+{
+	svg_fig g;
+	int rc = svg__check(ctx, o);
+	if (rc == MP_OK && (rc = svg__fig_begin(ctx, &g, f, o)) == MP_OK)
+		rc = svg__fig_end(ctx, &g, heatmap(ctx, &g, o, rows, nr, cols, nc, v, vmin, vmax));
+	return rc;
 }

@@ -1,4 +1,4 @@
-/* Text in charts: escaping, fixed number formatting, the palette. */
+/* Text in charts: escaping and fixed number formatting. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -106,24 +106,4 @@ int svg__tick_label_len(double v, int digits, int percent)
 		return snprintf(buf, sizeof buf, "%.*f", d > 0 ? d : 0, v * 100.0) + 1;
 	}
 	return snprintf(buf, sizeof buf, "%.*f", digits, v);
-}
-
-/* Okabe, M. & Ito, K. (2008). Color Universal Design (CUD): how to make figures and
- * presentations that are friendly to colorblind people. https://jfly.uni-koeln.de/color/
- * The eight colours, ordered so the first ones contrast best with white and each other;
- * yellow (poor on white) comes last. */
-static const char *const palette[MP_PALETTE_SIZE] = {
-	"#0072B2", /* blue */
-	"#D55E00", /* vermillion */
-	"#009E73", /* bluish green */
-	"#CC79A7", /* reddish purple */
-	"#E69F00", /* orange */
-	"#56B4E9", /* sky blue */
-	"#000000", /* black */
-	"#F0E442", /* yellow */
-};
-
-const char *mp_chart_color(size_t i)
-{
-	return palette[i % MP_PALETTE_SIZE];
 }

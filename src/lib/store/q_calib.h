@@ -101,5 +101,31 @@ typedef struct mp_store_calib_fit {
  * *run_id (may be NULL) receives the run's id. */
 int mp_store__calib_save(mp_ctx *ctx, mp_store *s, int until, const char *notes, const mp_store_calib_fit *fits,
 			 size_t n, int64_t *run_id);
+/* A stored calibration read back (q_calib_load.c): its calib_run row and every fit, the
+ * scalar ones (calib_fit, ccode 0) first in saved order, then the per-state ones
+ * (calib_unit) by ccode and param. Plain copies owned by the caller. */
+typedef struct mp_store_calib_param {
+	char param[48];
+	int ccode;
+	double estimate, se; /* NaN = NULL */
+	int64_t n;
+	char stat_name[16];
+	double stat;
+	char method[192];
+} mp_store_calib_param;
+
+typedef struct mp_store_calib_run {
+	int64_t run_id;
+	int until;
+	char created[32];
+	char notes[512];
+	mp_store_calib_param *v;
+	size_t n;
+} mp_store_calib_run;
+
+/* The newest stored calibration with until <= max_until; MP_ENOTFOUND when none. *out is
+ * freed with mp_store__calib_run_free (NULL-safe). */
+int mp_store__calib_load(mp_ctx *ctx, mp_store *s, int max_until, mp_store_calib_run *out);
+void mp_store__calib_run_free(mp_store_calib_run *r);
 
 #endif
