@@ -76,4 +76,11 @@ grep -q "lacks column 'year'" "$T/err" || fail "near miss ATOP: $(cat "$T/err")"
 expect_exit 0 "$MP" datasets --known --format csv
 grep -q '^contiguity,"COW contdir.csv' "$T/out" || fail "--known: contdir"
 grep -q '^war_part,.*Inter-StateWarData_v4.0.csv,"warnum,' "$T/out" || fail "--known: war participants"
+# a folder: the known files are imported, the others named as skipped
+mkdir dir
+cp states.csv contdir.csv dir/
+printf 'foo,bar\n1,2\n' > dir/notes.csv
+expect_exit 0 "$MP" import --db dir.db dir
+grep -q "notes.csv" "$T/err" || fail "folder: the skipped file is not named: $(cat "$T/err")"
+grep -q "2 files imported, 1 skipped" "$T/err" || fail "folder summary: $(cat "$T/err")"
 echo ok
