@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Quick start, step 2: the whole test suite. Builds and runs every CTest test (unit,
 # known-answer numeric tests on ../shared/data, CLI end-to-end, MPI, browser, fuzz corpus
-# replay) twice: a normal build in build/, then an ASan+UBSan build in build-san/.
+# replay) twice: a normal build in build/, then an ASan+UBSan build in build-san/; then the
+# clang build of the fuzz targets (build-fuzz/: corpus replay and 15 s of libFuzzer per
+# target, scripts/fuzz.sh; MP_FUZZ_SECONDS overrides).
 #   --fast   only the normal build
 # Tests that need ../shared/data (or $MULTIPOLAR_SHARED_DATA) skip when it is missing, and
 # fail instead under CI=true.
@@ -22,4 +24,5 @@ if [ "$fast" -eq 0 ]; then
 	export LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0"
 	export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 	(cd build-san && ctest --output-on-failure -j"$jobs" -LE browser)
+	bash scripts/fuzz.sh "${MP_FUZZ_SECONDS:-15}"
 fi

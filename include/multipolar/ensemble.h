@@ -74,6 +74,10 @@ MP_EXTERN int mp_ensemble_last_year(const mp_ensemble *e);
  * transaction; *run_id receives its id. `job` groups the ensembles of one invocation
  * (`multipolar run` stores its five with the first one's run_id); job <= 0: its own id. */
 MP_EXTERN int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t job, int64_t *run_id);
+/* Stores the n ensembles of one job (`multipolar run`: its scenarios) in one transaction:
+ * all of them or, after an error or a kill, none. Their job is the first one's run_id;
+ * run_ids[i] receives each id (0 for an ensemble without results, on MPI ranks > 0). */
+MP_EXTERN int mp_ensemble_store_job(mp_ctx *ctx, mp_store *s, const mp_ensemble *const *es, size_t n, int64_t *run_ids);
 
 /* ---- members: each run's values (for CRPS, PIT and coverage; eval.h) ---- */
 

@@ -39,6 +39,10 @@ MP_EXTERN const char *mp_store_path(const mp_store *s);
 MP_EXTERN int mp_store_begin(mp_ctx *ctx, mp_store *s);
 MP_EXTERN int mp_store_commit(mp_ctx *ctx, mp_store *s);
 MP_EXTERN void mp_store_rollback(mp_store *s);
+/* A read transaction: every query until mp_store_read_end sees one snapshot of the
+ * database (WAL), whatever other processes commit meanwhile. Not nested. */
+MP_EXTERN int mp_store_read_begin(mp_ctx *ctx, mp_store *s);
+MP_EXTERN void mp_store_read_end(mp_store *s);
 
 /* One imported dataset version (a row of table `datasets`). */
 typedef struct mp_dataset_info {
@@ -60,7 +64,8 @@ MP_EXTERN int mp_store_datasets(mp_ctx *ctx, mp_store *s, mp_dataset_info **out,
  * year_max, then the latest import). MP_ENOTFOUND with a hint to import when absent. */
 MP_EXTERN int mp_store_dataset_pick(mp_ctx *ctx, mp_store *s, const char *family, const char *version,
 			  mp_dataset_info *out);
-/* Whether the family has any imported version (1/0). */
+/* Whether the family has any imported version: 1, 0, or -1 when the database cannot be
+ * read (true in a test, so the caller goes on to read the family and reports the error). */
 MP_EXTERN int mp_store_has(mp_store *s, const char *family);
 
 /* A negotiation result to store (tables bargain_runs, bargain_positions, bargain_forecast;

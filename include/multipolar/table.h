@@ -48,8 +48,20 @@ MP_EXTERN int64_t mp_table_get_int(const mp_table *t, size_t row, size_t col, in
 MP_EXTERN double mp_table_get_real(const mp_table *t, size_t row, size_t col);
 MP_EXTERN const char *mp_table_get_text(const mp_table *t, size_t row, size_t col);
 
-/* Writes the table. Text: aligned columns with a header rule. */
+/* Writes the table. Text: aligned columns with a header rule; control characters and
+ * invalid UTF-8 in text cells are shown as \xHH. CSV: a text cell that a spreadsheet would
+ * run as a formula (starting with =, +, -, @, tab or CR, and not just a number such as
+ * "-0.5") is written as "'..." (OWASP's CSV-injection advice); numeric columns are never
+ * changed. JSON: text that is not UTF-8 is an error (MP_EINPUT). */
 MP_EXTERN int mp_table_write(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt);
+/* Flags of mp_table_write_flags. MP_TABLE_RAW: CSV cells exactly as stored (no prefix). */
+enum { MP_TABLE_RAW = 1u };
+MP_EXTERN int mp_table_write_flags(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt, unsigned flags);
+/* Copies s to out (size bytes, NUL-terminated) with control characters (C0, DEL, C1) and
+ * invalid UTF-8 bytes written as \xHH; returns the length. For text shown on a terminal. */
+MP_EXTERN size_t mp_text_escape(const char *s, char *out, size_t size);
+/* fputs with mp_text_escape, any length. */
+MP_EXTERN void mp_text_fputs(const char *s, FILE *f);
 /* Parses "text", "table", "csv" or "json". */
 /* Column col's description (name, type, digits); NULL past the last. */
 MP_EXTERN const mp_column *mp_table_column(const mp_table *t, size_t col);

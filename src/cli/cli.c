@@ -207,7 +207,7 @@ int cli_write_table_about(mp_ctx *ctx, const cli_common *c, const mp_table *t, c
 		else
 			cli_note(c, "%s", about);
 	}
-	rc = mp_table_write(ctx, t, o.f, c->fmt);
+	rc = mp_table_write_flags(ctx, t, o.f, c->fmt, c->raw ? MP_TABLE_RAW : 0);
 	return cli_out_close(ctx, &o, rc);
 }
 
@@ -239,12 +239,21 @@ void cli_note(const cli_common *c, const char *fmt, ...)
 {
 	if (c && c->quiet)
 		return;
+	/* names and paths in a note cannot drive the terminal: control characters escaped */
+	char buf[2048];
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("note: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	fputs("note: ", stderr);
+	mp_text_fputs(buf, stderr);
+	fputc('\n', stderr);
+}
+
+const char *cli_esc(const char *s, char *buf, size_t size)
+{
+	mp_text_escape(s ? s : "", buf, size);
+	return buf;
 }
 
 int cli_show_progress(const cli_common *c)
@@ -280,12 +289,15 @@ void cli_progress_bar(void *userdata, const char *task, double done, double tota
 		if (fill > w)
 			fill = w;
 		double eta = rate > 0 ? (total - done) / rate : 0;
-		fprintf(stderr, "\r%-16.16s [", task);
+		char esc[64];
+		fprintf(stderr, "\r%-16.16s [", cli_esc(task, esc, sizeof esc));
 		for (int i = 0; i < w; i++)
 			fputc(i < fill ? '#' : '.', stderr);
 		fprintf(stderr, "] %3.0f%%  %.0f/s  ETA %4.0fs ", 100.0 * done / total, rate, eta);
-	} else
-		fprintf(stderr, "\r%-16.16s %.0f done  %.0f/s ", task, done, rate);
+	} else {
+		char esc[64];
+		fprintf(stderr, "\r%-16.16s %.0f done  %.0f/s ", cli_esc(task, esc, sizeof esc), done, rate);
+	}
 	if (end) {
 		fputc('\n', stderr);
 		p->task[0] = '\0';

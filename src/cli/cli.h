@@ -54,6 +54,7 @@ typedef struct cli_common {
 	const char *output;
 	int quiet;
 	mp_format fmt; /* parsed from format */
+	int raw;       /* --raw: CSV cells as stored, no formula guard */
 	/* the command table, NULL-terminated (set by main.c before run: so a command that
 	 * lists the others, help, needs no symbol of main.c and calls run one way) */
 	const struct cli_command *const *commands;
@@ -62,7 +63,9 @@ typedef struct cli_common {
 #define CLI_OPT_DB { "db", CLI_STRING, offsetof(cli_common, db), "PATH", \
 	"SQLite database (default $MULTIPOLAR_DB, else ./multipolar.db)" }
 #define CLI_OPT_FORMAT { "format", CLI_STRING, offsetof(cli_common, format), "FMT", \
-	"output format: text (default), csv or json (any case)" }
+	"output format: text (default), csv or json (any case)" }, \
+	{ "raw", CLI_FLAG, offsetof(cli_common, raw), NULL, \
+	"CSV: write cells as stored (no ' before text starting with = + - @; docs/output.md)" }
 #define CLI_OPT_OUTPUT { "output", CLI_STRING, offsetof(cli_common, output), "FILE", \
 	"write the printed table to FILE (atomically) instead of standard output" }
 #define CLI_OPT_QUIET { "quiet", CLI_FLAG, offsetof(cli_common, quiet), NULL, \
@@ -118,6 +121,10 @@ int cli_write_table_about(mp_ctx *ctx, const cli_common *c, const mp_table *t, c
 int cli_cut_years(mp_ctx *ctx, const cli_common *c, const char *what, int first, int last, int *from, int *to);
 /* "note: ..." on standard error unless --quiet. */
 void cli_note(const cli_common *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* s with control characters and invalid UTF-8 escaped as \xHH (mp_text_escape), for names
+ * and paths printed on the terminal; buf holds the result. */
+const char *cli_esc(const char *s, char *buf, size_t size);
 
 /* Whether to show progress: stderr is a terminal and --quiet was not given. */
 int cli_show_progress(const cli_common *c);

@@ -68,7 +68,8 @@ static int expand_dir(mp_ctx *ctx, const char *dir, paths *p)
 	closedir(d);
 	if (rc != MP_OK)
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-	qsort(p->v + first, p->n - first, sizeof *p->v, by_name);
+	if (p->n > first) /* an empty folder: no array to sort (qsort of NULL is undefined) */
+		qsort(p->v + first, p->n - first, sizeof *p->v, by_name);
 	return MP_OK;
 }
 
@@ -157,8 +158,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			char years[32] = "";
 			if (r.year_min)
 				snprintf(years, sizeof years, ", %d-%d", r.year_min, r.year_max);
-			fprintf(stderr, "%s: %s %s (%s): %lld rows%s%s\n", f, r.name, r.version, r.family, (long long)r.rows,
-				years, r.already ? "; already imported, unchanged" : "");
+			char esc[512];
+			fprintf(stderr, "%s: %s %s (%s): %lld rows%s%s\n", cli_esc(f, esc, sizeof esc), r.name, r.version,
+				r.family, (long long)r.rows, years, r.already ? "; already imported, unchanged" : "");
 		}
 	}
 	if (!o->common.quiet && (ndirs || skipped || failed || o->keep_going))

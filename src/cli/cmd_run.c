@@ -125,16 +125,20 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 					&store)) != MP_OK)
 			goto done;
 	}
-	int64_t job = 0;
+	/* the scenarios are one job: simulated first, then stored in one transaction, so an
+	 * interrupted run stores none of them and the report never mixes a partial job in */
 	int until = o->until ? o->until : 2050;
 	char world[sizeof ((cli_sim_setup *)0)->world] = "", params[sizeof ((cli_sim_setup *)0)->params] = "";
 	int mixed = 0;
 	size_t nsc = npos ? (size_t)npos : sizeof default_scenarios / sizeof default_scenarios[0];
+	mp_ensemble **ens = calloc(nsc, sizeof *ens);
+	int64_t *ids = calloc(nsc, sizeof *ids);
+	if (!ens || !ids)
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	for (size_t k = 0; k < nsc && rc == MP_OK; k++) {
 		const char *name = npos ? pos[k] : default_scenarios[k];
 		mp_poles *poles = NULL;
 		mp_world *w = NULL;
-		mp_ensemble *e = NULL;
 		cli_sim_setup setup;
 		if ((rc = mp_scenario_load(ctx, name, sc)) != MP_OK)
 			break;
@@ -155,29 +159,32 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		}
 		rc = mp_ensemble_start_world(ctx, sc, store, &poles, &w);
 		if (rc == MP_OK)
-			rc = mp_ensemble_run(ctx, sc, w, poles, &eo, &e);
-		if (rc == MP_OK && rank == 0) {
-			int64_t run_id = 0;
-			if (!o->no_store)
-				rc = mp_ensemble_store(ctx, store, e, job, &run_id);
-			if (rc == MP_OK && !o->no_store)
-				rc = cli_record_sim(ctx, store, run_id, sc, (int64_t)mp_ensemble_seed(e), mp_ensemble_runs(e));
-			if (rc == MP_OK && !job)
-				job = run_id;
-			if (rc == MP_OK)
-				rc = add_rows(ctx, t, e, sc->name);
-			if (rc == MP_OK && !o->common.quiet) {
-				fprintf(stderr, "run: %-22s %d runs %d-%d", sc->name, mp_ensemble_runs(e),
-					mp_ensemble_first_year(e), mp_ensemble_last_year(e));
-				if (!o->no_store)
-					fprintf(stderr, ", stored as run %lld", (long long)run_id);
-				fputc('\n', stderr);
-			}
-		}
-		mp_ensemble_free(e);
+			rc = mp_ensemble_run(ctx, sc, w, poles, &eo, &ens[k]);
+		if (rc == MP_OK && rank == 0)
+			rc = add_rows(ctx, t, ens[k], sc->name);
 		mp_world_free(w);
 		mp_poles_free(poles);
 	}
+	if (rc == MP_OK && rank == 0 && !o->no_store)
+		rc = mp_ensemble_store_job(ctx, store, (const mp_ensemble *const *)ens, nsc, ids);
+	/* each stored run's provenance: its scenario file, world and poles, seed and runs */
+	for (size_t k = 0; k < nsc && rc == MP_OK && rank == 0 && !o->no_store; k++)
+		if ((rc = mp_scenario_load(ctx, npos ? pos[k] : default_scenarios[k], sc)) == MP_OK)
+			rc = cli_record_sim(ctx, store, ids[k], sc, (int64_t)mp_ensemble_seed(ens[k]),
+					    mp_ensemble_runs(ens[k]));
+	for (size_t k = 0; k < nsc && rc == MP_OK && rank == 0 && !o->common.quiet; k++) {
+		char esc[128];
+		const char *name = npos ? pos[k] : default_scenarios[k];
+		fprintf(stderr, "run: %-22s %d runs %d-%d", cli_esc(name, esc, sizeof esc), mp_ensemble_runs(ens[k]),
+			mp_ensemble_first_year(ens[k]), mp_ensemble_last_year(ens[k]));
+		if (!o->no_store)
+			fprintf(stderr, ", stored as run %lld", (long long)ids[k]);
+		fputc('\n', stderr);
+	}
+	for (size_t k = 0; ens && k < nsc; k++)
+		mp_ensemble_free(ens[k]);
+	free(ens);
+	free(ids);
 	if (rc == MP_OK && rank == 0) {
 		if (!o->common.quiet)
 			fprintf(stderr, "run: start %s; parameters %s%s\n", world, params,

@@ -148,10 +148,12 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			goto done;
 	}
 	if (!o->common.quiet) {
-		fprintf(stderr, "simulate: %s, %d runs from %d to %d (seed %llu)", sc->name, mp_ensemble_runs(e),
-			mp_ensemble_first_year(e), mp_ensemble_last_year(e), (unsigned long long)mp_ensemble_seed(e));
+		char esc[128], esc2[512];
+		fprintf(stderr, "simulate: %s, %d runs from %d to %d (seed %llu)", cli_esc(sc->name, esc, sizeof esc),
+			mp_ensemble_runs(e), mp_ensemble_first_year(e), mp_ensemble_last_year(e),
+			(unsigned long long)mp_ensemble_seed(e));
 		if (!o->no_store)
-			fprintf(stderr, " stored as run %lld in %s", (long long)run_id, db);
+			fprintf(stderr, " stored as run %lld in %s", (long long)run_id, cli_esc(db, esc2, sizeof esc2));
 		fputc('\n', stderr);
 		/* text tables state them above the table */
 		if (o->common.fmt != MP_FORMAT_TEXT)

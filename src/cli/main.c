@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "multipolar/output.h"
 #include "multipolar/store.h"
 
 #define MP_CLI_COMMAND(n) extern const cli_command cli_cmd_##n;
@@ -199,10 +200,13 @@ static void on_signal(int sig)
 {
 	(void)sig;
 	interrupted = 1;
+	/* no temporary output file outlives the process (multipolar/output.h) */
+	mp_output_cleanup();
 	/* Default action on a second signal; SQLite rolls back an open transaction when the
 	 * process dies (journal), so no half-written database is left behind. */
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
 	raise(sig);
 }
 
@@ -229,6 +233,7 @@ int main(int argc, char **argv)
 	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
 
 	mp_ctx *ctx = NULL;
 	if (mp_ctx_new(&ctx) != MP_OK) {
@@ -265,7 +270,10 @@ done:
 		size_t cl = strlen(cmd->name);
 		while (!strncmp(msg, cmd->name, cl) && msg[cl] == ':' && msg[cl + 1] == ' ')
 			msg += cl + 2;
-		fprintf(stderr, "multipolar %s: %s\n", cmd->name, *msg ? msg : mp_strerror(rc));
+		/* control characters of names and paths escaped: a message cannot drive the terminal */
+		fprintf(stderr, "multipolar %s: ", cmd->name);
+		mp_text_fputs(*msg ? msg : mp_strerror(rc), stderr);
+		fputc('\n', stderr);
 		if (rc == MP_EUSAGE)
 			fprintf(stderr, "usage: multipolar %s %s\n", cmd->name, cmd->usage);
 	}

@@ -81,6 +81,9 @@ static void test_ticks(void **state)
 	mp_ticks t;
 	assert_int_equal(mp_chart_ticks(NAN, 1, 5, &t), MP_EINPUT);
 	assert_int_equal(mp_chart_ticks(0, INFINITY, 5, &t), MP_EINPUT);
+	/* a range wider than any axis: an error, not an out-of-range (int) conversion */
+	assert_int_equal(mp_chart_ticks(-1.7e308, 1.7e308, 5, &t), MP_EINPUT);
+	assert_int_equal(mp_chart_ticks(-1e300, 1e300, 5, &t), MP_OK);
 }
 
 static void test_nicenum(void **state)

@@ -11,7 +11,9 @@
 #include <strings.h>
 
 #include "util/csv.h"
+#include "util/num.h"
 #include "datasets.h"
+#include "rules.h"
 #include "multipolar/data.h"
 #include "store/q_import.h"
 
@@ -88,23 +90,22 @@ static int is_missing_text(const char *s)
 	return !*s || !strcmp(s, "NA");
 }
 
-/* Year of a field holding a year or an ISO date (YYYY-MM-DD); 0 if none. */
-static int year_of(const char *s)
+/* Year of a text field holding a year, an ISO date (YYYY-MM-DD) or COW's YYYYMM: its
+ * leading digits (an optional '-' and 1 to 6 digits, then the end or '-'; six digits
+ * alone are YYYYMM). 0 if it has none. */
+static int year_of(const char *s, long *y)
 {
-	if (!s || !*s || !strcmp(s, "NA"))
+	const char *p = s + (*s == '-');
+	size_t n = 0;
+	while (p[n] >= '0' && p[n] <= '9')
+		n++;
+	if (!n || n > 6 || (p[n] && p[n] != '-'))
 		return 0;
-	char *end;
-	long y = strtol(s, &end, 10);
-	if (end == s)
-		return 0;
-	/* YYYYMM (COW contiguity's begin/end) and YYYYMMDD */
-	if (y >= 100000 && y <= 999912 && !*end)
-		y /= 100;
-	else if (y >= 10000000 && y <= 99991231 && !*end)
-		y /= 10000;
-	if (y < -9999 || y > 9999)
-		return 0;
-	return (int)y;
+	*y = strtol(s, NULL, 10);
+	/* YYYYMM (COW Direct Contiguity's begin and end): the year is its first four digits */
+	if (n == 6 && !p[n])
+		*y /= 100;
+	return 1;
 }
 
 static void sha256_hex(const unsigned char *data, size_t len, char out[65])
@@ -148,6 +149,11 @@ typedef struct importer {
 	size_t ncols;
 	int ycol_a, ycol_b;          /* header indexes of year column(s), -1 none */
 	int year_min, year_max;
+	const mp_dataset_rule *rule; /* unique key, documented years (rules.c) */
+	int year_lo, year_hi;
+	size_t key[8], nkey;         /* stored columns of the unique key */
+	mp_keyset *keys;
+	size_t limit[MAX_COLS];      /* longest text kept whole, 0 = any */
 } importer;
 
 /* The stored names of header column `from` under a spec's rename list ("a>b c>d,e"):
@@ -223,7 +229,102 @@ static int setup_columns(importer *im, char **hdr, size_t nh)
 		if (*b)
 			im->ycol_b = header_index(hdr, nh, b);
 	}
+	/* the unique key and the documented years */
+	im->rule = mp_data__rule(im->spec->family);
+	im->year_lo = im->rule->year_lo;
+	im->year_hi = mp_data__rule_year_hi(im->rule);
+	im->nkey = 0;
+	for (const char *k = im->rule->key; k && *k;) {
+		size_t l = strcspn(k, " ");
+		size_t c = 0;
+		while (c < im->ncols && (strlen(im->cols[c].name) != l || strncasecmp(im->cols[c].name, k, l)))
+			c++;
+		if (c == im->ncols || im->src[c] < 0 || im->nkey == sizeof im->key / sizeof im->key[0]) {
+			im->nkey = 0; /* a key column absent from the file: nothing to check */
+			break;
+		}
+		im->key[im->nkey++] = c;
+		k += l;
+		while (*k == ' ')
+			k++;
+	}
+	for (size_t c = 0; c < im->ncols; c++)
+		im->limit[c] = im->cols[c].type == MP_STORE_SQL_TEXT ? mp_data__text_limit(im->cols[c].name) : 0;
 	return MP_OK;
+}
+
+/* The key of a converted row as bytes whose memcmp order is the values' order (so the
+ * key set can tell a sorted file at a glance, rules.c): integers as 8 bytes big-endian with
+ * the sign bit flipped, reals likewise after IEEE 754's order-preserving flip, text as its
+ * bytes and a NUL (a field holds none). No type tags: the column types are the family's,
+ * fixed for the file. 0 when a key value is missing (such rows are not compared, as in SQL
+ * UNIQUE). */
+static size_t key_bytes(const importer *im, const mp_store_sql_value *vals, unsigned char *buf, size_t size)
+{
+	size_t o = 0;
+	for (size_t k = 0; k < im->nkey; k++) {
+		const mp_store_sql_value *v = &vals[im->key[k]];
+		if (v->null)
+			return 0;
+		mp_store_sql_type t = im->cols[im->key[k]].type;
+		if (t == MP_STORE_SQL_TEXT) {
+			size_t l = strlen(v->s);
+			if (o + l + 1 > size)
+				return 0;
+			memcpy(buf + o, v->s, l + 1);
+			o += l + 1;
+			continue;
+		}
+		uint64_t u;
+		if (t == MP_STORE_SQL_INT)
+			u = (uint64_t)v->i ^ ((uint64_t)1 << 63);
+		else {
+			double r = v->r == 0 ? 0.0 : v->r; /* -0 and 0 are one key */
+			memcpy(&u, &r, 8);
+			u = u >> 63 ? ~u : u | ((uint64_t)1 << 63);
+		}
+		if (o + 8 > size)
+			return 0;
+		for (int b = 7; b >= 0; b--)
+			buf[o++] = (unsigned char)(u >> (8 * b));
+	}
+	return o;
+}
+
+/* Refuses a row whose key an earlier row had, naming both lines and the key. */
+static int check_key(importer *im, mp_csv *csv, const mp_store_sql_value *vals)
+{
+	unsigned char buf[1024];
+	size_t len = im->nkey ? key_bytes(im, vals, buf, sizeof buf) : 0, first = 0;
+	if (!len)
+		return MP_OK;
+	int r = mp_data__keyset_add(im->keys, buf, len, csv->record_line, &first);
+	if (r < 0)
+		return mp_error_set(im->ctx, MP_ENOMEM, "%s: out of memory checking the rows' keys", im->path);
+	if (r == 0)
+		return MP_OK;
+	char desc[256];
+	size_t o = 0;
+	desc[0] = '\0';
+	for (size_t k = 0; k < im->nkey && o < sizeof desc; k++) {
+		size_t c = im->key[k];
+		const mp_store_sql_value *v = &vals[c];
+		if (im->cols[c].type == MP_STORE_SQL_TEXT)
+			o += (size_t)snprintf(desc + o, sizeof desc - o, "%s%s '%.40s'", k ? ", " : "", im->cols[c].name, v->s);
+		else if (im->cols[c].type == MP_STORE_SQL_INT)
+			o += (size_t)snprintf(desc + o, sizeof desc - o, "%s%s %lld", k ? ", " : "", im->cols[c].name,
+					      (long long)v->i);
+		else
+			o += (size_t)snprintf(desc + o, sizeof desc - o, "%s%s %g", k ? ", " : "", im->cols[c].name, v->r);
+	}
+	char names[128];
+	o = 0;
+	names[0] = '\0';
+	for (size_t k = 0; k < im->nkey && o < sizeof names; k++)
+		o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", k ? ", " : "", im->cols[im->key[k]].name);
+	return mp_error_set(im->ctx, MP_EINPUT,
+			    "%s:%zu:1: duplicate row: %s is also on line %zu (%s has one row per %s)", im->path,
+			    csv->record_line, desc, first, im->spec->name, names);
 }
 
 /* An optional '-' and 1 to 15 digits: exact as int64 and as double. */
@@ -257,6 +358,11 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_store_sql_value *va
 		if (im->cols[c].type == MP_STORE_SQL_TEXT) {
 			if (is_missing_text(f))
 				v->null = 1;
+			else if (im->limit[c] && strlen(f) > im->limit[c])
+				return mp_error_set(im->ctx, MP_EINPUT,
+						    "%s:%zu:%zu: column '%s': \"%.80s\" is %zu bytes long; multipolar keeps at most "
+						    "%zu (it would be cut)",
+						    im->path, csv->record_line, csv->cols[h], hdr[h], f, strlen(f), im->limit[c]);
 			else
 				v->s = f;
 			continue;
@@ -293,25 +399,47 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_store_sql_value *va
 			continue;
 		}
 		if (im->cols[c].type == MP_STORE_SQL_INT) {
-			if (r != (double)(int64_t)r || r > 9.0e15 || r < -9.0e15)
+			/* range and wholeness tested before any cast (util/num.h) */
+			if (!mp_num__to_int64(r, -9000000000000000LL, 9000000000000000LL, &v->i))
 				return mp_error_set(im->ctx, MP_EINPUT,
 						    "%s:%zu:%zu: column '%s': expected a whole number, got \"%s\"", im->path,
 						    csv->record_line, csv->cols[h], hdr[h], csv->fields[h]);
-			v->i = (int64_t)r;
 		} else
 			v->r = r;
 	}
+	/* every year inside the family's documented span, so provenance's year_min and
+	 * year_max describe every row (docs/data.md) */
 	for (int k = 0; k < 2; k++) {
 		int h = k ? im->ycol_b : im->ycol_a;
-		int y = h >= 0 ? year_of(csv->fields[h]) : 0;
-		if (!y)
+		if (h < 0)
 			continue;
+		size_t c = 0;
+		while (c < im->ncols && im->src[c] != h)
+			c++;
+		if (c == im->ncols || vals[c].null)
+			continue;
+		long long y;
+		if (im->cols[c].type == MP_STORE_SQL_TEXT) {
+			long ty;
+			if (!year_of(vals[c].s, &ty))
+				return mp_error_set(im->ctx, MP_EINPUT,
+						    "%s:%zu:%zu: column '%s': expected a year or a date YYYY-MM-DD, got \"%s\"",
+						    im->path, csv->record_line, csv->cols[h], hdr[h], csv->fields[h]);
+			y = ty;
+		} else if (im->cols[c].type == MP_STORE_SQL_INT)
+			y = vals[c].i;
+		else
+			continue;
+		if (y < im->year_lo || y > im->year_hi)
+			return mp_error_set(im->ctx, MP_EINPUT,
+					    "%s:%zu:%zu: column '%s': year %lld is outside the years of %s (%d-%d)", im->path,
+					    csv->record_line, csv->cols[h], hdr[h], y, im->spec->name, im->year_lo, im->year_hi);
 		if (!im->year_min || y < im->year_min)
-			im->year_min = y;
+			im->year_min = (int)y;
 		if (!im->year_max || y > im->year_max)
-			im->year_max = y;
+			im->year_max = (int)y;
 	}
-	return MP_OK;
+	return check_key(im, csv, vals);
 }
 
 static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp_dataset_spec **out)
@@ -462,6 +590,19 @@ done:
 	return rc;
 }
 
+/* The result of a file imported before (same SHA-256). */
+static void already(const mp_dataset_info *info, mp_import_result *out)
+{
+	snprintf(out->family, sizeof out->family, "%s", info->family);
+	snprintf(out->name, sizeof out->name, "%s", info->name);
+	snprintf(out->version, sizeof out->version, "%s", info->version);
+	out->dataset_id = info->id;
+	out->rows = info->rows;
+	out->year_min = info->year_min;
+	out->year_max = info->year_max;
+	out->already = 1;
+}
+
 int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result *out)
 {
 	mp_csv csv;
@@ -489,17 +630,11 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 		sha256_hex(data, len, sha);
 	}
 	int found = 0;
+	/* a first look, so a file imported before is not parsed again */
 	if ((rc = mp_store__dataset_by_sha(ctx, s, sha, &info, &found)) != MP_OK)
 		goto done;
 	if (found) {
-		snprintf(out->family, sizeof out->family, "%s", info.family);
-		snprintf(out->name, sizeof out->name, "%s", info.name);
-		snprintf(out->version, sizeof out->version, "%s", info.version);
-		out->dataset_id = info.id;
-		out->rows = info.rows;
-		out->year_min = info.year_min;
-		out->year_max = info.year_max;
-		out->already = 1;
+		already(&info, out);
 		goto done;
 	}
 	/* header */
@@ -521,9 +656,22 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 		}
 		strip(hdr[i]);
 	}
+	/* a column named twice (any case) would be two columns of one table */
+	for (size_t j = 1; j < nh; j++)
+		for (size_t i = 0; i < j; i++)
+			if (*hdr[j] && !strcasecmp(hdr[i], hdr[j])) {
+				rc = mp_error_set(ctx, MP_EINPUT, "%s:1:%zu: column '%s' appears twice in the header (fields %zu and %zu)",
+						  path, csv.cols[j], hdr[j], i + 1, j + 1);
+				goto done;
+			}
 	if ((rc = detect(ctx, path, hdr, nh, &im.spec)) != MP_OK)
 		goto done;
 	setup_columns(&im, hdr, nh);
+	/* rows expected: the file's bytes over the header's (a row is at least about as long) */
+	if (im.nkey && mp_data__keyset_new(&im.keys, csv.len / (csv.pos > 16 ? csv.pos : 16))) {
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		goto done;
+	}
 	if (!(vals = calloc(im.ncols ? im.ncols : 1, sizeof *vals))) {
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		goto done;
@@ -539,6 +687,17 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 	if ((rc = mp_store__bulk(ctx, s, 1)) != MP_OK || (rc = mp_store_begin(ctx, s)) != MP_OK)
 		goto done;
 	in_tx = 1;
+	/* the check that counts, under the write lock: another process importing the same
+	 * file meanwhile has committed it, or has not started (never a UNIQUE error) */
+	{
+		mp_dataset_info again;
+		if ((rc = mp_store__dataset_by_sha(ctx, s, sha, &again, &found)) != MP_OK)
+			goto done;
+		if (found) {
+			already(&again, out);
+			goto done; /* rolls back the empty transaction */
+		}
+	}
 	if ((rc = mp_store__dataset_add(ctx, s, &info, &dsid)) != MP_OK)
 		goto done;
 	if ((rc = mp_store__inserter_new(ctx, s, im.spec->family, im.cols, im.ncols, dsid, &ins)) != MP_OK)
@@ -598,6 +757,7 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 	out->year_min = im.year_min;
 	out->year_max = im.year_max;
 done:
+	mp_data__keyset_free(im.keys);
 	mp_store__inserter_free(ins);
 	if (in_tx)
 		mp_store_rollback(s);

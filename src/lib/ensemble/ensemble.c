@@ -346,20 +346,14 @@ static char *params_json(const mp_sim_params *p)
 	return s;
 }
 
-int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t job, int64_t *run_id)
+/* One ensemble's rows, inside the caller's transaction. */
+static int store_one(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t job, int64_t *run_id)
 {
-	if (!e->res)
-		return MP_OK;
 	char *pj = params_json(&e->params);
 	if (!pj)
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-	int rc = mp_store_begin(ctx, s);
-	if (rc != MP_OK) {
-		free(pj);
-		return rc;
-	}
-	rc = mp_store__sim_run_insert(ctx, s, e->scenario, e->scenario_path, e->seed, e->runs, e->start, e->until,
-				      e->world_source, pj, job, run_id);
+	int rc = mp_store__sim_run_insert(ctx, s, e->scenario, e->scenario_path, e->seed, e->runs, e->start, e->until,
+					  e->world_source, pj, job, run_id);
 	for (size_t k = 0; k < e->out.k && rc == MP_OK; k++)
 		for (int y = 0; y < e->years && rc == MP_OK; y++) {
 			const double *q = e->res + 6 * ((size_t)y * e->out.k + k), mean = q[5];
@@ -367,6 +361,40 @@ int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t jo
 							  e->out.vars[k].variable, q, mean);
 		}
 	free(pj);
+	return rc;
+}
+
+int mp_ensemble_store_job(mp_ctx *ctx, mp_store *s, const mp_ensemble *const *es, size_t n, int64_t *run_ids)
+{
+	int64_t job = 0;
+	for (size_t i = 0; i < n; i++)
+		run_ids[i] = 0;
+	/* the tables come from the store's migrations; the job is one transaction */
+	int rc = mp_store_begin(ctx, s);
+	if (rc != MP_OK)
+		return rc;
+	for (size_t i = 0; i < n && rc == MP_OK; i++) {
+		if (!es[i]->res)
+			continue;
+		rc = store_one(ctx, s, es[i], job, &run_ids[i]);
+		if (rc == MP_OK && !job)
+			job = run_ids[i];
+	}
+	if (rc == MP_OK)
+		return mp_store_commit(ctx, s);
+	mp_store_rollback(s);
+	return rc;
+}
+
+int mp_ensemble_store(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t job, int64_t *run_id)
+{
+	*run_id = 0;
+	if (!e->res)
+		return MP_OK;
+	int rc = mp_store_begin(ctx, s);
+	if (rc != MP_OK)
+		return rc;
+	rc = store_one(ctx, s, e, job, run_id);
 	if (rc == MP_OK)
 		return mp_store_commit(ctx, s);
 	mp_store_rollback(s);

@@ -7,6 +7,7 @@
 
 #include "multipolar/output.h"
 
+#include "multipolar/output.h"
 #include "report_internal.h"
 
 static void head(rep *r)
@@ -99,6 +100,10 @@ int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f)
 	int rc = mp_poles_load(ctx, o->poles_path, &r.poles);
 	if (rc != MP_OK)
 		goto done;
+	/* one snapshot: a run committing meanwhile cannot show half in the report */
+	if ((rc = mp_store_read_begin(ctx, s)) != MP_OK)
+		goto done;
+	r.in_read = 1;
 	mp_progress(ctx, "report", 0, 1);
 	if ((rc = rep__history_load(&r)) != MP_OK)
 		goto done;
@@ -135,6 +140,8 @@ int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f)
 	if (ferror(f))
 		rc = mp_error_set(ctx, MP_EIO, "report: writing the output failed");
 done:
+	if (r.in_read)
+		mp_store_read_end(s);
 	rep__history_free(&r);
 	mp_poles_free(r.poles);
 	return rc;

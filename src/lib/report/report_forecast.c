@@ -526,6 +526,20 @@ int rep__forecast(rep *r)
 			       "Run a scenario with 'multipolar simulate SCENARIO' and write the report again.");
 		goto close;
 	}
+	/* runs of several jobs (`run`, then `simulate --store` of one scenario) may differ in
+	 * seed, horizon or start world: said, not hidden */
+	size_t njobs = 0;
+	for (size_t j = 0; j < nsc; j++) {
+		size_t k = 0;
+		while (k < j && sc[k].run->job != sc[j].run->job)
+			k++;
+		njobs += k == j;
+	}
+	if (njobs > 1)
+		fprintf(r->f,
+			"<p class=\"note\">These scenarios come from %zu separate jobs (see each panel's run number and "
+			"the table sim_runs): their seeds, horizons or start worlds may differ.</p>\n",
+			njobs);
 	fputs("<p>Each panel shows one scenario's ensemble: the line is the median of the runs, the dark band "
 	      "holds the middle 50% of runs and the light band 90%. Dashed lines are the observed history "
 	      "of the same quantity.</p>\n",

@@ -17,6 +17,7 @@ typedef struct rep {
 	mp_store *s;
 	const mp_report_opts *o;
 	FILE *f;
+	int in_read;             /* inside the store's read transaction (one snapshot) */
 	mp_poles *poles;
 	char nmc_source[96];     /* "NMC 6.0" */
 	/* progress: one unit per history year, per scenario, and the sections */

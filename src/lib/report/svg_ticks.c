@@ -47,6 +47,10 @@ int mp_chart_ticks(double min, double max, int target, mp_ticks *out)
 	/* a tiny tolerance so that 0.3/0.1 = 2.9999999 still lands on 3 */
 	double k0 = floor(min / step + 1e-9);
 	double k1 = ceil(max / step - 1e-9);
+	/* a range too wide for the double's step (|min|, |max| near 1e300): no ticks, and no
+	 * out-of-range conversion to int below (undefined behaviour, C17 6.3.1.4) */
+	if (!(k1 - k0 >= 0 && k1 - k0 <= 1000))
+		return MP_EINPUT;
 	out->step = step;
 	out->lo = k0 * step;
 	out->hi = k1 * step;

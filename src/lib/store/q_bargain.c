@@ -107,11 +107,12 @@ static int has_table(mp_store *s, const char *name)
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(mp_store__db(s), "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", -1,
 			       &st, NULL) != SQLITE_OK)
-		return 0;
+		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
+	int r = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return found;
+	/* -1 on an error: true, so the caller reads the table and reports the error there */
+	return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
 }
 
 static void text(char *dst, size_t size, sqlite3_stmt *st, int col)

@@ -126,7 +126,7 @@ static int column_exists(mp_store *s, const char *table, const char *col)
 	if (sqlite3_prepare_v2(mp_store__db(s), sql, -1, &st, NULL) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_text(st, 1, col, -1, SQLITE_TRANSIENT);
-	int found = sqlite3_step(st) == SQLITE_ROW;
+	int found = sqlite3_step(st) == SQLITE_ROW; /* else: the ALTER TABLE that follows reports it */
 	sqlite3_finalize(st);
 	return found;
 }

@@ -61,7 +61,10 @@ int mp_store__rel_coverage(mp_ctx *ctx, mp_store *s, const char *family, int *pr
 		return rc;
 	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, dsid);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+	int r = mp_store__step(ctx, s, st, family);
+	if (r < 0)
+		return r;
+	if (r == 1 && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		*present = 1;
 		*first = sqlite3_column_int(st, 0);
 		*last = sqlite3_column_int(st, 1);

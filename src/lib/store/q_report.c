@@ -13,11 +13,12 @@ int mp_store__report_has_table(mp_store *s, const char *name)
 	sqlite3_stmt *st = NULL;
 	if (mp_store__prepare(NULL, s, "SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?1",
 			      &st) != MP_OK)
-		return 0;
+		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	int found = sqlite3_step(st) == SQLITE_ROW;
+	int r = sqlite3_step(st);
 	sqlite3_reset(st);
-	return found;
+	/* -1 on an error: true, so the caller reads the table and reports the error there */
+	return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
 }
 
 static void copy_text(char *dst, size_t size, sqlite3_stmt *st, int col)
@@ -55,11 +56,26 @@ int mp_store__report_runs(mp_ctx *ctx, mp_store *s, mp_store_report_run **out, s
 		copy_text(r->scenario, sizeof r->scenario, st, 1);
 		r->first_year = mp_store__int(st, 2, 0);
 		r->last_year = mp_store__int(st, 3, 0);
+		r->job = 0;
 	}
 	if (step != SQLITE_DONE)
 		rc = mp_store__error(ctx, s, "reading sim_summary");
-done:
 	sqlite3_reset(st);
+	/* the job of each run, where sim_runs says it */
+	if (rc == MP_OK && *n && mp_store__report_has_table(s, "sim_runs") &&
+	    (rc = mp_store__prepare(ctx, s, "SELECT job FROM sim_runs WHERE run_id = ?1", &st)) == MP_OK)
+		for (size_t i = 0; i < *n && rc == MP_OK; i++) {
+			sqlite3_bind_int64(st, 1, v[i].run_id);
+			int r = mp_store__step(ctx, s, st, "reading sim_runs");
+			if (r < 0)
+				rc = r;
+			else if (r == 1)
+				v[i].job = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+		}
+done:
+	if (st)
+		sqlite3_reset(st);
 	if (rc != MP_OK) {
 		free(v);
 		v = NULL;

@@ -18,6 +18,7 @@ typedef struct mp_store_report_run {
 	int64_t run_id;
 	char scenario[96];
 	int first_year, last_year;
+	int64_t job; /* sim_runs.job (one `multipolar run`), 0 when unknown */
 } mp_store_report_run;
 /* *out is malloc'd (free()); *n = 0 when the table is missing or empty. */
 int mp_store__report_runs(mp_ctx *ctx, mp_store *s, mp_store_report_run **out, size_t *n);

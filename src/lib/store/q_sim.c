@@ -38,11 +38,14 @@ static int mark_pairs(mp_ctx *ctx, mp_store *s, const char *sql, int64_t dsid, i
 		return rc;
 	sqlite3_bind_int64(st, 1, dsid);
 	sqlite3_bind_int(st, 2, year);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int r;
+	while ((r = mp_store__step(ctx, s, st, "read dyads")) == 1) {
 		int i = find(idx, n, sqlite3_column_int(st, 0)), j = find(idx, n, sqlite3_column_int(st, 1));
 		if (i >= 0 && j >= 0 && i != j)
 			m[(size_t)i * n + (size_t)j] = m[(size_t)j * n + (size_t)i] = 1;
 	}
+	if (r < 0)
+		return r; /* a read error is an error, never fewer pairs */
 	sqlite3_reset(st);
 	return MP_OK;
 }
@@ -59,10 +62,24 @@ static int newest_year(mp_ctx *ctx, mp_store *s, const char *table, int64_t dsid
 	sqlite3_bind_int64(st, 1, dsid);
 	sqlite3_bind_int(st, 2, year);
 	*out = 0;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+	int r = mp_store__step(ctx, s, st, table);
+	if (r < 0)
+		return r;
+	if (r == 1 && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		*out = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	return MP_OK;
+}
+
+/* The dataset id of an imported family: *dsid = 0 when it is not imported; a database
+ * error is returned, never taken for "not imported". */
+static int family_dsid(mp_ctx *ctx, mp_store *s, const char *family, int64_t *dsid)
+{
+	*dsid = 0;
+	int has = mp_store_has(s, family);
+	if (has == 0)
+		return MP_OK;
+	return mp_store__dsid(ctx, s, family, NULL, dsid);
 }
 
 int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *trade,
@@ -85,18 +102,12 @@ int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, s
 	}
 	sqlite3_stmt *st;
 	int64_t dsid;
-	if (mp_store_has(s, "trade_dyadic") && mp_store__dsid(ctx, s, "trade_dyadic", NULL, &dsid) == MP_OK) {
-		rc = mp_store__prepare(ctx, s,
-				       "SELECT max(year) FROM trade_dyadic WHERE dsid = ?1 AND year <= ?2 AND year >= ?2 - 5",
-				       &st);
-		if (rc != MP_OK)
-			goto done;
-		sqlite3_bind_int64(st, 1, dsid);
-		sqlite3_bind_int(st, 2, year);
+	if ((rc = family_dsid(ctx, s, "trade_dyadic", &dsid)) != MP_OK)
+		goto done;
+	if (dsid) {
 		int ty = 0;
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-			ty = sqlite3_column_int(st, 0);
-		sqlite3_reset(st);
+		if ((rc = newest_year(ctx, s, "trade_dyadic", dsid, year, &ty)) != MP_OK)
+			goto done;
 		if (ty) {
 			rc = mp_store__prepare(ctx, s,
 					       "SELECT ccode1, ccode2, flow1, flow2 FROM trade_dyadic WHERE dsid = ?1 AND year = ?2",
@@ -105,7 +116,8 @@ int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, s
 				goto done;
 			sqlite3_bind_int64(st, 1, dsid);
 			sqlite3_bind_int(st, 2, ty);
-			while (sqlite3_step(st) == SQLITE_ROW) {
+			int r;
+			while ((r = mp_store__step(ctx, s, st, "read trade_dyadic")) == 1) {
 				int i = find(idx, n, sqlite3_column_int(st, 0)), j = find(idx, n, sqlite3_column_int(st, 1));
 				double f1 = mp_store__real(st, 2), f2 = mp_store__real(st, 3);
 				if (i < 0 || j < 0 || i == j)
@@ -116,10 +128,16 @@ int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, s
 					continue;
 				trade[(size_t)i * n + (size_t)j] = trade[(size_t)j * n + (size_t)i] = v;
 			}
+			if (r < 0) {
+				rc = r;
+				goto done;
+			}
 			sqlite3_reset(st);
 		}
 	}
-	if (mp_store_has(s, "contiguity") && mp_store__dsid(ctx, s, "contiguity", NULL, &dsid) == MP_OK) {
+	if ((rc = family_dsid(ctx, s, "contiguity", &dsid)) != MP_OK)
+		goto done;
+	if (dsid) {
 		for (size_t k = 0; k < n * n; k++)
 			contig[k] = 0;
 		if ((rc = mark_pairs(ctx, s,
@@ -136,7 +154,9 @@ int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, s
 	};
 	for (size_t k = 0; k < 2; k++) {
 		int ay = 0;
-		if (!mp_store_has(s, pacts[k].family) || mp_store__dsid(ctx, s, pacts[k].family, NULL, &dsid) != MP_OK)
+		if ((rc = family_dsid(ctx, s, pacts[k].family, &dsid)) != MP_OK)
+			goto done;
+		if (!dsid)
 			continue;
 		if ((rc = newest_year(ctx, s, pacts[k].family, dsid, year, &ay)) != MP_OK)
 			goto done;
@@ -148,7 +168,9 @@ int mp_store__sim_dyads(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, s
 			goto done;
 		break;
 	}
-	if (mp_store_has(s, "rivalries") && mp_store__dsid(ctx, s, "rivalries", NULL, &dsid) == MP_OK) {
+	if ((rc = family_dsid(ctx, s, "rivalries", &dsid)) != MP_OK)
+		goto done;
+	if (dsid) {
 		for (size_t q = 0; q < n * n; q++)
 			rival[q] = 0;
 		rc = mark_pairs(ctx, s,
@@ -184,10 +206,8 @@ int mp_store__sim_run_insert(mp_ctx *ctx, mp_store *s, const char *scenario, con
 		sqlite3_bind_int64(st, 9, job);
 	else
 		sqlite3_bind_null(st, 9);
-	int step = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (step != SQLITE_DONE)
-		return mp_store__error(ctx, s, "store simulation run");
+	if ((rc = mp_store__step_done(ctx, s, st, "store simulation run")) != MP_OK)
+		return rc;
 	*run_id = sqlite3_last_insert_rowid(mp_store__db(s));
 	if (job <= 0) {
 		char sql[96];
@@ -222,9 +242,5 @@ int mp_store__sim_summary_insert(mp_ctx *ctx, mp_store *s, int64_t run_id, const
 		sqlite3_bind_double(st, 11, mean);
 	else
 		sqlite3_bind_null(st, 11);
-	int step = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (step != SQLITE_DONE)
-		return mp_store__error(ctx, s, "store simulation summary");
-	return MP_OK;
+	return mp_store__step_done(ctx, s, st, "store simulation summary");
 }

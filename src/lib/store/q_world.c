@@ -15,7 +15,10 @@ int mp_store__nmc_years(mp_ctx *ctx, mp_store *s, int64_t dsid, int *first, int 
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, dsid);
-	if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL) {
+	int r = mp_store__step(ctx, s, st, "read NMC years");
+	if (r < 0)
+		return r;
+	if (r == 0 || sqlite3_column_type(st, 0) == SQLITE_NULL) {
 		sqlite3_reset(st);
 		return mp_error_set(ctx, MP_ENOTFOUND, "%s: the NMC dataset has no rows", mp_store_path(s));
 	}

@@ -22,6 +22,7 @@ struct mp_store {
 		sqlite3_stmt *st;
 	} cache[MP_STMT_CACHE];
 	int ncache;
+	int busy_ms; /* how long a statement waits for another process's lock */
 };
 
 /* Schema migrations: entry i brings user_version i to i+1: its SQL, then its fix-up
@@ -118,16 +119,43 @@ const char *mp_store_path(const mp_store *s) { return s->path; }
 
 int mp_store__error(mp_ctx *ctx, mp_store *s, const char *what)
 {
-	return mp_error_set(ctx, MP_EDB, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+	int code = sqlite3_errcode(s->db);
+	const char *sep = what && *what ? ": " : "";
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return mp_error_set(ctx, MP_EDB,
+				    "%s: %s%sanother process holds the database's lock (waited %.1f s; try again when "
+				    "it has finished, or raise MULTIPOLAR_BUSY_TIMEOUT): %s",
+				    s->path, what ? what : "", sep, s->busy_ms / 1000.0, sqlite3_errmsg(s->db));
+	return mp_error_set(ctx, MP_EDB, "%s: %s%s%s", s->path, what ? what : "", sep, sqlite3_errmsg(s->db));
+}
+
+int mp_store__step(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *what)
+{
+	int r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		return 1;
+	if (r == SQLITE_DONE)
+		return 0;
+	int rc = mp_store__error(ctx, s, what); /* the message before reset clears nothing */
+	sqlite3_reset(st);
+	return rc;
+}
+
+int mp_store__step_done(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *what)
+{
+	int r = mp_store__step(ctx, s, st, what);
+	if (r < 0)
+		return r;
+	sqlite3_reset(st);
+	return MP_OK;
 }
 
 int mp_store__exec(mp_ctx *ctx, mp_store *s, const char *sql)
 {
 	char *err = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		int rc = mp_error_set(ctx, MP_EDB, "%s: %s", s->path, err ? err : "SQL error");
 		sqlite3_free(err);
-		return rc;
+		return mp_store__error(ctx, s, NULL);
 	}
 	return MP_OK;
 }
@@ -182,6 +210,42 @@ int mp_store__int(sqlite3_stmt *st, int col, int missing)
 	return sqlite3_column_type(st, col) == SQLITE_NULL ? missing : sqlite3_column_int(st, col);
 }
 
+static int schema_version(mp_ctx *ctx, mp_store *s, int *version)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return mp_store__error(ctx, s, "read schema version");
+	int r = mp_store__step(ctx, s, st, "read schema version");
+	*version = r == 1 ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return r < 0 ? r : MP_OK;
+}
+
+/* MP_EINPUT when the file holds tables but no multipolar schema (user_version 0). */
+static int foreign_check(mp_ctx *ctx, mp_store *s)
+{
+	int version = 0, ntab = 0;
+	int rc = schema_version(ctx, s, &version);
+	if (rc != MP_OK || version != 0)
+		return rc;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", -1, &st,
+			       NULL) != SQLITE_OK)
+		return mp_store__error(ctx, s, "read schema");
+	int r = mp_store__step(ctx, s, st, "read schema");
+	if (r == 1)
+		ntab = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (r < 0)
+		return r;
+	if (ntab > 0)
+		return mp_error_set(ctx, MP_EINPUT,
+				    "%s: not a multipolar database: it holds %d table%s or index%s of another program "
+				    "and no multipolar schema (user_version 0); name a new file with --db",
+				    s->path, ntab, ntab == 1 ? "" : "s", ntab == 1 ? "" : "es");
+	return MP_OK;
+}
+
 /* Whether `table` has column `col` (table names are this file's constants). */
 static int has_column(mp_store *s, const char *table, const char *col)
 {
@@ -204,42 +268,29 @@ static int fix_results(mp_ctx *ctx, mp_store *s)
 	return MP_OK;
 }
 
-static int read_version(mp_ctx *ctx, mp_store *s, int *version)
-{
-	sqlite3_stmt *st = NULL;
-	*version = 0;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return mp_store__error(ctx, s, "read schema version");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (*version > (int)N_MIGRATIONS)
-		return mp_error_set(ctx, MP_EDB, "%s: schema version %d is newer than this multipolar (%d)",
-				    s->path, *version, (int)N_MIGRATIONS);
-	return MP_OK;
-}
-
 /* Brings the schema to the newest version, all or nothing. The version is read again
- * inside the write transaction: two processes opening a new database at once must not
- * both run the migrations (the second waits on BEGIN IMMEDIATE, then finds them done). */
+ * under BEGIN IMMEDIATE (the write lock): two processes opening a new database at once
+ * must not both run the migrations (the second waits, then finds them done). */
 static int migrate(mp_ctx *ctx, mp_store *s)
 {
-	int version;
-	int rc = read_version(ctx, s, &version);
-	if (rc != MP_OK || version == (int)N_MIGRATIONS)
-		return rc;
-	if ((rc = mp_store__exec(ctx, s, "BEGIN IMMEDIATE")) != MP_OK)
-		return rc;
-	if ((rc = read_version(ctx, s, &version)) == MP_OK && version == (int)N_MIGRATIONS) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	int version = 0;
+	int rc = schema_version(ctx, s, &version);
+	if (rc == MP_OK && version == (int)N_MIGRATIONS)
 		return MP_OK;
-	}
+	if (rc == MP_OK)
+		rc = mp_store__exec(ctx, s, "BEGIN IMMEDIATE");
+	if (rc != MP_OK)
+		return rc;
+	rc = schema_version(ctx, s, &version);
+	if (rc == MP_OK && version > (int)N_MIGRATIONS)
+		rc = mp_error_set(ctx, MP_EDB, "%s: schema version %d is newer than this multipolar (%d)", s->path,
+				  version, (int)N_MIGRATIONS);
 	for (size_t i = (size_t)version; rc == MP_OK && i < N_MIGRATIONS; i++) {
 		rc = mp_store__exec(ctx, s, migrations[i].sql);
 		if (rc == MP_OK && migrations[i].fix)
 			rc = migrations[i].fix(ctx, s);
 	}
-	if (rc == MP_OK) {
+	if (rc == MP_OK && version < (int)N_MIGRATIONS) {
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", (int)N_MIGRATIONS);
 		rc = mp_store__exec(ctx, s, sql);
@@ -269,12 +320,27 @@ int mp_store_open(mp_ctx *ctx, const char *path, int flags, mp_store **out)
 				  s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto done;
 	}
-	sqlite3_busy_timeout(s->db, 10000);
+	/* wait for another process's lock: 10 s, or $MULTIPOLAR_BUSY_TIMEOUT seconds */
+	s->busy_ms = 10000;
+	const char *bt = getenv("MULTIPOLAR_BUSY_TIMEOUT");
+	if (bt && *bt) {
+		char *end;
+		double v = strtod(bt, &end);
+		if (!*end && v >= 0 && v <= 3600)
+			s->busy_ms = (int)(v * 1000);
+	}
+	sqlite3_busy_timeout(s->db, s->busy_ms);
 	/* Reject files that are not SQLite databases with a clear message. */
 	if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%s: not a multipolar database: %s", path, sqlite3_errmsg(s->db));
+		int code = sqlite3_errcode(s->db);
+		rc = code == SQLITE_BUSY || code == SQLITE_LOCKED
+			     ? mp_store__error(ctx, s, "open")
+			     : mp_error_set(ctx, MP_EINPUT, "%s: not a multipolar database: %s", path, sqlite3_errmsg(s->db));
 		goto done;
 	}
+	/* a SQLite file of another program: refused, never converted (its tables would get ours) */
+	if ((rc = foreign_check(ctx, s)) != MP_OK)
+		goto done;
 	if (!(flags & MP_STORE_READONLY)) {
 		if ((rc = mp_store__exec(ctx, s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 						 "PRAGMA foreign_keys=ON; PRAGMA cache_size=" MP_STORE_CACHE ";"
@@ -325,6 +391,17 @@ void mp_store_rollback(mp_store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int mp_store_read_begin(mp_ctx *ctx, mp_store *s)
+{
+	/* BEGIN is deferred: the snapshot is taken by the first read, made at once here */
+	int rc = mp_store__exec(ctx, s, "BEGIN");
+	if (rc == MP_OK && (rc = mp_store__exec(ctx, s, "SELECT count(*) FROM sqlite_master")) != MP_OK)
+		mp_store_rollback(s);
+	return rc;
+}
+
+void mp_store_read_end(mp_store *s) { mp_store_rollback(s); }
+
 static void copy_text(char *dst, size_t size, sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
@@ -358,16 +435,16 @@ int mp_store_datasets(mp_ctx *ctx, mp_store *s, mp_dataset_info **out, size_t *n
 	mp_dataset_info *v = NULL;
 	size_t cnt = 0, cap = 0;
 	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((step = mp_store__step(ctx, s, st, "list datasets")) == 1) {
 		if (mp_vec_reserve(&v, &cap, cnt + 1, 16)) {
 			free(v);
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		}
 		read_info(st, &v[cnt++]);
 	}
-	if (step != SQLITE_DONE) {
+	if (step < 0) {
 		free(v);
-		return mp_store__error(ctx, s, "list datasets");
+		return step;
 	}
 	*out = v;
 	*n = cnt;
@@ -387,15 +464,15 @@ int mp_store_dataset_pick(mp_ctx *ctx, mp_store *s, const char *family, const ch
 	sqlite3_bind_text(st, 1, family, -1, SQLITE_TRANSIENT);
 	if (version)
 		sqlite3_bind_text(st, 2, version, -1, SQLITE_TRANSIENT);
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
+	int step = mp_store__step(ctx, s, st, "find dataset");
+	if (step < 0)
+		return step;
+	if (step == 1) {
 		read_info(st, out);
 		sqlite3_reset(st);
 		return MP_OK;
 	}
 	sqlite3_reset(st);
-	if (step != SQLITE_DONE)
-		return mp_store__error(ctx, s, "find dataset");
 	if (version)
 		return mp_error_set(ctx, MP_ENOTFOUND, "%s: no '%s' dataset of version %s is imported (see 'multipolar datasets')",
 				    s->path, family, version);
@@ -416,9 +493,11 @@ int mp_store_has(mp_store *s, const char *family)
 {
 	sqlite3_stmt *st;
 	if (mp_store__prepare(NULL, s, "SELECT 1 FROM datasets WHERE family = ?1 LIMIT 1", &st) != MP_OK)
-		return 0;
+		return -1;
 	sqlite3_bind_text(st, 1, family, -1, SQLITE_TRANSIENT);
-	int has = sqlite3_step(st) == SQLITE_ROW;
+	int r = sqlite3_step(st);
 	sqlite3_reset(st);
-	return has;
+	/* an error is not "not imported": -1 is true, so the caller goes on to read the family
+	 * and reports the error there */
+	return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
 }

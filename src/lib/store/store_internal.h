@@ -22,8 +22,16 @@
 
 /* The SQLite handle (borrowed). */
 sqlite3 *mp_store__db(mp_store *s);
-/* Raises MP_EDB with SQLite's message, prefixed by `what`. */
+/* Raises MP_EDB with SQLite's message, prefixed by the database path and `what` (NULL:
+ * none); a lock held by another process past the busy timeout says so. */
 int mp_store__error(mp_ctx *ctx, mp_store *s, const char *what);
+/* Steps a statement: 1 = a row, 0 = done; any other result resets st and returns MP_EDB
+ * (negative) with SQLite's message. Every query loop goes through it, so a damaged page or
+ * an I/O error is an error, never a short result:
+ *   while ((r = mp_store__step(ctx, s, st, "read nmc")) == 1) ...; if (r < 0) return r; */
+int mp_store__step(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *what);
+/* Steps a statement with no result rows (INSERT, UPDATE) and resets it: MP_OK or MP_EDB. */
+int mp_store__step_done(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *what);
 /* Prepares `sql` (cached per store: statements are finalised with the store). */
 int mp_store__prepare(mp_ctx *ctx, mp_store *s, const char *sql, sqlite3_stmt **out);
 /* Runs SQL with no results. */

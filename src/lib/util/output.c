@@ -1,10 +1,12 @@
 /* Atomic output files that honour the umask (multipolar/output.h). mkstemp(3) creates
  * its file with mode 0600 whatever the umask; open(2) with O_CREAT|O_EXCL and mode 0666
  * lets the kernel apply the umask, so the temporary file is made that way, with a name
- * that is tried again when taken. */
+ * that is tried again when taken. Open temporary files are listed in a fixed table of
+ * atomic pointers, which a signal handler and an atexit hook read to remove them. */
 #include "multipolar/output.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,6 +36,45 @@ static void suffix(char out[7], unsigned attempt)
 	out[6] = '\0';
 }
 
+#define MP_OUTPUT_MAX 32
+
+static _Atomic(char *) open_tmp[MP_OUTPUT_MAX];
+static atomic_flag exit_hook = ATOMIC_FLAG_INIT;
+
+void mp_output_cleanup(void)
+{
+	for (int i = 0; i < MP_OUTPUT_MAX; i++) {
+		char *p = atomic_load(&open_tmp[i]);
+		if (p)
+			(void)unlink(p); /* async-signal-safe (POSIX.1-2017 section 2.4.3) */
+	}
+}
+
+static void at_exit(void) { mp_output_cleanup(); }
+
+/* Lists tmp for removal; 0, or -1 when the table is full. */
+static int enlist(char *tmp)
+{
+	if (!atomic_flag_test_and_set(&exit_hook))
+		atexit(at_exit);
+	for (int i = 0; i < MP_OUTPUT_MAX; i++) {
+		char *none = NULL;
+		if (atomic_compare_exchange_strong(&open_tmp[i], &none, tmp))
+			return 0;
+	}
+	return -1;
+}
+
+/* Takes tmp off the list, before it is freed. */
+static void delist(char *tmp)
+{
+	for (int i = 0; i < MP_OUTPUT_MAX; i++) {
+		char *p = tmp;
+		if (atomic_compare_exchange_strong(&open_tmp[i], &p, NULL))
+			return;
+	}
+}
+
 int mp_output_open(mp_ctx *ctx, const char *path, mp_output *o)
 {
 	memset(o, 0, sizeof *o);
@@ -49,6 +90,14 @@ int mp_output_open(mp_ctx *ctx, const char *path, mp_output *o)
 		return mp_error_set(ctx, MP_ENOMEM, "%s: out of memory", path);
 	}
 	int fd = -1, err = 0;
+	/* listed before the file exists: a signal from now on removes it */
+	snprintf(o->tmp, len, "%s.tmp", path);
+	if (enlist(o->tmp) != 0) {
+		free(o->tmp);
+		free(o->path);
+		memset(o, 0, sizeof *o);
+		return mp_error_set(ctx, MP_EIO, "%s: too many output files open at once", path);
+	}
 	for (unsigned attempt = 0; attempt < 100 && fd < 0; attempt++) {
 		char s[7];
 		suffix(s, attempt);
@@ -64,6 +113,7 @@ int mp_output_open(mp_ctx *ctx, const char *path, mp_output *o)
 			close(fd);
 			unlink(o->tmp);
 		}
+		delist(o->tmp);
 		int rc = mp_error_set(ctx, MP_EIO, "%s: cannot create a temporary file beside it: %s", path, strerror(err));
 		free(o->tmp);
 		free(o->path);
@@ -76,6 +126,8 @@ int mp_output_open(mp_ctx *ctx, const char *path, mp_output *o)
 int mp_output_close(mp_ctx *ctx, mp_output *o, int rc)
 {
 	if (!o->f) {
+		if (o->tmp)
+			delist(o->tmp);
 		free(o->tmp);
 		free(o->path);
 		memset(o, 0, sizeof *o);
@@ -92,6 +144,7 @@ int mp_output_close(mp_ctx *ctx, mp_output *o, int rc)
 				  strerror(errno));
 	if (rc != MP_OK)
 		unlink(o->tmp);
+	delist(o->tmp);
 	free(o->tmp);
 	free(o->path);
 	memset(o, 0, sizeof *o);

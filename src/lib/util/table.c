@@ -3,6 +3,7 @@
 #include "util/vec.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,6 +154,64 @@ void mp_format_real(char *buf, size_t size, double v)
 	}
 }
 
+/* Length of the character at p (1-4) and whether it must be escaped: control characters
+ * (C0, DEL and C1 U+0080-U+009F: ECMA-48 sequences start with ESC or C1 CSI, so a name
+ * could move the cursor, ring the bell or rewrite the screen) and bytes that are not UTF-8
+ * (then the length is 1). */
+static size_t char_at(const unsigned char *p, int *bad)
+{
+	unsigned c = p[0];
+	*bad = c < 0x20 || c == 0x7F;
+	if (c < 0x80)
+		return 1;
+	size_t n = c >= 0xF5 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+	for (size_t k = 1; k < n; k++)
+		if ((p[k] & 0xC0) != 0x80) {
+			n = 0; /* also stops at the terminating NUL */
+			break;
+		}
+	if (n == 2 && c == 0xC2 && p[1] < 0xA0)
+		*bad = 1;
+	if (!n) {
+		*bad = 1;
+		n = 1;
+	}
+	return n;
+}
+
+size_t mp_text_escape(const char *s, char *out, size_t size)
+{
+	size_t o = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		int bad;
+		size_t n = char_at(p, &bad);
+		if (o + (bad ? 4 * n : n) >= size)
+			break;
+		for (size_t k = 0; k < n; k++, o += bad ? 4 : 1)
+			if (bad)
+				snprintf(out + o, 5, "\\x%02X", p[k]);
+			else
+				out[o] = (char)p[k];
+		p += n;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+void mp_text_fputs(const char *s, FILE *f)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		int bad;
+		size_t n = char_at(p, &bad);
+		for (size_t k = 0; k < n; k++)
+			if (bad)
+				fprintf(f, "\\x%02X", p[k]);
+			else
+				fputc(p[k], f);
+		p += n;
+	}
+}
+
 /* Renders cell (row, col) for text (human) or machine output into buf. */
 static void render(const mp_table *t, size_t row, size_t col, int human, char *buf, size_t size)
 {
@@ -171,7 +230,10 @@ static void render(const mp_table *t, size_t row, size_t col, int human, char *b
 			mp_format_real(buf, size, c->v.r);
 		break;
 	case MP_COL_TEXT:
-		snprintf(buf, size, "%s", c->v.s);
+		if (human)
+			mp_text_escape(c->v.s, buf, size);
+		else
+			snprintf(buf, size, "%s", c->v.s);
 		break;
 	}
 }
@@ -192,8 +254,15 @@ static int write_text(const mp_table *t, FILE *f)
 	char buf[512];
 	if (!w)
 		return MP_ENOMEM;
-	for (size_t c = 0; c < t->ncols; c++)
-		w[c] = utf8_width(t->cols[c].name);
+	char (*names)[128] = calloc(t->ncols ? t->ncols : 1, sizeof *names);
+	if (!names) {
+		free(w);
+		return MP_ENOMEM;
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		mp_text_escape(t->cols[c].name, names[c], sizeof names[c]);
+		w[c] = utf8_width(names[c]);
+	}
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t c = 0; c < t->ncols; c++) {
 			render(t, r, c, 1, buf, sizeof buf);
@@ -206,7 +275,7 @@ static int write_text(const mp_table *t, FILE *f)
 			int right = t->cols[c].type != MP_COL_TEXT;
 			const char *s = buf;
 			if (pass == -2)
-				s = t->cols[c].name;
+				s = names[c];
 			else if (pass == -1) {
 				for (size_t k = 0; k < w[c]; k++)
 					fputc('-', f);
@@ -229,12 +298,57 @@ static int write_text(const mp_table *t, FILE *f)
 		if (pass != -1)
 			fputc('\n', f);
 	}
+	free(names);
 	free(w);
 	return MP_OK;
 }
 
-static void csv_field(FILE *f, const char *s)
+/* A signed decimal number: [+-] digits [. digits] [(e|E) [+-] digits], nothing else (no
+ * hex, inf or nan, which strtod would take). */
+static int plain_number(const char *s)
 {
+	const char *p = s + (*s == '+' || *s == '-');
+	size_t d = 0;
+	while (*p >= '0' && *p <= '9')
+		p++, d++;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			d++;
+	if (!d)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p += 1 + (p[1] == '+' || p[1] == '-');
+		if (!(*p >= '0' && *p <= '9'))
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return !*p;
+}
+
+/* A text cell a spreadsheet would read as a formula: it starts with '=', '+', '-', '@', a
+ * tab or a carriage return (OWASP, "CSV Injection"), and is not simply a number: "-0.5"
+ * or "+3" is data and stays as it is. */
+static int formula_like(const char *s)
+{
+	if (!s[0] || !strchr("=+-@\t\r", s[0]))
+		return 0;
+	return !((s[0] == '-' || s[0] == '+') && plain_number(s));
+}
+
+static void csv_field(FILE *f, const char *s, int raw)
+{
+	if (!raw && formula_like(s)) {
+		/* OWASP: prefix a single quote and quote the field */
+		fputs("\"'", f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+		return;
+	}
 	if (!strpbrk(s, ",\"\r\n")) {
 		fputs(s, f);
 		return;
@@ -248,17 +362,17 @@ static void csv_field(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-static int write_csv_part(const mp_table *t, FILE *f, int header)
+static int write_csv_part(const mp_table *t, FILE *f, int header, int raw)
 {
 	char buf[512];
 	for (size_t c = 0; header && c < t->ncols; c++) {
-		csv_field(f, t->cols[c].name);
+		csv_field(f, t->cols[c].name, raw);
 		fputc(c + 1 < t->ncols ? ',' : '\n', f);
 	}
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t c = 0; c < t->ncols; c++) {
 			if (t->cols[c].type == MP_COL_TEXT && at(t, r, c)->set)
-				csv_field(f, at(t, r, c)->v.s);
+				csv_field(f, at(t, r, c)->v.s, raw);
 			else {
 				render(t, r, c, 0, buf, sizeof buf);
 				fputs(buf, f);
@@ -268,9 +382,9 @@ static int write_csv_part(const mp_table *t, FILE *f, int header)
 	return MP_OK;
 }
 
-static int write_csv(const mp_table *t, FILE *f)
+static int write_csv(const mp_table *t, FILE *f, int raw)
 {
-	return write_csv_part(t, f, 1);
+	return write_csv_part(t, f, 1, raw);
 }
 
 const mp_column *mp_table_column(const mp_table *t, size_t col)
@@ -280,7 +394,7 @@ const mp_column *mp_table_column(const mp_table *t, size_t col)
 
 int mp_table_write_csv(const mp_table *t, FILE *f, int header)
 {
-	int rc = write_csv_part(t, f, header);
+	int rc = write_csv_part(t, f, header, 0);
 	return rc == MP_OK && ferror(f) ? MP_EIO : rc;
 }
 
@@ -326,8 +440,13 @@ static int write_json(mp_ctx *ctx, const mp_table *t, FILE *f)
 				v = json_integer(x->v.i);
 			else if (t->cols[c].type == MP_COL_REAL)
 				v = isfinite(x->v.r) ? json_real(x->v.r) : json_null();
-			else
-				v = json_string(x->v.s);
+			else if (!(v = json_string(x->v.s))) {
+				/* not UTF-8: an error, never a silent null */
+				json_decref(o);
+				json_decref(arr);
+				return mp_error_set(ctx, MP_EINPUT, "JSON output: row %zu, column '%s': text is not valid UTF-8",
+						    r + 1, t->cols[c].name);
+			}
 			json_object_set_new(o, t->cols[c].name, v ? v : json_null());
 		}
 		json_array_append_new(arr, o);
@@ -340,10 +459,15 @@ static int write_json(mp_ctx *ctx, const mp_table *t, FILE *f)
 
 int mp_table_write(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt)
 {
+	return mp_table_write_flags(ctx, t, f, fmt, 0);
+}
+
+int mp_table_write_flags(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt, unsigned flags)
+{
 	int rc;
 	switch (fmt) {
 	case MP_FORMAT_CSV:
-		rc = write_csv(t, f);
+		rc = write_csv(t, f, (flags & MP_TABLE_RAW) != 0);
 		break;
 	case MP_FORMAT_JSON:
 		rc = write_json(ctx, t, f);

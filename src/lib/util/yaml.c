@@ -7,6 +7,57 @@
 #include "util/file.h"
 #include "util/yaml.h"
 
+/* Longest YAML input read (scenario and parameter files are a few KB): a device such as
+ * /dev/zero or a huge file is refused instead of read until memory runs out. */
+#define MP_YAML_MAX_BYTES (16u << 20)
+
+typedef struct reader {
+	FILE *f;
+	size_t total;
+	int too_big;
+} reader;
+
+static int read_bounded(void *data, unsigned char *buf, size_t size, size_t *got)
+{
+	reader *r = data;
+	size_t n = fread(buf, 1, size, r->f);
+	if (ferror(r->f))
+		return 0;
+	r->total += n;
+	if (r->total > MP_YAML_MAX_BYTES) {
+		r->too_big = 1;
+		return 0;
+	}
+	*got = n;
+	return 1;
+}
+
+/* A key appearing twice in one mapping (YAML 1.2 section 3.2.1.1: keys are unique; libyaml
+ * keeps both and the reader would take one silently). */
+int mp_yaml__check_keys(mp_ctx *ctx, const char *path, yaml_document_t *doc)
+{
+	for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++) {
+		if (n->type != YAML_MAPPING_NODE)
+			continue;
+		for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(doc, p->key);
+			if (!k || k->type != YAML_SCALAR_NODE)
+				continue;
+			for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < p; q++) {
+				yaml_node_t *k0 = yaml_document_get_node(doc, q->key);
+				if (k0 && k0->type == YAML_SCALAR_NODE && k0->data.scalar.length == k->data.scalar.length &&
+				    !memcmp(k0->data.scalar.value, k->data.scalar.value, k->data.scalar.length))
+					return mp_error_set(ctx, MP_EINPUT,
+							    "%s:%zu:%zu: key '%s' appears twice in this mapping (first on line "
+							    "%zu); each key once",
+							    path, k->start_mark.line + 1, k->start_mark.column + 1,
+							    (const char *)k->data.scalar.value, k0->start_mark.line + 1);
+			}
+		}
+	}
+	return MP_OK;
+}
+
 int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y)
 {
 	memset(y, 0, sizeof *y);
@@ -20,13 +71,41 @@ int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y)
 		fclose(f);
 		return mp_error_set(ctx, MP_ENOMEM, "%s: cannot initialise the YAML parser", path);
 	}
-	yaml_parser_set_input_file(&parser, f);
+	reader rd = { f, 0, 0 };
+	yaml_parser_set_input(&parser, read_bounded, &rd);
+	rc = MP_OK;
 	if (!yaml_parser_load(&parser, &y->doc)) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: YAML syntax: %s", path,
-				  parser.problem_mark.line + 1, parser.problem_mark.column + 1,
-				  parser.problem ? parser.problem : "unreadable");
+		if (rd.too_big)
+			rc = mp_error_set(ctx, MP_EINPUT, "%s: longer than %u MB: not a scenario or parameter file", path,
+					  MP_YAML_MAX_BYTES >> 20);
+		else
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: YAML syntax: %s", path,
+					  parser.problem_mark.line + 1, parser.problem_mark.column + 1,
+					  parser.problem ? parser.problem : "unreadable");
 	} else {
 		y->loaded = 1;
+		rc = mp_yaml__check_keys(ctx, path, &y->doc);
+		/* one document per file: a second one ("---") would be ignored silently */
+		yaml_document_t next;
+		if (rc == MP_OK && yaml_document_get_root_node(&y->doc)) {
+			if (!yaml_parser_load(&parser, &next))
+				rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: YAML syntax: %s", path,
+						  parser.problem_mark.line + 1, parser.problem_mark.column + 1,
+						  rd.too_big ? "file too long" : parser.problem ? parser.problem : "unreadable");
+			else {
+				yaml_node_t *root = yaml_document_get_root_node(&next);
+				if (root)
+					rc = mp_error_set(ctx, MP_EINPUT,
+							  "%s:%zu:%zu: a second YAML document; a scenario or parameter file "
+							  "holds one",
+							  path, root->start_mark.line + 1, root->start_mark.column + 1);
+				yaml_document_delete(&next);
+			}
+		}
+		if (rc != MP_OK) {
+			yaml_document_delete(&y->doc);
+			y->loaded = 0;
+		}
 	}
 	yaml_parser_delete(&parser);
 	fclose(f);

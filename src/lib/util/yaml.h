@@ -11,8 +11,11 @@ typedef struct mp_yaml {
 	int loaded;
 } mp_yaml;
 
-/* Parses the first document of `path`; syntax errors name file, line and column. */
+/* Parses the one document of `path` (at most 16 MB); syntax errors, a key twice in one
+ * mapping and a second document are MP_EINPUT naming file, line and column. */
 int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y);
+/* MP_EINPUT when a mapping of doc has a key twice (file:line:column of the second). */
+int mp_yaml__check_keys(mp_ctx *ctx, const char *path, yaml_document_t *doc);
 void mp_yaml__free(mp_yaml *y);
 /* Root node id (0 for an empty document). */
 int mp_yaml__root(mp_yaml *y);

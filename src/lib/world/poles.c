@@ -165,6 +165,11 @@ int mp_poles_load(mp_ctx *ctx, const char *path, mp_poles **out)
 					  csv.record_line, csv.cols[4], s->to_year, s->from_year);
 			goto done;
 		}
+		if (strlen(csv.fields[1]) >= sizeof s->stateabb) {
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column 'stateabb': \"%.40s\" is longer than %zu bytes",
+					  path, csv.record_line, csv.cols[1], csv.fields[1], sizeof s->stateabb - 1);
+			goto done;
+		}
 		snprintf(s->stateabb, sizeof s->stateabb, "%s", csv.fields[1]);
 		if (nh > 5)
 			snprintf(s->rule, sizeof s->rule, "%s", csv.fields[5]);

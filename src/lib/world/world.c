@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "util/csv.h"
+#include "util/num.h"
 #include "world/world_internal.h"
 #include "util/vec.h"
 
@@ -162,17 +163,29 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 		double v = 0;
 		if ((rc = num(ctx, &csv, F_CCODE, &v)) != MP_OK)
 			goto done;
-		a->ccode = mp_is_na(v) ? 0 : (int)v;
+		if (!mp_is_na(v) && !mp_num__to_int(v, 0, 999999, &a->ccode)) {
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column 'ccode': expected a whole number in [0, 999999]",
+					  path, csv.record_line, csv.cols[F_CCODE]);
+			goto done;
+		}
+		if (strlen(csv.fields[F_ABB]) >= sizeof a->stateabb || strlen(csv.fields[F_NAME]) >= sizeof a->name) {
+			int f = strlen(csv.fields[F_ABB]) >= sizeof a->stateabb ? F_ABB : F_NAME;
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column '%s': longer than %zu bytes", path,
+					  csv.record_line, csv.cols[f], world_cols[f],
+					  (f == F_ABB ? sizeof a->stateabb : sizeof a->name) - 1);
+			goto done;
+		}
 		snprintf(a->stateabb, sizeof a->stateabb, "%s", csv.fields[F_ABB]);
 		snprintf(a->name, sizeof a->name, "%s", csv.fields[F_NAME]);
 		if ((rc = num(ctx, &csv, F_YEAR, &v)) != MP_OK)
 			goto done;
-		if (mp_is_na(v) || (w->n && (int)v != w->year)) {
+		int yv = 0;
+		if (mp_is_na(v) || !mp_num__to_int(v, 1, 9999, &yv) || (w->n && yv != w->year)) {
 			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column 'year': expected the same year on every row",
 					  path, csv.record_line, csv.cols[F_YEAR]);
 			goto done;
 		}
-		w->year = (int)v;
+		w->year = yv;
 		static const int comp_field[MP_NCOMP] = { F_MILEX, F_MILPER, F_IRST, F_PEC, F_TPOP, F_UPOP };
 		for (int c = 0; c < MP_NCOMP; c++)
 			if ((rc = num(ctx, &csv, comp_field[c], &a->comp[c])) != MP_OK)
