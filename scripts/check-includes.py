@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that the include graph of the library runs one way (docs/architecture.md):
 
-    util -> store -> data -> world -> metrics / relations / bargain / calib / sim
+    util -> store -> data / demog -> world -> metrics / relations / bargain / calib / sim
          -> ensemble -> eval -> report -> cli
 
 A file may include headers of its own folder and of folders on its left (a public header
@@ -15,13 +15,13 @@ import os
 import re
 import sys
 
-LAYERS = [["util"], ["store"], ["data"], ["world"],
+LAYERS = [["util"], ["store"], ["data", "demog"], ["world"],
           ["metrics", "relations", "bargain", "calib", "sim"],
           ["ensemble"], ["eval"], ["report"], ["cli"]]
 LAYER = {f: i for i, fs in enumerate(LAYERS) for f in fs}
 # public headers -> the module folder that implements them
 PUBLIC = {"export": "util", "output": "util", "common": "util", "rng": "util", "table": "util", "stats": "util",
-          "store": "store", "data": "data", "world": "world", "poles": "world",
+          "store": "store", "data": "data", "demog": "demog", "world": "world", "poles": "world",
           "crosswalk": "world", "metrics": "metrics", "relations": "relations",
           "bargain": "bargain", "calib": "calib", "sim": "sim", "ensemble": "ensemble",
           "eval": "eval", "chart": "report", "report": "report", "multipolar": "cli"}

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "multipolar/common.h"
+#include "multipolar/demog.h"
 #include "multipolar/sim.h"
 #include "multipolar/store.h"
 #include "multipolar/table.h"
@@ -223,6 +224,83 @@ typedef struct mp_hazard_fit {
  * (ideal-point units). */
 MP_EXTERN int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
 		    double dissat_scale, mp_hazard_fit *out);
+
+/* Demography (calib/fit_demography*.c; docs/demography.md): the probabilistic models of
+ * mech_demography.c fitted on series up to a year.
+ * A panel of units (COW states) with values at first + 5k (k < nt): five-year means of
+ * total fertility or life expectancy (NaN = missing); for migration, yearly rates. */
+typedef struct mp_demog_panel {
+	size_t nunits;
+	int nt, first, step;   /* values at first + step * k */
+	int *ccode;            /* nunits */
+	double *v;             /* nunits * nt */
+} mp_demog_panel;
+MP_EXTERN void mp_demog_panel_free(mp_demog_panel *p);
+
+/* Total fertility (Alkema et al. 2011; Raftery, Alkema & Gerland 2014): the pooled
+ * double-logistic decrement by nonlinear least squares (GSL trust region) on the
+ * five-year decrements of the transition (from the last maximum above 5.5, or the first
+ * value, until the first rise below 2), each country's scale of it shrunk toward 1 by its
+ * precision (empirical Bayes: s_c = 1 + tau^2 / (tau^2 + v_c) (s_c,LS - 1), Efron & Morris
+ * 1975), the innovation sd as a line in TFR (OLS of |e| sqrt(pi/2)), and the phase III
+ * AR(1) (OLS) on the values after the transition; with fewer than 20 phase III pairs,
+ * Raftery et al.'s (2014) mu 2.07, rho 0.86 are kept. */
+typedef struct mp_tfr_fit {
+	mp_demog_tfr_model m;
+	double tau;              /* sd of the country scales */
+	double *scale, *scale_se;/* nunits (1 and tau where a country has no decrements) */
+	int *phase3;             /* nunits: in phase III at the last value */
+	size_t n2, n3;           /* phase II decrements, phase III pairs */
+	size_t nunits2;          /* countries with a fitted scale */
+	double rss, r2;          /* of the pooled curve */
+	int converged;
+} mp_tfr_fit;
+MP_EXTERN int mp_calib_tfr(mp_ctx *ctx, const mp_demog_panel *tfr, mp_tfr_fit *out);
+MP_EXTERN void mp_tfr_fit_free(mp_tfr_fit *f);
+
+/* Life expectancy (Raftery, Chunn, Gerland & Sevcikova 2013): the pooled double-logistic
+ * gain of female e0 by nonlinear least squares on five-year gains (gains beyond +-8 years
+ * of crises left out); the persistence of the residuals (pooled OLS of a residual on the
+ * one five years before), each country's last residual as the start of its path
+ * (`shift`), the innovation sd as a line in e0; the male gap by OLS (Raftery, Lalic &
+ * Gerland 2014 form). */
+typedef struct mp_e0_fit {
+	mp_demog_e0_model m;
+	double tau;
+	double *shift, *shift_se; /* nunits */
+	size_t n, ngap;
+	double rss, r2, gap_r2;
+	int converged;
+} mp_e0_fit;
+MP_EXTERN int mp_calib_e0(mp_ctx *ctx, const mp_demog_panel *e0f, const mp_demog_panel *e0m, mp_e0_fit *out);
+MP_EXTERN void mp_e0_fit_free(mp_e0_fit *f);
+
+/* Net migration rates (yearly, per person) in the simulation's form: a country's level is
+ * the mean of its last `years` values; the deviations of each five-year mean from the
+ * mean of the `years` before it (what that forecast would have missed) follow an AR(1)
+ * across five-year blocks, rho by pooled OLS through the origin; each country's
+ * innovation sd is shrunk (6 pseudo-blocks) toward the countries' mean variance, by their
+ * size when `size` (thousands, nunits; NULL = none) is given; and their
+ * fat tails (border changes, wars, booms) are a two-component zero-mean normal scale
+ * mixture fitted by maximum likelihood (EM) to the innovations, each standardised by its
+ * country's sd without it (leave-one-out, so an outlier does not hide in its own
+ * standardiser): with probability 1 - p the sd is `core` times the country's, with
+ * probability p `core` x k times (Dempster, Laird & Rubin 1977; McLachlan & Peel 2000). */
+typedef struct mp_mig_fit {
+	double rho;              /* per five years */
+	double sd_pooled;        /* the countries' root mean innovation variance (a five-year
+				    mean rate) */
+	double sd_a, sd_b;       /* the target sd by size: ln sd = sd_a + sd_b ln size */
+	double kurtosis;         /* of the innovations standardised by their country's sd */
+	double tail_p, tail_k, core; /* the scale mixture */
+	double *level, *dev, *sd;/* nunits: level, the last five years' mean minus it, sd */
+	size_t n;                /* innovations */
+} mp_mig_fit;
+/* `ref`: the panel whose levels forecast `rate` (NULL = rate itself): levels, the current
+ * deviation and the forecasts of the errors come from it, the errors from `rate`. */
+MP_EXTERN int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *rate, const mp_demog_panel *ref, const double *size,
+		       int years, mp_mig_fit *out);
+MP_EXTERN void mp_mig_fit_free(mp_mig_fit *f);
 
 /* ---- 3. calibration on the store ----------------------------------------------------- */
 

@@ -57,6 +57,9 @@ typedef struct mp_data_layout_info {
 /* BibTeX entries (one or more @... records, keys like gibler2009) of a family's requested
  * citation; NULL when the family has none here. Static. */
 MP_EXTERN const char *mp_data_family_bibtex(const char *family);
+/* The same for an imported dataset version: families whose work changes with the release
+ * (UN WPP 2017 or 2024) get the release's entry. */
+MP_EXTERN const char *mp_data_dataset_bibtex(const char *family, const char *version);
 MP_EXTERN size_t mp_data_layouts(void);
 MP_EXTERN int mp_data_layout_get(size_t i, mp_data_layout_info *out);
 

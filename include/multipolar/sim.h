@@ -54,6 +54,46 @@ extern "C" {
 	  "logistic urbanisation speed, UN World Urbanization Prospects 2018 methodology [calib]")     \
 	X(demography_urban_max, "demography.urban_max", 0.70, "share",                               \
 	  "saturation of the urban (cities >= 100k, COW upop) share [assumption]")                   \
+	/* demography: the cohort-component engine (docs/demography.md) */                        \
+	X(demography_uncertainty, "demography.uncertainty", 1, "switch",                            \
+	  "1: each run draws its own fertility, mortality and migration paths; 0: the models' central paths") \
+	X(demography_mig_uncertainty, "demography.mig_uncertainty", 1, "switch",                    \
+	  "0: migration follows its central path in every run (as in the UN's probabilistic projections)") \
+	X(demography_tfr_d1, "demography.tfr_d1", 1.8, "TFR", "Alkema et al. 2011 DL decrement, width D1 [calib]") \
+	X(demography_tfr_d2, "demography.tfr_d2", 1.5, "TFR", "Alkema et al. 2011 DL decrement, width D2 [calib]") \
+	X(demography_tfr_d3, "demography.tfr_d3", 1.4, "TFR", "Alkema et al. 2011 DL decrement, width D3 [calib]") \
+	X(demography_tfr_d4, "demography.tfr_d4", 1.5, "TFR", "Alkema et al. 2011 DL decrement, lower asymptote D4 [calib]") \
+	X(demography_tfr_dmax, "demography.tfr_dmax", 1.1, "TFR/5yr", "Alkema et al. 2011 DL decrement scale d [calib]") \
+	X(demography_tfr_sd_a, "demography.tfr_sd_a", 0.05, "TFR/5yr", "phase II innovation sd = a + b TFR [calib]") \
+	X(demography_tfr_sd_b, "demography.tfr_sd_b", 0.04, "1/5yr", "phase II innovation sd slope on TFR [calib]") \
+	X(demography_tfr_sd_min, "demography.tfr_sd_min", 0.05, "TFR/5yr", "floor of the phase II sd [assumption]") \
+	X(demography_tfr_mu, "demography.tfr_mu", 2.07, "TFR", "phase III long-run level, Raftery, Alkema & Gerland 2014 [calib]") \
+	X(demography_tfr_rho, "demography.tfr_rho", 0.86, "per 5yr", "phase III AR(1) coefficient, Raftery et al. 2014 [calib]") \
+	X(demography_tfr_sd3, "demography.tfr_sd3", 0.11, "TFR/5yr", "phase III innovation sd [calib]") \
+	X(demography_tfr_phase3, "demography.tfr_phase3", 2.0, "TFR", "TFR under which a declining country enters phase III (Alkema et al. 2011: below 2) [assumption]") \
+	X(demography_tfr_scale_sd, "demography.tfr_scale_sd", 0.3, "ratio", "sd of a country's decrement scale without its own fit [calib]") \
+	X(demography_e0_d1, "demography.e0_d1", 12, "years", "Raftery et al. 2013 DL gain, D1 [calib]") \
+	X(demography_e0_d2, "demography.e0_d2", 16, "years", "Raftery et al. 2013 DL gain, D2 [calib]") \
+	X(demography_e0_d3, "demography.e0_d3", 14, "years", "Raftery et al. 2013 DL gain, D3 [calib]") \
+	X(demography_e0_d4, "demography.e0_d4", 12, "years", "Raftery et al. 2013 DL gain, D4 [calib]") \
+	X(demography_e0_k, "demography.e0_k", 3.3, "years/5yr", "Raftery et al. 2013 DL gain, k [calib]") \
+	X(demography_e0_z, "demography.e0_z", 0.55, "years/5yr", "Raftery et al. 2013 asymptotic gain z [calib]") \
+	X(demography_e0_sd_a, "demography.e0_sd_a", 1.0, "years/5yr", "female e0 innovation sd = a + b e0 [calib]") \
+	X(demography_e0_sd_b, "demography.e0_sd_b", -0.008, "1/5yr", "female e0 innovation sd slope [calib]") \
+	X(demography_e0_sd_min, "demography.e0_sd_min", 0.25, "years/5yr", "floor of the e0 innovation sd [assumption]") \
+	X(demography_e0_rho, "demography.e0_rho", 0.5, "per 5yr", "persistence of the e0 gain residuals (AR(1)) [calib]") \
+	X(demography_gap_0, "demography.gap_0", 0.9, "years", "male gap: constant (Raftery, Lalic & Gerland 2014 form) [calib]") \
+	X(demography_gap_1, "demography.gap_1", 0.88, "per 5yr", "male gap: persistence [calib]") \
+	X(demography_gap_2, "demography.gap_2", -0.03, "per year of e0", "male gap: effect of female e0 above 75 [calib]") \
+	X(demography_gap_sd, "demography.gap_sd", 0.3, "years/5yr", "male gap innovation sd [calib]") \
+	X(demography_mig_rho, "demography.mig_rho", 0.5, "per 5yr", "AR(1) of five-year mean net migration rates around the country's level (Azose & Raftery 2015 form) [calib]") \
+	X(demography_mig_sd, "demography.mig_sd", 0.003, "per person/yr", "root mean sd of the five-year migration-rate innovations (for the record; unfitted states use mig_sd_a, mig_sd_b) [calib]") \
+	X(demography_mig_sd_a, "demography.mig_sd_a", -5.81, "ln(per person/yr)", "an unfitted state's migration sd: ln sd = a + b ln(tpop, thousands); default ln 0.003 [calib]") \
+	X(demography_mig_sd_b, "demography.mig_sd_b", 0, "elasticity", "how the migration sd falls with size [calib]") \
+	X(demography_mig_years, "demography.mig_years", 20, "years", "years of history a country's migration level averages [assumption]") \
+	X(demography_mig_tail_p, "demography.mig_tail_p", 0, "probability", "weight of the wide component of the migration innovations' scale mixture (EM) [calib]") \
+	X(demography_mig_tail_k, "demography.mig_tail_k", 1, "ratio", "sd of the wide component over the core's [calib]") \
+	X(demography_mig_core, "demography.mig_core", 1, "ratio", "sd of the core component over the country's sd [calib]") \
 	/* economy (MODELS.md C1) */                                                              \
 	X(economy_enabled, "economy.enabled", 1, "switch", "0 turns the mechanism off")            \
 	X(economy_beta, "economy.beta", 0.02, "1/yr",                                                \
@@ -272,11 +312,16 @@ MP_EXTERN int mp_sim_params_load(mp_ctx *ctx, const char *yaml_path, mp_sim_para
 typedef enum {
 	MP_LEVER_SANCTIONS,  /* camp `a` sanctions camp `b` (and the reverse), strength 0..1 */
 	MP_LEVER_GROWTH,     /* growth push: `a` (state or camp) gets +value growth per year */
-	MP_LEVER_FERTILITY,  /* fertility policy: `a` gets +value population growth per year */
+	MP_LEVER_FERTILITY,  /* fertility policy: total fertility of `a` changes by `value`
+				(children per woman) from `from`, reached linearly over `ramp` years */
 	MP_LEVER_AID,        /* `a` gives `value` of its GDP per year to state `b` */
 	MP_LEVER_JOIN,       /* state `a` joins camp `b` */
 	MP_LEVER_SHOCK_GDP,  /* one-off: GDP of `a` multiplied by (1 + value) in `from` */
-	MP_LEVER_SHOCK_MILEX /* one-off: military burden of `a` multiplied by (1 + value) */
+	MP_LEVER_SHOCK_MILEX,/* one-off: military burden of `a` multiplied by (1 + value) */
+	MP_LEVER_MIGRATION,  /* `a` gets `value` thousand extra net migrants a year (its age
+				pattern of migrants) */
+	MP_LEVER_MORTALITY   /* `a` loses `value` thousand people a year beyond its mortality,
+				in the ages [age_lo, age_hi] of `sex` (war losses, epidemics) */
 } mp_lever_kind;
 
 typedef struct mp_lever {
@@ -284,6 +329,10 @@ typedef struct mp_lever {
 	char a[48], b[48];  /* state (stateabb) or camp names */
 	double value;
 	int from, to;       /* years, inclusive (to = 0: until the end) */
+	/* demography levers (docs/demography.md, "Levers") */
+	double ramp;        /* fertility: years to reach the full change (0: at once) */
+	int age_lo, age_hi; /* mortality: ages (default 0-100) */
+	int sex;            /* mortality: -1 both (default), MP_DEMOG_F, MP_DEMOG_M */
 } mp_lever;
 
 typedef struct mp_camp_def {
@@ -396,6 +445,21 @@ MP_EXTERN const unsigned char *mp_sim_at_war(const mp_sim *s);
 /* Growth of actor i's GDP at PPP in the current year (log change from the year before;
  * NaN in the start year and when the economy is switched off). */
 MP_EXTERN double mp_sim_growth(const mp_sim *s, size_t i);
+
+/* Demography of actor i in the current year (the cohort engine; docs/demography.md). */
+typedef struct mp_sim_demog {
+	double total, age0_14, age15_64, age65p; /* thousands */
+	double dependency;   /* old-age dependency ratio 65+ / 15-64 */
+	double median_age;
+	double military;     /* men aged 18-49, thousands */
+	double tfr;          /* total fertility of the year */
+	double e0, e0f, e0m; /* life expectancy at birth: both sexes, women, men */
+	double births;       /* of the year, thousands */
+	const double *pop_f, *pop_m; /* by single year 0..99, 100+ (borrowed) */
+} mp_sim_demog;
+/* MP_ENOTFOUND when the run has no age structure (no demographic data). */
+MP_EXTERN int mp_sim_demography(const mp_sim *s, size_t i, mp_sim_demog *out);
+
 /* Bilateral trade of actors i, j (millions, same units as gdp) in the current year. */
 MP_EXTERN double mp_sim_trade(const mp_sim *s, size_t i, size_t j);
 MP_EXTERN void mp_sim_free(mp_sim *s);

@@ -12,6 +12,7 @@
 #include "multipolar/export.h"
 
 #include "multipolar/common.h"
+#include "multipolar/demog.h"
 #include "multipolar/poles.h"
 #include "multipolar/store.h"
 
@@ -105,6 +106,33 @@ typedef struct mp_world_dyads {
 	int trade_year;            /* the year the trade flows come from (0: none) */
 } mp_world_dyads;
 
+/* Demography of one actor at the world's year (world/ages.c; docs/demography.md, "Start
+ * world by age"): what the cohort-component mechanism starts from. Counts are UN WPP's for
+ * the actor's territory (thousands); the simulation scales them to the actor's tpop. */
+typedef struct mp_actor_demog {
+	int source;                        /* MP_AGES_*: how the record was obtained */
+	int year;                          /* of the age structure (<= the world's year) */
+	double pop[2][MP_DEMOG_AGES];      /* by sex (F, M) and single year 0..99, 100+ */
+	double mx[2][MP_DEMOG_NMX];        /* death rates of the latest period known (ages 0,
+					      1, 5, ..., 100+) */
+	double lc_b[2][MP_DEMOG_NMX];      /* Lee-Carter age pattern of mortality change
+					      (sums to 1; Lee & Carter 1992) */
+	double e0[2];                      /* life expectancy at birth at the year */
+	double tfr, srb;                   /* total fertility, sex ratio at birth */
+	double fert[MP_DEMOG_FERT_AGES];   /* shares of total fertility by age 15..49 (sum 1) */
+	double mig_rate;                   /* net migrants a year per person (mean of the
+					      last five years known) */
+	double mig[2][MP_DEMOG_AGES];      /* age-sex distribution of yearly net migrants
+					      (sum 1 over both sexes) */
+} mp_actor_demog;
+
+enum {
+	MP_AGES_NONE = 0,   /* no demographic data: the mechanism falls back */
+	MP_AGES_WPP = 1,    /* the actor's own WPP location(s) */
+	MP_AGES_REGION = 2, /* no WPP age data for it: its UN region's structure and rates */
+	MP_AGES_SUM = 3     /* a remainder row: the sum of the states it stands for */
+};
+
 typedef struct mp_world {
 	int year;
 	size_t n;
@@ -112,6 +140,8 @@ typedef struct mp_world {
 	char source[96];        /* e.g. "NMC 6.0" or "default world 2023" */
 	int has_majors;         /* majors known (states/majors data imported or shipped) */
 	mp_world_dyads *dyads;  /* over the actors (MP_WORLD_DYADS); NULL when not loaded */
+	mp_actor_demog *demog;  /* n, parallel to actors; NULL when no demographic data
+				   (WPP not imported, or no data/world/ages.csv) */
 } mp_world;
 
 /* Attributes joined to the NMC rows when their dataset is imported. */
@@ -123,7 +153,8 @@ enum {
 	MP_WORLD_CAPITALS = 16,
 	MP_WORLD_ALL = 31,
 	/* not in MP_WORLD_ALL: the dyads (all parts) over the actors, with capitals */
-	MP_WORLD_DYADS = 32
+	MP_WORLD_DYADS = 32,
+	MP_WORLD_AGES = 64     /* demography by age and sex (UN WPP; world/ages.c) */
 };
 
 /* Economy start data (world/economy.c): fills econ.capital_output, invest_share and
@@ -138,7 +169,8 @@ MP_EXTERN int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w)
 MP_EXTERN int mp_world_economy_from_file(mp_ctx *ctx, const char *path, mp_world *w);
 
 /* Loads `year` from the store's NMC data (`nmc_version` NULL = newest), joining majors,
- * names (states), Maddison GDP and UNGA ideal points when imported, and poles if given. */
+ * names (states), Maddison GDP and UNGA ideal points when imported, demography by age
+ * (MP_WORLD_AGES) when WPP is imported, and poles if given. */
 MP_EXTERN int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
 			const mp_poles *poles, mp_world **out);
 /* The same with only the attributes in `attrs` (MP_WORLD_*) joined: faster for series. */
@@ -147,6 +179,23 @@ MP_EXTERN int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const c
 /* Loads the shipped default world (path NULL) or a file in the same format. Poles come
  * from `poles` when given, else from the file's own pole column. */
 MP_EXTERN int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, mp_world **out);
+/* Demography by age and sex (world/ages.c, docs/demography.md): fills w->demog from the
+ * store's UN WPP data using rows up to w->year only; leaves it NULL when WPP is not
+ * imported. The default world's come from data/world/ages.csv (path NULL = shipped). */
+MP_EXTERN int mp_world_ages_from_store(mp_ctx *ctx, mp_store *s, mp_world *w);
+MP_EXTERN int mp_world_ages_load(mp_ctx *ctx, const char *path, mp_world *w);
+/* Writes w->demog as the long CSV that mp_world_ages_load reads (ccode, stateabb, key,
+ * sex, age, value), atomically. */
+MP_EXTERN int mp_world_ages_write(mp_ctx *ctx, const mp_world *w, const char *path);
+/* For remainder rows (ccode 0) of a default world: fills their demography as the sum of
+ * the store's states of their pole (poles for w->year) that are not listed in w. */
+MP_EXTERN int mp_world_ages_remainders(mp_ctx *ctx, mp_store *s, const mp_poles *poles, mp_world *w);
+
+/* Adds record b into a: counts summed; death rates weighted by each age's people,
+ * fertility by women 15-49, life expectancy by population, migrants' patterns by their
+ * numbers (world/ages.c). */
+MP_EXTERN void mp_world_ages_merge(mp_actor_demog *a, const mp_actor_demog *b);
+
 /* A deep copy. */
 MP_EXTERN int mp_world_clone(const mp_world *w, mp_world **out);
 MP_EXTERN void mp_world_free(mp_world *w);

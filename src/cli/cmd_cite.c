@@ -25,9 +25,9 @@ typedef struct {
 	size_t n;
 } bibset;
 
-static void bib(bibset *b, const char *family)
+static void bib(bibset *b, const char *family, const char *version)
 {
-	const char *e = mp_data_family_bibtex(family);
+	const char *e = mp_data_dataset_bibtex(family, version);
 	if (!e)
 		return;
 	for (size_t i = 0; i < b->n; i++)
@@ -63,8 +63,11 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		printf("multipolar %s. Cite the datasets a result rests on:\n\n", mp_version());
 	if (o->all) {
 		for (size_t i = 0; i < mp_data_families(); i++)
-			if (bibtex)
-				bib(&bs, mp_data_family_table(i));
+			if (bibtex && !strncmp(mp_data_family_table(i), "wpp_", 4)) {
+				bib(&bs, mp_data_family_table(i), "2017");
+				bib(&bs, mp_data_family_table(i), "2024");
+			} else if (bibtex)
+				bib(&bs, mp_data_family_table(i), NULL);
 			else
 				printf("[%s] %s\n  %s\n\n", mp_data_family_table(i), mp_data_family_name(i),
 				       mp_data_family_citation(i));
@@ -85,7 +88,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			if (!strcmp(d[j].family, d[i].family) && !strcmp(d[j].version, d[i].version))
 				want = 0;
 		if (want && bibtex)
-			bib(&bs, d[i].family);
+			bib(&bs, d[i].family, d[i].version);
 		else if (want)
 			printf("[%s %s] %s\n  %s\n\n", d[i].family, d[i].version, d[i].name, d[i].citation);
 	}

@@ -13,7 +13,7 @@ grep -q 'note = {git commit [0-9a-f]\{40\}\(-dirty\)\?}\|note = {git commit unkn
 expect_exit 0 "$MP" cite --all --format bibtex
 keys=$(grep -o '^@[a-z]*{[^,]*' "$T/out" | sed 's/.*{//')
 [ "$(echo "$keys" | sort | uniq -d)" = "" ] || fail "duplicate keys: $(echo "$keys" | sort | uniq -d)"
-for k in singer1972 gibler2009 leeds2002 bailey2017 bolt2024 sipri2024 barbieri2009 arelbundock2018 sarkees2010 gibler2016 stinnett2002 thompson2012 gibler2005 voeten2009 miller2022; do
+for k in singer1972 gibler2009 leeds2002 bailey2017 bolt2024 sipri2024 barbieri2009 arelbundock2018 sarkees2010 gibler2016 stinnett2002 thompson2012 gibler2005 voeten2009 miller2022 feenstra2015 un2017wpp un2024wpp; do
 	echo "$keys" | grep -qx "$k" || fail "--all: no $k"
 done
 open=$(tr -cd '{' < "$T/out" | wc -c); close=$(tr -cd '}' < "$T/out" | wc -c)

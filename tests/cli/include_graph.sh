@@ -1,4 +1,4 @@
-# The library's include graph runs one way (util -> store -> data -> world -> metrics /
+# The library's include graph runs one way (util -> store -> data / demog -> world -> metrics /
 # relations / bargain / calib / sim -> ensemble -> eval -> report -> cli) with no cycle
 # between folders: scripts/check-includes.py (docs/architecture.md).
 source "$MP_SRC/tests/lib.bash"

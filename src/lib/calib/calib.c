@@ -270,6 +270,8 @@ int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib
 		rc = mp_calib__fit_military(ctx, s, &o, r);
 	if (rc == MP_OK)
 		rc = fit_conflict(ctx, s, &o, r);
+	if (rc == MP_OK)
+		rc = mp_calib__fit_demography(ctx, s, &o, r);
 	if (rc != MP_OK) {
 		mp_calib_result_free(r);
 		return rc;

@@ -37,5 +37,8 @@ int mp_calib__add(mp_ctx *ctx, mp_calib_result *r, int ccode, const char *key, d
  * estimators on data <= o->until; each appends its rows to r (docs/economy.md). */
 int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r);
 int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r);
+/* The demography estimators on the store's UN WPP and NMC data up to o->until
+ * (fit_demography.c): adds global and per-country rows; nothing when WPP is not imported. */
+int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r);
 
 #endif

@@ -90,6 +90,22 @@
 	"Rivalry},\n  journal = {Journal of Peace Research},\n  volume = {42},\n  number = {2},\n"            \
 	"  pages = {131--147},\n  year = {2005}\n}\n"
 
+#define PWT                                                                                                    \
+	"@article{feenstra2015,\n  author = {Feenstra, Robert C. and Inklaar, Robert and Timmer, Marcel P.},\n" \
+	"  title = {The Next Generation of the {Penn World Table}},\n"                                        \
+	"  journal = {American Economic Review},\n  volume = {105},\n  number = {10},\n"                      \
+	"  pages = {3150--3182},\n  year = {2015}\n}\n"
+#define WPP2017                                                                                                \
+	"@misc{un2017wpp,\n  author = {{United Nations, Department of Economic and Social Affairs, "          \
+	"Population Division}},\n  title = {World Population Prospects: The 2017 Revision},\n"                \
+	"  year = {2017},\n  note = {R package wpp2017 (Sevcikova and UN Population Division)},\n"           \
+	"  howpublished = {\\url{https://population.un.org/wpp/}}\n}\n"
+#define WPP2024                                                                                                \
+	"@misc{un2024wpp,\n  author = {{United Nations, Department of Economic and Social Affairs, "          \
+	"Population Division}},\n  title = {World Population Prospects 2024},\n"                              \
+	"  year = {2024},\n  note = {R package wpp2024 (Sevcikova and UN Population Division)},\n"           \
+	"  howpublished = {\\url{https://population.un.org/wpp/}}\n}\n"
+
 static const struct {
 	const char *family, *bib;
 } entries[] = {
@@ -101,8 +117,16 @@ static const struct {
 	{ "mid_dyad", GML },         { "mid_disp", GML },       { "mid_part", GML },
 	{ "capitals", MILLER },      { "contiguity", CONTIG },  { "rivalries", RIVAL },
 	{ "arms_races", RACES },     { "un_votes", VOTES },     { "un_rollcalls", VOTES },
-	{ "un_issues", VOTES },
+	{ "un_issues", VOTES },     { "pwt", PWT },
 };
+
+const char *mp_data_dataset_bibtex(const char *family, const char *version)
+{
+	/* the WPP families: one work per revision (wpp.c sets the version from the file) */
+	if (family && !strncmp(family, "wpp_", 4))
+		return version && !strcmp(version, "2017") ? WPP2017 : WPP2024;
+	return mp_data_family_bibtex(family);
+}
 
 const char *mp_data_family_bibtex(const char *family)
 {

@@ -132,6 +132,37 @@ static const mp_dataset_spec specs[] = {
 	  "Gibler, Douglas M., Toby J. Rider, and Marc L. Hutchison. 2005. \"Taking Arms Against a Sea of "
 	  "Troubles: Conventional Arms Races During Periods of Rivalry.\" Journal of Peace Research 42(2): "
 	  "131-147." },
+	/* UN World Population Prospects in the layout of the wpp R packages (tab-separated, UN
+	 * M49 codes), read by wpp.c into long form (never matched to a CSV header); the citation
+	 * is the revision's (wpp.c). */
+#define MP_WPP_LONG "country_code:I name:S indicator:S sex:S age:I? age_span:I? year:I span:I variant:S value:R"
+#define MP_WPP_CITE                                                                               \
+	"United Nations, Department of Economic and Social Affairs, Population Division. World "        \
+	"Population Prospects (2017 Revision; 2024). Distributed as the R packages wpp2017 and wpp2024 " \
+	"(Sevcikova and UN Population Division)."
+	{ "wpp_pop", "UN WPP population by age and sex", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0, "year",
+	  "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_poptot", "UN WPP total population (probabilistic bounds, variants)", NULL, MP_VER_FIXED,
+	  MP_WPP_LONG, 0, 0, "year", "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_tfr", "UN WPP total fertility", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0, "year",
+	  "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_asfr", "UN WPP age pattern of fertility (percent by age)", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0,
+	  "year", "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_mx", "UN WPP age-specific death rates", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0, "year",
+	  "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_e0", "UN WPP life expectancy at birth", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0, "year",
+	  "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_mig", "UN WPP net international migration", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0, "year",
+	  "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_srb", "UN WPP sex ratio at birth", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0, "year",
+	  "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_vital", "UN WPP births, deaths and rates of change", NULL, MP_VER_FIXED, MP_WPP_LONG, 0, 0,
+	  "year", "dsid,country_code,year", MP_WPP_CITE },
+	{ "wpp_locations", "UN WPP locations (M49 codes, regions)", NULL, MP_VER_FIXED,
+	  "country_code:I name:S reg_code:I reg_name:S area_code:I area_name:S location_type:I", 0, 0, "",
+	  "dsid,country_code", MP_WPP_CITE },
+#undef MP_WPP_LONG
+#undef MP_WPP_CITE
 };
 
 static size_t nbase(void) { return sizeof specs / sizeof specs[0]; }

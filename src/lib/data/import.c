@@ -15,6 +15,7 @@
 #include "datasets.h"
 #include "rules.h"
 #include "multipolar/data.h"
+#include "wpp.h"
 #include "store/q_import.h"
 
 #define MAX_COLS 128
@@ -447,6 +448,8 @@ static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp
 	int best = -1;
 	const mp_dataset_spec *pick = NULL;
 	for (size_t i = 0; i < mp_data__nspecs(); i++) {
+		if (mp_data__wpp_family(mp_data__spec(i)->family))
+			continue; /* read by its own reader (wpp.c), never matched to a CSV header */
 		int sc = score(mp_data__spec(i), hdr, nh);
 		if (sc > best) {
 			best = sc;
@@ -635,6 +638,11 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 		goto done;
 	if (found) {
 		already(&info, out);
+		goto done;
+	}
+	/* UN WPP files (tab-separated, wpp R package layouts): their own reader */
+	if (mp_data__wpp_detect(csv.buf + csv.pos, csv.len - csv.pos)) {
+		rc = mp_data__wpp_import(ctx, s, path, csv.buf, csv.len, sha, out);
 		goto done;
 	}
 	/* header */

@@ -99,8 +99,15 @@ static int work_init(mp_ctx *ctx, mp_ensemble *e, const mp_scenario *sc, const m
 	int rc = mp_sim_new(ctx, start, &so, &w->tmpl);
 	if (rc != MP_OK)
 		return rc;
-	if (mp_outputs_init(&e->out, w->tmpl, poles) != MP_OK)
-		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	if ((rc = mp_outputs_init_pyramid(&e->out, w->tmpl, poles, opts->pyramid)) != MP_OK)
+		return rc == MP_ENOTFOUND ? mp_error_set(ctx, MP_EINPUT, "population: no unit '%s' with an age structure in "
+							 "the start world (a state's stateabb, name or ccode, or pole:NAME; "
+							 "the default world needs data/world/ages.csv, a database the UN WPP "
+							 "files)",
+							 opts->pyramid)
+					  : mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	e->out.pyr_first = e->start; /* the poles' pyramids: every five years (outputs.h) */
+	e->out.pyr_last = e->until;
 	w->K = e->out.k;
 	w->YK = (size_t)e->years * w->K;
 	w->n = start->n;

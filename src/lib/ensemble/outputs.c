@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "multipolar/metrics.h"
 
@@ -35,9 +36,118 @@ static int is_binary(const char *unit, const char *var)
 	return !strcmp(var, "war") || (!strncmp(var, "camp_", 5) && !strstr(var, "_cinc"));
 }
 
+/* ---- demography (docs/demography.md, "Outputs"): a self-contained block ---- */
+
+static const char *const demog_vars[] = { "pop_0_14", "working_age", "pop_65p", "old_age_dependency", "median_age",
+					  "tfr", "e0" };
+#define NDV (sizeof demog_vars / sizeof demog_vars[0])
+#define NPYR (2 * MP_DEMOG_GROUPS)
+
+/* Variables of the block: NDV per state and pole, NPYR per pole (their pyramids, for the
+ * report), NPYR for a requested state's pyramid. */
+static size_t demog_count(const mp_outputs *o)
+{
+	return (o->demog ? (o->nstates + (size_t)o->npoles) * NDV + (size_t)o->npoles * NPYR : 0) +
+	       (o->pyr_actor >= 0 ? NPYR : 0);
+}
+
+/* Sums of one group of actors (a state, or a pole's members). */
+typedef struct demog_acc {
+	double f[MP_DEMOG_AGES], m[MP_DEMOG_AGES];
+	double tfr_w, women, e0_w, people;
+} demog_acc;
+
+static void acc_add(demog_acc *a, const mp_sim_demog *d)
+{
+	double w = 0;
+	for (int k = 0; k < MP_DEMOG_AGES; k++) {
+		a->f[k] += d->pop_f[k];
+		a->m[k] += d->pop_m[k];
+		if (k >= 15 && k < 50)
+			w += d->pop_f[k];
+	}
+	a->tfr_w += d->tfr * w;
+	a->women += w;
+	a->e0_w += d->e0 * d->total;
+	a->people += d->total;
+}
+
+static double *acc_write(const demog_acc *a, double *out)
+{
+	mp_demog_summary sm;
+	mp_demog_summarise(a->f, a->m, MP_DEMOG_AGES, 1, &sm);
+	*out++ = sm.age0_14;
+	*out++ = sm.age15_64;
+	*out++ = sm.age65p;
+	*out++ = sm.dependency;
+	*out++ = sm.median_age;
+	*out++ = a->women > 0 ? a->tfr_w / a->women : MP_NA;
+	*out++ = a->people > 0 ? a->e0_w / a->people : MP_NA;
+	return out;
+}
+
+static double *pyr_write(const demog_acc *a, double *out)
+{
+	double g[MP_DEMOG_GROUPS];
+	mp_demog_pop_to_groups(a->f, g);
+	for (int k = 0; k < MP_DEMOG_GROUPS; k++)
+		*out++ = g[k];
+	mp_demog_pop_to_groups(a->m, g);
+	for (int k = 0; k < MP_DEMOG_GROUPS; k++)
+		*out++ = g[k];
+	return out;
+}
+
+/* Writes the block's values (in the order the variables were added). */
+static void demog_record(const mp_outputs *o, const mp_sim *s, double *out)
+{
+	const mp_world *w = mp_sim_world(s);
+	demog_acc pole[MAX_POLES], one;
+	if (o->demog)
+		memset(pole, 0, sizeof pole);
+	mp_sim_demog d;
+	for (size_t i = 0; i < w->n; i++) {
+		if (mp_sim_demography(s, i, &d) != MP_OK)
+			continue;
+		int p = w->actors[i].pole;
+		if (o->demog && p >= 0 && p < o->npoles)
+			acc_add(&pole[p], &d);
+		if (o->demog && w->actors[i].ccode != 0) {
+			*out++ = d.age0_14;
+			*out++ = d.age15_64;
+			*out++ = d.age65p;
+			*out++ = d.dependency;
+			*out++ = d.median_age;
+			*out++ = d.tfr;
+			*out++ = d.e0;
+		}
+	}
+	for (int p = 0; o->demog && p < o->npoles; p++)
+		out = acc_write(&pole[p], out);
+	const int y = mp_sim_year(s);
+	const int every = o->pyr_last == 0 || y % 5 == 0 || y == o->pyr_first || y == o->pyr_last;
+	for (int p = 0; o->demog && p < o->npoles; p++)
+		if (every || p == o->pyr_pole)
+			out = pyr_write(&pole[p], out);
+		else
+			for (int k = 0; k < NPYR; k++)
+				*out++ = MP_NA;
+	if (o->pyr_actor >= 0 && mp_sim_demography(s, (size_t)o->pyr_actor, &d) == MP_OK) {
+		memset(&one, 0, sizeof one);
+		acc_add(&one, &d);
+		pyr_write(&one, out);
+	}
+}
+
 int mp_outputs_init(mp_outputs *o, const mp_sim *s, const mp_poles *poles)
 {
+	return mp_outputs_init_pyramid(o, s, poles, NULL);
+}
+
+int mp_outputs_init_pyramid(mp_outputs *o, const mp_sim *s, const mp_poles *poles, const char *unit)
+{
 	memset(o, 0, sizeof *o);
+	o->pyr_actor = o->pyr_pole = -1;
 	const mp_world *w = mp_sim_world(s);
 	size_t nc = mp_sim_ncamps(s);
 	int np = poles ? mp_poles_count(poles) : 0;
@@ -49,7 +159,19 @@ int mp_outputs_init(mp_outputs *o, const mp_sim *s, const mp_poles *poles)
 	o->nstates = ns;
 	o->npoles = np;
 	o->ncamps = nc;
-	size_t k = ns * (NSV + nc + 1) + (size_t)np * NPV + NYV + nc + 1 + (ns + (size_t)np) * NEV;
+	mp_sim_demog probe;
+	o->demog = w->n > 0 && mp_sim_demography(s, 0, &probe) == MP_OK;
+	if (unit && o->demog) {
+		if (!strncasecmp(unit, "pole:", 5)) /* the poles' pyramids are always there */
+			o->pyr_pole = poles ? mp_poles_find(poles, unit + 5) : MP_POLE_NONE;
+		else
+			o->pyr_actor = mp_world_find_name(w, unit);
+		if (o->pyr_pole < 0 && o->pyr_actor < 0)
+			return MP_ENOTFOUND;
+	} else if (unit)
+		return MP_ENOTFOUND;
+	size_t k = ns * (NSV + nc + 1) + (size_t)np * NPV + NYV + nc + 1 + (ns + (size_t)np) * NEV +
+		   demog_count(o);
 	o->vars = calloc(k, sizeof *o->vars);
 	if (!o->vars)
 		return MP_ENOMEM;
@@ -94,6 +216,25 @@ int mp_outputs_init(mp_outputs *o, const mp_sim *s, const mp_poles *poles)
 	for (int p = 0; p < np; p++)
 		for (size_t j = 0; j < NEV; j++)
 			ADD(mp_poles_name(poles, p), econ_vars[j]);
+	for (size_t i = 0; o->demog && i < w->n; i++)
+		if (w->actors[i].ccode != 0)
+			for (size_t j = 0; j < NDV; j++)
+				ADD(w->actors[i].stateabb, demog_vars[j]);
+	for (int p = 0; o->demog && p < np; p++)
+		for (size_t j = 0; j < NDV; j++)
+			ADD(mp_poles_name(poles, p), demog_vars[j]);
+	for (int p = 0; o->demog && p < np; p++)
+		for (int x = 0; x < 2; x++)
+			for (int a = 0; a < MP_DEMOG_GROUPS; a++) {
+				snprintf(buf, sizeof buf, "pyramid_%c_%d", x ? 'M' : 'F', 5 * a);
+				ADD(mp_poles_name(poles, p), buf);
+			}
+	if (o->pyr_actor >= 0)
+		for (int x = 0; x < 2; x++)
+			for (int a = 0; a < MP_DEMOG_GROUPS; a++) {
+				snprintf(buf, sizeof buf, "pyramid_%c_%d", x ? 'M' : 'F', 5 * a);
+				ADD(w->actors[o->pyr_actor].stateabb, buf);
+			}
 #undef ADD
 	o->k = v;
 	return MP_OK;
@@ -222,5 +363,8 @@ void mp_outputs_record(const mp_outputs *o, const mp_sim *s, const mp_poles *pol
 	for (size_t c = 0; c <= nc; c++)
 		out[v++] = ccap[c];
 	record_econ(o, s, out + v);
+	v += (o->nstates + (size_t)np) * NEV;
+	if (o->demog || o->pyr_actor >= 0)
+		demog_record(o, s, out + v);
 	(void)poles;
 }

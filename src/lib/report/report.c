@@ -115,6 +115,8 @@ int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f)
 		goto done;
 	if ((rc = rep__economy(&r)) != MP_OK) /* report_economy.c */
 		goto done;
+	if ((rc = rep__population(&r)) != MP_OK) /* report_population.c */
+		goto done;
 	if ((rc = rep__skill(&r)) != MP_OK) /* report_skill.c */
 		goto done;
 	rep__tick(&r);

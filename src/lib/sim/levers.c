@@ -14,6 +14,8 @@ static int step(mp_ctx *ctx, mp_sim *s, void *st)
 	for (size_t i = 0; i < n; i++) {
 		s->grow_add[i] = 0;
 		s->pop_add[i] = 0;
+		s->tfr_add[i] = 0;
+		s->mig_add[i] = 0;
 		s->forced[i] = -2;
 	}
 	for (size_t c = 0; c < k * k; c++)
@@ -30,14 +32,32 @@ static int step(mp_ctx *ctx, mp_sim *s, void *st)
 			}
 			break;
 		case MP_LEVER_GROWTH:
-		case MP_LEVER_FERTILITY: {
-			double *dst = v->kind == MP_LEVER_GROWTH ? s->grow_add : s->pop_add;
-			if (v->a_is_camp) {
-				for (size_t i = 0; i < n; i++)
-					if (s->camp[i] == v->a)
-						dst[i] += v->value;
-			} else {
-				dst[v->a] += v->value;
+		case MP_LEVER_FERTILITY:
+		case MP_LEVER_MIGRATION:
+		case MP_LEVER_MORTALITY: {
+			/* demography's levers act through the cohorts (mech_demography.c): total
+			   fertility changes (reached linearly over `ramp` years), extra net migrants,
+			   excess deaths spread over the band's people */
+			double val = v->value;
+			if (v->kind == MP_LEVER_FERTILITY && v->ramp > 0 && y - v->from + 1 < v->ramp)
+				val *= (y - v->from + 1) / v->ramp;
+			for (size_t i = 0; i < n; i++) {
+				if (v->a_is_camp ? s->camp[i] != v->a : (int)i != v->a)
+					continue;
+				if (v->kind == MP_LEVER_GROWTH)
+					s->grow_add[i] += val;
+				else if (v->kind == MP_LEVER_FERTILITY)
+					s->tfr_add[i] += val;
+				else if (v->kind == MP_LEVER_MIGRATION)
+					s->mig_add[i] += val;
+				else {
+					double *e = s->excess_deaths + i * 2 * MP_DEMOG_AGES;
+					int nx = v->sex < 0 ? 2 : 1, na = v->age_hi - v->age_lo + 1;
+					for (int x = 0; x < 2; x++)
+						if (v->sex < 0 || v->sex == x)
+							for (int a = v->age_lo; a <= v->age_hi && a < MP_DEMOG_AGES; a++)
+								e[x * MP_DEMOG_AGES + a] += val / (nx * na);
+				}
 			}
 			break;
 		}

@@ -173,12 +173,16 @@ static int parse_lever(mp_ctx *ctx, const char *file, mp_yaml *y, int id, int is
 	mp_lever l;
 	memset(&l, 0, sizeof l);
 	l.from = sc->start ? sc->start + 1 : 0;
+	l.age_hi = 100;
+	l.sex = -1;
 	const char *type = mp_yaml__scalar(y, mp_yaml__get(y, id, "type"));
 	if (!type)
-		return err_at(ctx, file, m, "type", "missing (sanctions, growth, fertility, aid, join; shocks: gdp, milex)");
+		return err_at(ctx, file, m, "type",
+			      "missing (sanctions, growth, fertility, migration, mortality, aid, join; shocks: gdp, milex)");
 	static const struct { const char *name; mp_lever_kind kind; int shock; } kinds[] = {
 		{ "sanctions", MP_LEVER_SANCTIONS, 0 }, { "growth", MP_LEVER_GROWTH, 0 },
 		{ "fertility", MP_LEVER_FERTILITY, 0 }, { "aid", MP_LEVER_AID, 0 }, { "join", MP_LEVER_JOIN, 0 },
+		{ "migration", MP_LEVER_MIGRATION, 0 }, { "mortality", MP_LEVER_MORTALITY, 0 },
 		{ "gdp", MP_LEVER_SHOCK_GDP, 1 }, { "milex", MP_LEVER_SHOCK_MILEX, 1 }
 	};
 	size_t ki = 0;
@@ -187,7 +191,7 @@ static int parse_lever(mp_ctx *ctx, const char *file, mp_yaml *y, int id, int is
 	if (ki == sizeof kinds / sizeof kinds[0])
 		return err_at(ctx, file, mp_yaml__node(y, mp_yaml__get(y, id, "type")), "type",
 			      is_shock ? "unknown shock (expected gdp or milex)"
-				       : "unknown lever (expected sanctions, growth, fertility, aid or join)");
+				       : "unknown lever (expected sanctions, growth, fertility, migration, mortality, aid or join)");
 	l.kind = kinds[ki].kind;
 	int rc = MP_OK, have_year = 0;
 	for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top && rc == MP_OK; p++) {
@@ -213,6 +217,31 @@ static int parse_lever(mp_ctx *ctx, const char *file, mp_yaml *y, int id, int is
 			rc = get_str(ctx, file, y, p->value, k, l.a, sizeof l.a);
 		} else if (!strcmp(k, "recipient") || (!strcmp(k, "camp") && l.kind == MP_LEVER_JOIN)) {
 			rc = get_str(ctx, file, y, p->value, k, l.b, sizeof l.b);
+		} else if (!strcmp(k, "ramp") && l.kind == MP_LEVER_FERTILITY) {
+			/* demography levers (docs/demography.md, "Levers") */
+			if (mp_yaml__number(y, p->value, &v) != MP_OK || v < 0 || v > 100)
+				rc = err_at(ctx, file, mp_yaml__node(y, p->value), k, "expected years in [0, 100]");
+			l.ramp = v;
+		} else if (!strcmp(k, "ages") && l.kind == MP_LEVER_MORTALITY) {
+			yaml_node_t *q = mp_yaml__node(y, p->value);
+			long lo = 0, hi = 0;
+			if (q->type != YAML_SEQUENCE_NODE || q->data.sequence.items.top - q->data.sequence.items.start != 2)
+				rc = err_at(ctx, file, q, k, "expected two ages [FROM, TO] in 0..100");
+			else if ((rc = get_int(ctx, file, y, q->data.sequence.items.start[0], k, 0, 100, &lo)) == MP_OK &&
+				 (rc = get_int(ctx, file, y, q->data.sequence.items.start[1], k, 0, 100, &hi)) == MP_OK && hi < lo)
+				rc = err_at(ctx, file, q, k, "expected [FROM, TO] with FROM <= TO");
+			l.age_lo = (int)lo;
+			l.age_hi = (int)hi;
+		} else if (!strcmp(k, "sex") && l.kind == MP_LEVER_MORTALITY) {
+			const char *sx = mp_yaml__scalar(y, p->value);
+			if (sx && (!strcmp(sx, "male") || !strcmp(sx, "M")))
+				l.sex = MP_DEMOG_M;
+			else if (sx && (!strcmp(sx, "female") || !strcmp(sx, "F")))
+				l.sex = MP_DEMOG_F;
+			else if (sx && !strcmp(sx, "both"))
+				l.sex = -1;
+			else
+				rc = err_at(ctx, file, mp_yaml__node(y, p->value), k, "expected male, female or both");
 		} else if (!strcmp(k, "between")) {
 			yaml_node_t *s = mp_yaml__node(y, p->value);
 			if (s->type != YAML_SEQUENCE_NODE || s->data.sequence.items.top - s->data.sequence.items.start != 2)
@@ -242,6 +271,8 @@ static int parse_lever(mp_ctx *ctx, const char *file, mp_yaml *y, int id, int is
 		l.to = l.from;
 	if (l.to && l.to < l.from)
 		return err_at(ctx, file, m, "to", "ends before `from`");
+	if ((l.kind == MP_LEVER_MORTALITY) && l.value < 0)
+		return err_at(ctx, file, m, "value", "expected excess deaths (thousands a year) >= 0");
 	sc->levers[sc->nlevers++] = l;
 	return MP_OK;
 }

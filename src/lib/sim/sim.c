@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "multipolar/stats.h"
-#include "store/q_sim.h"
 #include "sim/sim_internal.h"
 
 /* The table, in step order (mech.h). */
@@ -21,17 +20,6 @@ static const mp_sim_mech *const mechs[MP_SIM_NMECH] = {
 	[MP_MECH_ALIGNMENT] = &mp_sim__mech_alignment,
 	[MP_MECH_CONFLICT] = &mp_sim__mech_conflict,
 };
-
-/* Great-circle distance between capitals, haversine formula (Sinnott 1984, "Virtues of
- * the haversine", Sky & Telescope 68(2):159), Earth radius 6371 km. */
-static double haversine_km(double lat1, double lng1, double lat2, double lng2)
-{
-	const double r = 6371.0, d2r = 3.14159265358979323846 / 180.0;
-	double dlat = (lat2 - lat1) * d2r, dlng = (lng2 - lng1) * d2r;
-	double a = sin(dlat / 2) * sin(dlat / 2) +
-		   cos(lat1 * d2r) * cos(lat2 * d2r) * sin(dlng / 2) * sin(dlng / 2);
-	return 2 * r * asin(sqrt(a < 1 ? a : 1));
-}
 
 double mp_sim__median_finite(const double *v, size_t n, double *tmp)
 {
@@ -67,6 +55,7 @@ static size_t bind(mp_sim *s, double *b)
 	TAKE(gdp, n); TAKE(milex, n); TAKE(cinc, n); TAKE(share, n * MP_NCOMP); TAKE(camp_cap, k);
 	TAKE(trade, nn); TAKE(tsum, n); TAKE(camp_trade, n * k); TAKE(grow_add, n); TAKE(pop_add, n);
 	TAKE(sanct, k * k);
+	TAKE(tfr_add, n); TAKE(mig_add, n); TAKE(excess_deaths, n * 2 * MP_DEMOG_AGES);
 #undef TAKE
 	s->blk = b;
 	return o;
@@ -277,50 +266,59 @@ static void init_ideal_points(mp_sim *s)
 	}
 }
 
-/* Dyads: distance, contiguity (proxy: capitals within conflict.relevance_km, replaced by
- * the store's COW contiguity), defence pacts and rivalries, and the observed start-year
- * trade the trade mechanism anchors on (s->init_trade, NaN where unobserved). */
+/* Dyads: capital distance (mp_world_distance_km; 5000 km when a capital is unknown, at
+ * least 100 km), contiguity (COW direct contiguity by land where imported, else capitals
+ * within conflict.relevance_km), defence pacts and rivalries (0 where unknown), and the
+ * observed start-year trade the trade mechanism anchors on (s->init_trade, NaN where
+ * unobserved). They come from the start world's dyads (world/dyads.c: one set of rules),
+ * built from the store when the world carries none; the run's own world then drops them
+ * (it carries the outputs only). */
 static int init_dyads(mp_ctx *ctx, mp_sim *s, mp_store *store)
 {
-	const mp_world *w = s->w;
+	mp_world *w = s->w;
 	const size_t n = s->n, nn = n * n;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < n; j++) {
 			const mp_actor *a = &w->actors[i], *b = &w->actors[j];
-			double d = (isfinite(a->lat) && isfinite(b->lat)) ? haversine_km(a->lat, a->lng, b->lat, b->lng)
-									  : 5000.0;
+			int known = isfinite(a->lat) && isfinite(a->lng) && isfinite(b->lat) && isfinite(b->lng);
+			double d = known ? mp_world_distance_km(a->lat, a->lng, b->lat, b->lng) : 5000.0;
 			if (d < 100)
 				d = 100; /* neighbouring capitals; avoids log(0) */
 			s->lndist[i * n + j] = log(d);
 			s->contig[i * n + j] = (i != j && d <= s->p.conflict_relevance_km) ? 1.0 : 0.0;
 		}
 	}
-	if (!store)
-		return MP_OK;
+	const mp_world_dyads *d = w->dyads;
+	mp_world_dyads *built = NULL;
 	int rc = MP_OK;
-	int *cc = malloc(n * sizeof *cc);
-	double *con = malloc(nn * sizeof *con);
-	s->init_trade = malloc(nn * sizeof *s->init_trade);
-	if (!cc || !con || !s->init_trade) {
+	if (!d && store) {
+		int *cc = malloc(n * sizeof *cc);
+		if (!cc)
+			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		for (size_t i = 0; i < n; i++)
+			cc[i] = w->actors[i].ccode;
+		rc = mp_world_dyads_build(ctx, store, w->year, cc, n, NULL, NULL,
+					  MP_WORLD_DYAD_CONTIG | MP_WORLD_DYAD_ALLIANCE | MP_WORLD_DYAD_TRADE |
+						  MP_WORLD_DYAD_RIVAL,
+					  &built);
+		free(cc);
+		if (rc != MP_OK)
+			return rc;
+		d = built;
+	}
+	if (d && d->trade && !(s->init_trade = malloc(nn * sizeof *s->init_trade)))
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		goto done;
+	for (size_t k = 0; d && rc == MP_OK && k < nn; k++) {
+		if (d->contig && isfinite(d->contig[k]))
+			s->contig[k] = d->contig[k] == 1 ? 1.0 : 0.0;
+		s->ally[k] = d->defence && isfinite(d->defence[k]) ? d->defence[k] : 0;
+		s->rivalry[k] = d->rival && isfinite(d->rival[k]) ? d->rival[k] : 0;
+		if (s->init_trade)
+			s->init_trade[k] = d->trade[k];
 	}
-	for (size_t i = 0; i < n; i++)
-		cc[i] = w->actors[i].ccode;
-	rc = mp_store__sim_dyads(ctx, store, w->year, cc, n, s->init_trade, con, s->ally, s->rivalry);
-	if (rc != MP_OK)
-		goto done;
-	for (size_t k = 0; k < nn; k++) {
-		if (isfinite(con[k]))
-			s->contig[k] = con[k];
-		if (!isfinite(s->ally[k]))
-			s->ally[k] = 0;
-		if (!isfinite(s->rivalry[k]))
-			s->rivalry[k] = 0;
-	}
-done:
-	free(cc);
-	free(con);
+	mp_world_dyads_free(built);
+	mp_world_dyads_free(w->dyads);
+	w->dyads = NULL;
 	return rc;
 }
 
@@ -405,6 +403,10 @@ static int resolve_levers(mp_sim *s, const mp_scenario *sc)
 		r->value = l->value;
 		r->from = l->from;
 		r->to = l->to ? l->to : 1 << 30;
+		r->ramp = l->ramp;
+		r->age_lo = l->age_lo;
+		r->age_hi = l->age_hi;
+		r->sex = l->sex;
 		r->a = r->b = -1;
 		r->a_is_camp = 0;
 		for (size_t c = 0; c < s->ncamps; c++) {

@@ -41,6 +41,8 @@ typedef struct mp_sim_lever {
 	int a_is_camp;   /* growth/fertility applied to a whole camp */
 	double value;
 	int from, to;
+	double ramp;          /* fertility ramp, years */
+	int age_lo, age_hi, sex; /* mortality band */
 } mp_sim_lever;
 
 /* A mechanism's place in a run: its private state and the block its arrays live in. */
@@ -111,6 +113,14 @@ struct mp_sim {
 	double *grow_add;    /* n: growth added by levers and strategy this year [levers] */
 	double *pop_add;     /* n: population growth added by the fertility lever [levers] */
 	double *sanct;       /* ncamps^2: sanction strength camp a -> camp b [levers] */
+	/* demography's inputs from the others (docs/demography.md, "Levers") */
+	double *tfr_add;     /* n: change in total fertility this year [levers] */
+	double *mig_add;     /* n: extra net migrants this year, thousands [levers] */
+	double *excess_deaths; /* n * 2 * MP_DEMOG_AGES: deaths to remove at demography's next
+				  step by sex (F, M) and age, as weights times a total: demography
+				  spreads each actor's total over the weighted ages in proportion
+				  to their people, then zeroes it [levers: mortality; conflict:
+				  battle deaths, mp_sim__war_deaths] */
 
 	double *init_trade;  /* n*n: observed start-year trade (store), during mp_sim_new only */
 };
@@ -146,6 +156,10 @@ static inline double mp_sim__sanction(const mp_sim *s, size_t i, size_t j)
 	double x = s->sanct[(size_t)a * k + (size_t)b], y = s->sanct[(size_t)b * k + (size_t)a];
 	return x > y ? x : y;
 }
+
+/* Battle deaths (thousands) of actor i this year, for demography to remove at its next
+ * step: spread over men 18-49 in proportion to their numbers (mech_demography.c). */
+void mp_sim__war_deaths(mp_sim *s, size_t i, double thousands);
 
 /* Median of the finite values of v[0..n) (NaN if none); tmp has room for n (sim.c). */
 double mp_sim__median_finite(const double *v, size_t n, double *tmp);

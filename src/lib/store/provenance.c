@@ -159,7 +159,7 @@ static char *dup_text(sqlite3_stmt *st, int col)
 int mp_store_provenance_get(mp_ctx *ctx, mp_store *s, const char *kind, int64_t run_id, mp_run_record *out)
 {
 	memset(out, 0, sizeof *out);
-	if (!mp_store__report_has_table(s, "run_provenance"))
+	if (!mp_store__has_table(s, "run_provenance"))
 		return mp_error_set(ctx, MP_ENOTFOUND, "no provenance recorded in this database");
 	sqlite3_stmt *st;
 	int rc = mp_store__prepare(ctx, s,
@@ -238,7 +238,7 @@ int mp_store_provenance_list(mp_ctx *ctx, mp_store *s, const char *kind, size_t 
 {
 	*ids = NULL;
 	*n = 0;
-	if (!mp_store__report_has_table(s, "run_provenance"))
+	if (!mp_store__has_table(s, "run_provenance"))
 		return MP_OK;
 	sqlite3_stmt *st;
 	int rc = mp_store__prepare(ctx, s, "SELECT run_id FROM run_provenance WHERE kind = ?1 ORDER BY run_id DESC", &st);

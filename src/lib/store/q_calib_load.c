@@ -8,17 +8,6 @@
 #include "store_internal.h"
 #include "util/vec.h"
 
-static int has_table(mp_store *s, const char *name)
-{
-	sqlite3_stmt *st;
-	if (mp_store__prepare(NULL, s, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", &st) != MP_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	int has = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return has;
-}
-
 static void text(sqlite3_stmt *st, int col, char *out, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
@@ -66,7 +55,7 @@ void mp_store__calib_run_free(mp_store_calib_run *r)
 int mp_store__calib_load(mp_ctx *ctx, mp_store *s, int max_until, mp_store_calib_run *r)
 {
 	memset(r, 0, sizeof *r);
-	if (!has_table(s, "calib_run") || !has_table(s, "calib_fit"))
+	if (!mp_store__has_table(s, "calib_run") || !mp_store__has_table(s, "calib_fit"))
 		return mp_error_set(ctx, MP_ENOTFOUND, "no calibration is stored in the database");
 	sqlite3_stmt *st;
 	int rc = mp_store__prepare(ctx, s,
@@ -96,7 +85,7 @@ int mp_store__calib_load(mp_ctx *ctx, mp_store *s, int max_until, mp_store_calib
 		sqlite3_bind_int64(st, 1, r->run_id);
 		rc = rows(ctx, s, st, 0, r, &cap);
 	}
-	if (rc == MP_OK && has_table(s, "calib_unit")) {
+	if (rc == MP_OK && mp_store__has_table(s, "calib_unit")) {
 		rc = mp_store__prepare(ctx, s,
 				       "SELECT ccode, param, estimate, se, n, method FROM calib_unit WHERE run = ?1"
 				       " ORDER BY ccode, param",

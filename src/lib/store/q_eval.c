@@ -149,18 +149,6 @@ int mp_q_eval_insert_rel(mp_ctx *ctx, mp_store *s, int64_t run, int origin, int 
 	return step_done(ctx, s, st, "save evaluation reliability");
 }
 
-static int has_table(mp_store *s, const char *name)
-{
-	sqlite3_stmt *st;
-	if (mp_store__prepare(NULL, s, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", &st) != MP_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	int r = sqlite3_step(st);
-	sqlite3_reset(st);
-	/* -1 on an error: true, so the caller reads the table and reports the error there */
-	return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
-}
-
 static void text(char *dst, size_t size, sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
@@ -170,7 +158,7 @@ static void text(char *dst, size_t size, sqlite3_stmt *st, int col)
 int mp_q_eval_latest(mp_ctx *ctx, mp_store *s, mp_q_eval_run *out)
 {
 	memset(out, 0, sizeof *out);
-	if (!has_table(s, "eval_run") || !has_table(s, "eval_score"))
+	if (!mp_store__has_table(s, "eval_run") || !mp_store__has_table(s, "eval_score"))
 		return MP_ENOTFOUND;
 	sqlite3_stmt *st;
 	int rc = mp_store__prepare(ctx, s,
@@ -278,7 +266,7 @@ int mp_q_eval_bins(mp_ctx *ctx, mp_store *s, int64_t run, mp_q_eval_bin **out, s
 {
 	*out = NULL;
 	*n = 0;
-	if (!has_table(s, "eval_reliability"))
+	if (!mp_store__has_table(s, "eval_reliability"))
 		return MP_OK;
 	sqlite3_stmt *st;
 	int rc = mp_store__prepare(ctx, s,

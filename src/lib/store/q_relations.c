@@ -224,7 +224,10 @@ int mp_store__rel_newest_year(mp_ctx *ctx, mp_store *s, const char *family, int 
 	sqlite3_bind_int64(st, 1, dsid);
 	sqlite3_bind_int(st, 2, year);
 	sqlite3_bind_int(st, 3, year - within);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+	int r = mp_store__step(ctx, s, st, family);
+	if (r < 0)
+		return r;
+	if (r == 1 && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		*out = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	return MP_OK;

@@ -8,19 +8,6 @@
 #include "store_internal.h"
 #include "util/vec.h"
 
-int mp_store__report_has_table(mp_store *s, const char *name)
-{
-	sqlite3_stmt *st = NULL;
-	if (mp_store__prepare(NULL, s, "SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?1",
-			      &st) != MP_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	int r = sqlite3_step(st);
-	sqlite3_reset(st);
-	/* -1 on an error: true, so the caller reads the table and reports the error there */
-	return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
-}
-
 static void copy_text(char *dst, size_t size, sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
@@ -31,7 +18,7 @@ int mp_store__report_runs(mp_ctx *ctx, mp_store *s, mp_store_report_run **out, s
 {
 	*out = NULL;
 	*n = 0;
-	if (!mp_store__report_has_table(s, "sim_summary"))
+	if (!mp_store__has_table(s, "sim_summary"))
 		return MP_OK;
 	sqlite3_stmt *st = NULL;
 	/* the newest run of each scenario: the largest run_id (ids grow with time) */
@@ -62,7 +49,7 @@ int mp_store__report_runs(mp_ctx *ctx, mp_store *s, mp_store_report_run **out, s
 		rc = mp_store__error(ctx, s, "reading sim_summary");
 	sqlite3_reset(st);
 	/* the job of each run, where sim_runs says it */
-	if (rc == MP_OK && *n && mp_store__report_has_table(s, "sim_runs") &&
+	if (rc == MP_OK && *n && mp_store__has_table(s, "sim_runs") &&
 	    (rc = mp_store__prepare(ctx, s, "SELECT job FROM sim_runs WHERE run_id = ?1", &st)) == MP_OK)
 		for (size_t i = 0; i < *n && rc == MP_OK; i++) {
 			sqlite3_bind_int64(st, 1, v[i].run_id);

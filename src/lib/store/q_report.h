@@ -10,9 +10,6 @@
 #include "multipolar/common.h"
 #include "multipolar/store.h"
 
-/* Whether the store has a table (or view) named `name`: 1/0. */
-int mp_store__report_has_table(mp_store *s, const char *name);
-
 /* The newest run of each scenario in sim_summary, ordered by scenario name. */
 typedef struct mp_store_report_run {
 	int64_t run_id;

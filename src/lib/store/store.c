@@ -141,6 +141,18 @@ int mp_store__step(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *what)
 	return rc;
 }
 
+int mp_store__has_table(mp_store *s, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	if (mp_store__prepare(NULL, s, "SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?1",
+			      &st) != MP_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	int r = sqlite3_step(st);
+	sqlite3_reset(st);
+	return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
+}
+
 int mp_store__step_done(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *what)
 {
 	int r = mp_store__step(ctx, s, st, what);

@@ -32,6 +32,9 @@ int mp_store__error(mp_ctx *ctx, mp_store *s, const char *what);
 int mp_store__step(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *what);
 /* Steps a statement with no result rows (INSERT, UPDATE) and resets it: MP_OK or MP_EDB. */
 int mp_store__step_done(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *what);
+/* Whether a table or view exists: 1, 0, or -1 on an SQLite error (callers treat -1 as
+ * present, so the read that follows reports the error). */
+int mp_store__has_table(mp_store *s, const char *name);
 /* Prepares `sql` (cached per store: statements are finalised with the store). */
 int mp_store__prepare(mp_ctx *ctx, mp_store *s, const char *sql, sqlite3_stmt **out);
 /* Runs SQL with no results. */

@@ -19,6 +19,7 @@ void mp_world_free(mp_world *w)
 		return;
 	mp_world_dyads_free(w->dyads);
 	free(w->actors);
+	free(w->demog);
 	free(w);
 }
 
@@ -64,10 +65,14 @@ int mp_world_clone(const mp_world *w, mp_world **out)
 	}
 	memcpy(c->actors, w->actors, w->n * sizeof *c->actors);
 	c->dyads = NULL;
-	if (w->dyads && mp_world__dyads_clone(w->dyads, &c->dyads) != MP_OK) {
+	c->demog = NULL;
+	if ((w->dyads && mp_world__dyads_clone(w->dyads, &c->dyads) != MP_OK) ||
+	    (w->demog && !(c->demog = malloc(w->n * sizeof *c->demog)))) {
 		mp_world_free(c);
 		return MP_ENOMEM;
 	}
+	if (w->demog)
+		memcpy(c->demog, w->demog, w->n * sizeof *c->demog);
 	*out = c;
 	return MP_OK;
 }
@@ -213,6 +218,11 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 	if (!path_given && (rc = mp_world_economy_from_file(ctx, NULL, w)) != MP_OK)
 		goto done;
 	w->has_majors = 1;
+	/* demography by age from the shipped derived file beside the default world */
+	if ((rc = mp_world_ages_load(ctx, NULL, w)) == MP_ENOTFOUND)
+		rc = MP_OK;
+	if (rc != MP_OK)
+		goto done;
 	snprintf(w->source, sizeof w->source, "default world %d", w->year);
 	mp_world__assign_poles(w, poles);
 	*out = w;

@@ -156,7 +156,7 @@ static int world_dyads(mp_ctx *ctx, mp_store *s, mp_world *w)
 int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
 			mp_world **out)
 {
-	return mp_world_from_store_ex(ctx, s, year, nmc_version, poles, MP_WORLD_ALL, out);
+	return mp_world_from_store_ex(ctx, s, year, nmc_version, poles, MP_WORLD_ALL | MP_WORLD_AGES, out);
 }
 
 int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
@@ -181,6 +181,8 @@ int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_v
 	if ((attrs & MP_WORLD_GDP) && (rc = mp_world_economy_from_store(ctx, s, w)) != MP_OK)
 		goto done;
 	if ((attrs & MP_WORLD_DYADS) && (rc = world_dyads(ctx, s, w)) != MP_OK)
+		goto done;
+	if ((attrs & MP_WORLD_AGES) && (rc = mp_world_ages_from_store(ctx, s, w)) != MP_OK)
 		goto done;
 	mp_world__assign_poles(w, poles);
 	*out = w;
