@@ -72,6 +72,18 @@ grep -q "lacks column 'begin'; expected a header with statelno,statehno,conttype
 printf 'dyad,stateA,stateB,yr,defense,offense,neutral,nonagg,consul\n1,2,20,2000,1,0,0,0,0\n' > near2.csv
 expect_exit 2 "$MP" import --db n.db near2.csv
 grep -q "lacks column 'year'" "$T/err" || fail "near miss ATOP: $(cat "$T/err")"
+# GML's dispute-level file (gml-mida-2.2.1.csv, as COW's MIDA): the mid_disp family, -9 day
+printf 'dispnum,stday,stmon,styear,endday,endmon,endyear,outcome,settle,fatality,fatalpre,maxdur,mindur,hiact,hostlev,recip,numa,numb,link1,link2,link3,ongo2010,version\r\n9001,-9,7,1900,24,1,1901,5,3,0,0,208,178,7,3,0,1,1,0,0,0,0,2.2\r\n' > gml-mida-2.2.1.csv
+expect_exit 0 "$MP" import --db n.db gml-mida-2.2.1.csv
+grep -q '(mid_disp): 1 rows, 1900-1900' "$T/err" "$T/out" || fail "MIDA: $(cat "$T/err" "$T/out")"
+# a sheet of SIPRI's workbook saved as CSV (title lines, one column per year): refused with
+# the long header it needs, with or without the title lines
+printf 'Military expenditure by country, in constant (2022) US$ m., 1949-2023 \xc2\xa9 SIPRI 2024\n\nCountry,,Notes,1949,1950,1951,1952,1953\nAlgeria,,,xxx,xxx,xxx,xxx,xxx\n' > sipri_sheet.csv
+printf 'Country,Notes,1949,1950,1951,1952,1953\r\nAlgeria,,xxx,xxx,xxx,xxx,xxx\r\n' > sipri_sheet2.csv
+for f in sipri_sheet.csv sipri_sheet2.csv; do
+	expect_exit 2 "$MP" import --db n.db "$f"
+	grep -q "sheet of SIPRI's Milex workbook.*header country,ccode,iso3c,year,milex_const2022_usd_m" "$T/err" || fail "SIPRI sheet $f: $(cat "$T/err")"
+done
 # datasets --known lists every layout with its header and download page
 expect_exit 0 "$MP" datasets --known --format csv
 grep -q '^contiguity,"COW contdir.csv' "$T/out" || fail "--known: contdir"

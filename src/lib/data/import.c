@@ -443,6 +443,27 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_store_sql_value *va
 	return check_key(im, csv, vals);
 }
 
+#define SIPRI_LONG                                                                                 \
+	"country,ccode,iso3c,year,milex_const2022_usd_m,milex_current_usd_m,milex_share_gdp,"      \
+	"milex_per_capita_usd,milex_share_govt"
+
+/* 1 for the first line of a sheet of SIPRI's workbook saved as CSV: its title ("... (c) SIPRI
+ * 2024") or, without the title lines, a header "Country,...,1949,1950,..." of year columns. */
+static int sipri_sheet(char **hdr, size_t nh)
+{
+	size_t years = 0;
+	for (size_t i = 0; i < nh; i++) {
+		if (strstr(hdr[i], "SIPRI"))
+			return 1;
+		const char *p = hdr[i];
+		size_t d = 0;
+		while (p[d] >= '0' && p[d] <= '9')
+			d++;
+		years += d == 4 && !p[d] && atoi(p) >= 1900;
+	}
+	return nh && !strcasecmp(hdr[0], "country") && years >= 5;
+}
+
 static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp_dataset_spec **out)
 {
 	int best = -1;
@@ -499,6 +520,13 @@ static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp
 					    path, near->name, near->family, lay ? ", " : "", lay ? lay : "",
 					    strchr(miss, ',') ? "s" : "", miss, want, cols);
 		}
+		if (sipri_sheet(hdr, nh))
+			return mp_error_set(ctx, MP_EINPUT,
+					    "%s:1:1: this looks like a sheet of SIPRI's Milex workbook as published (title "
+					    "lines, then one column per year), which is not read: save it in the long layout "
+					    "of the sipri family, one row per country-year, with the header %s (docs/data.md, "
+					    "\"Get the data\", step 6)",
+					    path, SIPRI_LONG);
 		return mp_error_set(ctx, MP_EINPUT,
 				    "%s:1:1: header does not match any known dataset (got columns: %.200s); expected "
 				    "e.g. COW NMC 'stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,cinc' (see "
