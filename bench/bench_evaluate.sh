@@ -14,7 +14,8 @@ trap 'rm -rf "$T"' EXIT
 . "$SRC/bench/machine.sh"
 mp_machine
 DB="$T/e.db"
-$MP import --quiet --db "$DB" "$SHARED"/*.csv
+# every dataset the model reads: the CSVs, UN WPP (the cohort model), PWT (the economy)
+$MP import --quiet --db "$DB" "$SHARED" "$SHARED"/wpp2017 "$SHARED"/wpp2024 "$SHARED"/pwt
 /usr/bin/time -f "%e %U %S %M" -o "$T/time" $MP evaluate --db "$DB" --origins 1960:2006:2 --horizons 5,10 \
 	--runs 200 --pool 1970:2006 --scores "$T/scores.csv" --summary "$T/summary.csv" --check --format csv \
 	--quiet "$@" > "$T/checks.csv"

@@ -37,18 +37,15 @@ extern "C" {
 
 #define MP_EVAL_PIT_BINS 10
 
-/* Sorts x[0..n) ascending (finite values). */
-MP_EXTERN void mp_eval_sort(double *x, size_t n);
-/* Quantile p of a sorted sample by linear interpolation between order statistics
- * (Hyndman & Fan 1996, definition 7; R's default). NaN for m == 0. */
-MP_EXTERN double mp_eval_quantile(const double *sorted, size_t m, double p);
+/* Samples are sorted with mp_sort_doubles and their quantiles taken with
+ * mp_quantile_sorted (multipolar/stats.h: Hyndman & Fan 1996, definition 7). */
 /* CRPS of the ensemble x (sorted, m members) for outcome y, energy form (Gneiting &
  * Raftery 2007, eq. 20 with the empirical distribution):
  *   CRPS = (1/m) sum_i |x_i - y| - (1/(2 m^2)) sum_i sum_j |x_i - x_j|,
  * the double sum computed from the order statistics as 2 sum_i (2i - m - 1) x_(i). */
 MP_EXTERN double mp_eval_crps(const double *sorted, size_t m, double y);
 /* 1 when y lies in the central band [q_(1-level)/2, q_(1+level)/2] of the sorted ensemble
- * (mp_eval_quantile), else 0. */
+ * (mp_quantile_sorted), else 0. */
 MP_EXTERN int mp_eval_covered(const double *sorted, size_t m, double y, double level);
 /* Adds one case's PIT mass (total 1) to bins[0..MP_EVAL_PIT_BINS): the rank of y among
  * the m members taken as uniform on [a/(m+1), (b+1)/(m+1)], a = #{x_i < y},

@@ -19,7 +19,7 @@ extern "C" {
 MP_EXTERN int mp_cmp_double(const void *a, const void *b);
 /* Sorts v[0..n) ascending with mp_cmp_double. */
 MP_EXTERN void mp_sort_doubles(double *v, size_t n);
-/* Quantile p in [0, 1] of the sorted sample v[0..n), n > 0, by linear interpolation
+/* Quantile p in [0, 1] of the sorted sample v[0..n) (NaN when n == 0) by linear interpolation
  * between order statistics: Hyndman & Fan (1996, The American Statistician 50(4):361-365)
  * type 7, R's default: h = (n - 1) p, Q = v[floor h] + (h - floor h)(v[floor h + 1] - v[floor h]). */
 MP_EXTERN double mp_quantile_sorted(const double *v, size_t n, double p);

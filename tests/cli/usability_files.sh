@@ -4,7 +4,7 @@
 # the bad file and ends with a summary and exit 2; an output path that is the database is
 # refused and the database left as it was.
 source "$MP_SRC/tests/lib.bash"
-need_shared NMC-60-abridged.csv majors2016.csv states2016.csv SOURCES.md
+need_shared NMC-60-abridged.csv majors2016.csv states2016.csv SOURCES.md wpp2017/tfr.txt
 set -e
 cd "$T"
 unset MULTIPOLAR_DB
@@ -24,20 +24,22 @@ ls ./*.tmp* > /dev/null 2>&1 && fail "a temporary file was left"
 
 # 2. import DIR: a folder of datasets and other files
 mkdir d d/sub
-cp "$SHARED/NMC-60-abridged.csv" "$SHARED/majors2016.csv" "$SHARED/SOURCES.md" d/
+cp "$SHARED/NMC-60-abridged.csv" "$SHARED/majors2016.csv" "$SHARED/SOURCES.md" "$SHARED/wpp2017/tfr.txt" d/
 printf 'a,b\n1,2\n' > d/other.csv
 head -c 2000 /bin/ls > d/binary.dat
 expect_exit 0 "$MP" import --db i.db d/
 grep -q "NMC-60-abridged.csv: COW National Material Capabilities 6.0 (nmc): 15951 rows" "$T/err" || fail "NMC not imported from the folder"
 grep -q "majors2016.csv: COW Major Powers" "$T/err" || fail "majors not imported from the folder"
+# a WPP file (tab-separated, its own reader) is a dataset of the folder too
+grep -q "tfr.txt: UN WPP total fertility (tfr) 2017 (wpp_tfr)" "$T/err" || fail "WPP file not imported from the folder"
 grep -q "note: skipped, not a dataset: d/SOURCES.md:1:1: header does not match any known dataset" "$T/err" || fail "SOURCES.md not skipped with a note"
 grep -q "note: skipped, not a dataset: d/binary.dat:1:[0-9]*: NUL byte" "$T/err" || fail "binary file not skipped"
 grep -q "note: d/sub: skipped: a folder" "$T/err" || fail "subfolder not skipped"
-grep -q "^import: 2 files imported, 4 skipped, 0 failed" "$T/err" || fail "summary: $(tail -n 1 "$T/err")"
-[ "$(sqlite3 i.db 'SELECT count(*) FROM datasets')" = 2 ] || fail "datasets imported from the folder"
+grep -q "^import: 3 files imported, 4 skipped, 0 failed" "$T/err" || fail "summary: $(tail -n 1 "$T/err")"
+[ "$(sqlite3 i.db 'SELECT count(*) FROM datasets')" = 3 ] || fail "datasets imported from the folder"
 # the shell's glob of the folder does the same (it stopped at SOURCES.md)
 expect_exit 0 "$MP" import --db g.db d/*
-[ "$(sqlite3 g.db 'SELECT count(*) FROM datasets')" = 2 ] || fail "import d/* stopped early"
+[ "$(sqlite3 g.db 'SELECT count(*) FROM datasets')" = 3 ] || fail "import d/* stopped early"
 # a folder with no dataset in it: exit 2, no "out of memory"
 mkdir junk
 printf 'hello\n' > junk/notes.txt

@@ -10,6 +10,7 @@
 
 #include "eval/eval_internal.h"
 #include "mp_test.h"
+#include "multipolar/stats.h"
 
 /* Hyndman & Fan type 7 on 1..4 (R: quantile(1:4, c(.05, .25, .5, .75, .95)) gives
  * 1.15 1.75 2.50 3.25 3.85). */
@@ -17,14 +18,14 @@ static void test_quantile_type7(void **state)
 {
 	(void)state;
 	const double x[4] = { 1, 2, 3, 4 };
-	assert_near(mp_eval_quantile(x, 4, 0.05), 1.15, 1e-12);
-	assert_near(mp_eval_quantile(x, 4, 0.25), 1.75, 1e-12);
-	assert_near(mp_eval_quantile(x, 4, 0.5), 2.5, 1e-12);
-	assert_near(mp_eval_quantile(x, 4, 0.75), 3.25, 1e-12);
-	assert_near(mp_eval_quantile(x, 4, 0.95), 3.85, 1e-12);
-	assert_near(mp_eval_quantile(x, 4, 0), 1, 0);
-	assert_near(mp_eval_quantile(x, 4, 1), 4, 0);
-	assert_true(isnan(mp_eval_quantile(x, 0, 0.5)));
+	assert_near(mp_quantile_sorted(x, 4, 0.05), 1.15, 1e-12);
+	assert_near(mp_quantile_sorted(x, 4, 0.25), 1.75, 1e-12);
+	assert_near(mp_quantile_sorted(x, 4, 0.5), 2.5, 1e-12);
+	assert_near(mp_quantile_sorted(x, 4, 0.75), 3.25, 1e-12);
+	assert_near(mp_quantile_sorted(x, 4, 0.95), 3.85, 1e-12);
+	assert_near(mp_quantile_sorted(x, 4, 0), 1, 0);
+	assert_near(mp_quantile_sorted(x, 4, 1), 4, 0);
+	assert_true(isnan(mp_quantile_sorted(x, 0, 0.5)));
 }
 
 /* CRPS of {1,2,3,4}: by the integral of (F(x) - 1{x >= y})^2 with F the step function of
@@ -54,7 +55,7 @@ static void test_crps_integral(void **state)
 		s = s * 6364136223846793005ULL + 1442695040888963407ULL;
 		x[i] = (double)(s >> 11) / 9007199254740992.0 * 4 - 1;
 	}
-	mp_eval_sort(x, M);
+	mp_sort_doubles(x, M);
 	for (double y = -2; y <= 4; y += 0.75) {
 		double lo = fmin(x[0], y) - 1, hi = fmax(x[M - 1], y) + 1, dx = 1e-5, integral = 0;
 		for (double t = lo + dx / 2; t < hi; t += dx) {

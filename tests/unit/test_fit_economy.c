@@ -2,6 +2,7 @@
  * and of the economy's equations (src/lib/sim/econ_model.h): simulated panels with known
  * parameters (mp_rng, fixed seeds) and hand calculations (values worked out beside each
  * assertion). Tolerances are stated with their reason. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -144,6 +145,43 @@ static void test_shocks(void **state)
 	assert_near(mp_econ_t_df(3.0), 6.0, 1e-12);
 	assert_near(mp_econ_t_df(-0.5), 100.0, 0);
 	assert_near(mp_econ_t_df(50.0), 4.5, 0);
+}
+
+/* The momentum regression over origins: a deviation d_t+1 = 0.5 d_t + e, so the next 10
+ * years' mean deviation regresses on the last 10 years' with a positive slope; a panel
+ * too short for 10 unit-origins (16 years, PASTW 10 + horizon 10) gives no momentum:
+ * beta_m = 0 exactly, no s.e., every start value 0 (the model without momentum). */
+static void test_momentum_short_panel(void **state)
+{
+	(void)state;
+	mp_econ_panel p;
+	const size_t nu = 50;
+	double mu[50] = { 0 };
+	for (int span = 0; span < 2; span++) {
+		const int until = span ? 2016 : 1965;
+		assert_int_equal(mp_econ_panel_new(NULL, nu, 1950, until, &p), MP_OK);
+		mp_rng r;
+		mp_rng_init(&r, 11, 0, 3);
+		for (size_t u = 0; u < nu; u++) {
+			double x = 0, d = 0;
+			for (int t = 1950; t <= until; t++) {
+				d = 0.5 * d + 0.02 * mp_rng_normal(&r);
+				x += d;
+				MP_EP(&p, u, t) = x;
+			}
+		}
+		mp_shock_fit f = { 0 };
+		assert_int_equal(mp_fit_momentum(NULL, &p, 1950, until, 0, mu, 10, &f), MP_OK);
+		if (span) {
+			assert_true(f.beta_m > 0 && isfinite(f.beta_m_se));
+		} else {
+			assert_true(f.beta_m == 0 && isnan(f.beta_m_se));
+			for (size_t u = 0; u < nu; u++)
+				assert_true(f.dev0[u] == 0);
+		}
+		mp_shock_fit_free(&f);
+		mp_econ_panel_free(&p);
+	}
 }
 
 /* The unit-variance Student draw: variance 1 within 3% at df = 8 (sample variance of a
@@ -301,7 +339,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gaps_recover_speed), cmocka_unit_test(test_gaps_hand),
-		cmocka_unit_test(test_shocks),             cmocka_unit_test(test_student),
+		cmocka_unit_test(test_shocks),             cmocka_unit_test(test_momentum_short_panel),
+		cmocka_unit_test(test_student),
 		cmocka_unit_test(test_reversion),          cmocka_unit_test(test_unit_median),
 		cmocka_unit_test(test_price_level),        cmocka_unit_test(test_capital_steady_state),
 	};

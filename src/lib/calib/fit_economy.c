@@ -470,14 +470,16 @@ int mp_fit_momentum(mp_ctx *ctx, const mp_econ_panel *x, int first, int until, d
 			syy += fut * fut;
 			n++;
 		}
-	if (n < 10 || sxx <= 0)
-		return mp_error_set(ctx, MP_EINPUT, SRC ": momentum: %zu origins to fit; expected at least 10", n);
-	double b = sxy / sxx;
+	/* Fewer than 10 unit-origins (an early calibration year: PWT starts in 1950, and the
+	   regression needs PASTW + horizon years): no momentum, beta_m = 0 with no s.e., so
+	   the deviations start at 0 as in the model without momentum (docs/economy.md). */
+	const int fitted = n >= 10 && sxx > 0;
+	double b = fitted ? sxy / sxx : 0.0;
 	/* overlapping origins: the s.e. treats each unit-origin as one observation (a lower
 	   bound; reported as such in docs/economy.md) */
 	double rss = syy - b * sxy;
 	out->beta_m = b;
-	out->beta_m_se = n > 1 ? sqrt(rss / (double)(n - 1) / sxx) : MP_NA;
+	out->beta_m_se = fitted && n > 1 ? sqrt(rss / (double)(n - 1) / sxx) : MP_NA;
 	out->beta_m_n = n;
 	double mk = 0;
 	for (int k = 1; k <= horizon; k++)

@@ -99,7 +99,8 @@ typedef struct mp_shock_fit {
 	/* Momentum at an origin: OLS through 0 of the mean deviation of the next `horizon`
 	   years on the mean of the last 10 (pooled over units and origins; Pritchett &
 	   Summers 2014: growth regresses to the mean), and the start value of v that gives
-	   it, dev0 = beta_m mean10 / mean_{k=1..h} rho_v^k, at `until` per unit. */
+	   it, dev0 = beta_m mean10 / mean_{k=1..h} rho_v^k, at `until` per unit; beta_m = 0
+	   (no s.e.) when fewer than 10 unit-origins can be fitted. */
 	double beta_m, beta_m_se;
 	size_t beta_m_n;
 	double *dev0;              /* [nu] (NaN: fewer than 5 deviations before until) */

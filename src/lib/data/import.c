@@ -562,6 +562,13 @@ int mp_import_detect(mp_ctx *ctx, const char *path, char *family, size_t size)
 		return mp_error_set(ctx, MP_EIO, "%s: read error", path);
 	}
 	buf[n] = '\0';
+	if (mp_data__wpp_detect(buf, n)) {
+		/* an unknown name is still WPP's layout: mp_import_file says which names it reads */
+		const char *fam = mp_data__wpp_family_of(path);
+		snprintf(family, size, "%s", fam ? fam : "wpp");
+		free(buf);
+		return MP_OK;
+	}
 	char *nl = memchr(buf, '\n', n);
 	size_t line = nl ? (size_t)(nl - buf) : n;
 	const char *nul = memchr(buf, '\0', line);

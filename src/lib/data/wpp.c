@@ -514,6 +514,12 @@ static int read_header(reader *r)
 	return MP_OK;
 }
 
+const char *mp_data__wpp_family_of(const char *path)
+{
+	const wpp_file *f = find_file(path);
+	return f ? f->family : NULL;
+}
+
 int mp_data__wpp_import(mp_ctx *ctx, mp_store *s, const char *path, char *buf, size_t len, const char *sha,
 			mp_import_result *out)
 {

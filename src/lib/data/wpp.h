@@ -10,6 +10,8 @@
 /* 1 when the first line of buf looks like a WPP file: tab-separated with a
  * country_code column. */
 int mp_data__wpp_detect(const char *buf, size_t len);
+/* The family a WPP file's name stands for ("wpp_pop", ...; NULL: not a package file). */
+const char *mp_data__wpp_family_of(const char *path);
 /* 1 for the dataset families this reader fills (wpp_*). */
 int mp_data__wpp_family(const char *family);
 /* Imports one WPP file held in buf (modified in place; NUL-terminated at len) in one

@@ -13,6 +13,7 @@
 
 #include "multipolar/ensemble.h"
 #include "multipolar/sim.h"
+#include "multipolar/stats.h"
 
 #define SRC "backtest.c"
 
@@ -97,8 +98,8 @@ static int model_median(mp_ctx *ctx, const ev_fcset *f, int end, const int *ccod
 			double v = x[(size_t)r * k + i];
 			col[r] = v > 0 && tot[r] > 0 ? v / tot[r] : 0.0;
 		}
-		mp_eval_sort(col, (size_t)runs);
-		out[i] = mp_eval_quantile(col, (size_t)runs, 0.5);
+		mp_sort_doubles(col, (size_t)runs);
+		out[i] = mp_quantile_sorted(col, (size_t)runs, 0.5);
 	}
 	renormalise(out, k);
 	free(x);

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "multipolar/calib.h"
+#include "multipolar/stats.h"
 
 #define SRC "baselines.c"
 
@@ -224,10 +225,10 @@ static int continuous(mp_ctx *ctx, const ev_origin *og, const ev_panel *h, const
 			}
 			/* centred so that the members' median (Hyndman & Fan 7) is persistence: growth
 			   d - median(d); shares x0 e^d / median(e^d) (e^d is monotone in d) */
-			mp_eval_sort(d, m);
+			mp_sort_doubles(d, m);
 			for (size_t j = 0; !growth && j < m; j++)
 				d[j] = exp(d[j]);
-			double med = mp_eval_quantile(d, m, 0.5);
+			double med = mp_quantile_sorted(d, m, 0.5);
 			for (size_t j = 0; j < m; j++)
 				mem[j] = growth ? d[j] - med : x0 * (d[j] / med);
 		}

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "multipolar/stats.h"
 
 double *ev_fc_add(ev_fcset *f, int var, int year, int unit, int method, int kind, int joint, const double *x,
 		  size_t m)
@@ -123,12 +124,12 @@ int ev_write_forecasts(mp_ctx *ctx, const mp_eval_result *r, const ev_origin *og
 			cap = fc->m;
 		}
 		memcpy(tmp, x, fc->m * sizeof *tmp);
-		mp_eval_sort(tmp, fc->m);
+		mp_sort_doubles(tmp, fc->m);
 		double mean = 0;
 		for (size_t j = 0; j < fc->m; j++)
 			mean += x[j];
 		for (int q = 0; q < 5; q++)
-			put(out, og->year, fc->year, var, unit, method, qn[q], mp_eval_quantile(tmp, fc->m, qp[q]));
+			put(out, og->year, fc->year, var, unit, method, qn[q], mp_quantile_sorted(tmp, fc->m, qp[q]));
 		put(out, og->year, fc->year, var, unit, method, "mean", mean / (double)fc->m);
 	}
 	free(tmp);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "multipolar/stats.h"
+
 #define SRC "score.c"
 
 typedef struct {
@@ -53,8 +55,8 @@ static void make_case(scorer *sc, const ev_fc *fc, double y, const double *scale
 	double *t = sc->tmp;
 	for (size_t j = 0; j < fc->m; j++)
 		t[j] = x[j] / (scale && fc->joint ? scale[j] : pscale);
-	mp_eval_sort(t, fc->m);
-	c->ae = fabs(mp_eval_quantile(t, fc->m, 0.5) - y);
+	mp_sort_doubles(t, fc->m);
+	c->ae = fabs(mp_quantile_sorted(t, fc->m, 0.5) - y);
 	c->crps = mp_eval_crps(t, fc->m, y);
 	c->in50 = mp_eval_covered(t, fc->m, y, 0.5);
 	c->in90 = mp_eval_covered(t, fc->m, y, 0.9);

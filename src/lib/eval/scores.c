@@ -4,31 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-static int cmp_dbl(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-void mp_eval_sort(double *x, size_t n)
-{
-	if (n > 1)
-		qsort(x, n, sizeof *x, cmp_dbl);
-}
-
-double mp_eval_quantile(const double *x, size_t m, double p)
-{
-	/* Hyndman & Fan (1996), definition 7: h = (m - 1) p, Q = x_[h] + (h - [h]) (x_[h]+1 - x_[h])
-	   (0-based order statistics). */
-	if (m == 0)
-		return MP_NA;
-	double h = (double)(m - 1) * p;
-	size_t lo = (size_t)floor(h);
-	if (lo >= m - 1)
-		return x[m - 1];
-	double f = h - (double)lo;
-	return f == 0 ? x[lo] : x[lo] + f * (x[lo + 1] - x[lo]);
-}
+#include "multipolar/stats.h"
 
 double mp_eval_crps(const double *x, size_t m, double y)
 {
@@ -48,7 +24,7 @@ double mp_eval_crps(const double *x, size_t m, double y)
 
 int mp_eval_covered(const double *x, size_t m, double y, double level)
 {
-	double lo = mp_eval_quantile(x, m, 0.5 - level / 2), hi = mp_eval_quantile(x, m, 0.5 + level / 2);
+	double lo = mp_quantile_sorted(x, m, 0.5 - level / 2), hi = mp_quantile_sorted(x, m, 0.5 + level / 2);
 	return lo <= y && y <= hi;
 }
 

@@ -19,10 +19,15 @@ void mp_sort_doubles(double *v, size_t n)
 /* Hyndman & Fan (1996) type 7. */
 double mp_quantile_sorted(const double *v, size_t n, double p)
 {
+	if (n == 0)
+		return NAN;
 	double h = (double)(n - 1) * p;
 	size_t lo = (size_t)floor(h);
-	size_t hi = lo + 1 < n ? lo + 1 : lo;
-	return v[lo] + (h - (double)lo) * (v[hi] - v[lo]);
+	if (lo >= n - 1)
+		return v[n - 1];
+	double f = h - (double)lo;
+	/* an order statistic itself when h is whole (no arithmetic with an infinite neighbour) */
+	return f == 0 ? v[lo] : v[lo] + f * (v[lo + 1] - v[lo]);
 }
 
 double mp_median_sorted(const double *v, size_t n)
