@@ -18,5 +18,15 @@ for k in singer1972 gibler2009 leeds2002 bailey2017 bolt2024 sipri2024 barbieri2
 done
 open=$(tr -cd '{' < "$T/out" | wc -c); close=$(tr -cd '}' < "$T/out" | wc -c)
 [ "$open" = "$close" ] || fail "braces: $open open, $close close"
+# WPP: the entry of the imported revision (wpp.c takes it from the file's year columns)
+mkdir -p "$T/w17" "$T/w24"
+printf '"country_code"\t"name"\t"1950-1955"\t"1955-1960"\n900\t"WORLD"\t48.5\t51.0\n' > "$T/w17/e0F.txt"
+printf 'country_code\tcountry\t1950\t1951\n900\tWorld\t48.4\t49.0\n' > "$T/w24/e0F.txt"
+"$MP" import --quiet --db "$T/w.db" "$T/w17/e0F.txt" > /dev/null
+expect_exit 0 "$MP" cite --db "$T/w.db" --format bibtex
+grep -q '^@misc{un2017wpp,' "$T/out" && ! grep -q un2024wpp "$T/out" || fail "WPP 2017 entry: $(cat "$T/out")"
+"$MP" import --quiet --db "$T/w.db" "$T/w24/e0F.txt" > /dev/null
+expect_exit 0 "$MP" cite --db "$T/w.db" --format bibtex
+grep -q '^@misc{un2024wpp,' "$T/out" && grep -q '^@misc{un2017wpp,' "$T/out" || fail "WPP 2017 and 2024 entries"
 expect_exit 2 "$MP" cite --format ris
 echo ok
