@@ -26,4 +26,12 @@ expect_exit 2 "$MP" blocs --year 2016 --issue trade
 grep -q "expected all, me, nu, di, hr, co or ec" "$T/err" || fail "bad issue message"
 expect_exit 2 "$MP" blocs --year 2030 --basis rollcall
 grep -q "the roll calls (un_rollcalls) covers" "$T/err" || fail "year message: $(cat "$T/err")"
+# the report's agreement chart: China with Russia, the West and the US per year, the same
+# agreement as 'dyad' (CHN-RUS 2016: 0.806 over 108 roll calls; CHN-USA 2016: 0.40625, panels_known.sh)
+expect_exit 0 "$MP" report --output "$T/r.html" --quiet
+row=$(sed -n '/id="rel-agree"/,/<\/table>/p' "$T/r.html" | grep -o '<tr><th scope="row">2016</th>.*</tr>')
+[ "$row" = '<tr><th scope="row">2016</th><td>0.806</td><td>0.625</td><td>0.406</td></tr>' ] || fail "report agreement 2016: $row"
+expect_exit 0 "$MP" dyad CHN RUS --from 2016 --to 2016 --format csv --quiet
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "agree") c = i; next } { if ($c < 0.8055 || $c > 0.8056) exit 1 }' "$T/out" ||
+	fail "dyad CHN RUS agree 2016: $(cat "$T/out")"
 echo ok
