@@ -201,7 +201,8 @@ MP_EXTERN int mp_world_clone(const mp_world *w, mp_world **out);
 MP_EXTERN void mp_world_free(mp_world *w);
 /* Index of the actor with `ccode`, or -1. */
 MP_EXTERN int mp_world_find(const mp_world *w, int ccode);
-/* Index of the actor by stateabb (case-insensitive) or name, or -1. */
+/* Index of the actor by stateabb (case-insensitive), name, COW code, or else any name
+ * mp_country_find (crosswalk.h) knows (ISO3, English names), or -1. */
 MP_EXTERN int mp_world_find_name(const mp_world *w, const char *abb_or_name);
 /* Dyads of `year` over the states ccodes[0..n) (aggregates, ccode 0, have none), the
  * parts in `parts` (MP_WORLD_DYAD_*); capitals lat/lng (n each, NaN unknown) are needed

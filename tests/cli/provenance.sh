@@ -60,4 +60,11 @@ expect_exit 0 "$MP" dyad --db "$DB" "United States" DEU --from 2000 --to 2000 --
 grep -q '^2,255,USA,GMY,2000' "$T/out" || fail "dyad 'United States' DEU: $(cat "$T/out")"
 expect_exit 2 "$MP" dyad --db "$DB" USA Grmany
 grep -q 'did you mean Germany (GMY, 255)' "$T/err" || fail "near match: $(cat "$T/err")"
+# population: the same names (the start world's states), the crosswalk's near matches
+expect_exit 0 "$MP" population "United States" --runs 2 --to 2024 --format csv
+sed -n 2p "$T/out" | grep -q '^USA,2,' || fail "population 'United States': $(head -2 "$T/out")"
+expect_exit 0 "$MP" population DEU --runs 2 --to 2024 --format csv
+sed -n 2p "$T/out" | grep -q '^GMY,255,' || fail "population DEU"
+expect_exit 2 "$MP" population Grmany --runs 2 --to 2024
+grep -q 'did you mean Germany (GMY, 255)' "$T/err" || fail "population near match: $(cat "$T/err")"
 echo ok
