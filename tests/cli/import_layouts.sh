@@ -65,6 +65,11 @@ expect_exit 0 "$MP" import --db fx.db un_roll_calls.csv un_votes.csv un_roll_cal
 "$MP" dyad --db fx.db USA CAN --from 2000 --to 2000 --format csv --quiet > i.csv
 [ "$(col i.csv 2,20,USA,CAN,2000 agree_hr)" = 1 ] || fail "agreement on the human-rights roll call"
 
+# one vote per roll call and voter (rules.c): a repeated one is refused, naming both lines
+printf '"rcid","country","country_code","vote"\n1,"Canada","CA","yes"\n1,"Canada","CA","no"\n' > dupvotes.csv
+expect_exit 2 "$MP" import --db dv.db dupvotes.csv
+grep -q 'dupvotes.csv:3:.*duplicate row: rcid 1, country .Canada. is also on line 2' "$T/err" || fail "duplicate vote: $(cat "$T/err")"
+
 # near misses: the header expected is named
 printf 'dyad,statelno,statelab,statehno,statehab,conttype,beginn,end,version\n1,2,USA,20,CAN,1,181601,201612,3.2\n' > near.csv
 expect_exit 2 "$MP" import --db n.db near.csv
