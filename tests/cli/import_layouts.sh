@@ -47,6 +47,11 @@ col() { # FILE ROWKEY COLUMN: the value of COLUMN in the row starting with ROWKE
 [ "$(col a.csv 2,20,USA,CAN,2000 atop_tie)$(col a.csv 2,20,USA,CAN,2000 defence)" = 31 ] || fail "ATOP defence"
 [ "$(col a.csv 20,70,CAN,MEX,2000 conttype)" = 0 ] || fail "no spell: conttype 0"
 
+# every column of the panel is documented with its source (docs/panels.md)
+for c in $(head -1 a.csv | tr , ' '); do
+	grep -q "\`$c\`" "$MP_SRC/docs/panels.md" || fail "dyads column $c is not in docs/panels.md"
+done
+
 # contdird: directed dyad-years (a second database)
 printf 'dyad,state1no,state1ab,state2no,state2ab,year,conttype,version\r\n2020,2,USA,20,CAN,1995,1,3.2\r\n2002,20,CAN,2,USA,1995,1,3.2\r\n' > contdird.csv
 expect_exit 0 "$MP" import --db d.db states.csv contdird.csv
