@@ -30,6 +30,12 @@ done
 [ "$(q "SELECT sha256 FROM run_inputs WHERE kind = 'sim' AND role = 'dataset'")" = "$(sha256sum states.csv | cut -d' ' -f1)" ] ||
 	fail "dataset SHA-256"
 
+# run: one job of two scenarios, a record for each stored run with its own scenario file
+expect_exit 0 "$MP" run baseline decoupling --db "$T/run.db" --runs 2 --seed 3 --until 2025 --no-report --quiet --format csv
+[ "$(sqlite3 "$T/run.db" "SELECT group_concat(seed || '/' || runs, ' ') FROM run_provenance WHERE kind = 'sim'")" = "3/2 3/2" ] ||
+	fail "run: provenance rows"
+[ "$(sqlite3 "$T/run.db" "SELECT count(DISTINCT name) FROM run_inputs WHERE role = 'scenario'")" = 2 ] || fail "run: scenario files"
+
 # negotiations: the switches are stored and title the runs
 IN="$MP_SRC/data/scenarios/negotiation/ukraine_settlement_2023.yaml"
 expect_exit 0 "$MP" negotiate "$IN" --store --quiet --db "$DB" --format csv
