@@ -133,7 +133,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	size_t nsc = npos ? (size_t)npos : sizeof default_scenarios / sizeof default_scenarios[0];
 	mp_ensemble **ens = calloc(nsc, sizeof *ens);
 	int64_t *ids = calloc(nsc, sizeof *ids);
-	if (!ens || !ids)
+	cli_sim_setup *setups = calloc(nsc, sizeof *setups); /* kept for each run's provenance */
+	if (!ens || !ids || !setups)
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	for (size_t k = 0; k < nsc && rc == MP_OK; k++) {
 		const char *name = npos ? pos[k] : default_scenarios[k];
@@ -144,6 +145,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			break;
 		if ((rc = cli_sim_prepare(ctx, &o->sim, store, until, sc, &setup)) != MP_OK)
 			break;
+		setups[k] = setup;
 		if (k && (strcmp(world, setup.world) || strcmp(params, setup.params)))
 			mixed = 1;
 		snprintf(world, sizeof world, "%s", setup.world);
@@ -170,7 +172,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	/* each stored run's provenance: its scenario file, world and poles, seed and runs */
 	for (size_t k = 0; k < nsc && rc == MP_OK && rank == 0 && !o->no_store; k++)
 		if ((rc = mp_scenario_load(ctx, npos ? pos[k] : default_scenarios[k], sc)) == MP_OK)
-			rc = cli_record_sim(ctx, store, ids[k], sc, (int64_t)mp_ensemble_seed(ens[k]),
+			rc = cli_record_sim(ctx, store, ids[k], sc, &setups[k], (int64_t)mp_ensemble_seed(ens[k]),
 					    mp_ensemble_runs(ens[k]));
 	for (size_t k = 0; k < nsc && rc == MP_OK && rank == 0 && !o->common.quiet; k++) {
 		char esc[128];
@@ -185,6 +187,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		mp_ensemble_free(ens[k]);
 	free(ens);
 	free(ids);
+	free(setups);
 	if (rc == MP_OK && rank == 0) {
 		if (!o->common.quiet)
 			fprintf(stderr, "run: start %s; parameters %s%s\n", world, params,

@@ -143,7 +143,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (!o->no_store) {
 		if ((rc = mp_store_open(ctx, db, MP_STORE_CREATE, &store)) != MP_OK ||
 		    (rc = mp_ensemble_store(ctx, store, e, 0, &run_id)) != MP_OK ||
-		    (rc = cli_record_sim(ctx, store, run_id, sc, (int64_t)mp_ensemble_seed(e),
+		    (rc = cli_record_sim(ctx, store, run_id, sc, &setup, (int64_t)mp_ensemble_seed(e),
 					 mp_ensemble_runs(e))) != MP_OK)
 			goto done;
 	}

@@ -22,7 +22,9 @@ q "SELECT command_line FROM run_provenance WHERE kind = 'sim'" | grep -q 'simula
 [ "$(q "SELECT seed || ',' || runs FROM run_provenance WHERE kind = 'sim'")" = 7,4 ] || fail "seed and runs"
 [ -n "$(q "SELECT params FROM run_provenance WHERE kind = 'sim'")" ] || fail "parameters"
 # every input's SHA-256 is that of the file (the scenario, world and poles by path)
-for role in scenario world poles; do
+q "SELECT params FROM run_provenance WHERE kind = 'sim'" | grep -q '^the shipped calibration .*calibrated.yaml; the values: sim_runs.params of run 1$' ||
+	fail "parameters: $(q "SELECT params FROM run_provenance WHERE kind = 'sim'")"
+for role in scenario world poles params; do
 	row=$(q "SELECT name || '|' || sha256 FROM run_inputs WHERE kind = 'sim' AND role = '$role'")
 	[ -n "$row" ] || fail "no $role input"
 	[ "$(sha256sum "${row%%|*}" | cut -d' ' -f1)" = "${row##*|}" ] || fail "$role SHA-256: $row"
@@ -35,6 +37,13 @@ expect_exit 0 "$MP" run baseline decoupling --db "$T/run.db" --runs 2 --seed 3 -
 [ "$(sqlite3 "$T/run.db" "SELECT group_concat(seed || '/' || runs, ' ') FROM run_provenance WHERE kind = 'sim'")" = "3/2 3/2" ] ||
 	fail "run: provenance rows"
 [ "$(sqlite3 "$T/run.db" "SELECT count(DISTINCT name) FROM run_inputs WHERE role = 'scenario'")" = 2 ] || fail "run: scenario files"
+# --params FILE: its SHA-256 is an input and the source is named
+printf 'conflict.hazard_base: 0.0005\n' > p.yaml
+expect_exit 0 "$MP" simulate baseline --db "$T/run.db" --runs 2 --seed 3 --until 2025 --params p.yaml --quiet --format csv
+[ "$(sqlite3 "$T/run.db" "SELECT sha256 FROM run_inputs WHERE role = 'params' AND name = 'p.yaml'")" = "$(sha256sum p.yaml | cut -d' ' -f1)" ] ||
+	fail "--params file: $(sqlite3 "$T/run.db" "SELECT * FROM run_inputs WHERE role = 'params'")"
+sqlite3 "$T/run.db" "SELECT params FROM run_provenance ORDER BY run_id DESC LIMIT 1" | grep -q '^the parameter file p.yaml (--params)' ||
+	fail "--params source"
 
 # negotiations: the switches are stored and title the runs
 IN="$MP_SRC/data/scenarios/negotiation/ukraine_settlement_2023.yaml"
