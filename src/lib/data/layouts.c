@@ -6,6 +6,7 @@
  * COW Inter-State War v4.0 codebook (Sarkees & Wayman 2010), GML MID 2.2.1 and COW MID 5.0
  * codebooks (Gibler, Miller & Little 2016; Palmer et al. 2022), unvotes (Robinson 2017). */
 #include "datasets.h"
+#include "wpp.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -160,11 +161,20 @@ int mp_data_layout_get(size_t i, mp_data_layout_info *out)
 	out->family = sp->family;
 	out->name = sp->name;
 	out->layout = mp_data__layout_name(sp) ? mp_data__layout_name(sp) : "";
-	out->version = sp->version ? sp->version : sp->version_rule == MP_VER_NMC_MAXYEAR ? "from the years" : "";
+	out->version = sp->version                               ? sp->version
+		       : sp->version_rule == MP_VER_NMC_MAXYEAR   ? "from the years"
+		       : mp_data__wpp_family(sp->family)          ? "2017 or 2024 (from the file)"
+								  : "";
 	out->files = src ? src->files : "";
 	out->url = src ? src->url : "";
 	out->note = src && src->note ? src->note : "";
 	out->citation = sp->citation;
+	if (mp_data__wpp_family(sp->family)) {
+		/* the files' own header, not the long form they are stored in (wpp.c) */
+		snprintf(out->header, sizeof out->header, "%s",
+			 "tab-separated: country_code, name (2024: country), [age], one column per year or period");
+		return MP_OK;
+	}
 	/* the required columns of the description ("name:T" without '?') */
 	size_t o = 0;
 	for (const char *p = sp->columns; *p;) {
