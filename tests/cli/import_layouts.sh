@@ -98,6 +98,9 @@ done
 expect_exit 0 "$MP" datasets --known --format csv
 grep -q '^contiguity,"COW contdir.csv' "$T/out" || fail "--known: contdir"
 grep -q '^war_part,.*Inter-StateWarData_v4.0.csv,"warnum,' "$T/out" || fail "--known: war participants"
+grep -q '^pwt,.*,https://www.rug.nl/ggdc/productivity/pwt/,' "$T/out" || fail "--known: PWT"
+grep -q '^wpp_pop,.*2017 or 2024 (from the file),.*tab-separated: country_code.*,https://population.un.org/wpp/,' "$T/out" || fail "--known: WPP"
+grep -q '^mid_disp,.*gml-mida-2.2.1.csv' "$T/out" || fail "--known: MIDA"
 # a folder: the known files are imported, the others named as skipped
 mkdir dir
 cp states.csv contdir.csv dir/
