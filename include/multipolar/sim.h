@@ -180,6 +180,10 @@ extern "C" {
 	  "drift of ln(pec/GDP) at the frontier's income, NMC x Maddison [calib]")                \
 	X(capabilities_energy_gap, "capabilities.energy_gap", -0.003, "log/yr per log gap",          \
 	  "dependence of that drift on ln relative income (Csereklyei, Rubio & Stern 2016) [calib]") \
+	X(capabilities_steel_shock_sd, "capabilities.steel_shock_sd", 0.138, "log/yr",                \
+	  "s.d. of the yearly random walk of ln(irst/GDP) around its drift (per-state rows override) [calib]") \
+	X(capabilities_energy_shock_sd, "capabilities.energy_shock_sd", 0.082, "log/yr",             \
+	  "s.d. of the yearly random walk of ln(pec/GDP) around its drift (per-state rows override) [calib]") \
 	/* trade (MODELS.md C3) */                                                                \
 	X(trade_enabled, "trade.enabled", 1, "switch", "0 turns the mechanism off")                \
 	X(trade_elasticity_gdp, "trade.elasticity_gdp", 0.9, "elasticity",                           \

@@ -1,5 +1,6 @@
 /* Mechanisms of the simulation, each against a hand calculation (values from python3,
  * written beside each assertion), plus the start-year consistency with the data. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -114,6 +115,53 @@ static void test_economy(void **state)
 	/* the frontier's numeraire price level stays at its start */
 	assert_near(mp_sim_world(s)->actors[0].gdp_mer / mp_sim_world(s)->actors[0].gdp, 1.0, 1e-15);
 	mp_sim_free(s);
+	mp_world_free(w);
+}
+
+/* Steel and energy intensities (docs/economy.md "Steel and energy"): two equal actors at
+ * the frontier (z = 0), GDP frozen (every other mechanism off). With the shocks off,
+ * ln(irst/GDP) after 10 years is ln 0.01 + 10 tau_s exactly; with s.d. 0.1 it is a random
+ * walk: over 400 runs x 2 actors the s.d. of the 10-year change is 0.1 sqrt(10) = 0.3162
+ * within 10% (the sampling error of an s.d. from 800 draws is ~2.5%) and its mean is the
+ * drift within 0.05 (3 x 0.3162 / sqrt(800) = 0.034). */
+static void test_capabilities_walk(void **state)
+{
+	(void)state;
+	const double pop[2] = { 10000, 10000 }, pc[2] = { 20000, 20000 };
+	mp_world *w = make_world(2, pop, pc);
+	mp_sim_params p;
+	mp_sim_params_default(&p);
+	only(&p, NULL);
+	const double tau = p.capabilities_steel_trend;
+	for (int noisy = 0; noisy < 2; noisy++) {
+		mp_sim_params_set(&p, "capabilities.steel_shock_sd", noisy ? 0.1 : 0.0);
+		mp_sim_opts o = MP_SIM_OPTS_INIT;
+		o.params = &p;
+		mp_sim *s;
+		assert_int_equal(mp_sim_new(NULL, w, &o, &s), MP_OK);
+		double sum = 0, ss = 0;
+		const int runs = noisy ? 400 : 1;
+		for (int r = 0; r < runs; r++) {
+			mp_sim_reset(s, (uint32_t)r);
+			for (int y = 0; y < 10; y++)
+				assert_int_equal(mp_sim_step(NULL, s), MP_OK);
+			for (size_t i = 0; i < 2; i++) {
+				const mp_actor *a = &mp_sim_world(s)->actors[i];
+				double d = log(a->comp[MP_IRST] / a->gdp) - log(0.01);
+				if (!noisy)
+					assert_near(d, 10 * tau, 1e-12);
+				sum += d;
+				ss += d * d;
+			}
+		}
+		if (noisy) {
+			const double m = sum / 800, sd = sqrt(ss / 800 - m * m);
+			print_message("10-year change of ln(irst/GDP): mean %.4f (drift %.4f), s.d. %.4f\n", m, 10 * tau, sd);
+			assert_near(m, 10 * tau, 0.05);
+			assert_near(sd, 0.1 * sqrt(10.0), 0.1 * 0.1 * sqrt(10.0));
+		}
+		mp_sim_free(s);
+	}
 	mp_world_free(w);
 }
 
@@ -281,6 +329,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_demography),
 		cmocka_unit_test(test_economy),
+		cmocka_unit_test(test_capabilities_walk),
 		cmocka_unit_test(test_conflict_parity),
 		cmocka_unit_test(test_reproducible),
 		cmocka_unit_test(test_table_switches),

@@ -16,6 +16,7 @@
  */
 #include "calib_internal.h"
 #include "calib/fit_economy.h"
+#include "calib/fit_intensity.h"
 #include "world/world_internal.h"
 
 #include <stdio.h>
@@ -323,6 +324,12 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	if ((rc = add_line(ctx, r, "capabilities.steel_trend", "capabilities.steel_gap", &fs, "irst", ifrom, until)) ==
 	    MP_OK)
 		rc = add_line(ctx, r, "capabilities.energy_trend", "capabilities.energy_gap", &fe, "pec", ifrom, until);
+	if (rc == MP_OK)
+		rc = mp_calib__add_line_spread(ctx, r, "capabilities.steel_shock_sd", "irst", &lsteel, &ry, ifrom, until,
+					       &fs);
+	if (rc == MP_OK)
+		rc = mp_calib__add_line_spread(ctx, r, "capabilities.energy_shock_sd", "pec", &lpec, &ry, ifrom, until,
+					       &fe);
 done:
 	mp_reversion_fit_free(&bf);
 	mp_reversion_fit_free(&pf);

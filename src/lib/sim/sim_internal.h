@@ -27,6 +27,9 @@ enum { MP_SIM_S_ECON = 1, MP_SIM_S_MIL, MP_SIM_S_ALIGN, MP_SIM_S_CAMP, MP_SIM_S_
        MP_SIM_S_STRATEGY, MP_SIM_S_INIT, MP_SIM_S_RUN };
 /* Per-run streams of the economy (steady-state gaps) and the military (none yet). */
 enum { MP_SIM_S_RUN_ECON = 12, MP_SIM_S_RUN_MIL = 13 };
+/* A second bank of yearly stream ids (the first is full): id MP_SIM_S_BANK2 + k is the
+ * stream (1 << 31) | (year * 16 + k), which no id of the first bank reaches. */
+enum { MP_SIM_S_BANK2 = 16, MP_SIM_S_CAP = MP_SIM_S_BANK2 + 1 };
 
 /* Strategy levers of a great power (shares of strategy.budget). */
 enum { MP_POL_ARMS, MP_POL_ECON, MP_POL_AID, MP_POL_SANCTION, MP_POL_CULTURE, MP_POL_NEGOTIATE,
@@ -128,7 +131,8 @@ struct mp_sim {
 /* Stream for (mechanism, year). */
 static inline void mp_sim__rng(const mp_sim *s, mp_rng *r, int mech)
 {
-	mp_rng_init(r, s->seed, s->run, (uint32_t)s->year * 16u + (uint32_t)mech);
+	const uint32_t bank = mech >= MP_SIM_S_BANK2 ? 1u << 31 : 0u;
+	mp_rng_init(r, s->seed, s->run, bank | ((uint32_t)s->year * 16u + (uint32_t)(mech % MP_SIM_S_BANK2)));
 }
 
 /* A mechanism's private state (NULL when it has none). */
