@@ -233,24 +233,28 @@ static int schema_version(mp_ctx *ctx, mp_store *s, int *version)
 	return r < 0 ? r : MP_OK;
 }
 
-/* MP_EINPUT when the file holds tables but no multipolar schema (user_version 0). */
+/* MP_EINPUT when the file holds tables but no multipolar schema (user_version 0). The
+ * version and the tables are read by one statement, so from one snapshot: read apart, a
+ * process creating the same new database could commit its migrations between the two reads
+ * (version 0, then its tables), and the file would be taken for another program's. */
 static int foreign_check(mp_ctx *ctx, mp_store *s)
 {
 	int version = 0, ntab = 0;
-	int rc = schema_version(ctx, s, &version);
-	if (rc != MP_OK || version != 0)
-		return rc;
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", -1, &st,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT (SELECT user_version FROM pragma_user_version),"
+			       " (SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')",
+			       -1, &st, NULL) != SQLITE_OK)
 		return mp_store__error(ctx, s, "read schema");
 	int r = mp_store__step(ctx, s, st, "read schema");
-	if (r == 1)
-		ntab = sqlite3_column_int(st, 0);
+	if (r == 1) {
+		version = sqlite3_column_int(st, 0);
+		ntab = sqlite3_column_int(st, 1);
+	}
 	sqlite3_finalize(st);
 	if (r < 0)
 		return r;
-	if (ntab > 0)
+	if (version == 0 && ntab > 0)
 		return mp_error_set(ctx, MP_EINPUT,
 				    "%s: not a multipolar database: it holds %d table%s or index%s of another program "
 				    "and no multipolar schema (user_version 0); name a new file with --db",
@@ -354,7 +358,20 @@ int mp_store_open(mp_ctx *ctx, const char *path, int flags, mp_store **out)
 	if ((rc = foreign_check(ctx, s)) != MP_OK)
 		goto done;
 	if (!(flags & MP_STORE_READONLY)) {
-		if ((rc = mp_store__exec(ctx, s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+		/* A new file's switch to WAL needs its exclusive lock, and SQLite answers BUSY at
+		 * once, without the busy handler, while another process opening the same new file
+		 * holds a lock: two imports into one new database failed about one time in 60. So
+		 * the switch is tried again, up to the busy timeout. */
+		int code = SQLITE_BUSY;
+		for (int waited = 0; code == SQLITE_BUSY && waited <= s->busy_ms; waited += 10) {
+			if ((code = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL)) == SQLITE_BUSY)
+				sqlite3_sleep(10);
+		}
+		if (code != SQLITE_OK) {
+			rc = mp_store__error(ctx, s, "switch to WAL");
+			goto done;
+		}
+		if ((rc = mp_store__exec(ctx, s, "PRAGMA synchronous=NORMAL;"
 						 "PRAGMA foreign_keys=ON; PRAGMA cache_size=" MP_STORE_CACHE ";"
 						 "PRAGMA wal_autocheckpoint=16384;")) != MP_OK)
 			goto done;
