@@ -198,197 +198,223 @@ static int fit_urban(mp_ctx *ctx, mp_store *s, int until, mp_calib_result *r)
 	return rc;
 }
 
-int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r)
+/* The inputs of the demographic fits: the units (NMC states of the last NMC year <= until,
+ * each the WPP locations it stands for) and the WPP tables they are built from. */
+typedef struct demog_in {
+	int until;
+	size_t nu;
+	int *cc, (*mem)[MAXMEM], *nmem;
+	double *usize; /* nu: NMC tpop (thousands), for the migration sd by size */
+	table tfr, ef, em, mig, wpop, cbr, cdr;
+	const char *rev_t, *rev_e, *rev_m;
+	int nmc_resid; /* cbr and cdr loaded: migration errors from NMC's residual growth */
+} demog_in;
+
+static void demog_in_free(demog_in *d)
 {
-	const int until = o->until;
-	if (!mp_store__wpp_has(s, "wpp_tfr", NULL) || !mp_store__wpp_has(s, "wpp_e0", NULL) ||
-	    (!mp_store_has(s, "crosswalk") && !mp_store_has(s, "codelist")))
-		return fit_urban(ctx, s, until, r); /* no WPP: only the urban share */
-	mp_world_xwalk x;
-	int rc = mp_world__xwalk_load(ctx, s, &x);
-	if (rc != MP_OK)
-		return rc;
-	/* units: the NMC states of the last NMC year <= until */
+	table *ts[] = { &d->tfr, &d->ef, &d->em, &d->mig, &d->wpop, &d->cbr, &d->cdr };
+	for (size_t k = 0; k < sizeof ts / sizeof ts[0]; k++)
+		table_free(ts[k]);
+	free(d->cc);
+	free(d->usize);
+	free(d->mem);
+	free(d->nmem);
+}
+
+/* The units: NMC states of the last NMC year <= until with WPP locations. */
+static int load_units(mp_ctx *ctx, mp_store *s, const mp_world_xwalk *x, demog_in *d)
+{
 	mp_nmc_pop *nmc = NULL;
 	size_t nn = 0;
-	int *cc = NULL, (*mem)[MAXMEM] = NULL, *nmem = NULL;
-	size_t nu = 0;
-	table tfr = { 0 }, ef = { 0 }, em = { 0 }, mig = { 0 }, wpop = { 0 }, cbr = { 0 }, cdr = { 0 };
-	double *usize = NULL; /* nunits: NMC tpop (thousands), for the migration sd by size */
-	mp_demog_panel Pt = { 0 }, Pf = { 0 }, Pm = { 0 }, Pg = { 0 }, Pw = { 0 };
-	mp_tfr_fit ft = { 0 };
-	mp_e0_fit fe = { 0 };
-	mp_mig_fit fm = { 0 };
-	if ((rc = mp_store__nmc_pop(ctx, s, until - 10, until, &nmc, &nn)) != MP_OK)
-		goto done;
+	int rc = mp_store__nmc_pop(ctx, s, d->until - 10, d->until, &nmc, &nn);
+	if (rc != MP_OK)
+		return rc;
 	int ylast = 0;
 	for (size_t i = 0; i < nn; i++)
 		ylast = nmc[i].year > ylast ? nmc[i].year : ylast;
-	cc = malloc((nn + 1) * sizeof *cc);
-	usize = malloc((nn + 1) * sizeof *usize);
-	mem = malloc((nn + 1) * sizeof *mem);
-	nmem = malloc((nn + 1) * sizeof *nmem);
-	if (!cc || !mem || !nmem || !usize) {
-		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
-		goto done;
+	d->cc = malloc((nn + 1) * sizeof *d->cc);
+	d->usize = malloc((nn + 1) * sizeof *d->usize);
+	d->mem = malloc((nn + 1) * sizeof *d->mem);
+	d->nmem = malloc((nn + 1) * sizeof *d->nmem);
+	if (!d->cc || !d->mem || !d->nmem || !d->usize) {
+		free(nmc);
+		return mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
 	}
 	for (size_t i = 0; i < nn; i++)
 		if (nmc[i].year == ylast) {
-			int k = mp_world__members(&x, nmc[i].ccode, until, mem[nu], MAXMEM);
+			int k = mp_world__members(x, nmc[i].ccode, d->until, d->mem[d->nu], MAXMEM);
 			if (k > 0) {
-				cc[nu] = nmc[i].ccode;
-				usize[nu] = nmc[i].tpop;
-				nmem[nu++] = k;
+				d->cc[d->nu] = nmc[i].ccode;
+				d->usize[d->nu] = nmc[i].tpop;
+				d->nmem[d->nu++] = k;
 			}
 		}
-	const char *rev_t, *rev_e, *rev_m;
-	if ((rc = load_best(ctx, s, "wpp_tfr", "tfr", "F", until, 1, &tfr, &rev_t)) != MP_OK ||
-	    (rc = load_best(ctx, s, "wpp_e0", "e0", "F", until, 1, &ef, &rev_e)) != MP_OK ||
-	    (rc = load_best(ctx, s, "wpp_e0", "e0", "M", until, 1, &em, &rev_e)) != MP_OK)
-		goto done;
-	/* migration rates: WPP 2024's crude net migration rate (per 1,000), else 2017's
-	   period migrants over the period's mean population (wpp_pop) */
-	if (mp_store__wpp_has(s, "wpp_vital", "2024")) {
-		mp_wpp_query q = MP_WPP_QUERY_INIT;
-		q.family = "wpp_vital";
-		q.version = "2024";
-		q.indicator = "cnmr";
-		q.variant = "estimate";
-		q.from = FIRST;
-		q.until = until;
-		rev_m = "2024 cnmr";
-		rc = load_table(ctx, s, &q, until, 0.001, &mig);
-	} else {
-		rc = load_best(ctx, s, "wpp_mig", "mig", "B", until, 0.2, &mig, &rev_m);
-		rev_m = "2017 period migrants / 5 / population";
+	free(nmc);
+	return MP_OK;
+}
+
+/* TFR, e0 and migration rates: WPP 2024's crude net migration rate (per 1,000), else
+ * 2017's period migrants (made rates in load_weights); crude birth and death rates when
+ * WPP 2024 has them. */
+static int load_rates(mp_ctx *ctx, mp_store *s, demog_in *d)
+{
+	const int until = d->until;
+	int rc;
+	if ((rc = load_best(ctx, s, "wpp_tfr", "tfr", "F", until, 1, &d->tfr, &d->rev_t)) != MP_OK ||
+	    (rc = load_best(ctx, s, "wpp_e0", "e0", "F", until, 1, &d->ef, &d->rev_e)) != MP_OK ||
+	    (rc = load_best(ctx, s, "wpp_e0", "e0", "M", until, 1, &d->em, &d->rev_e)) != MP_OK)
+		return rc;
+	if (!mp_store__wpp_has(s, "wpp_vital", "2024")) {
+		rc = load_best(ctx, s, "wpp_mig", "mig", "B", until, 0.2, &d->mig, &d->rev_m);
+		d->rev_m = "2017 period migrants / 5 / population";
+		return rc;
 	}
-	if (rc != MP_OK)
-		goto done;
-	/* the members' weights: WPP 2017 population at the last five-year point <= until */
-	{
-		mp_wpp_query q = MP_WPP_QUERY_INIT;
-		q.family = "wpp_pop";
-		q.version = "2017";
-		q.variant = "estimate";
-		int P = until / 5 * 5 > 2015 ? 2015 : until / 5 * 5;
-		q.from = P < FIRST ? FIRST : P;
-		q.until = q.from;
-		mp_wpp_rows rows;
-		if ((rc = mp_store__wpp_fetch(ctx, s, &q, &rows)) != MP_OK)
-			goto done;
-		wpop.ny = until - FIRST + 1;
-		/* sum the ages of each code into a one-year "series" at until */
-		size_t cap = 0;
-		for (size_t i = 0; i < rows.n && rc == MP_OK; i++) {
-			if (!wpop.n || wpop.s[wpop.n - 1].code != rows.v[i].code) {
-				if (wpop.n == cap) {
-					cap = cap ? 2 * cap : 256;
-					series *ns = realloc(wpop.s, cap * sizeof *ns);
-					if (!ns) {
-						rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
-						break;
-					}
-					wpop.s = ns;
-				}
-				wpop.s[wpop.n].code = rows.v[i].code;
-				if (!(wpop.s[wpop.n].v = calloc((size_t)wpop.ny, sizeof(double)))) {
-					rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
-					break;
-				}
-				wpop.n++;
-			}
-			wpop.s[wpop.n - 1].v[until - FIRST] += rows.v[i].value;
-		}
-		mp_store__wpp_rows_free(&rows);
-		if (rc != MP_OK)
-			goto done;
-	}
-	if (!mp_store__wpp_has(s, "wpp_vital", "2024"))
-		for (size_t i = 0; i < mig.n; i++) { /* thousands a year over the population at the last point */
-			const series *pw = table_find(&wpop, mig.s[i].code);
-			double pp = pw ? pw->v[until - FIRST] : NAN;
-			for (int k = 0; k < mig.ny; k++)
-				mig.s[i].v[k] = pp > 0 ? mig.s[i].v[k] / pp : NAN;
-		}
+	mp_wpp_query q = MP_WPP_QUERY_INIT;
+	q.family = "wpp_vital";
+	q.version = "2024";
+	q.variant = "estimate";
+	q.from = FIRST;
+	q.until = until;
+	q.indicator = "cnmr";
+	d->rev_m = "2024 cnmr";
+	if ((rc = load_table(ctx, s, &q, until, 0.001, &d->mig)) != MP_OK)
+		return rc;
 	/* The migration rates the simulation's net migrants follow are fitted on what NMC's
 	   population growth has beyond WPP's natural increase: r(t) = ln(tpop(t)/tpop(t-1))
 	   - (cbr(t) - cdr(t))/1000, NMC to `until` (the variable the evaluation scores), so
 	   their levels and spread include the revisions, border changes and crises in NMC's
 	   series; WPP's own migration rates where NMC or the rates are missing. */
-	int nmc_resid = 0;
-	if (mp_store__wpp_has(s, "wpp_vital", "2024")) {
-		mp_wpp_query q = MP_WPP_QUERY_INIT;
-		q.family = "wpp_vital";
-		q.version = "2024";
-		q.variant = "estimate";
-		q.from = FIRST;
-		q.until = until;
-		q.indicator = "cbr";
-		if ((rc = load_table(ctx, s, &q, until, 0.001, &cbr)) != MP_OK)
-			goto done;
-		q.indicator = "cdr";
-		if ((rc = load_table(ctx, s, &q, until, 0.001, &cdr)) != MP_OK)
-			goto done;
-		nmc_resid = 1;
-	}
-	if ((rc = build_panel(ctx, &tfr, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 5, &Pt)) != MP_OK ||
-	    (rc = build_panel(ctx, &ef, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 5, &Pf)) != MP_OK ||
-	    (rc = build_panel(ctx, &em, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 5, &Pm)) != MP_OK ||
-	    (rc = build_panel(ctx, &mig, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 1, &Pg)) != MP_OK)
-		goto done;
-	if (nmc_resid) {
-		mp_nmc_pop *all = NULL;
-		size_t na = 0;
-		if ((rc = mp_store__nmc_pop(ctx, s, FIRST, until, &all, &na)) != MP_OK)
-			goto done;
-		mp_demog_panel Pn = { 0 }, Pc = { 0 }, Pd = { 0 };
-		if ((rc = build_panel(ctx, &cbr, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 1, &Pc)) == MP_OK &&
-		    (rc = build_panel(ctx, &cdr, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 1, &Pd)) == MP_OK)
-			rc = build_panel(ctx, &cbr, cc, nu, (const int(*)[MAXMEM])mem, nmem, &wpop, until, 1, &Pn);
-		size_t used = 0;
-		for (size_t u = 0; rc == MP_OK && u < nu; u++) {
-			double *row = Pn.v + u * (size_t)Pn.nt;
-			for (int k = 0; k < Pn.nt; k++)
-				row[k] = NAN;
-			for (size_t i = 1; i < na; i++) {
-				if (all[i].ccode != cc[u] || all[i - 1].ccode != cc[u] || all[i].year != all[i - 1].year + 1)
-					continue;
-				int k = all[i].year - Pn.first;
-				if (k < 0 || k >= Pn.nt || !(all[i].tpop > 0) || !(all[i - 1].tpop > 0))
-					continue;
-				double ni = Pc.v[u * (size_t)Pn.nt + (size_t)k] - Pd.v[u * (size_t)Pn.nt + (size_t)k];
-				if (!isfinite(ni))
-					continue;
-				row[k] = log(all[i].tpop / all[i - 1].tpop) - ni;
-				used++;
+	q.indicator = "cbr";
+	if ((rc = load_table(ctx, s, &q, until, 0.001, &d->cbr)) != MP_OK)
+		return rc;
+	q.indicator = "cdr";
+	if ((rc = load_table(ctx, s, &q, until, 0.001, &d->cdr)) != MP_OK)
+		return rc;
+	d->nmc_resid = 1;
+	return MP_OK;
+}
+
+/* The members' weights: WPP 2017 population at the last five-year point <= until; WPP
+ * 2017's migrants become rates over it. */
+static int load_weights(mp_ctx *ctx, mp_store *s, demog_in *d)
+{
+	const int until = d->until;
+	table *wp = &d->wpop;
+	int rc = MP_OK;
+	mp_wpp_query q = MP_WPP_QUERY_INIT;
+	q.family = "wpp_pop";
+	q.version = "2017";
+	q.variant = "estimate";
+	int P = until / 5 * 5 > 2015 ? 2015 : until / 5 * 5;
+	q.from = P < FIRST ? FIRST : P;
+	q.until = q.from;
+	mp_wpp_rows rows;
+	if ((rc = mp_store__wpp_fetch(ctx, s, &q, &rows)) != MP_OK)
+		return rc;
+	wp->ny = until - FIRST + 1;
+	/* sum the ages of each code into a one-year "series" at until */
+	size_t cap = 0;
+	for (size_t i = 0; i < rows.n && rc == MP_OK; i++) {
+		if (!wp->n || wp->s[wp->n - 1].code != rows.v[i].code) {
+			if (wp->n == cap) {
+				cap = cap ? 2 * cap : 256;
+				series *ns = realloc(wp->s, cap * sizeof *ns);
+				if (!ns) {
+					rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
+					break;
+				}
+				wp->s = ns;
 			}
-			/* where NMC has no series, WPP's own rates */
-			int any = 0;
-			for (int k = 0; k < Pn.nt; k++)
-				any |= isfinite(row[k]);
-			if (!any)
-				memcpy(row, Pg.v + u * (size_t)Pg.nt, (size_t)Pg.nt * sizeof *row);
+			wp->s[wp->n].code = rows.v[i].code;
+			if (!(wp->s[wp->n].v = calloc((size_t)wp->ny, sizeof(double)))) {
+				rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
+				break;
+			}
+			wp->n++;
 		}
-		free(all);
-		mp_demog_panel_free(&Pc);
-		mp_demog_panel_free(&Pd);
-		if (rc != MP_OK) {
-			mp_demog_panel_free(&Pn);
-			goto done;
-		}
-		if (used > 0) {
-			/* the levels are WPP's (its smooth estimates forecast better); the errors of
-			   that forecast are measured on NMC's residual growth */
-			mp_demog_panel_free(&Pw);
-			Pw = Pg;
-			Pg = Pn;
-			rev_m = "levels: WPP 2024 net migration; errors: NMC tpop growth less WPP natural increase";
-		} else
-			mp_demog_panel_free(&Pn);
+		wp->s[wp->n - 1].v[until - FIRST] += rows.v[i].value;
 	}
-	if ((rc = mp_calib_tfr(ctx, &Pt, &ft)) != MP_OK || (rc = mp_calib_e0(ctx, &Pf, &Pm, &fe)) != MP_OK ||
-	    (rc = mp_calib_migration(ctx, &Pg, Pw.nunits ? &Pw : NULL, usize, 20, &fm)) != MP_OK)
-		goto done;
+	mp_store__wpp_rows_free(&rows);
+	if (rc != MP_OK || d->nmc_resid || mp_store__wpp_has(s, "wpp_vital", "2024"))
+		return rc;
+	for (size_t i = 0; i < d->mig.n; i++) { /* thousands a year over the population at the last point */
+		const series *pw = table_find(wp, d->mig.s[i].code);
+		double pp = pw ? pw->v[until - FIRST] : NAN;
+		for (int k = 0; k < d->mig.ny; k++)
+			d->mig.s[i].v[k] = pp > 0 ? d->mig.s[i].v[k] / pp : NAN;
+	}
+	return MP_OK;
+}
+
+/* A panel of the units from a table (build_panel over d's units). */
+static int unit_panel(mp_ctx *ctx, const demog_in *d, const table *t, int step, mp_demog_panel *out)
+{
+	return build_panel(ctx, t, d->cc, d->nu, (const int(*)[MAXMEM])d->mem, d->nmem, &d->wpop, d->until, step, out);
+}
+
+/* The migration panels: Pg the rates whose errors are fitted, Pw the levels (empty when
+ * they are Pg's). With WPP 2024's vital rates, the errors are NMC's residual growth and the
+ * levels WPP's rates. */
+static int migration_panels(mp_ctx *ctx, mp_store *s, demog_in *d, mp_demog_panel *Pg, mp_demog_panel *Pw)
+{
+	const int until = d->until;
+	const size_t nu = d->nu;
+	const int *cc = d->cc;
+	int rc = unit_panel(ctx, d, &d->mig, 1, Pg);
+	if (rc != MP_OK || !d->nmc_resid)
+		return rc;
+	mp_nmc_pop *all = NULL;
+	size_t na = 0;
+	if ((rc = mp_store__nmc_pop(ctx, s, FIRST, until, &all, &na)) != MP_OK)
+		return rc;
+	mp_demog_panel Pn = { 0 }, Pc = { 0 }, Pd = { 0 };
+	if ((rc = unit_panel(ctx, d, &d->cbr, 1, &Pc)) == MP_OK && (rc = unit_panel(ctx, d, &d->cdr, 1, &Pd)) == MP_OK)
+		rc = unit_panel(ctx, d, &d->cbr, 1, &Pn);
+	size_t used = 0;
+	for (size_t u = 0; rc == MP_OK && u < nu; u++) {
+		double *row = Pn.v + u * (size_t)Pn.nt;
+		for (int k = 0; k < Pn.nt; k++)
+			row[k] = NAN;
+		for (size_t i = 1; i < na; i++) {
+			if (all[i].ccode != cc[u] || all[i - 1].ccode != cc[u] || all[i].year != all[i - 1].year + 1)
+				continue;
+			int k = all[i].year - Pn.first;
+			if (k < 0 || k >= Pn.nt || !(all[i].tpop > 0) || !(all[i - 1].tpop > 0))
+				continue;
+			double ni = Pc.v[u * (size_t)Pn.nt + (size_t)k] - Pd.v[u * (size_t)Pn.nt + (size_t)k];
+			if (!isfinite(ni))
+				continue;
+			row[k] = log(all[i].tpop / all[i - 1].tpop) - ni;
+			used++;
+		}
+		/* where NMC has no series, WPP's own rates */
+		int any = 0;
+		for (int k = 0; k < Pn.nt; k++)
+			any |= isfinite(row[k]);
+		if (!any)
+			memcpy(row, Pg->v + u * (size_t)Pg->nt, (size_t)Pg->nt * sizeof *row);
+	}
+	free(all);
+	mp_demog_panel_free(&Pc);
+	mp_demog_panel_free(&Pd);
+	if (rc != MP_OK || used == 0) {
+		mp_demog_panel_free(&Pn);
+		return rc;
+	}
+	/* the levels are WPP's (its smooth estimates forecast better); the errors of that
+	   forecast are measured on NMC's residual growth */
+	*Pw = *Pg;
+	*Pg = Pn;
+	d->rev_m = "levels: WPP 2024 net migration; errors: NMC tpop growth less WPP natural increase";
+	return MP_OK;
+}
+
+static int add_tfr_rows(mp_ctx *ctx, mp_calib_result *r, const mp_tfr_fit *f, const demog_in *d)
+{
+	const mp_tfr_fit ft = *f;
+	const int until = d->until;
+	const char *rev_t = d->rev_t;
+	int rc = MP_OK;
 	char m[192];
 	snprintf(m, sizeof m, "NLS of 5-yr TFR decrements on the Alkema et al. 2011 double logistic, WPP %s %d-%d, %zu "
 		 "decrements of %zu countries", rev_t, FIRST, until, ft.n2, ft.nunits2);
@@ -414,6 +440,16 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 		rc = add_row(ctx, r, "demography.tfr_rho", 0, ft.m.rho, MP_NA, ft.n3, "", MP_NA, m);
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.tfr_sd3", 0, ft.m.sd3, MP_NA, ft.n3, "", MP_NA, m);
+	return rc;
+}
+
+static int add_e0_rows(mp_ctx *ctx, mp_calib_result *r, const mp_e0_fit *f, const demog_in *d)
+{
+	const mp_e0_fit fe = *f;
+	const int until = d->until;
+	const char *rev_e = d->rev_e;
+	int rc = MP_OK;
+	char m[192];
 	snprintf(m, sizeof m, "NLS of 5-yr female e0 gains on the Raftery et al. 2013 double logistic, WPP %s %d-%d, "
 		 "%zu gains", rev_e, FIRST, until, fe.n);
 	static const char *ek[6] = { "demography.e0_d1", "demography.e0_d2", "demography.e0_d3", "demography.e0_d4",
@@ -436,6 +472,16 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 	double gv[4] = { fe.m.gap0, fe.m.gap1, fe.m.gap2, fe.m.gap_sd };
 	for (int k = 0; k < 4 && rc == MP_OK; k++)
 		rc = add_row(ctx, r, gk[k], 0, gv[k], MP_NA, fe.ngap, "R2", fe.gap_r2, m);
+	return rc;
+}
+
+static int add_mig_rows(mp_ctx *ctx, mp_calib_result *r, const mp_mig_fit *f, const demog_in *d)
+{
+	const mp_mig_fit fm = *f;
+	const int until = d->until;
+	const char *rev_m = d->rev_m;
+	int rc = MP_OK;
+	char m[192];
 	snprintf(m, sizeof m, "pooled AR(1) of 5-yr mean net migration rates' deviations from the 20 years "
 		 "before, %s to %d", rev_m, until);
 	if (rc == MP_OK)
@@ -457,7 +503,18 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 		rc = add_row(ctx, r, "demography.mig_tail_k", 0, fm.tail_k, MP_NA, fm.n, "kurtosis", fm.kurtosis, m);
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.mig_core", 0, fm.core, MP_NA, fm.n, "kurtosis", fm.kurtosis, m);
-	/* per country */
+	return rc;
+}
+
+static int add_country_rows(mp_ctx *ctx, mp_calib_result *r, const mp_tfr_fit *f, const mp_e0_fit *g,
+			    const mp_mig_fit *h, const demog_in *d)
+{
+	const mp_tfr_fit ft = *f;
+	const mp_e0_fit fe = *g;
+	const mp_mig_fit fm = *h;
+	const size_t nu = d->nu;
+	const int *cc = d->cc;
+	int rc = MP_OK;
 	for (size_t u = 0; u < nu && rc == MP_OK; u++) {
 		int c = cc[u];
 		rc = add_row(ctx, r, "demography.tfr_scale", c, ft.scale[u], ft.scale_se[u], ft.n2, "", MP_NA,
@@ -481,7 +538,34 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 			rc = add_row(ctx, r, "demography.mig_sd", c, fm.sd[u], MP_NA, fm.n, "", MP_NA,
 				     "sd of the country's 5-yr AR(1) innovations, shrunk (6 pseudo-blocks) to the size target");
 	}
-	if (rc == MP_OK)
+	return rc;
+}
+
+int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r)
+{
+	const int until = o->until;
+	if (!mp_store__wpp_has(s, "wpp_tfr", NULL) || !mp_store__wpp_has(s, "wpp_e0", NULL))
+		return fit_urban(ctx, s, until, r); /* no WPP: only the urban share */
+	mp_world_xwalk x;
+	int rc = mp_world__xwalk_load(ctx, s, &x);
+	if (rc != MP_OK)
+		return rc;
+	demog_in d = { .until = until };
+	mp_demog_panel Pt = { 0 }, Pf = { 0 }, Pm = { 0 }, Pg = { 0 }, Pw = { 0 };
+	mp_tfr_fit ft = { 0 };
+	mp_e0_fit fe = { 0 };
+	mp_mig_fit fm = { 0 };
+	if ((rc = load_units(ctx, s, &x, &d)) != MP_OK || (rc = load_rates(ctx, s, &d)) != MP_OK ||
+	    (rc = load_weights(ctx, s, &d)) != MP_OK)
+		goto done;
+	if ((rc = unit_panel(ctx, &d, &d.tfr, 5, &Pt)) != MP_OK || (rc = unit_panel(ctx, &d, &d.ef, 5, &Pf)) != MP_OK ||
+	    (rc = unit_panel(ctx, &d, &d.em, 5, &Pm)) != MP_OK || (rc = migration_panels(ctx, s, &d, &Pg, &Pw)) != MP_OK)
+		goto done;
+	if ((rc = mp_calib_tfr(ctx, &Pt, &ft)) != MP_OK || (rc = mp_calib_e0(ctx, &Pf, &Pm, &fe)) != MP_OK ||
+	    (rc = mp_calib_migration(ctx, &Pg, Pw.nunits ? &Pw : NULL, d.usize, 20, &fm)) != MP_OK)
+		goto done;
+	if ((rc = add_tfr_rows(ctx, r, &ft, &d)) == MP_OK && (rc = add_e0_rows(ctx, r, &fe, &d)) == MP_OK &&
+	    (rc = add_mig_rows(ctx, r, &fm, &d)) == MP_OK && (rc = add_country_rows(ctx, r, &ft, &fe, &fm, &d)) == MP_OK)
 		rc = fit_urban(ctx, s, until, r);
 done:
 	mp_tfr_fit_free(&ft);
@@ -491,19 +575,8 @@ done:
 	mp_demog_panel_free(&Pf);
 	mp_demog_panel_free(&Pm);
 	mp_demog_panel_free(&Pg);
-	table_free(&tfr);
-	table_free(&ef);
-	table_free(&em);
-	table_free(&mig);
-	table_free(&wpop);
-	table_free(&cbr);
-	table_free(&cdr);
 	mp_demog_panel_free(&Pw);
-	free(cc);
-	free(usize);
-	free(mem);
-	free(nmem);
-	free(nmc);
+	demog_in_free(&d);
 	mp_world__xwalk_free(&x);
 	return rc;
 }

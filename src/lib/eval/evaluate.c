@@ -130,10 +130,10 @@ static int check_options(mp_ctx *ctx, mp_store *s, const mp_eval_options *o, uns
 	if (want >> MP_EVAL_NVARS)
 		return mp_error_set(ctx, MP_EUSAGE, "evaluate: unknown variable bits 0x%x", want);
 	const unsigned war = (1u << MP_EVAL_WAR) | (1u << MP_EVAL_WAR_ONSET) | (1u << MP_EVAL_WAR_FREQ);
-	int has_gdp = mp_store_has(s, "maddison") && mp_store_has(s, "crosswalk"), has_war = mp_store_has(s, "war_inter");
+	int has_gdp = mp_store_has(s, "maddison"), has_war = mp_store_has(s, "war_inter");
 	if (o->variables && (o->variables & (1u << MP_EVAL_GDP)) && !has_gdp)
-		return mp_error_set(ctx, MP_ENOTFOUND, "%s: variable gdp needs Maddison (mpd2023.csv) and the countrycode "
-				    "crosswalk imported (multipolar import FILE)", mp_store_path(s));
+		return mp_error_set(ctx, MP_ENOTFOUND, "%s: variable gdp needs Maddison (mpd2023.csv) imported (multipolar import "
+				    "FILE)", mp_store_path(s));
 	if (o->variables && (o->variables & war) && !has_war)
 		return mp_error_set(ctx, MP_ENOTFOUND, "%s: the war variables need the COW inter-state war data "
 				    "(cow_war_inter.csv) imported (multipolar import FILE)", mp_store_path(s));

@@ -181,8 +181,8 @@ void mp_world_ages_merge(mp_actor_demog *a, const mp_actor_demog *b)
 
 int mp_world_ages_from_store(mp_ctx *ctx, mp_store *s, mp_world *w)
 {
-	if (!mp_store__wpp_has(s, "wpp_pop", "2017") || (!mp_store_has(s, "crosswalk") && !mp_store_has(s, "codelist")))
-		return MP_OK; /* no WPP ages (or no way to map them): the mechanism falls back */
+	if (!mp_store__wpp_has(s, "wpp_pop", "2017"))
+		return MP_OK; /* no WPP ages: the mechanism falls back */
 	mp_world_xwalk x;
 	int rc = mp_world__xwalk_load(ctx, s, &x);
 	if (rc != MP_OK)
