@@ -30,10 +30,10 @@ echo
 echo "== 1. EU model, 100 random actors x 10 rounds (whole process)"
 if command -v hyperfine > /dev/null; then
 	hyperfine -N --warmup 5 --runs 100 --style basic \
-		"$MP version" "$MP negotiate $T/r100.csv --rounds 10 --format csv --output $T/o.csv" 2>&1 |
+		"$MP version" "$MP negotiate $T/r100.csv --rounds 10 --show positions --format csv --output $T/o.csv" 2>&1 |
 		grep -E 'Benchmark|Time'
 else
-	for i in 1 2 3; do secs "$MP" negotiate "$T/r100.csv" --rounds 10; echo "wall $WALL_S s, user $USER_S s"; done
+	for i in 1 2 3; do secs "$MP" negotiate "$T/r100.csv" --rounds 10 --show positions; echo "wall $WALL_S s, user $USER_S s"; done
 fi
 echo
 echo "== 2. EU cost of one round (time of --rounds 1 minus --rounds 0), OMP_NUM_THREADS=${OMP_NUM_THREADS:-all}"
@@ -52,8 +52,8 @@ K=$SHARED/bargaining/ktab
 if [ -e "$K/SOE-Pol-Comp.csv" ]; then
 	if command -v hyperfine > /dev/null; then
 		hyperfine -N --warmup 3 --runs 30 --style basic \
-			"$MP negotiate $K/SOE-Pol-Comp.csv --format csv --output $T/o.csv" \
-			"$MP negotiate $K/Synthetic-100.csv --format csv --output $T/o.csv" 2>&1 | grep -E 'Benchmark|Time'
+			"$MP negotiate $K/SOE-Pol-Comp.csv --show positions --format csv --output $T/o.csv" \
+			"$MP negotiate $K/Synthetic-100.csv --show positions --format csv --output $T/o.csv" 2>&1 | grep -E 'Benchmark|Time'
 	fi
 	secs "$MP" negotiate "$K/Synthetic-100.csv" --show summary
 	turns=$("$MP" negotiate "$K/Synthetic-100.csv" --show summary --format csv | awk -F, 'NR == 2 { print $3 }')
@@ -61,3 +61,20 @@ if [ -e "$K/SOE-Pol-Comp.csv" ]; then
 else
 	echo "skipped: $K missing"
 fi
+echo
+echo "== 4. 10,000 actors: reading (CSV and YAML) and the EU model (10 rounds); SMP cost per turn"
+gen 10000 11 "$T/n10k.csv"
+awk -F, 'NR == 1 { print "dimensions:\n  - {name: d, low: 0, high: 100}\nactors:"; next }
+	{ printf "  - {name: %s, capability: %s, position: %s, salience: %s}\n", $1, $2, $3, $4 }' "$T/n10k.csv" > "$T/n10k.yaml"
+for f in "$T/n10k.csv" "$T/n10k.yaml"; do
+	secs "$MP" negotiate "$f" --rounds 0
+	echo "read $(basename "$f"): wall $WALL_S s, user $USER_S s"
+done
+/usr/bin/time -f "EU 10,000 actors x 10 rounds: wall %e s, user %U s, max RSS %M KB" "$MP" negotiate "$T/n10k.csv" > /dev/null
+for n in 250 500 1000; do
+	awk -v n=$n 'BEGIN { srand(2); printf "Syn,synthetic,%d,2,\nActor,Desc,Power,P1,S1,P2,S2,\n", n;
+		for (i = 0; i < n; i++) printf "A%d,d,%.2f,%.2f,%.2f,%.2f,%.2f,\n", i, 1+99*rand(), 100*rand(), 10+40*rand(), 100*rand(), 10+40*rand() }' > "$T/s.csv"
+	secs "$MP" negotiate "$T/s.csv" --rounds 0; u0=$USER_S
+	secs "$MP" negotiate "$T/s.csv" --rounds 1; u1=$USER_S
+	echo "SMP $n actors: turn 0 (set-up) $u0 s CPU, one turn $(echo "$u1 - $u0" | bc -l) s CPU"
+done

@@ -68,16 +68,24 @@ MP_EXTERN int mp_store_dataset_pick(mp_ctx *ctx, mp_store *s, const char *family
  * read (true in a test, so the caller goes on to read the family and reports the error). */
 MP_EXTERN int mp_store_has(mp_store *s, const char *family);
 
-/* A negotiation result to store (tables bargain_runs, bargain_positions, bargain_forecast;
- * docs/bargaining.md "Stored results"). The tables are those `multipolar negotiate` prints
- * with --show positions, forecast and summary. */
+/* A negotiation result to store (tables bargain_runs, bargain_positions, bargain_forecast,
+ * bargain_settings, bargain_summary, bargain_quantiles; docs/bargaining.md "Stored
+ * results"). The tables are those `multipolar negotiate` prints with --show positions,
+ * forecast and summary, and with --sensitivity; columns are found by name. */
 typedef struct mp_bargain_record {
 	const char *name;       /* e.g. the input's base name */
 	const char *model;      /* "eu" or "smp" */
 	const char *input;      /* the input file */
 	const mp_table *positions; /* round, actor, dim, position */
 	const mp_table *forecast;  /* round, dim, weighted_mean, weighted_median */
-	const mp_table *summary;   /* model, actors, rounds, stopped_by, dim, weighted_mean, weighted_median */
+	const mp_table *summary;   /* model, actors, rounds, stopped_by, dim, weighted_mean,
+				    * weighted_median, low, high, nearest_mark, nearest_mark_means,
+				    * low_means, high_means (the last six may be absent) */
+	/* Added in 0.2 (may be 0/NULL): */
+	int illustrative;          /* the input is marked illustrative: not data */
+	const char *description;   /* the scenario's description */
+	const char *settings;      /* the settings in effect ("model=eu rounds=10 ...") */
+	const mp_table *quantiles; /* dim, statistic, replicates, q05, q25, q50, q75, q95 */
 } mp_bargain_record;
 
 /* Stores one negotiation result in one transaction; *run_id (may be NULL) gets its id. */

@@ -15,9 +15,9 @@ check "$T/pct.csv" "pct.csv:3:7: column 'Salience': expected a number in \[0,100
 printf 'Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.4\n' > "$T/two.csv"
 check "$T/two.csv" "two.csv:4:1: expected at least 3 actors, found 2"
 printf 'Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,nan,0.4\nC,1,4,0.2\n' > "$T/nan.csv"
-check "$T/nan.csv" "nan.csv:3:5: column 'Position': expected a finite number, got \"nan\""
+check "$T/nan.csv" "nan.csv:3:5: column 'Position': expected a finite decimal number, got \"nan\""
 printf 'Actor,Capability,Position,Salience\nA,1,2,0.5\nB,x,3,0.4\nC,1,4,0.2\n' > "$T/abc.csv"
-check "$T/abc.csv" "abc.csv:3:3: column 'Capability': expected a finite number, got \"x\""
+check "$T/abc.csv" "abc.csv:3:3: column 'Capability': expected a finite decimal number, got \"x\""
 printf 'Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.4\nA,1,4,0.2\n' > "$T/dup.csv"
 check "$T/dup.csv" "dup.csv:4:1: column 'Actor': actor \"A\" is duplicated (first on line 2)"
 printf 'Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3\nC,1,4,0.2\n' > "$T/short.csv"
@@ -52,12 +52,12 @@ actors:
 Y
 check "$T/dup.yaml" "dup.yaml:6:12: actor \"A\" is duplicated"
 printf 'dimensions: [\n' > "$T/syntax.yaml"
-check "$T/syntax.yaml" "syntax.yaml:2:1: YAML:"
+check "$T/syntax.yaml" "syntax.yaml:2:1: YAML syntax:"
 # usage errors
 printf 'Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.4\nC,1,4,0.2\n' > "$T/good.csv"
 check "$T/good.csv" "unknown value 'bogus'" --model bogus
-check "$T/good.csv" "unknown rule 'never'" --stop never
-check "$T/good.csv" "is for the SMP" --show probabilities
+check "$T/good.csv" "unknown rule in 'never'" --stop never
+check "$T/good.csv" "are for the SMP" --show probabilities
 expect_exit 0 "$MP" negotiate "$T/good.csv"
 expect_exit 2 "$MP" negotiate
 echo ok

@@ -6,7 +6,7 @@
 need_shared bargaining/eu/eu_emissions_bdm1994.csv bargaining/eu/eu_emissions_10rounds__positions.csv \
 	bargaining/eu/eu_emissions_10rounds__risk.csv bargaining/eu/eu_emissions_10rounds__moves.csv
 E=$SHARED/bargaining/eu
-expect_exit 0 "$MP" negotiate "$E/eu_emissions_bdm1994.csv" --rounds 10 --format csv
+expect_exit 0 "$MP" negotiate "$E/eu_emissions_bdm1994.csv" --rounds 10 --show positions --format csv
 head -1 "$T/out" | grep -qx 'round,actor,dim,position' || fail "header: $(head -1 "$T/out")"
 [ "$(wc -l < "$T/out")" -eq 111 ] || fail "expected 110 rows"
 # join on (round, actor) and compare numerically
@@ -28,10 +28,10 @@ grep -q '^eu,10,10,round limit,1,7.24213' "$T/out" || fail "summary: $(cat "$T/o
 # The sultan input is a fixed point: with --stop fixed the run ends after round 1.
 expect_exit 0 "$MP" negotiate "$E/sultan.csv" --stop fixed --show summary --format csv
 grep -q ',1,fixed point,' "$T/out" || fail "sultan: $(cat "$T/out")"
-# leastmove changes the round-4 mean to about 7.604 (BARGAINING.md A.7)
+# leastmove changes the round-4 mean to about 7.604 (docs/bargaining.md A.7)
 expect_exit 0 "$MP" negotiate "$E/eu_emissions_bdm1994.csv" --compromise leastmove --show forecast --format csv
 awk -F, '$1 == 4 { d = $3 - 7.604; if (d < 0) d = -d; exit !(d < 5e-4) }' "$T/out" || fail "leastmove round 4"
 # pairwise: converges to 7.0 in 3 rounds, then a fixed point
 expect_exit 0 "$MP" negotiate "$E/eu_emissions_bdm1994.csv" --probability pairwise --stop all --show summary --format csv
-grep -Eq '^eu,10,4,fixed point,1,7(\.0000000000000[0-9]*)?,7$' "$T/out" || fail "pairwise: $(cat "$T/out")"
+grep -Eq '^eu,10,4,fixed point,1,7(\.0000000000000[0-9]*)?,7,' "$T/out" || fail "pairwise: $(cat "$T/out")"
 echo ok

@@ -6,12 +6,12 @@ for f in "$D"/*.yaml; do
 	grep -q '^illustrative: true' "$f" || fail "$f is not marked illustrative"
 	expect_exit 0 "$MP" negotiate "$f" --show summary --format csv
 	[ "$(wc -l < "$T/out")" -ge 2 ] || fail "$f: no summary"
-	expect_exit 0 "$MP" negotiate "$f" --model smp --format csv
+	expect_exit 0 "$MP" negotiate "$f" --model smp --show positions --format csv
 	head -1 "$T/out" | grep -qx 'round,actor,dim,position' || fail "$f: header"
 	expect_exit 0 "$MP" negotiate "$f" --model eu --dim 1 --stop all --show forecast --format json
 done
 # Ukraine: two named dimensions in the positions table
-expect_exit 0 "$MP" negotiate "$D/ukraine_settlement_2023.yaml" --rounds 2 --format csv
+expect_exit 0 "$MP" negotiate "$D/ukraine_settlement_2023.yaml" --rounds 2 --show positions --format csv
 grep -q '^0,Russia,territory,95$' "$T/out" || fail "round 0 territory of Russia"
 grep -q '^0,Ukraine,security,5$' "$T/out" || fail "round 0 security of Ukraine"
 # the YAML's options apply unless the command line overrides them

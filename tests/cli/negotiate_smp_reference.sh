@@ -5,7 +5,7 @@
 need_shared bargaining/ktab/SOE-Pol-Comp.csv bargaining/ktab/soe_pol_comp__positions.csv \
 	bargaining/ktab/soe_pol_comp__position_probabilities.csv
 K=$SHARED/bargaining/ktab
-expect_exit 0 "$MP" negotiate "$K/SOE-Pol-Comp.csv" --format csv
+expect_exit 0 "$MP" negotiate "$K/SOE-Pol-Comp.csv" --show positions --format csv
 [ "$(wc -l < "$T/out")" -eq "$(wc -l < "$K/soe_pol_comp__positions.csv")" ] || fail "row count differs"
 awk -F, 'NR==FNR { if (FNR > 1) ref[$1 "," $2 "," $3] = $4; next }
 	FNR > 1 { k = $1 "," $2 "," $3; d = $4 - ref[k]; if (d < 0) d = -d;

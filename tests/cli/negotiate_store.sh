@@ -5,7 +5,7 @@ source "$MP_SRC/tests/lib.bash"
 need_shared bargaining/eu/eu_emissions_bdm1994.csv
 DB="$T/n.db"
 IN="$SHARED/bargaining/eu/eu_emissions_bdm1994.csv"
-$MP negotiate "$IN" --store --db "$DB" --name '<script>alert(1)</script>' --format csv > "$T/pos.csv" 2> "$T/err" || fail "negotiate --store"
+$MP negotiate "$IN" --store --db "$DB" --name '<script>alert(1)</script>' --show positions --format csv > "$T/pos.csv" 2> "$T/err" || fail "negotiate --store"
 grep -q "stored as negotiation 1" "$T/err" || fail "no store message"
 # the stored positions are the printed ones: 10 actors x 11 rounds (0..10)
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM bargain_positions WHERE run_id = 1")" = 110 ] || fail "positions rows"
@@ -21,7 +21,7 @@ $MP report --quiet --db "$DB" --output "$T/r.html" || fail "report"
 grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$T/r.html" || fail "name not escaped as text"
 ! grep -q '<script>alert' "$T/r.html" || fail "raw script tag in the report"
 printf -v w2 '%.2f' "$want"
-grep -q "dimension 1 $w2 (" "$T/r.html" || fail "forecast $w2 not in the report"
+grep -q "dimension 1</strong>: forecast $w2 (weighted median" "$T/r.html" || fail "forecast $w2 not in the report"
 grep -q 'id="neg-1-1"' "$T/r.html" || fail "no negotiation chart"
 # a failed store (read-only database file) keeps nothing and exits 1
 chmod a-w "$T"
@@ -29,4 +29,14 @@ if [ "$(id -u)" != 0 ]; then
 	expect_exit 1 $MP negotiate "$IN" --store --db "$T/new.db"
 fi
 chmod u+w "$T"
+# 16.4, 16.10: a foreign SQLite file is never converted; an output that is the database
+# is refused before anything is written
+sqlite3 "$T/foreign.sqlite" "CREATE TABLE t(x); INSERT INTO t VALUES (1);"
+cp "$T/foreign.sqlite" "$T/foreign.orig"
+expect_exit 2 $MP negotiate "$IN" --store --db "$T/foreign.sqlite"
+grep -q "foreign.sqlite: not a multipolar database" "$T/err" || fail "foreign database: $(cat "$T/err")"
+cmp -s "$T/foreign.sqlite" "$T/foreign.orig" || fail "the foreign database changed"
+expect_exit 2 $MP negotiate "$IN" --store --db "$T/same.db" --output "$T/same.db"
+grep -q -- "--output .*same.db is the database" "$T/err" || fail "output = db: $(cat "$T/err")"
+[ ! -e "$T/same.db" ] || fail "output = db: a file was written"
 echo "negotiate --store: ok"

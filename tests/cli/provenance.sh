@@ -62,7 +62,7 @@ for want in 'How this was made' 'seed' '>7<' "$(q "SELECT git_commit FROM run_pr
 	'pce=markov-uniform' 'data/world/SOURCES.md' 'SIPRI Military Expenditure Database'; do
 	grep -qF -- "$want" <<< "$box" || fail "report box lacks '$want'"
 done
-grep -qF 'ukraine_settlement_2023.yaml <small>(model=smp pce=markov-uniform' r.html || fail "negotiation title by its switches"
+grep -q 'ukraine_settlement_2023.yaml <small>(model=smp [^)]*pce=markov-uniform' r.html || fail "negotiation title by its switches"
 
 # names on the command line: COW letters, COW number, ISO3, English name, near matches (a
 # small NMC file gives the dyads)

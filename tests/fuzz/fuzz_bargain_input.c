@@ -1,5 +1,6 @@
-/* Fuzz target: the negotiation input readers (BDM CSV, KTAB CSV, YAML scenarios), and a
- * short run of each model on whatever parses. */
+/* Fuzz target: the negotiation input readers (BDM CSV, KTAB CSV, KTAB XML, YAML
+ * scenarios), the settings a file gives, and a short run of each model on whatever
+ * parses. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -11,6 +12,11 @@ static void run_models(mp_ctx *ctx, const mp_bargain_input *in)
 {
 	if (in->n > 40)
 		return;
+	mp_bargain_settings st = MP_BARGAIN_SETTINGS_INIT;
+	if (!mp_bargain_settings_from_input(ctx, in, &st)) {
+		char buf[256];
+		mp_bargain_settings_describe(&st, in, buf, sizeof buf);
+	}
 	mp_bargain_eu *m = NULL;
 	if (!mp_bargain_eu_new(ctx, in, NULL, &m))
 		mp_bargain_eu_step(m, NULL);
@@ -32,10 +38,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			run_models(ctx, in);
 		mp_bargain_input_free(in);
 	}
-	mp_bargain_input *in = NULL;
-	if (!mp_bargain_input_parse_yaml(ctx, "fuzz.yaml", (const char *)data, size, &in))
-		run_models(ctx, in);
-	mp_bargain_input_free(in);
+	static const char *const names[] = { "fuzz.yaml", "fuzz.xml" };
+	for (int k = 0; k < 2; k++) {
+		mp_bargain_input *in = NULL;
+		if (!mp_bargain_input_parse(ctx, names[k], (const char *)data, size, 0, &in))
+			run_models(ctx, in);
+		mp_bargain_input_free(in);
+	}
 	mp_ctx_free(ctx);
 	return 0;
 }

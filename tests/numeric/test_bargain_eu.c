@@ -184,7 +184,7 @@ static double mean_at(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_
 	return mean;
 }
 
-/* BARGAINING.md A.7: the least-movement compromise rule changes the trajectory from
+/* docs/bargaining.md A.7: the least-movement compromise rule changes the trajectory from
  * round 4 on (mean 7.604 instead of 7.358 in round 4); rounds 1-3 are unchanged. */
 static void test_leastmove(void **state)
 {

@@ -1,5 +1,5 @@
 /* Unit tests of the bargaining module: the fast EU probability paths against the direct
- * formulas of BARGAINING.md A.3 (jmckib BDMScholzModel.probability), the weighted median,
+ * formulas of docs/bargaining.md A.3 (jmckib BDMScholzModel.probability), the weighted median,
  * and the CSV/YAML readers. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,7 +1,7 @@
 /* The expected-utility ("group decision") model of Bueno de Mesquita, in the form
  * reconstructed by Scholz, Calbert & Smith (2011, J. Theoretical Politics 23(4)) and
  * re-implemented by jmckib/bdm-scholz-expected-utility-model (commit 55f63e9), whose
- * quirks are the defaults here (BARGAINING.md Part A, docs/bargaining.md).
+ * quirks are the defaults here (Scholz et al. 2011; docs/bargaining.md Part A).
  *
  * Cost per round: probabilities are computed over the m distinct positions only.
  *  - Phases where every vote uses exponent 1 (the risk phase; both phases with raw votes):
@@ -20,6 +20,8 @@
 #ifdef _OPENMP
 #include <omp.h>
 #endif
+
+#include "multipolar/stats.h"
 
 struct mp_bargain_eu {
 	mp_ctx *ctx;
@@ -55,7 +57,37 @@ struct mp_bargain_eu {
 	double sigma;          /* distance scale of the fast phase (1/Delta or 1) */
 	double *rc;            /* nthreads x 2n: fast_row buffers */
 	int nthreads;
+	/* progress within a round (mp_bargain__eu_progress): task, rounds before, total */
+	const char *prog_task;
+	double prog_base, prog_total;
+	size_t prog_done;      /* receivers or targets done in the current loop */
 };
+
+void mp_bargain__eu_progress(mp_bargain_eu *m, const char *task, double base, double total)
+{
+	m->prog_task = task;
+	m->prog_base = base;
+	m->prog_total = total;
+}
+
+/* Reports progress as the fraction lo + (hi - lo) * done / n of the round; in a parallel
+ * loop only the calling thread (thread 0) reports, every 64 iterations. */
+static void loop_progress(mp_bargain_eu *m, double lo, double hi)
+{
+	if (!m->prog_task)
+		return;
+	size_t d;
+#ifdef _OPENMP
+#pragma omp atomic capture
+#endif
+	d = ++m->prog_done;
+#ifdef _OPENMP
+	if (omp_get_thread_num() != 0)
+		return;
+#endif
+	if ((d & 63) == 0)
+		mp_progress(m->ctx, m->prog_task, m->prog_base + lo + (hi - lo) * (double)d / (double)m->n, m->prog_total);
+}
 
 const char *mp_eu_offer_name(mp_eu_offer_kind k)
 {
@@ -67,12 +99,6 @@ const char *mp_eu_offer_name(mp_eu_offer_kind k)
 	case MP_EU_OFFER_SAME: return "same_position";
 	}
 	return "?";
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
 }
 
 /* Sorting actor indices by position (stable by index for equal positions). */
@@ -102,7 +128,7 @@ void mp_bargain_forecast(size_t n, const double *x, size_t stride, const double 
 		*mean = sw > 0 ? swx / sw : MP_NA;
 	if (!median)
 		return;
-	/* Weighted median (BDM's median voter on one dimension, BARGAINING.md A.10): the
+	/* Weighted median (BDM's median voter on one dimension, docs/bargaining.md A.10): the
 	 * smallest position at which the cumulative weight reaches half the total. Insertion
 	 * sort of indices is avoided: a simple heap-free shell sort keeps this allocation-free. */
 	for (size_t i = 0; i < n; i++)
@@ -128,7 +154,7 @@ void mp_bargain_forecast(size_t n, const double *x, size_t stride, const double 
 	}
 }
 
-/* ---- probabilities (BARGAINING.md A.3) ---- */
+/* ---- probabilities (Scholz et al. 2011; docs/bargaining.md A.3) ---- */
 
 /* Voter k's distance term g_k(y): jmckib Actor.compare, (|x_k - y| / Delta)^r_k
  * ("code form"), or |x_k - y| (paper form, Scholz et al. 2011 equation image Prob.png). */
@@ -218,7 +244,7 @@ double mp_bargain_eu_global_denominator(size_t n, const double *x, const double 
 	 * ws[0..n), the merge buffer in ws[n..2n), counts in iws[0..n), iws[n..2n). */
 	double *u = ws, *g = ws + n;
 	memcpy(u, x, n * sizeof *u);
-	qsort(u, n, sizeof *u, cmp_double);
+	mp_sort_doubles(u, n);
 	for (size_t i = 0; i < n; i++)
 		iws[i] = 1;
 	return global_denominator_u(n, x, w, r, delta, raw, n, u, iws, g, iws + n, NULL);
@@ -506,7 +532,7 @@ static double *row_buffer(const mp_bargain_eu *m)
 #endif
 }
 
-/* ---- expected utility (BARGAINING.md A.2, A.4) ---- */
+/* ---- expected utility (Scholz et al. 2011 eq. 1; docs/bargaining.md A.2, A.4) ---- */
 
 /* E^h(U_ij): challenger at xi against target at xj with target salience sj, seen with
  * exponent rh (the perspective actor's), probability p = P(i,j).
@@ -600,12 +626,16 @@ int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_
 	if (opt->dim >= in->m)
 		return mp_error_set(ctx, MP_EUSAGE, "EU model: dimension %zu out of range (the input has %zu)",
 				    opt->dim + 1, in->m);
+	char at[512];
 	if (in->n < 3)
-		return mp_error_set(ctx, MP_EINPUT, "EU model: expected at least 3 actors, got %zu", in->n);
+		return mp_error_set(ctx, MP_EINPUT, "%sEU model: expected at least 3 actors, got %zu",
+				    mp_bargain__at(in, in->n, at, sizeof at), in->n);
 	if (!(opt->q >= 0 && opt->q <= 1) || !(opt->t >= 0 && opt->t <= 1))
 		return mp_error_set(ctx, MP_EUSAGE, "EU model: Q and T must lie in [0,1]");
+	int rc = mp_bargain__check_size(ctx, in, MP_BARGAIN_MODEL_EU);
+	if (rc)
+		return rc;
 	size_t n = in->n;
-	int rc = MP_OK;
 	mp_bargain_eu *m = calloc(1, sizeof *m);
 	if (!m)
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
@@ -645,8 +675,8 @@ int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_
 	for (size_t i = 0; i < n; i++) {
 		double xi = in->pos[i * in->m + opt->dim];
 		if (!isfinite(xi) || !isfinite(in->cap[i]) || !isfinite(in->sal[i * in->m + opt->dim])) {
-			rc = mp_error_set(ctx, MP_EINPUT, "EU model: actor \"%s\" has a value that is not a finite number",
-					  in->actor[i]);
+			rc = mp_error_set(ctx, MP_EINPUT, "%sEU model: actor \"%s\" has a value that is not a finite number",
+					  mp_bargain__at(in, i, at, sizeof at), in->actor[i]);
 			goto done;
 		}
 		m->x[i] = xi;
@@ -661,7 +691,8 @@ int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_
 	/* Delta: range of the initial positions, fixed (jmckib position_range). */
 	m->delta = hi - lo;
 	if (!(m->delta > 0)) {
-		rc = mp_error_set(ctx, MP_EINPUT, "EU model: all actors hold the same position; nothing to negotiate");
+		rc = mp_error_set(ctx, MP_EINPUT, "%sEU model: all actors hold the same position on dimension %s; nothing to negotiate",
+				  mp_bargain__at(in, in->n, at, sizeof at), in->dim[opt->dim]);
 		goto done;
 	}
 	if (opt->record_pairs) {
@@ -735,6 +766,7 @@ static int index_positions(mp_bargain_eu *m, int need_F)
 static void exposures(mp_bargain_eu *m, const double *rpersp, double mu)
 {
 	size_t n = m->n;
+	m->prog_done = 0;
 #pragma omp parallel for schedule(static) if (n > 512)
 	for (size_t i = 0; i < n; i++) {
 		double S = 0;
@@ -753,6 +785,7 @@ static void exposures(mp_bargain_eu *m, const double *rpersp, double mu)
 			S += eu_challenge_u(m, &u, m->x[j], m->x[i], m->s[i], rpersp[i], p, mu);
 		}
 		m->S[i] = S;
+		loop_progress(m, 0.0, 0.4);
 	}
 }
 
@@ -815,6 +848,7 @@ int mp_bargain_eu_step(mp_bargain_eu *m, size_t *moved)
 	mp_bargain_eu_move *mv = m->moves;
 	int cap_fixed = m->opt.capitulation == MP_EU_CAPITULATION_FIXED;
 	int leastmove = m->opt.compromise == MP_EU_COMPROMISE_LEASTMOVE;
+	m->prog_done = 0;
 #pragma omp parallel for schedule(dynamic, 8) if (n > 256)
 	for (size_t i = 0; i < n; i++) {
 		mp_bargain_eu_move best[3];
@@ -891,6 +925,7 @@ int mp_bargain_eu_step(mp_bargain_eu *m, size_t *moved)
 				break;
 			}
 		m->moves[i] = ch;
+		loop_progress(m, 0.5, 1.0);
 	}
 	/* 4. Apply all chosen moves at once; compact the move list in actor order. */
 	for (size_t i = 0; i < n; i++) {

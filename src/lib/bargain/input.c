@@ -1,20 +1,26 @@
-/* Negotiation inputs: the actor table, its CSV readers (BDM and KTAB layouts) and copies.
- *
- * BDM layout (jmckib/bdm-scholz-expected-utility-model, ExampleActors.csv):
- *   Actor,Capability,Position,Salience        (header names, any order, extra columns ignored)
- * KTAB layout (KTAB examples/smp/libsrc/smpread.cpp, SMPModel::readCSVStream):
- *   name, description, numActors, numDims
- *   header line (ignored except for the position column names)
- *   actor, description, capability, (position, salience) x numDims     (0..100 scales)
- */
+/* Negotiation inputs: the actor table (allocation, copies, release) and the checks every
+ * reader applies to it: strict decimal numbers, names (UTF-8, no control characters, at
+ * most MP_BARGAIN_NAME_MAX bytes), unique actors, and near-match suggestions for unknown
+ * keys. The readers are csv.c (BDM and KTAB layouts), yaml.c, xml.c; read.c picks one. */
 #include "bargain/internal.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+
+#include "util/csv.h"
+
+static void free_marks(mp_bargain_input *in)
+{
+	for (size_t k = 0; in->marks && k < in->m; k++) {
+		for (size_t j = 0; in->nmarks && j < in->nmarks[k]; j++)
+			free(in->marks[k][j].means);
+		free(in->marks[k]);
+	}
+	free(in->marks);
+	free(in->nmarks);
+}
 
 void mp_bargain_input_free(mp_bargain_input *in)
 {
@@ -36,11 +42,14 @@ void mp_bargain_input_free(mp_bargain_input *in)
 		free(in->opt_key[k]);
 		free(in->opt_val[k]);
 	}
+	free_marks(in);
 	free(in->opt_key);
 	free(in->opt_val);
 	free(in->model);
 	free(in->actor);
 	free(in->actor_desc);
+	free(in->actor_line);
+	free(in->actor_col);
 	free(in->dim);
 	free(in->dim_lo);
 	free(in->dim_hi);
@@ -51,6 +60,7 @@ void mp_bargain_input_free(mp_bargain_input *in)
 	free(in->sal);
 	free(in->name);
 	free(in->description);
+	free(in->path);
 	free(in);
 }
 
@@ -65,6 +75,12 @@ char *mp_bargain__strdup(const char *s)
 	return d;
 }
 
+/* calloc of at least one element, so that empty tables are still valid pointers. */
+static void *zalloc(size_t n, size_t size)
+{
+	return calloc(n ? n : 1, size);
+}
+
 int mp_bargain__input_alloc(mp_ctx *ctx, size_t n, size_t m, mp_bargain_input **out)
 {
 	mp_bargain_input *in = calloc(1, sizeof *in);
@@ -72,25 +88,107 @@ int mp_bargain__input_alloc(mp_ctx *ctx, size_t n, size_t m, mp_bargain_input **
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	in->n = n;
 	in->m = m;
-	in->actor = calloc(n ? n : 1, sizeof *in->actor);
-	in->actor_desc = calloc(n ? n : 1, sizeof *in->actor_desc);
-	in->dim = calloc(m ? m : 1, sizeof *in->dim);
-	in->dim_lo = calloc(m ? m : 1, sizeof *in->dim_lo);
-	in->dim_hi = calloc(m ? m : 1, sizeof *in->dim_hi);
-	in->scale_lo = calloc(m ? m : 1, sizeof *in->scale_lo);
-	in->scale_hi = calloc(m ? m : 1, sizeof *in->scale_hi);
-	in->cap = calloc(n ? n : 1, sizeof *in->cap);
-	in->pos = calloc(n * m > 0 ? n * m : 1, sizeof *in->pos);
-	in->sal = calloc(n * m > 0 ? n * m : 1, sizeof *in->sal);
+	in->actor = zalloc(n, sizeof *in->actor);
+	in->actor_desc = zalloc(n, sizeof *in->actor_desc);
+	in->actor_line = zalloc(n, sizeof *in->actor_line);
+	in->actor_col = zalloc(n, sizeof *in->actor_col);
+	in->dim = zalloc(m, sizeof *in->dim);
+	in->dim_lo = zalloc(m, sizeof *in->dim_lo);
+	in->dim_hi = zalloc(m, sizeof *in->dim_hi);
+	in->scale_lo = zalloc(m, sizeof *in->scale_lo);
+	in->scale_hi = zalloc(m, sizeof *in->scale_hi);
+	in->nmarks = zalloc(m, sizeof *in->nmarks);
+	in->marks = zalloc(m, sizeof *in->marks);
+	in->cap = zalloc(n, sizeof *in->cap);
+	in->pos = zalloc(n * m, sizeof *in->pos);
+	in->sal = zalloc(n * m, sizeof *in->sal);
 	in->name = mp_bargain__strdup("");
 	in->description = mp_bargain__strdup("");
-	if (!in->actor || !in->actor_desc || !in->dim || !in->dim_lo || !in->dim_hi || !in->scale_lo ||
-	    !in->scale_hi || !in->cap || !in->pos || !in->sal || !in->name || !in->description) {
+	in->path = mp_bargain__strdup("");
+	if (!in->actor || !in->actor_desc || !in->actor_line || !in->actor_col || !in->dim || !in->dim_lo ||
+	    !in->dim_hi || !in->scale_lo || !in->scale_hi || !in->nmarks || !in->marks || !in->cap || !in->pos ||
+	    !in->sal || !in->name || !in->description || !in->path) {
 		mp_bargain_input_free(in);
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	}
 	*out = in;
 	return MP_OK;
+}
+
+int mp_bargain__input_resize(mp_ctx *ctx, mp_bargain_input *in, size_t cap)
+{
+	/* Only for one-dimensional tables grown while reading (BDM CSV). */
+	char **a = realloc(in->actor, cap * sizeof *a);
+	if (a)
+		in->actor = a;
+	char **d = realloc(in->actor_desc, cap * sizeof *d);
+	if (d)
+		in->actor_desc = d;
+	int *l = realloc(in->actor_line, cap * sizeof *l);
+	if (l)
+		in->actor_line = l;
+	int *c = realloc(in->actor_col, cap * sizeof *c);
+	if (c)
+		in->actor_col = c;
+	double *cp = realloc(in->cap, cap * sizeof *cp);
+	if (cp)
+		in->cap = cp;
+	double *p = realloc(in->pos, cap * in->m * sizeof *p);
+	if (p)
+		in->pos = p;
+	double *s = realloc(in->sal, cap * in->m * sizeof *s);
+	if (s)
+		in->sal = s;
+	if (!a || !d || !l || !c || !cp || !p || !s)
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	return MP_OK;
+}
+
+int mp_bargain__set_text(mp_ctx *ctx, char **dst, const char *src)
+{
+	char *c = mp_bargain__strdup(src ? src : "");
+	if (!c)
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	free(*dst);
+	*dst = c;
+	return MP_OK;
+}
+
+int mp_bargain__add_option(mp_ctx *ctx, mp_bargain_input *in, const char *key, const char *val)
+{
+	char **k = realloc(in->opt_key, (in->nopt + 1) * sizeof *k);
+	if (k)
+		in->opt_key = k;
+	char **v = realloc(in->opt_val, (in->nopt + 1) * sizeof *v);
+	if (v)
+		in->opt_val = v;
+	if (!k || !v)
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	in->opt_key[in->nopt] = mp_bargain__strdup(key);
+	in->opt_val[in->nopt] = mp_bargain__strdup(val);
+	in->nopt++;
+	if (!in->opt_key[in->nopt - 1] || !in->opt_val[in->nopt - 1])
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	return MP_OK;
+}
+
+static int copy_marks(mp_bargain_input *dst, const mp_bargain_input *src)
+{
+	for (size_t k = 0; k < src->m; k++) {
+		size_t nm = src->nmarks ? src->nmarks[k] : 0;
+		if (!nm)
+			continue;
+		dst->marks[k] = calloc(nm, sizeof *dst->marks[k]);
+		if (!dst->marks[k])
+			return -1;
+		dst->nmarks[k] = nm;
+		for (size_t j = 0; j < nm; j++) {
+			dst->marks[k][j].at = src->marks[k][j].at;
+			if (!(dst->marks[k][j].means = mp_bargain__strdup(src->marks[k][j].means)))
+				return -1;
+		}
+	}
+	return 0;
 }
 
 int mp_bargain_input_copy(mp_ctx *ctx, const mp_bargain_input *src, mp_bargain_input **out)
@@ -100,17 +198,20 @@ int mp_bargain_input_copy(mp_ctx *ctx, const mp_bargain_input *src, mp_bargain_i
 	if (rc)
 		return rc;
 	in->source = src->source;
+	in->illustrative = src->illustrative;
 	size_t n = src->n, m = src->m;
 	int bad = 0;
-	free(in->name);
-	free(in->description);
-	in->name = mp_bargain__strdup(src->name ? src->name : "");
-	in->description = mp_bargain__strdup(src->description ? src->description : "");
-	bad |= !in->name || !in->description;
+	bad |= mp_bargain__set_text(ctx, &in->name, src->name) != MP_OK;
+	bad |= mp_bargain__set_text(ctx, &in->description, src->description) != MP_OK;
+	bad |= mp_bargain__set_text(ctx, &in->path, src->path) != MP_OK;
 	for (size_t i = 0; i < n; i++) {
 		in->actor[i] = mp_bargain__strdup(src->actor[i]);
 		in->actor_desc[i] = mp_bargain__strdup(src->actor_desc[i] ? src->actor_desc[i] : "");
 		bad |= !in->actor[i] || !in->actor_desc[i];
+	}
+	if (src->actor_line && src->actor_col) {
+		memcpy(in->actor_line, src->actor_line, n * sizeof *in->actor_line);
+		memcpy(in->actor_col, src->actor_col, n * sizeof *in->actor_col);
 	}
 	for (size_t k = 0; k < m; k++) {
 		in->dim[k] = mp_bargain__strdup(src->dim[k]);
@@ -118,6 +219,7 @@ int mp_bargain_input_copy(mp_ctx *ctx, const mp_bargain_input *src, mp_bargain_i
 		in->dim_hi[k] = mp_bargain__strdup(src->dim_hi[k]);
 		bad |= !in->dim[k];
 	}
+	bad |= copy_marks(in, src) != 0;
 	memcpy(in->scale_lo, src->scale_lo, m * sizeof *in->scale_lo);
 	memcpy(in->scale_hi, src->scale_hi, m * sizeof *in->scale_hi);
 	memcpy(in->cap, src->cap, n * sizeof *in->cap);
@@ -125,6 +227,8 @@ int mp_bargain_input_copy(mp_ctx *ctx, const mp_bargain_input *src, mp_bargain_i
 	memcpy(in->sal, src->sal, n * m * sizeof *in->sal);
 	if (src->model)
 		bad |= !(in->model = mp_bargain__strdup(src->model));
+	for (size_t k = 0; k < src->nopt && !bad; k++)
+		bad |= mp_bargain__add_option(ctx, in, src->opt_key[k], src->opt_val[k]) != MP_OK;
 	if (bad) {
 		mp_bargain_input_free(in);
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
@@ -133,507 +237,215 @@ int mp_bargain_input_copy(mp_ctx *ctx, const mp_bargain_input *src, mp_bargain_i
 	return MP_OK;
 }
 
-/* ---- a small CSV tokenizer (RFC 4180 quotes, fields trimmed of blanks) ---- */
+/* ---- strict numbers ---- */
 
-typedef struct {
-	char *text;  /* unquoted, trimmed */
-	int col;     /* 1-based character column of the field start */
-} field;
-
-typedef struct {
-	const char *p, *end;
-	int line;
-	field *f;
-	size_t nf, cap;
-	char *buf;   /* storage for the fields of the current record */
-	size_t bufcap;
-} csvrd;
-
-static void csv_free(csvrd *r)
+int mp_bargain__parse_real(const char *s, double *out)
 {
-	free(r->f);
-	free(r->buf);
-}
-
-/* Reads one record into r->f. Returns 1 on a record, 0 at end, negative on error.
- * Blank lines are skipped. */
-static int csv_next(mp_ctx *ctx, const char *fname, csvrd *r)
-{
-	for (;;) {
-		if (r->p >= r->end)
-			return 0;
-		r->line++;
-		const char *ls = r->p;
-		/* Record length bound: up to the end of input. */
-		size_t need = (size_t)(r->end - r->p) + 1;
-		if (need > r->bufcap) {
-			char *nb = realloc(r->buf, need);
-			if (!nb)
-				return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			r->buf = nb;
-			r->bufcap = need;
-		}
-		size_t bl = 0;
-		r->nf = 0;
-		int blank = 1;
-		for (;;) {
-			/* One field. */
-			const char *fs = r->p;
-			while (r->p < r->end && (*r->p == ' ' || *r->p == '\t'))
-				r->p++;
-			size_t start = bl;
-			int col = (int)(fs - ls) + 1;
-			if (r->p < r->end && *r->p == '"') {
-				col = (int)(r->p - ls) + 1;
-				r->p++;
-				for (;;) {
-					if (r->p >= r->end)
-						return mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: unterminated quoted field",
-								    fname, r->line, col);
-					if (*r->p == '"') {
-						if (r->p + 1 < r->end && r->p[1] == '"') {
-							r->buf[bl++] = '"';
-							r->p += 2;
-							continue;
-						}
-						r->p++;
-						break;
-					}
-					if (*r->p == '\n')
-						r->line++;
-					r->buf[bl++] = *r->p++;
-				}
-				while (r->p < r->end && (*r->p == ' ' || *r->p == '\t'))
-					r->p++;
-				if (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
-					return mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: unexpected text after a quoted field",
-							    fname, r->line, (int)(r->p - ls) + 1);
-			} else {
-				if (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
-					col = (int)(r->p - ls) + 1;
-				while (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
-					r->buf[bl++] = *r->p++;
-				while (bl > start && (r->buf[bl - 1] == ' ' || r->buf[bl - 1] == '\t'))
-					bl--;
-			}
-			if (bl > start)
-				blank = 0;
-			r->buf[bl++] = '\0';
-			if (r->nf == r->cap) {
-				size_t nc = r->cap ? 2 * r->cap : 16;
-				field *nfp = realloc(r->f, nc * sizeof *nfp);
-				if (!nfp)
-					return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-				r->f = nfp;
-				r->cap = nc;
-			}
-			r->f[r->nf].text = (char *)(uintptr_t)start; /* offset; fixed below */
-			r->f[r->nf].col = col;
-			r->nf++;
-			if (r->p < r->end && *r->p == ',') {
-				r->p++;
-				continue;
-			}
-			break;
-		}
-		if (r->p < r->end && *r->p == '\r')
-			r->p++;
-		if (r->p < r->end && *r->p == '\n')
-			r->p++;
-		for (size_t i = 0; i < r->nf; i++)
-			r->f[i].text = r->buf + (uintptr_t)r->f[i].text;
-		/* Drop trailing empty fields (KTAB lines end with a comma). */
-		while (r->nf > 1 && r->f[r->nf - 1].text[0] == '\0')
-			r->nf--;
-		if (blank)
-			continue;
-		return 1;
+	/* decimal only: [+-] digits [. digits] [(e|E) [+-] digits], at least one digit in the
+	 * mantissa; so no hex (0xC8), inf, nan, or blanks. */
+	const char *p = s;
+	if (*p == '+' || *p == '-')
+		p++;
+	size_t digits = 0;
+	while (*p >= '0' && *p <= '9')
+		p++, digits++;
+	if (*p == '.') {
+		p++;
+		while (*p >= '0' && *p <= '9')
+			p++, digits++;
 	}
-}
-
-/* Parses a finite number from a field; error names file, line, column and column name. */
-static int num_field(mp_ctx *ctx, const char *fname, int line, const field *f, const char *colname,
-		     double *out)
-{
-	char *end = NULL;
-	errno = 0;
-	double v = strtod(f->text, &end);
-	if (!f->text[0] || *end || !isfinite(v))
-		return mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: column '%s': expected a finite number, got \"%s\"",
-				    fname, line, f->col, colname, f->text);
+	if (!digits)
+		return MP_BARGAIN_NUM_SYNTAX;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return MP_BARGAIN_NUM_SYNTAX;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p)
+		return MP_BARGAIN_NUM_SYNTAX;
+	double v = strtod(s, NULL);
+	if (!isfinite(v))
+		return MP_BARGAIN_NUM_RANGE;
 	*out = v;
-	return MP_OK;
+	return MP_BARGAIN_NUM_OK;
 }
 
-static int check_unique(mp_ctx *ctx, const char *fname, const mp_bargain_input *in, const int *lines,
-			const int *cols)
+int mp_bargain__parse_uint(const char *s, uint64_t *out)
 {
-	for (size_t i = 1; i < in->n; i++)
-		for (size_t j = 0; j < i; j++)
-			if (!strcmp(in->actor[i], in->actor[j]))
-				return mp_error_set(ctx, MP_EINPUT,
-						    "%s:%d:%d: column 'Actor': actor \"%s\" is duplicated (first on line %d)",
-						    fname, lines[i], cols[i], in->actor[i], lines[j]);
-	return MP_OK;
+	const char *p = s;
+	if (*p == '+')
+		p++;
+	if (!(*p >= '0' && *p <= '9'))
+		return MP_BARGAIN_NUM_SYNTAX;
+	uint64_t v = 0;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		unsigned d = (unsigned)(*p - '0');
+		if (v > (UINT64_MAX - d) / 10)
+			return MP_BARGAIN_NUM_RANGE;
+		v = v * 10 + d;
+	}
+	if (*p)
+		return MP_BARGAIN_NUM_SYNTAX;
+	*out = v;
+	return MP_BARGAIN_NUM_OK;
 }
 
-static int parse_bdm(mp_ctx *ctx, const char *fname, csvrd *r, int flags, mp_bargain_input **out)
+int mp_bargain__parse_int(const char *s, long long *out)
 {
-	static const char *want[4] = { "Actor", "Capability", "Position", "Salience" };
-	int idx[4] = { -1, -1, -1, -1 };
-	int rc = MP_OK;
-	mp_bargain_input *in = NULL;
-	int *lines = NULL, *cols = NULL;
-	size_t n = 0, cap = 0;
-	for (size_t c = 0; c < r->nf; c++)
-		for (int k = 0; k < 4; k++)
-			if (!strcasecmp(r->f[c].text, want[k]) && idx[k] < 0)
-				idx[k] = (int)c;
-	for (int k = 0; k < 4; k++)
-		if (idx[k] < 0) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:1:1: missing column '%s' (header must name Actor,Capability,Position,Salience)",
-					  fname, want[k]);
-			goto done;
-		}
-	rc = mp_bargain__input_alloc(ctx, 0, 1, &in);
+	int neg = *s == '-';
+	uint64_t u;
+	int rc = mp_bargain__parse_uint(s + neg, &u);
 	if (rc)
-		goto done;
-	in->source = MP_BARGAIN_SRC_BDM;
-	in->dim[0] = mp_bargain__strdup("1");
-	if (!in->dim[0]) {
-		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		goto done;
-	}
-	int maxidx = 0;
-	for (int k = 0; k < 4; k++)
-		if (idx[k] > maxidx)
-			maxidx = idx[k];
-	double smax = (flags & MP_BARGAIN_READ_SALIENCE_PERCENT) ? 100.0 : 1.0;
-	for (;;) {
-		int got = csv_next(ctx, fname, r);
-		if (got < 0) {
-			rc = got;
-			goto done;
-		}
-		if (got == 0)
-			break;
-		if ((int)r->nf <= maxidx) {
-			int k = 0;
-			while (idx[k] < (int)r->nf)
-				k++;
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: column '%s' is missing (the line has %zu fields)",
-					  fname, r->line, r->f[r->nf - 1].col + (int)strlen(r->f[r->nf - 1].text),
-					  want[k], r->nf);
-			goto done;
-		}
-		if (n == cap) {
-			size_t nc = cap ? 2 * cap : 16;
-			char **a = realloc(in->actor, nc * sizeof *a);
-			if (a)
-				in->actor = a;
-			char **d = realloc(in->actor_desc, nc * sizeof *d);
-			if (d)
-				in->actor_desc = d;
-			double *cp = realloc(in->cap, nc * sizeof *cp);
-			if (cp)
-				in->cap = cp;
-			double *p = realloc(in->pos, nc * sizeof *p);
-			if (p)
-				in->pos = p;
-			double *s = realloc(in->sal, nc * sizeof *s);
-			if (s)
-				in->sal = s;
-			int *l = realloc(lines, nc * sizeof *l);
-			if (l)
-				lines = l;
-			int *cc = realloc(cols, nc * sizeof *cc);
-			if (cc)
-				cols = cc;
-			if (!a || !d || !cp || !p || !s || !l || !cc) {
-				rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-				goto done;
-			}
-			cap = nc;
-		}
-		const field *fa = &r->f[idx[0]];
-		if (!fa->text[0]) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: column 'Actor': empty actor name", fname, r->line, fa->col);
-			goto done;
-		}
-		in->actor[n] = mp_bargain__strdup(fa->text);
-		in->actor_desc[n] = mp_bargain__strdup("");
-		in->n = n + 1; /* so that free() releases the names */
-		if (!in->actor[n] || !in->actor_desc[n]) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-		lines[n] = r->line;
-		cols[n] = fa->col;
-		double c = 0, x = 0, s = 0;
-		if ((rc = num_field(ctx, fname, r->line, &r->f[idx[1]], "Capability", &c)) ||
-		    (rc = num_field(ctx, fname, r->line, &r->f[idx[2]], "Position", &x)) ||
-		    (rc = num_field(ctx, fname, r->line, &r->f[idx[3]], "Salience", &s)))
-			goto done;
-		if (c < 0) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: column 'Capability': expected a number >= 0, got \"%s\"",
-					  fname, r->line, r->f[idx[1]].col, r->f[idx[1]].text);
-			goto done;
-		}
-		if (s < 0 || s > smax) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: column 'Salience': expected a number in [0,%g]%s, got \"%s\"",
-					  fname, r->line, r->f[idx[3]].col, smax,
-					  smax == 1.0 ? " (use --salience-percent for percentages)" : "",
-					  r->f[idx[3]].text);
-			goto done;
-		}
-		in->cap[n] = c;
-		in->pos[n] = x;
-		in->sal[n] = s / smax;
-		n++;
-	}
-	in->n = n;
-	if (n < 3) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%s:%d:1: expected at least 3 actors, found %zu", fname, r->line + 1, n);
-		goto done;
-	}
-	if ((rc = check_unique(ctx, fname, in, lines, cols)))
-		goto done;
-	double lo = in->pos[0], hi = in->pos[0];
-	for (size_t i = 1; i < n; i++) {
-		lo = in->pos[i] < lo ? in->pos[i] : lo;
-		hi = in->pos[i] > hi ? in->pos[i] : hi;
-	}
-	in->scale_lo[0] = lo;
-	in->scale_hi[0] = hi;
-	*out = in;
-	in = NULL;
-done:
-	mp_bargain_input_free(in);
-	free(lines);
-	free(cols);
-	return rc;
+		return s[neg] == '+' ? MP_BARGAIN_NUM_SYNTAX : rc;
+	if (u > (uint64_t)INT64_MAX)
+		return MP_BARGAIN_NUM_RANGE;
+	*out = neg ? -(long long)u : (long long)u;
+	return MP_BARGAIN_NUM_OK;
 }
 
-static int parse_ktab(mp_ctx *ctx, const char *fname, csvrd *r, mp_bargain_input **out)
+/* ---- names ---- */
+
+const char *mp_bargain__check_text(const char *s, size_t max, int is_name)
 {
-	int rc = MP_OK;
-	mp_bargain_input *in = NULL;
-	int *lines = NULL, *cols = NULL;
-	if (r->nf < 4) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%s:1:1: KTAB layout: the first line needs name, description, actors, dimensions", fname);
-		goto done;
+	size_t len = strlen(s);
+	const unsigned char *end = (const unsigned char *)s + len;
+	if (is_name && !len)
+		return "empty name";
+	if (len > max)
+		return is_name ? "name longer than " MP_BARGAIN_STR(MP_BARGAIN_NAME_MAX) " bytes (the limit)"
+			       : "text longer than " MP_BARGAIN_STR(MP_BARGAIN_TEXT_MAX) " bytes (the limit)";
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		size_t n = mp_csv__utf8_len(p, end);
+		if (!n)
+			return "invalid UTF-8";
+		/* C0 controls and DEL; a description may hold line breaks and tabs */
+		if (n == 1 && (*p < 0x20 || *p == 0x7F) && (is_name || (*p != '\n' && *p != '\t' && *p != '\r')))
+			return "a control character";
+		p += n;
 	}
-	char *e1 = NULL, *e2 = NULL;
-	long na = strtol(r->f[2].text, &e1, 10), nd = strtol(r->f[3].text, &e2, 10);
-	if (!r->f[2].text[0] || *e1 || na < 3 || na > 100000) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%s:1:%d: number of actors: expected a whole number >= 3, got \"%s\"",
-				  fname, r->f[2].col, r->f[2].text);
-		goto done;
-	}
-	if (!r->f[3].text[0] || *e2 || nd < 1 || nd > 1000) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%s:1:%d: number of dimensions: expected a whole number >= 1, got \"%s\"",
-				  fname, r->f[3].col, r->f[3].text);
-		goto done;
-	}
-	size_t n = (size_t)na, m = (size_t)nd;
-	if ((rc = mp_bargain__input_alloc(ctx, n, m, &in)))
-		goto done;
-	in->source = MP_BARGAIN_SRC_KTAB;
-	free(in->name);
-	free(in->description);
-	in->name = mp_bargain__strdup(r->f[0].text);
-	in->description = mp_bargain__strdup(r->f[1].text);
-	lines = calloc(n, sizeof *lines);
-	cols = calloc(n, sizeof *cols);
-	if (!in->name || !in->description || !lines || !cols) {
-		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		goto done;
-	}
-	int got = csv_next(ctx, fname, r);
-	if (got <= 0) {
-		rc = got < 0 ? got : mp_error_set(ctx, MP_EINPUT, "%s:%d:1: KTAB layout: missing the column header line", fname, r->line + 1);
-		goto done;
-	}
-	for (size_t k = 0; k < m; k++) {
-		size_t c = 3 + 2 * k;
-		char def[32];
-		snprintf(def, sizeof def, "%zu", k + 1);
-		in->dim[k] = mp_bargain__strdup(c < r->nf && r->f[c].text[0] ? r->f[c].text : def);
-		in->scale_lo[k] = 0;
-		in->scale_hi[k] = 100;
-		if (!in->dim[k]) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-	}
-	for (size_t i = 0; i < n; i++) {
-		got = csv_next(ctx, fname, r);
-		if (got < 0) {
-			rc = got;
-			goto done;
-		}
-		if (got == 0) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%d:1: expected %zu actors (first line), found %zu", fname,
-					  r->line + 1, n, i);
-			goto done;
-		}
-		size_t need = 3 + 2 * m;
-		if (r->nf < need) {
-			const field *lf = &r->f[r->nf - 1];
-			size_t c = r->nf;
-			const char *what = c == 1 ? "Description" : c == 2 ? "Capability" : (c - 3) % 2 ? "Salience" : "Position";
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: column '%s' is missing (expected %zu fields, found %zu)",
-					  fname, r->line, lf->col + (int)strlen(lf->text), what, need, r->nf);
-			goto done;
-		}
-		if (!r->f[0].text[0]) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: column 'Actor': empty actor name", fname, r->line, r->f[0].col);
-			goto done;
-		}
-		in->actor[i] = mp_bargain__strdup(r->f[0].text);
-		in->actor_desc[i] = mp_bargain__strdup(r->f[1].text);
-		if (!in->actor[i] || !in->actor_desc[i]) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-		lines[i] = r->line;
-		cols[i] = r->f[0].col;
-		if ((rc = num_field(ctx, fname, r->line, &r->f[2], "Capability", &in->cap[i])))
-			goto done;
-		if (in->cap[i] <= 0) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: column 'Capability': expected a number > 0, got \"%s\"",
-					  fname, r->line, r->f[2].col, r->f[2].text);
-			goto done;
-		}
-		double ssum = 0;
-		for (size_t k = 0; k < m; k++) {
-			const field *fp = &r->f[3 + 2 * k], *fs = &r->f[4 + 2 * k];
-			double x = 0, s = 0;
-			if ((rc = num_field(ctx, fname, r->line, fp, "Position", &x)) ||
-			    (rc = num_field(ctx, fname, r->line, fs, "Salience", &s)))
-				goto done;
-			if (x < 0 || x > 100) {
-				rc = mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: column 'Position': expected a number in [0,100], got \"%s\"",
-						  fname, r->line, fp->col, fp->text);
-				goto done;
-			}
-			if (s < 0 || s > 100) {
-				rc = mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: column 'Salience': expected a number in [0,100], got \"%s\"",
-						  fname, r->line, fs->col, fs->text);
-				goto done;
-			}
-			in->pos[i * m + k] = x;
-			in->sal[i * m + k] = s / 100.0;
-			ssum += s;
-		}
-		if (ssum > 100.0 + 1e-6) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: column 'Salience': the saliences of actor \"%s\" sum to %g, more than 100",
-					  fname, r->line, r->f[4].col, in->actor[i], ssum);
-			goto done;
-		}
-	}
-	if ((rc = check_unique(ctx, fname, in, lines, cols)))
-		goto done;
-	*out = in;
-	in = NULL;
-done:
-	mp_bargain_input_free(in);
-	free(lines);
-	free(cols);
-	return rc;
+	return NULL;
 }
 
-int mp_bargain_input_parse_csv(mp_ctx *ctx, const char *name, const char *buf, size_t len, int flags,
-			       mp_bargain_input **out)
+typedef struct {
+	const char *name;
+	size_t i;
+} name_ix;
+
+static int cmp_name(const void *a, const void *b)
 {
-	csvrd r = { .p = buf, .end = buf + len };
-	int rc;
-	if (len >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB && (unsigned char)buf[2] == 0xBF)
-		r.p += 3;
-	if (memchr(buf, '\0', len)) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%s: not a text file (contains a NUL byte)", name);
-		goto done;
-	}
-	int got = csv_next(ctx, name, &r);
-	if (got < 0) {
-		rc = got;
-		goto done;
-	}
-	if (got == 0) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%s:1:1: empty file", name);
-		goto done;
-	}
-	/* KTAB's first line has the actor count as its third field. */
-	int ktab = 0;
-	if (r.nf >= 4) {
-		char *e = NULL;
-		strtol(r.f[2].text, &e, 10);
-		ktab = r.f[2].text[0] && !*e;
-	}
-	rc = ktab ? parse_ktab(ctx, name, &r, out) : parse_bdm(ctx, name, &r, flags, out);
-done:
-	csv_free(&r);
-	return rc;
+	const name_ix *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
-int mp_bargain__slurp(mp_ctx *ctx, const char *path, char **buf, size_t *len)
+int mp_bargain__check_unique(mp_ctx *ctx, const mp_bargain_input *in, const char *column)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return mp_error_set(ctx, MP_ENOTFOUND, "%s: cannot open: %s", path, strerror(errno));
-	size_t cap = 65536, n = 0;
-	char *b = malloc(cap);
-	int rc = MP_OK;
-	if (!b) {
-		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (;;) {
-		if (n == cap) {
-			char *nb = realloc(b, cap * 2);
-			if (!nb) {
-				rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-				goto done;
-			}
-			b = nb;
-			cap *= 2;
+	/* O(n log n): sort the names, report the later of the first equal pair found in input
+	 * order. */
+	size_t n = in->n;
+	if (n < 2)
+		return MP_OK;
+	name_ix *v = malloc(n * sizeof *v);
+	if (!v)
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++)
+		v[i] = (name_ix){ in->actor[i], i };
+	qsort(v, n, sizeof *v, cmp_name);
+	size_t dup = n, first = 0;
+	for (size_t k = 1; k < n; k++)
+		if (!strcmp(v[k].name, v[k - 1].name) && v[k].i < dup) {
+			dup = v[k].i;
+			/* the first occurrence of this name: walk back over the equal run */
+			size_t j = k - 1;
+			while (j > 0 && !strcmp(v[j - 1].name, v[k].name))
+				j--;
+			first = v[j].i;
 		}
-		size_t got = fread(b + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f))
-		rc = mp_error_set(ctx, MP_EIO, "%s: read error", path);
-done:
-	fclose(f);
-	if (rc) {
-		free(b);
-		return rc;
-	}
-	*buf = b;
-	*len = n;
-	return MP_OK;
+	free(v);
+	if (dup == n)
+		return MP_OK;
+	return mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: %sactor \"%s\" is duplicated (first on line %d)", in->path,
+			    in->actor_line[dup], in->actor_col[dup], column, in->actor[dup], in->actor_line[first]);
 }
 
-int mp_bargain_input_read_csv(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out)
+/* ---- suggestions ---- */
+
+/* Optimal string alignment distance (Levenshtein with adjacent transpositions; Damerau
+ * 1964), for keys of at most 63 bytes. */
+static size_t distance(const char *a, const char *b)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	int rc = mp_bargain__slurp(ctx, path, &buf, &len);
-	if (rc)
-		return rc;
-	rc = mp_bargain_input_parse_csv(ctx, path, buf, len, flags, out);
-	free(buf);
-	return rc;
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 63 || lb > 63)
+		return (size_t)-1;
+	size_t d[64][64];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[la][lb];
 }
 
-int mp_bargain_input_read(mp_ctx *ctx, const char *path, int flags, mp_bargain_input **out)
+const char *mp_bargain__suggest(const char *word, const char *const *known, size_t n)
 {
-	size_t l = strlen(path);
-	if ((l > 5 && !strcasecmp(path + l - 5, ".yaml")) || (l > 4 && !strcasecmp(path + l - 4, ".yml")))
-		return mp_bargain_input_read_yaml(ctx, path, out);
-	return mp_bargain_input_read_csv(ctx, path, flags, out);
+	/* the nearest known word within a third of its length (at least 1, at most 3 edits) */
+	const char *best = NULL;
+	size_t bd = (size_t)-1;
+	for (size_t i = 0; i < n && known[i]; i++) {
+		size_t d = distance(word, known[i]);
+		if (d < bd) {
+			bd = d;
+			best = known[i];
+		}
+	}
+	size_t l = best ? strlen(best) : 0, limit = l / 3 < 1 ? 1 : l / 3 > 3 ? 3 : l / 3;
+	return best && bd <= limit ? best : NULL;
+}
+
+void mp_bargain__did_you_mean(char *buf, size_t size, const char *word, const char *const *known, size_t n)
+{
+	const char *s = mp_bargain__suggest(word, known, n);
+	buf[0] = '\0';
+	if (s)
+		snprintf(buf, size, "; did you mean '%s'?", s);
+}
+
+const char *mp_bargain__at(const mp_bargain_input *in, size_t i, char *buf, size_t size)
+{
+	const char *path = in->path ? in->path : "";
+	if (!*path)
+		snprintf(buf, size, "%s", "");
+	else if (i < in->n && in->actor_line && in->actor_line[i] > 0)
+		snprintf(buf, size, "%s:%d:%d: ", path, in->actor_line[i], in->actor_col[i]);
+	else
+		snprintf(buf, size, "%s: ", path);
+	return buf;
+}
+
+long mp_bargain_nearest_mark(const mp_bargain_input *in, size_t k, double x)
+{
+	if (k >= in->m || !in->nmarks || !in->nmarks[k] || !isfinite(x))
+		return -1;
+	long best = 0;
+	for (size_t j = 1; j < in->nmarks[k]; j++)
+		if (fabs(in->marks[k][j].at - x) < fabs(in->marks[k][best].at - x))
+			best = (long)j;
+	return best;
 }
 
 const char *mp_bargain_stop_name(mp_bargain_stop s)

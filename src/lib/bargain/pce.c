@@ -1,7 +1,7 @@
 /* Voting, coalitions and the Probabilistic Condorcet Election of KTAB
  * (KTAB/kmodel/libsrc/kmodel.cpp: Model::vote, Model::coalitions, Model::vProb,
  * Model::condPCE, Model::markovUniformPCE, Model::markovIncentivePCE, Model::scalarPCE;
- * BARGAINING.md B.4). Allocation-free: the caller passes a workspace. */
+ * docs/bargaining.md B.4). Allocation-free: the caller passes a workspace. */
 #include "bargain/smp_internal.h"
 
 #include <stdlib.h>

@@ -1,4 +1,5 @@
-/* Whole runs and sensitivity ensembles of the bargaining models (docs/bargaining.md). */
+/* Whole runs and sensitivity ensembles of the bargaining models (docs/bargaining.md
+ * "Sensitivity"), and the models' size limits. */
 #include "bargain/internal.h"
 
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #endif
 
 #include "multipolar/rng.h"
+#include "multipolar/stats.h"
 
 size_t mp_bargain_run_dims(const mp_bargain_input *in, const mp_bargain_run_options *ro)
 {
@@ -39,11 +41,16 @@ int mp_bargain_run_final(mp_ctx *ctx, const mp_bargain_input *in, const mp_barga
 	if (ro->version != MP_BARGAIN_RUN_OPTIONS_VERSION)
 		return mp_error_set(ctx, MP_EUSAGE, "run options version %d, expected %d", ro->version,
 				    MP_BARGAIN_RUN_OPTIONS_VERSION);
+	int limit = mp_bargain_run_rounds(ro), rules = mp_bargain_run_stop_rules(ro);
+	if (limit < 0 || limit > MP_BARGAIN_ROUNDS_MAX)
+		return mp_error_set(ctx, MP_ERANGE, "rounds: %d is outside [0, %d]", limit, MP_BARGAIN_ROUNDS_MAX);
+	if ((rc = mp_bargain__check_size(ctx, in, ro->model)))
+		return rc;
 	if (ro->model == MP_BARGAIN_MODEL_EU) {
 		mp_bargain_eu *m = NULL;
 		if ((rc = mp_bargain_eu_new(ctx, in, &ro->eu, &m)))
 			return rc;
-		while ((st = mp_bargain_eu_status(m, ro->stop_rules, ro->rounds)) == MP_BARGAIN_RUNNING)
+		while ((st = mp_bargain_eu_status(m, rules, limit)) == MP_BARGAIN_RUNNING)
 			if ((rc = mp_bargain_eu_step(m, NULL)))
 				break;
 		if (!rc) {
@@ -61,7 +68,7 @@ int mp_bargain_run_final(mp_ctx *ctx, const mp_bargain_input *in, const mp_barga
 		}
 		if ((rc = mp_bargain_smp_new(ctx, in, &ro->smp, &s)))
 			goto smp_done;
-		while ((st = mp_bargain_smp_status(s, ro->stop_rules, ro->rounds)) == MP_BARGAIN_RUNNING)
+		while ((st = mp_bargain_smp_status(s, rules, limit)) == MP_BARGAIN_RUNNING)
 			if ((rc = mp_bargain_smp_step(s)))
 				break;
 		if (!rc) {
@@ -78,11 +85,32 @@ int mp_bargain_run_final(mp_ctx *ctx, const mp_bargain_input *in, const mp_barga
 	return rc;
 }
 
+/* The noise struct's version, and its values within the settings table's bounds
+ * (noise-cap, noise-sal, noise-pos), for callers that fill the struct themselves. */
+static int check_noise(mp_ctx *ctx, const mp_bargain_noise *noise)
+{
+	if (noise->version != MP_BARGAIN_NOISE_VERSION)
+		return mp_error_set(ctx, MP_EUSAGE, "noise options version %d, expected %d", noise->version,
+				    MP_BARGAIN_NOISE_VERSION);
+	static const mp_bargain_setting ids[3] = { MP_BARGAIN_SET_NOISE_CAP, MP_BARGAIN_SET_NOISE_SAL,
+						   MP_BARGAIN_SET_NOISE_POS };
+	const double v[3] = { noise->cap_logsd, noise->sal_sd, noise->pos_sd };
+	for (int k = 0; k < 3; k++) {
+		const mp_bargain_setting_info *si = mp_bargain_setting_get(ids[k]);
+		if (!(v[k] >= si->lo && v[k] <= si->hi))
+			return mp_error_set(ctx, MP_ERANGE, "%s: %g is outside [%g, %g]", si->name, v[k], si->lo, si->hi);
+	}
+	return MP_OK;
+}
+
 int mp_bargain_perturb(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_noise *noise, uint64_t seed,
 		       uint32_t replicate, mp_bargain_input **out)
 {
+	int rc = check_noise(ctx, noise);
+	if (rc)
+		return rc;
 	mp_bargain_input *c = NULL;
-	int rc = mp_bargain_input_copy(ctx, in, &c);
+	rc = mp_bargain_input_copy(ctx, in, &c);
 	if (rc)
 		return rc;
 	size_t n = in->n, m = in->m;
@@ -119,9 +147,24 @@ int mp_bargain_sensitivity(mp_ctx *ctx, const mp_bargain_input *in, const mp_bar
 	size_t d = mp_bargain_run_dims(in, ro);
 	int first_rc = MP_OK;
 	size_t done = 0;
+	if (threads < 0 || threads > MP_BARGAIN_THREADS_MAX)
+		return mp_error_set(ctx, MP_ERANGE, "threads: %d is outside [0, %d]", threads, MP_BARGAIN_THREADS_MAX);
+	if (reps > MP_BARGAIN_REPLICATES_MAX)
+		return mp_error_set(ctx, MP_ERANGE, "sensitivity: %zu replicates, more than %d", reps,
+				    MP_BARGAIN_REPLICATES_MAX);
+	int rc0 = check_noise(ctx, noise);
+	if (rc0 == MP_OK)
+		rc0 = mp_bargain__check_size(ctx, in, ro->model);
+	if (rc0)
+		return rc0;
 #ifdef _OPENMP
-	if (threads <= 0)
-		threads = omp_get_max_threads();
+	/* never more threads than cores or replicates (more cannot help, and thousands make
+	 * libgomp abort when it cannot create them) */
+	int procs = omp_get_num_procs();
+	if (threads <= 0 || threads > procs)
+		threads = procs;
+	if ((size_t)threads > reps)
+		threads = reps ? (int)reps : 1;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
 #endif
 	for (size_t r = 0; r < reps; r++) {
@@ -155,4 +198,60 @@ int mp_bargain_sensitivity(mp_ctx *ctx, const mp_bargain_input *in, const mp_bar
 	}
 	(void)threads;
 	return first_rc;
+}
+
+int mp_bargain_sensitivity_table(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_settings *s,
+				 mp_table **out)
+{
+	static const mp_column cols[] = { { "dim", MP_COL_TEXT, 0 }, { "statistic", MP_COL_TEXT, 0 },
+					  { "replicates", MP_COL_INT, 0 }, { "q05", MP_COL_REAL, 4 },
+					  { "q25", MP_COL_REAL, 4 }, { "q50", MP_COL_REAL, 4 },
+					  { "q75", MP_COL_REAL, 4 }, { "q95", MP_COL_REAL, 4 } };
+	static const double qs[5] = { 0.05, 0.25, 0.5, 0.75, 0.95 };
+	int rc = mp_bargain_settings_check(ctx, s, in);
+	if (rc)
+		return rc;
+	size_t reps = s->replicates, d = mp_bargain_run_dims(in, &s->run);
+	if (reps == 0)
+		return mp_error_set(ctx, MP_EUSAGE, "sensitivity: no replicates asked for");
+	mp_bargain_run_options ro = s->run;
+	ro.smp.seed = s->seed;
+	mp_table *t = NULL;
+	double *mean = malloc(reps * d * sizeof *mean), *med = malloc(reps * d * sizeof *med);
+	double *col = malloc(reps * sizeof *col);
+	if (!mean || !med || !col) {
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory (%zu replicates)", reps);
+		goto done;
+	}
+	if ((rc = mp_bargain_sensitivity(ctx, in, &ro, &s->noise, s->seed, reps, s->threads, mean, med)) ||
+	    (rc = mp_table_new(&t, cols, sizeof cols / sizeof cols[0])))
+		goto done;
+	for (size_t k = 0; k < d && rc == MP_OK; k++) {
+		const char *dim = ro.model == MP_BARGAIN_MODEL_EU ? in->dim[ro.eu.dim] : in->dim[k];
+		for (int which = 0; which < 2 && rc == MP_OK; which++) {
+			const double *src = which ? med : mean;
+			for (size_t r = 0; r < reps; r++)
+				col[r] = src[r * d + k];
+			mp_sort_doubles(col, reps);
+			size_t row;
+			if ((rc = mp_table_add_row(t, &row)) || (rc = mp_table_set_text(t, row, 0, dim)) ||
+			    (rc = mp_table_set_text(t, row, 1, which ? "weighted_median" : "weighted_mean")))
+				break;
+			mp_table_set_int(t, row, 2, (int64_t)reps);
+			for (int qi = 0; qi < 5; qi++)
+				/* Hyndman & Fan (1996) type 7, R's default (util/stats.c) */
+				mp_table_set_real(t, row, 3 + (size_t)qi, mp_quantile_sorted(col, reps, qs[qi]));
+		}
+	}
+	if (rc == MP_ENOMEM)
+		rc = mp_error_set(ctx, rc, "out of memory");
+done:
+	free(mean);
+	free(med);
+	free(col);
+	if (rc == MP_OK)
+		*out = t;
+	else
+		mp_table_free(t);
+	return rc;
 }

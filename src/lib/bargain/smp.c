@@ -1,5 +1,5 @@
 /* KTAB's Spatial Model of Politics (KAPSARC, lsyaseen/KTAB commit 3b5b063,
- * examples/smp/libsrc/smp.cpp and smpbcn.cpp; BARGAINING.md Part B, docs/bargaining.md).
+ * examples/smp/libsrc/smp.cpp and smpbcn.cpp; docs/bargaining.md Part B).
  *
  * One turn (SMPState::stepBCN / doBCN):
  *  1. every initiator i picks the target j with the largest own-estimated gain
@@ -57,7 +57,37 @@ struct mp_bargain_smp {
 	long *bj;                   /* per initiator: best target, */
 	double *bp, *be, *bq;       /* its probability, gain, and j's estimate */
 	int nthreads;
+	/* progress within a turn (mp_bargain__smp_progress): task, turns before, total */
+	const char *prog_task;
+	double prog_base, prog_total;
+	size_t prog_done;
 };
+
+void mp_bargain__smp_progress(mp_bargain_smp *s, const char *task, double base, double total)
+{
+	s->prog_task = task;
+	s->prog_base = base;
+	s->prog_total = total;
+}
+
+/* Progress after each initiator's challenges (most of a turn's cost); only thread 0
+ * reports, every 16 initiators. */
+static void initiator_done(mp_bargain_smp *s)
+{
+	if (!s->prog_task)
+		return;
+	size_t d;
+#ifdef _OPENMP
+#pragma omp atomic capture
+#endif
+	d = ++s->prog_done;
+#ifdef _OPENMP
+	if (omp_get_thread_num() != 0)
+		return;
+#endif
+	if ((d & 15) == 0)
+		mp_progress(s->ctx, s->prog_task, s->prog_base + 0.9 * (double)d / (double)s->n, s->prog_total);
+}
 
 /* SMPModel::bsUtil: u(d, R) = (1 - d)(1 + d R), and (1 - d)(1 + R) beyond d = 1 (B.3). */
 static inline double bs_util(double sd, double R)
@@ -215,10 +245,28 @@ int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain
 	if (opt->version != MP_BARGAIN_SMP_OPTIONS_VERSION)
 		return mp_error_set(ctx, MP_EUSAGE, "SMP: options version %d, expected %d", opt->version,
 				    MP_BARGAIN_SMP_OPTIONS_VERSION);
+	char at[512];
 	if (in->n < 3)
-		return mp_error_set(ctx, MP_EINPUT, "SMP: expected at least 3 actors, got %zu", in->n);
+		return mp_error_set(ctx, MP_EINPUT, "%sSMP: expected at least 3 actors, got %zu",
+				    mp_bargain__at(in, in->n, at, sizeof at), in->n);
+	int rc = mp_bargain__check_size(ctx, in, MP_BARGAIN_MODEL_SMP);
+	if (rc)
+		return rc;
+	/* the input first, before any n x n table is allocated */
+	for (size_t i = 0; i < in->n; i++) {
+		if (!(in->cap[i] > 0) || !isfinite(in->cap[i]))
+			return mp_error_set(ctx, MP_EINPUT, "%sSMP: actor \"%s\": capability must be a number > 0",
+					    mp_bargain__at(in, i, at, sizeof at), in->actor[i]);
+		double ss = 0;
+		for (size_t k = 0; k < in->m; k++)
+			ss = ss + in->sal[i * in->m + k];
+		if (!(ss > 0) || ss > 1 + 1e-9)
+			return mp_error_set(ctx, MP_EINPUT,
+					    "%sSMP: actor \"%s\": saliences must sum to a number in (0,1], got %g (the SMP "
+					    "needs every actor to care about the issues)",
+					    mp_bargain__at(in, i, at, sizeof at), in->actor[i], ss);
+	}
 	size_t n = in->n, m = in->m;
-	int rc = MP_OK;
 	mp_bargain_smp *s = calloc(1, sizeof *s);
 	if (!s)
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
@@ -270,10 +318,6 @@ int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain
 	}
 	for (size_t i = 0; i < n; i++) {
 		s->cap[i] = in->cap[i];
-		if (!(in->cap[i] > 0) || !isfinite(in->cap[i])) {
-			rc = mp_error_set(ctx, MP_EINPUT, "SMP: actor \"%s\": capability must be a number > 0", in->actor[i]);
-			goto done;
-		}
 		double ss = 0;
 		for (size_t k = 0; k < m; k++) {
 			double lo = in->scale_lo[k], hi = in->scale_hi[k];
@@ -284,11 +328,6 @@ int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain
 			ss = ss + in->sal[i * m + k];
 		}
 		s->ssum[i] = ss;
-		if (!(ss > 0) || ss > 1 + 1e-9) {
-			rc = mp_error_set(ctx, MP_EINPUT, "SMP: actor \"%s\": saliences must sum to a number in (0,1], got %g",
-					  in->actor[i], ss);
-			goto done;
-		}
 	}
 	memcpy(s->hist, s->x, n * m * sizeof *s->x);
 	prepare(s);
@@ -444,6 +483,7 @@ int mp_bargain_smp_step(mp_bargain_smp *s)
 	 * own-estimated gain above 1e-5, the first in actor order on ties. Independent per
 	 * initiator, so computed in parallel with one aUtil[h] table per thread. */
 	int need_j = s->opt.bm != MP_SMP_BM_INITONLY;
+	s->prog_done = 0;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(s->nthreads) if (n >= 64)
 	for (size_t i = 0; i < n; i++) {
 #ifdef _OPENMP
@@ -476,6 +516,7 @@ int mp_bargain_smp_step(mp_bargain_smp *s)
 			prob_edu_chlg(s, Uh, i, i, (size_t)bestJ, &pj, &dj);
 			s->bq[i] = dj;
 		}
+		initiator_done(s);
 	}
 	/* 1b. Bargains and queue entries in KTAB's order. */
 	for (size_t i = 0; i < n; i++) {

@@ -1,10 +1,11 @@
 /* Negotiation scenarios in YAML (our format; docs/bargaining.md "Scenario files"), read
- * with libyaml's document loader so that every value keeps its line and column:
+ * with the one YAML front end (util/yaml.h) so that every value keeps its line and column:
  *
  *   name: ukraine-2023
  *   description: ...
+ *   illustrative: true              # optional: judgemental numbers, not data
  *   model: smp                      # optional: eu or smp
- *   options: { rounds: 20 }         # optional: any negotiate option, as key: value
+ *   options: { rounds: 20 }         # optional: settings of MP_BARGAIN_SETTINGS, as key: value
  *   dimensions:
  *     - name: territory
  *       low: 0                      # scale end points and what they mean
@@ -18,326 +19,364 @@
  *       capability: 30
  *       positions: [90]             # or a mapping by dimension name; `position` for one
  *       saliences: [0.9]            # fractions in [0,1], summing to at most 1
- */
+ *
+ * Strict: one document, no repeated key, no unknown key (the nearest known key is
+ * suggested), decimal numbers only. */
 #include "bargain/internal.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
+
+#include "util/yaml.h"
 
 typedef struct {
 	mp_ctx *ctx;
 	const char *fname;
-	yaml_document_t *doc;
-} yctx;
+	mp_yaml y;
+	mp_bargain_input *in;
+} yrd;
 
-static int yerr(const yctx *y, const yaml_node_t *nd, const char *fmt, const char *a, const char *b)
+static const char *const top_keys[] = { "name", "description", "illustrative", "model", "options", "dimensions",
+					"actors", NULL };
+static const char *const dim_keys[] = { "name", "description", "low", "high", "low_means", "high_means", "marks",
+					NULL };
+static const char *const actor_keys[] = { "name", "description", "capability", "position", "positions", "salience",
+					  "saliences", NULL };
+
+static yaml_node_t *node(yrd *r, int id) { return mp_yaml__node(&r->y, id); }
+static const char *scalar(yrd *r, int id) { return mp_yaml__scalar(&r->y, id); }
+
+static int err(yrd *r, int id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int err(yrd *r, int id, const char *fmt, ...)
 {
-	return mp_error_set(y->ctx, MP_EINPUT, "%s:%zu:%zu: %s%s%s", y->fname,
-			    nd ? nd->start_mark.line + 1 : 1, nd ? nd->start_mark.column + 1 : 1, fmt, a ? a : "",
-			    b ? b : "");
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return mp_error_set(r->ctx, MP_EINPUT, "%s:%zu:%zu: %s", r->fname, mp_yaml__line(&r->y, id), mp_yaml__col(&r->y, id),
+			    msg);
 }
 
-static const char *scalar(const yaml_node_t *nd)
+static int is_type(yrd *r, int id, yaml_node_type_t t)
 {
-	return nd && nd->type == YAML_SCALAR_NODE ? (const char *)nd->data.scalar.value : NULL;
+	yaml_node_t *n = node(r, id);
+	return n && n->type == t;
 }
 
-static yaml_node_t *get(const yctx *y, const yaml_node_t *map, const char *key)
+static size_t seq_len(yrd *r, int id)
 {
-	if (!map || map->type != YAML_MAPPING_NODE)
-		return NULL;
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		const char *k = scalar(yaml_document_get_node(y->doc, p->key));
-		if (k && !strcmp(k, key))
-			return yaml_document_get_node(y->doc, p->value);
+	yaml_node_t *n = node(r, id);
+	return n && n->type == YAML_SEQUENCE_NODE ? (size_t)(n->data.sequence.items.top - n->data.sequence.items.start) : 0;
+}
+
+static int seq_at(yrd *r, int id, size_t i) { return node(r, id)->data.sequence.items.start[i]; }
+
+/* Every key of mapping `map` is one of `known` ("in what"). */
+static int check_keys(yrd *r, int map, const char *const *known, const char *what)
+{
+	yaml_node_t *n = node(r, map);
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		const char *k = scalar(r, p->key);
+		if (!k)
+			return err(r, p->key, "%s: expected plain keys", what);
+		size_t i = 0;
+		while (known[i] && strcmp(known[i], k))
+			i++;
+		if (!known[i]) {
+			char hint[96];
+			mp_bargain__did_you_mean(hint, sizeof hint, k, known, MP_BARGAIN_ALL);
+			return err(r, p->key, "%s: unknown key '%s'%s", what, k, hint);
+		}
 	}
-	return NULL;
-}
-
-static int number(const yctx *y, const yaml_node_t *nd, const char *what, double *out)
-{
-	const char *s = scalar(nd);
-	if (!s)
-		return yerr(y, nd, "'", what, "': expected a number");
-	char *end = NULL;
-	double v = strtod(s, &end);
-	if (!*s || *end || !isfinite(v))
-		return mp_error_set(y->ctx, MP_EINPUT, "%s:%zu:%zu: '%s': expected a finite number, got \"%s\"", y->fname,
-				    nd->start_mark.line + 1, nd->start_mark.column + 1, what, s);
-	*out = v;
 	return MP_OK;
 }
 
-static size_t seq_len(const yaml_node_t *nd)
+static int number(yrd *r, int id, const char *what, double *out)
 {
-	return nd && nd->type == YAML_SEQUENCE_NODE ? (size_t)(nd->data.sequence.items.top - nd->data.sequence.items.start) : 0;
+	const char *s = scalar(r, id);
+	if (!s)
+		return err(r, id, "'%s': expected a number", what);
+	if (mp_bargain__parse_real(s, out))
+		return err(r, id, "'%s': expected a finite decimal number, got \"%s\"", what, s);
+	return MP_OK;
 }
 
-static yaml_node_t *seq_at(const yctx *y, const yaml_node_t *nd, size_t i)
+/* A text value (absent: *out stays NULL): names must be non-empty names. */
+static int text(yrd *r, int id, const char *what, int is_name, char **out)
 {
-	return yaml_document_get_node(y->doc, nd->data.sequence.items.start[i]);
+	if (!id)
+		return MP_OK;
+	const char *s = scalar(r, id);
+	if (!s)
+		return err(r, id, "'%s': expected text", what);
+	const char *bad = mp_bargain__check_text(s, is_name ? MP_BARGAIN_NAME_MAX : MP_BARGAIN_TEXT_MAX, is_name);
+	if (bad)
+		return err(r, id, "'%s': %s", what, bad);
+	free(*out);
+	if (!(*out = mp_bargain__strdup(s)))
+		return mp_error_set(r->ctx, MP_ENOMEM, "out of memory");
+	return MP_OK;
 }
 
-/* Reads per-dimension values (a sequence in dimension order, a mapping by dimension name,
- * or a scalar when there is one dimension). */
-static int per_dim(const yctx *y, const yaml_node_t *actor, const char *many, const char *one,
-		   const mp_bargain_input *in, double *out)
+static int get(yrd *r, int map, const char *key) { return mp_yaml__get(&r->y, map, key); }
+
+static int read_header(yrd *r, int root)
 {
-	yaml_node_t *nd = get(y, actor, many);
-	if (!nd)
-		nd = get(y, actor, one);
-	if (!nd)
-		return yerr(y, actor, "actor: missing '", many, "'");
-	size_t m = in->m;
-	if (nd->type == YAML_SCALAR_NODE) {
-		if (m != 1)
-			return yerr(y, nd, "'", many, "': expected one value per dimension (a list or a mapping)");
-		return number(y, nd, many, &out[0]);
+	mp_bargain_input *in = r->in;
+	int rc, id;
+	if ((rc = text(r, get(r, root, "name"), "name", 0, &in->name)) ||
+	    (rc = text(r, get(r, root, "description"), "description", 0, &in->description)) ||
+	    (rc = text(r, get(r, root, "model"), "model", 0, &in->model)))
+		return rc;
+	if (in->model && (rc = mp_bargain__setting_check_file(r->ctx, in, "model", in->model, "")) != MP_OK)
+		return err(r, get(r, root, "model"), "'model': expected eu or smp, got \"%s\"", in->model);
+	if ((id = get(r, root, "illustrative"))) {
+		const char *v = scalar(r, id);
+		static const char *const yes[] = { "true", "True", "TRUE", NULL }, *const no[] = { "false", "False", "FALSE", NULL };
+		int t = -1;
+		for (size_t i = 0; v && yes[i]; i++)
+			if (!strcmp(v, yes[i]))
+				t = 1;
+			else if (!strcmp(v, no[i]))
+				t = 0;
+		if (t < 0)
+			return err(r, id, "'illustrative': expected true or false");
+		in->illustrative = t;
 	}
-	if (nd->type == YAML_SEQUENCE_NODE) {
-		if (seq_len(nd) != m) {
-			char buf[64];
-			snprintf(buf, sizeof buf, "': expected %zu values (one per dimension)", m);
-			return yerr(y, nd, "'", many, buf);
-		}
-		for (size_t k = 0; k < m; k++) {
-			int rc = number(y, seq_at(y, nd, k), many, &out[k]);
-			if (rc)
+	return MP_OK;
+}
+
+static int cmp_mark(const void *a, const void *b)
+{
+	const mp_bargain_mark *x = a, *y = b;
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+static int read_marks(yrd *r, int id, size_t k)
+{
+	mp_bargain_input *in = r->in;
+	if (!is_type(r, id, YAML_MAPPING_NODE))
+		return err(r, id, "'marks': expected a mapping of position: meaning");
+	yaml_node_t *n = node(r, id);
+	size_t nm = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+	if (!(in->marks[k] = calloc(nm ? nm : 1, sizeof *in->marks[k])))
+		return mp_error_set(r->ctx, MP_ENOMEM, "out of memory");
+	for (size_t j = 0; j < nm; j++) {
+		yaml_node_pair_t *p = n->data.mapping.pairs.start + j;
+		mp_bargain_mark *mk = &in->marks[k][j];
+		int rc;
+		if ((rc = number(r, p->key, "marks", &mk->at)))
+			return rc;
+		if (mk->at < in->scale_lo[k] || mk->at > in->scale_hi[k])
+			return err(r, p->key, "'marks': position outside the scale");
+		in->nmarks[k] = j + 1;
+		if ((rc = text(r, p->value, "marks", 0, &mk->means)))
+			return rc;
+	}
+	qsort(in->marks[k], nm, sizeof *in->marks[k], cmp_mark);
+	return MP_OK;
+}
+
+static int read_dim(yrd *r, int d, size_t k)
+{
+	mp_bargain_input *in = r->in;
+	int rc, nm;
+	if (!is_type(r, d, YAML_MAPPING_NODE))
+		return err(r, d, "dimension: expected a mapping with name, low, high");
+	if ((rc = check_keys(r, d, dim_keys, "dimension")))
+		return rc;
+	if (!(nm = get(r, d, "name")))
+		return err(r, d, "dimension: missing 'name'");
+	if ((rc = text(r, nm, "name", 1, &in->dim[k])) ||
+	    (rc = text(r, get(r, d, "low_means"), "low_means", 0, &in->dim_lo[k])) ||
+	    (rc = text(r, get(r, d, "high_means"), "high_means", 0, &in->dim_hi[k])))
+		return rc;
+	for (size_t j = 0; j < k; j++)
+		if (!strcmp(in->dim[j], in->dim[k]))
+			return err(r, nm, "dimension \"%s\" is duplicated", in->dim[k]);
+	int lo = get(r, d, "low"), hi = get(r, d, "high");
+	in->scale_lo[k] = 0;
+	in->scale_hi[k] = 100;
+	if ((lo && (rc = number(r, lo, "low", &in->scale_lo[k]))) || (hi && (rc = number(r, hi, "high", &in->scale_hi[k]))))
+		return rc;
+	if (!(in->scale_hi[k] > in->scale_lo[k]))
+		return err(r, hi ? hi : d, "dimension: 'high' must be greater than 'low'");
+	int marks = get(r, d, "marks");
+	return marks ? read_marks(r, marks, k) : MP_OK;
+}
+
+/* Per-dimension values (a sequence in dimension order, a mapping by dimension name, or a
+ * scalar when there is one dimension) into out[0..m); ids[k] the node of each value. */
+static int per_dim(yrd *r, int actor, const char *many, const char *one, double *out, int *ids)
+{
+	size_t m = r->in->m;
+	int nd = get(r, actor, many), rc;
+	if (nd && get(r, actor, one))
+		return err(r, get(r, actor, one), "actor: give '%s' or '%s', not both", many, one);
+	if (!nd)
+		nd = get(r, actor, one);
+	if (!nd)
+		return err(r, actor, "actor: missing '%s'", many);
+	if (is_type(r, nd, YAML_SCALAR_NODE)) {
+		if (m != 1)
+			return err(r, nd, "'%s': expected one value per dimension (a list or a mapping)", many);
+		ids[0] = nd;
+		return number(r, nd, many, &out[0]);
+	}
+	if (is_type(r, nd, YAML_SEQUENCE_NODE)) {
+		if (seq_len(r, nd) != m)
+			return err(r, nd, "'%s': expected %zu values (one per dimension)", many, m);
+		for (size_t k = 0; k < m; k++)
+			if ((rc = number(r, ids[k] = seq_at(r, nd, k), many, &out[k])))
 				return rc;
-		}
 		return MP_OK;
 	}
+	yaml_node_t *n = node(r, nd);
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		const char *k = scalar(r, p->key);
+		size_t j = 0;
+		while (j < m && (!k || strcmp(k, r->in->dim[j])))
+			j++;
+		if (j == m) {
+			char hint[96];
+			mp_bargain__did_you_mean(hint, sizeof hint, k ? k : "", (const char *const *)r->in->dim, m);
+			return err(r, p->key, "'%s': no dimension '%s'%s", many, k ? k : "", hint);
+		}
+	}
 	for (size_t k = 0; k < m; k++) {
-		yaml_node_t *v = get(y, nd, in->dim[k]);
+		int v = get(r, nd, r->in->dim[k]);
 		if (!v)
-			return yerr(y, nd, "'", many, "': a dimension is missing from the mapping");
-		int rc = number(y, v, many, &out[k]);
+			return err(r, nd, "'%s': dimension '%s' is missing from the mapping", many, r->in->dim[k]);
+		if ((rc = number(r, ids[k] = v, many, &out[k])))
+			return rc;
+	}
+	return MP_OK;
+}
+
+static int read_actor(yrd *r, int a, size_t i, int *ids)
+{
+	mp_bargain_input *in = r->in;
+	size_t m = in->m;
+	int rc, nm, cn;
+	if (!is_type(r, a, YAML_MAPPING_NODE))
+		return err(r, a, "actor: expected a mapping with name, capability, positions, saliences");
+	if ((rc = check_keys(r, a, actor_keys, "actor")))
+		return rc;
+	if (!(nm = get(r, a, "name")))
+		return err(r, a, "actor: missing 'name'");
+	if ((rc = text(r, nm, "name", 1, &in->actor[i])) ||
+	    (rc = text(r, get(r, a, "description"), "description", 0, &in->actor_desc[i])))
+		return rc;
+	if (!in->actor_desc[i] && (rc = mp_bargain__set_text(r->ctx, &in->actor_desc[i], "")))
+		return rc;
+	in->actor_line[i] = (int)mp_yaml__line(&r->y, nm);
+	in->actor_col[i] = (int)mp_yaml__col(&r->y, nm);
+	if (!(cn = get(r, a, "capability")))
+		return err(r, a, "actor: missing 'capability'");
+	if ((rc = number(r, cn, "capability", &in->cap[i])))
+		return rc;
+	if (in->cap[i] <= 0)
+		return err(r, cn, "'capability': expected a number > 0");
+	if ((rc = per_dim(r, a, "positions", "position", in->pos + i * m, ids)))
+		return rc;
+	for (size_t k = 0; k < m; k++)
+		if (in->pos[i * m + k] < in->scale_lo[k] || in->pos[i * m + k] > in->scale_hi[k])
+			return err(r, ids[k], "'positions': value outside the dimension's scale [low, high]");
+	if ((rc = per_dim(r, a, "saliences", "salience", in->sal + i * m, ids)))
+		return rc;
+	double ssum = 0;
+	for (size_t k = 0; k < m; k++) {
+		if (in->sal[i * m + k] < 0 || in->sal[i * m + k] > 1)
+			return err(r, ids[k], "'saliences': expected a number in [0,1]");
+		ssum += in->sal[i * m + k];
+	}
+	if (ssum > 1 + 1e-9)
+		return err(r, a, "actor: saliences sum to %g, more than 1", ssum);
+	return MP_OK;
+}
+
+/* The `options:` block: each key a scenario setting, each value within its bound. */
+static int read_options(yrd *r, int opts)
+{
+	if (!is_type(r, opts, YAML_MAPPING_NODE))
+		return err(r, opts, "'options': expected a mapping of setting: value");
+	yaml_node_t *n = node(r, opts);
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		const char *k = scalar(r, p->key), *v = scalar(r, p->value);
+		if (!k || !v)
+			return err(r, k ? p->value : p->key, "'options': expected plain setting: value pairs");
+		char where[512];
+		snprintf(where, sizeof where, "%s:%zu:%zu: options: ", r->fname, mp_yaml__line(&r->y, p->key),
+			 mp_yaml__col(&r->y, p->key));
+		int id = mp_bargain_setting_find(k);
+		if (id >= 0 && mp_bargain_setting_get((mp_bargain_setting)id)->scope == MP_BARGAIN_SCOPE_SCENARIO)
+			/* a scenario setting: errors are about its value, at the value's position */
+			snprintf(where, sizeof where, "%s:%zu:%zu: options: ", r->fname, mp_yaml__line(&r->y, p->value),
+				 mp_yaml__col(&r->y, p->value));
+		int rc = mp_bargain__setting_check_file(r->ctx, r->in, k, v, where);
+		if (rc == MP_OK)
+			rc = mp_bargain__add_option(r->ctx, r->in, k, v);
 		if (rc)
 			return rc;
 	}
 	return MP_OK;
 }
 
-static int dup_scalar(const yctx *y, const yaml_node_t *nd, const char *what, char **out)
+static int parse(yrd *r, const char *name, const char *buf, size_t len)
 {
-	if (!nd) {
-		*out = NULL;
-		return MP_OK;
-	}
-	const char *s = scalar(nd);
-	if (!s)
-		return yerr(y, nd, "'", what, "': expected text");
-	*out = mp_bargain__strdup(s);
-	return *out ? MP_OK : mp_error_set(y->ctx, MP_ENOMEM, "out of memory");
+	int rc = mp_yaml__load_buffer(r->ctx, name, buf, len, &r->y);
+	if (rc)
+		return rc;
+	int root = mp_yaml__root(&r->y);
+	if (!is_type(r, root, YAML_MAPPING_NODE))
+		return err(r, root, "expected a mapping with 'dimensions' and 'actors'");
+	if ((rc = check_keys(r, root, top_keys, "scenario")))
+		return rc;
+	int dims = get(r, root, "dimensions"), acts = get(r, root, "actors");
+	if (!is_type(r, dims, YAML_SEQUENCE_NODE) || seq_len(r, dims) == 0)
+		return err(r, dims ? dims : root, "'dimensions': expected a non-empty list");
+	if (!is_type(r, acts, YAML_SEQUENCE_NODE))
+		return err(r, acts ? acts : root, "'actors': expected a list");
+	size_t m = seq_len(r, dims), n = seq_len(r, acts);
+	if (n < 3)
+		return err(r, acts, "'actors': expected at least 3 actors");
+	if (n > MP_BARGAIN_ACTORS_MAX || m > MP_BARGAIN_DIMS_MAX)
+		return err(r, n > MP_BARGAIN_ACTORS_MAX ? acts : dims, "more than %d %s (the limit)",
+			   n > MP_BARGAIN_ACTORS_MAX ? MP_BARGAIN_ACTORS_MAX : MP_BARGAIN_DIMS_MAX,
+			   n > MP_BARGAIN_ACTORS_MAX ? "actors" : "dimensions");
+	if ((rc = mp_bargain__input_alloc(r->ctx, n, m, &r->in)) || (rc = mp_bargain__set_text(r->ctx, &r->in->path, name)))
+		return rc;
+	r->in->source = MP_BARGAIN_SRC_YAML;
+	if ((rc = read_header(r, root)))
+		return rc;
+	for (size_t k = 0; k < m; k++)
+		if ((rc = read_dim(r, seq_at(r, dims, k), k)))
+			return rc;
+	int *ids = malloc(m * sizeof *ids);
+	if (!ids)
+		return mp_error_set(r->ctx, MP_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n && rc == MP_OK; i++)
+		rc = read_actor(r, seq_at(r, acts, i), i, ids);
+	free(ids);
+	if (rc == MP_OK)
+		rc = mp_bargain__check_unique(r->ctx, r->in, "");
+	int opts = get(r, root, "options");
+	if (rc == MP_OK && opts)
+		rc = read_options(r, opts);
+	return rc;
 }
 
 int mp_bargain_input_parse_yaml(mp_ctx *ctx, const char *name, const char *buf, size_t len, mp_bargain_input **out)
 {
-	yaml_parser_t parser;
-	yaml_document_t doc;
-	int have_doc = 0, rc = MP_OK;
-	mp_bargain_input *in = NULL;
-	yctx y = { ctx, name, &doc };
-	if (!yaml_parser_initialize(&parser))
-		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: YAML: %s", name, parser.problem_mark.line + 1,
-				  parser.problem_mark.column + 1, parser.problem ? parser.problem : "syntax error");
-		goto done;
-	}
-	have_doc = 1;
-	yaml_node_t *root = yaml_document_get_root_node(&doc);
-	if (!root || root->type != YAML_MAPPING_NODE) {
-		rc = yerr(&y, root, "expected a mapping with 'dimensions' and 'actors'", NULL, NULL);
-		goto done;
-	}
-	yaml_node_t *dims = get(&y, root, "dimensions"), *acts = get(&y, root, "actors");
-	if (!dims || dims->type != YAML_SEQUENCE_NODE || seq_len(dims) == 0) {
-		rc = yerr(&y, dims ? dims : root, "'dimensions': expected a non-empty list", NULL, NULL);
-		goto done;
-	}
-	if (!acts || acts->type != YAML_SEQUENCE_NODE) {
-		rc = yerr(&y, acts ? acts : root, "'actors': expected a list", NULL, NULL);
-		goto done;
-	}
-	size_t m = seq_len(dims), n = seq_len(acts);
-	if (n < 3) {
-		rc = yerr(&y, acts, "'actors': expected at least 3 actors", NULL, NULL);
-		goto done;
-	}
-	if ((rc = mp_bargain__input_alloc(ctx, n, m, &in)))
-		goto done;
-	in->source = MP_BARGAIN_SRC_YAML;
-	free(in->name);
-	free(in->description);
-	in->name = in->description = NULL;
-	if ((rc = dup_scalar(&y, get(&y, root, "name"), "name", &in->name)) ||
-	    (rc = dup_scalar(&y, get(&y, root, "description"), "description", &in->description)) ||
-	    (rc = dup_scalar(&y, get(&y, root, "model"), "model", &in->model)))
-		goto done;
-	if (!in->name)
-		in->name = mp_bargain__strdup("");
-	if (!in->description)
-		in->description = mp_bargain__strdup("");
-	if (!in->name || !in->description) {
-		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		goto done;
-	}
-	yaml_node_t *opts = get(&y, root, "options");
-	if (opts) {
-		if (opts->type != YAML_MAPPING_NODE) {
-			rc = yerr(&y, opts, "'options': expected a mapping of option: value", NULL, NULL);
-			goto done;
-		}
-		size_t no = (size_t)(opts->data.mapping.pairs.top - opts->data.mapping.pairs.start);
-		in->opt_key = calloc(no ? no : 1, sizeof *in->opt_key);
-		in->opt_val = calloc(no ? no : 1, sizeof *in->opt_val);
-		if (!in->opt_key || !in->opt_val) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-		for (size_t t = 0; t < no; t++) {
-			yaml_node_pair_t *p = opts->data.mapping.pairs.start + t;
-			yaml_node_t *k = yaml_document_get_node(&doc, p->key), *v = yaml_document_get_node(&doc, p->value);
-			if (!scalar(k) || !scalar(v)) {
-				rc = yerr(&y, k, "'options': expected plain key: value pairs", NULL, NULL);
-				goto done;
-			}
-			in->opt_key[t] = mp_bargain__strdup(scalar(k));
-			in->opt_val[t] = mp_bargain__strdup(scalar(v));
-			in->nopt = t + 1;
-			if (!in->opt_key[t] || !in->opt_val[t]) {
-				rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-				goto done;
-			}
-		}
-	}
-	for (size_t k = 0; k < m; k++) {
-		yaml_node_t *d = seq_at(&y, dims, k);
-		if (d->type != YAML_MAPPING_NODE) {
-			rc = yerr(&y, d, "dimension: expected a mapping with name, low, high", NULL, NULL);
-			goto done;
-		}
-		yaml_node_t *nm = get(&y, d, "name");
-		if (!scalar(nm) || !*scalar(nm)) {
-			rc = yerr(&y, nm ? nm : d, "dimension: missing 'name'", NULL, NULL);
-			goto done;
-		}
-		if ((rc = dup_scalar(&y, nm, "name", &in->dim[k])) ||
-		    (rc = dup_scalar(&y, get(&y, d, "low_means"), "low_means", &in->dim_lo[k])) ||
-		    (rc = dup_scalar(&y, get(&y, d, "high_means"), "high_means", &in->dim_hi[k])))
-			goto done;
-		for (size_t j = 0; j < k; j++)
-			if (!strcmp(in->dim[j], in->dim[k])) {
-				rc = yerr(&y, nm, "dimension \"", in->dim[k], "\" is duplicated");
-				goto done;
-			}
-		yaml_node_t *lo = get(&y, d, "low"), *hi = get(&y, d, "high");
-		in->scale_lo[k] = 0;
-		in->scale_hi[k] = 100;
-		if ((lo && (rc = number(&y, lo, "low", &in->scale_lo[k]))) ||
-		    (hi && (rc = number(&y, hi, "high", &in->scale_hi[k]))))
-			goto done;
-		if (!(in->scale_hi[k] > in->scale_lo[k])) {
-			rc = yerr(&y, hi ? hi : d, "dimension: 'high' must be greater than 'low'", NULL, NULL);
-			goto done;
-		}
-		yaml_node_t *marks = get(&y, d, "marks");
-		if (marks) {
-			if (marks->type != YAML_MAPPING_NODE) {
-				rc = yerr(&y, marks, "'marks': expected a mapping of position: meaning", NULL, NULL);
-				goto done;
-			}
-			for (yaml_node_pair_t *p = marks->data.mapping.pairs.start; p < marks->data.mapping.pairs.top; p++) {
-				double v;
-				yaml_node_t *kn = yaml_document_get_node(&doc, p->key);
-				if ((rc = number(&y, kn, "marks", &v)))
-					goto done;
-				if (v < in->scale_lo[k] || v > in->scale_hi[k]) {
-					rc = yerr(&y, kn, "'marks': position outside the scale", NULL, NULL);
-					goto done;
-				}
-			}
-		}
-	}
-	for (size_t i = 0; i < n; i++) {
-		yaml_node_t *a = seq_at(&y, acts, i);
-		if (a->type != YAML_MAPPING_NODE) {
-			rc = yerr(&y, a, "actor: expected a mapping with name, capability, positions, saliences", NULL, NULL);
-			goto done;
-		}
-		yaml_node_t *nm = get(&y, a, "name");
-		if (!scalar(nm) || !*scalar(nm)) {
-			rc = yerr(&y, nm ? nm : a, "actor: missing 'name'", NULL, NULL);
-			goto done;
-		}
-		if ((rc = dup_scalar(&y, nm, "name", &in->actor[i])) ||
-		    (rc = dup_scalar(&y, get(&y, a, "description"), "description", &in->actor_desc[i])))
-			goto done;
-		if (!in->actor_desc[i] && !(in->actor_desc[i] = mp_bargain__strdup(""))) {
-			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-			goto done;
-		}
-		for (size_t j = 0; j < i; j++)
-			if (!strcmp(in->actor[j], in->actor[i])) {
-				rc = yerr(&y, nm, "actor \"", in->actor[i], "\" is duplicated");
-				goto done;
-			}
-		yaml_node_t *cn = get(&y, a, "capability");
-		if (!cn) {
-			rc = yerr(&y, a, "actor: missing 'capability'", NULL, NULL);
-			goto done;
-		}
-		if ((rc = number(&y, cn, "capability", &in->cap[i])))
-			goto done;
-		if (in->cap[i] <= 0) {
-			rc = yerr(&y, cn, "'capability': expected a number > 0", NULL, NULL);
-			goto done;
-		}
-		if ((rc = per_dim(&y, a, "positions", "position", in, in->pos + i * m)) ||
-		    (rc = per_dim(&y, a, "saliences", "salience", in, in->sal + i * m)))
-			goto done;
-		double ssum = 0;
-		for (size_t k = 0; k < m; k++) {
-			yaml_node_t *pn = get(&y, a, "positions") ? get(&y, a, "positions") : get(&y, a, "position");
-			yaml_node_t *sn = get(&y, a, "saliences") ? get(&y, a, "saliences") : get(&y, a, "salience");
-			if (in->pos[i * m + k] < in->scale_lo[k] || in->pos[i * m + k] > in->scale_hi[k]) {
-				rc = yerr(&y, pn->type == YAML_SEQUENCE_NODE ? seq_at(&y, pn, k) : pn,
-					  "'positions': value outside the dimension's scale [low, high]", NULL, NULL);
-				goto done;
-			}
-			if (in->sal[i * m + k] < 0 || in->sal[i * m + k] > 1) {
-				rc = yerr(&y, sn->type == YAML_SEQUENCE_NODE ? seq_at(&y, sn, k) : sn,
-					  "'saliences': expected a number in [0,1]", NULL, NULL);
-				goto done;
-			}
-			ssum += in->sal[i * m + k];
-		}
-		if (ssum > 1 + 1e-9) {
-			rc = yerr(&y, a, "actor: saliences sum to more than 1", NULL, NULL);
-			goto done;
-		}
-	}
-	*out = in;
-	in = NULL;
-done:
-	mp_bargain_input_free(in);
-	if (have_doc)
-		yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
-	return rc;
-}
-
-int mp_bargain_input_read_yaml(mp_ctx *ctx, const char *path, mp_bargain_input **out)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	int rc = mp_bargain__slurp(ctx, path, &buf, &len);
-	if (rc)
-		return rc;
-	rc = mp_bargain_input_parse_yaml(ctx, path, buf, len, out);
-	free(buf);
+	yrd r = { .ctx = ctx, .fname = name };
+	int rc = parse(&r, name, buf, len);
+	if (rc == MP_OK)
+		*out = r.in;
+	else
+		mp_bargain_input_free(r.in);
+	mp_yaml__free(&r.y);
 	return rc;
 }

@@ -1,11 +1,18 @@
 /* Negotiation section: positions per round and the forecast of the stored negotiations
- * (`multipolar negotiate --store`; tables bargain_runs, bargain_positions, bargain_forecast). */
+ * (`multipolar negotiate --store`; tables bargain_runs, bargain_positions, bargain_forecast,
+ * bargain_settings, bargain_summary, bargain_quantiles): what each dimension's forecast
+ * means on its scale, the "not data" caveat of illustrative inputs, and the quantiles of a
+ * sensitivity analysis. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../store/q_bargain.h"
+#include "multipolar/bargain.h"
 #include "report_internal.h"
+
+_Static_assert(MP_STORE_BARGAIN_NAME > MP_BARGAIN_NAME_MAX, "stored names are read back whole");
 
 #define REP_NEG_RUNS 3 /* the newest stored negotiations shown */
 #define REP_NEG_DIMS 3 /* dimensions charted per negotiation */
@@ -58,7 +65,7 @@ static int chart_dim(rep *r, const mp_store_bargain_run *run, const char *dim, c
 		if (!strcmp(fc[i].dim, dim) && fc[i].round >= 0 && (size_t)fc[i].round < nrounds)
 			y[na * nrounds + (size_t)fc[i].round] = fc[i].median;
 	s[na] = (mp_series){ "forecast (weighted median)", nrounds, x, y + na * nrounds, MP_CHART_DASHED, 7 };
-	char id[64], title[256], src[512], label[80];
+	char id[64], title[2 * MP_STORE_BARGAIN_NAME + 64], src[MP_STORE_BARGAIN_NAME + 160], label[MP_STORE_BARGAIN_NAME + 16];
 	snprintf(id, sizeof id, "neg-%lld-%.32s", (long long)run->run_id, dim);
 	snprintf(title, sizeof title, "Positions per round: %s, %s", run->name, dim_label(dim, label, sizeof label));
 	snprintf(src, sizeof src, "multipolar negotiate --store (%s model, negotiation %lld, %s)",
@@ -79,46 +86,125 @@ done:
 	return rc;
 }
 
+/* "dimension 1: forecast 7.24 (weighted median; weighted mean 7.24) on 3 to 10", then the
+ * nearest mark and what the scale's ends mean. */
+static void dims_list(rep *r, const mp_store_bargain_dim *d, size_t nd)
+{
+	FILE *f = r->f;
+	char label[MP_STORE_BARGAIN_NAME + 16];
+	fputs("<ul>\n", f);
+	for (size_t i = 0; i < nd; i++) {
+		fputs("<li><strong>", f);
+		mp_html_escape(f, dim_label(d[i].dim, label, sizeof label));
+		fprintf(f, "</strong>: forecast %.2f (weighted median; weighted mean %.2f) on a scale from %g to %g",
+			d[i].median, d[i].mean, d[i].low, d[i].high);
+		if (d[i].mark_means) {
+			fprintf(f, "; nearest mark %g: &ldquo;", d[i].mark);
+			mp_html_escape(f, d[i].mark_means);
+			fputs("&rdquo;", f);
+		}
+		for (int end = 0; end < 2; end++) {
+			const char *means = end ? d[i].high_means : d[i].low_means;
+			if (!means)
+				continue;
+			fprintf(f, "; %g means &ldquo;", end ? d[i].high : d[i].low);
+			mp_html_escape(f, means);
+			fputs("&rdquo;", f);
+		}
+		fputs(".</li>\n", f);
+	}
+	fputs("</ul>\n", f);
+}
+
+/* The sensitivity quantiles as a table. */
+static void quantile_table(rep *r, const mp_store_bargain_q *q, size_t nq)
+{
+	FILE *f = r->f;
+	char label[MP_STORE_BARGAIN_NAME + 16];
+	fprintf(f, "<p>Sensitivity: %d replicates with perturbed capabilities, positions and saliences "
+		   "(docs/bargaining.md, \"Sensitivity\"); quantiles of the final forecast:</p>\n",
+		q[0].replicates);
+	fputs("<div class=\"tw\"><table class=\"negotiation-quantiles\"><thead><tr><th>dimension</th><th>statistic</th>"
+	      "<th>5%</th><th>25%</th><th>50%</th><th>75%</th><th>95%</th></tr></thead><tbody>\n",
+	      f);
+	for (size_t i = 0; i < nq; i++) {
+		fputs("<tr><td>", f);
+		mp_html_escape(f, dim_label(q[i].dim, label, sizeof label));
+		fputs("</td><td>", f);
+		mp_html_escape(f, !strcmp(q[i].statistic, "weighted_median") ? "weighted median" : "weighted mean");
+		fputs("</td>", f);
+		for (int k = 0; k < 5; k++)
+			fprintf(f, isfinite(q[i].q[k]) ? "<td>%.2f</td>" : "<td></td>", q[i].q[k]);
+		fputs("</tr>\n", f);
+	}
+	fputs("</tbody></table></div>\n", f);
+}
+
 static int one_run(rep *r, const mp_store_bargain_run *run)
 {
 	mp_store_bargain_pos *p = NULL;
 	mp_store_bargain_fc *fc = NULL;
-	size_t np = 0, nf = 0;
+	mp_store_bargain_dim *dims = NULL;
+	mp_store_bargain_q *qs = NULL;
+	size_t np = 0, nf = 0, nd = 0, nq = 0;
 	int rc = mp_store__bargain_positions(r->ctx, r->s, run->run_id, &p, &np);
 	if (rc == MP_OK)
 		rc = mp_store__bargain_forecast(r->ctx, r->s, run->run_id, &fc, &nf);
+	if (rc == MP_OK)
+		rc = mp_store__bargain_dims(r->ctx, r->s, run->run_id, &dims, &nd);
+	if (rc == MP_OK)
+		rc = mp_store__bargain_quantiles(r->ctx, r->s, run->run_id, &qs, &nq);
 	if (rc != MP_OK)
 		goto done;
 	fputs("<h3>", r->f);
 	mp_html_escape(r->f, run->name);
-	/* runs of one file with different model switches are told apart by them */
-	mp_run_record pr;
-	if (mp_store_provenance_get(NULL, r->s, "bargain", run->run_id, &pr) == MP_OK) {
-		if (pr.switches[0]) {
-			fputs(" <small>(", r->f);
-			mp_html_escape(r->f, pr.switches);
-			fputs(")</small>", r->f);
-		}
-		mp_run_record_free(&pr);
+	/* runs of one file with different settings are told apart by them (docs/panels.md) */
+	if (run->settings && *run->settings) {
+		fputs(" <small>(", r->f);
+		mp_html_escape(r->f, run->settings);
+		fputs(")</small>", r->f);
 	}
-	fputs("</h3>\n<p>", r->f);
+	fputs("</h3>\n", r->f);
+	if (run->illustrative)
+		fputs("<p class=\"nodata caveat\"><strong>Illustrative input, not data.</strong> The scenario marks its "
+		      "capabilities, positions and saliences as judgements written to show the format; the forecast "
+		      "below is only as good as they are.</p>\n",
+		      r->f);
+	if (run->description && *run->description) {
+		fputs("<p>", r->f);
+		mp_html_escape(r->f, run->description);
+		fputs("</p>\n", r->f);
+	}
+	fputs("<p>", r->f);
 	fprintf(r->f, "%s model, %d actors, %d rounds, stopped by ",
 		!strcmp(run->model, "eu") ? "Expected-utility (Bueno de Mesquita; Scholz et al. 2011)"
 					  : "Spatial Model of Politics (KTAB)",
 		run->actors, run->rounds);
 	mp_html_escape(r->f, run->stopped_by);
-	fputs(". Forecast at the last round, weighted median (weighted mean):", r->f);
-	/* the last forecast row of each dimension */
-	const char *sep = " ";
-	for (size_t i = 0; i < nf; i++)
-		if (i + 1 == nf || strcmp(fc[i + 1].dim, fc[i].dim)) {
-			char label[80];
-			fputs(sep, r->f);
-			mp_html_escape(r->f, dim_label(fc[i].dim, label, sizeof label));
-			fprintf(r->f, " %.2f (%.2f)", fc[i].median, fc[i].mean);
-			sep = "; ";
-		}
-	fputs(".</p>\n", r->f);
+	if (nd) {
+		fputs(". Forecast at the last round:</p>\n", r->f);
+		dims_list(r, dims, nd);
+	} else {
+		/* databases written before bargain_summary: the last forecast row of each dimension */
+		fputs(". Forecast at the last round, weighted median (weighted mean):", r->f);
+		const char *sep = " ";
+		for (size_t i = 0; i < nf; i++)
+			if (i + 1 == nf || strcmp(fc[i + 1].dim, fc[i].dim)) {
+				char label[MP_STORE_BARGAIN_NAME + 16];
+				fputs(sep, r->f);
+				mp_html_escape(r->f, dim_label(fc[i].dim, label, sizeof label));
+				fprintf(r->f, " %.2f (%.2f)", fc[i].median, fc[i].mean);
+				sep = "; ";
+			}
+		fputs(".</p>\n", r->f);
+	}
+	if (nq)
+		quantile_table(r, qs, nq);
+	if (run->settings) {
+		fputs("<p class=\"note\">Settings: ", r->f);
+		mp_html_escape(r->f, run->settings);
+		fputs("</p>\n", r->f);
+	}
 	size_t ndims = 0;
 	for (size_t i = 0; i < nf && ndims < REP_NEG_DIMS && rc == MP_OK; i++)
 		if (i == 0 || strcmp(fc[i - 1].dim, fc[i].dim)) {
@@ -128,6 +214,8 @@ static int one_run(rep *r, const mp_store_bargain_run *run)
 done:
 	free(p);
 	free(fc);
+	mp_store__bargain_dims_free(dims, nd);
+	free(qs);
 	return rc;
 }
 
@@ -150,6 +238,6 @@ int rep__negotiation(rep *r)
 	for (size_t i = 0; i < n && rc == MP_OK; i++)
 		rc = one_run(r, &runs[i]);
 	rep__section_close(r);
-	free(runs);
+	mp_store__bargain_runs_free(runs, n);
 	return rc;
 }

@@ -97,10 +97,27 @@ static const migration migrations[] = {
 	  "CREATE INDEX IF NOT EXISTS bargain_positions_run ON bargain_positions(run_id);"
 	  "CREATE INDEX IF NOT EXISTS bargain_forecast_run ON bargain_forecast(run_id);",
 	  fix_results },
-	/* 3 -> 4: the provenance of every stored run (simulation, evaluation, calibration,
+	/* 3 -> 4: a negotiation's settings, illustrative flag and description, its answer per
+	 * dimension with the scale's meanings, and its sensitivity quantiles (bargain/,
+	 * docs/bargaining.md "Stored results"; queries in q_bargain.c). IF NOT EXISTS: builds
+	 * of the negotiate branch made them from the query file. */
+	{ "CREATE TABLE IF NOT EXISTS bargain_settings (run_id INTEGER PRIMARY KEY REFERENCES bargain_runs(run_id),"
+	  " illustrative INTEGER NOT NULL, description TEXT, settings TEXT);"
+	  "CREATE TABLE IF NOT EXISTS bargain_summary (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
+	  " dim TEXT NOT NULL, weighted_mean REAL, weighted_median REAL, low REAL, high REAL, nearest_mark REAL,"
+	  " nearest_mark_means TEXT, low_means TEXT, high_means TEXT);"
+	  "CREATE TABLE IF NOT EXISTS bargain_quantiles (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
+	  " dim TEXT NOT NULL, statistic TEXT NOT NULL, replicates INTEGER NOT NULL, q05 REAL, q25 REAL, q50 REAL,"
+	  " q75 REAL, q95 REAL);"
+	  "CREATE INDEX IF NOT EXISTS bargain_summary_run ON bargain_summary(run_id);"
+	  "CREATE INDEX IF NOT EXISTS bargain_quantiles_run ON bargain_quantiles(run_id);",
+	  NULL },
+	/* 4 -> 5: the provenance of every stored run (simulation, evaluation, calibration,
 	 * negotiation; docs/panels.md "Provenance"): version, git commit, command line, seed,
 	 * runs, parameters, switches, and the SHA-256 of each input (datasets, scenario and
-	 * parameter files). Queries in provenance.c. */
+	 * parameter files). Queries in provenance.c. The negotiation tables of 3 -> 4 are made
+	 * again if missing: databases made by builds of the panels branch have version 4 with
+	 * the provenance tables and without them. */
 	{ "CREATE TABLE IF NOT EXISTS run_provenance ("
 	  " kind TEXT NOT NULL, run_id INTEGER NOT NULL, version TEXT NOT NULL, git_commit TEXT NOT NULL,"
 	  " command_line TEXT, seed INTEGER, runs INTEGER, params TEXT, switches TEXT,"
@@ -109,7 +126,17 @@ static const migration migrations[] = {
 	  "CREATE TABLE IF NOT EXISTS run_inputs ("
 	  " kind TEXT NOT NULL, run_id INTEGER NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,"
 	  " sha256 TEXT NOT NULL);"
-	  "CREATE INDEX IF NOT EXISTS run_inputs_run ON run_inputs(kind, run_id);",
+	  "CREATE INDEX IF NOT EXISTS run_inputs_run ON run_inputs(kind, run_id);"
+	  "CREATE TABLE IF NOT EXISTS bargain_settings (run_id INTEGER PRIMARY KEY REFERENCES bargain_runs(run_id),"
+	  " illustrative INTEGER NOT NULL, description TEXT, settings TEXT);"
+	  "CREATE TABLE IF NOT EXISTS bargain_summary (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
+	  " dim TEXT NOT NULL, weighted_mean REAL, weighted_median REAL, low REAL, high REAL, nearest_mark REAL,"
+	  " nearest_mark_means TEXT, low_means TEXT, high_means TEXT);"
+	  "CREATE TABLE IF NOT EXISTS bargain_quantiles (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
+	  " dim TEXT NOT NULL, statistic TEXT NOT NULL, replicates INTEGER NOT NULL, q05 REAL, q25 REAL, q50 REAL,"
+	  " q75 REAL, q95 REAL);"
+	  "CREATE INDEX IF NOT EXISTS bargain_summary_run ON bargain_summary(run_id);"
+	  "CREATE INDEX IF NOT EXISTS bargain_quantiles_run ON bargain_quantiles(run_id);",
 	  NULL },
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

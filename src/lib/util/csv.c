@@ -30,6 +30,23 @@ done:
 	return rc;
 }
 
+int mp_csv_open_buffer(mp_ctx *ctx, const char *name, const char *data, size_t len, mp_csv *csv)
+{
+	memset(csv, 0, sizeof *csv);
+	csv->path = name;
+	if (len == 0)
+		return mp_error_set(ctx, MP_EINPUT, "%s: empty file (expected a CSV header line)", name);
+	if (!(csv->buf = malloc(len + 1)))
+		return mp_error_set(ctx, MP_ENOMEM, "%s: out of memory reading %zu bytes", name, len);
+	memcpy(csv->buf, data, len);
+	csv->buf[len] = '\0';
+	csv->len = len;
+	if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB && (unsigned char)data[2] == 0xBF)
+		csv->pos = 3;
+	csv->line = 1;
+	return MP_OK;
+}
+
 void mp_csv_bytes(const mp_csv *csv, const unsigned char **data, size_t *len)
 {
 	*data = (const unsigned char *)csv->buf;
@@ -46,8 +63,7 @@ void mp_csv_close(mp_csv *csv)
 	csv->cols = NULL;
 }
 
-/* Length of the valid UTF-8 sequence starting at p (1..4), or 0 if invalid. */
-static size_t utf8_len(const unsigned char *p, const unsigned char *end)
+size_t mp_csv__utf8_len(const unsigned char *p, const unsigned char *end)
 {
 	unsigned char c = p[0];
 	if (c < 0x80)
@@ -120,6 +136,13 @@ int mp_csv_next(mp_ctx *ctx, mp_csv *csv)
 		size_t col = p - line_start + 1;
 		char *out = (char *)b + p;
 		char *w = out;
+		if (csv->trim) {
+			size_t q = p;
+			while (q < csv->len && (b[q] == ' ' || b[q] == '\t'))
+				q++;
+			if (q < csv->len && b[q] == '"')
+				p = q, col = q - line_start + 1;
+		}
 		if (p < csv->len && b[p] == '"') {
 			size_t qline = line, qcol = col;
 			p++;
@@ -141,7 +164,7 @@ int mp_csv_next(mp_ctx *ctx, mp_csv *csv)
 				if (c == 0)
 					return mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: NUL byte: not a text CSV file",
 							    csv->path, line, p - line_start + 1);
-				size_t n = utf8_len(b + p, end);
+				size_t n = mp_csv__utf8_len(b + p, end);
 				if (!n)
 					return mp_error_set(ctx, MP_EINPUT,
 							    "%s:%zu:%zu: invalid UTF-8 byte 0x%02X (expected UTF-8 text)",
@@ -153,6 +176,8 @@ int mp_csv_next(mp_ctx *ctx, mp_csv *csv)
 				for (size_t i = 0; i < n; i++)
 					*w++ = (char)b[p++];
 			}
+			while (csv->trim && p < csv->len && (b[p] == ' ' || b[p] == '\t'))
+				p++;
 			if (p < csv->len && b[p] != ',' && b[p] != '\n' && b[p] != '\r')
 				return mp_error_set(ctx, MP_EINPUT,
 						    "%s:%zu:%zu: unexpected character after a closing quote (expected ',' or end of line)",
@@ -175,7 +200,7 @@ int mp_csv_next(mp_ctx *ctx, mp_csv *csv)
 					p++;
 					continue;
 				}
-				size_t n = utf8_len(b + p, end);
+				size_t n = mp_csv__utf8_len(b + p, end);
 				if (!n)
 					return mp_error_set(ctx, MP_EINPUT,
 							    "%s:%zu:%zu: invalid UTF-8 byte 0x%02X (expected UTF-8 text)",

@@ -21,10 +21,15 @@ typedef struct mp_csv {
 	char **fields;      /* current record */
 	size_t *cols;       /* 1-based byte column of each field's start in its line */
 	size_t nfields, cap;
+	int trim;           /* set after opening: blanks around a quoted field are allowed and
+			     * dropped (KTAB files write `a, "b c", d`); unquoted fields keep them */
 } mp_csv;
 
 /* Reads the whole file. MP_EIO if unreadable, MP_EINPUT if empty. */
 int mp_csv_open(mp_ctx *ctx, const char *path, mp_csv *csv);
+/* Same over a copy of data[0..len) (a file already read, a buffer to fuzz); `name`
+ * names it in messages and must outlive csv. */
+int mp_csv_open_buffer(mp_ctx *ctx, const char *name, const char *data, size_t len, mp_csv *csv);
 /* Also gives the file's bytes (for hashing) before parsing modifies them: *data borrowed,
  * valid until the first mp_csv_next. */
 void mp_csv_bytes(const mp_csv *csv, const unsigned char **data, size_t *len);
@@ -32,5 +37,8 @@ void mp_csv_bytes(const mp_csv *csv, const unsigned char **data, size_t *len);
  * negative MP_EINPUT with the file:line:column in ctx. Blank lines are skipped. */
 int mp_csv_next(mp_ctx *ctx, mp_csv *csv);
 void mp_csv_close(mp_csv *csv);
+/* Length (1..4) of the valid UTF-8 sequence at p, before end (RFC 3629 section 4 byte
+ * ranges), or 0 if it is not valid UTF-8. */
+size_t mp_csv__utf8_len(const unsigned char *p, const unsigned char *end);
 
 #endif

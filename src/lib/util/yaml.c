@@ -32,30 +32,90 @@ static int read_bounded(void *data, unsigned char *buf, size_t size, size_t *got
 	return 1;
 }
 
-/* A key appearing twice in one mapping (YAML 1.2 section 3.2.1.1: keys are unique; libyaml
- * keeps both and the reader would take one silently). */
-int mp_yaml__check_keys(mp_ctx *ctx, const char *path, yaml_document_t *doc)
+typedef struct {
+	const char *key;
+	size_t at; /* index of the pair in its mapping */
+} key_at;
+
+static int cmp_key_at(const void *a, const void *b)
 {
-	for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++) {
-		if (n->type != YAML_MAPPING_NODE)
+	const key_at *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* The repeated key of mapping n that comes first in the file (sorting the keys, so a
+ * mapping of k keys costs O(k log k), not O(k^2)): 1 with *dup, *first set, or 0. */
+static int repeated_key(yaml_document_t *doc, yaml_node_t *n, key_at *ws, size_t *dup, size_t *first)
+{
+	size_t k = 0, np = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+	for (size_t i = 0; i < np; i++) {
+		yaml_node_t *kn = yaml_document_get_node(doc, n->data.mapping.pairs.start[i].key);
+		if (kn && kn->type == YAML_SCALAR_NODE)
+			ws[k++] = (key_at){ (const char *)kn->data.scalar.value, i };
+	}
+	qsort(ws, k, sizeof *ws, cmp_key_at);
+	*dup = np;
+	for (size_t i = 1, g = 0; i < k; i++) {
+		if (strcmp(ws[i].key, ws[g].key)) {
+			g = i;
 			continue;
-		for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-			yaml_node_t *k = yaml_document_get_node(doc, p->key);
-			if (!k || k->type != YAML_SCALAR_NODE)
-				continue;
-			for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < p; q++) {
-				yaml_node_t *k0 = yaml_document_get_node(doc, q->key);
-				if (k0 && k0->type == YAML_SCALAR_NODE && k0->data.scalar.length == k->data.scalar.length &&
-				    !memcmp(k0->data.scalar.value, k->data.scalar.value, k->data.scalar.length))
-					return mp_error_set(ctx, MP_EINPUT,
-							    "%s:%zu:%zu: key '%s' appears twice in this mapping (first on line "
-							    "%zu); each key once",
-							    path, k->start_mark.line + 1, k->start_mark.column + 1,
-							    (const char *)k->data.scalar.value, k0->start_mark.line + 1);
-			}
+		}
+		if (ws[i].at < *dup) {
+			*dup = ws[i].at;
+			*first = ws[g].at;
 		}
 	}
-	return MP_OK;
+	return *dup < np;
+}
+
+/* A key appearing twice in one mapping (YAML 1.2 section 3.2.1.1: keys are unique; libyaml
+ * keeps both and the reader would take one silently). Each node is visited once, so
+ * aliases cost nothing extra. */
+int mp_yaml__check_keys(mp_ctx *ctx, const char *path, yaml_document_t *doc)
+{
+	size_t most = 1;
+	for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++)
+		if (n->type == YAML_MAPPING_NODE &&
+		    (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start) > most)
+			most = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+	key_at *ws = malloc(most * sizeof *ws);
+	if (!ws)
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	int rc = MP_OK;
+	for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top && rc == MP_OK; n++) {
+		size_t dup, first = 0;
+		if (n->type != YAML_MAPPING_NODE || !repeated_key(doc, n, ws, &dup, &first))
+			continue;
+		yaml_node_pair_t *p = n->data.mapping.pairs.start;
+		yaml_node_t *k = yaml_document_get_node(doc, p[dup].key), *k0 = yaml_document_get_node(doc, p[first].key);
+		rc = mp_error_set(ctx, MP_EINPUT,
+				  "%s:%zu:%zu: key '%s' appears twice in this mapping (first on line %zu); each key once", path,
+				  k->start_mark.line + 1, k->start_mark.column + 1, (const char *)k->data.scalar.value,
+				  k0->start_mark.line + 1);
+	}
+	free(ws);
+	return rc;
+}
+
+/* After the first document of `parser` is loaded into y: its keys are unique and no second
+ * document follows (it would be ignored silently). */
+static int one_document(mp_ctx *ctx, const char *path, yaml_parser_t *parser, mp_yaml *y, const int *too_big)
+{
+	int rc = mp_yaml__check_keys(ctx, path, &y->doc);
+	yaml_document_t next;
+	if (rc != MP_OK || !yaml_document_get_root_node(&y->doc))
+		return rc;
+	if (!yaml_parser_load(parser, &next))
+		return mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: YAML syntax: %s", path, parser->problem_mark.line + 1,
+				    parser->problem_mark.column + 1,
+				    too_big && *too_big ? "file too long" : parser->problem ? parser->problem : "unreadable");
+	yaml_node_t *root = yaml_document_get_root_node(&next);
+	if (root)
+		rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: a second YAML document; a scenario or parameter file holds one",
+				  path, root->start_mark.line + 1, root->start_mark.column + 1);
+	yaml_document_delete(&next);
+	return rc;
 }
 
 int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y)
@@ -84,24 +144,7 @@ int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y)
 					  parser.problem ? parser.problem : "unreadable");
 	} else {
 		y->loaded = 1;
-		rc = mp_yaml__check_keys(ctx, path, &y->doc);
-		/* one document per file: a second one ("---") would be ignored silently */
-		yaml_document_t next;
-		if (rc == MP_OK && yaml_document_get_root_node(&y->doc)) {
-			if (!yaml_parser_load(&parser, &next))
-				rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: YAML syntax: %s", path,
-						  parser.problem_mark.line + 1, parser.problem_mark.column + 1,
-						  rd.too_big ? "file too long" : parser.problem ? parser.problem : "unreadable");
-			else {
-				yaml_node_t *root = yaml_document_get_root_node(&next);
-				if (root)
-					rc = mp_error_set(ctx, MP_EINPUT,
-							  "%s:%zu:%zu: a second YAML document; a scenario or parameter file "
-							  "holds one",
-							  path, root->start_mark.line + 1, root->start_mark.column + 1);
-				yaml_document_delete(&next);
-			}
-		}
+		rc = one_document(ctx, path, &parser, y, &rd.too_big);
 		if (rc != MP_OK) {
 			yaml_document_delete(&y->doc);
 			y->loaded = 0;
@@ -110,6 +153,39 @@ int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y)
 	yaml_parser_delete(&parser);
 	fclose(f);
 	return rc;
+}
+
+int mp_yaml__load_buffer(mp_ctx *ctx, const char *name, const char *buf, size_t len, mp_yaml *y)
+{
+	memset(y, 0, sizeof *y);
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		return mp_error_set(ctx, MP_ENOMEM, "%s: cannot initialise the YAML parser", name);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	int rc = MP_OK;
+	if (!yaml_parser_load(&parser, &y->doc))
+		rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: YAML syntax: %s", name, parser.problem_mark.line + 1,
+				  parser.problem_mark.column + 1, parser.problem ? parser.problem : "unreadable");
+	else {
+		y->loaded = 1;
+		rc = one_document(ctx, name, &parser, y, NULL);
+	}
+	yaml_parser_delete(&parser);
+	if (rc != MP_OK)
+		mp_yaml__free(y);
+	return rc;
+}
+
+size_t mp_yaml__line(mp_yaml *y, int id)
+{
+	yaml_node_t *n = mp_yaml__node(y, id);
+	return n ? n->start_mark.line + 1 : 1;
+}
+
+size_t mp_yaml__col(mp_yaml *y, int id)
+{
+	yaml_node_t *n = mp_yaml__node(y, id);
+	return n ? n->start_mark.column + 1 : 1;
 }
 
 void mp_yaml__free(mp_yaml *y)
