@@ -199,6 +199,9 @@ int main(int argc, char **argv)
 				double tr = x1 / tm1, pe = x0 / tm0;
 				double *u = ms + k * R;
 				double mm = quantile(u, R, 0.5), l2 = quantile(u, R, 0.05), h2 = quantile(u, R, 0.95);
+				if (getenv("ECON_DETAIL"))
+					fprintf(stderr, "%d %s milex share truth %.5f start %.5f model %.5f [%.5f %.5f]\n", Y0,
+						a0->stateabb, tr, pe, mm, l2, h2);
 				m_ms += fabs(mm - tr);
 				m_mp += fabs(pe - tr);
 				cm += tr >= l2 && tr <= h2;

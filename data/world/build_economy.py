@@ -3,8 +3,11 @@
 
 For each state of data/world/world.csv with Penn World Table 11.0 data, the latest year up
 to 2016 (the shared copy's last year) of the capital-output ratio cn / cgdpo (both at
-current PPPs) and the investment share csh_i (mean of its last five years, which smooths
-the cycle). ISO3 -> COW through the countrycode crosswalk (SOURCES.md). With --db DB, the
+current PPPs) and the investment rate that grows capital at current PPPs as PWT's capital
+at constant national prices grows (docs/economy.md, "Production"; world.h,
+mp_world_invest_rate): (rnna_t+1 - 0.95 rnna_t) / rgdpna_t times the latest year's
+(cn / cgdpo) / (rnna / rgdpna), the mean of its last five years (2011-2015), which smooths
+the cycle. ISO3 -> COW through the countrycode crosswalk (SOURCES.md). With --db DB, the
 state's fitted levels of the newest calibration stored in DB (table calib_unit, written by
 `multipolar calibrate --until 2016`) are added: economy.tfp_gap (as the distance to the
 steady state in 2016, economy.tfp_gap - fit.tfp_x), economy.tfp_gap_sd,
@@ -56,10 +59,13 @@ with open(os.path.join(shared, 'pwt', 'pwt110_1950_2016.csv'), encoding='utf-8')
         except (ValueError, ZeroDivisionError):
             ky = None
         try:
-            si = float(r['csh_i'])
-        except ValueError:
-            si = None
-        series.setdefault(c, []).append((int(r['year']), ky, si))
+            kr = float(r['rnna']) / float(r['rgdpna'])
+            rn, ry = float(r['rnna']), float(r['rgdpna'])
+        except (ValueError, ZeroDivisionError):
+            kr = rn = ry = None
+        series.setdefault(c, []).append((int(r['year']), ky, kr, rn, ry))
+
+D = 0.05  # MP_ECON_PIM_DEPRECIATION (world.h), the default of economy.depreciation
 
 wanted = []
 with open(os.path.join(here, 'world.csv'), encoding='utf-8') as f:
@@ -73,8 +79,14 @@ with open(tmp, 'w', encoding='utf-8', newline='\n') as f:
     f.write('ccode,capital_output,invest_share,tfp_gap,tfp_gap_sd,tfp_shock_sd,burden_level,burden_shock_sd,personnel_rate\n')
     for c in sorted(wanted):
         rows = sorted(series.get(c, []))
-        kys = [ky for (_, ky, _) in rows if ky and ky > 0]
-        sis = [si for (_, _, si) in rows if si and 0 < si < 1]
+        kys = [ky for (_, ky, _, _, _) in rows if ky and ky > 0]
+        both = [ky / kr for (_, ky, kr, _, _) in rows if ky and kr and ky > 0 and kr > 0]
+        sis = []
+        for a, b in zip(rows, rows[1:]):
+            if both and b[0] == a[0] + 1 and a[3] and b[3] and a[4]:
+                si = (b[3] - (1 - D) * a[3]) / a[4] * both[-1]
+                if 0 < si < 1:
+                    sis.append(si)
         fit = fitted.get(c, {})
         if not kys and not sis and not fit:
             continue

@@ -45,12 +45,14 @@ typedef struct mp_ensemble_opts {
 	int until;        /* last year; <= 0: the scenario's horizon */
 	int batch;        /* runs per batch (memory vs. merge granularity); <= 0: 64 */
 	mp_store *store;  /* optional: start-year dyads */
+	const mp_sim_unit_params *units; /* per-country parameters; NULL: the `units:` rows of
+					    the scenario's parameter file (sc->params_file), if any */
 	const char *pyramid; /* also summarise the population pyramid of this unit (a state or
 				"pole:NAME"): variables pyramid_F_<age>, pyramid_M_<age> by five-year
 				group (docs/demography.md); NULL = none */
 } mp_ensemble_opts;
 #define MP_ENSEMBLE_OPTS_VERSION 1
-#define MP_ENSEMBLE_OPTS_INIT { MP_ENSEMBLE_OPTS_VERSION, 0, 1, 0, 0, 0, 0, NULL, NULL }
+#define MP_ENSEMBLE_OPTS_INIT { MP_ENSEMBLE_OPTS_VERSION, 0, 1, 0, 0, 0, 0, NULL, NULL, NULL }
 
 /* The start world of a scenario: the shipped default world (start: default) or the
  * store's NMC year (start: Y). Poles from the scenario's file or the shipped table. */

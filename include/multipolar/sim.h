@@ -134,9 +134,11 @@ extern "C" {
 	X(economy_tfp_shock_df, "economy.tfp_shock_df", 5, "df",                                     \
 	  "Student-t degrees of freedom of the innovations (fat tails: crises) [calib]")         \
 	X(economy_invest_speed, "economy.invest_speed", 0.1, "1/yr",                                 \
-	  "reversion of the investment share (PWT csh_i) to its state level [calib]")            \
+	  "speed of the investment rate toward its target (rate from PWT rnna, docs/economy.md) [calib]") \
 	X(economy_invest_default, "economy.invest_default", 0.22, "share of GDP",                    \
-	  "investment share of a state without PWT data (world median csh_i) [calib]")          \
+	  "the world's investment rate: median state's (PWT rnna), the rate of a state without data [calib]") \
+	X(economy_invest_own_weight, "economy.invest_own_weight", 1.0, "weight",                     \
+	  "weight of the state's own investment level in the rate's target (the rest: economy.invest_default) [calib]") \
 	X(economy_price_elasticity, "economy.price_elasticity", 0.3, "elasticity",                   \
 	  "Balassa-Samuelson: ln price level on ln relative GDP per capita (Rogoff 1996) [calib]") \
 	X(economy_price_const, "economy.price_const", 0.0, "log",                                    \
@@ -171,6 +173,8 @@ extern "C" {
 	  "ln(milper/pop) change per year per unit of war intensity [calib]")                     \
 	X(military_personnel_shock_sd, "military.personnel_shock_sd", 0.08, "log/yr",                \
 	  "s.d. of ln(milper/pop) innovations [calib]")                                           \
+	X(military_level_sd, "military.level_sd", 0.0, "log",                                        \
+	  "s.d. of the state's ln burden level, drawn once per run (per-state rows override) [calib]") \
 	/* capabilities: intensity trends (docs/economy.md "Steel and energy") */                 \
 	X(capabilities_steel_trend, "capabilities.steel_trend", -0.02, "log/yr",                     \
 	  "drift of ln(irst/GDP) at the frontier's income, NMC x Maddison [calib]")               \
@@ -365,6 +369,8 @@ typedef struct mp_scenario {
 	mp_lever levers[MP_SCENARIO_MAX_LEVERS];
 	size_t ncamps;
 	mp_camp_def camps[MP_SCENARIO_MAX_CAMPS];
+	char params_file[512];  /* the parameter file `params:` loaded ("" = none): its `units:`
+				   rows reach the sim through mp_ensemble_run */
 } mp_scenario;
 
 /* The baseline settings without a file: default world, horizon 2050, 200 runs, seed 1,
@@ -401,6 +407,11 @@ MP_EXTERN int mp_sim_units_set(mp_sim_unit_params *u, int ccode, const char *key
 MP_EXTERN double mp_sim_units_get(const mp_sim_unit_params *u, int ccode, const char *key, double dflt);
 /* Frees the rows (u may be NULL) and leaves an empty set. */
 MP_EXTERN void mp_sim_units_clear(mp_sim_unit_params *u);
+/* Adds the per-country rows of a parameter file's `units:` mapping (COW code: {key: value};
+ * the format mp_calib_write_yaml writes; docs/calibration.md) to u; a file without one adds
+ * nothing. mp_sim_params_load reads the same file's flat keys and skips `units:`. Errors
+ * name the file, line and column (MP_EINPUT); u is unchanged on error. */
+MP_EXTERN int mp_sim_units_load(mp_ctx *ctx, const char *yaml_path, mp_sim_unit_params *u);
 
 /* ---- one simulated run ---- */
 

@@ -39,7 +39,8 @@ MP_EXTERN extern const char *const mp_component_names[MP_NCOMP];
  * also carries each state's fitted levels (calibration up to 2016; docs/economy.md). */
 typedef struct mp_actor_econ {
 	double capital_output;  /* capital stock / GDP, both at current PPPs (cn / cgdpo) */
-	double invest_share;    /* investment share of GDP (csh_i) */
+	double invest_share;    /* investment rate that grows capital at current PPPs as PWT's
+				   capital at constant national prices grows (mp_world_invest_rate) */
 	double price_level;     /* price level of GDP relative to the US (MER / PPP) */
 	double tfp_gap;         /* distance to the steady-state TFP gap (economy.tfp_gap minus the
 				   state's gap in the calibration year; the sim adds the start gap) */
@@ -156,6 +157,18 @@ enum {
 	MP_WORLD_DYADS = 32,
 	MP_WORLD_AGES = 64     /* demography by age and sex (UN WPP; world/ages.c) */
 };
+
+/* The depreciation rate of the perpetual inventory behind invest_share; the default of
+ * the sim's economy.depreciation (tests/unit/test_fit_economy.c checks they agree). */
+#define MP_ECON_PIM_DEPRECIATION 0.05
+/* Investment rate of a year from PWT's capital at constant national prices (Inklaar &
+ * Timmer 2013; Feenstra, Inklaar & Timmer 2015 recommend the national-accounts series for
+ * growth): (rnna_t+1 - (1 - d) rnna_t) / rgdpna_t = ky_next - (1 - d) ky, with ky =
+ * rnna_t / rgdpna_t and ky_next = rnna_t+1 / rgdpna_t, times `scale` (the state's ratio of
+ * cn / cgdpo to rnna / rgdpna, so that capital at current PPPs grows at the constant-price
+ * rate: K_t+1 = (1 - d) K_t + s Y_t with K, Y at current PPPs). NaN if an input is not
+ * positive. */
+double mp_world_invest_rate(double ky, double ky_next, double scale);
 
 /* Economy start data (world/economy.c): fills econ.capital_output, invest_share and
  * price_level of w's actors from the store's PWT rows of years <= w->year (latest value

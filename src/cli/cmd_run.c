@@ -143,9 +143,12 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		cli_sim_setup setup;
 		if ((rc = mp_scenario_load(ctx, name, sc)) != MP_OK)
 			break;
-		if ((rc = cli_sim_prepare(ctx, &o->sim, store, until, sc, &setup)) != MP_OK)
+		if ((rc = cli_sim_prepare(ctx, &o->sim, store, until, sc, &setup)) != MP_OK) {
+			mp_sim_units_clear(&setup.units);
 			break;
+		}
 		setups[k] = setup;
+		memset(&setups[k].units, 0, sizeof setups[k].units); /* freed with setup below */
 		if (k && (strcmp(world, setup.world) || strcmp(params, setup.params)))
 			mixed = 1;
 		snprintf(world, sizeof world, "%s", setup.world);
@@ -155,6 +158,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		eo.threads = o->threads > 0 ? o->threads : 0;
 		eo.until = until;
 		eo.store = setup.from_db ? store : NULL;
+		eo.units = setup.units.n ? &setup.units : NULL;
 		if (o->seed != LLONG_MIN) {
 			eo.seed = (uint64_t)o->seed;
 			eo.seed_set = 1;
@@ -166,6 +170,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			rc = add_rows(ctx, t, ens[k], sc->name);
 		mp_world_free(w);
 		mp_poles_free(poles);
+		mp_sim_units_clear(&setup.units);
 	}
 	if (rc == MP_OK && rank == 0 && !o->no_store)
 		rc = mp_ensemble_store_job(ctx, store, (const mp_ensemble *const *)ens, nsc, ids);

@@ -105,7 +105,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	mp_world *world = NULL;
 	mp_ensemble *e = NULL;
 	mp_table *t = NULL;
-	cli_sim_setup setup;
+	cli_sim_setup setup = { 0 };
 	int rc = sc ? MP_OK : MP_ENOMEM;
 	if (rc == MP_OK)
 		rc = mp_scenario_load(ctx, npos ? pos[0] : "baseline", sc);
@@ -129,6 +129,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	eo.threads = o->threads > 0 ? o->threads : 0;
 	eo.until = o->until;
 	eo.store = store;
+	eo.units = setup.units.n ? &setup.units : NULL;
 	if (o->seed != LLONG_MIN) {
 		eo.seed = (uint64_t)o->seed;
 		eo.seed_set = 1;
@@ -166,6 +167,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	rc = o->common.fmt == MP_FORMAT_TEXT ? cli_write_table_about(ctx, &o->common, t, about)
 					      : cli_write_table(ctx, &o->common, t);
 done:
+	mp_sim_units_clear(&setup.units);
 	mp_table_free(t);
 	mp_ensemble_free(e);
 	mp_world_free(world);

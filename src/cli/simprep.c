@@ -122,12 +122,14 @@ int cli_sim_prepare(mp_ctx *ctx, const cli_sim_opts *o, mp_store *store, int unt
 	if (o->params) {
 		if ((rc = mp_sim_params_load(ctx, o->params, &cal)) != MP_OK)
 			goto done;
+		snprintf(sc->params_file, sizeof sc->params_file, "%s", o->params); /* its units: rows */
 		snprintf(out->params, sizeof out->params, "the parameter file %s (--params)", o->params);
 		snprintf(out->params_file, sizeof out->params_file, "%s", o->params);
 		chosen = 1;
 	} else if (store && (rc = mp_calib_load(ctx, store, out->year, &info, &r)) == MP_OK) {
-		if ((rc = mp_calib_apply(ctx, r, &cal, NULL)) != MP_OK)
+		if ((rc = mp_calib_apply(ctx, r, &cal, &out->units)) != MP_OK)
 			goto done;
+		sc->params_file[0] = 0; /* the calibration's own rows, not a file's */
 		snprintf(out->params, sizeof out->params, "calibration %lld of %s (data up to %d, made %s)",
 			 (long long)info.run_id, base(mp_store_path(store)), r->until, info.created);
 		chosen = 1;

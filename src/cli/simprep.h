@@ -39,6 +39,9 @@ typedef struct cli_sim_setup {
 	int calibrated_keys;  /* parameters set by the chosen calibration */
 	unsigned char origin[256]; /* per parameter (mp_sim_params_info order): 0 default,
 				      1 calibration, 2 the scenario's own key */
+	mp_sim_unit_params units;  /* the database calibration's per-country rows (free with
+				      mp_sim_units_clear); a parameter file's rows travel as
+				      sc->params_file (mp_ensemble_run loads them) */
 } cli_sim_setup;
 
 /* Resolves --start (setting sc->start: 0 = the shipped world) and chooses the parameters

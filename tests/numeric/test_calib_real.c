@@ -166,6 +166,19 @@ static void test_calibrate_2006(void **state)
 	assert_true(v == b->estimate);
 	assert_int_equal(mp_sim_params_get(&p, "trade.elasticity_distance", &v), MP_OK);
 	assert_true(v == gd->estimate);
+	/* ... and so does every per-country row (the units: mapping), exactly */
+	mp_sim_unit_params fu = MP_SIM_UNIT_PARAMS_INIT, mu = MP_SIM_UNIT_PARAMS_INIT;
+	assert_int_equal(mp_sim_units_load(ctx, yaml, &fu), MP_OK);
+	assert_int_equal(mp_calib_apply(ctx, r, &p, &mu), MP_OK);
+	assert_true(mu.n > 100);
+	assert_int_equal((int)fu.n, (int)mu.n);
+	for (size_t i = 0; i < mu.n; i++) {
+		assert_int_equal(fu.v[i].ccode, mu.v[i].ccode);
+		assert_string_equal(fu.v[i].key, mu.v[i].key);
+		assert_true(fu.v[i].value == mu.v[i].value);
+	}
+	mp_sim_units_clear(&fu);
+	mp_sim_units_clear(&mu);
 
 	/* The fit statistics go to the database in one transaction. */
 	int64_t id = 0;

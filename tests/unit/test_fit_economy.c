@@ -12,6 +12,8 @@
 
 #include "calib/fit_economy.h"
 #include "multipolar/rng.h"
+#include "multipolar/sim.h"
+#include "multipolar/world.h"
 #include "mp_test.h"
 #include "sim/econ_model.h"
 
@@ -99,7 +101,7 @@ static void test_gaps_hand(void **state)
 	double mu[3], sd[3], tau2, omega2;
 	int nw[3];
 	/* the group has 6 windows (>= 5): its own line is the prior */
-	assert_int_equal(mp_econ_gaps_at(NULL, &p, 2002, 0.5, 1, mu, sd, nw, &tau2, &omega2), MP_OK);
+	assert_int_equal(mp_econ_gaps_at(NULL, &p, 2002, 0.5, MP_NA, 1, mu, sd, nw, &tau2, &omega2), MP_OK);
 	assert_near(tau2, 0.0625, 1e-12);
 	assert_near(omega2, 0.0625, 1e-12);
 	assert_near(mu[0], 2.4166666666666665, 1e-12);
@@ -108,7 +110,7 @@ static void test_gaps_hand(void **state)
 	assert_near(sd[0], 0.14433756729740646, 1e-12);
 	assert_int_equal(nw[0], 2);
 	/* a lambda outside (0, 1) is an input error */
-	assert_int_equal(mp_econ_gaps_at(NULL, &p, 2002, 1.5, 1, mu, sd, nw, NULL, NULL), MP_EINPUT);
+	assert_int_equal(mp_econ_gaps_at(NULL, &p, 2002, 1.5, MP_NA, 1, mu, sd, nw, NULL, NULL), MP_EINPUT);
 	mp_econ_panel_free(&p);
 }
 
@@ -335,6 +337,212 @@ static void test_capital_steady_state(void **state)
 	assert_near(mp_econ_tfp_next(-1.0, -0.2, 0.02, 0.0), -0.984, 1e-15);
 }
 
+/* The same hand panel with the prior slope fixed at 0 (club convergence: the prior is the
+ * group's mean implied gap, mbar = 1.5, for every unit): residuals (1.5, 0.5), (-1.5, -1.5),
+ * (0.5, 0.5); V = 7.5 / 6 = 1.25, tau^2 = omega^2 = 0.625, K = 2: B = 2/3. Unit 0: 1.5 +
+ * (2/3)(2.5 - 1.5) = 2.16667; unit 1: 1.5 + (2/3)(0 - 1.5) = 0.5; unit 2: 1.5 + (2/3)(2 -
+ * 1.5) = 1.83333; s.d. sqrt(0.625 / 3) = 0.4564355. */
+static void test_gaps_slope_hand(void **state)
+{
+	(void)state;
+	mp_econ_panel p;
+	assert_int_equal(mp_econ_panel_new(NULL, 3, 2000, 2002, &p), MP_OK);
+	p.ngroups = 1;
+	const double x[3][3] = { { 0, 1, 2 }, { 0, 0, 0 }, { 2, 2, 2 } };
+	for (size_t u = 0; u < 3; u++) {
+		p.group[u] = 0;
+		for (int t = 0; t < 3; t++)
+			MP_EP(&p, u, 2000 + t) = x[u][t];
+	}
+	double mu[3], sd[3], tau2, omega2;
+	int nw[3];
+	assert_int_equal(mp_econ_gaps_at(NULL, &p, 2002, 0.5, 0.0, 1, mu, sd, nw, &tau2, &omega2), MP_OK);
+	assert_near(tau2, 0.625, 1e-12);
+	assert_near(omega2, 0.625, 1e-12);
+	assert_near(mu[0], 2.1666666666666665, 1e-12);
+	assert_near(mu[1], 0.5, 1e-12);
+	assert_near(mu[2], 1.8333333333333333, 1e-12);
+	assert_near(sd[0], 0.45643546458763845, 1e-12);
+	/* slope 1.125 (the OLS slope of this panel) gives the first hand calculation back */
+	assert_int_equal(mp_econ_gaps_at(NULL, &p, 2002, 0.5, 1.125, 1, mu, sd, nw, NULL, NULL), MP_OK);
+	assert_near(mu[0], 2.4166666666666665, 1e-12);
+	mp_econ_panel_free(&p);
+}
+
+/* The rolling-origin fit chooses the prior slope the data call for: with every unit of a
+ * group sharing its group's steady state (tau = 0) and starting far from it, convergence
+ * toward the group is what forecasts (slope <= 0.3); with steady states that differ a lot
+ * within groups (tau = 0.6) and start values at them, today's distance from the group is
+ * structural (slope >= 0.7). The grid's step is 0.1; the bounds leave room for sampling. */
+static void test_gaps_choose_slope(void **state)
+{
+	(void)state;
+	mp_econ_panel p;
+	mp_gap_fit f;
+	simulate(&p, 300, 0.04, 0.0, 0.02, 21);
+	assert_int_equal(mp_fit_gaps(NULL, &p, 2016, 10, 10, 20, 1, &f), MP_OK);
+	print_message("club: lambda %.4f slope %.2f (se %.2f)\n", f.lambda, f.slope, f.slope_se);
+	assert_true(f.slope <= 0.3 + 1e-9);
+	assert_true(f.cv_rmse <= f.cv_rmse_slope1);
+	mp_gap_fit_free(&f);
+	mp_econ_panel_free(&p);
+	/* heterogeneous steady states, each unit starting at its own */
+	assert_int_equal(mp_econ_panel_new(NULL, 300, 1950, 2016, &p), MP_OK);
+	p.ngroups = 3;
+	mp_rng r;
+	mp_rng_init(&r, 22, 0, 1);
+	for (size_t u = 0; u < p.nu; u++) {
+		p.group[u] = (int)(u % 3);
+		double mu = -0.8 + 0.6 * mp_rng_normal(&r), x = mu;
+		for (int t = 1950; t <= 2016; t++) {
+			MP_EP(&p, u, t) = x;
+			x = mu + 0.96 * (x - mu) + 0.02 * mp_rng_normal(&r);
+		}
+	}
+	assert_int_equal(mp_fit_gaps(NULL, &p, 2016, 10, 10, 20, 1, &f), MP_OK);
+	print_message("structural: lambda %.4f slope %.2f (se %.2f)\n", f.lambda, f.slope, f.slope_se);
+	assert_true(f.slope >= 0.7 - 1e-9);
+	mp_gap_fit_free(&f);
+	mp_econ_panel_free(&p);
+}
+
+/* The investment speed's rolling-origin fit on a hand panel (python3 beside): 10 identical
+ * units, 0.2 in 2000-2008, 0.4 in 2009, then 0.28926258 in 2010-2019: one origin (2010), the
+ * 10-year median m = 0.2 and start s_0 = 0.4. The sim's path s_h+1 = s_h + k (m - s_h) has
+ * mean m + (s_0 - m)(1 - (1 - k)^10) / (10 k) over h = 0..9: at k = 0.2, 0.2 + 0.2 x
+ * 0.4463129 = 0.28926258, the future's mean, so the fit picks 0.20 with zero error; with no
+ * adjustment (k = 0) the error is 0.4 - 0.28926258 = 0.11073742. */
+static void test_partial_rolling(void **state)
+{
+	(void)state;
+	mp_econ_panel p;
+	assert_int_equal(mp_econ_panel_new(NULL, 10, 2000, 2019, &p), MP_OK);
+	const double fut = 0.2 + 0.2 * (1.0 - pow(0.8, 10)) / (10 * 0.2);
+	assert_near(fut, 0.28926258176, 1e-11);
+	for (size_t u = 0; u < p.nu; u++)
+		for (int t = 2000; t <= 2019; t++)
+			MP_EP(&p, u, t) = t < 2009 ? 0.2 : (t == 2009 ? 0.4 : fut);
+	mp_partial_fit f;
+	assert_int_equal(mp_fit_partial_rolling(NULL, &p, NULL, 2000, 2019, 10, 10, 20, 1, &f), MP_OK);
+	assert_int_equal((int)f.n, 10);
+	assert_near(f.speed, 0.20, 1e-12);
+	assert_near(f.rmse, 0.0, 1e-12);
+	assert_near(f.rmse_still, 0.4 - fut, 1e-12);
+	assert_near(f.speed_se, 0.0, 1e-8); /* identical units: every resample chooses 0.20 (rounding) */
+	/* identical units: the world's median is each unit's own, every weight ties, the lowest wins */
+	assert_near(f.own_weight, 0.0, 1e-12);
+	assert_near(f.rmse_own, 0.0, 1e-12);
+	/* fewer than 10 forecasts: an input error */
+	mp_econ_panel q;
+	assert_int_equal(mp_econ_panel_new(NULL, 3, 2000, 2019, &q), MP_OK);
+	for (size_t k = 0; k < 3 * 20; k++)
+		q.v[k] = p.v[k];
+	assert_int_equal(mp_fit_partial_rolling(NULL, &q, NULL, 2000, 2019, 10, 10, 20, 1, &f), MP_EINPUT);
+	mp_econ_panel_free(&q);
+	mp_econ_panel_free(&p);
+}
+
+/* The target's weight on the unit's own level: 5 units at 0.2 in 2000-2008 and 0.3 in 2009,
+ * 5 at 0.4 and 0.5; medians 0.2 and 0.4, the world's (median of the medians) 0.3. With
+ * k = 0.2 and w = 0.5 the targets are 0.25 and 0.35 and the paths' 10-year means m + (s_0 -
+ * m) F, F = (1 - 0.8^10) / 2 = 0.4463129088: 0.27231564544 and 0.41694693632 (python3 beside;
+ * a brute-force search of the grid finds the same cell, error 1.5e-32). Two groups, two
+ * unknowns (w, F(k)): the fit recovers both exactly. */
+static void test_partial_rolling_weight(void **state)
+{
+	(void)state;
+	mp_econ_panel p;
+	assert_int_equal(mp_econ_panel_new(NULL, 10, 2000, 2019, &p), MP_OK);
+	const double F = (1.0 - pow(0.8, 10)) / 2.0;
+	assert_near(F, 0.4463129088, 1e-12);
+	for (size_t u = 0; u < p.nu; u++) {
+		const double mu = u < 5 ? 0.2 : 0.4, target = 0.5 * mu + 0.5 * 0.3;
+		const double fut = target + (mu + 0.1 - target) * F;
+		for (int t = 2000; t <= 2019; t++)
+			MP_EP(&p, u, t) = t < 2009 ? mu : (t == 2009 ? mu + 0.1 : fut);
+	}
+	assert_near(MP_EP(&p, 0, 2010), 0.27231564544, 1e-11);
+	assert_near(MP_EP(&p, 9, 2010), 0.41694693632, 1e-11);
+	mp_partial_fit f;
+	assert_int_equal(mp_fit_partial_rolling(NULL, &p, NULL, 2000, 2019, 10, 10, 20, 1, &f), MP_OK);
+	assert_int_equal((int)f.n, 10);
+	assert_near(f.speed, 0.20, 1e-12);
+	assert_near(f.own_weight, 0.5, 1e-12);
+	assert_near(f.rmse, 0.0, 1e-12);
+	assert_true(f.rmse_own > 0.01); /* the unit's own median alone misses both groups */
+	mp_econ_panel_free(&p);
+}
+
+/* Investment rate from PWT's capital at constant prices (world.h): K/Y 3, next year's
+ * capital over this year's output 3.2, d = 0.05: 3.2 - 0.95 x 3 = 0.35; at a current-PPP /
+ * constant-price ratio of 0.8, 0.28. The rate's depreciation is the sim's default. */
+static void test_invest_rate(void **state)
+{
+	(void)state;
+	assert_near(mp_world_invest_rate(3.0, 3.2, 1.0), 0.35, 1e-12);
+	assert_near(mp_world_invest_rate(3.0, 3.2, 0.8), 0.28, 1e-12);
+	assert_true(isnan(mp_world_invest_rate(0.0, 3.2, 1.0)));
+	assert_true(isnan(mp_world_invest_rate(3.0, NAN, 1.0)));
+	mp_sim_params d;
+	mp_sim_params_default(&d);
+	assert_true(d.economy_depreciation == MP_ECON_PIM_DEPRECIATION);
+}
+
+/* OU panels v_t+1 = v_t - k_i (v_t - m_i) + 0.1 e with k_i ~ N(0.2, 0.06^2), 300 units x 67
+ * years: the between-unit variance of the speeds is recovered (0.0036 within 40%: about 300
+ * noisy estimates) and the EB speeds are closer to the truth than the pooled speed. The
+ * level's s.d.: w is the same process around m_i + 0.5 z_i, v around m_i; the 10-year
+ * errors of w from v's 25-year median give tau back within 15% (its sampling error with
+ * ~9000 overlapping forecasts of 300 units is about 5%). */
+static void test_unit_speeds_and_level(void **state)
+{
+	(void)state;
+	const size_t nu = 300;
+	mp_econ_panel v, w;
+	assert_int_equal(mp_econ_panel_new(NULL, nu, 1950, 2016, &v), MP_OK);
+	assert_int_equal(mp_econ_panel_new(NULL, nu, 1950, 2016, &w), MP_OK);
+	double *k = malloc(nu * sizeof *k), *m = malloc(nu * sizeof *m), *kt = malloc(nu * sizeof *kt);
+	double *ke = malloc(nu * sizeof *ke), *sd = malloc(nu * sizeof *sd);
+	mp_rng r;
+	mp_rng_init(&r, 9, 0, 4);
+	for (size_t u = 0; u < nu; u++) {
+		kt[u] = 0.2 + 0.06 * mp_rng_normal(&r);
+		m[u] = -4 + 0.5 * mp_rng_normal(&r);
+		double lw = m[u] + 0.5 * mp_rng_normal(&r), a = m[u], b = lw;
+		for (int t = 1950; t <= 2016; t++) {
+			MP_EP(&v, u, t) = a;
+			MP_EP(&w, u, t) = b;
+			a += -kt[u] * (a - m[u]) + 0.1 * mp_rng_normal(&r);
+			b += -kt[u] * (b - lw) + 0.1 * mp_rng_normal(&r);
+		}
+		sd[u] = 0.1;
+	}
+	double t2;
+	assert_int_equal(mp_fit_unit_speeds(NULL, &v, m, NULL, 1950, 2016, 0.2, k, ke, &t2), MP_OK);
+	double e_eb = 0, e_pool = 0;
+	for (size_t u = 0; u < nu; u++) {
+		e_eb += (k[u] - kt[u]) * (k[u] - kt[u]);
+		e_pool += (0.2 - kt[u]) * (0.2 - kt[u]);
+	}
+	print_message("t2 %.5f, rmse EB %.4f pooled %.4f\n", t2, sqrt(e_eb / nu), sqrt(e_pool / nu));
+	assert_near(t2, 0.0036, 0.4 * 0.0036);
+	assert_true(e_eb < e_pool);
+	mp_level_fit lf;
+	assert_int_equal(mp_fit_level_sd(NULL, &v, &w, kt, sd, 1975, 2016, 10, 10.0, &lf), MP_OK);
+	print_message("level sd %.4f (0.5 put in), n %zu, kurtosis %.2f, unit 0 %.4f\n", lf.sd, lf.n, lf.kurtosis,
+		      lf.unit_sd[0]);
+	assert_near(lf.sd, 0.5, 0.15 * 0.5);
+	assert_true(lf.unit_sd[0] > 0);
+	mp_level_fit_free(&lf);
+	free(k);
+	free(m);
+	free(kt);
+	free(ke);
+	free(sd);
+	mp_econ_panel_free(&v);
+	mp_econ_panel_free(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -343,6 +551,10 @@ int main(void)
 		cmocka_unit_test(test_student),
 		cmocka_unit_test(test_reversion),          cmocka_unit_test(test_unit_median),
 		cmocka_unit_test(test_price_level),        cmocka_unit_test(test_capital_steady_state),
+		cmocka_unit_test(test_gaps_slope_hand),    cmocka_unit_test(test_gaps_choose_slope),
+		cmocka_unit_test(test_partial_rolling),    cmocka_unit_test(test_partial_rolling_weight),
+		cmocka_unit_test(test_invest_rate),
+		cmocka_unit_test(test_unit_speeds_and_level),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

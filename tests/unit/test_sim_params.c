@@ -136,6 +136,55 @@ static void test_units(void **state)
 	mp_sim_units_clear(NULL);
 }
 
+/* A parameter file's `units:` mapping (COW code: {key: value}): mp_sim_units_load reads the
+ * rows, mp_sim_params_load the flat keys beside them; bad rows name file, line and column. */
+static void test_units_file(void **state)
+{
+	(void)state;
+	mp_ctx *ctx;
+	assert_int_equal(mp_ctx_new(&ctx), MP_OK);
+	mp_sim_params p;
+	mp_sim_params_default(&p);
+	mp_sim_unit_params u = MP_SIM_UNIT_PARAMS_INIT;
+	char *f = write_tmp("economy.tfp_speed: 0.07\nunits:\n  710:\n    economy.tfp_gap: -0.96\n"
+			    "    military.level_sd: 0.5\n  2:\n    economy.tfp_gap: 0\n");
+	assert_int_equal(mp_sim_params_load(ctx, f, &p), MP_OK);
+	assert_near(p.economy_tfp_speed, 0.07, 0);
+	assert_int_equal(mp_sim_units_load(ctx, f, &u), MP_OK);
+	assert_int_equal((int)u.n, 3);
+	assert_near(mp_sim_units_get(&u, 710, "economy.tfp_gap", 9), -0.96, 0);
+	assert_near(mp_sim_units_get(&u, 710, "military.level_sd", 9), 0.5, 0);
+	assert_near(mp_sim_units_get(&u, 2, "economy.tfp_gap", 9), 0, 0);
+	unlink(f);
+	free(f);
+	/* a flat file has no rows */
+	f = write_tmp("economy.beta: 0.02\n");
+	assert_int_equal(mp_sim_units_load(ctx, f, &u), MP_OK);
+	assert_int_equal((int)u.n, 3);
+	unlink(f);
+	free(f);
+	/* a code that is not a COW code: line 2, column 3; the set is unchanged */
+	f = write_tmp("units:\n  CHN:\n    economy.tfp_gap: -0.9\n");
+	assert_int_equal(mp_sim_units_load(ctx, f, &u), MP_EINPUT);
+	char want[160];
+	snprintf(want, sizeof want, "%s:2:3: units: expected a COW code", f);
+	assert_non_null(strstr(mp_error_message(ctx), want));
+	/* the flat loader rejects the same file: a bad file fails whichever loader reads it */
+	assert_int_equal(mp_sim_params_load(ctx, f, &p), MP_EINPUT);
+	unlink(f);
+	free(f);
+	/* a value that is not a number: line 3, column of the value */
+	f = write_tmp("units:\n  710:\n    economy.tfp_gap: low\n");
+	assert_int_equal(mp_sim_units_load(ctx, f, &u), MP_EINPUT);
+	snprintf(want, sizeof want, "%s:3:22: units: 710: key 'economy.tfp_gap': expected a number", f);
+	assert_non_null(strstr(mp_error_message(ctx), want));
+	assert_int_equal((int)u.n, 3);
+	unlink(f);
+	free(f);
+	mp_sim_units_clear(&u);
+	mp_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +192,7 @@ int main(void)
 		cmocka_unit_test(test_set_get),
 		cmocka_unit_test(test_load),
 		cmocka_unit_test(test_units),
+		cmocka_unit_test(test_units_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

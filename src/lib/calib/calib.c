@@ -314,6 +314,39 @@ int mp_calib_table(mp_ctx *ctx, const mp_calib_result *r, mp_table **out)
 	return MP_OK;
 }
 
+static int cmp_unit_row(const void *a, const void *b)
+{
+	const mp_calib_param *x = *(const mp_calib_param *const *)a, *y = *(const mp_calib_param *const *)b;
+	if (x->ccode != y->ccode)
+		return x->ccode < y->ccode ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+/* The per-country rows (ccode != 0) as a `units:` mapping, COW code: {key: value}, sorted by
+ * code and key (mp_sim_units_load reads it). MP_ENOMEM only. */
+static int write_units(FILE *f, const mp_calib_result *r)
+{
+	size_t k = 0;
+	const mp_calib_param **v = malloc((r->n + 1) * sizeof *v);
+	if (!v)
+		return MP_ENOMEM;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->params[i].ccode > 0 && isfinite(r->params[i].estimate))
+			v[k++] = &r->params[i];
+	qsort(v, k, sizeof *v, cmp_unit_row);
+	if (k)
+		fprintf(f, "# Per-country rows (COW code: {key: value}), applied as mp_sim_unit_params.\nunits:\n");
+	for (size_t i = 0; i < k; i++) {
+		if (i == 0 || v[i]->ccode != v[i - 1]->ccode)
+			fprintf(f, "  %d:\n", v[i]->ccode);
+		char num[32];
+		mp_format_real(num, sizeof num, v[i]->estimate);
+		fprintf(f, "    %s: %s\n", v[i]->key, num);
+	}
+	free(v);
+	return MP_OK;
+}
+
 int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path)
 {
 	mp_output out; /* atomic, mode 0666 less the umask (multipolar/output.h) */
@@ -332,6 +365,9 @@ int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path)
 		mp_format_real(num, sizeof num, p->estimate);
 		fprintf(f, "%s: %s\n", p->key, num);
 	}
+	rc = write_units(f, r);
+	if (rc != MP_OK)
+		rc = mp_error_set(ctx, rc, "%s: out of memory", path);
 	return mp_output_close(ctx, &out, rc);
 }
 

@@ -85,7 +85,7 @@ static double implied_gap(const mp_econ_panel *x, size_t u, int a, int W, double
 	return (x1 - rW * x0) / (1.0 - rW);
 }
 
-int mp_econ_gaps_at(mp_ctx *ctx, const mp_econ_panel *x, int origin, double lambda, int window,
+int mp_econ_gaps_at(mp_ctx *ctx, const mp_econ_panel *x, int origin, double lambda, double slope, int window,
 		    double *mu, double *sd, int *nwin, double *tau2_out, double *omega2_out)
 {
 	const size_t nu = x->nu;
@@ -123,10 +123,13 @@ int mp_econ_gaps_at(mp_ctx *ctx, const mp_econ_panel *x, int origin, double lamb
 		}
 	double gmean_all = alln > 0 ? all / alln : 0.0;
 	/* The prior mean of unit u's gap: its group's line in the unit's own value at the
-	   origin, M_u = mbar_g + b (x_u,origin - xbar_g), with b the pooled within-group slope
-	   of the implied gaps on x at the origin (the share of today's gap that is structural;
-	   Mankiw, Romer & Weil 1992 steady states differ with today's incomes). Thin groups
-	   (< 5 windows) use the overall means; units without a value at the origin, mbar_g. */
+	   origin, M_u = mbar_g + b (x_u,origin - xbar_g): b = 1 keeps each unit's distance
+	   from its group (steady states differ with today's incomes, Mankiw, Romer & Weil
+	   1992), b = 0 is convergence to the group's mean gap (club convergence, Quah 1996;
+	   Barro & Sala-i-Martin 1992 on regions). b is `slope` when finite (the rolling-origin
+	   fit chooses it), else the pooled within-group OLS slope of the implied gaps on x at
+	   the origin. Thin groups (< 5 windows) use the overall means; units without a value
+	   at the origin, mbar_g. */
 	double *xg = calloc((size_t)ng * 3 + 3, sizeof *xg); /* sum m, sum x, count per group */
 	if (!xg) {
 		free(m);
@@ -170,7 +173,7 @@ int mp_econ_gaps_at(mp_ctx *ctx, const mp_econ_panel *x, int origin, double lamb
 			}
 		}
 	}
-	double bslope = sxx > 0 ? sxy / sxx : 0.0;
+	double bslope = isfinite(slope) ? slope : (sxx > 0 ? sxy / sxx : 0.0);
 	free(gs); /* the group sums are done with */
 	double *prior = malloc((nu + 1) * sizeof *prior);
 	if (!prior) {
@@ -255,7 +258,9 @@ void mp_gap_fit_free(mp_gap_fit *f)
 }
 
 #define NLAM 60 /* lambda grid 0.0025, 0.005, ..., 0.15 */
+#define NB 11    /* prior-slope grid 0, 0.1, ..., 1 */
 static double lam_at(int k) { return 0.0025 * (k + 1); }
+static double slope_at(int j) { return 0.1 * j; }
 
 int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int horizon, int boot,
 		uint64_t seed, mp_gap_fit *out)
@@ -263,54 +268,67 @@ int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int 
 	return mp_fit_gaps_weighted(ctx, x, NULL, until, window, horizon, boot, seed, out);
 }
 
+/* The (lambda, slope) cell of the smallest total in tot[NLAM * NB]. */
+static int grid_best(const double *tot)
+{
+	int best = 0;
+	for (int k = 1; k < NLAM * NB; k++)
+		if (tot[k] < tot[best])
+			best = k;
+	return best;
+}
+
 int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_panel *weight, int until,
 			 int window, int horizon, int boot, uint64_t seed, mp_gap_fit *out)
 {
 	memset(out, 0, sizeof *out);
-	const size_t nu = x->nu;
+	const size_t nu = x->nu, G = (size_t)NLAM * NB;
 	const int t0 = x->first + window, t1 = until - horizon;
 	if (window < 2 || horizon < 1 || t1 < t0)
 		return mp_error_set(ctx, MP_EINPUT,
 				    SRC ": gaps: expected origins in [%d, %d] (a %d-year window, then %d years "
 				    "to score), got none", t0, t1, window, horizon);
 	int rc = MP_OK;
-	/* sse[u * NLAM + k], cnt[u] */
-	double *sse = calloc(nu * NLAM + 1, sizeof *sse), *cnt = calloc(nu + 1, sizeof *cnt);
+	/* sse[u * G + cell], cell = k * NB + j (lambda k, slope j); cnt[u] */
+	double *sse = calloc(nu * G + 1, sizeof *sse), *cnt = calloc(nu + 1, sizeof *cnt);
 	double *mu = malloc((nu + 1) * sizeof *mu), *sd = malloc((nu + 1) * sizeof *sd);
 	double *sse0 = calloc(nu + 1, sizeof *sse0), *cw = calloc(nu + 1, sizeof *cw);
-	if (!sse || !cnt || !mu || !sd || !sse0 || !cw) {
+	double *tot = calloc(G, sizeof *tot);
+	if (!sse || !cnt || !mu || !sd || !sse0 || !cw || !tot) {
 		rc = oom(ctx, "gaps");
 		goto done;
 	}
 	for (int k = 0; k < NLAM; k++) {
 		double lam = lam_at(k), rh = pow(1.0 - lam, horizon);
-		for (int t = t0; t <= t1; t++) {
-			if ((rc = mp_econ_gaps_at(ctx, x, t, lam, window, mu, sd, NULL, NULL, NULL)) != MP_OK)
-				goto done;
-			for (size_t u = 0; u < nu; u++) {
-				double a = mp_econ_at(x, u, t), b = mp_econ_at(x, u, t + horizon);
-				if (!isfinite(a) || !isfinite(b))
-					continue;
-				double wt = weight ? mp_econ_at(weight, u, t) : 1.0;
-				if (!(wt > 0))
-					continue;
-				double f = mu[u] + rh * (a - mu[u]);
-				sse[u * NLAM + (size_t)k] += wt * (b - f) * (b - f);
-				if (k == 0) {
-					cnt[u] += 1;
-					cw[u] += wt;
-					sse0[u] += wt * (b - a) * (b - a);
+		for (int j = 0; j < NB; j++) {
+			const size_t cell = (size_t)k * NB + (size_t)j;
+			for (int t = t0; t <= t1; t++) {
+				if ((rc = mp_econ_gaps_at(ctx, x, t, lam, slope_at(j), window, mu, sd, NULL, NULL, NULL)) !=
+				    MP_OK)
+					goto done;
+				for (size_t u = 0; u < nu; u++) {
+					double a = mp_econ_at(x, u, t), b = mp_econ_at(x, u, t + horizon);
+					if (!isfinite(a) || !isfinite(b))
+						continue;
+					double wt = weight ? mp_econ_at(weight, u, t) : 1.0;
+					if (!(wt > 0))
+						continue;
+					double f = mu[u] + rh * (a - mu[u]);
+					sse[u * G + cell] += wt * (b - f) * (b - f);
+					if (cell == 0) {
+						cnt[u] += 1;
+						cw[u] += wt;
+						sse0[u] += wt * (b - a) * (b - a);
+					}
 				}
 			}
 		}
 	}
 	/* the choice on the full sample and on bootstrap resamples of units */
-	double tot[NLAM], n = 0, s0 = 0, wsum = 0;
-	for (int k = 0; k < NLAM; k++)
-		tot[k] = 0;
+	double n = 0, s0 = 0, wsum = 0;
 	for (size_t u = 0; u < nu; u++) {
-		for (int k = 0; k < NLAM; k++)
-			tot[k] += sse[u * NLAM + (size_t)k];
+		for (size_t c = 0; c < G; c++)
+			tot[c] += sse[u * G + c];
 		n += cnt[u];
 		wsum += cw[u];
 		s0 += sse0[u];
@@ -319,33 +337,36 @@ int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_pane
 		rc = mp_error_set(ctx, MP_EINPUT, SRC ": gaps: %g forecasts to score; expected at least 10", n);
 		goto done;
 	}
-	int best = 0;
-	for (int k = 1; k < NLAM; k++)
-		if (tot[k] < tot[best])
-			best = k;
-	out->lambda = lam_at(best);
+	int best = grid_best(tot);
+	out->lambda = lam_at(best / NB);
+	out->slope = slope_at(best % NB);
 	out->n_forecasts = (size_t)n;
 	out->cv_rmse = sqrt(tot[best] / wsum);
 	out->cv_rmse_zero = sqrt(s0 / wsum);
+	/* the same with the slope held at 1 (no convergence toward the group), for the docs */
+	int b1 = NB - 1;
+	for (int k = 0; k < NLAM; k++)
+		if (tot[(size_t)k * NB + NB - 1] < tot[(size_t)b1])
+			b1 = k * NB + NB - 1;
+	out->cv_rmse_slope1 = sqrt(tot[b1] / wsum);
 	mp_rng r;
 	mp_rng_init(&r, seed, 0, 0x6761);
-	double s1 = 0, s2 = 0;
+	double s1 = 0, s2 = 0, q1 = 0, q2 = 0;
 	for (int b = 0; b < boot; b++) {
-		for (int k = 0; k < NLAM; k++)
-			tot[k] = 0;
+		memset(tot, 0, G * sizeof *tot);
 		for (size_t i = 0; i < nu; i++) {
 			size_t u = mp_rng_below(&r, (uint32_t)nu);
-			for (int k = 0; k < NLAM; k++)
-				tot[k] += sse[u * NLAM + (size_t)k];
+			for (size_t c = 0; c < G; c++)
+				tot[c] += sse[u * G + c];
 		}
-		int bb = 0;
-		for (int k = 1; k < NLAM; k++)
-			if (tot[k] < tot[bb])
-				bb = k;
-		s1 += lam_at(bb);
-		s2 += lam_at(bb) * lam_at(bb);
+		int bb = grid_best(tot);
+		s1 += lam_at(bb / NB);
+		s2 += lam_at(bb / NB) * lam_at(bb / NB);
+		q1 += slope_at(bb % NB);
+		q2 += slope_at(bb % NB) * slope_at(bb % NB);
 	}
 	out->lambda_se = boot > 1 ? sqrt(fmax(0.0, (s2 - s1 * s1 / boot) / (boot - 1))) : MP_NA;
+	out->slope_se = boot > 1 ? sqrt(fmax(0.0, (q2 - q1 * q1 / boot) / (boot - 1))) : MP_NA;
 	/* the gaps at `until` */
 	out->mu = malloc((nu + 1) * sizeof *out->mu);
 	out->mu_sd = malloc((nu + 1) * sizeof *out->mu_sd);
@@ -354,8 +375,8 @@ int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_pane
 		rc = oom(ctx, "gaps");
 		goto done;
 	}
-	if ((rc = mp_econ_gaps_at(ctx, x, until, out->lambda, window, out->mu, out->mu_sd, out->nwin, &out->tau2,
-				  &out->omega2)) != MP_OK)
+	if ((rc = mp_econ_gaps_at(ctx, x, until, out->lambda, out->slope, window, out->mu, out->mu_sd, out->nwin,
+				  &out->tau2, &out->omega2)) != MP_OK)
 		goto done;
 	double sxy = 0, sxx = 0;
 	for (size_t u = 0; u < nu; u++) {
@@ -375,6 +396,7 @@ done:
 	free(sd);
 	free(sse0);
 	free(cw);
+	free(tot);
 	if (rc != MP_OK)
 		mp_gap_fit_free(out);
 	return rc;
@@ -665,6 +687,127 @@ done:
 	free(X);
 	free(y);
 	free(uid);
+	return rc;
+}
+
+/* Median of unit u's values over [a, b] (NaN with fewer than minobs); tmp holds b - a + 1. */
+static double window_median(const mp_econ_panel *v, size_t u, int a, int b, size_t minobs, double *tmp)
+{
+	size_t m = 0;
+	for (int t = a; t <= b; t++) {
+		double z = mp_econ_at(v, u, t);
+		if (isfinite(z))
+			tmp[m++] = z;
+	}
+	if (m < minobs || m == 0)
+		return MP_NA;
+	qsort(tmp, m, sizeof *tmp, cmp_dbl);
+	return m % 2 ? tmp[m / 2] : 0.5 * (tmp[m / 2 - 1] + tmp[m / 2]);
+}
+
+#define NK 51 /* speed grid 0, 0.01, ..., 0.5 */
+#define NW 11 /* weight of the unit's own median: 0, 0.1, ..., 1 */
+int mp_fit_partial_rolling(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_panel *weight, int from, int until,
+			   int window, int horizon, int boot, uint64_t seed, mp_partial_fit *out)
+{
+	memset(out, 0, sizeof *out);
+	const size_t nu = v->nu, G = (size_t)NK * NW;
+	double *sse = calloc(nu * G + 1, sizeof *sse), *tot = calloc(G, sizeof *tot);
+	double *tmp = malloc(((size_t)window + nu + 1) * sizeof *tmp), *med = malloc((nu + 1) * sizeof *med);
+	double wsum = 0;
+	int rc = MP_OK;
+	if (!sse || !tot || !tmp || !med) {
+		rc = oom(ctx, "partial adjustment");
+		goto done;
+	}
+	for (int t0 = from + window; t0 + horizon - 1 <= until; t0++) {
+		/* every unit's median of the `window` years before t0, and their median (the world's) */
+		size_t nm = 0;
+		for (size_t u = 0; u < nu; u++) {
+			med[u] = window_median(v, u, t0 - window, t0 - 1, 5, tmp);
+			if (isfinite(med[u]))
+				tmp[window + nm++] = med[u];
+		}
+		if (nm == 0)
+			continue;
+		qsort(tmp + window, nm, sizeof *tmp, cmp_dbl);
+		const double mw = nm % 2 ? tmp[window + nm / 2] : 0.5 * (tmp[window + nm / 2 - 1] + tmp[window + nm / 2]);
+		for (size_t u = 0; u < nu; u++) {
+			double s0 = mp_econ_at(v, u, t0 - 1), wt = weight ? mp_econ_at(weight, u, t0) : 1.0;
+			if (!isfinite(med[u]) || !isfinite(s0) || !(wt > 0))
+				continue;
+			double fut = 0;
+			int ok = 1;
+			for (int h = 0; h < horizon && ok; h++) {
+				double z = mp_econ_at(v, u, t0 + h);
+				ok = isfinite(z);
+				fut += z;
+			}
+			if (!ok)
+				continue;
+			fut /= horizon;
+			for (int k = 0; k < NK; k++)
+				for (int j = 0; j < NW; j++) {
+					/* the sim's path: year h uses s_h, s_h+1 = s_h + k (m - s_h), m = w m_u + (1 - w) m_world */
+					double kk = 0.01 * k, m = 0.1 * j * med[u] + (1.0 - 0.1 * j) * mw, sh = s0, mean = 0;
+					for (int h = 0; h < horizon; h++) {
+						mean += sh;
+						sh += kk * (m - sh);
+					}
+					mean /= horizon;
+					sse[u * G + (size_t)k * NW + (size_t)j] += wt * (mean - fut) * (mean - fut);
+				}
+			out->n++;
+			wsum += wt;
+		}
+	}
+	if (out->n < 10) {
+		rc = mp_error_set(ctx, MP_EINPUT, SRC ": partial adjustment: %zu forecasts to score; expected at least 10",
+				  out->n);
+		goto done;
+	}
+	for (size_t u = 0; u < nu; u++)
+		for (size_t c = 0; c < G; c++)
+			tot[c] += sse[u * G + c];
+	size_t best = 0, own = NW - 1; /* the best cell; the best with the unit's own median alone */
+	for (size_t c = 1; c < G; c++) {
+		if (tot[c] < tot[best])
+			best = c;
+		if (c % NW == NW - 1 && tot[c] < tot[own])
+			own = c;
+	}
+	out->speed = 0.01 * (double)(best / NW);
+	out->own_weight = 0.1 * (double)(best % NW);
+	out->rmse = sqrt(tot[best] / wsum);
+	out->rmse_still = sqrt(tot[0] / wsum);
+	out->rmse_own = sqrt(tot[own] / wsum);
+	mp_rng r;
+	mp_rng_init(&r, seed, 0, 0x7061);
+	double s1 = 0, s2 = 0, q1 = 0, q2 = 0;
+	for (int b = 0; b < boot; b++) {
+		memset(tot, 0, G * sizeof *tot);
+		for (size_t i = 0; i < nu; i++) {
+			size_t u = mp_rng_below(&r, (uint32_t)nu);
+			for (size_t c = 0; c < G; c++)
+				tot[c] += sse[u * G + c];
+		}
+		size_t bb = 0;
+		for (size_t c = 1; c < G; c++)
+			if (tot[c] < tot[bb])
+				bb = c;
+		double k = 0.01 * (double)(bb / NW), w = 0.1 * (double)(bb % NW);
+		s1 += k;
+		s2 += k * k;
+		q1 += w;
+		q2 += w * w;
+	}
+	out->speed_se = boot > 1 ? sqrt(fmax(0.0, (s2 - s1 * s1 / boot) / (boot - 1))) : MP_NA;
+	out->own_weight_se = boot > 1 ? sqrt(fmax(0.0, (q2 - q1 * q1 / boot) / (boot - 1))) : MP_NA;
+done:
+	free(sse);
+	free(tot);
+	free(tmp);
+	free(med);
 	return rc;
 }
 

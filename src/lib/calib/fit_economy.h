@@ -37,6 +37,9 @@ double mp_econ_at(const mp_econ_panel *p, size_t u, int t);
 
 typedef struct mp_gap_fit {
 	double lambda, lambda_se;  /* annual speed of x_t+1 - mu = (1 - lambda)(x_t - mu) */
+	double slope, slope_se;    /* the prior line's slope b in x at the origin (0: the
+				      group's mean gap, 1: today's distance from it kept) */
+	double cv_rmse_slope1;     /* the RMSE of the best lambda with the slope held at 1 */
 	size_t n_forecasts;        /* (unit, origin) pairs scored at the chosen lambda */
 	double cv_rmse;            /* RMSE of the h-year forecasts of x at lambda */
 	double cv_rmse_zero;       /* the same for the no-change forecast x_t+h = x_t */
@@ -53,14 +56,15 @@ typedef struct mp_gap_fit {
  *   x_i,t+1 - mu_i = (1 - lambda) (x_it - mu_i) + u_it         (Barro & Sala-i-Martin 1992)
  * Each non-overlapping `window`-year span [a, a+W] ending at or before an origin gives an
  * implied gap m_iw = (x_a+W - r^W x_a) / (1 - r^W), r = 1 - lambda. The m_iw are
- * m_iw = mu_i + e_iw with mu_i ~ N(M_g, tau^2) around its group's mean and e_iw
- * ~ (0, omega^2); tau^2 is the covariance of the same unit's non-adjacent windows (no
- * shared endpoints), omega^2 the rest of the variance; the posterior mean is
- * M_g + B (mean_w m_iw - M_g), B = tau^2 / (tau^2 + omega^2 / K) (Efron & Morris 1975;
- * Morris 1983, parametric empirical Bayes). lambda minimises the squared error of the
+ * m_iw = mu_i + e_iw with mu_i ~ N(M_i, tau^2) around its prior, the group's line
+ * M_i = mbar_g + b (x_i,origin - xbar_g), and e_iw ~ (0, omega^2); tau^2 is the covariance
+ * of the same unit's non-adjacent windows (no shared endpoints), omega^2 the rest of the
+ * variance; the posterior mean is M_i + B (mean_w m_iw - M_i), B = tau^2 / (tau^2 +
+ * omega^2 / K) (Efron & Morris 1975; Morris 1983, parametric empirical Bayes). lambda and
+ * the slope b (grids 0.0025..0.15 and 0..1) minimise the squared error of the
  * `horizon`-year forecasts mu + r^h (x_t - mu) over origins t in [first + W, until - h],
  * each with gaps estimated from data <= t only (a rolling-origin fit, Tashman 2000);
- * lambda_se is the s.d. of the choice over `boot` bootstrap resamples of units (Efron &
+ * their s.e. are the s.d. of the choice over `boot` bootstrap resamples of units (Efron &
  * Tibshirani 1993, ch. 6), seeded by `seed`. The out arrays are malloc'd: free with
  * mp_gap_fit_free. */
 int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int horizon, int boot,
@@ -71,10 +75,11 @@ int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int 
 int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_panel *weight, int until,
 			 int window, int horizon, int boot, uint64_t seed, mp_gap_fit *out);
 void mp_gap_fit_free(mp_gap_fit *f);
-/* The empirical-Bayes gaps at one origin for a given lambda (the inner step of mp_fit_gaps).
- * mu, sd, nwin: [nu]; *tau2, *omega2 may be NULL. */
-int mp_econ_gaps_at(mp_ctx *ctx, const mp_econ_panel *x, int origin, double lambda, int window,
-		    double *mu, double *sd, int *nwin, double *tau2, double *omega2);
+/* The empirical-Bayes gaps at one origin for a given lambda and prior slope (NaN: the
+ * pooled within-group OLS slope of the implied gaps on x at the origin), the inner step of
+ * mp_fit_gaps. mu, sd, nwin: [nu]; *tau2, *omega2 may be NULL. */
+int mp_econ_gaps_at(mp_ctx *ctx, const mp_econ_panel *x, int origin, double lambda, double slope,
+		    int window, double *mu, double *sd, int *nwin, double *tau2, double *omega2);
 
 /* ---- 2. shocks ------------------------------------------------------------------------- */
 
@@ -149,6 +154,54 @@ int mp_fit_reversion(mp_ctx *ctx, const mp_econ_panel *v, const double *m, size_
 		     const mp_econ_panel *const *extra, const int *lag, const double *clamp, int from,
 		     int until, mp_reversion_fit *out);
 void mp_reversion_fit_free(mp_reversion_fit *f);
+
+/* Speed k of a share's partial adjustment toward a target between the unit's median of
+ * its last `window` years and the world's, chosen by a rolling-origin fit of what the sim
+ * does (Tashman 2000): at each origin t0 in [from + window, until - horizon + 1] the path
+ * s_0 = v_t0-1, s_h+1 = s_h + k (m - s_h), m = w m_u + (1 - w) m_W (m_u the median of v
+ * over [t0 - window, t0 - 1], >= 5 values; m_W the median of the units' m_u) forecasts the
+ * mean of v over [t0, t0 + horizon - 1]; k (grid 0..0.5, step 0.01) and w (0..1, step 0.1;
+ * ties: the lower) minimise the squared errors weighted by weight(u, t0) (NULL: 1). The
+ * weight on the unit's own level is the shrinkage of a unit's level toward the cross-unit
+ * one (Efron & Morris 1975), chosen by forecast skill. The s.e. are the s.d. of the choice
+ * over `boot` bootstrap resamples of units (Efron & Tibshirani 1993). Partial adjustment:
+ * Nerlove 1958. */
+typedef struct mp_partial_fit {
+	double speed, speed_se;
+	double own_weight, own_weight_se;
+	double rmse, rmse_still;   /* at the chosen cell and at k = 0 (no adjustment) */
+	double rmse_own;           /* the best speed with w = 1 (the unit's own median alone) */
+	size_t n;                  /* (unit, origin) forecasts scored */
+} mp_partial_fit;
+int mp_fit_partial_rolling(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_panel *weight, int from, int until,
+			   int window, int horizon, int boot, uint64_t seed, mp_partial_fit *out);
+
+/* ---- 3b. per-unit persistence and level uncertainty (fit_reversion_eb.c) ------------- */
+
+/* Each unit's reversion speed of v toward m_i (OLS through 0 of Delta v_it - c_it on
+ * -(v_i,t-1 - m_i), t in (from, until], >= 10 years; c = the pooled fit's covariate terms,
+ * NULL: none), shrunk toward k_pool by normal-normal empirical Bayes with the between-unit
+ * variance t^2 = var(k_i) - mean s.e.^2 (Efron & Morris 1975). k_out, k_se: [nu] (units
+ * without a fit: k_pool and sqrt(t^2)); the speeds are kept in [0.005, 0.95]. */
+int mp_fit_unit_speeds(mp_ctx *ctx, const mp_econ_panel *v, const double *m, const mp_econ_panel *c, int from,
+		       int until, double k_pool, double *k_out, double *k_se, double *t2_out);
+
+typedef struct mp_level_fit {
+	double sd;        /* pooled s.d. tau of the level m_i + tau z */
+	double kurtosis;  /* excess kurtosis of the h-year errors */
+	size_t n;         /* (unit, origin) forecasts */
+	double *unit_sd;  /* [nu] shrunk tau_i (NaN: no forecast) */
+} mp_level_fit;
+
+/* The s.d. of a unit's level behind the h-year forecast errors of the measured series w
+ * (fit_reversion_eb.c): e = w_t+h - w_t - (1 - r^h)(m_i,t - w_t), r = 1 - k_i, m_i,t the
+ * median of v over the 25 years up to t; tau_i^2 = (s_e^2 - sd_i^2 (1 - r^2h)/(1 - r^2))
+ * / (1 - r^h)^2 with a robust error s.d. s_e (pooled: from the errors' 5-95% range; per
+ * unit: 1.4826 MAD), shrunk toward the pooled value with n0 pseudo-origins, floor 0.
+ * Origins t in [from, until - h]. Free with mp_level_fit_free. */
+int mp_fit_level_sd(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_panel *w, const double *k, const double *sd,
+		    int from, int until, int horizon, double n0, mp_level_fit *out);
+void mp_level_fit_free(mp_level_fit *f);
 
 /* Each unit's median of v over [from, until] (NaN with fewer than `minobs` values), and
  * optionally its 5% and 95% quantiles (linear interpolation, Hyndman & Fan 1996 type 7). */

@@ -28,9 +28,9 @@
 
 #define SRC "fit_economy_data.c"
 
-/* The ISO3 -> COW step of the data assembly, in one place until world/'s crosswalk lands:
- * the query joins the imported countrycode crosswalk (Serbia -> 345); unified Germany's
- * values also serve West Germany (COW 260) in the years it existed. */
+/* The ISO3 -> COW step of the data assembly: the rows are mapped by the one crosswalk
+ * (mp_world__series_codes, docs/crosswalk.md); unified Germany's values also serve West
+ * Germany (COW 260) in the years it existed. */
 static int econ_extra_ccode(int ccode) { return ccode == 255 ? 260 : 0; }
 
 typedef struct econ_units {
@@ -155,6 +155,14 @@ static int build_panels(mp_ctx *ctx, const mp_store_calib_rows *inc, const mp_st
 				MP_EP(&e->gdp, u, t) = inc->v[i].r[0] * inc->v[i].r[1] / 1000.0;
 		}
 	}
+	/* Capital-output ratios: levels at current PPPs (cn / cgdpo, comparable across states),
+	   changes at constant national prices (rnna / rgdpna, PWT's series for growth): the
+	   state's constant-price ratio times its current-PPP / constant-price ratio in the
+	   anchor year, the latest year <= until with both. Investment rates (world.h,
+	   mp_world_invest_rate) are scaled by the same ratio, so that the sim's capital at
+	   current PPPs grows at the constant-price rate. lnkr holds ln rnna / rgdpna until
+	   then (scratch: the conv panel). */
+	mp_econ_panel *lnkr = &e->conv;
 	for (size_t i = 0; i < pwt->n; i++) {
 		const mp_store_calib_row *w = &pwt->v[i];
 		int u = find_iso(&e->units, w->txt), t = w->i[1];
@@ -164,8 +172,21 @@ static int build_panels(mp_ctx *ctx, const mp_store_calib_rows *inc, const mp_st
 			MP_EP(&e->lnq, u, t) = log(w->r[0]);
 		if (w->r[1] > 0)
 			MP_EP(&e->lnky, u, t) = log(w->r[1]);
-		if (w->r[2] > 0 && w->r[2] < 1)
-			MP_EP(&e->inv, u, t) = w->r[2];
+		if (w->r[2] > 0)
+			MP_EP(lnkr, u, t) = log(w->r[2]);
+		MP_EP(&e->inv, u, t) = mp_world_invest_rate(w->r[2], w->r[3], 1.0);
+	}
+	for (size_t u = 0; u < nu; u++) {
+		double f = MP_NA;
+		for (int t = until; t >= first && !isfinite(f); t--)
+			if (isfinite(MP_EP(&e->lnky, u, t)) && isfinite(MP_EP(lnkr, u, t)))
+				f = MP_EP(&e->lnky, u, t) - MP_EP(lnkr, u, t);
+		for (int t = first; t <= until; t++) {
+			double sv = MP_EP(&e->inv, u, t) * exp(f), kr = MP_EP(lnkr, u, t);
+			MP_EP(&e->inv, u, t) = isfinite(sv) && sv > 0 && sv < 1 ? sv : MP_NA;
+			if (isfinite(f))
+				MP_EP(&e->lnky, u, t) = isfinite(kr) ? kr + f : MP_NA;
+		}
 	}
 	/* relative TFP and relative price levels (frontier = 0) */
 	const size_t F = (size_t)e->frontier;
@@ -202,13 +223,13 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 	mp_econ_panel ry = { 0 }, res = { 0 };
 	mp_gap_fit g = { 0 };
 	mp_shock_fit sh = { 0 }, ps = { 0 };
-	mp_reversion_fit iv = { 0 };
+	mp_partial_fit iv = { 0 };
 	double *sbar = NULL;
 	mp_sim_params def;
 	mp_sim_params_default(&def);
 	const double alpha = def.economy_capital_share;
 	const int first = o->first_year, until = o->until, W = o->window;
-	char m[192];
+	char m[256];
 	mp_dataset_info d;
 	if (mp_store_dataset_pick(NULL, s, "pwt", NULL, &d) != MP_OK)
 		return MP_OK; /* no Penn World Table: the economy keeps its documented defaults */
@@ -232,6 +253,12 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 			 "weighted by GDP; RMSE %.4f vs %.4f no-change; s.e. bootstrap of states", W, g.n_forecasts, g.cv_rmse,
 			 g.cv_rmse_zero);
 		rc = mp_calib__add(ctx, r, 0, "economy.tfp_speed", g.lambda, g.lambda_se, g.n_forecasts, "RMSE",
+				   g.cv_rmse, m);
+	}
+	if (rc == MP_OK) {
+		snprintf(m, sizeof m, "slope of the EB prior line in today's gap, chosen with the speed (RMSE %.4f; "
+			 "%.4f with the slope held at 1); s.e. bootstrap of states", g.cv_rmse, g.cv_rmse_slope1);
+		rc = mp_calib__add(ctx, r, 0, "fit.tfp_prior_slope", g.slope, g.slope_se, g.n_forecasts, "RMSE",
 				   g.cv_rmse, m);
 	}
 	if (rc == MP_OK) {
@@ -346,16 +373,22 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 					   ps.kurtosis, m);
 		}
 	}
-	/* 5. investment shares: each state's median of the last 10 years, reversion speed */
+	/* 5. investment rates: each state's median of the 10 years before `until`, adjustment speed */
 	if (rc == MP_OK && !(sbar = malloc((e.inv.nu + 1) * sizeof *sbar)))
 		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
 	if (rc == MP_OK)
-		rc = mp_econ_unit_median(ctx, &e.inv, until - 9, until, 5, sbar, NULL, NULL);
+		rc = mp_econ_unit_median(ctx, &e.inv, until - 10, until - 1, 5, sbar, NULL, NULL);
 	if (rc == MP_OK)
-		rc = mp_fit_reversion(ctx, &e.inv, sbar, 0, NULL, NULL, NULL, until - 29, until, &iv);
-	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, 0, "economy.invest_speed", iv.kappa, iv.kappa_se, iv.n, "R2", iv.r2,
-				   "partial adjustment of PWT csh_i to the state's median of the last 10 years");
+		rc = mp_fit_partial_rolling(ctx, &e.inv, &e.gdp, first, until, 10, 10, 100, 1, &iv);
+	if (rc == MP_OK) {
+		snprintf(m, sizeof m, "rolling-origin fit, 10-yr mean investment rate (PWT rnna), target own/world "
+			 "10-yr medians, GDP-weighted; RMSE %.4f, %.4f still, %.4f own only", iv.rmse, iv.rmse_still,
+			 iv.rmse_own);
+		rc = mp_calib__add(ctx, r, 0, "economy.invest_speed", iv.speed, iv.speed_se, iv.n, "RMSE", iv.rmse, m);
+		if (rc == MP_OK)
+			rc = mp_calib__add(ctx, r, 0, "economy.invest_own_weight", iv.own_weight, iv.own_weight_se, iv.n,
+					   "RMSE", iv.rmse, m);
+	}
 	if (rc == MP_OK) {
 		double *tmp = malloc((e.inv.nu + 1) * sizeof *tmp);
 		size_t k = 0;
@@ -374,16 +407,15 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 		}
 		free(tmp);
 		rc = mp_calib__add(ctx, r, 0, "economy.invest_default", med, MP_NA, k, "", MP_NA,
-				   "median over states of their investment share (PWT csh_i)");
+				   "median over states of their investment rate (PWT rnna, docs/economy.md)");
 	}
 	for (size_t u = 0; rc == MP_OK && u < e.inv.nu; u++)
 		rc = add_unit(ctx, r, e.inv.ccode[u], "economy.invest", sbar[u], MP_NA, 10,
-			      "median PWT csh_i of the last 10 years");
+			      "median investment rate (PWT rnna) of the 10 years before the calibration year");
 	free(sbar);
 	mp_gap_fit_free(&g);
 	mp_shock_fit_free(&sh);
 	mp_shock_fit_free(&ps);
-	mp_reversion_fit_free(&iv);
 	mp_econ_panel_free(&ry);
 	mp_econ_panel_free(&res);
 	panels_free(&e);

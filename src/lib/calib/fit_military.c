@@ -10,6 +10,10 @@
  *   D_t  = 1 in a year with an ongoing GML MID in which the state used force (hostlev >= 4)
  *   gR, gA = growth of the summed SIPRI constant-dollar spending of its Thompson-Dreyer
  *          rivals and of its COW formal allies (0 without any), clamped to +-0.5.
+ * Per state (fit_reversion_eb.c): the speed k_i by empirical Bayes around the pooled k, and
+ * the s.d. of the level m_i behind the 10-year errors of the burden NMC measures (NMC milex
+ * over GDP at MER: Maddison x PWT price level x the US deflator), the series the forecasts
+ * are scored on; the sim draws each run's level from it.
  * Personnel: ln(milper / tpop) (NMC) by the same partial adjustment with W.
  * Steel and energy: Delta ln(irst / GDP) and Delta ln(pec / GDP) on ln GDP per head relative
  * to the US (intensity of use: Malenbaum 1978; Csereklyei, Rubio & Stern 2016).
@@ -68,14 +72,58 @@ static int add_line(mp_ctx *ctx, mp_calib_result *r, const char *trend, const ch
 	return rc;
 }
 
+/* ln of the NMC-measured burden: NMC milex (thousands of current US$) over GDP at MER =
+ * Maddison GDP (gdp, millions) x PWT price level relative to the US x the US deflator (SIPRI's
+ * US GDP in current US$ over its Maddison GDP), the sim's start burden (sim.c,
+ * world/economy.c). West Germany (260) takes unified Germany's price level. q, g: scratch
+ * of NC x ny values each (price levels, GDP at MER). */
+static void nmc_burden(const mp_store_calib_rows *nmx, const mp_store_calib_rows *pwt, const mp_store_calib_rows *sgdp,
+		       const double *gdp, int from, int until, double *q, double *g, mp_econ_panel *out)
+{
+	const int ny = until - from + 1;
+	const size_t US = (size_t)2 * (size_t)ny, N = (size_t)NC * (size_t)ny;
+	for (size_t k = 0; k < N; k++)
+		q[k] = g[k] = MP_NA;
+	for (size_t i = 0; i < pwt->n; i++) {
+		int c = pwt->v[i].i[0], t = pwt->v[i].i[1];
+		if (c > 0 && c < NC && t >= from && t <= until && pwt->v[i].r[0] > 0)
+			q[(size_t)c * (size_t)ny + (size_t)(t - from)] = pwt->v[i].r[0];
+	}
+	for (int t = from; t <= until; t++) {
+		const size_t dt = (size_t)(t - from);
+		double defl = MP_NA;
+		for (size_t i = 0; i < sgdp->n; i++)
+			if (sgdp->v[i].i[0] == 2 && sgdp->v[i].i[1] == t && gdp[US + dt] > 0)
+				defl = sgdp->v[i].r[0] / gdp[US + dt];
+		for (int c = 1; c < NC; c++) {
+			const size_t k = (size_t)c * (size_t)ny + dt;
+			double qc = c == 260 && !isfinite(q[k]) ? q[(size_t)255 * (size_t)ny + dt] : q[k];
+			g[k] = qc / q[US + dt] * defl * gdp[k] * 1000.0;
+		}
+	}
+	for (int c = 1; c < NC; c++)
+		for (int t = from; t <= until; t++)
+			MP_EP(out, c, t) = MP_NA;
+	for (size_t i = 0; i < nmx->n; i++) {
+		int c = nmx->v[i].i[0], t = nmx->v[i].i[1];
+		if (c <= 0 || c >= NC || t < from || t > until)
+			continue;
+		double gm = g[(size_t)c * (size_t)ny + (size_t)(t - from)], mx = nmx->v[i].r[1];
+		MP_EP(out, c, t) = gm > 0 && mx > 0 ? log(mx / gm) : MP_NA;
+	}
+}
+
 int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r)
 {
 	const int from = 1949, until = o->until;
 	if (until - from < 10)
 		return mp_error_set(ctx, MP_ERANGE, SRC ": SIPRI starts in %d; expected --until >= %d", from, from + 10);
 	mp_store_calib_rows sp = { 0 }, riv = { 0 }, al = { 0 }, war = { 0 }, mid = { 0 }, nmc = { 0 }, inc = { 0 };
+	mp_store_calib_rows nmx = { 0 }, pwt = { 0 }, sgdp = { 0 };
+	mp_level_fit lv = { 0 };
+	double *gdp = NULL, *ks = NULL;
 	mp_econ_panel lnb = { 0 }, lnM = { 0 }, W = { 0 }, D = { 0 }, gR = { 0 }, gA = { 0 }, lnp = { 0 };
-	mp_econ_panel lsteel = { 0 }, lpec = { 0 }, ry = { 0 };
+	mp_econ_panel lsteel = { 0 }, lpec = { 0 }, ry = { 0 }, lbn = { 0 }, cov = { 0 };
 	mp_reversion_fit bf = { 0 }, pf = { 0 };
 	unsigned char *mark = NULL;
 	double *m = NULL, *q05 = NULL, *q95 = NULL, *mp = NULL;
@@ -92,7 +140,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_NMC_COMP, from, until, &nmc)) == MP_OK)
 		rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_INCOME, from, until, &inc);
 	mp_world__series_codes(&inc, 1); /* one territory per series (docs/crosswalk.md) */
-	mp_econ_panel *all[] = { &lnb, &lnM, &W, &D, &gR, &gA, &lnp, &lsteel, &lpec, &ry };
+	mp_econ_panel *all[] = { &lnb, &lnM, &W, &D, &gR, &gA, &lnp, &lsteel, &lpec, &ry, &lbn, &cov };
 	for (size_t k = 0; rc == MP_OK && k < sizeof all / sizeof all[0]; k++)
 		rc = mp_econ_panel_new(ctx, NC, from, until, all[k]);
 	if (rc == MP_OK) {
@@ -278,7 +326,7 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	int ny = until - from + 1;
 	for (int t = 0; t < ny && t < 256; t++)
 		yUS[t] = MP_NA;
-	double *gdp = malloc((size_t)NC * (size_t)ny * sizeof *gdp);
+	gdp = malloc((size_t)NC * (size_t)ny * sizeof *gdp);
 	if (!gdp) {
 		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
 		goto done;
@@ -315,7 +363,6 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 		if (y > 0 && w->r[2] >= 100)
 			MP_EP(&lpec, c, t) = log(w->r[2] / y);
 	}
-	free(gdp);
 	int ifrom = until - 29 > from ? until - 29 : from;
 	mp_line_fit fs, fe;
 	if ((rc = mp_fit_line(ctx, &lsteel, &ry, ifrom, until, 1, &fs)) != MP_OK ||
@@ -330,6 +377,60 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	if (rc == MP_OK)
 		rc = mp_calib__add_line_spread(ctx, r, "capabilities.energy_shock_sd", "pec", &lpec, &ry, ifrom, until,
 					       &fe);
+	if (rc != MP_OK)
+		goto done;
+	/* 4. each state's persistence (EB speeds) and the uncertainty of its level behind the
+	   10-year errors of the NMC-measured burden (fit_reversion_eb.c) */
+	mp_dataset_info dp;
+	if (mp_store_dataset_pick(NULL, s, "pwt", NULL, &dp) != MP_OK)
+		goto done; /* no PWT: no GDP at MER for history; the documented defaults stay */
+	if ((rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_NMC, from, until, &nmx)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_PWT, from, until, &pwt)) != MP_OK ||
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_SIPRI_GDP, from, until, &sgdp)) != MP_OK)
+		goto done;
+	mp_world__series_codes(&pwt, 0);
+	if (!(ks = malloc(2 * NC * sizeof *ks))) {
+		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
+		goto done;
+	}
+	double *qs = malloc(2 * (size_t)NC * (size_t)ny * sizeof *qs);
+	if (!qs) {
+		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
+		goto done;
+	}
+	nmc_burden(&nmx, &pwt, &sgdp, gdp, from, until, qs, qs + (size_t)NC * (size_t)ny, &lbn);
+	free(qs);
+	for (int c = 1; c < NC; c++) /* the pooled fit's covariate terms, held fixed */
+		for (int t = from + 1; t <= until; t++) {
+			double z[4];
+			for (int j = 0; j < 4; j++) {
+				z[j] = mp_econ_at(ex[j], (size_t)c, t + lag[j]);
+				if (!isfinite(z[j]))
+					z[j] = 0; /* no war, dispute or partner data: no effect */
+				if (clamp[j] > 0)
+					z[j] = z[j] > clamp[j] ? clamp[j] : (z[j] < -clamp[j] ? -clamp[j] : z[j]);
+			}
+			MP_EP(&cov, c, t) = bf.coef[0] * z[0] + bf.coef[1] * z[1] + bf.coef[2] * z[2] + bf.coef[3] * z[3];
+		}
+	double t2;
+	if ((rc = mp_fit_unit_speeds(ctx, &lnb, m, &cov, from, until, bf.kappa, ks, ks + NC, &t2)) != MP_OK ||
+	    (rc = mp_fit_level_sd(ctx, &lnb, &lbn, ks, bf.unit_sd, from + 10, until, 10, 10.0, &lv)) != MP_OK)
+		goto done;
+	snprintf(txt, sizeof txt, "s.d. of the level behind the 10-yr errors of the NMC burden (NMC milex / GDP at "
+		 "MER), %zu forecasts (excess kurtosis %.2f), from their 5-95%% range", lv.n, lv.kurtosis);
+	if ((rc = mp_calib__add(ctx, r, 0, "military.level_sd", lv.sd, MP_NA, lv.n, "kurtosis", lv.kurtosis, txt)) ||
+	    (rc = mp_calib__add(ctx, r, 0, "fit.reversion_between_sd", sqrt(t2), MP_NA, bf.n, "", MP_NA,
+				"between-state s.d. of the burden's reversion speeds (EB prior)")))
+		goto done;
+	for (int c = 1; c < NC && rc == MP_OK; c++) {
+		if (!isfinite(m[c]))
+			continue;
+		rc = add_unit(ctx, r, c, "military.reversion", ks[c], ks[NC + c], bf.n,
+			      "EB-shrunk reversion speed of the state's SIPRI burden");
+		if (rc == MP_OK && lv.unit_sd && isfinite(lv.unit_sd[c]))
+			rc = add_unit(ctx, r, c, "military.level_sd", lv.unit_sd[c], MP_NA, lv.n,
+				      "s.d. of the state's burden level, 10 pseudo-origins toward the pooled value");
+	}
 done:
 	mp_reversion_fit_free(&bf);
 	mp_reversion_fit_free(&pf);
@@ -337,7 +438,10 @@ done:
 		mp_econ_panel_free(all[k]);
 	free(mark);
 	free(m);
-	mp_store_calib_rows *rows[] = { &sp, &riv, &al, &war, &mid, &nmc, &inc };
+	free(gdp);
+	free(ks);
+	mp_level_fit_free(&lv);
+	mp_store_calib_rows *rows[] = { &sp, &riv, &al, &war, &mid, &nmc, &inc, &nmx, &pwt, &sgdp };
 	for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++)
 		mp_store__calib_rows_free(rows[k]);
 	return rc;

@@ -68,6 +68,7 @@ typedef struct ens_work {
 	double *work, *vec;     /* per thread: output scratch and one run's keys */
 	mp_qsum *q;             /* nloc summaries */
 	int *counts;            /* per rank, for the MPI collectives */
+	mp_sim_unit_params file_units; /* the `units:` rows of sc->params_file (opts->units NULL) */
 } ens_work;
 
 static void work_free(ens_work *w)
@@ -83,21 +84,25 @@ static void work_free(ens_work *w)
 	free(w->q);
 	free(w->counts);
 	mp_sim_free(w->tmpl);
+	mp_sim_units_clear(&w->file_units);
 }
 
 /* The template sim from the start world, its outputs, and the buffers. */
 static int work_init(mp_ctx *ctx, mp_ensemble *e, const mp_scenario *sc, const mp_world *start, const mp_poles *poles,
 		     const mp_ensemble_opts *opts, ens_work *w)
 {
+	int rc;
+	if (!opts->units && sc->params_file[0] && (rc = mp_sim_units_load(ctx, sc->params_file, &w->file_units)) != MP_OK)
+		return rc;
 	mp_sim_opts so = MP_SIM_OPTS_INIT;
 	so.params = &sc->params;
+	so.units = opts->units ? opts->units : &w->file_units;
 	so.scenario = sc;
 	so.poles = poles;
 	so.store = opts->store;
 	so.seed = e->seed;
 	so.run = 0;
-	int rc = mp_sim_new(ctx, start, &so, &w->tmpl);
-	if (rc != MP_OK)
+	if ((rc = mp_sim_new(ctx, start, &so, &w->tmpl)) != MP_OK)
 		return rc;
 	if ((rc = mp_outputs_init_pyramid(&e->out, w->tmpl, poles, opts->pyramid)) != MP_OK)
 		return rc == MP_ENOTFOUND ? mp_error_set(ctx, MP_EINPUT, "population: no unit '%s' with an age structure in "

@@ -6,7 +6,9 @@
  *             working-age person held at its start value; P_i,0 the start population, so
  *             A's level is comparable with the calibration's, which uses L = population)
  *   K_i,t+1 = (1 - d) K_i,t + s_i,t Y_i,t                      (perpetual inventory)
- *   s_i,t+1 = s_i,t + k_s (s_i - s_i,t)                        (investment share reverts)
+ *   s_i,t+1 = s_i,t + k_s (s_i - s_i,t),  s_i = w s_i,own + (1 - w) s_world   (investment
+ *             rate adjusts toward its own level shrunk toward the world's: partial
+ *             adjustment, Nerlove 1958; k_s and w by a rolling-origin fit, fit_economy.c)
  *   ln A_i,t = ln A_F,t + x_i,t
  *   ln A_F,t+1 = ln A_F,t + g_A + sd_F e_F,t                   (frontier TFP, common shock)
  *   x_i,t+1 = x_i,t + lambda (mu_i - x_i,t) + v_i,t + w_i,t + levers - c_s sigma_i,t
@@ -117,7 +119,9 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		st->pop0[i] = s->pop[i];
 		st->wa0[i] = s->pop_working[i];
 		double sb = w->econ.invest_share > 0 && w->econ.invest_share < 1 ? w->econ.invest_share : p->economy_invest_default;
-		st->sbar[i] = mp_sim__unit(s, i, "economy.invest", sb);
+		/* the rate's target: the state's own level shrunk toward the world's */
+		const double wo = p->economy_invest_own_weight;
+		st->sbar[i] = wo * mp_sim__unit(s, i, "economy.invest", sb) + (1.0 - wo) * p->economy_invest_default;
 		st->sh[i] = w->econ.invest_share > 0 && w->econ.invest_share < 1 ? w->econ.invest_share : st->sbar[i];
 		/* unknown capital: the perpetual inventory's steady state K/Y = s / (g + d), with
 		   output growth g = 3%/yr (world GDP growth 1950-2016, Maddison) */
@@ -138,15 +142,20 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		st->x[i] = lnA0[i] - lnA0[F];
 		/* unfitted states: a share of their start gap is structural (economy.gap_share) */
 		const mp_actor_econ *e = &s->w->actors[i].econ;
-		/* the steady-state TFP gap: the calibration's row for the start year; else the
-		   world's shipped distance to it (the default world: the fitted gap minus the
-		   state's gap in the calibration year, added to its own start gap; it counts when
-		   its posterior s.d. is positive, as every fitted state's is); else a share of
-		   the start gap */
+		/* the steady-state TFP gap, as a distance from the start gap: the calibration's
+		   row minus the state's gap in the calibration year (fit.tfp_x), added to the
+		   sim's own start gap (the same state measured with the start world's data, which
+		   may differ in vintage or population source from the calibration's); a row
+		   without fit.tfp_x is the gap itself; else the world's shipped distance (the
+		   default world; it counts when its posterior s.d. is positive, as every fitted
+		   state's is); else a share of the start gap */
 		int fitted = isfinite(e->tfp_gap) && e->tfp_gap_sd > 0;
 		double g0 = fitted ? st->x[i] + e->tfp_gap : p->economy_gap_share * st->x[i];
 		double gs0 = fitted ? e->tfp_gap_sd : 0.0;
-		st->mu_hat[i] = i == F ? 0.0 : mp_sim__unit(s, i, "economy.tfp_gap", g0);
+		double gu = mp_sim__unit(s, i, "economy.tfp_gap", MP_NA), xu = mp_sim__unit(s, i, "fit.tfp_x", MP_NA);
+		if (isfinite(gu))
+			g0 = isfinite(xu) ? st->x[i] + gu - xu : gu;
+		st->mu_hat[i] = i == F ? 0.0 : g0;
 		st->mu_sd[i] = i == F ? 0.0 : mp_sim__unit(s, i, "economy.tfp_gap_sd", gs0);
 		st->mu[i] = st->mu_hat[i];
 		st->dev[i] = i == F ? 0.0 : mp_sim__unit(s, i, "economy.tfp_dev0", 0.0);

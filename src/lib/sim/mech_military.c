@@ -1,12 +1,15 @@
 /* Military (docs/economy.md "Military"): spending as a persistent burden around the state's
  * own level, and personnel from the military-age population.
  *
- *   ln b_i,t+1 = ln b_i,t - k (ln b_i,t - m_i') + w I W_i,t + r clamp(gR_i,t) + a clamp(gA_i,t)
+ *   ln b_i,t+1 = ln b_i,t - k_i (ln b_i,t - m_i') + w I W_i,t + r clamp(gR_i,t) + a clamp(gA_i,t)
  *                + sd_i t_nu(0, 1)
- *   m_i'       = ln(exp(m_i) + arms_i)        (a great power's strategic arms lever)
+ *   m_i'       = ln(exp(m_i + tau_i z_i) + arms_i)   (z_i ~ N(0, 1) once per run: the level's
+ *                uncertainty; arms_i a great power's strategic arms lever)
  * (partial adjustment, Nerlove 1958; the action-reaction term in growth rates, Richardson
  * 1960; burden sharing, Olson & Zeckhauser 1966). m_i is the state's fitted level (median
- * SIPRI burden of its last 25 years; unfitted states: their start burden). W = 1 after a
+ * SIPRI burden of its last 25 years; unfitted states: their start burden), k_i its speed
+ * (empirical Bayes around military.reversion) and tau_i the s.d. of its level behind the
+ * 10-year errors of the NMC-measured burden (military.level_sd; fit_reversion_eb.c). W = 1 after a
  * year at war (conflict's at_war), I = military.war_intensity (the median COW war-year's
  * ln(1 + battle deaths / 1000)); gR, gA = last year's growth of the summed spending of the
  * state's strategic rivals (Thompson & Dreyer) and defence-pact allies, clamped to +-0.5:
@@ -25,6 +28,9 @@ typedef struct mil_state {
 	/* constants */
 	double *m, *sd, *pm, *pop0, *mil0; /* n: ln level, shock s.d., ln personnel level, start
 					      population and military-age population */
+	double *k, *msd;            /* n: reversion speed, s.d. of the ln level */
+	/* per run (drawn at reset) */
+	double *mrun;               /* n: this run's ln level, m + msd z */
 	/* scratch */
 	double *milper;             /* n: personnel of the year */
 } mil_state;
@@ -44,6 +50,9 @@ static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
 	MP_SIM_TAKE(st, b, o, pm, n);
 	MP_SIM_TAKE(st, b, o, pop0, n);
 	MP_SIM_TAKE(st, b, o, mil0, n);
+	MP_SIM_TAKE(st, b, o, k, n);
+	MP_SIM_TAKE(st, b, o, msd, n);
+	MP_SIM_TAKE(st, b, o, mrun, n);
 	MP_SIM_TAKE(st, b, o, milper, n);
 	return o;
 }
@@ -89,6 +98,9 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		st->m[i] = log(mp_sim__unit(s, i, "military.burden_level", bl));
 		double sd0 = ec->burden_shock_sd > 0 ? ec->burden_shock_sd : p->military_shock_sd;
 		st->sd[i] = mp_sim__unit(s, i, "military.shock_sd", sd0);
+		st->k[i] = mp_sim__unit(s, i, "military.reversion", p->military_reversion);
+		st->msd[i] = mp_sim__unit(s, i, "military.level_sd", p->military_level_sd);
+		st->mrun[i] = st->m[i];
 		st->pop0[i] = s->pop[i];
 		st->mil0[i] = s->pop_military[i];
 		double mp = s->w->actors[i].comp[MP_MILPER];
@@ -155,7 +167,7 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 	mil_state *st = vst;
 	const mp_sim_params *p = &s->p;
 	const size_t n = s->n;
-	const double k = p->military_reversion, war = p->military_war_effect * p->military_war_intensity;
+	const double war = p->military_war_effect * p->military_war_intensity;
 	const double kp = p->military_personnel_reversion;
 	const double warp = p->military_personnel_war * p->military_war_intensity;
 	mp_rng r;
@@ -163,7 +175,7 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 	for (size_t i = 0; i < n; i++) {
 		double e = mp_econ_student(&r, p->military_shock_df), ep = mp_rng_normal(&r);
 		double arms = s->gp[i] ? p->strategy_budget * s->policy[i * MP_NPOL + MP_POL_ARMS] : 0;
-		double target = arms > 0 ? log(exp(st->m[i]) + arms) : st->m[i];
+		double target = arms > 0 ? log(exp(st->mrun[i]) + arms) : st->mrun[i];
 		/* last year's growth of rivals' and allies' spending (s->milex is last year's) */
 		double R = partners(s, s->rivalry, i), A = partners(s, s->ally, i);
 		double gR = R > 0 && isfinite(st->lnR1[i]) ? log(R) - st->lnR1[i] : 0.0;
@@ -172,7 +184,7 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 		st->lnA1[i] = A > 0 ? log(A) : MP_NA;
 		double W = s->at_war[i] ? 1.0 : 0.0;
 		double lb = log(s->burden[i]);
-		lb += -k * (lb - target) + war * W + p->military_threat_effect * clamp(gR, 0.5) +
+		lb += -st->k[i] * (lb - target) + war * W + p->military_threat_effect * clamp(gR, 0.5) +
 		      p->military_ally_effect * clamp(gA, 0.5) + st->sd[i] * e;
 		double b = exp(lb);
 		s->burden[i] = b < 1e-4 ? 1e-4 : (b > 0.5 ? 0.5 : b);
@@ -182,11 +194,18 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 	return MP_OK;
 }
 
+/* This run's levels, m_i + tau_i z (the level's uncertainty, fit_reversion_eb.c; one
+ * normal draw per actor from the run's own stream: fixed layout), and the start personnel. */
 static void reset(mp_sim *s, void *vst)
 {
 	mil_state *st = vst;
-	for (size_t i = 0; i < s->n; i++)
+	mp_rng r;
+	mp_rng_init(&r, s->seed, s->run, (uint32_t)s->year0 * 16u + MP_SIM_S_RUN_MIL);
+	for (size_t i = 0; i < s->n; i++) {
+		double z = mp_rng_normal(&r);
+		st->mrun[i] = st->m[i] + st->msd[i] * z;
 		st->milper[i] = exp(st->lnp[i]) * base_pop(s, st, i);
+	}
 }
 
 const mp_sim_mech mp_sim__mech_military = { "military", sizeof(mil_state), layout, init, settle, reset, step };

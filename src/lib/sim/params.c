@@ -77,6 +77,12 @@ int mp_sim_params_get(const mp_sim_params *p, const char *key, double *v)
 
 int mp_sim__params_apply(mp_ctx *ctx, const char *file, mp_yaml *y, int map, mp_sim_params *p)
 {
+	return mp_sim__params_apply_file(ctx, file, y, map, 0, p);
+}
+
+int mp_sim__params_apply_file(mp_ctx *ctx, const char *file, mp_yaml *y, int map, int skip_units,
+			      mp_sim_params *p)
+{
 	yaml_node_t *m = mp_yaml__node(y, map);
 	if (!m || m->type != YAML_MAPPING_NODE)
 		return mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: expected a mapping of parameter: value", file,
@@ -87,6 +93,8 @@ int mp_sim__params_apply(mp_ctx *ctx, const char *file, mp_yaml *y, int map, mp_
 		if (!key)
 			return mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: expected a parameter name", file,
 					    k->start_mark.line + 1, k->start_mark.column + 1);
+		if (skip_units && !strcmp(key, "units"))
+			continue; /* per-country rows: mp_sim_units_load */
 		double v;
 		yaml_node_t *vn = mp_yaml__node(y, pr->value);
 		if (mp_yaml__number(y, pr->value, &v) != MP_OK)
@@ -120,7 +128,13 @@ int mp_sim_params_load(mp_ctx *ctx, const char *yaml_path, mp_sim_params *p)
 	if (inner && mp_yaml__node(&y, inner)->type == YAML_MAPPING_NODE)
 		root = inner;
 	mp_sim_params tmp = *p;
-	rc = mp_sim__params_apply(ctx, yaml_path, &y, root, &tmp);
+	rc = mp_sim__params_apply_file(ctx, yaml_path, &y, root, 1, &tmp);
+	int um = mp_yaml__get(&y, root, "units");
+	if (rc == MP_OK && um) { /* validated here too, so a bad file fails whichever loader reads it */
+		mp_sim_unit_params u = MP_SIM_UNIT_PARAMS_INIT;
+		rc = mp_sim__units_apply(ctx, yaml_path, &y, um, &u);
+		mp_sim_units_clear(&u);
+	}
 	if (rc == MP_OK)
 		*p = tmp;
 	mp_yaml__free(&y);

@@ -363,8 +363,10 @@ static int load_into(mp_ctx *ctx, const char *path, mp_scenario *sc, int depth)
 				const char *f = mp_yaml__scalar(&y, p->value);
 				if (!f)
 					rc = err_at(ctx, path, v, k, "expected a file name or a mapping of parameters");
-				else if (resolve(ctx, path, f, buf, sizeof buf, 1) == MP_OK)
+				else if (resolve(ctx, path, f, buf, sizeof buf, 1) == MP_OK) {
 					rc = mp_sim_params_load(ctx, buf, &sc->params);
+					snprintf(sc->params_file, sizeof sc->params_file, "%s", buf);
+				}
 				else if (!strcmp(k, "params"))
 					rc = err_at(ctx, path, v, k, "parameter file not found");
 			}

@@ -56,8 +56,11 @@ static const qspec specs[MP_STORE_CALIB_COUNT] = {
 	[MP_STORE_CALIB_PWT] = { "pwt",
 		"SELECT 0, p.year,"
 		" p.csh_c * p.pl_c + p.csh_i * p.pl_i + p.csh_g * p.pl_g + p.csh_x * p.pl_x + p.csh_m * p.pl_m,"
-		" CASE WHEN p.cgdpo > 0 THEN p.cn / p.cgdpo END, p.csh_i, p.rgdpna, p.countrycode"
-		" FROM pwt p WHERE p.dsid = ?1 AND p.year >= ?2 AND p.year <= ?3"
+		" CASE WHEN p.cgdpo > 0 THEN p.cn / p.cgdpo END, CASE WHEN p.rgdpna > 0 THEN p.rnna / p.rgdpna END,"
+		" CASE WHEN p.rgdpna > 0 THEN n.rnna / p.rgdpna END, p.countrycode"
+		" FROM pwt p LEFT JOIN pwt n ON n.dsid = p.dsid AND n.countrycode = p.countrycode"
+		" AND n.year = p.year + 1 AND n.year <= ?3"
+		" WHERE p.dsid = ?1 AND p.year >= ?2 AND p.year <= ?3"
 		" ORDER BY p.countrycode, p.year", 2, 4, 1 },
 	[MP_STORE_CALIB_NMC_COMP] = { "nmc",
 		"SELECT ccode, year, milper, irst, pec, tpop FROM nmc WHERE dsid = ?1 AND year >= ?2"

@@ -43,8 +43,10 @@ typedef enum {
 	MP_STORE_CALIB_IDEAL,
 	/* Economy and military (calib/fit_economy*.c, fit_military*.c; additive block) */
 	/* pwt, year in [from, until], sorted by countrycode, year: i = {0, year} (mapped by
-	   the caller, as MP_STORE_CALIB_INCOME), r = {GDP price level sum_k csh_k pl_k (k = c,i,g,x,m),
-	   capital-output ratio cn / cgdpo, csh_i, rgdpna}, txt = ISO3 */
+	   the caller, as MP_STORE_CALIB_INCOME), r = {GDP price level sum_k csh_k pl_k
+	   (k = c,i,g,x,m), capital-output ratio cn / cgdpo (current PPPs), rnna / rgdpna
+	   (constant national prices), rnna of year + 1 / rgdpna (NaN when year + 1 > until)},
+	   txt = ISO3 */
 	MP_STORE_CALIB_PWT,
 	/* nmc, year in [from, until]: i = {ccode, year}, r = {milper, irst, pec, tpop} */
 	MP_STORE_CALIB_NMC_COMP,

@@ -32,6 +32,13 @@ static int world_index(const mp_world *w, const char *iso3, int year)
 	return -1;
 }
 
+double mp_world_invest_rate(double ky, double ky_next, double scale)
+{
+	if (!(ky > 0) || !(ky_next > 0) || !(scale > 0))
+		return MP_NA;
+	return (ky_next - (1.0 - MP_ECON_PIM_DEPRECIATION) * ky) * scale;
+}
+
 int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w)
 {
 	mp_dataset_info d;
@@ -56,11 +63,29 @@ int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w)
 		mp_actor *a = &w->actors[i];
 		if (r->r[1] > 0)
 			a->econ.capital_output = r->r[1];
-		if (r->r[2] > 0 && r->r[2] < 1)
-			a->econ.invest_share = r->r[2];
 		double qu = qus[r->i[1] - (w->year - LOOKBACK)];
 		if (r->r[0] > 0 && qu > 0)
 			a->econ.price_level = r->r[0] / qu;
+		/* once per country (its first row): the investment rate of the latest year with
+		   next year's capital, at the ratio of current-PPP to constant-price capital-output
+		   of the latest year with both (docs/economy.md, "Production") */
+		if (k > 0 && !strcmp(rows.v[k - 1].txt, r->txt))
+			continue;
+		size_t end = k;
+		while (end + 1 < rows.n && !strcmp(rows.v[end + 1].txt, r->txt))
+			end++;
+		double f = MP_NA, sv = MP_NA;
+		for (size_t j = k; j <= end; j++) {
+			const mp_store_calib_row *q = &rows.v[j];
+			if (q->r[1] > 0 && q->r[2] > 0)
+				f = q->r[1] / q->r[2];
+			double se = mp_world_invest_rate(q->r[2], q->r[3], 1.0);
+			if (isfinite(se))
+				sv = se;
+		}
+		double sq = sv * f;
+		if (isfinite(sq) && sq > 0 && sq < 1)
+			a->econ.invest_share = sq;
 	}
 	/* GDP at market exchange rates where the world has none: PPP GDP x price level x the
 	   US deflator of the year (the US's current-dollar GDP from SIPRI over its PPP GDP). */
