@@ -59,6 +59,12 @@ MP_EXTERN int mp_country_state_of_iso3(const char *iso3, int year, int ccode[2])
  * (SUN, CSK, YUG), which a panel leaves out: their successors are in the data on their own. */
 MP_EXTERN int mp_country_series_of_iso3(const char *iso3);
 
+/* The COW state of a record keyed by ISO 3166-1 alpha-2 (UN roll calls): the table's COW
+ * number, the withdrawn ISO 3166-3 codes of dissolved states (CS 315, DD 265, SU 365,
+ * YD 680, YU 345), or, when the code is blank or unknown, the English name (with the
+ * records' spellings of former states: "Federal Republic of Germany" 260). 0 when none. */
+MP_EXTERN int mp_country_state_of_iso2(const char *iso2, const char *name);
+
 /* A country named on a command line: a COW number ("710"), COW letters ("CHN", tried
  * before ISO3, as COW's own keys come first: "CZE" is Czechoslovakia), an ISO3 code
  * ("DEU") or an English name ("germany"), case-insensitive. MP_ENOTFOUND with up to three

@@ -45,6 +45,24 @@ MP_EXTERN const char *mp_data_family_table(size_t i);
 MP_EXTERN const char *mp_data_family_name(size_t i);
 MP_EXTERN const char *mp_data_family_citation(size_t i);
 
+/* Every layout multipolar recognises (a family's first layout and the producers' own files,
+ * docs/data.md "Get the data"): count, and for layout i its family, the layout's name ("" for
+ * a family's own), the header it needs (the required columns, comma-separated, written to
+ * buf), its version, typical file names, the producer's download page and a note on how to
+ * save the file (or ""). Static strings except `header`. */
+typedef struct mp_data_layout_info {
+	const char *family, *name, *layout, *version, *files, *url, *note, *citation;
+	char header[640];
+} mp_data_layout_info;
+/* BibTeX entries (one or more @... records, keys like gibler2009) of a family's requested
+ * citation; NULL when the family has none here. Static. */
+MP_EXTERN const char *mp_data_family_bibtex(const char *family);
+/* The same for an imported dataset version: families whose work changes with the release
+ * (UN WPP 2017 or 2024) get the release's entry. */
+MP_EXTERN const char *mp_data_dataset_bibtex(const char *family, const char *version);
+MP_EXTERN size_t mp_data_layouts(void);
+MP_EXTERN int mp_data_layout_get(size_t i, mp_data_layout_info *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -23,10 +23,13 @@
 #include "multipolar/poles.h"
 #include "multipolar/store.h"
 #include "multipolar/table.h"
+#include "multipolar/world.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+typedef struct mp_rel_agree mp_rel_agree; /* roll-call agreement, below */
 
 /* ---- kernels ------------------------------------------------------------------- */
 
@@ -180,13 +183,16 @@ MP_EXTERN int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, co
 MP_EXTERN size_t mp_rel_actor_members(const mp_rel_year *y, const mp_poles *poles, const mp_rel_actor *a,
 			    int *idx);
 
-/* The tidy dyad-year table: year,a,b,cap_share_a,cap_ratio,parity,atop_tie,cow_tie,
- * s_unweighted,s_weighted,s_squared,tau_b,kappa,ideal_distance,trade,dep_ab,dep_ba,
- * barbieri,junior_index; with `components` also cap_a,cap_b,share_a,share_b,cap_asym,
- * dep_asym,alignment. Missing values are empty cells. */
+/* The tidy dyad-year table of 'multipolar dyad': ccode1,ccode2,stateabb1,stateabb2,year,
+ * cap_share_a,cap_ratio,parity,atop_tie,cow_tie,s_unweighted,s_weighted,s_squared,tau_b,
+ * kappa,ideal_distance,trade,dep_ab,dep_ba,barbieri,junior_index, then the roll-call
+ * agreement agree,s_votes,kappa_votes,nvotes,agree_me,..,agree_ec; with `components` also
+ * cap_a,cap_b,share_a,share_b,cap_asym,dep_asym,alignment. A pole's ccode is empty and its
+ * stateabb is its name. votes: 7 entries (all roll calls, then the issue families me, nu,
+ * di, hr, co, ec) or NULL. Missing values are empty cells. */
 MP_EXTERN int mp_rel_table_new(mp_table **out, int components);
-MP_EXTERN int mp_rel_table_add(mp_table *t, int year, const char *a, const char *b, const mp_rel_dyad *d,
-		     int components);
+MP_EXTERN int mp_rel_table_add(mp_table *t, int year, const mp_rel_actor *a, const mp_rel_actor *b,
+			       const mp_rel_dyad *d, const mp_rel_agree *votes, int components);
 
 /* ---- power transitions ----------------------------------------------------------- */
 
@@ -203,9 +209,59 @@ typedef struct mp_rel_event {
 MP_EXTERN int mp_rel_transitions(const int *years, const double *r, size_t n, double lo, double hi,
 		       mp_rel_event *ev, size_t cap, size_t *nev);
 
+/* ---- roll-call votes (docs/panels.md "Roll-call votes") ------------------------------ */
+
+/* Agreement of two vote positions x, y over n roll calls (yes 1, abstain 0.5, no 0; NaN
+ * absent or not a member, skipped): agree = 1 - mean|x - y| (Voeten's agreement index),
+ * s = 1 - 2 mean|x - y| (Signorino & Ritter 1999 S with distance 1 per roll call),
+ * kappa = Haege's (2011) chance-corrected agreement (states only; NaN otherwise), n = the
+ * roll calls both voted on. NaN when n = 0. */
+struct mp_rel_agree {
+	double agree, s, kappa;
+	int n;
+};
+MP_EXTERN void mp_rel_vote_agree(const double *x, const double *y, size_t n, mp_rel_agree *out);
+/* Agreement of two groups of states (ccodes a[0..na), b[0..nb); a group's position on a
+ * roll call is the mean of its members' who voted) on the roll calls of `issue`
+ * (MP_VOTE_* bits, 0 all). MP_ENOMEM only. */
+MP_EXTERN int mp_rel_rollcall_dyad(const mp_world_votes *v, const int *a, size_t na, const int *b, size_t nb,
+				   int issue, mp_rel_agree *out);
+/* The agreement matrix over year y's members (n*n, n = mp_rel_year_n) for
+ * mp_rel_blocs_weights: agree of each pair with at least 10 common roll calls, else 0;
+ * NaN rows for members that did not vote that year. MP_ENOMEM only. */
+MP_EXTERN int mp_rel_rollcall_weights(const mp_rel_year *y, const mp_world_votes *v, int issue, double *w);
+
+/* ---- panels (docs/panels.md): dyad-years and state-years, like peacesciencer ------- */
+
+typedef enum { MP_PANEL_ALL, MP_PANEL_MAJORS, MP_PANEL_POLES, MP_PANEL_PRD } mp_panel_set;
+typedef struct mp_panel_opts {
+	unsigned int version;
+	int from, to;          /* years */
+	mp_panel_set set;      /* all system members, COW majors, poles, politically relevant */
+	int directed;          /* both orders of each pair */
+	int components;        /* add the junior-index parts */
+	const mp_poles *poles; /* MP_PANEL_POLES (and the states panel's pole column); may be NULL */
+} mp_panel_opts;
+#define MP_PANEL_OPTS_VERSION 1
+#define MP_PANEL_OPTS_INIT { MP_PANEL_OPTS_VERSION, 0, 0, MP_PANEL_ALL, 0, 0, NULL }
+/* Receives the panel one year at a time (a table of that year's rows; the same columns
+ * every year). Return MP_OK to go on. */
+typedef int (*mp_panel_fn)(void *u, const mp_table *chunk, int year);
+/* The dyad-year panel: ccode1, ccode2, stateabb1, stateabb2, year, then contiguity,
+ * capital distance, MID and war onset/ongoing and peace years, rivalry, major-power flags,
+ * capabilities and their ratio, alliance ties, S-scores, vote agreement, ideal-point
+ * distance, trade and dependence (every column: docs/panels.md). Poles: ccode empty,
+ * stateabb the pole's name, the state-pair columns (contiguity .. rivalry) empty. */
+MP_EXTERN int mp_rel_dyads_panel(mp_ctx *ctx, mp_store *s, const mp_panel_opts *opts, mp_panel_fn fn, void *u);
+/* The state-year panel: ccode, stateabb, year, the six NMC components, CINC, major power,
+ * GDP (Maddison), SIPRI spending, UN ideal point, pole (docs/panels.md). */
+MP_EXTERN int mp_rel_states_panel(mp_ctx *ctx, mp_store *s, const mp_panel_opts *opts, mp_panel_fn fn, void *u);
+
 /* ---- blocs ------------------------------------------------------------------------ */
 
-typedef enum { MP_BLOC_VOTES, MP_BLOC_ALLIANCES, MP_BLOC_BOTH } mp_bloc_basis;
+/* MP_BLOC_ROLLCALL: the full roll-call agreement matrix (mp_rel_rollcall_weights, then
+ * mp_rel_blocs_weights); mp_rel_blocs itself takes the other three. */
+typedef enum { MP_BLOC_VOTES, MP_BLOC_ALLIANCES, MP_BLOC_BOTH, MP_BLOC_ROLLCALL } mp_bloc_basis;
 typedef enum { MP_BLOC_LOUVAIN, MP_BLOC_LEIDEN } mp_bloc_method;
 
 typedef struct mp_bloc_opts {
@@ -224,6 +280,11 @@ typedef struct mp_bloc_opts {
  * (non-aligned), -1 = no data. *modularity: of the partition found. */
 MP_EXTERN int mp_rel_blocs(mp_ctx *ctx, const mp_rel_year *y, const mp_bloc_opts *opts, int *bloc,
 		 double *modularity);
+/* The same on a given similarity matrix w (n*n over year y's members, n = mp_rel_year_n;
+ * symmetric, weights > 0 are edges): a member is a node when w[i*n+i] is finite (NaN on
+ * the diagonal: no data). opts->basis is ignored. */
+MP_EXTERN int mp_rel_blocs_weights(mp_ctx *ctx, const mp_rel_year *y, const double *w, const mp_bloc_opts *opts,
+				   int *bloc, double *modularity);
 /* Agreement of two labelings (entries < 0 in either are skipped): NMI and the adjusted
  * Rand index (igraph_compare_communities). */
 MP_EXTERN int mp_rel_compare(mp_ctx *ctx, const int *p, const int *q, size_t n, double *nmi, double *ari);

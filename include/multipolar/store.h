@@ -91,6 +91,54 @@ typedef struct mp_bargain_record {
 /* Stores one negotiation result in one transaction; *run_id (may be NULL) gets its id. */
 MP_EXTERN int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec, int64_t *run_id);
 
+
+/* ---- provenance of stored runs (docs/panels.md "Provenance") ----------------------- */
+
+/* The git commit the library was built from ("<sha>", "<sha>-dirty" or "unknown"). */
+MP_EXTERN const char *mp_git_commit(void);
+/* The command line of this process, as the front end passed it (recorded with each run;
+ * "" until set). Arguments with blanks or quotes are quoted. */
+MP_EXTERN void mp_set_command_line(int argc, char *const *argv);
+MP_EXTERN const char *mp_command_line(void);
+/* SHA-256 of a file's bytes as 64 hex digits (MP_EIO naming the file on failure). */
+MP_EXTERN int mp_file_sha256(mp_ctx *ctx, const char *path, char out[65]);
+
+typedef struct mp_run_input {
+	const char *role;   /* "dataset", "scenario", "params", "world", "poles", "input" */
+	const char *name;   /* file name (datasets: family and file) */
+	const char *sha256;
+} mp_run_input;
+typedef struct mp_run_provenance {
+	const char *kind;   /* "sim", "eval", "calib", "bargain" */
+	int64_t run_id;     /* the run's id in its own table */
+	int64_t seed;       /* -1 none */
+	int runs;           /* 0 none */
+	const char *params; /* the parameter set (JSON or a file's name); may be NULL */
+	const char *switches; /* model switches ("key=value ..."); may be NULL */
+	const mp_run_input *inputs;
+	size_t ninputs;
+} mp_run_provenance;
+/* Records p with this build's version and commit and mp_command_line(), plus one input row
+ * per dataset version in the store (the newest of each family is what runs read). Replaces
+ * an earlier record of the same (kind, run_id). */
+MP_EXTERN int mp_store_provenance_record(mp_ctx *ctx, mp_store *s, const mp_run_provenance *p);
+
+/* A stored record: strings owned by the record (mp_run_record_free). */
+typedef struct mp_run_record {
+	char kind[16];
+	int64_t run_id, seed;
+	int runs;
+	char version[32], git_commit[64], created_at[32];
+	char *command_line, *params, *switches;
+	size_t ninputs;
+	struct { char role[16]; char name[160]; char sha256[65]; } *inputs;
+} mp_run_record;
+/* MP_ENOTFOUND when the run has no record (runs stored by older versions). */
+MP_EXTERN int mp_store_provenance_get(mp_ctx *ctx, mp_store *s, const char *kind, int64_t run_id, mp_run_record *out);
+MP_EXTERN void mp_run_record_free(mp_run_record *r);
+/* The run ids of `kind` with a record, newest first (at most max); *ids malloc'd. */
+MP_EXTERN int mp_store_provenance_list(mp_ctx *ctx, mp_store *s, const char *kind, size_t max, int64_t **ids, size_t *n);
+
 #ifdef __cplusplus
 }
 #endif

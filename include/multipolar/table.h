@@ -63,6 +63,12 @@ MP_EXTERN size_t mp_text_escape(const char *s, char *out, size_t size);
 /* fputs with mp_text_escape, any length. */
 MP_EXTERN void mp_text_fputs(const char *s, FILE *f);
 /* Parses "text", "table", "csv" or "json". */
+/* Column col's description (name, type, digits); NULL past the last. */
+MP_EXTERN const mp_column *mp_table_column(const mp_table *t, size_t col);
+/* CSV rows of t, with the header line or without (for a table written in parts). */
+MP_EXTERN int mp_table_write_csv(const mp_table *t, FILE *f, int header);
+/* Appends the rows of src (same columns) to dst. */
+MP_EXTERN int mp_table_append(mp_table *dst, const mp_table *src);
 MP_EXTERN int mp_format_parse(const char *s, mp_format *out);
 /* Shortest "%.{15,16,17}g" form of v that reads back as v; "" for NaN. buf >= 32. */
 MP_EXTERN void mp_format_real(char *buf, size_t size, double v);

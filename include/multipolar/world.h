@@ -214,7 +214,8 @@ MP_EXTERN int mp_world_clone(const mp_world *w, mp_world **out);
 MP_EXTERN void mp_world_free(mp_world *w);
 /* Index of the actor with `ccode`, or -1. */
 MP_EXTERN int mp_world_find(const mp_world *w, int ccode);
-/* Index of the actor by stateabb (case-insensitive) or name, or -1. */
+/* Index of the actor by stateabb (case-insensitive), name, COW code, or else any name
+ * mp_country_find (crosswalk.h) knows (ISO3, English names), or -1. */
 MP_EXTERN int mp_world_find_name(const mp_world *w, const char *abb_or_name);
 /* Dyads of `year` over the states ccodes[0..n) (aggregates, ccode 0, have none), the
  * parts in `parts` (MP_WORLD_DYAD_*); capitals lat/lng (n each, NaN unknown) are needed
@@ -239,6 +240,72 @@ MP_EXTERN int mp_world_alliances(mp_ctx *ctx, mp_store *s, int from, int until, 
 MP_EXTERN double mp_world_distance_km(double lat1, double lng1, double lat2, double lng2);
 /* The year range of NMC data in the store (newest or given version). */
 MP_EXTERN int mp_world_store_years(mp_ctx *ctx, mp_store *s, const char *nmc_version, int *first, int *last);
+
+
+/* ---- panels (issue 14): conflict events, peace years, roll-call votes, capitals ------ */
+
+/* Dyadic conflict events by dyad-year (docs/panels.md "Conflict"): MIDs from the GML
+ * directed dispute dyad-years (mid_dyad; Gibler, Miller & Little 2016) or, when only a
+ * participant-level file is imported (mid_part: GML/COW MIDB), from the pairs of
+ * participants on opposite sides in the years both took part; wars likewise from war_inter
+ * or the COW Inter-State War participants (war_part; Sarkees & Wayman 2010). Pairs are
+ * undirected (ccode1 < ccode2), one row per pair-year, sorted by (ccode1, ccode2, year). */
+typedef struct mp_world_event {
+	int year;
+	short ccode1, ccode2;
+	unsigned char onset;   /* a new dispute (or a new participant in one) began that year */
+} mp_world_event;
+typedef struct mp_world_events {
+	size_t n;
+	mp_world_event *v;
+	int first, last;       /* years the source covers (0: not imported) */
+	char source[16];       /* "mid_dyad", "mid_part", "war_inter", "war_part" or "" */
+} mp_world_events;
+enum { MP_WORLD_EV_MID, MP_WORLD_EV_WAR };
+/* Loads every event of `kind`; an empty set (source "") when neither file is imported. */
+MP_EXTERN int mp_world_events_load(mp_ctx *ctx, mp_store *s, int kind, mp_world_events **out);
+MP_EXTERN void mp_world_events_free(mp_world_events *e);
+/* The pair's row of `year`: 0 none, 1 ongoing, 3 onset (and ongoing); -1 when the year is
+ * outside the source's coverage. */
+MP_EXTERN int mp_world_event_at(const mp_world_events *e, int ccode1, int ccode2, int year);
+/* The year of the pair's last onset before `year` (0: none). */
+MP_EXTERN int mp_world_event_last_onset(const mp_world_events *e, int ccode1, int ccode2, int year);
+/* Peace years, the one rule (docs/panels.md "Peace years"; the BTSCS spell counter of
+ * Beck, Katz & Tucker 1998 as peacesciencer's add_spells() counts onsets): the years since
+ * the later of `since` (the first year the pair is observed: joint system membership, or
+ * the data's first year) and the year after the pair's last onset before `year`:
+ *   peace(year) = year - max(since, last_onset + 1).
+ * An onset year carries the length of the spell it ends; the year after is 0. */
+MP_EXTERN int mp_world_peace_years(int year, int since, int last_onset);
+
+/* Capitals in force in `year` of the states ccodes[0..n): lat[i], lng[i] (NaN unknown or
+ * when the capitals are not imported). */
+MP_EXTERN int mp_world_capitals(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *lat,
+				double *lng);
+
+/* UN General Assembly roll-call votes of one year (Voeten, Strezhnev & Bailey 2009, as
+ * distributed in the R package unvotes): the voters (COW states, by the crosswalk from
+ * ISO2 or the name), the roll calls, and each vote coded 1 yes, 2 abstain, 3 no, 0 absent
+ * or not a member. Issue families as bits (MP_VOTE_*). */
+enum { MP_VOTE_ME = 1, MP_VOTE_NU = 2, MP_VOTE_DI = 4, MP_VOTE_HR = 8, MP_VOTE_CO = 16, MP_VOTE_EC = 32 };
+typedef struct mp_world_votes {
+	int year;
+	size_t nstates, ncalls;
+	int *ccode;               /* nstates, increasing */
+	int *rcid;                /* ncalls */
+	unsigned char *issues;    /* ncalls: MP_VOTE_* bits */
+	unsigned char *important; /* ncalls: the US State Department's important votes */
+	unsigned char *vote;      /* nstates x ncalls, row-major */
+	size_t unmatched;         /* votes of voters the crosswalk has no COW state for */
+} mp_world_votes;
+MP_EXTERN int mp_world_votes_load(mp_ctx *ctx, mp_store *s, int year, mp_world_votes **out);
+MP_EXTERN void mp_world_votes_free(mp_world_votes *v);
+/* Row of the state with `ccode`, or -1. */
+MP_EXTERN int mp_world_votes_find(const mp_world_votes *v, int ccode);
+/* First and last year with roll calls (MP_ENOTFOUND when not imported). */
+MP_EXTERN int mp_world_votes_years(mp_ctx *ctx, mp_store *s, int *first, int *last);
+/* Issue family of a short name ("me", "nu", "di", "hr", "co", "ec"; or "all" = 0), -1 unknown. */
+MP_EXTERN int mp_world_vote_issue(const char *name);
 
 #ifdef __cplusplus
 }

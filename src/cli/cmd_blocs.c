@@ -8,7 +8,7 @@
 typedef struct {
 	cli_common common;
 	int year, from, to;
-	const char *basis, *method;
+	const char *basis, *method, *issue;
 	int knn;
 	double resolution;
 	long long seed;
@@ -25,7 +25,10 @@ static const cli_option options[] = {
 	{ "from", CLI_INT, offsetof(blocs_opts, from), "Y", "first year of a tracked span (stable bloc labels)" },
 	{ "to", CLI_INT, offsetof(blocs_opts, to), "Y", "last year of the span" },
 	{ "basis", CLI_STRING, offsetof(blocs_opts, basis), "B",
-	  "votes (UN ideal points, default), alliances (ATOP portfolios, kappa) or both" },
+	  "rollcall (roll-call agreement; the default when the votes are imported), votes (UN ideal "
+	  "points; the default otherwise), alliances (ATOP portfolios, kappa) or both" },
+	{ "issue", CLI_STRING, offsetof(blocs_opts, issue), "I",
+	  "rollcall: only the roll calls of one issue family (me, nu, di, hr, co, ec; default all)" },
 	{ "method", CLI_STRING, offsetof(blocs_opts, method), "M", "louvain (default) or leiden" },
 	{ "knn", CLI_INT, offsetof(blocs_opts, knn), "K", "votes: nearest neighbours kept per state (default 10)" },
 	{ "resolution", CLI_REAL, offsetof(blocs_opts, resolution), "G", "modularity resolution (default 1)" },
@@ -39,7 +42,8 @@ static const cli_option options[] = {
 static void defaults(void *vo)
 {
 	blocs_opts *o = vo;
-	o->basis = "votes";
+	o->basis = NULL;
+	o->issue = "all";
 	o->method = "louvain";
 	o->knn = 10;
 	o->resolution = 1.0;
@@ -66,30 +70,53 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		return mp_error_set(ctx, MP_EUSAGE, "blocs: --year Y (or --from Y --to Y) is required");
 	if (from > to)
 		return mp_error_set(ctx, MP_EUSAGE, "blocs: --from %d is after --to %d", from, to);
-	if (!strcmp(o->basis, "votes"))
+	int issue = mp_world_vote_issue(o->issue);
+	if (issue < 0)
+		return mp_error_set(ctx, MP_EUSAGE, "blocs: --issue '%s': expected all, me, nu, di, hr, co or ec",
+				    o->issue);
+	if ((rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_READONLY, &s)))
+		goto done;
+	const char *basis = o->basis ? o->basis : mp_store_has(s, "un_votes") ? "rollcall" : "votes";
+	if (!strcmp(basis, "rollcall"))
+		bo.basis = MP_BLOC_ROLLCALL;
+	else if (!strcmp(basis, "votes"))
 		bo.basis = MP_BLOC_VOTES;
-	else if (!strcmp(o->basis, "alliances"))
+	else if (!strcmp(basis, "alliances"))
 		bo.basis = MP_BLOC_ALLIANCES;
-	else if (!strcmp(o->basis, "both"))
+	else if (!strcmp(basis, "both"))
 		bo.basis = MP_BLOC_BOTH;
-	else
-		return mp_error_set(ctx, MP_EUSAGE, "blocs: --basis '%s': expected votes, alliances or both", o->basis);
+	else {
+		rc = mp_error_set(ctx, MP_EUSAGE, "blocs: --basis '%s': expected rollcall, votes, alliances or both",
+				  basis);
+		goto done;
+	}
 	if (!strcmp(o->method, "louvain"))
 		bo.method = MP_BLOC_LOUVAIN;
 	else if (!strcmp(o->method, "leiden"))
 		bo.method = MP_BLOC_LEIDEN;
-	else
-		return mp_error_set(ctx, MP_EUSAGE, "blocs: --method '%s': expected louvain or leiden", o->method);
-	if (o->knn < 1 || !(o->resolution > 0))
-		return mp_error_set(ctx, MP_EUSAGE, "blocs: --knn must be >= 1 and --resolution > 0");
+	else {
+		rc = mp_error_set(ctx, MP_EUSAGE, "blocs: --method '%s': expected louvain or leiden", o->method);
+		goto done;
+	}
+	if (o->knn < 1 || !(o->resolution > 0)) {
+		rc = mp_error_set(ctx, MP_EUSAGE, "blocs: --knn must be >= 1 and --resolution > 0");
+		goto done;
+	}
 	bo.knn = o->knn;
 	bo.resolution = o->resolution;
 	bo.seed = (unsigned long)o->seed;
-	if ((rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_READONLY, &s)) ||
-	    (rc = mp_rel_coverage_get(ctx, s, cov)) || (rc = mp_poles_load(ctx, o->poles, &poles)))
+	if ((rc = mp_rel_coverage_get(ctx, s, cov)) || (rc = mp_poles_load(ctx, o->poles, &poles)))
 		goto done;
-	const mp_rel_coverage *need[2] = { bo.basis != MP_BLOC_ALLIANCES ? &cov[MP_REL_UNGA] : NULL,
-					   bo.basis != MP_BLOC_VOTES ? &cov[MP_REL_ATOP] : NULL };
+	int rollcall = bo.basis == MP_BLOC_ROLLCALL;
+	if (rollcall) {
+		int vf, vl;
+		if ((rc = mp_world_votes_years(ctx, s, &vf, &vl)) ||
+		    (rc = cli_cut_years(ctx, &o->common, "the roll calls (un_rollcalls)", vf, vl, &from, &to)))
+			goto done;
+	}
+	const mp_rel_coverage *need[2] = {
+		bo.basis == MP_BLOC_VOTES || bo.basis == MP_BLOC_BOTH ? &cov[MP_REL_UNGA] : NULL,
+		bo.basis == MP_BLOC_ALLIANCES || bo.basis == MP_BLOC_BOTH ? &cov[MP_REL_ATOP] : NULL };
 	for (int k = 0; k < 2; k++) {
 		if (need[k] && !need[k]->present) {
 			rc = mp_error_set(ctx, MP_ENOTFOUND, "dataset '%s' is not imported (multipolar import FILE)",
@@ -126,7 +153,22 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			goto done;
 		}
 		double q;
-		if ((rc = mp_rel_blocs(ctx, y, &bo, bloc, &q)))
+		if (rollcall) {
+			mp_world_votes *v = NULL;
+			double *w = malloc((n * n + 1) * sizeof *w);
+			if (!w) {
+				rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+				goto done;
+			}
+			if (!(rc = mp_world_votes_load(ctx, s, yr, &v)) && mp_rel_rollcall_weights(y, v, issue, w))
+				rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			if (!rc)
+				rc = mp_rel_blocs_weights(ctx, y, w, &bo, bloc, &q);
+			free(w);
+			mp_world_votes_free(v);
+		} else
+			rc = mp_rel_blocs(ctx, y, &bo, bloc, &q);
+		if (rc)
 			goto done;
 		for (size_t i = 0; i < n; i++) {
 			cc[i] = mp_rel_year_ccode(y, i);
@@ -209,9 +251,12 @@ done:
 const cli_command cli_cmd_blocs = {
 	.name = "blocs",
 	.summary = "detect camps: communities of a UN-voting and/or alliance similarity network (igraph)",
-	.usage = "--year Y | --from Y --to Y [--basis votes|alliances|both] [--method louvain|leiden] [--summary]",
+	.usage = "--year Y | --from Y --to Y [--basis rollcall|votes|alliances|both] [--issue I] [--method louvain|leiden] "
+		 "[--summary]",
 	.description =
-		"Builds a weighted network of the year's system members: votes = closeness of UN ideal points "
+		"Builds a weighted network of the year's system members: rollcall (the default when the UN "
+		"roll-call votes are imported) = Voeten's agreement index of every pair over the year's roll "
+		"calls, the full matrix (Macon, Mucha & Porter 2012); votes = closeness of UN ideal points "
 		"1 - |d|/range on the k-nearest-neighbour graph; alliances = Haege's kappa of ATOP portfolios "
 		"where positive; both = the mean of the two. Communities by Louvain or Leiden modularity "
 		"(igraph, RNG seeded by --seed: reproducible). bloc 1.. by size, 0 = a community of one "

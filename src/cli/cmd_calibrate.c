@@ -1,5 +1,8 @@
 /* multipolar calibrate: fit the sim's parameters on history up to a year. */
+#include <stdio.h>
+
 #include "cli.h"
+#include "multipolar/store.h"
 #include "multipolar/calib.h"
 
 typedef struct {
@@ -76,6 +79,16 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		rc = mp_calib_write_yaml(ctx, r, o->params);
 	if (rc == MP_OK && !o->no_save)
 		rc = mp_calib_save(ctx, s, r, &id);
+	if (rc == MP_OK && !o->no_save) {
+		/* provenance: every dataset the fit read, and the parameter file written if any */
+		char sha[65], params[600];
+		snprintf(params, sizeof params, "calib_run %lld (until %d)%s%s", (long long)id, o->until,
+			 o->params ? ", written to " : "", o->params ? o->params : "");
+		mp_run_input in = { "params", o->params, sha };
+		int have = o->params && mp_file_sha256(NULL, o->params, sha) == MP_OK;
+		mp_run_provenance pv = { "calib", id, -1, 0, params, NULL, have ? &in : NULL, have ? 1u : 0u };
+		rc = mp_store_provenance_record(ctx, s, &pv);
+	}
 	if (rc == MP_OK)
 		rc = mp_calib_table(ctx, r, &t);
 	char about[600];

@@ -29,15 +29,24 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (npos)
 		return mp_error_set(ctx, MP_EUSAGE, "datasets takes no arguments");
 	if (o->known) {
-		static const mp_column kc[] = { { "family", MP_COL_TEXT, 0 }, { "name", MP_COL_TEXT, 0 } };
-		if ((rc = mp_table_new(&t, kc, 2)) != MP_OK)
+		static const mp_column kc[] = { { "family", MP_COL_TEXT, 0 },  { "layout", MP_COL_TEXT, 0 },
+						{ "version", MP_COL_TEXT, 0 }, { "files", MP_COL_TEXT, 0 },
+						{ "header", MP_COL_TEXT, 0 },  { "download", MP_COL_TEXT, 0 },
+						{ "note", MP_COL_TEXT, 0 } };
+		if ((rc = mp_table_new(&t, kc, 7)) != MP_OK)
 			return rc;
-		for (size_t i = 0; i < mp_data_families(); i++) {
-			mp_table_add_row(t, &row);
-			mp_table_set_text(t, row, 0, mp_data_family_table(i));
-			mp_table_set_text(t, row, 1, mp_data_family_name(i));
+		for (size_t i = 0; i < mp_data_layouts() && rc == MP_OK; i++) {
+			mp_data_layout_info li;
+			mp_data_layout_get(i, &li);
+			if ((rc = mp_table_add_row(t, &row)) != MP_OK)
+				break;
+			const char *v[7] = { li.family, li.layout[0] ? li.layout : li.name, li.version, li.files,
+					     li.header, li.url, li.note };
+			for (size_t k = 0; k < 7 && rc == MP_OK; k++)
+				rc = mp_table_set_text(t, row, k, v[k]);
 		}
-		rc = cli_write_table(ctx, &o->common, t);
+		if (rc == MP_OK)
+			rc = cli_write_table(ctx, &o->common, t);
 		mp_table_free(t);
 		return rc;
 	}
@@ -81,7 +90,9 @@ const cli_command cli_cmd_datasets = {
 	.summary = "list the imported datasets with their provenance",
 	.usage = "[--db PATH] [--known] [--format FMT]",
 	.description = "One row per imported dataset version: family, name, version, rows, years, file, "
-		       "SHA-256 (in csv/json) and import time. --known lists what can be imported.",
+		       "SHA-256 (in csv/json) and import time. --known lists what can be imported: per family and "
+		       "layout the version, typical file names, the header it needs, the producer's download page "
+		       "and how to save the file (docs/data.md \"Get the data\").",
 	.example = "multipolar datasets --format csv",
 	.options = options,
 	.opts_size = sizeof(datasets_opts),

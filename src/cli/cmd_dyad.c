@@ -88,6 +88,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		goto done;
 	if (note[0] && explicit_years)
 		cli_note(&o->common, "%s; cells outside are empty", note);
+	int votes_first = 0, votes_last = 0;
+	if (mp_store_has(s, "un_votes") && (rc = mp_world_votes_years(ctx, s, &votes_first, &votes_last)))
+		goto done;
 	if ((rc = mp_rel_table_new(&t, o->components)))
 		goto done;
 	for (int yr = from; yr <= to; yr++) {
@@ -130,8 +133,27 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 					goto done;
 				}
 		mp_rel_dyad d;
-		if ((rc = mp_rel_dyad_compute(ctx, y, ia, na, ib, nb, work, &d)) ||
-		    (rc = mp_rel_table_add(t, yr, a.label, b.label, &d, o->components)))
+		if ((rc = mp_rel_dyad_compute(ctx, y, ia, na, ib, nb, work, &d)))
+			goto done;
+		/* roll-call agreement: all roll calls, then each issue family */
+		mp_rel_agree ag[7];
+		int have_votes = votes_first && yr >= votes_first && yr <= votes_last;
+		if (have_votes) {
+			mp_world_votes *v = NULL;
+			for (size_t i = 0; i < na; i++)
+				ia[i] = mp_rel_year_ccode(y, (size_t)ia[i]);
+			for (size_t i = 0; i < nb; i++)
+				ib[i] = mp_rel_year_ccode(y, (size_t)ib[i]);
+			if ((rc = mp_world_votes_load(ctx, s, yr, &v)))
+				goto done;
+			for (int k = 0; k < 7 && !rc; k++)
+				if (mp_rel_rollcall_dyad(v, ia, na, ib, nb, k ? 1 << (k - 1) : 0, &ag[k]))
+					rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+			mp_world_votes_free(v);
+			if (rc)
+				goto done;
+		}
+		if ((rc = mp_rel_table_add(t, yr, &a, &b, &d, have_votes ? ag : NULL, o->components)))
 			goto done;
 	}
 	if (mp_table_rows(t) == 0) {
@@ -160,9 +182,12 @@ const cli_command cli_cmd_dyad = {
 		"transition band, ATOP and COW alliance ties (0-3), Signorino-Ritter S (absolute, CINC-weighted, "
 		"squared), Kendall tau-b and Haege's kappa of ATOP portfolios over all system members, UN ideal-"
 		"point distance, COW trade, dependence T/GDP (Maddison), Barbieri interdependence and the junior-"
-		"partner index. A and B are COW ccodes, abbreviations or names, or pole names (pole:NAME forces "
-		"a pole; a pole aggregates its members). Cells without data are empty. Formulas and sources: "
-		"docs/relations.md.",
+		"partner index; UN roll-call agreement (Voeten's index, S over votes, Haege's kappa, and the "
+		"index per issue family) when the votes are imported. A and B are COW codes, COW "
+		"abbreviations, ISO3 codes or English names (through the country-code crosswalk), or pole "
+		"names (pole:NAME forces a pole; a pole aggregates its members). Every row carries ccode1, "
+		"ccode2, stateabb1, stateabb2. Cells without data are empty. Formulas and sources: "
+		"docs/relations.md, docs/panels.md.",
 	.example = "multipolar dyad RUS CHN --from 1990 --to 2016 --format csv",
 	.options = options,
 	.opts_size = sizeof(dyad_opts),

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "multipolar/store.h"
 #include "multipolar/ensemble.h"
 #include "multipolar/eval.h"
 
@@ -274,6 +275,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		mp_store_free(s);
 		s = NULL;
 		if ((rc = mp_store_open(ctx, db, 0, &s)) != MP_OK || (rc = mp_eval_save(ctx, s, r, &id)) != MP_OK)
+			goto done;
+		mp_run_provenance pv = { "eval", id, o->seed, o->runs, NULL, NULL, NULL, 0 };
+		if ((rc = mp_store_provenance_record(ctx, s, &pv)) != MP_OK)
 			goto done;
 		if (!o->common.quiet)
 			fprintf(stderr, "%s\nstored as evaluation run %lld in %s\n", mp_eval_describe(r), (long long)id, db);

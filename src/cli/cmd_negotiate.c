@@ -122,6 +122,16 @@ static int store_result(mp_ctx *ctx, const negotiate_opts *o, const mp_bargain_i
 	int rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_CREATE, &st);
 	if (rc == MP_OK)
 		rc = mp_store_bargain_save(ctx, st, &rec, &id);
+	if (rc == MP_OK) {
+		/* provenance (docs/panels.md section 6): the settings in effect, the seed and the
+		 * input file's SHA-256 */
+		char sha[65];
+		mp_run_input pin = { "input", base_name(in->path), sha };
+		if ((rc = mp_file_sha256(ctx, in->path, sha)) == MP_OK) {
+			mp_run_provenance pv = { "bargain", id, (int64_t)s->seed, 0, NULL, desc, &pin, 1 };
+			rc = mp_store_provenance_record(ctx, st, &pv);
+		}
+	}
 	if (rc == MP_OK && !o->common.quiet)
 		fprintf(stderr, "negotiate: stored as negotiation %lld in %s\n", (long long)id, cli_db_path(&o->common));
 	mp_store_free(st);

@@ -49,6 +49,8 @@ static const mp_column cols[] = {
 	{ "con", MP_COL_REAL, 4 },         { "n_eff", MP_COL_REAL, 3 },        { "n_golosov", MP_COL_REAL, 3 },
 	{ "leader", MP_COL_TEXT, 0 },      { "leader_share", MP_COL_REAL, 4 }, { "runner_up", MP_COL_TEXT, 0 },
 	{ "runner_up_share", MP_COL_REAL, 4 }, { "lead_ratio", MP_COL_REAL, 3 }, { "class", MP_COL_TEXT, 0 },
+	/* COW codes of the leader and the runner-up (empty for poles and aggregates) */
+	{ "leader_ccode", MP_COL_INT, 0 },  { "runner_up_ccode", MP_COL_INT, 0 },
 };
 
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
@@ -109,6 +111,10 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		mp_table_set_real(t, row, 9, p.runner_up_share);
 		mp_table_set_real(t, row, 10, p.lead_ratio);
 		mp_table_set_text(t, row, 11, p.cls);
+		if (p.leader >= 0 && u.ccode[p.leader] > 0)
+			mp_table_set_int(t, row, 12, u.ccode[p.leader]);
+		if (p.runner_up >= 0 && u.ccode[p.runner_up] > 0)
+			mp_table_set_int(t, row, 13, u.ccode[p.runner_up]);
 		mp_units_clear(&u);
 		mp_world_free(w);
 		w = NULL;

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "multipolar/crosswalk.h"
 #include "multipolar/ensemble.h"
 
 typedef struct {
@@ -136,9 +137,17 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		snprintf(uname, sizeof uname, "%s", mp_poles_name(poles, p));
 	} else {
 		int i = mp_world_find_name(world, unit);
+		const mp_country *c = NULL;
+		if (i < 0 && mp_country_find(ctx, unit, &c) != MP_OK) {
+			/* not a country at all: the crosswalk's message, with its near matches */
+			char why[512];
+			snprintf(why, sizeof why, "%s", mp_error_message(ctx));
+			rc = mp_error_set(ctx, MP_EINPUT, "population: %s", why);
+			goto done;
+		}
 		if (i < 0) {
-			rc = mp_error_set(ctx, MP_EINPUT, "population: no state '%s' in the start world (%s): expected a "
-					  "stateabb (CHN), a name or a COW code", unit, world->source);
+			rc = mp_error_set(ctx, MP_EINPUT, "population: %s (%s, %d) is not a state of the start world (%s)",
+					  c->name, c->cowc, c->ccode, world->source);
 			goto done;
 		}
 		snprintf(uname, sizeof uname, "%s", world->actors[i].stateabb);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "provenance.h"
 #include "multipolar/ensemble.h"
 #include "multipolar/report.h"
 #include "simprep.h"
@@ -183,7 +184,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	size_t nsc = npos ? (size_t)npos : sizeof default_scenarios / sizeof default_scenarios[0];
 	mp_ensemble **ens = calloc(nsc, sizeof *ens);
 	int64_t *ids = calloc(nsc, sizeof *ids);
-	if (!ens || !ids)
+	cli_sim_setup *setups = calloc(nsc, sizeof *setups); /* kept for each run's provenance */
+	if (!ens || !ids || !setups)
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	for (size_t k = 0; k < nsc && rc == MP_OK; k++) {
 		const char *name = npos ? pos[k] : default_scenarios[k];
@@ -196,6 +198,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			mp_sim_units_clear(&setup.units);
 			break;
 		}
+		setups[k] = setup;
+		memset(&setups[k].units, 0, sizeof setups[k].units); /* freed with setup below */
 		if (k && (strcmp(world, setup.world) || strcmp(params, setup.params)))
 			mixed = 1;
 		snprintf(world, sizeof world, "%s", setup.world);
@@ -223,6 +227,11 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	}
 	if (rc == MP_OK && rank == 0 && !o->no_store)
 		rc = mp_ensemble_store_job(ctx, store, (const mp_ensemble *const *)ens, nsc, ids);
+	/* each stored run's provenance: its scenario file, world and poles, seed and runs */
+	for (size_t k = 0; k < nsc && rc == MP_OK && rank == 0 && !o->no_store; k++)
+		if ((rc = mp_scenario_load(ctx, npos ? pos[k] : default_scenarios[k], sc)) == MP_OK)
+			rc = cli_record_sim(ctx, store, ids[k], sc, &setups[k], (int64_t)mp_ensemble_seed(ens[k]),
+					    mp_ensemble_runs(ens[k]));
 	for (size_t k = 0; k < nsc && rc == MP_OK && rank == 0 && !o->common.quiet; k++) {
 		char esc[128];
 		const char *name = npos ? pos[k] : default_scenarios[k];
@@ -236,6 +245,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		mp_ensemble_free(ens[k]);
 	free(ens);
 	free(ids);
+	free(setups);
 	if (rc == MP_OK && rank == 0) {
 		if (!o->common.quiet)
 			fprintf(stderr, "run: start %s; parameters %s%s\n", world, params,

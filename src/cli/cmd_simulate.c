@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "provenance.h"
 #include "multipolar/ensemble.h"
 #include "simprep.h"
 
@@ -142,7 +143,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	int64_t run_id = 0;
 	if (!o->no_store) {
 		if ((rc = mp_store_open(ctx, db, MP_STORE_CREATE, &store)) != MP_OK ||
-		    (rc = mp_ensemble_store(ctx, store, e, 0, &run_id)) != MP_OK)
+		    (rc = mp_ensemble_store(ctx, store, e, 0, &run_id)) != MP_OK ||
+		    (rc = cli_record_sim(ctx, store, run_id, sc, &setup, (int64_t)mp_ensemble_seed(e),
+					 mp_ensemble_runs(e))) != MP_OK)
 			goto done;
 	}
 	if (!o->common.quiet) {
@@ -185,7 +188,7 @@ const cli_command cli_cmd_simulate = {
 		"data/scenarios/: baseline, decoupling, sino-russian-axis, russian-breakthrough, "
 		"multipolar-club; default baseline) and prints one row per year, unit (a state, a pole, "
 		"or system) and variable with the 5, 25, 50, 75 and 95% quantiles over runs and the mean: "
-		"columns scenario,year,unit,variable,q05,q25,q50,q75,q95,mean. Variables: cinc_share, "
+		"columns scenario,year,unit,variable,q05,q25,q50,q75,q95,mean,ccode (the COW code of a state unit; empty for poles and the system). Variables: cinc_share, "
 		"gdp_share, pop, milex_share, ideal_point, war and camp_<name> (0/1, so the mean is a "
 		"probability) per state; the shares, pop and ideal_point per pole; con, n_eff, n_golosov, "
 		"leader_share, multipolar, con_states, n_eff_states, war, gp_war, crises and "

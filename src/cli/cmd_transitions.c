@@ -141,6 +141,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		{ "dominant", MP_COL_TEXT, 0 }, { "challenger", MP_COL_TEXT, 0 }, { "event", MP_COL_TEXT, 0 },
 		{ "from", MP_COL_INT, 0 },      { "to", MP_COL_INT, 0 },          { "ratio_from", MP_COL_REAL, 4 },
 		{ "ratio_to", MP_COL_REAL, 4 }, { "leader", MP_COL_TEXT, 0 },
+		/* COW codes of the two sides (empty for poles) */
+		{ "ccode_dominant", MP_COL_INT, 0 }, { "ccode_challenger", MP_COL_INT, 0 },
 	};
 	if ((rc = mp_table_new(&t, cols, sizeof cols / sizeof cols[0])))
 		goto done;
@@ -187,6 +189,10 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 				mp_table_set_real(t, row, 5, ev[e].r_from);
 				mp_table_set_real(t, row, 6, ev[e].r_to);
 				mp_table_set_text(t, row, 7, ev[e].leader_after ? label[ch] : label[dom]);
+				if (!by_pole) {
+					mp_table_set_int(t, row, 8, key[dom]);
+					mp_table_set_int(t, row, 9, key[ch]);
+				}
 			}
 		}
 	rc = cli_write_table(ctx, &o->common, t);

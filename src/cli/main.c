@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "multipolar/output.h"
+#include "multipolar/store.h"
 
 #define MP_CLI_COMMAND(n) extern const cli_command cli_cmd_##n;
 #include "cli_commands.def"
@@ -211,6 +212,7 @@ static void on_signal(int sig)
 
 int main(int argc, char **argv)
 {
+	mp_set_command_line(argc, argv); /* recorded with every stored run */
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

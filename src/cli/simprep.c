@@ -124,6 +124,7 @@ int cli_sim_prepare(mp_ctx *ctx, const cli_sim_opts *o, mp_store *store, int unt
 			goto done;
 		snprintf(sc->params_file, sizeof sc->params_file, "%s", o->params); /* its units: rows */
 		snprintf(out->params, sizeof out->params, "the parameter file %s (--params)", o->params);
+		snprintf(out->params_file, sizeof out->params_file, "%s", o->params);
 		chosen = 1;
 	} else if (store && (rc = mp_calib_load(ctx, store, out->year, &info, &r)) == MP_OK) {
 		if ((rc = mp_calib_apply(ctx, r, &cal, &out->units)) != MP_OK)
@@ -153,6 +154,8 @@ int cli_sim_prepare(mp_ctx *ctx, const cli_sim_opts *o, mp_store *store, int unt
 	}
 	if (!chosen) {
 		int su = shipped ? shipped_until(shipped) : 0;
+		if (shipped && ship_keys && 2 * from_ship >= ship_keys)
+			snprintf(out->params_file, sizeof out->params_file, "%s", shipped);
 		if (shipped && ship_keys && 2 * from_ship >= ship_keys && su > out->year)
 			snprintf(out->params, sizeof out->params,
 				 "the shipped calibration %s, fitted on data up to %d, after the start %d (for an "

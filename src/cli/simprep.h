@@ -35,6 +35,7 @@ typedef struct cli_sim_setup {
 	int from_db;          /* the start world is the database's NMC year */
 	char world[400];      /* the start world, for people */
 	char params[700];     /* the parameters' source, for people */
+	char params_file[400]; /* the parameter file read (--params or the shipped calibration), "" none */
 	int calibrated_keys;  /* parameters set by the chosen calibration */
 	unsigned char origin[256]; /* per parameter (mp_sim_params_info order): 0 default,
 				      1 calibration, 2 the scenario's own key */

@@ -9,7 +9,7 @@ $MP capabilities --top 5 --format csv > cap.csv || fail "capabilities on the def
 # CINC shares sum to the COW total; the top state of 2023 is China (data/world/README.md)
 sed -n 2p cap.csv | cut -d, -f3 | grep -qx CHN || fail "top state should be CHN"
 $MP polarity --set poles --format csv > pol.csv || fail "polarity on the default world"
-[ "$(head -n 1 pol.csv)" = "year,set,n,con,n_eff,n_golosov,leader,leader_share,runner_up,runner_up_share,lead_ratio,class" ] || fail "polarity header"
+[ "$(head -n 1 pol.csv)" = "year,set,n,con,n_eff,n_golosov,leader,leader_share,runner_up,runner_up_share,lead_ratio,class,leader_ccode,runner_up_ccode" ] || fail "polarity header"
 $MP polarity --set majors --format json > pol.json || fail "polarity json"
 python3 -c 'import json,sys; d=json.load(open("pol.json")); assert d[0]["set"]=="majors" and d[0]["n"]==7, d' || fail "json"
 # by pole: the pole CINC shares add up to the world's COW total (all rows are in some pole)

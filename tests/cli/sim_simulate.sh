@@ -5,7 +5,7 @@ set -e
 
 expect_exit 0 "$MP" simulate decoupling --runs 12 --seed 5 --threads 1 --format csv --quiet --db "$T/a.db"
 cp "$T/out" "$T/t1.csv"
-[ "$(head -1 "$T/t1.csv")" = "scenario,year,unit,variable,q05,q25,q50,q75,q95,mean" ] || fail "header: $(head -1 "$T/t1.csv")"
+[ "$(head -1 "$T/t1.csv")" = "scenario,year,unit,variable,q05,q25,q50,q75,q95,mean,ccode" ] || fail "header: $(head -1 "$T/t1.csv")"
 for v in USA,cinc_share USA,gdp_share USA,pop USA,milex_share USA,ideal_point USA,camp_West USA,camp_nonaligned \
 	 China,cinc_share West,gdp_share system,con system,n_eff system,war system,gp_war system,multipolar; do
 	grep -q "^decoupling,2050,$v," "$T/t1.csv" || fail "no row for 2050 $v"

@@ -6,9 +6,9 @@ source "$MP_SRC/tests/lib.bash"
 need_shared majors2016.csv
 DB="$T/new.db"
 $MP import --quiet --db "$DB" "$SHARED/majors2016.csv" || fail "import"
-V=4 # the number of entries of migrations[] in src/lib/store/store.c
+V=5 # the number of entries of migrations[] in src/lib/store/store.c
 [ "$(sqlite3 "$DB" "PRAGMA user_version")" = $V ] || fail "new database: version $(sqlite3 "$DB" "PRAGMA user_version")"
-for t in datasets eval_run eval_score eval_reliability sim_runs sim_summary calib_run calib_fit calib_unit bargain_runs bargain_positions bargain_forecast bargain_settings bargain_summary bargain_quantiles; do
+for t in datasets eval_run eval_score eval_reliability sim_runs sim_summary calib_run calib_fit calib_unit bargain_runs bargain_positions bargain_forecast bargain_settings bargain_summary bargain_quantiles run_provenance run_inputs; do
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='$t'")" = 1 ] || fail "table $t missing"
 done
 sqlite3 "$DB" "SELECT ccode FROM calib_unit LIMIT 0" || fail "calib_unit.ccode"
@@ -43,6 +43,15 @@ $MP import --quiet --db "$OLD" "$SHARED/majors2016.csv" || fail "import into a v
 before=$(sqlite3 "$OLD" "SELECT group_concat(sql, ';') FROM sqlite_master")
 $MP import --quiet --db "$OLD" "$SHARED/majors2016.csv" || fail "second import"
 [ "$before" = "$(sqlite3 "$OLD" "SELECT group_concat(sql, ';') FROM sqlite_master")" ] || fail "schema changed on reopen"
+# a version-4 database of a panels-branch build (provenance tables, no bargain_settings):
+# migration 4 -> 5 makes the negotiation tables of 3 -> 4 too
+P4="$T/panels4.db"
+$MP import --quiet --db "$P4" "$SHARED/majors2016.csv" || fail "import"
+sqlite3 "$P4" "DROP TABLE bargain_settings; DROP TABLE bargain_summary; DROP TABLE bargain_quantiles; PRAGMA user_version = 4"
+$MP import --quiet --db "$P4" "$SHARED/states2016.csv" || fail "import into a panels version-4 database"
+for t in bargain_settings bargain_summary bargain_quantiles run_provenance; do
+	[ "$(sqlite3 "$P4" "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='$t'")" = 1 ] || fail "panels v4: $t missing"
+done
 # a schema newer than this build: refused, the file untouched
 sqlite3 "$OLD" "PRAGMA user_version = 99"
 expect_exit 1 $MP import --quiet --db "$OLD" "$SHARED/majors2016.csv"

@@ -28,7 +28,7 @@ grep -q "unknown option '-x'" "$T/err" || fail "-x message"
 
 # --format CSV (any case)
 expect_exit 0 "$MP" polarity --db "$DB" --from 2016 --format CSV
-[ "$(head -n 1 "$T/out")" = "year,set,n,con,n_eff,n_golosov,leader,leader_share,runner_up,runner_up_share,lead_ratio,class" ] || fail "--format CSV"
+[ "$(head -n 1 "$T/out")" = "year,set,n,con,n_eff,n_golosov,leader,leader_share,runner_up,runner_up_share,lead_ratio,class,leader_ccode,runner_up_ccode" ] || fail "--format CSV"
 expect_exit 0 "$MP" polarity --db "$DB" --from 2016 --format Json
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/out" || fail "--format Json"
 
@@ -63,7 +63,7 @@ expect_exit 0 "$MP" polarity --db "$DB" --from 2010 --to 2030 --format csv
 [ "$(tail -n 1 "$T/out" | cut -d, -f1)" = 2016 ] || fail "polarity not cut at 2016"
 grep -q "note: NMC 6.0 in p.db covers 1816-2016: years 2017-2030 are left out" "$T/err" || fail "polarity note: $(cat "$T/err")"
 expect_exit 0 "$MP" dyad --db "$DB" USA CHN --from 2010 --to 2030 --format csv
-[ "$(tail -n 1 "$T/out" | cut -d, -f1)" = 2024 ] || fail "dyad not cut at the data's end"
+[ "$(tail -n 1 "$T/out" | cut -d, -f5)" = 2024 ] || fail "dyad not cut at the data's end"
 grep -q "note: the dyadic data covers 1816-2024: years 2025-2030 are left out" "$T/err" || fail "dyad note: $(cat "$T/err")"
 expect_exit 2 "$MP" polarity --db "$DB" --from 2030
 grep -q -- "--from 2030 is after the data: NMC 6.0 in p.db covers 1816-2016" "$T/err" || fail "polarity --from 2030"
@@ -72,7 +72,7 @@ grep -q -- "--from 2030 is after the data (1816-2024)" "$T/err" || fail "dyad --
 
 # dyads has --from
 expect_exit 0 "$MP" dyads --db "$DB" --set majors --from 2015 --to 2016 --format csv
-[ "$(tail -n +2 "$T/out" | cut -d, -f1 | sort -u | tr '\n' ' ')" = "2015 2016 " ] || fail "dyads --from"
+[ "$(tail -n +2 "$T/out" | cut -d, -f5 | sort -u | tr '\n' ' ')" = "2015 2016 " ] || fail "dyads --from"
 expect_exit 2 "$MP" dyads --db "$DB" --year 2015 --from 2015
 
 # capabilities --version is no longer the dataset's version: --nmc-version, with a pointer

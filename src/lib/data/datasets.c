@@ -165,10 +165,29 @@ static const mp_dataset_spec specs[] = {
 #undef MP_WPP_CITE
 };
 
-size_t mp_data__nspecs(void) { return sizeof specs / sizeof specs[0]; }
-const mp_dataset_spec *mp_data__spec(size_t i) { return i < mp_data__nspecs() ? &specs[i] : 0; }
+static size_t nbase(void) { return sizeof specs / sizeof specs[0]; }
+size_t mp_data__nspecs(void) { return nbase() + mp_data__nlayouts(); }
+const mp_dataset_spec *mp_data__spec(size_t i)
+{
+	return i < nbase() ? &specs[i] : mp_data__layout(i - nbase());
+}
 
-size_t mp_data_families(void) { return mp_data__nspecs(); }
-const char *mp_data_family_table(size_t i) { return specs[i].family; }
-const char *mp_data_family_name(size_t i) { return specs[i].name; }
-const char *mp_data_family_citation(size_t i) { return specs[i].citation; }
+/* The families: every spec row that is not another layout of a family. */
+static const mp_dataset_spec *family_at(size_t i)
+{
+	for (size_t k = 0; k < mp_data__nspecs(); k++)
+		if (!mp_data__layout_name(mp_data__spec(k)) && i-- == 0)
+			return mp_data__spec(k);
+	return NULL;
+}
+
+size_t mp_data_families(void)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < mp_data__nspecs(); k++)
+		n += !mp_data__layout_name(mp_data__spec(k));
+	return n;
+}
+const char *mp_data_family_table(size_t i) { return family_at(i) ? family_at(i)->family : NULL; }
+const char *mp_data_family_name(size_t i) { return family_at(i) ? family_at(i)->name : NULL; }
+const char *mp_data_family_citation(size_t i) { return family_at(i) ? family_at(i)->citation : NULL; }

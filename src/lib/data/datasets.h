@@ -25,7 +25,28 @@ typedef struct mp_dataset_spec {
 	const char *citation;
 } mp_dataset_spec;
 
+/* Another layout of a family (the producer's own file; src/lib/data/layouts.c): its name
+ * ("COW contdir.csv"), or NULL for a family's first row; its `columns` name the file's
+ * header, and the rename list maps header columns to the family's stored columns:
+ * space-separated "from>to" (or "from>to1,to2" to store one column twice); NULL none. */
+const char *mp_data__layout_name(const mp_dataset_spec *sp);
+const char *mp_data__rename(const mp_dataset_spec *sp);
+
+/* Every spec row: the families of datasets.c, then the layouts and families of layouts.c. */
 size_t mp_data__nspecs(void);
 const mp_dataset_spec *mp_data__spec(size_t i);
+/* The rows of layouts.c. */
+size_t mp_data__nlayouts(void);
+const mp_dataset_spec *mp_data__layout(size_t i);
+
+/* Where a family's files come from (layouts.c): typical file names, the producer's
+ * download page; NULL when the family is unknown. */
+typedef struct mp_dataset_source {
+	const char *family;
+	const char *files;    /* "states2016.csv" ... */
+	const char *url;      /* download page */
+	const char *note;     /* how to save it, if it is not a plain CSV download */
+} mp_dataset_source;
+const mp_dataset_source *mp_data__source(const char *family);
 
 #endif

@@ -91,8 +91,9 @@ static int is_missing_text(const char *s)
 	return !*s || !strcmp(s, "NA");
 }
 
-/* Year of a text field holding a year or an ISO date (YYYY-MM-DD): its leading digits
- * (an optional '-' and 1 to 6 digits, then the end or '-'). 0 if it has none. */
+/* Year of a text field holding a year, an ISO date (YYYY-MM-DD) or COW's YYYYMM: its
+ * leading digits (an optional '-' and 1 to 6 digits, then the end or '-'; six digits
+ * alone are YYYYMM). 0 if it has none. */
 static int year_of(const char *s, long *y)
 {
 	const char *p = s + (*s == '-');
@@ -102,6 +103,9 @@ static int year_of(const char *s, long *y)
 	if (!n || n > 6 || (p[n] && p[n] != '-'))
 		return 0;
 	*y = strtol(s, NULL, 10);
+	/* YYYYMM (COW Direct Contiguity's begin and end): the year is its first four digits */
+	if (n == 6 && !p[n])
+		*y /= 100;
 	return 1;
 }
 
@@ -141,6 +145,7 @@ typedef struct importer {
 	const mp_dataset_spec *spec;
 	mp_store_sql_col cols[MAX_COLS];   /* stored columns */
 	spec_col scols[MAX_COLS];
+	char names[MAX_COLS][256];   /* stored names of renamed columns (spec->rename) */
 	int src[MAX_COLS];           /* header index feeding each stored column, -1 = absent */
 	size_t ncols;
 	int ycol_a, ycol_b;          /* header indexes of year column(s), -1 none */
@@ -152,15 +157,49 @@ typedef struct importer {
 	size_t limit[MAX_COLS];      /* longest text kept whole, 0 = any */
 } importer;
 
+/* The stored names of header column `from` under a spec's rename list ("a>b c>d,e"):
+ * writes up to 2 names to to[] and returns how many (0: stored under its own name). */
+static int renamed(const char *rename, const char *from, char to[2][128])
+{
+	size_t fl = strlen(from);
+	for (const char *p = rename; p && *p;) {
+		while (*p == ' ')
+			p++;
+		const char *gt = strchr(p, '>'), *end = strchr(p, ' ');
+		if (!gt)
+			break;
+		if (!end)
+			end = p + strlen(p);
+		if ((size_t)(gt - p) == fl && !strncasecmp(p, from, fl)) {
+			int n = 0;
+			const char *q = gt + 1;
+			while (q < end && n < 2) {
+				const char *c = memchr(q, ',', (size_t)(end - q));
+				const char *e = c ? c : end;
+				snprintf(to[n++], 128, "%.*s", (int)(e - q), q);
+				q = c ? c + 1 : end;
+			}
+			return n;
+		}
+		p = end;
+	}
+	return 0;
+}
+
 static int setup_columns(importer *im, char **hdr, size_t nh)
 {
 	size_t n = parse_columns(im->spec->columns, im->scols, MAX_COLS);
 	im->ncols = 0;
 	for (size_t i = 0; i < n; i++) {
-		im->cols[im->ncols].name = im->scols[i].name;
-		im->cols[im->ncols].type = im->scols[i].type;
-		im->src[im->ncols] = header_index(hdr, nh, im->scols[i].name);
-		im->ncols++;
+		char to[2][128];
+		int nt = renamed(mp_data__rename(im->spec), im->scols[i].name, to);
+		for (int k = 0; k < (nt ? nt : 1) && im->ncols < MAX_COLS; k++) {
+			snprintf(im->names[im->ncols], sizeof im->names[0], "%s", nt ? to[k] : im->scols[i].name);
+			im->cols[im->ncols].name = im->names[im->ncols];
+			im->cols[im->ncols].type = im->scols[i].type;
+			im->src[im->ncols] = header_index(hdr, nh, im->scols[i].name);
+			im->ncols++;
+		}
 	}
 	if (im->spec->dynamic)
 		for (size_t h = 0; h < nh && im->ncols < MAX_COLS; h++) {
@@ -170,8 +209,8 @@ static int setup_columns(importer *im, char **hdr, size_t nh)
 					known = 1;
 			if (known || !*hdr[h])
 				continue;
-			snprintf(im->scols[im->ncols].name, sizeof im->scols[0].name, "%s", hdr[h]);
-			im->cols[im->ncols].name = im->scols[im->ncols].name;
+			snprintf(im->names[im->ncols], sizeof im->names[0], "%s", hdr[h]);
+			im->cols[im->ncols].name = im->names[im->ncols];
 			im->cols[im->ncols].type = MP_STORE_SQL_TEXT;
 			im->src[im->ncols] = (int)h;
 			im->ncols++;
@@ -404,6 +443,27 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_store_sql_value *va
 	return check_key(im, csv, vals);
 }
 
+#define SIPRI_LONG                                                                                 \
+	"country,ccode,iso3c,year,milex_const2022_usd_m,milex_current_usd_m,milex_share_gdp,"      \
+	"milex_per_capita_usd,milex_share_govt"
+
+/* 1 for the first line of a sheet of SIPRI's workbook saved as CSV: its title ("... (c) SIPRI
+ * 2024") or, without the title lines, a header "Country,...,1949,1950,..." of year columns. */
+static int sipri_sheet(char **hdr, size_t nh)
+{
+	size_t years = 0;
+	for (size_t i = 0; i < nh; i++) {
+		if (strstr(hdr[i], "SIPRI"))
+			return 1;
+		const char *p = hdr[i];
+		size_t d = 0;
+		while (p[d] >= '0' && p[d] <= '9')
+			d++;
+		years += d == 4 && !p[d] && atoi(p) >= 1900;
+	}
+	return nh && !strcasecmp(hdr[0], "country") && years >= 5;
+}
+
 static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp_dataset_spec **out)
 {
 	int best = -1;
@@ -422,6 +482,51 @@ static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp
 		size_t o = 0;
 		for (size_t i = 0; i < nh && o + 8 < sizeof cols; i++)
 			o += (size_t)snprintf(cols + o, sizeof cols - o, "%s%s", i ? "," : "", hdr[i]);
+		/* a near miss: the layout whose required columns the header has most of */
+		const mp_dataset_spec *near = NULL;
+		int near_have = 0, near_need = 0;
+		for (size_t i = 0; i < mp_data__nspecs(); i++) {
+			spec_col sc[MAX_COLS];
+			size_t n = parse_columns(mp_data__spec(i)->columns, sc, MAX_COLS);
+			int have = 0, need = 0;
+			for (size_t k = 0; k < n; k++)
+				if (!sc[k].optional) {
+					need++;
+					have += header_index(hdr, nh, sc[k].name) >= 0;
+				}
+			if (have > near_have || (have == near_have && near && need < near_need)) {
+				near = mp_data__spec(i);
+				near_have = have;
+				near_need = need;
+			}
+		}
+		if (near && near_have >= 2 && 2 * near_have >= near_need) {
+			spec_col sc[MAX_COLS];
+			size_t n = parse_columns(near->columns, sc, MAX_COLS);
+			char miss[256] = "", want[640] = "";
+			size_t mo = 0, wo = 0;
+			for (size_t k = 0; k < n; k++) {
+				if (sc[k].optional)
+					continue;
+				if (wo + strlen(sc[k].name) + 2 < sizeof want)
+					wo += (size_t)snprintf(want + wo, sizeof want - wo, "%s%s", wo ? "," : "", sc[k].name);
+				if (header_index(hdr, nh, sc[k].name) < 0 && mo + strlen(sc[k].name) + 3 < sizeof miss)
+					mo += (size_t)snprintf(miss + mo, sizeof miss - mo, "%s'%s'", mo ? ", " : "", sc[k].name);
+			}
+			const char *lay = mp_data__layout_name(near);
+			return mp_error_set(ctx, MP_EINPUT,
+					    "%s:1:1: header looks like %s (%s%s%s) but lacks column%s %s; expected a header with "
+					    "%s (got: %.200s; see 'multipolar datasets --known')",
+					    path, near->name, near->family, lay ? ", " : "", lay ? lay : "",
+					    strchr(miss, ',') ? "s" : "", miss, want, cols);
+		}
+		if (sipri_sheet(hdr, nh))
+			return mp_error_set(ctx, MP_EINPUT,
+					    "%s:1:1: this looks like a sheet of SIPRI's Milex workbook as published (title "
+					    "lines, then one column per year), which is not read: save it in the long layout "
+					    "of the sipri family, one row per country-year, with the header %s (docs/data.md, "
+					    "\"Get the data\", step 6)",
+					    path, SIPRI_LONG);
 		return mp_error_set(ctx, MP_EINPUT,
 				    "%s:1:1: header does not match any known dataset (got columns: %.200s); expected "
 				    "e.g. COW NMC 'stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,cinc' (see "

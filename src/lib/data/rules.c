@@ -31,6 +31,15 @@ static const mp_dataset_rule rules[] = {
 	{ "rivalries", "rivalryno", 1494, 0 },
 	{ "arms_races", "race_id", 1816, 0 },
 	{ "pwt", "countrycode year", 1950, 0 },
+	/* the panels' families (layouts.c): one vote per roll call and voter (by name: a few
+	 * voters of the 1960s have no ISO2 code), one row per roll call, one per roll call and
+	 * issue; COW's war participants and the MID participants have no key (a state can
+	 * take part twice in one war or dispute) */
+	{ "un_votes", "rcid country", 0, 0 },
+	{ "un_rollcalls", "rcid", 1946, 0 },
+	{ "un_issues", "rcid short_name", 0, 0 },
+	{ "war_part", NULL, 1816, 0 },
+	{ "mid_part", NULL, 1816, 0 },
 };
 
 static const mp_dataset_rule fallback = { "", NULL, 1, 0 };

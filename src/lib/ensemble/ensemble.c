@@ -305,7 +305,7 @@ int mp_ensemble_table(mp_ctx *ctx, const mp_ensemble *e, mp_table **out)
 		{ "scenario", MP_COL_TEXT, 0 }, { "year", MP_COL_INT, 0 }, { "unit", MP_COL_TEXT, 0 },
 		{ "variable", MP_COL_TEXT, 0 }, { "q05", MP_COL_REAL, 4 },  { "q25", MP_COL_REAL, 4 },
 		{ "q50", MP_COL_REAL, 4 },      { "q75", MP_COL_REAL, 4 },  { "q95", MP_COL_REAL, 4 },
-		{ "mean", MP_COL_REAL, 4 }
+		{ "mean", MP_COL_REAL, 4 },     { "ccode", MP_COL_INT, 0 }
 	};
 	mp_table *t = NULL;
 	int rc = mp_table_new(&t, cols, sizeof cols / sizeof cols[0]);
@@ -329,6 +329,8 @@ int mp_ensemble_table(mp_ctx *ctx, const mp_ensemble *e, mp_table **out)
 			for (int j = 0; j < 5; j++)
 				mp_table_set_real(t, row, 4 + (size_t)j, q[j]);
 			mp_table_set_real(t, row, 9, mean);
+			if (e->out.vars[k].ccode > 0)
+				mp_table_set_int(t, row, 10, e->out.vars[k].ccode);
 		}
 	if (rc != MP_OK) {
 		mp_table_free(t);

@@ -204,6 +204,8 @@ int mp_outputs_init_pyramid(mp_outputs *o, const mp_sim *s, const mp_poles *pole
 			ADD(u, buf);
 		}
 		ADD(u, "camp_nonaligned");
+		for (size_t q = v - NSV - nc - 1; q < v; q++)
+			o->vars[q].ccode = w->actors[i].ccode;
 	}
 	for (int p = 0; p < np; p++)
 		for (size_t j = 0; j < NPV; j++)
@@ -223,15 +225,19 @@ int mp_outputs_init_pyramid(mp_outputs *o, const mp_sim *s, const mp_poles *pole
 					ADD(buf, gp_pair_vars[g]);
 			}
 	for (size_t i = 0; i < w->n; i++)
-		for (size_t j = 0; w->actors[i].ccode != 0 && j < NEV; j++)
+		for (size_t j = 0; w->actors[i].ccode != 0 && j < NEV; j++) {
 			ADD(w->actors[i].stateabb, econ_vars[j]);
+			o->vars[v - 1].ccode = w->actors[i].ccode;
+		}
 	for (int p = 0; p < np; p++)
 		for (size_t j = 0; j < NEV; j++)
 			ADD(mp_poles_name(poles, p), econ_vars[j]);
 	for (size_t i = 0; o->demog && i < w->n; i++)
 		if (w->actors[i].ccode != 0)
-			for (size_t j = 0; j < NDV; j++)
+			for (size_t j = 0; j < NDV; j++) {
 				ADD(w->actors[i].stateabb, demog_vars[j]);
+				o->vars[v - 1].ccode = w->actors[i].ccode;
+			}
 	for (int p = 0; o->demog && p < np; p++)
 		for (size_t j = 0; j < NDV; j++)
 			ADD(mp_poles_name(poles, p), demog_vars[j]);
@@ -246,6 +252,7 @@ int mp_outputs_init_pyramid(mp_outputs *o, const mp_sim *s, const mp_poles *pole
 			for (int a = 0; a < MP_DEMOG_GROUPS; a++) {
 				snprintf(buf, sizeof buf, "pyramid_%c_%d", x ? 'M' : 'F', 5 * a);
 				ADD(w->actors[o->pyr_actor].stateabb, buf);
+				o->vars[v - 1].ccode = w->actors[o->pyr_actor].ccode;
 			}
 #undef ADD
 	o->k = v;

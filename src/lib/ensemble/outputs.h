@@ -11,6 +11,7 @@ typedef struct mp_outvar {
 	char unit[64];
 	char variable[64];
 	int binary; /* a 0/1 indicator */
+	int ccode;  /* the state's COW code; 0 for poles and the system */
 } mp_outvar;
 
 typedef struct mp_outputs {

@@ -88,8 +88,9 @@ size_t mp_rel_actor_members(const mp_rel_year *y, const mp_poles *poles, const m
 }
 
 static const mp_column base_cols[] = {
-	{ "year", MP_COL_INT, 0 },         { "a", MP_COL_TEXT, 0 },
-	{ "b", MP_COL_TEXT, 0 },           { "cap_share_a", MP_COL_REAL, 4 },
+	{ "ccode1", MP_COL_INT, 0 },       { "ccode2", MP_COL_INT, 0 },
+	{ "stateabb1", MP_COL_TEXT, 0 },   { "stateabb2", MP_COL_TEXT, 0 },
+	{ "year", MP_COL_INT, 0 },         { "cap_share_a", MP_COL_REAL, 4 },
 	{ "cap_ratio", MP_COL_REAL, 4 },   { "parity", MP_COL_TEXT, 0 },
 	{ "atop_tie", MP_COL_INT, 0 },     { "cow_tie", MP_COL_INT, 0 },
 	{ "s_unweighted", MP_COL_REAL, 4 }, { "s_weighted", MP_COL_REAL, 4 },
@@ -98,13 +99,21 @@ static const mp_column base_cols[] = {
 	{ "trade", MP_COL_REAL, 1 },       { "dep_ab", MP_COL_REAL, 6 },
 	{ "dep_ba", MP_COL_REAL, 6 },      { "barbieri", MP_COL_REAL, 6 },
 	{ "junior_index", MP_COL_REAL, 4 },
+	/* roll-call votes */
+	{ "agree", MP_COL_REAL, 4 },       { "s_votes", MP_COL_REAL, 4 },
+	{ "kappa_votes", MP_COL_REAL, 4 }, { "nvotes", MP_COL_INT, 0 },
+	{ "agree_me", MP_COL_REAL, 4 },    { "agree_nu", MP_COL_REAL, 4 },
+	{ "agree_di", MP_COL_REAL, 4 },    { "agree_hr", MP_COL_REAL, 4 },
+	{ "agree_co", MP_COL_REAL, 4 },    { "agree_ec", MP_COL_REAL, 4 },
 	/* components */
 	{ "cap_a", MP_COL_REAL, 5 },       { "cap_b", MP_COL_REAL, 5 },
 	{ "share_a", MP_COL_REAL, 6 },     { "share_b", MP_COL_REAL, 6 },
 	{ "cap_asym", MP_COL_REAL, 4 },    { "dep_asym", MP_COL_REAL, 4 },
 	{ "alignment", MP_COL_REAL, 4 },
 };
-#define NBASE 19
+#define NREL 21
+#define NVOTE 10
+#define NBASE (NREL + NVOTE)
 #define NALL (sizeof base_cols / sizeof base_cols[0])
 
 int mp_rel_table_new(mp_table **out, int components)
@@ -112,29 +121,43 @@ int mp_rel_table_new(mp_table **out, int components)
 	return mp_table_new(out, base_cols, components ? NALL : NBASE);
 }
 
-int mp_rel_table_add(mp_table *t, int year, const char *a, const char *b, const mp_rel_dyad *d,
-		     int components)
+int mp_rel_table_add(mp_table *t, int year, const mp_rel_actor *a, const mp_rel_actor *b, const mp_rel_dyad *d,
+		     const mp_rel_agree *votes, int components)
 {
 	size_t r;
 	int rc = mp_table_add_row(t, &r);
 	if (rc)
 		return rc;
-	mp_table_set_int(t, r, 0, year);
-	if ((rc = mp_table_set_text(t, r, 1, a)) || (rc = mp_table_set_text(t, r, 2, b)))
+	if (!a->is_pole)
+		mp_table_set_int(t, r, 0, a->ccode);
+	if (!b->is_pole)
+		mp_table_set_int(t, r, 1, b->ccode);
+	if ((rc = mp_table_set_text(t, r, 2, a->label)) || (rc = mp_table_set_text(t, r, 3, b->label)))
 		return rc;
-	mp_table_set_real(t, r, 3, d->cap_share_a);
-	mp_table_set_real(t, r, 4, d->cap_ratio);
-	if ((rc = mp_table_set_text(t, r, 5, mp_rel_parity_name(d->parity))))
+	mp_table_set_int(t, r, 4, year);
+	mp_table_set_real(t, r, 5, d->cap_share_a);
+	mp_table_set_real(t, r, 6, d->cap_ratio);
+	if ((rc = mp_table_set_text(t, r, 7, mp_rel_parity_name(d->parity))))
 		return rc;
 	if (d->atop_tie >= 0)
-		mp_table_set_int(t, r, 6, d->atop_tie);
+		mp_table_set_int(t, r, 8, d->atop_tie);
 	if (d->cow_tie >= 0)
-		mp_table_set_int(t, r, 7, d->cow_tie);
+		mp_table_set_int(t, r, 9, d->cow_tie);
 	const double v[] = { d->s_unweighted, d->s_weighted, d->s_squared, d->tau_b, d->kappa,
 			     d->ideal_distance, d->trade, d->dep_ab, d->dep_ba,
 			     d->barbieri.interdependence, d->junior.junior };
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-		mp_table_set_real(t, r, 8 + i, v[i]);
+		mp_table_set_real(t, r, 10 + i, v[i]);
+	if (votes && votes[0].n > 0) {
+		mp_table_set_real(t, r, NREL, votes[0].agree);
+		mp_table_set_real(t, r, NREL + 1, votes[0].s);
+		mp_table_set_real(t, r, NREL + 2, votes[0].kappa);
+		for (size_t k = 1; k <= 6; k++)
+			if (votes[k].n > 0)
+				mp_table_set_real(t, r, NREL + 3 + k, votes[k].agree);
+	}
+	if (votes)
+		mp_table_set_int(t, r, NREL + 3, votes[0].n);
 	if (components) {
 		const double c[] = { d->cap_a, d->cap_b, d->barbieri.share_a, d->barbieri.share_b,
 				     d->junior.cap_asym, d->junior.dep_asym, d->junior.alignment };

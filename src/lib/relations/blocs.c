@@ -72,57 +72,19 @@ static void add_alliances(const mp_rel_year *y, simnet *g, double share, double 
 	}
 }
 
-int mp_rel_blocs(mp_ctx *ctx, const mp_rel_year *y, const mp_bloc_opts *opts, int *bloc,
-		 double *modularity)
+/* Communities of the weighted network g (n nodes, n*n symmetric weights, 0 = no edge):
+ * bloc[g->node[i]] = 1.. by decreasing size, 0 a community of one. */
+static int detect(mp_ctx *ctx, const simnet *gp, const mp_bloc_opts *opts, int *bloc, double *modularity)
 {
-	mp_bloc_opts def = MP_BLOC_OPTS_INIT;
-	if (!opts)
-		opts = &def;
-	if (opts->version != MP_BLOC_OPTS_VERSION)
-		return mp_error_set(ctx, MP_EUSAGE, "mp_bloc_opts version %u is not %d (use MP_BLOC_OPTS_INIT)",
-				    opts->version, MP_BLOC_OPTS_VERSION);
+	const simnet g = *gp;
+	size_t n = g.n;
 	const mp_ig *ig = mp_ig__load(ctx);
 	if (!ig)
 		return mp_error_code(ctx);
-	size_t m = mp_rel_year_n(y);
 	int rc = MP_OK, graph_ok = 0, vecs = 0;
-	simnet g = { 0, NULL, NULL };
-	double *x = NULL, *z = NULL;
 	igraph_t graph;
 	igraph_vector_int_t edges, memb;
 	igraph_vector_t weights;
-	*modularity = MP_NA;
-	for (size_t i = 0; i < m; i++)
-		bloc[i] = -1;
-	int need_votes = opts->basis != MP_BLOC_ALLIANCES, need_all = opts->basis != MP_BLOC_VOTES;
-	if (need_all && (m == 0 || mp_rel_year_atop(y, 0, 0) < 0))
-		return mp_error_set(ctx, MP_ERANGE, "blocs %d: ATOP alliance data do not cover this year",
-				    mp_rel_year_year(y));
-	g.node = malloc((m + 1) * sizeof *g.node);
-	if (!g.node)
-		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-	for (size_t i = 0; i < m; i++)
-		if (!need_votes || !isnan(mp_rel_year_ideal(y, i)))
-			g.node[g.n++] = (int)i;
-	if (g.n < 3) {
-		rc = mp_error_set(ctx, MP_ERANGE, "blocs %d: fewer than 3 states with %s data", mp_rel_year_year(y),
-				  need_votes ? "UN ideal-point" : "alliance");
-		goto done;
-	}
-	size_t n = g.n;
-	g.w = calloc(n * n, sizeof *g.w);
-	x = malloc((m + 1) * sizeof *x);
-	z = malloc((m + 1) * sizeof *z);
-	if (!g.w || !x || !z) {
-		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		goto done;
-	}
-	double share = opts->basis == MP_BLOC_BOTH ? 0.5 : 1.0;
-	if (need_votes)
-		add_votes(y, &g, opts->knn > 0 ? opts->knn : 10, share);
-	if (need_all)
-		add_alliances(y, &g, share, x, z);
-
 	igraph_set_error_handler(igraph_error_handler_ignore);
 	if (igraph_vector_int_init(&edges, 0) || igraph_vector_init(&weights, 0) ||
 	    igraph_vector_int_init(&memb, 0)) {
@@ -226,6 +188,107 @@ done:
 		igraph_vector_destroy(&weights);
 		igraph_vector_int_destroy(&memb);
 	}
+	return rc;
+}
+
+static int check_opts(mp_ctx *ctx, const mp_bloc_opts *opts)
+{
+	if (opts->version != MP_BLOC_OPTS_VERSION)
+		return mp_error_set(ctx, MP_EUSAGE, "mp_bloc_opts version %u is not %d (use MP_BLOC_OPTS_INIT)",
+				    opts->version, MP_BLOC_OPTS_VERSION);
+	return mp_ig__load(ctx) ? MP_OK : mp_error_code(ctx);
+}
+
+int mp_rel_blocs_weights(mp_ctx *ctx, const mp_rel_year *y, const double *w, const mp_bloc_opts *opts, int *bloc,
+			 double *modularity)
+{
+	mp_bloc_opts def = MP_BLOC_OPTS_INIT;
+	if (!opts)
+		opts = &def;
+	int rc = check_opts(ctx, opts);
+	if (rc != MP_OK)
+		return rc;
+	size_t m = mp_rel_year_n(y);
+	*modularity = MP_NA;
+	for (size_t i = 0; i < m; i++)
+		bloc[i] = -1;
+	simnet g = { 0, NULL, NULL };
+	g.node = malloc((m + 1) * sizeof *g.node);
+	if (!g.node)
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	for (size_t i = 0; i < m; i++)
+		if (isfinite(w[i * m + i]))
+			g.node[g.n++] = (int)i;
+	if (g.n < 3) {
+		free(g.node);
+		return mp_error_set(ctx, MP_ERANGE, "blocs %d: fewer than 3 states with data", mp_rel_year_year(y));
+	}
+	size_t n = g.n;
+	if (!(g.w = calloc(n * n, sizeof *g.w))) {
+		free(g.node);
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			double x = i == j ? 0 : w[(size_t)g.node[i] * m + (size_t)g.node[j]];
+			g.w[i * n + j] = isfinite(x) && x > 0 ? x : 0;
+		}
+	rc = detect(ctx, &g, opts, bloc, modularity);
+	free(g.node);
+	free(g.w);
+	return rc;
+}
+
+int mp_rel_blocs(mp_ctx *ctx, const mp_rel_year *y, const mp_bloc_opts *opts, int *bloc,
+		 double *modularity)
+{
+	mp_bloc_opts def = MP_BLOC_OPTS_INIT;
+	if (!opts)
+		opts = &def;
+	int rc0 = check_opts(ctx, opts);
+	if (rc0 != MP_OK)
+		return rc0;
+	size_t m = mp_rel_year_n(y);
+	int rc = MP_OK;
+	simnet g = { 0, NULL, NULL };
+	double *x = NULL, *z = NULL;
+	*modularity = MP_NA;
+	for (size_t i = 0; i < m; i++)
+		bloc[i] = -1;
+	if (opts->basis == MP_BLOC_ROLLCALL)
+		return mp_error_set(ctx, MP_EUSAGE, "blocs: the roll-call basis takes the agreement matrix "
+				    "(mp_rel_rollcall_weights, then mp_rel_blocs_weights)");
+	int need_votes = opts->basis != MP_BLOC_ALLIANCES, need_all = opts->basis != MP_BLOC_VOTES;
+	if (need_all && (m == 0 || mp_rel_year_atop(y, 0, 0) < 0))
+		return mp_error_set(ctx, MP_ERANGE, "blocs %d: ATOP alliance data do not cover this year",
+				    mp_rel_year_year(y));
+	g.node = malloc((m + 1) * sizeof *g.node);
+	if (!g.node)
+		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
+	for (size_t i = 0; i < m; i++)
+		if (!need_votes || !isnan(mp_rel_year_ideal(y, i)))
+			g.node[g.n++] = (int)i;
+	if (g.n < 3) {
+		rc = mp_error_set(ctx, MP_ERANGE, "blocs %d: fewer than 3 states with %s data", mp_rel_year_year(y),
+				  need_votes ? "UN ideal-point" : "alliance");
+		goto done;
+	}
+	size_t n = g.n;
+	g.w = calloc(n * n, sizeof *g.w);
+	x = malloc((m + 1) * sizeof *x);
+	z = malloc((m + 1) * sizeof *z);
+	if (!g.w || !x || !z) {
+		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		goto done;
+	}
+	double share = opts->basis == MP_BLOC_BOTH ? 0.5 : 1.0;
+	if (need_votes)
+		add_votes(y, &g, opts->knn > 0 ? opts->knn : 10, share);
+	if (need_all)
+		add_alliances(y, &g, share, x, z);
+
+	rc = detect(ctx, &g, opts, bloc, modularity);
+done:
 	free(g.node);
 	free(g.w);
 	free(x);

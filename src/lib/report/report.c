@@ -34,6 +34,7 @@ static void head(rep *r)
 	      "<li><a href=\"#skill\">Forecast skill: the model against baselines</a></li>"
 	      "<li><a href=\"#relations\">Relations: dyads and camps</a></li>"
 	      "<li><a href=\"#negotiation\">Negotiation</a></li>"
+	      "<li><a href=\"#provenance\">How this was made</a></li>"
 	      "<li><a href=\"#sources\">Data and sources</a></li>"
 	      "</ul></nav>\n</header>\n<main>\n", f);
 }
@@ -123,6 +124,8 @@ int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f)
 		goto done;
 	rep__tick(&r);
 	if ((rc = rep__negotiation(&r)) != MP_OK)
+		goto done;
+	if ((rc = rep__provenance(&r)) != MP_OK)
 		goto done;
 	if ((rc = sources(&r)) != MP_OK)
 		goto done;

@@ -57,6 +57,8 @@ int rep__economy(rep *r);   /* report_economy.c */
 int rep__skill(rep *r); /* report_skill.c: the stored evaluation */
 int rep__relations(rep *r);
 int rep__negotiation(rep *r);
+int rep__provenance(rep *r); /* report_provenance.c: "How this was made" */
+int rep__rel_votes(rep *r);   /* report_votes.c: roll-call agreement of China with Russia, the West, the US */
 int rep__population(rep *r); /* report_population.c (docs/demography.md) */
 /* Without NMC data: what the shipped default world supports, and what to import
  * (report_shipped.c). */

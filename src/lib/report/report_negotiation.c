@@ -158,6 +158,12 @@ static int one_run(rep *r, const mp_store_bargain_run *run)
 		goto done;
 	fputs("<h3>", r->f);
 	mp_html_escape(r->f, run->name);
+	/* runs of one file with different settings are told apart by them (docs/panels.md) */
+	if (run->settings && *run->settings) {
+		fputs(" <small>(", r->f);
+		mp_html_escape(r->f, run->settings);
+		fputs(")</small>", r->f);
+	}
 	fputs("</h3>\n", r->f);
 	if (run->illustrative)
 		fputs("<p class=\"nodata caveat\"><strong>Illustrative input, not data.</strong> The scenario marks its "

@@ -149,6 +149,8 @@ int rep__relations(rep *r)
 	size_t nd = r->o->dyads && r->o->ndyads ? r->o->ndyads : sizeof default_dyads / sizeof default_dyads[0];
 	int rc = dyad_charts(r, dy, nd);
 	if (rc == MP_OK)
+		rc = rep__rel_votes(r); /* report_votes.c */
+	if (rc == MP_OK)
 		rc = rep__rel_trade(r, dy, nd);
 	if (rc == MP_OK) {
 		fputs("<h3>Camps</h3>\n", r->f);

@@ -112,6 +112,32 @@ static const migration migrations[] = {
 	  "CREATE INDEX IF NOT EXISTS bargain_summary_run ON bargain_summary(run_id);"
 	  "CREATE INDEX IF NOT EXISTS bargain_quantiles_run ON bargain_quantiles(run_id);",
 	  NULL },
+	/* 4 -> 5: the provenance of every stored run (simulation, evaluation, calibration,
+	 * negotiation; docs/panels.md "Provenance"): version, git commit, command line, seed,
+	 * runs, parameters, switches, and the SHA-256 of each input (datasets, scenario and
+	 * parameter files). Queries in provenance.c. The negotiation tables of 3 -> 4 are made
+	 * again if missing: databases made by builds of the panels branch have version 4 with
+	 * the provenance tables and without them. */
+	{ "CREATE TABLE IF NOT EXISTS run_provenance ("
+	  " kind TEXT NOT NULL, run_id INTEGER NOT NULL, version TEXT NOT NULL, git_commit TEXT NOT NULL,"
+	  " command_line TEXT, seed INTEGER, runs INTEGER, params TEXT, switches TEXT,"
+	  " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	  " PRIMARY KEY (kind, run_id));"
+	  "CREATE TABLE IF NOT EXISTS run_inputs ("
+	  " kind TEXT NOT NULL, run_id INTEGER NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,"
+	  " sha256 TEXT NOT NULL);"
+	  "CREATE INDEX IF NOT EXISTS run_inputs_run ON run_inputs(kind, run_id);"
+	  "CREATE TABLE IF NOT EXISTS bargain_settings (run_id INTEGER PRIMARY KEY REFERENCES bargain_runs(run_id),"
+	  " illustrative INTEGER NOT NULL, description TEXT, settings TEXT);"
+	  "CREATE TABLE IF NOT EXISTS bargain_summary (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
+	  " dim TEXT NOT NULL, weighted_mean REAL, weighted_median REAL, low REAL, high REAL, nearest_mark REAL,"
+	  " nearest_mark_means TEXT, low_means TEXT, high_means TEXT);"
+	  "CREATE TABLE IF NOT EXISTS bargain_quantiles (run_id INTEGER NOT NULL REFERENCES bargain_runs(run_id),"
+	  " dim TEXT NOT NULL, statistic TEXT NOT NULL, replicates INTEGER NOT NULL, q05 REAL, q25 REAL, q50 REAL,"
+	  " q75 REAL, q95 REAL);"
+	  "CREATE INDEX IF NOT EXISTS bargain_summary_run ON bargain_summary(run_id);"
+	  "CREATE INDEX IF NOT EXISTS bargain_quantiles_run ON bargain_quantiles(run_id);",
+	  NULL },
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -234,24 +260,28 @@ static int schema_version(mp_ctx *ctx, mp_store *s, int *version)
 	return r < 0 ? r : MP_OK;
 }
 
-/* MP_EINPUT when the file holds tables but no multipolar schema (user_version 0). */
+/* MP_EINPUT when the file holds tables but no multipolar schema (user_version 0). The
+ * version and the tables are read by one statement, so from one snapshot: read apart, a
+ * process creating the same new database could commit its migrations between the two reads
+ * (version 0, then its tables), and the file would be taken for another program's. */
 static int foreign_check(mp_ctx *ctx, mp_store *s)
 {
 	int version = 0, ntab = 0;
-	int rc = schema_version(ctx, s, &version);
-	if (rc != MP_OK || version != 0)
-		return rc;
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", -1, &st,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT (SELECT user_version FROM pragma_user_version),"
+			       " (SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')",
+			       -1, &st, NULL) != SQLITE_OK)
 		return mp_store__error(ctx, s, "read schema");
 	int r = mp_store__step(ctx, s, st, "read schema");
-	if (r == 1)
-		ntab = sqlite3_column_int(st, 0);
+	if (r == 1) {
+		version = sqlite3_column_int(st, 0);
+		ntab = sqlite3_column_int(st, 1);
+	}
 	sqlite3_finalize(st);
 	if (r < 0)
 		return r;
-	if (ntab > 0)
+	if (version == 0 && ntab > 0)
 		return mp_error_set(ctx, MP_EINPUT,
 				    "%s: not a multipolar database: it holds %d table%s or index%s of another program "
 				    "and no multipolar schema (user_version 0); name a new file with --db",
@@ -355,7 +385,20 @@ int mp_store_open(mp_ctx *ctx, const char *path, int flags, mp_store **out)
 	if ((rc = foreign_check(ctx, s)) != MP_OK)
 		goto done;
 	if (!(flags & MP_STORE_READONLY)) {
-		if ((rc = mp_store__exec(ctx, s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+		/* A new file's switch to WAL needs its exclusive lock, and SQLite answers BUSY at
+		 * once, without the busy handler, while another process opening the same new file
+		 * holds a lock: two imports into one new database failed about one time in 60. So
+		 * the switch is tried again, up to the busy timeout. */
+		int code = SQLITE_BUSY;
+		for (int waited = 0; code == SQLITE_BUSY && waited <= s->busy_ms; waited += 10) {
+			if ((code = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL)) == SQLITE_BUSY)
+				sqlite3_sleep(10);
+		}
+		if (code != SQLITE_OK) {
+			rc = mp_store__error(ctx, s, "switch to WAL");
+			goto done;
+		}
+		if ((rc = mp_store__exec(ctx, s, "PRAGMA synchronous=NORMAL;"
 						 "PRAGMA foreign_keys=ON; PRAGMA cache_size=" MP_STORE_CACHE ";"
 						 "PRAGMA wal_autocheckpoint=16384;")) != MP_OK)
 			goto done;

@@ -362,10 +362,10 @@ static void csv_field(FILE *f, const char *s, int raw)
 	fputc('"', f);
 }
 
-static int write_csv(const mp_table *t, FILE *f, int raw)
+static int write_csv_part(const mp_table *t, FILE *f, int header, int raw)
 {
 	char buf[512];
-	for (size_t c = 0; c < t->ncols; c++) {
+	for (size_t c = 0; header && c < t->ncols; c++) {
 		csv_field(f, t->cols[c].name, raw);
 		fputc(c + 1 < t->ncols ? ',' : '\n', f);
 	}
@@ -379,6 +379,48 @@ static int write_csv(const mp_table *t, FILE *f, int raw)
 			}
 			fputc(c + 1 < t->ncols ? ',' : '\n', f);
 		}
+	return MP_OK;
+}
+
+static int write_csv(const mp_table *t, FILE *f, int raw)
+{
+	return write_csv_part(t, f, 1, raw);
+}
+
+const mp_column *mp_table_column(const mp_table *t, size_t col)
+{
+	return col < t->ncols ? &t->cols[col] : NULL;
+}
+
+int mp_table_write_csv(const mp_table *t, FILE *f, int header)
+{
+	int rc = write_csv_part(t, f, header, 0);
+	return rc == MP_OK && ferror(f) ? MP_EIO : rc;
+}
+
+int mp_table_append(mp_table *dst, const mp_table *src)
+{
+	if (dst->ncols != src->ncols)
+		return MP_EINPUT;
+	for (size_t r = 0; r < src->nrows; r++) {
+		size_t row;
+		int rc = mp_table_add_row(dst, &row);
+		if (rc != MP_OK)
+			return rc;
+		for (size_t c = 0; c < src->ncols; c++) {
+			const cell *x = at(src, r, c);
+			if (!x->set)
+				continue;
+			if (src->cols[c].type == MP_COL_TEXT)
+				rc = mp_table_set_text(dst, row, c, x->v.s);
+			else if (src->cols[c].type == MP_COL_INT)
+				mp_table_set_int(dst, row, c, x->v.i);
+			else
+				mp_table_set_real(dst, row, c, x->v.r);
+			if (rc != MP_OK)
+				return rc;
+		}
+	}
 	return MP_OK;
 }
 

@@ -284,3 +284,47 @@ int mp_country_find(mp_ctx *ctx, const char *text, const mp_country **out)
 	return mp_error_set(ctx, MP_ENOTFOUND, "'%s': no such country (expected a COW code, COW letters, ISO3 code "
 			    "or English name)%s%s", text, hint, hint[0] ? "?" : "");
 }
+
+/* Withdrawn ISO 3166-1 alpha-2 codes of dissolved states (ISO 3166-3), which records of
+ * their years (UN roll calls) still carry, and the COW state each stands for. */
+static const struct {
+	const char *iso2;
+	int ccode;
+} withdrawn[] = {
+	{ "CS", 315 }, /* Czechoslovakia (ISO 3166-3 CSHH) */
+	{ "DD", 265 }, /* German Democratic Republic (DDDE) */
+	{ "SU", 365 }, /* USSR (SUHH) */
+	{ "YD", 680 }, /* Yemen People's Republic (YDYE) */
+	{ "YU", 345 }, /* Yugoslavia (YUCS) */
+};
+/* Names of former states in the records that the table spells otherwise. */
+static const struct {
+	const char *name;
+	int ccode;
+} aliases[] = {
+	{ "Federal Republic of Germany", 260 },
+	{ "West Germany", 260 },
+	{ "East Germany", 265 },
+	{ "Soviet Union", 365 },
+};
+
+int mp_country_state_of_iso2(const char *iso2, const char *name)
+{
+	if (iso2 && iso2[0]) {
+		for (size_t i = 0; i < sizeof withdrawn / sizeof withdrawn[0]; i++)
+			if (!strcasecmp(iso2, withdrawn[i].iso2))
+				return withdrawn[i].ccode;
+		const mp_country *c = mp_country_by_iso2(iso2);
+		if (c)
+			return c->ccode;
+	}
+	if (!name || !name[0])
+		return 0;
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+		if (!strcasecmp(name, aliases[i].name))
+			return aliases[i].ccode;
+	for (size_t i = 0; i < N; i++)
+		if (!strcasecmp(table[i].name, name))
+			return table[i].ccode;
+	return 0;
+}

@@ -1,5 +1,6 @@
 /* mp_world: one year of states, from the store or the shipped default world. */
 #include "multipolar/world.h"
+#include "multipolar/crosswalk.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,10 @@ int mp_world_find_name(const mp_world *w, const char *s)
 	for (size_t i = 0; i < w->n; i++)
 		if (!strcasecmp(w->actors[i].stateabb, s) || !strcasecmp(w->actors[i].name, s))
 			return (int)i;
+	/* the one crosswalk: ISO3 codes and English names ("DEU", "United States") */
+	const mp_country *c;
+	if (mp_country_find(NULL, s, &c) == MP_OK && c->ccode > 0)
+		return mp_world_find(w, c->ccode);
 	return -1;
 }
 
