@@ -38,7 +38,7 @@ expect_exit 0 "$MP" run baseline decoupling --db "$T/run.db" --runs 2 --seed 3 -
 	fail "run: provenance rows"
 [ "$(sqlite3 "$T/run.db" "SELECT count(DISTINCT name) FROM run_inputs WHERE role = 'scenario'")" = 2 ] || fail "run: scenario files"
 # --params FILE: its SHA-256 is an input and the source is named
-printf 'conflict.hazard_base: 0.0005\n' > p.yaml
+printf 'conflict.onset_const: -2.6\n' > p.yaml
 expect_exit 0 "$MP" simulate baseline --db "$T/run.db" --runs 2 --seed 3 --until 2025 --params p.yaml --quiet --format csv
 [ "$(sqlite3 "$T/run.db" "SELECT sha256 FROM run_inputs WHERE role = 'params' AND name = 'p.yaml'")" = "$(sha256sum p.yaml | cut -d' ' -f1)" ] ||
 	fail "--params file: $(sqlite3 "$T/run.db" "SELECT * FROM run_inputs WHERE role = 'params'")"

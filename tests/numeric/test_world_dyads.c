@@ -102,9 +102,8 @@ static void test_2016(void **state)
 	/* trade carried from 2014, the last year of COW trade 4.0: USA-CHN 472525 + 183283 */
 	assert_int_equal(d->trade_year, 2014);
 	assert_near(AT(d->trade, usa, chn), 472525.0 + 183283.0, 1e-6);
-	/* Thompson-Dreyer code rivalries still going on when their file ends (2010) with
-	   endyear 2010: right-censored, they stay in force after it (USA-China from 1996) */
-	assert_near(AT(d->rival, usa, chn), 1, 0);
+	/* Thompson-Dreyer rivalries end by 2010: none in force in 2016 */
+	assert_near(AT(d->rival, usa, chn), 0, 0);
 
 	/* the simulation reads these dyads: from the start world, or built from the store when
 	 * the world carries none, the runs are the same to the bit */
@@ -115,8 +114,8 @@ static void test_2016(void **state)
 	mp_sim_opts o = MP_SIM_OPTS_INIT;
 	o.seed = 11;
 	mp_sim *with, *built;
+	o.store = st; /* both read the pairs' dispute history (and censored rivalries) from it */
 	assert_int_equal(mp_sim_new(ctx, w, &o, &with), MP_OK);
-	o.store = st;
 	assert_int_equal(mp_sim_new(ctx, bare, &o, &built), MP_OK);
 	for (int t = 0; t < 3; t++) {
 		assert_int_equal(mp_sim_step(ctx, with), MP_OK);

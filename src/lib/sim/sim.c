@@ -341,8 +341,15 @@ static int init_dyads(mp_ctx *ctx, mp_sim *s, mp_store *store)
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		for (size_t i = 0; cc && i < n; i++)
 			cc[i] = w->actors[i].ccode;
-		if (cc)
-			rc = mp_store__conflict_history(ctx, store, w->year, cc, n, s->init_lastmid, s->init_war);
+		double *carry = cc ? malloc(nn * sizeof *carry) : NULL;
+		if (cc && !carry)
+			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		if (carry)
+			rc = mp_store__conflict_history(ctx, store, w->year, cc, n, s->init_lastmid, s->init_war, carry);
+		for (size_t k = 0; carry && rc == MP_OK && k < nn; k++)
+			if (carry[k] == 1)
+				s->rivalry[k] = 1;
+		free(carry);
 		free(cc);
 	}
 	mp_world_dyads_free(built);

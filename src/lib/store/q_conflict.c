@@ -47,12 +47,12 @@ static int fill(mp_ctx *ctx, mp_store *s, const char *family, const char *sql, i
 }
 
 int mp_store__conflict_history(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, double *last_mid,
-			       double *war)
+			       double *war, double *rival_carry)
 {
 	int idx[1000];
 	index_of(ccodes, n, idx);
 	for (size_t k = 0; k < n * n; k++)
-		last_mid[k] = war[k] = NAN;
+		last_mid[k] = war[k] = rival_carry[k] = NAN;
 	int rc = fill(ctx, s, "mid_dyad",
 		      "SELECT ccode1, ccode2, max(year) FROM mid_dyad WHERE dsid = ?1 AND year <= ?2"
 		      " GROUP BY ccode1, ccode2", year, idx, n, last_mid, 0);
@@ -63,5 +63,15 @@ int mp_store__conflict_history(mp_ctx *ctx, mp_store *s, int year, const int *cc
 			  " ON p.dsid = w.dsid AND p.warnum = w.warnum AND p.ccode1 = w.ccode1 AND p.ccode2 = w.ccode2"
 			  " AND p.year <= w.year WHERE w.dsid = ?1 AND w.year = ?2 GROUP BY w.ccode1, w.ccode2",
 			  year, idx, n, war, 0);
+	/* Thompson-Dreyer code the rivalries going on when their file ends (2010) with endyear =
+	   its last year: right-censored, not ended. For a start after the file, those still
+	   active at its end count as in force (the simulation's assumption; the dyads command
+	   and the world layer report the data as coded). */
+	if (rc == MP_OK)
+		rc = fill(ctx, s, "rivalries",
+			  "SELECT ccode1, ccode2, 1 FROM rivalries WHERE dsid = ?1 AND styear <= ?2"
+			  " AND endyear >= (SELECT year_max FROM datasets WHERE id = ?1)"
+			  " AND ?2 > (SELECT year_max FROM datasets WHERE id = ?1)",
+			  year, idx, n, rival_carry, 0);
 	return rc;
 }

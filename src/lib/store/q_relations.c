@@ -201,12 +201,8 @@ int mp_store__rel_rivalries(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dya
 {
 	dyad_ctx c = { fn, u, 0 };
 	return run(ctx, s, "rivalries",
-		   /* a rivalry still active when the file ends (Thompson & Dreyer code those
-		      going on in 2010 with endyear = the file's last year) is right-censored,
-		      not ended: it counts as in force in later years (docs/conflict.md) */
 		   "SELECT ccode1, ccode2 FROM rivalries WHERE dsid = ?1 AND styear <= ?2"
-		   " AND (endyear IS NULL OR endyear >= ?2"
-		   " OR endyear >= (SELECT year_max FROM datasets WHERE id = ?1))",
+		   " AND (endyear IS NULL OR endyear >= ?2)",
 		   &year, 1, dyad_row, &c);
 }
 

@@ -46,7 +46,7 @@ int mp_store__rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2,
  * year <= enddate year), for each dyad as stored (both orders). */
 int mp_store__rel_contiguity(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u);
 /* Thompson-Dreyer strategic rivalries in force in `year` (styear <= year, endyear NULL or
- * >= year, or endyear the file's last year: still active when the data end): v unused. */
+ * >= year): v unused. */
 int mp_store__rel_rivalries(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u);
 /* The newest year in [year - within, year] with rows of dyad-year `family` (a fixed name
  * of this module's tables), or 0 (also when the family is not imported). */
