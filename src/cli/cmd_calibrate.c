@@ -117,14 +117,16 @@ const cli_command cli_cmd_calibrate = {
 	.summary = "fit the simulation's parameters on history up to a year",
 	.usage = "--until Y [--db PATH] [--params FILE] [--no-save] [--output FILE] [--format FMT]",
 	.description =
-		"Fits the world model's parameters with data up to year Y only: conditional convergence "
-		"(Barro regression on Maddison GDP per capita), frontier growth, growth momentum and shocks; "
-		"population growth dynamics; gravity elasticities on COW trade; Richardson arms reaction on "
-		"SIPRI burdens of strategic rivals; logit war and MID hazards with parity on politically "
+		"Fits the world model's parameters with data up to year Y only: the economy's TFP convergence "
+		"with per-state gaps, shocks and momentum, investment and price levels (Maddison, PWT); "
+		"military burdens and personnel (SIPRI, NMC) and the steel and energy intensities with "
+		"their spread (NMC); fertility, life expectancy and migration (UN WPP; the urban share from "
+		"NMC); gravity elasticities on COW trade; the conflict and alignment models on politically "
 		"relevant dyads. Prints the fit table (parameter, estimate, s.e., n, statistic, method) and "
 		"stores the calibration in the database (tables calib_run, calib_fit, calib_unit), where run "
 		"and simulate find it: they use the newest stored calibration fitted on data up to their "
-		"start year. --params FILE also writes the sim's parameter keys as flat YAML (atomically) for "
+		"start year. --params FILE also writes the sim's parameter keys as YAML, with the per-state rows "
+		"under units: (atomically), for "
 		"'run --params FILE'. No shipped file is written: data/params/calibrated.yaml is the "
 		"calibration shipped with the program (on the shared data up to 2016) and is only read. "
 		"--output FILE writes the printed table, as in every command. Methods and sources: "
