@@ -128,7 +128,7 @@ typedef struct mp_population_fit {
 	size_t transition_n;    /* country pairs of consecutive windows */
 } mp_population_fit;
 
-/* Population growth dynamics for the sim's demography (docs/sim.md; MODELS.md C2):
+/* Population growth dynamics for the sim's demography (docs/sim.md; docs/references.md C2):
  * growth starts at n_0 = n_a + n_b ln y (demographic transition: growth falls with
  * income; Notestein 1945, Lee 2003) and approaches the long-run rate n_LR at speed lambda.
  * Over the most recent non-overlapping windows of length T inside [first, until], with

@@ -40,7 +40,7 @@ extern "C" {
  * "[assumption]" marks a documented modelling choice without a published estimate.
  */
 #define MP_SIM_PARAM_TABLE(X)                                                                     \
-	/* demography (MODELS.md C2) */                                                           \
+	/* demography (docs/references.md C2) */                                                           \
 	X(demography_enabled, "demography.enabled", 1, "switch", "0 turns the mechanism off")      \
 	X(demography_n_a, "demography.n_a", 0.076, "1/yr",                                          \
 	  "intercept of initial pop growth on ln GDP pc; World Bank WDI 2019 income-group means [calib]") \
@@ -94,7 +94,7 @@ extern "C" {
 	X(demography_mig_tail_p, "demography.mig_tail_p", 0, "probability", "weight of the wide component of the migration innovations' scale mixture (EM) [calib]") \
 	X(demography_mig_tail_k, "demography.mig_tail_k", 1, "ratio", "sd of the wide component over the core's [calib]") \
 	X(demography_mig_core, "demography.mig_core", 1, "ratio", "sd of the core component over the country's sd [calib]") \
-	/* economy (MODELS.md C1) */                                                              \
+	/* economy (docs/references.md C1) */                                                              \
 	X(economy_enabled, "economy.enabled", 1, "switch", "0 turns the mechanism off")            \
 	X(economy_beta, "economy.beta", 0.02, "1/yr",                                                \
 	  "Barro-regression convergence speed of GDP per head (reported by calibrate; the economy uses economy.tfp_speed) [calib]")    \
@@ -186,7 +186,7 @@ extern "C" {
 	  "s.d. of the yearly random walk of ln(irst/GDP) around its drift (per-state rows override) [calib]") \
 	X(capabilities_energy_shock_sd, "capabilities.energy_shock_sd", 0.082, "log/yr",             \
 	  "s.d. of the yearly random walk of ln(pec/GDP) around its drift (per-state rows override) [calib]") \
-	/* trade (MODELS.md C3) */                                                                \
+	/* trade (docs/references.md C3) */                                                                \
 	X(trade_enabled, "trade.enabled", 1, "switch", "0 turns the mechanism off")                \
 	X(trade_elasticity_gdp, "trade.elasticity_gdp", 0.9, "elasticity",                           \
 	  "gravity GDP elasticity, Head & Mayer 2014 (origin ~0.97, destination ~0.85) [calib]")     \
@@ -333,7 +333,7 @@ extern "C" {
 	X(conflict_lost_gdp, "conflict.lost_gdp", -0.06192, "log points",                           \
 	  "growth of GDP per head in addition in the year a war is lost (COW outcome 2), same OLS (s.e. 0.0090) [calib]") \
 	X(conflict_dissat_scale, "conflict.dissat_scale", 3.0, "ideal points",                       \
-	  "ideal-point distance meaning full dissatisfaction in the military threat and the strategy (US-Russia 2022 ~3.0, MODELS.md E3) [assumption]") \
+	  "ideal-point distance meaning full dissatisfaction in the military threat and the strategy (US-Russia 2022 ~3.0, docs/references.md E3) [assumption]") \
 	X(conflict_relevance_km, "conflict.relevance_km", 1500, "km",                                \
 	  "capital distance standing in for contiguity when a world has no contiguity data [assumption]")
 
@@ -615,7 +615,7 @@ MP_EXTERN void mp_sim_free(mp_sim *s);
  *   ln X_ij = c0 + c1 (ln Y_i + ln Y_j) + c2 ln D_ij + c3 CONTIG_ij + c4 SAMECAMP_ij
  *             + c5 |ip_i - ip_j| + c6 SANCTION_ij
  * coef[7] and their standard errors se[7] (conventional OLS); *ndyads the dyads used.
- * Used to check that simulated trade recovers the elasticities put in (MODELS.md E5). */
+ * Used to check that simulated trade recovers the elasticities put in (docs/references.md E5). */
 MP_EXTERN int mp_sim_fit_gravity(mp_ctx *ctx, const mp_sim *s, double coef[7], double se[7], size_t *ndyads);
 
 #ifdef __cplusplus

@@ -1,4 +1,4 @@
-/* Capabilities (MODELS.md A1; docs/economy.md "Steel and energy"; docs/sim.md).
+/* Capabilities (docs/references.md A1; docs/economy.md "Steel and energy"; docs/sim.md).
  *
  * The six COW NMC components are derived from the simulated state each year, in NMC
  * units, so the simulated world is measured with exactly the same code as history

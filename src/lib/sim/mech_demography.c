@@ -1,4 +1,4 @@
-/* Demography (docs/demography.md; MODELS.md C2): a cohort-component projection by sex and
+/* Demography (docs/demography.md; docs/references.md C2): a cohort-component projection by sex and
  * single year of age for every actor, one year a step (src/lib/demog/cohort.c; Preston,
  * Heuveline & Guillot 2001, ch. 6), driven by probabilistic fertility, mortality and
  * migration:

@@ -1,4 +1,4 @@
-/* Economy (docs/economy.md; MODELS.md C1): output from labour, capital and productivity,
+/* Economy (docs/economy.md; docs/references.md C1): output from labour, capital and productivity,
  * and GDP at PPP and at market exchange rates.
  *
  *   Y_i,t   = A_i,t K_i,t^a L_i,t^(1-a)                       (Cobb-Douglas; Solow 1956, 1957)

@@ -1,4 +1,4 @@
-/* Trade (MODELS.md C3; docs/sim.md "trade"; docs/conflict.md "Levers").
+/* Trade (docs/references.md C3; docs/sim.md "trade"; docs/conflict.md "Levers").
  *
  * Bilateral flows before trade policy from the log-linear ("naive") gravity equation
  * (Tinbergen 1962; Head & Mayer 2014, eq. 2), damped by political distance:
