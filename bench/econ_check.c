@@ -119,7 +119,8 @@ int main(int argc, char **argv)
 		for (; nt < TOP; nt++) {
 			int best = -1;
 			for (size_t i = 0; i < w0->n; i++)
-				if (!used[i] && w0->actors[i].gdp > 0 && (best < 0 || w0->actors[i].gdp > w0->actors[best].gdp))
+				if (!used[i] && w0->actors[i].gdp > 0 &&
+				    (best < 0 || w0->actors[i].gdp > w0->actors[best].gdp))
 					best = (int)i;
 			if (best < 0)
 				break;
@@ -188,8 +189,9 @@ int main(int argc, char **argv)
 			pop_ae += fabs(quantile(gp + k * R, R, 0.5) - tp);
 			pc_ae += fabs(med - quantile(gp + k * R, R, 0.5) - (truth - tp));
 			if (getenv("ECON_DETAIL"))
-				fprintf(stderr, "%d %s model %.4f truth %.4f rw %.4f pop model %.4f truth %.4f [%.4f %.4f]\n", Y0,
-					a0->stateabb, med, truth, rw, quantile(gp + k * R, R, 0.5), tp, lo, hi);
+				fprintf(stderr,
+					"%d %s model %.4f truth %.4f rw %.4f pop model %.4f truth %.4f [%.4f %.4f]\n",
+					Y0, a0->stateabb, med, truth, rw, quantile(gp + k * R, R, 0.5), tp, lo, hi);
 			rw_ae += fabs(rw - truth);
 			wm_ae += fabs(wm - truth);
 			cg += truth >= lo && truth <= hi;
@@ -200,7 +202,8 @@ int main(int argc, char **argv)
 				double *u = ms + k * R;
 				double mm = quantile(u, R, 0.5), l2 = quantile(u, R, 0.05), h2 = quantile(u, R, 0.95);
 				if (getenv("ECON_DETAIL"))
-					fprintf(stderr, "%d %s milex share truth %.5f start %.5f model %.5f [%.5f %.5f]\n", Y0,
+					fprintf(stderr,
+						"%d %s milex share truth %.5f start %.5f model %.5f [%.5f %.5f]\n", Y0,
 						a0->stateabb, tr, pe, mm, l2, h2);
 				m_ms += fabs(mm - tr);
 				m_mp += fabs(pe - tr);
@@ -213,8 +216,8 @@ int main(int argc, char **argv)
 		if (jc >= 0 && ju >= 0)
 			cu_t = w1->actors[jc].gdp / w1->actors[ju].gdp;
 		printf("%d,%d,%.5f,%.5f,%.5f,%.3f,%.5f,%.5f,%.3f,%.3f,%.3f,%.5f,%.5f\n", Y0, n, m_ae / n, rw_ae / n,
-		       wm_ae / n, cg / n, n2 ? m_ms / n2 : MP_NA, n2 ? m_mp / n2 : MP_NA, n2 ? cm / n2 : MP_NA, cu_m, cu_t,
-		       pop_ae / n, pc_ae / n);
+		       wm_ae / n, cg / n, n2 ? m_ms / n2 : MP_NA, n2 ? m_mp / n2 : MP_NA, n2 ? cm / n2 : MP_NA, cu_m,
+		       cu_t, pop_ae / n, pc_ae / n);
 		fflush(stdout);
 		ae_m += m_ae;
 		ae_rw += rw_ae;
@@ -239,7 +242,8 @@ int main(int argc, char **argv)
 	       ae_ms / nm, ae_mp / nm, cov_m / nm);
 	double best = ae_rw < ae_wm ? ae_rw : ae_wm;
 	printf("# growth MAE ratio model / better baseline = %.3f (target <= 0.8); milex share MAE ratio model / "
-	       "persistence = %.3f (target < 1)\n", ae_m / best, ae_ms / ae_mp);
+	       "persistence = %.3f (target < 1)\n",
+	       ae_m / best, ae_ms / ae_mp);
 	mp_store_free(st);
 	mp_ctx_free(ctx);
 	return 0;

@@ -46,8 +46,7 @@ typedef struct mp_ols_fit {
 
 /* OLS of y (n) on X (n x p) with GSL's SVD solver (gsl_multifit_linear). Needs n > p.
  * Allocates its GSL workspace (not for inner loops). MP_EINPUT on n <= p or p too large. */
-MP_EXTERN int mp_calib_ols(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
-		 mp_ols_fit *out);
+MP_EXTERN int mp_calib_ols(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p, mp_ols_fit *out);
 
 /* Binary logit fitted by Newton-Raphson / IRLS (McCullagh & Nelder 1989, sec. 4.4). */
 typedef struct mp_logit_fit {
@@ -57,13 +56,12 @@ typedef struct mp_logit_fit {
 	double loglik;            /* log-likelihood at the estimate */
 	double loglik0;           /* log-likelihood of the intercept-only model */
 	int iterations;
-	int converged;            /* 1 when the max |step| fell below 1e-10 */
+	int converged; /* 1 when the max |step| fell below 1e-10 */
 } mp_logit_fit;
 
 /* Logit of y (0/1) on X (first column normally the constant 1). MP_EINPUT on bad y,
  * MP_ERANGE on a singular information matrix (separation or collinearity). */
-MP_EXTERN int mp_calib_logit(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
-		   mp_logit_fit *out);
+MP_EXTERN int mp_calib_logit(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p, mp_logit_fit *out);
 
 /* Spearman rank correlation with mid-ranks for ties (Spearman 1904): the Pearson
  * correlation of the ranks. *rho is NaN when n < 2 or a rank vector is constant.
@@ -72,8 +70,7 @@ MP_EXTERN int mp_calib_spearman(mp_ctx *ctx, const double *a, const double *b, s
 
 /* OLS line through (x, y) (gsl_fit_linear) evaluated at x0; NaN pairs are skipped.
  * MP_EINPUT with fewer than 2 points. */
-MP_EXTERN int mp_calib_trend_at(mp_ctx *ctx, const double *x, const double *y, size_t n, double x0,
-		      double *pred);
+MP_EXTERN int mp_calib_trend_at(mp_ctx *ctx, const double *x, const double *y, size_t n, double x0, double *pred);
 
 /* Great-circle distance in km between two points given in degrees (haversine formula,
  * Sinnott 1984; mean Earth radius 6371.0088 km, IUGG). */
@@ -87,22 +84,24 @@ MP_EXTERN double mp_calib_beta_from_slope(double b, double T);
 
 /* One observation of a country panel (income or population). */
 typedef struct mp_panel_obs {
-	int unit;   /* country id (any integer key) */
-	int group;  /* conditioning group (region index, 0..ngroups-1) */
+	int unit;  /* country id (any integer key) */
+	int group; /* conditioning group (region index, 0..ngroups-1) */
 	int year;
 	double value; /* GDP per capita or population; NaN or <= 0 = missing */
 } mp_panel_obs;
 
 typedef struct mp_convergence_fit {
-	double beta, beta_se;   /* annual convergence speed and its delta-method s.e. */
-	double slope;           /* raw slope on log initial income */
+	double beta, beta_se; /* annual convergence speed and its delta-method s.e. */
+	double slope;         /* raw slope on log initial income */
 	double r2;
-	size_t n;               /* country-windows */
-	double frontier_growth, frontier_growth_se; size_t frontier_n;
-	double momentum, momentum_se, momentum_r2; size_t momentum_n;
-	double shock_sd;        /* median over units (>= 10 residuals) of the s.d. of the AR(1)
+	size_t n; /* country-windows */
+	double frontier_growth, frontier_growth_se;
+	size_t frontier_n;
+	double momentum, momentum_se, momentum_r2;
+	size_t momentum_n;
+	double shock_sd;                    /* median over units (>= 10 residuals) of the s.d. of the AR(1)
 				   innovations of growth deviations */
-	double shock_sd_pooled; /* the pooled s.d. of the same innovations */
+	double shock_sd_pooled;             /* the pooled s.d. of the same innovations */
 	double beta_uncond, beta_uncond_se; /* beta without the group effects (absolute
 					       convergence; Barro & Sala-i-Martin 1992) */
 } mp_convergence_fit;
@@ -114,18 +113,17 @@ typedef struct mp_convergence_fit {
  * [first, until]. Momentum: AR(1) coefficient (no constant) of annual growth deviations
  * from the fitted path, d_it = g_it - (a_w + c_g + b ln y_i,t-1); shock s.d.: the s.d. of
  * its residuals. Observations must be sorted by unit then year. */
-MP_EXTERN int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups,
-			 int first, int until, int window, int frontier_unit,
-			 mp_convergence_fit *out);
+MP_EXTERN int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups, int first, int until,
+				   int window, int frontier_unit, mp_convergence_fit *out);
 
 typedef struct mp_population_fit {
-	double n_a, n_a_se;     /* intercept of window-mean growth on ln GDP pc at its start */
-	double n_b, n_b_se;     /* slope on ln GDP pc */
+	double n_a, n_a_se; /* intercept of window-mean growth on ln GDP pc at its start */
+	double n_b, n_b_se; /* slope on ln GDP pc */
 	double r2;
-	size_t n;               /* countries in the last window */
+	size_t n;                         /* countries in the last window */
 	double transition, transition_se; /* lambda of n_t+1 = n_t + lambda (n_LR - n_t) */
 	double transition_r2;
-	size_t transition_n;    /* country pairs of consecutive windows */
+	size_t transition_n; /* country pairs of consecutive windows */
 } mp_population_fit;
 
 /* Population growth dynamics for the sim's demography (docs/sim.md; docs/references.md C2):
@@ -138,20 +136,20 @@ typedef struct mp_population_fit {
  *    on consecutive windows of each country, lambda = 1 - slope^(1/T) (window means
  *    average out the yearly noise of interpolated population series).
  * `pop` and `income` have the same rows (income NaN = missing); sorted by unit, year. */
-MP_EXTERN int mp_calib_population(mp_ctx *ctx, const mp_panel_obs *pop, const double *income, size_t n,
-			int first, int until, int window, double n_longrun, mp_population_fit *out);
+MP_EXTERN int mp_calib_population(mp_ctx *ctx, const mp_panel_obs *pop, const double *income, size_t n, int first,
+				  int until, int window, double n_longrun, mp_population_fit *out);
 
 /* One directed trade observation for gravity. */
 typedef struct mp_gravity_obs {
 	int year;
-	double flow;      /* imports, > 0 (zero or NaN flows are skipped: log-linear OLS) */
+	double flow; /* imports, > 0 (zero or NaN flows are skipped: log-linear OLS) */
 	double gdp_o, gdp_d;
 	double dist_km;
-	int contig;       /* 0/1 */
+	int contig; /* 0/1 */
 } mp_gravity_obs;
 
 typedef struct mp_gravity_fit {
-	double elasticity_gdp, elasticity_gdp_se;   /* common GDP elasticity on ln(Y_o Y_d) */
+	double elasticity_gdp, elasticity_gdp_se;           /* common GDP elasticity on ln(Y_o Y_d) */
 	double elasticity_distance, elasticity_distance_se; /* negative */
 	double contiguity, contiguity_se;
 	double r2;
@@ -164,20 +162,20 @@ MP_EXTERN int mp_calib_gravity(mp_ctx *ctx, const mp_gravity_obs *obs, size_t n,
 
 /* One state-year of a rivalry for the arms equation. */
 typedef struct mp_arms_obs {
-	double burden;       /* x_t: own military burden (milex / GDP) */
-	double burden_prev;  /* x_t-1 */
-	double rival_prev;   /* y_t-1: rivals' spending relative to own GDP */
-	int unit;            /* state (for the per-state shock s.d.) */
+	double burden;      /* x_t: own military burden (milex / GDP) */
+	double burden_prev; /* x_t-1 */
+	double rival_prev;  /* y_t-1: rivals' spending relative to own GDP */
+	int unit;           /* state (for the per-state shock s.d.) */
 } mp_arms_obs;
 
 typedef struct mp_arms_fit {
-	double reaction, reaction_se; /* k: response to rivals' burden */
-	double fatigue, fatigue_se;   /* a: restraint on own burden (positive = mean reverting) */
+	double reaction, reaction_se;   /* k: response to rivals' burden */
+	double fatigue, fatigue_se;     /* a: restraint on own burden (positive = mean reverting) */
 	double grievance, grievance_se; /* g: constant */
 	double r2;
-	double shock_sd;                /* median over states (>= 10 obs) of the s.d. of
+	double shock_sd;        /* median over states (>= 10 obs) of the s.d. of
 					   residual / x_t-1 (relative burden shocks) */
-	double shock_sd_pooled;         /* pooled s.d. of the same */
+	double shock_sd_pooled; /* pooled s.d. of the same */
 	size_t n;
 } mp_arms_fit;
 
@@ -187,13 +185,13 @@ MP_EXTERN int mp_calib_arms(mp_ctx *ctx, const mp_arms_obs *obs, size_t n, mp_ar
 /* One non-directed dyad-year of the conflict sample. */
 typedef struct mp_dyad_obs {
 	int year;
-	int ccode1, ccode2;  /* ccode1 < ccode2 */
-	double cap_ratio;    /* weaker / stronger CINC, in (0, 1] */
-	int contig;          /* direct contiguity by land or up to 150 miles of water */
-	int ally;            /* any COW formal alliance in force */
-	int mid_onset;       /* a new MID began this year (GML); -1 = not covered by the data */
-	int war_onset;       /* a new interstate war began this year (COW); -1 = not covered */
-	double ideal_dist;   /* |ideal point 1 - ideal point 2| (UNGA idealpointfp); NaN when
+	int ccode1, ccode2; /* ccode1 < ccode2 */
+	double cap_ratio;   /* weaker / stronger CINC, in (0, 1] */
+	int contig;         /* direct contiguity by land or up to 150 miles of water */
+	int ally;           /* any COW formal alliance in force */
+	int mid_onset;      /* a new MID began this year (GML); -1 = not covered by the data */
+	int war_onset;      /* a new interstate war began this year (COW); -1 = not covered */
+	double ideal_dist;  /* |ideal point 1 - ideal point 2| (UNGA idealpointfp); NaN when
 				either is missing (before 1946, non-members) */
 } mp_dyad_obs;
 
@@ -222,8 +220,8 @@ typedef struct mp_hazard_fit {
  * (Bremer 1992; Lemke & Werner 1996), and of war onset in the sim's form with a parity
  * kernel of width `width` (log ratio) and dissatisfaction scaled by `dissat_scale`
  * (ideal-point units). */
-MP_EXTERN int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
-		    double dissat_scale, mp_hazard_fit *out);
+MP_EXTERN int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width, double dissat_scale,
+			      mp_hazard_fit *out);
 
 /* ---- conflict: onset, escalation, course and costs of war (docs/conflict.md) ------- */
 
@@ -232,11 +230,11 @@ MP_EXTERN int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, dou
  * power in the dyad (Maoz & Russett 1993, operationalised as in Lemke & Reed 2001). */
 typedef struct mp_onset_obs {
 	int year, ccode1, ccode2;
-	int conttype;     /* lowest COW direct-contiguity type active in the year (1-5), 0 none */
-	mp_dyad_cov cov;  /* the regressors' inputs (sim.h) */
-	int mid;          /* 1: a new GML MID; 0: none; -1: left out (a MID already under way,
+	int conttype;    /* lowest COW direct-contiguity type active in the year (1-5), 0 none */
+	mp_dyad_cov cov; /* the regressors' inputs (sim.h) */
+	int mid;         /* 1: a new GML MID; 0: none; -1: left out (a MID already under way,
 			     or after the MID data end) */
-	int war;          /* when mid == 1: 1 if a COW inter-state war began in the dyad in the
+	int war;         /* when mid == 1: 1 if a COW inter-state war began in the dyad in the
 			     year or the next (up to `until`); 0 if not; -1 after the war data */
 } mp_onset_obs;
 
@@ -248,8 +246,8 @@ typedef struct mp_onset_obs {
 MP_EXTERN int mp_calib_onset_sample(mp_ctx *ctx, mp_store *s, int from, int until, mp_onset_obs **out, size_t *n);
 
 typedef struct mp_onset_fit {
-	mp_logit_fit mid;        /* MID onset on mp_sim_onset_x (MP_ONSET_NX terms) */
-	mp_logit_fit esc;        /* war given MID on mp_sim_escalation_x (MP_ESC_NX terms) */
+	mp_logit_fit mid;                  /* MID onset on mp_sim_onset_x (MP_ONSET_NX terms) */
+	mp_logit_fit esc;                  /* war given MID on mp_sim_escalation_x (MP_ESC_NX terms) */
 	double mid_se_dyad[MP_CALIB_MAXP]; /* standard errors clustered by dyad (Huber-White) */
 	double esc_se_dyad[MP_CALIB_MAXP];
 	size_t n_mid, n_mid_events, n_esc, n_esc_events, n_dyads;
@@ -267,47 +265,47 @@ MP_EXTERN int mp_calib_onset(mp_ctx *ctx, const mp_onset_obs *obs, size_t n, mp_
 /* One dyad's part in one COW inter-state war (non-directed, ccode1 < ccode2). */
 typedef struct mp_war_dyad_obs {
 	int warnum, ccode1, ccode2;
-	int first, last;   /* first and last year of the dyad's war (inclusive) */
-	int ended;         /* 1: the dyad's war ended before `until` (its last year is known) */
-	int outcome1;      /* COW outcome of state 1: 1 won, 2 lost, 3 compromise, 4 transformed,
+	int first, last; /* first and last year of the dyad's war (inclusive) */
+	int ended;       /* 1: the dyad's war ended before `until` (its last year is known) */
+	int outcome1;    /* COW outcome of state 1: 1 won, 2 lost, 3 compromise, 4 transformed,
 			      5 ongoing, 6 stalemate, 7 continues below war level, 8 changed sides;
 			      0 unknown */
-	double ln_ratio;   /* ln(C1 / C2) in the first year */
-	double ln_sides;   /* ln(S1 / S2): S1 the summed CINC of the states that fought state 2
+	double ln_ratio; /* ln(C1 / C2) in the first year */
+	double ln_sides; /* ln(S1 / S2): S1 the summed CINC of the states that fought state 2
 			      in the war, S2 of those that fought state 1 (the sides' balance) */
 } mp_war_dyad_obs;
 
 /* One state's part in one war. */
 typedef struct mp_war_state_obs {
 	int warnum, ccode, years; /* years of participation */
-	double deaths;     /* battle deaths (COW batdeath), NaN unknown */
-	double pop;        /* population in the first year, thousands (NMC tpop) */
-	double ln_ratio;   /* ln(own CINC / strongest opponent's CINC) in the first year */
+	double deaths;            /* battle deaths (COW batdeath), NaN unknown */
+	double pop;               /* population in the first year, thousands (NMC tpop) */
+	double ln_ratio;          /* ln(own CINC / strongest opponent's CINC) in the first year */
 } mp_war_state_obs;
 
 /* One state-year of the cost panel. */
 typedef struct mp_war_cost_obs {
 	int ccode, year;
-	int at_war;        /* in a COW inter-state war this year */
-	int lost;          /* the state's part in a war ended this year in defeat (COW outcome 2) */
-	double dlny;       /* ln GDP per capita (Maddison) minus last year's; NaN missing */
-	double dburden;    /* military burden (SIPRI share of GDP) minus last year's; NaN missing */
+	int at_war;     /* in a COW inter-state war this year */
+	int lost;       /* the state's part in a war ended this year in defeat (COW outcome 2) */
+	double dlny;    /* ln GDP per capita (Maddison) minus last year's; NaN missing */
+	double dburden; /* military burden (SIPRI share of GDP) minus last year's; NaN missing */
 } mp_war_cost_obs;
 
 /* Wars, their states and the cost panel from the store, up to until. */
 MP_EXTERN int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **dyads, size_t *nd,
-			mp_war_state_obs **states, size_t *ns, mp_war_cost_obs **costs, size_t *nc);
+				  mp_war_state_obs **states, size_t *ns, mp_war_cost_obs **costs, size_t *nc);
 
 typedef struct mp_war_fit {
-	mp_logit_fit end;    /* P(the dyad's war ends this year) on 1, |ln(C1/C2)| */
+	mp_logit_fit end; /* P(the dyad's war ends this year) on 1, |ln(C1/C2)| */
 	size_t n_end_years, n_end_dyads;
-	double mean_years;   /* mean duration of ended dyad-wars */
-	mp_logit_fit win;    /* P(state 1 wins | decisive) on ln(S1/S2), no constant (symmetry) */
-	double decisive;     /* share of ended dyad-wars with a winner */
+	double mean_years; /* mean duration of ended dyad-wars */
+	mp_logit_fit win;  /* P(state 1 wins | decisive) on ln(S1/S2), no constant (symmetry) */
+	double decisive;   /* share of ended dyad-wars with a winner */
 	size_t n_outcomes, n_decisive;
-	mp_ols_fit deaths;   /* ln(battle deaths per year / population) on 1, ln(own/opponent) */
+	mp_ols_fit deaths; /* ln(battle deaths per year / population) on 1, ln(own/opponent) */
 	size_t n_deaths;
-	double gdp, gdp_se;  /* log GDP per capita growth in a war year (year fixed effects) */
+	double gdp, gdp_se;   /* log GDP per capita growth in a war year (year fixed effects) */
 	double lost, lost_se; /* ... and in addition in the year a war is lost */
 	size_t gdp_n, gdp_war, gdp_lost;
 	double burden, burden_se; /* change of the military burden in a war year (year FE) */
@@ -320,7 +318,7 @@ typedef struct mp_war_fit {
  * trade and output costs of war) and on the military burden, by OLS with year fixed
  * effects. */
 MP_EXTERN int mp_calib_war(mp_ctx *ctx, const mp_war_dyad_obs *dyads, size_t nd, const mp_war_state_obs *states,
-		 size_t ns, const mp_war_cost_obs *costs, size_t nc, mp_war_fit *out);
+			   size_t ns, const mp_war_cost_obs *costs, size_t nc, mp_war_fit *out);
 
 /* ---- alignment: ideal points and camps (docs/conflict.md, "Alignment") ------------- */
 
@@ -343,23 +341,23 @@ typedef struct mp_ideal_obs {
 /* One camp choice: a member deciding whether to stay in its camp (exit = 1), or a
  * non-aligned state deciding whether to join camp `camp` (exit = 0), from year t-1 to t. */
 typedef struct mp_camp_obs {
-	int ccode, year, camp;   /* camp 0 West (USA), 1 Russia, 2 China */
-	int exit;                /* 1: an exit row; 0: an entry row */
-	int y;                   /* 1: left the camp (exit rows) / joined it (entry rows) */
-	double value_dist;       /* |own ip_t-1 - the leader's ip_t-1| */
-	double trade_share;      /* share of own trade (t-1) with the camp's members */
-	double cap_share;        /* the camp's share of world CINC (t-1) */
+	int ccode, year, camp; /* camp 0 West (USA), 1 Russia, 2 China */
+	int exit;              /* 1: an exit row; 0: an entry row */
+	int y;                 /* 1: left the camp (exit rows) / joined it (entry rows) */
+	double value_dist;     /* |own ip_t-1 - the leader's ip_t-1| */
+	double trade_share;    /* share of own trade (t-1) with the camp's members */
+	double cap_share;      /* the camp's share of world CINC (t-1) */
 } mp_camp_obs;
 
 /* The samples from the store, years [1947, until] (ideal points start in 1946). Needs
  * unga, nmc, atop_dyad; trade_dyadic for the trade terms. *ideal and *camps malloc'd. */
 MP_EXTERN int mp_calib_alignment_sample(mp_ctx *ctx, mp_store *s, int until, mp_ideal_obs **ideal, size_t *ni,
-			      mp_camp_obs **camps, size_t *nc);
+					mp_camp_obs **camps, size_t *nc);
 
 typedef struct mp_alignment_fit {
 	/* OLS of dip on 1, trade_gap, leader_gap, ally_gap, world_gap */
 	mp_ols_fit ideal;
-	double ideal_sd_median;  /* the median state's s.d. of the residuals (>= 10 years) */
+	double ideal_sd_median; /* the median state's s.d. of the residuals (>= 10 years) */
 	/* logits of leaving and of joining on 1, value_dist, trade_share, cap_share */
 	mp_logit_fit exit, entry;
 	size_t n_exit, n_exits, n_entry, n_entries;
@@ -369,16 +367,16 @@ typedef struct mp_alignment_fit {
  * mean (Nerlove's 1958 partial-adjustment model, one target per tie), and camp exit and entry as binary choices (McFadden 1974) with the
  * security, trade and value terms of the simulation's camp choice. */
 MP_EXTERN int mp_calib_alignment(mp_ctx *ctx, const mp_ideal_obs *ideal, size_t ni, const mp_camp_obs *camps, size_t nc,
-		       mp_alignment_fit *out);
+				 mp_alignment_fit *out);
 /* Demography (calib/fit_demography*.c; docs/demography.md): the probabilistic models of
  * mech_demography.c fitted on series up to a year.
  * A panel of units (COW states) with values at first + 5k (k < nt): five-year means of
  * total fertility or life expectancy (NaN = missing); for migration, yearly rates. */
 typedef struct mp_demog_panel {
 	size_t nunits;
-	int nt, first, step;   /* values at first + step * k */
-	int *ccode;            /* nunits */
-	double *v;             /* nunits * nt */
+	int nt, first, step; /* values at first + step * k */
+	int *ccode;          /* nunits */
+	double *v;           /* nunits * nt */
 } mp_demog_panel;
 MP_EXTERN void mp_demog_panel_free(mp_demog_panel *p);
 
@@ -392,12 +390,12 @@ MP_EXTERN void mp_demog_panel_free(mp_demog_panel *p);
  * Raftery et al.'s (2014) mu 2.07, rho 0.86 are kept. */
 typedef struct mp_tfr_fit {
 	mp_demog_tfr_model m;
-	double tau;              /* sd of the country scales */
-	double *scale, *scale_se;/* nunits (1 and tau where a country has no decrements) */
-	int *phase3;             /* nunits: in phase III at the last value */
-	size_t n2, n3;           /* phase II decrements, phase III pairs */
-	size_t nunits2;          /* countries with a fitted scale */
-	double rss, r2;          /* of the pooled curve */
+	double tau;               /* sd of the country scales */
+	double *scale, *scale_se; /* nunits (1 and tau where a country has no decrements) */
+	int *phase3;              /* nunits: in phase III at the last value */
+	size_t n2, n3;            /* phase II decrements, phase III pairs */
+	size_t nunits2;           /* countries with a fitted scale */
+	double rss, r2;           /* of the pooled curve */
 	int converged;
 } mp_tfr_fit;
 MP_EXTERN int mp_calib_tfr(mp_ctx *ctx, const mp_demog_panel *tfr, mp_tfr_fit *out);
@@ -432,19 +430,19 @@ MP_EXTERN void mp_e0_fit_free(mp_e0_fit *f);
  * standardiser): with probability 1 - p the sd is `core` times the country's, with
  * probability p `core` x k times (Dempster, Laird & Rubin 1977; McLachlan & Peel 2000). */
 typedef struct mp_mig_fit {
-	double rho;              /* per five years */
-	double sd_pooled;        /* the countries' root mean innovation variance (a five-year
+	double rho;                  /* per five years */
+	double sd_pooled;            /* the countries' root mean innovation variance (a five-year
 				    mean rate) */
-	double sd_a, sd_b;       /* the target sd by size: ln sd = sd_a + sd_b ln size */
-	double kurtosis;         /* of the innovations standardised by their country's sd */
+	double sd_a, sd_b;           /* the target sd by size: ln sd = sd_a + sd_b ln size */
+	double kurtosis;             /* of the innovations standardised by their country's sd */
 	double tail_p, tail_k, core; /* the scale mixture */
-	double *level, *dev, *sd;/* nunits: level, the last five years' mean minus it, sd */
-	size_t n;                /* innovations */
+	double *level, *dev, *sd;    /* nunits: level, the last five years' mean minus it, sd */
+	size_t n;                    /* innovations */
 } mp_mig_fit;
 /* `ref`: the panel whose levels forecast `rate` (NULL = rate itself): levels, the current
  * deviation and the forecasts of the errors come from it, the errors from `rate`. */
 MP_EXTERN int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *rate, const mp_demog_panel *ref, const double *size,
-		       int years, mp_mig_fit *out);
+				 int years, mp_mig_fit *out);
 MP_EXTERN void mp_mig_fit_free(mp_mig_fit *f);
 
 /* ---- 3. calibration on the store ----------------------------------------------------- */
@@ -457,26 +455,29 @@ typedef struct mp_calib_param {
 	int64_t n;           /* observations */
 	char stat_name[16];  /* "R2", "loglik", ... */
 	double stat;
-	char method[192];    /* estimator and source */
+	char method[192]; /* estimator and source */
 } mp_calib_param;
 
 typedef struct mp_calib_result {
 	int until;
 	size_t n;
 	mp_calib_param *params;
-	char notes[512];     /* e.g. the Lemke-Werner comparison */
+	char notes[512]; /* e.g. the Lemke-Werner comparison */
 } mp_calib_result;
 
 typedef struct mp_calib_options {
-	int version;         /* MP_CALIB_OPTIONS_VERSION */
-	int until;           /* last year of data used (required) */
-	int window;          /* convergence window, years (default 10) */
-	int first_year;      /* first year of the income panel (default 1950) */
-	int gravity_years;   /* gravity on the last N years of trade up to until (default 10) */
-	int hazard_first;    /* first year of the conflict sample (default 1816) */
+	int version;       /* MP_CALIB_OPTIONS_VERSION */
+	int until;         /* last year of data used (required) */
+	int window;        /* convergence window, years (default 10) */
+	int first_year;    /* first year of the income panel (default 1950) */
+	int gravity_years; /* gravity on the last N years of trade up to until (default 10) */
+	int hazard_first;  /* first year of the conflict sample (default 1816) */
 } mp_calib_options;
 #define MP_CALIB_OPTIONS_VERSION 1
-#define MP_CALIB_OPTIONS_INIT { MP_CALIB_OPTIONS_VERSION, 0, 10, 1950, 10, 1816 }
+#define MP_CALIB_OPTIONS_INIT                                                                                          \
+	{                                                                                                              \
+		MP_CALIB_OPTIONS_VERSION, 0, 10, 1950, 10, 1816                                                        \
+	}
 
 /* Fits every parameter from data with year <= until. *out is the caller's. */
 MP_EXTERN int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib_result **out);
@@ -499,7 +500,7 @@ MP_EXTERN int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, 
 /* A stored calibration: its row in calib_run. */
 typedef struct mp_calib_stored {
 	int64_t run_id;
-	char created[32];   /* "2026-01-05T10:00:00Z" */
+	char created[32]; /* "2026-01-05T10:00:00Z" */
 } mp_calib_stored;
 /* Reads back the newest stored calibration fitted on data up to `max_until` (its until <=
  * max_until, so a run starting in a year never uses a fit that saw later data): global

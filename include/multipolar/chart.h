@@ -45,10 +45,10 @@ extern "C" {
 
 /* Axis ticks by Heckbert's (1990) "nice numbers" loose labelling. */
 typedef struct mp_ticks {
-	double lo, hi;  /* the axis range: lo = floor(min/step)*step, hi = ceil(max/step)*step */
-	double step;    /* 1, 2 or 5 times a power of ten */
-	int n;          /* number of ticks: lo, lo+step, ..., hi */
-	int digits;     /* decimals needed to print the ticks: max(-floor(log10 step), 0) */
+	double lo, hi; /* the axis range: lo = floor(min/step)*step, hi = ceil(max/step)*step */
+	double step;   /* 1, 2 or 5 times a power of ten */
+	int n;         /* number of ticks: lo, lo+step, ..., hi */
+	int digits;    /* decimals needed to print the ticks: max(-floor(log10 step), 0) */
 } mp_ticks;
 
 /* Nice tick positions covering [min, max] with about `target` ticks (>= 2). min == max is
@@ -88,10 +88,7 @@ MP_EXTERN int mp_chart_entity_color(const char *name);
  * Written to buf (size bytes); returns buf. The charts write it as data-entity="...". */
 MP_EXTERN const char *mp_chart_entity_key(const char *name, char *buf, size_t size);
 
-enum {
-	MP_CHART_SOLID = 0,
-	MP_CHART_DASHED = 1
-};
+enum { MP_CHART_SOLID = 0, MP_CHART_DASHED = 1 };
 #define MP_CHART_BY_NAME (-2) /* mp_series.color: mp_chart_entity_color(name) */
 
 /* One data series: n points (x[i], y[i]); NaN y leaves a gap. */
@@ -100,8 +97,8 @@ typedef struct mp_series {
 	size_t n;
 	const double *x;
 	const double *y;
-	int style;  /* MP_CHART_SOLID or MP_CHART_DASHED */
-	int color;  /* 1-based palette index; 0 = by position; -1 = neutral grey (#BBBBBB,
+	int style; /* MP_CHART_SOLID or MP_CHART_DASHED */
+	int color; /* 1-based palette index; 0 = by position; -1 = neutral grey (#BBBBBB,
 		       Tol 2021) for "other"; MP_CHART_BY_NAME = the entity colour of name */
 } mp_series;
 
@@ -111,31 +108,34 @@ typedef struct mp_band_series {
 	size_t n;
 	const double *x;
 	const double *q05, *q25, *q50, *q75, *q95;
-	int color;  /* as in mp_series */
+	int color; /* as in mp_series */
 } mp_band_series;
 
 typedef struct mp_chart_opts {
 	unsigned int version;
-	const char *id;        /* element id (letters, digits, '-' and '_' kept); required */
+	const char *id; /* element id (letters, digits, '-' and '_' kept); required */
 	const char *title;
-	const char *y_label;   /* quantity and unit, shown beside the title: "share of world CINC" */
-	const char *x_label;   /* "year" */
-	const char *source;    /* shown under the chart as "Source: ..." */
-	const char *note;      /* optional sentence under the source line */
-	int width, height;     /* viewBox size; 0 = 640 x 300 */
-	double y_min, y_max;   /* NaN = from the data (a bar chart always includes 0) */
-	int y_percent;         /* tick labels as percent (values are fractions) */
-	int x_digits;          /* decimals of x in the data table (years: 0) */
-	int y_digits;          /* decimals of y in the data table; 0 = 4 */
-	int x_ticks, y_ticks;  /* target tick counts; 0 = 8 and 6 */
+	const char *y_label;  /* quantity and unit, shown beside the title: "share of world CINC" */
+	const char *x_label;  /* "year" */
+	const char *source;   /* shown under the chart as "Source: ..." */
+	const char *note;     /* optional sentence under the source line */
+	int width, height;    /* viewBox size; 0 = 640 x 300 */
+	double y_min, y_max;  /* NaN = from the data (a bar chart always includes 0) */
+	int y_percent;        /* tick labels as percent (values are fractions) */
+	int x_digits;         /* decimals of x in the data table (years: 0) */
+	int y_digits;         /* decimals of y in the data table; 0 = 4 */
+	int x_ticks, y_ticks; /* target tick counts; 0 = 8 and 6 */
 	/* line charts: a shaded horizontal band from band_lo to band_hi (NaN = none), e.g. the
 	 * 0.8-1.2 parity band of a capability ratio, named in the legend by band_label */
 	double band_lo, band_hi;
 	const char *band_label;
 } mp_chart_opts;
 #define MP_CHART_OPTS_VERSION 1
-#define MP_CHART_OPTS_INIT { MP_CHART_OPTS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
-	0, 0, (double)NAN, (double)NAN, 0, 0, 0, 0, 0, (double)NAN, (double)NAN, NULL }
+#define MP_CHART_OPTS_INIT                                                                                             \
+	{                                                                                                              \
+		MP_CHART_OPTS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, (double)NAN, (double)NAN, 0, 0, 0, 0, \
+			0, (double)NAN, (double)NAN, NULL                                                              \
+	}
 
 /* Line chart of ns series. */
 MP_EXTERN int mp_chart_line(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_series *s, size_t ns);
@@ -145,15 +145,14 @@ MP_EXTERN int mp_chart_area(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const 
 /* Fan chart: for each band series, the 90% band (q05-q95), the 50% band (q25-q75) and
  * the median line; then optional observed lines (drawn on top, e.g. history). */
 MP_EXTERN int mp_chart_fan(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const mp_band_series *b, size_t nb,
-		 const mp_series *lines, size_t nl);
+			   const mp_series *lines, size_t nl);
 /* Grouped vertical bars: ncat categories (labels), ns series with y[0..ncat) (x unused). */
-MP_EXTERN int mp_chart_bar(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *labels,
-		 size_t ncat, const mp_series *s, size_t ns);
+MP_EXTERN int mp_chart_bar(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *labels, size_t ncat,
+			   const mp_series *s, size_t ns);
 /* Heat map of v[r*nc + c] (NaN = empty cell) on a sequential colour-blind-safe scale
  * (Paul Tol's YlOrBr, 2021), from vmin to vmax (NaN = data range). */
-MP_EXTERN int mp_chart_heatmap(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *rows,
-		     size_t nr, const char *const *cols, size_t nc, const double *v, double vmin,
-		     double vmax);
+MP_EXTERN int mp_chart_heatmap(mp_ctx *ctx, FILE *f, const mp_chart_opts *o, const char *const *rows, size_t nr,
+			       const char *const *cols, size_t nc, const double *v, double vmin, double vmax);
 
 #ifdef __cplusplus
 }

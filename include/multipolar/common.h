@@ -31,17 +31,17 @@ extern "C" {
 
 /* Error codes: X(name, value, message, exit_code). The CLI maps them to exit codes:
  * 2 for usage or input errors, 1 for runtime failures. */
-#define MP_ERROR_TABLE(X)                                              \
-	X(MP_OK, 0, "ok", 0)                                           \
-	X(MP_ERROR, -1, "error", 1)                                    \
-	X(MP_EUSAGE, -2, "usage error", 2)                             \
-	X(MP_EINPUT, -3, "invalid input", 2)                           \
-	X(MP_ENOTFOUND, -4, "not found", 2)                            \
-	X(MP_ERANGE, -5, "out of range", 2)                            \
-	X(MP_ENOMEM, -6, "out of memory", 1)                           \
-	X(MP_EIO, -7, "input/output error", 1)                         \
-	X(MP_EDB, -8, "database error", 1)                             \
-	X(MP_EINTERRUPTED, -9, "interrupted", 1)                       \
+#define MP_ERROR_TABLE(X)                                                                                              \
+	X(MP_OK, 0, "ok", 0)                                                                                           \
+	X(MP_ERROR, -1, "error", 1)                                                                                    \
+	X(MP_EUSAGE, -2, "usage error", 2)                                                                             \
+	X(MP_EINPUT, -3, "invalid input", 2)                                                                           \
+	X(MP_ENOTFOUND, -4, "not found", 2)                                                                            \
+	X(MP_ERANGE, -5, "out of range", 2)                                                                            \
+	X(MP_ENOMEM, -6, "out of memory", 1)                                                                           \
+	X(MP_EIO, -7, "input/output error", 1)                                                                         \
+	X(MP_EDB, -8, "database error", 1)                                                                             \
+	X(MP_EINTERRUPTED, -9, "interrupted", 1)                                                                       \
 	X(MP_EUNSUPPORTED, -10, "not supported by this build", 1)
 
 enum mp_error_code {
@@ -71,8 +71,7 @@ MP_EXTERN void mp_progress(mp_ctx *ctx, const char *task, double done, double to
 /* The one place errors are raised: records `code` and the formatted detail in ctx and
  * returns code (so `return mp_error_set(ctx, MP_EINPUT, "...")` reads naturally).
  * ctx may be NULL (then only the code is returned). */
-MP_EXTERN int mp_error_set(mp_ctx *ctx, int code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+MP_EXTERN int mp_error_set(mp_ctx *ctx, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 MP_EXTERN int mp_error_setv(mp_ctx *ctx, int code, const char *fmt, va_list ap);
 /* Last error detail ("" when none) and code (MP_OK when none). Borrowed from ctx. */
 MP_EXTERN const char *mp_error_message(const mp_ctx *ctx);

@@ -90,15 +90,15 @@ enum {
 };
 
 typedef struct mp_demog_rates {
-	int width;             /* years per step and per age group (1 or 5) */
-	int nage;              /* age groups; the last is open-ended */
-	const double *sx[2];   /* survival ratios by sex (mp_demog_survival) */
-	const double *fx;      /* births per woman in the step by age group: width x ASFR
+	int width;           /* years per step and per age group (1 or 5) */
+	int nage;            /* age groups; the last is open-ended */
+	const double *sx[2]; /* survival ratios by sex (mp_demog_survival) */
+	const double *fx;    /* births per woman in the step by age group: width x ASFR
 				  (fx[a] for a = fx_first .. fx_first + fx_n - 1) */
 	int fx_first, fx_n;
-	double srb;            /* sex ratio at birth, males per female */
-	const double *mig[2];  /* net migrants in the step by sex and age group, or NULL */
-	int mig_timing;        /* MP_DEMOG_MIG_HALF or MP_DEMOG_MIG_END */
+	double srb;           /* sex ratio at birth, males per female */
+	const double *mig[2]; /* net migrants in the step by sex and age group, or NULL */
+	int mig_timing;       /* MP_DEMOG_MIG_HALF or MP_DEMOG_MIG_END */
 } mp_demog_rates;
 
 typedef struct mp_demog_events {
@@ -116,10 +116,10 @@ MP_EXTERN void mp_demog_step(const mp_demog_rates *r, double *pf, double *pm, mp
 /* ---- indicators ------------------------------------------------------------------ */
 
 typedef struct mp_demog_summary {
-	double total;        /* both sexes */
+	double total; /* both sexes */
 	double age0_14, age15_64, age65p;
-	double dependency;   /* old-age dependency ratio 65+ / 15-64 */
-	double median_age;   /* by linear interpolation within the median's age group */
+	double dependency; /* old-age dependency ratio 65+ / 15-64 */
+	double median_age; /* by linear interpolation within the median's age group */
 } mp_demog_summary;
 
 /* Indicators of a population in single years (width 1) or five-year groups (width 5). */
@@ -137,11 +137,11 @@ MP_EXTERN void mp_demog_summarise(const double *pf, const double *pm, int nage, 
  *    s_c a country scale (1 = the pooled curve);
  *  - phase III (after the transition): f(t+5) = mu + rho (f(t) - mu) + e3, e3 ~ N(0, sd3^2). */
 typedef struct mp_demog_tfr_model {
-	double D[4];          /* D1, D2, D3 (widths) and D4 (lower asymptote) */
-	double d;             /* maximum decrement scale per five years */
+	double D[4];               /* D1, D2, D3 (widths) and D4 (lower asymptote) */
+	double d;                  /* maximum decrement scale per five years */
 	double sd_a, sd_b, sd_min; /* phase II innovations */
-	double mu, rho, sd3;  /* phase III */
-	double phase3_below;  /* TFR under which a country in decline enters phase III */
+	double mu, rho, sd3;       /* phase III */
+	double phase3_below;       /* TFR under which a country in decline enters phase III */
 } mp_demog_tfr_model;
 
 MP_EXTERN double mp_demog_tfr_decrement(const mp_demog_tfr_model *m, double f);
@@ -154,10 +154,10 @@ MP_EXTERN double mp_demog_tfr_decrement(const mp_demog_tfr_model *m, double f);
  * (after Raftery, Lalic & Gerland 2014): G(t+5) = g0 + g1 G(t) + g2 max(0, eF(t) - 75) + eG. */
 typedef struct mp_demog_e0_model {
 	double D[4], k, z;
-	double rho;          /* persistence of the gain residuals per five years */
+	double rho; /* persistence of the gain residuals per five years */
 	double sd_a, sd_b, sd_min;
 	double gap0, gap1, gap2, gap_sd;
-	double e_max;        /* a ceiling on female e0 (none reached in the data: 105) */
+	double e_max; /* a ceiling on female e0 (none reached in the data: 105) */
 } mp_demog_e0_model;
 
 MP_EXTERN double mp_demog_e0_gain(const mp_demog_e0_model *m, double e);
@@ -187,20 +187,20 @@ MP_EXTERN double mp_demog_rogers_castro(double x);
  * base population, and per period the death rates, total fertility, its age pattern,
  * the sex ratio at birth and the net migrants (WPP 2017 medium-variant assumptions). */
 typedef struct mp_demog_wpp {
-	int code;                                 /* UN M49 */
-	int base;                                 /* first year (mid-year), e.g. 2015 */
-	int nper;                                 /* periods */
-	double pop[2][MP_DEMOG_GROUPS];           /* thousands at base */
+	int code;                       /* UN M49 */
+	int base;                       /* first year (mid-year), e.g. 2015 */
+	int nper;                       /* periods */
+	double pop[2][MP_DEMOG_GROUPS]; /* thousands at base */
 	double mx[MP_DEMOG_MAXPER][2][MP_DEMOG_NMX];
 	double tfr[MP_DEMOG_MAXPER];
 	double pasfr[MP_DEMOG_MAXPER][MP_DEMOG_NFERT5]; /* percent of TFR by group 15-19 ... 45-49 */
 	double srb[MP_DEMOG_MAXPER];
-	double mig[MP_DEMOG_MAXPER];              /* net migrants of the period, thousands */
+	double mig[MP_DEMOG_MAXPER];                        /* net migrants of the period, thousands */
 	double migage[MP_DEMOG_MAXPER][2][MP_DEMOG_GROUPS]; /* each period's net migrants by
 						     sex and age group, thousands (see load) */
-	int migpat_model;                         /* 0: residuals (see load); 1: Rogers-Castro
+	int migpat_model;                                   /* 0: residuals (see load); 1: Rogers-Castro
 						     (no usable residual) */
-	int migpat_kept;                          /* MIGPAT_UN: periods with migrants whose
+	int migpat_kept;                                    /* MIGPAT_UN: periods with migrants whose
 						     residual could not carry their total */
 } mp_demog_wpp;
 
@@ -236,7 +236,7 @@ MP_EXTERN int mp_demog_wpp_load(mp_ctx *ctx, mp_store *s, int code, int base, in
  * years of age and yearly steps with the same rates (constant within each period; the
  * groups split by mp_demog_split5). mig_timing: MP_DEMOG_MIG_HALF or _END. */
 MP_EXTERN void mp_demog_wpp_project(const mp_demog_wpp *in, int annual, int mig_timing,
-			  double (*out)[2][MP_DEMOG_GROUPS]);
+				    double (*out)[2][MP_DEMOG_GROUPS]);
 
 #ifdef __cplusplus
 }

@@ -38,38 +38,41 @@ typedef struct mp_ensemble mp_ensemble;
 
 typedef struct mp_ensemble_opts {
 	unsigned int version;
-	int runs;         /* <= 0: the scenario's */
-	uint64_t seed;    /* used when seed_set */
+	int runs;      /* <= 0: the scenario's */
+	uint64_t seed; /* used when seed_set */
 	int seed_set;
-	int threads;      /* <= 0: OpenMP default */
-	int until;        /* last year; <= 0: the scenario's horizon */
-	int batch;        /* runs per batch (memory vs. merge granularity); <= 0: 64 */
-	mp_store *store;  /* optional: start-year dyads */
+	int threads;                     /* <= 0: OpenMP default */
+	int until;                       /* last year; <= 0: the scenario's horizon */
+	int batch;                       /* runs per batch (memory vs. merge granularity); <= 0: 64 */
+	mp_store *store;                 /* optional: start-year dyads */
 	const mp_sim_unit_params *units; /* per-country parameters; NULL: the `units:` rows of
 					    the scenario's parameter file (sc->params_file), if any */
-	const char *pyramid; /* also summarise the population pyramid of this unit (a state or
+	const char *pyramid;             /* also summarise the population pyramid of this unit (a state or
 				"pole:NAME"): variables pyramid_F_<age>, pyramid_M_<age> by five-year
 				group (docs/demography.md); NULL = none */
 } mp_ensemble_opts;
 #define MP_ENSEMBLE_OPTS_VERSION 1
-#define MP_ENSEMBLE_OPTS_INIT { MP_ENSEMBLE_OPTS_VERSION, 0, 1, 0, 0, 0, 0, NULL, NULL, NULL }
+#define MP_ENSEMBLE_OPTS_INIT                                                                                          \
+	{                                                                                                              \
+		MP_ENSEMBLE_OPTS_VERSION, 0, 1, 0, 0, 0, 0, NULL, NULL, NULL                                           \
+	}
 
 /* The start world of a scenario: the shipped default world (start: default) or the
  * store's NMC year (start: Y). Poles from the scenario's file or the shipped table. */
 MP_EXTERN int mp_ensemble_start_world(mp_ctx *ctx, const mp_scenario *sc, mp_store *store, mp_poles **poles,
-			    mp_world **world);
+				      mp_world **world);
 
 /* Runs the ensemble. Under MPI (after mp_ensemble_mpi_init) every rank must call it; the
  * summary is complete on rank 0 only (other ranks get an empty result). */
 MP_EXTERN int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, const mp_poles *poles,
-		    const mp_ensemble_opts *opts, mp_ensemble **out);
+			      const mp_ensemble_opts *opts, mp_ensemble **out);
 MP_EXTERN void mp_ensemble_free(mp_ensemble *e);
 
 /* Summary rows: scenario, year, unit, variable, q05, q25, q50, q75, q95, mean. */
 MP_EXTERN int mp_ensemble_table(mp_ctx *ctx, const mp_ensemble *e, mp_table **out);
 /* One summary: q[5] (q05..q95) and mean. MP_ENOTFOUND if absent. */
 MP_EXTERN int mp_ensemble_get(const mp_ensemble *e, int year, const char *unit, const char *variable, double q[5],
-		    double *mean);
+			      double *mean);
 /* Runs and seed actually used; years covered. */
 MP_EXTERN int mp_ensemble_runs(const mp_ensemble *e);
 MP_EXTERN uint64_t mp_ensemble_seed(const mp_ensemble *e);
@@ -97,8 +100,8 @@ typedef enum mp_member_var {
 	MP_MEMBER_PEC,
 	MP_MEMBER_TPOP,
 	MP_MEMBER_UPOP,
-	MP_MEMBER_IDEAL,   /* UNGA ideal point */
-	MP_MEMBER_WAR,     /* mp_sim_at_war: 1 when the actor fought a war that year, else 0 */
+	MP_MEMBER_IDEAL, /* UNGA ideal point */
+	MP_MEMBER_WAR,   /* mp_sim_at_war: 1 when the actor fought a war that year, else 0 */
 	MP_MEMBER_NVARS
 } mp_member_var;
 /* "cinc", "gdp", ..., "war" (static). */
@@ -106,21 +109,24 @@ MP_EXTERN const char *mp_member_var_name(mp_member_var v);
 
 typedef struct mp_members_opts {
 	unsigned int version;
-	int runs;                 /* members, >= 1: run r is mp_sim_reset(r) */
-	int threads;              /* <= 0: OpenMP default */
-	int batch;                /* runs per batch (progress and MPI granularity); <= 0: 64 */
-	const mp_sim_opts *sim;   /* params, units, scenario, poles, store, seed (run ignored) */
-	const int *years;         /* nyears ascending years >= the start year (the start year
+	int runs;               /* members, >= 1: run r is mp_sim_reset(r) */
+	int threads;            /* <= 0: OpenMP default */
+	int batch;              /* runs per batch (progress and MPI granularity); <= 0: 64 */
+	const mp_sim_opts *sim; /* params, units, scenario, poles, store, seed (run ignored) */
+	const int *years;       /* nyears ascending years >= the start year (the start year
 				     records the initial state) */
 	size_t nyears;
-	const size_t *actors;     /* actor indices of the start world; NULL = all, in order */
+	const size_t *actors; /* actor indices of the start world; NULL = all, in order */
 	size_t nactors;
 	const mp_member_var *vars;
 	size_t nvars;
-	const char *task;         /* progress task name (per batch); NULL = no progress */
+	const char *task; /* progress task name (per batch); NULL = no progress */
 } mp_members_opts;
 #define MP_MEMBERS_OPTS_VERSION 1
-#define MP_MEMBERS_OPTS_INIT { MP_MEMBERS_OPTS_VERSION, 1, 0, 0, NULL, NULL, 0, NULL, 0, NULL, 0, NULL }
+#define MP_MEMBERS_OPTS_INIT                                                                                           \
+	{                                                                                                              \
+		MP_MEMBERS_OPTS_VERSION, 1, 0, 0, NULL, NULL, 0, NULL, 0, NULL, 0, NULL                                \
+	}
 
 /* Runs the ensemble from `start` and returns every run's values in run order:
  * (*values)[((r * nyears + y) * nactors + a) * nvars + v] is run r, year years[y], actor a

@@ -84,33 +84,36 @@ MP_EXTERN int mp_eval_var_parse(const char *name, mp_eval_var *out);
 
 typedef struct mp_eval_options {
 	unsigned int version;
-	const int *origins;          /* forecast origins Y0 (required) */
+	const int *origins; /* forecast origins Y0 (required) */
 	size_t norigins;
-	const int *horizons;         /* h >= 1 (required) */
+	const int *horizons; /* h >= 1 (required) */
 	size_t nhorizons;
-	unsigned variables;          /* bit mask of 1u << mp_eval_var; 0 = every variable whose
+	unsigned variables;             /* bit mask of 1u << mp_eval_var; 0 = every variable whose
 					data are imported */
-	int runs;                    /* ensemble members (default 200) */
-	uint64_t seed;               /* default 1 */
-	int threads;                 /* OpenMP threads; <= 0 = default */
-	int top;                     /* K of cinc_share_top (default 20) */
-	int trend_years;             /* trend, rw_drift and world_mean use Y0-N..Y0 (default 10) */
-	int spread_years;            /* persistence_spread: h-year changes ending in the last N
+	int runs;                       /* ensemble members (default 200) */
+	uint64_t seed;                  /* default 1 */
+	int threads;                    /* OpenMP threads; <= 0 = default */
+	int top;                        /* K of cinc_share_top (default 20) */
+	int trend_years;                /* trend, rw_drift and world_mean use Y0-N..Y0 (default 10) */
+	int spread_years;               /* persistence_spread: h-year changes ending in the last N
 					years up to Y0 (default 20) */
-	int spread_analogs;          /* ... of the A states nearest in size per window (default 10) */
+	int spread_analogs;             /* ... of the A states nearest in size per window (default 10) */
 	const char *const *truth_paths; /* NMC CSV files of later releases (newest wins per year) */
 	size_t ntruth;
-	const char *const *without;  /* mechanisms switched off in ablation runs ("conflict") */
+	const char *const *without; /* mechanisms switched off in ablation runs ("conflict") */
 	size_t nwithout;
-	int pool_from, pool_to;      /* origins pooled into the origin = "all" rows; 0 = all */
-	const char *poles_path;      /* pole membership file; NULL = the shipped table */
-	int uncalibrated;            /* 1: the sim's documented defaults instead of mp_calibrate */
-	FILE *forecasts;             /* optional: every forecast, written as each origin finishes
+	int pool_from, pool_to; /* origins pooled into the origin = "all" rows; 0 = all */
+	const char *poles_path; /* pole membership file; NULL = the shipped table */
+	int uncalibrated;       /* 1: the sim's documented defaults instead of mp_calibrate */
+	FILE *forecasts;        /* optional: every forecast, written as each origin finishes
 					(origin,year,variable,unit,method,stat,value) */
 } mp_eval_options;
 #define MP_EVAL_OPTIONS_VERSION 1
-#define MP_EVAL_OPTIONS_INIT { MP_EVAL_OPTIONS_VERSION, NULL, 0, NULL, 0, 0, 200, 1, 0, 20, 10, 20, 10, \
-	NULL, 0, NULL, 0, 0, 0, NULL, 0, NULL }
+#define MP_EVAL_OPTIONS_INIT                                                                                           \
+	{                                                                                                              \
+		MP_EVAL_OPTIONS_VERSION, NULL, 0, NULL, 0, 0, 200, 1, 0, 20, 10, 20, 10, NULL, 0, NULL, 0, 0, 0, NULL, \
+			0, NULL                                                                                        \
+	}
 
 typedef struct mp_eval_result mp_eval_result;
 
@@ -126,11 +129,11 @@ MP_EXTERN void mp_eval_result_free(mp_eval_result *r);
  * states), ordered by origin, horizon, variable, unit, method, metric. */
 MP_EXTERN int mp_eval_write_scores(mp_ctx *ctx, const mp_eval_result *r, FILE *f);
 /* One score, NaN when absent: origin 0 = pooled over origins, unit "all" = pooled. */
-MP_EXTERN double mp_eval_get(const mp_eval_result *r, int origin, int horizon, const char *variable,
-		   const char *unit, const char *method, const char *metric);
+MP_EXTERN double mp_eval_get(const mp_eval_result *r, int origin, int horizon, const char *variable, const char *unit,
+			     const char *method, const char *metric);
 /* Cases behind a score (0 when absent). */
 MP_EXTERN int64_t mp_eval_get_n(const mp_eval_result *r, int origin, int horizon, const char *variable,
-		      const char *unit, const char *method, const char *metric);
+				const char *unit, const char *method, const char *metric);
 /* Summary pooled over the pool origins and over states, one row per variable x horizon x
  * method: variable, horizon, method, n, mae, rmse, crps, coverage50, coverage90, brier,
  * log_score, auc, and the model's skill against the row's method: skill_mae, skill_crps,
@@ -149,35 +152,38 @@ MP_EXTERN const char *mp_eval_describe(const mp_eval_result *r);
 
 /* Scores of one forecasting method. */
 typedef struct mp_backtest_row {
-	char method[16];   /* "model", "persistence", "trend" */
-	size_t n;          /* states scored */
-	double mae, rmse;  /* of the shares */
-	double rank_corr;  /* Spearman correlation of forecast and true shares */
+	char method[16];  /* "model", "persistence", "trend" */
+	size_t n;         /* states scored */
+	double mae, rmse; /* of the shares */
+	double rank_corr; /* Spearman correlation of forecast and true shares */
 } mp_backtest_row;
 
 typedef struct mp_backtest_result {
 	int start, end;
-	mp_backtest_row rows[3]; /* model, persistence, trend */
-	size_t k;                /* states scored (top K by start-year CINC present at the end) */
-	int *ccode;              /* [k] */
+	mp_backtest_row rows[3];                     /* model, persistence, trend */
+	size_t k;                                    /* states scored (top K by start-year CINC present at the end) */
+	int *ccode;                                  /* [k] */
 	double *truth, *model, *persistence, *trend; /* [k] shares among the k states */
-	mp_calib_result *calib;  /* the parameters used (fitted on data <= start); NULL when
+	mp_calib_result *calib;                      /* the parameters used (fitted on data <= start); NULL when
 				    uncalibrated */
 	char truth_source[128];
 } mp_backtest_result;
 
 typedef struct mp_backtest_options {
 	int version;
-	int start, end;          /* Y0 < Y1 */
-	int runs;                /* ensemble size (default 200) */
-	uint64_t seed;           /* default 1 */
-	int top;                 /* K (default 20) */
-	const char *truth_path;  /* NMC CSV for the end year; NULL = the database's NMC */
-	int trend_years;         /* trend fitted on [start - trend_years, start] (default 10) */
-	int uncalibrated;        /* 1: run the sim with its documented defaults (ablation) */
-	int threads;             /* OpenMP threads; <= 0 = default */
+	int start, end;         /* Y0 < Y1 */
+	int runs;               /* ensemble size (default 200) */
+	uint64_t seed;          /* default 1 */
+	int top;                /* K (default 20) */
+	const char *truth_path; /* NMC CSV for the end year; NULL = the database's NMC */
+	int trend_years;        /* trend fitted on [start - trend_years, start] (default 10) */
+	int uncalibrated;       /* 1: run the sim with its documented defaults (ablation) */
+	int threads;            /* OpenMP threads; <= 0 = default */
 } mp_backtest_options;
-#define MP_BACKTEST_OPTIONS_INIT { 1, 0, 0, 200, 1, 20, NULL, 10, 0, 0 }
+#define MP_BACKTEST_OPTIONS_INIT                                                                                       \
+	{                                                                                                              \
+		1, 0, 0, 200, 1, 20, NULL, 10, 0, 0                                                                    \
+	}
 
 /* Calibrates on data <= start (mp_calibrate), starts the sim from the start year's world,
  * runs the ensemble to the end year and scores the median forecast CINC shares of the top
@@ -193,7 +199,6 @@ MP_EXTERN void mp_backtest_result_free(mp_backtest_result *r);
 MP_EXTERN int mp_backtest_table(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
 /* The per-state forecasts: ccode, truth, model, persistence, trend. */
 MP_EXTERN int mp_backtest_detail(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out);
-
 
 #ifdef __cplusplus
 }

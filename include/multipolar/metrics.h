@@ -20,16 +20,16 @@ extern "C" {
 #endif
 
 typedef enum {
-	MP_CINC_COW,    /* mean of the available component shares (reproduces NMC's cinc) */
-	MP_CINC_RENORM  /* COW, then divided by the set's total so shares sum to 1 */
+	MP_CINC_COW,   /* mean of the available component shares (reproduces NMC's cinc) */
+	MP_CINC_RENORM /* COW, then divided by the set's total so shares sum to 1 */
 } mp_cinc_mode;
 
 /* Component shares and CINC of the actors of `w` with include[i] != 0 (include NULL =
  * all). Shares are of the included actors' totals, summing only present values.
  * share: n*MP_NCOMP (row-major, may be NULL); cinc: n. Excluded actors get NaN.
  * An actor with no component present gets NaN. */
-MP_EXTERN int mp_capabilities(const mp_world *w, const unsigned char *include, mp_cinc_mode mode,
-		    double *share, double *cinc);
+MP_EXTERN int mp_capabilities(const mp_world *w, const unsigned char *include, mp_cinc_mode mode, double *share,
+			      double *cinc);
 
 /* Concentration of shares s[0..n) (renormalised to sum to 1 inside; NaN entries are
  * skipped). Ray & Singer (1973): CON = sqrt((H - 1/N) / (1 - 1/N)), H = sum s^2. */
@@ -54,21 +54,24 @@ typedef struct mp_polarity_opts {
 	double tau; /* default 0.10 */
 } mp_polarity_opts;
 #define MP_POLARITY_OPTS_VERSION 1
-#define MP_POLARITY_OPTS_INIT { MP_POLARITY_OPTS_VERSION, MP_CLASSIFY_THOMPSON, 0.50, 0.25, 0.10 }
+#define MP_POLARITY_OPTS_INIT                                                                                          \
+	{                                                                                                              \
+		MP_POLARITY_OPTS_VERSION, MP_CLASSIFY_THOMPSON, 0.50, 0.25, 0.10                                       \
+	}
 
 typedef struct mp_polarity {
-	int n;                  /* units with a capability value */
+	int n; /* units with a capability value */
 	double con, hhi, n_eff, n_golosov;
-	int leader, runner_up;  /* indices into the input, -1 if none */
+	int leader, runner_up; /* indices into the input, -1 if none */
 	double leader_share, runner_up_share, lead_ratio;
-	int poles;              /* number of poles the classifier counts (1, 2 or 3+) */
-	const char *cls;        /* "unipolar", "bipolar", "multipolar" (static) */
+	int poles;       /* number of poles the classifier counts (1, 2 or 3+) */
+	const char *cls; /* "unipolar", "bipolar", "multipolar" (static) */
 } mp_polarity;
 
 /* Polarity of capabilities cap[0..n) (any scale; renormalised within the set; NaN
  * entries are not members). */
 MP_EXTERN int mp_polarity_compute(mp_ctx *ctx, const double *cap, size_t n, const mp_polarity_opts *opts,
-			mp_polarity *out);
+				  mp_polarity *out);
 /* Names of classifiers: "thompson", "threshold", "wayman". */
 MP_EXTERN int mp_classifier_parse(const char *s, mp_classifier *out);
 MP_EXTERN const char *mp_classifier_name(mp_classifier c);
@@ -84,10 +87,10 @@ typedef enum {
  * the world (so shares within a set are renormalised by the polarity functions). */
 typedef struct mp_units {
 	size_t n;
-	double *cap;        /* n */
-	char (*name)[64];   /* stateabb, or the pole's name */
-	int *ccode;         /* COW code, or -1 - pole index for poles */
-	int *members;       /* members per unit (1 for states) */
+	double *cap;      /* n */
+	char (*name)[64]; /* stateabb, or the pole's name */
+	int *ccode;       /* COW code, or -1 - pole index for poles */
+	int *members;     /* members per unit (1 for states) */
 } mp_units;
 
 MP_EXTERN int mp_unit_set_parse(const char *s, mp_unit_set *out);

@@ -23,9 +23,9 @@ extern "C" {
 #endif
 
 typedef struct mp_output {
-	FILE *f;      /* write here */
-	char *tmp;    /* the temporary file (malloc'd) */
-	char *path;   /* the target (malloc'd copy) */
+	FILE *f;    /* write here */
+	char *tmp;  /* the temporary file (malloc'd) */
+	char *path; /* the target (malloc'd copy) */
 } mp_output;
 
 /* Creates the temporary file beside `path`. MP_EIO (naming the path and the reason) when

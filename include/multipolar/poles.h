@@ -22,7 +22,7 @@ typedef struct mp_poles mp_poles;
 typedef struct mp_pole_spell {
 	int ccode;
 	char stateabb[8];
-	int pole; /* index of the pole name */
+	int pole;               /* index of the pole name */
 	int from_year, to_year; /* inclusive */
 	char rule[48];
 } mp_pole_spell;

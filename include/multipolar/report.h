@@ -35,18 +35,21 @@ typedef struct mp_report_dyad {
 
 typedef struct mp_report_opts {
 	unsigned int version;
-	const char *title;              /* NULL = "multipolar report" */
-	const char *poles_path;         /* pole membership file; NULL = the shipped table */
-	const char *nmc_version;        /* NULL = newest imported */
-	const char *const *scenarios;   /* scenarios to show; NULL/0 = every stored scenario */
+	const char *title;            /* NULL = "multipolar report" */
+	const char *poles_path;       /* pole membership file; NULL = the shipped table */
+	const char *nmc_version;      /* NULL = newest imported */
+	const char *const *scenarios; /* scenarios to show; NULL/0 = every stored scenario */
 	size_t nscenarios;
-	const mp_report_dyad *dyads;    /* NULL/0 = China-Russia (710, 365), US-China (2, 710) */
+	const mp_report_dyad *dyads; /* NULL/0 = China-Russia (710, 365), US-China (2, 710) */
 	size_t ndyads;
-	int first_year, last_year;      /* history years; 0 = all imported */
-	int top_states;                 /* leading states in the history chart; 0 = 8 */
+	int first_year, last_year; /* history years; 0 = all imported */
+	int top_states;            /* leading states in the history chart; 0 = 8 */
 } mp_report_opts;
 #define MP_REPORT_OPTS_VERSION 1
-#define MP_REPORT_OPTS_INIT { MP_REPORT_OPTS_VERSION, NULL, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0 }
+#define MP_REPORT_OPTS_INIT                                                                                            \
+	{                                                                                                              \
+		MP_REPORT_OPTS_VERSION, NULL, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0                                    \
+	}
 
 /* Writes the report to f. Progress goes through the context's progress hook (task
  * "report"). Output is deterministic for a given store and options (no time stamps). */

@@ -18,11 +18,11 @@ extern "C" {
 #endif
 
 typedef struct mp_rng {
-	uint32_t key[2];   /* the seed */
-	uint32_t ctr[4];   /* ctr[0..1] block counter, ctr[2] run, ctr[3] stream */
-	uint32_t out[4];   /* current output block */
-	int used;          /* words of out[] consumed */
-	int has_spare;     /* a cached second normal deviate */
+	uint32_t key[2]; /* the seed */
+	uint32_t ctr[4]; /* ctr[0..1] block counter, ctr[2] run, ctr[3] stream */
+	uint32_t out[4]; /* current output block */
+	int used;        /* words of out[] consumed */
+	int has_spare;   /* a cached second normal deviate */
 	double spare;
 } mp_rng;
 

@@ -47,11 +47,11 @@ MP_EXTERN void mp_store_read_end(mp_store *s);
 /* One imported dataset version (a row of table `datasets`). */
 typedef struct mp_dataset_info {
 	int64_t id;
-	char family[32];     /* table name: "nmc", "atop_dyad", ... */
-	char name[96];       /* human name: "COW National Material Capabilities" */
-	char version[32];    /* "6.0" */
+	char family[32];  /* table name: "nmc", "atop_dyad", ... */
+	char name[96];    /* human name: "COW National Material Capabilities" */
+	char version[32]; /* "6.0" */
 	char sha256[65];
-	char file[256];      /* base name of the imported file */
+	char file[256]; /* base name of the imported file */
 	char imported_at[32];
 	int64_t rows;
 	int year_min, year_max; /* 0 when the dataset has no years */
@@ -63,7 +63,7 @@ MP_EXTERN int mp_store_datasets(mp_ctx *ctx, mp_store *s, mp_dataset_info **out,
 /* The dataset version to use for `family`: `version` if given, else the newest (largest
  * year_max, then the latest import). MP_ENOTFOUND with a hint to import when absent. */
 MP_EXTERN int mp_store_dataset_pick(mp_ctx *ctx, mp_store *s, const char *family, const char *version,
-			  mp_dataset_info *out);
+				    mp_dataset_info *out);
 /* Whether the family has any imported version: 1, 0, or -1 when the database cannot be
  * read (true in a test, so the caller goes on to read the family and reports the error). */
 MP_EXTERN int mp_store_has(mp_store *s, const char *family);
@@ -73,9 +73,9 @@ MP_EXTERN int mp_store_has(mp_store *s, const char *family);
  * results"). The tables are those `multipolar negotiate` prints with --show positions,
  * forecast and summary, and with --sensitivity; columns are found by name. */
 typedef struct mp_bargain_record {
-	const char *name;       /* e.g. the input's base name */
-	const char *model;      /* "eu" or "smp" */
-	const char *input;      /* the input file */
+	const char *name;          /* e.g. the input's base name */
+	const char *model;         /* "eu" or "smp" */
+	const char *input;         /* the input file */
 	const mp_table *positions; /* round, actor, dim, position */
 	const mp_table *forecast;  /* round, dim, weighted_mean, weighted_median */
 	const mp_table *summary;   /* model, actors, rounds, stopped_by, dim, weighted_mean,
@@ -91,7 +91,6 @@ typedef struct mp_bargain_record {
 /* Stores one negotiation result in one transaction; *run_id (may be NULL) gets its id. */
 MP_EXTERN int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec, int64_t *run_id);
 
-
 /* ---- provenance of stored runs (docs/panels.md "Provenance") ----------------------- */
 
 /* The git commit the library was built from ("<sha>", "<sha>-dirty" or "unknown"). */
@@ -104,16 +103,16 @@ MP_EXTERN const char *mp_command_line(void);
 MP_EXTERN int mp_file_sha256(mp_ctx *ctx, const char *path, char out[65]);
 
 typedef struct mp_run_input {
-	const char *role;   /* "dataset", "scenario", "params", "world", "poles", "input" */
-	const char *name;   /* file name (datasets: family and file) */
+	const char *role; /* "dataset", "scenario", "params", "world", "poles", "input" */
+	const char *name; /* file name (datasets: family and file) */
 	const char *sha256;
 } mp_run_input;
 typedef struct mp_run_provenance {
-	const char *kind;   /* "sim", "eval", "calib", "bargain" */
-	int64_t run_id;     /* the run's id in its own table */
-	int64_t seed;       /* -1 none */
-	int runs;           /* 0 none */
-	const char *params; /* the parameter set (JSON or a file's name); may be NULL */
+	const char *kind;     /* "sim", "eval", "calib", "bargain" */
+	int64_t run_id;       /* the run's id in its own table */
+	int64_t seed;         /* -1 none */
+	int runs;             /* 0 none */
+	const char *params;   /* the parameter set (JSON or a file's name); may be NULL */
 	const char *switches; /* model switches ("key=value ..."); may be NULL */
 	const mp_run_input *inputs;
 	size_t ninputs;
@@ -131,13 +130,18 @@ typedef struct mp_run_record {
 	char version[32], git_commit[64], created_at[32];
 	char *command_line, *params, *switches;
 	size_t ninputs;
-	struct { char role[16]; char name[160]; char sha256[65]; } *inputs;
+	struct {
+		char role[16];
+		char name[160];
+		char sha256[65];
+	} * inputs;
 } mp_run_record;
 /* MP_ENOTFOUND when the run has no record (runs stored by older versions). */
 MP_EXTERN int mp_store_provenance_get(mp_ctx *ctx, mp_store *s, const char *kind, int64_t run_id, mp_run_record *out);
 MP_EXTERN void mp_run_record_free(mp_run_record *r);
 /* The run ids of `kind` with a record, newest first (at most max); *ids malloc'd. */
-MP_EXTERN int mp_store_provenance_list(mp_ctx *ctx, mp_store *s, const char *kind, size_t max, int64_t **ids, size_t *n);
+MP_EXTERN int mp_store_provenance_list(mp_ctx *ctx, mp_store *s, const char *kind, size_t max, int64_t **ids,
+				       size_t *n);
 
 #ifdef __cplusplus
 }

@@ -38,32 +38,35 @@ MP_EXTERN extern const char *const mp_component_names[MP_NCOMP];
  * values up to the world's year, or data/world/economy.csv for the default world, which
  * also carries each state's fitted levels (calibration up to 2016; docs/economy.md). */
 typedef struct mp_actor_econ {
-	double capital_output;  /* capital stock / GDP, both at current PPPs (cn / cgdpo) */
-	double invest_share;    /* investment rate that grows capital at current PPPs as PWT's
+	double capital_output;           /* capital stock / GDP, both at current PPPs (cn / cgdpo) */
+	double invest_share;             /* investment rate that grows capital at current PPPs as PWT's
 				   capital at constant national prices grows (mp_world_invest_rate) */
-	double price_level;     /* price level of GDP relative to the US (MER / PPP) */
-	double tfp_gap;         /* distance to the steady-state TFP gap (economy.tfp_gap minus the
+	double price_level;              /* price level of GDP relative to the US (MER / PPP) */
+	double tfp_gap;                  /* distance to the steady-state TFP gap (economy.tfp_gap minus the
 				   state's gap in the calibration year; the sim adds the start gap) */
 	double tfp_gap_sd, tfp_shock_sd; /* economy.tfp_gap_sd, economy.tfp_shock_sd */
 	double burden_level, burden_shock_sd, personnel_rate; /* military.burden_level,
 							   military.shock_sd, military.personnel_rate */
 } mp_actor_econ;
-#define MP_ACTOR_ECON_UNKNOWN { NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN }
+#define MP_ACTOR_ECON_UNKNOWN                                                                                          \
+	{                                                                                                              \
+		NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN                                                            \
+	}
 
 typedef struct mp_actor {
-	int ccode;              /* COW code; 0 for an aggregate (remainder) row */
-	char stateabb[8];       /* COW abbreviation ("USA"); remainder rows "XWST"... */
+	int ccode;        /* COW code; 0 for an aggregate (remainder) row */
+	char stateabb[8]; /* COW abbreviation ("USA"); remainder rows "XWST"... */
 	char name[64];
-	double comp[MP_NCOMP];  /* NaN = missing */
-	double cinc_published;  /* NMC's own cinc column; NaN if none */
-	int major;              /* COW major power in this year (majors2016), 0/1 */
-	int pole;               /* index into the mp_poles used, or MP_POLE_NONE */
-	double gdp;             /* GDP, millions: PPP (default world: current int$; history:
+	double comp[MP_NCOMP]; /* NaN = missing */
+	double cinc_published; /* NMC's own cinc column; NaN if none */
+	int major;             /* COW major power in this year (majors2016), 0/1 */
+	int pole;              /* index into the mp_poles used, or MP_POLE_NONE */
+	double gdp;            /* GDP, millions: PPP (default world: current int$; history:
 				   Maddison gdppc*pop, 2011 int$); NaN if unknown */
-	double gdp_mer;         /* GDP at market exchange rates, millions of current US$ */
-	double ideal_point;     /* UNGA ideal point (idealpointfp) */
-	double lat, lng;        /* capital */
-	mp_actor_econ econ;     /* economy start data (world/economy.c) */
+	double gdp_mer;        /* GDP at market exchange rates, millions of current US$ */
+	double ideal_point;    /* UNGA ideal point (idealpointfp) */
+	double lat, lng;       /* capital */
+	mp_actor_econ econ;    /* economy start data (world/economy.c) */
 } mp_actor;
 
 /*
@@ -102,28 +105,28 @@ typedef struct mp_world_dyads {
 	size_t n;
 	int year;
 	double *distance, *contig, *tie, *defence, *atop, *cow, *trade, *rival;
-	int alliance_year;         /* the year the ties come from (0: none) */
-	char alliance_source[16];  /* "atop_dyad", "alliance_dyad" or "" */
-	int trade_year;            /* the year the trade flows come from (0: none) */
+	int alliance_year;        /* the year the ties come from (0: none) */
+	char alliance_source[16]; /* "atop_dyad", "alliance_dyad" or "" */
+	int trade_year;           /* the year the trade flows come from (0: none) */
 } mp_world_dyads;
 
 /* Demography of one actor at the world's year (world/ages.c; docs/demography.md, "Start
  * world by age"): what the cohort-component mechanism starts from. Counts are UN WPP's for
  * the actor's territory (thousands); the simulation scales them to the actor's tpop. */
 typedef struct mp_actor_demog {
-	int source;                        /* MP_AGES_*: how the record was obtained */
-	int year;                          /* of the age structure (<= the world's year) */
-	double pop[2][MP_DEMOG_AGES];      /* by sex (F, M) and single year 0..99, 100+ */
-	double mx[2][MP_DEMOG_NMX];        /* death rates of the latest period known (ages 0,
+	int source;                      /* MP_AGES_*: how the record was obtained */
+	int year;                        /* of the age structure (<= the world's year) */
+	double pop[2][MP_DEMOG_AGES];    /* by sex (F, M) and single year 0..99, 100+ */
+	double mx[2][MP_DEMOG_NMX];      /* death rates of the latest period known (ages 0,
 					      1, 5, ..., 100+) */
-	double lc_b[2][MP_DEMOG_NMX];      /* Lee-Carter age pattern of mortality change
+	double lc_b[2][MP_DEMOG_NMX];    /* Lee-Carter age pattern of mortality change
 					      (sums to 1; Lee & Carter 1992) */
-	double e0[2];                      /* life expectancy at birth at the year */
-	double tfr, srb;                   /* total fertility, sex ratio at birth */
-	double fert[MP_DEMOG_FERT_AGES];   /* shares of total fertility by age 15..49 (sum 1) */
-	double mig_rate;                   /* net migrants a year per person (mean of the
+	double e0[2];                    /* life expectancy at birth at the year */
+	double tfr, srb;                 /* total fertility, sex ratio at birth */
+	double fert[MP_DEMOG_FERT_AGES]; /* shares of total fertility by age 15..49 (sum 1) */
+	double mig_rate;                 /* net migrants a year per person (mean of the
 					      last five years known) */
-	double mig[2][MP_DEMOG_AGES];      /* age-sex distribution of yearly net migrants
+	double mig[2][MP_DEMOG_AGES];    /* age-sex distribution of yearly net migrants
 					      (sum 1 over both sexes) */
 } mp_actor_demog;
 
@@ -137,25 +140,25 @@ enum {
 typedef struct mp_world {
 	int year;
 	size_t n;
-	mp_actor *actors;       /* sorted by ccode (aggregates last) */
-	char source[96];        /* e.g. "NMC 6.0" or "default world 2023" */
-	int has_majors;         /* majors known (states/majors data imported or shipped) */
-	mp_world_dyads *dyads;  /* over the actors (MP_WORLD_DYADS); NULL when not loaded */
-	mp_actor_demog *demog;  /* n, parallel to actors; NULL when no demographic data
+	mp_actor *actors;      /* sorted by ccode (aggregates last) */
+	char source[96];       /* e.g. "NMC 6.0" or "default world 2023" */
+	int has_majors;        /* majors known (states/majors data imported or shipped) */
+	mp_world_dyads *dyads; /* over the actors (MP_WORLD_DYADS); NULL when not loaded */
+	mp_actor_demog *demog; /* n, parallel to actors; NULL when no demographic data
 				   (WPP not imported, or no data/world/ages.csv) */
 } mp_world;
 
 /* Attributes joined to the NMC rows when their dataset is imported. */
 enum {
-	MP_WORLD_NAMES = 1,    /* statenme from states2016 */
-	MP_WORLD_MAJORS = 2,   /* COW major powers (majors2016) */
-	MP_WORLD_GDP = 4,      /* Maddison GDP via the countrycode crosswalk */
-	MP_WORLD_IDEAL = 8,    /* UNGA ideal points */
+	MP_WORLD_NAMES = 1,  /* statenme from states2016 */
+	MP_WORLD_MAJORS = 2, /* COW major powers (majors2016) */
+	MP_WORLD_GDP = 4,    /* Maddison GDP via the countrycode crosswalk */
+	MP_WORLD_IDEAL = 8,  /* UNGA ideal points */
 	MP_WORLD_CAPITALS = 16,
 	MP_WORLD_ALL = 31,
 	/* not in MP_WORLD_ALL: the dyads (all parts) over the actors, with capitals */
 	MP_WORLD_DYADS = 32,
-	MP_WORLD_AGES = 64     /* demography by age and sex (UN WPP; world/ages.c) */
+	MP_WORLD_AGES = 64 /* demography by age and sex (UN WPP; world/ages.c) */
 };
 
 /* The depreciation rate of the perpetual inventory behind invest_share; the default of
@@ -184,11 +187,11 @@ MP_EXTERN int mp_world_economy_from_file(mp_ctx *ctx, const char *path, mp_world
 /* Loads `year` from the store's NMC data (`nmc_version` NULL = newest), joining majors,
  * names (states), Maddison GDP and UNGA ideal points when imported, demography by age
  * (MP_WORLD_AGES) when WPP is imported, and poles if given. */
-MP_EXTERN int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
-			const mp_poles *poles, mp_world **out);
+MP_EXTERN int mp_world_from_store(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
+				  mp_world **out);
 /* The same with only the attributes in `attrs` (MP_WORLD_*) joined: faster for series. */
-MP_EXTERN int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version,
-			   const mp_poles *poles, unsigned attrs, mp_world **out);
+MP_EXTERN int mp_world_from_store_ex(mp_ctx *ctx, mp_store *s, int year, const char *nmc_version, const mp_poles *poles,
+				     unsigned attrs, mp_world **out);
 /* Loads the shipped default world (path NULL) or a file in the same format. Poles come
  * from `poles` when given, else from the file's own pole column. */
 MP_EXTERN int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, mp_world **out);
@@ -220,8 +223,8 @@ MP_EXTERN int mp_world_find_name(const mp_world *w, const char *abb_or_name);
 /* Dyads of `year` over the states ccodes[0..n) (aggregates, ccode 0, have none), the
  * parts in `parts` (MP_WORLD_DYAD_*); capitals lat/lng (n each, NaN unknown) are needed
  * for the distance and may be NULL otherwise. *out is freed with mp_world_dyads_free. */
-MP_EXTERN int mp_world_dyads_build(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n,
-				   const double *lat, const double *lng, unsigned parts, mp_world_dyads **out);
+MP_EXTERN int mp_world_dyads_build(mp_ctx *ctx, mp_store *s, int year, const int *ccodes, size_t n, const double *lat,
+				   const double *lng, unsigned parts, mp_world_dyads **out);
 MP_EXTERN void mp_world_dyads_free(mp_world_dyads *d);
 /* Valued alliance ties (docs/relations.md section 2; Signorino & Ritter 1999): ATOP v = {defense,
  * offense, neutral, nonagg, consul}: 3 defence or offence, 2 neutrality or consultation, 1
@@ -241,7 +244,6 @@ MP_EXTERN double mp_world_distance_km(double lat1, double lng1, double lat2, dou
 /* The year range of NMC data in the store (newest or given version). */
 MP_EXTERN int mp_world_store_years(mp_ctx *ctx, mp_store *s, const char *nmc_version, int *first, int *last);
 
-
 /* ---- panels (issue 14): conflict events, peace years, roll-call votes, capitals ------ */
 
 /* Dyadic conflict events by dyad-year (docs/panels.md "Conflict"): MIDs from the GML
@@ -253,13 +255,13 @@ MP_EXTERN int mp_world_store_years(mp_ctx *ctx, mp_store *s, const char *nmc_ver
 typedef struct mp_world_event {
 	int year;
 	short ccode1, ccode2;
-	unsigned char onset;   /* a new dispute (or a new participant in one) began that year */
+	unsigned char onset; /* a new dispute (or a new participant in one) began that year */
 } mp_world_event;
 typedef struct mp_world_events {
 	size_t n;
 	mp_world_event *v;
-	int first, last;       /* years the source covers (0: not imported) */
-	char source[16];       /* "mid_dyad", "mid_part", "war_inter", "war_part" or "" */
+	int first, last; /* years the source covers (0: not imported) */
+	char source[16]; /* "mid_dyad", "mid_part", "war_inter", "war_part" or "" */
 } mp_world_events;
 enum { MP_WORLD_EV_MID, MP_WORLD_EV_WAR };
 /* Loads every event of `kind`; an empty set (source "") when neither file is imported. */

@@ -32,7 +32,8 @@ const char *cli_doc_dir(char *buf, size_t size)
 				return buf;
 		}
 	}
-	snprintf(buf, size, "%s", stat(MP_INSTALL_DOCDIR "/models.md", &st) == 0 ? MP_INSTALL_DOCDIR : MP_SOURCE_DOCDIR);
+	snprintf(buf, size, "%s",
+		 stat(MP_INSTALL_DOCDIR "/models.md", &st) == 0 ? MP_INSTALL_DOCDIR : MP_SOURCE_DOCDIR);
 	return buf;
 }
 
@@ -159,9 +160,12 @@ int cli_check_not_db(mp_ctx *ctx, const cli_common *c, const char *path, const c
 	const char *db = cli_db_path(c);
 	if (!path || !*path || !strcmp(path, "-"))
 		return MP_OK;
-	if (!strcmp(path, db) || (stat(path, &a) == 0 && stat(db, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino))
-		return mp_error_set(ctx, MP_EUSAGE, "%s %s is the database (--db %s): writing it would destroy the data; "
-				    "choose another file", what, path, db);
+	if (!strcmp(path, db) ||
+	    (stat(path, &a) == 0 && stat(db, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino))
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "%s %s is the database (--db %s): writing it would destroy the data; "
+				    "choose another file",
+				    what, path, db);
 	return MP_OK;
 }
 
@@ -224,8 +228,8 @@ int cli_cut_years(mp_ctx *ctx, const cli_common *c, const char *what, int first,
 		return mp_error_set(ctx, MP_EUSAGE, "years %d-%d: years are %d-%d (%s covers %d-%d)", *from, *to,
 				    CLI_YEAR_MIN, CLI_YEAR_MAX, what, first, last);
 	if (*to < first || *from > last)
-		return mp_error_set(ctx, MP_ERANGE, "years %d-%d are outside the data: %s covers %d-%d", *from, *to, what,
-				    first, last);
+		return mp_error_set(ctx, MP_ERANGE, "years %d-%d are outside the data: %s covers %d-%d", *from, *to,
+				    what, first, last);
 	if (*from < first)
 		cli_note(c, "%s covers %d-%d: years %d-%d are left out", what, first, last, *from, first - 1);
 	if (*to > last)

@@ -14,23 +14,26 @@
 #include "multipolar/table.h"
 
 typedef enum {
-	CLI_FLAG,    /* int, set to 1 */
-	CLI_INT,     /* int */
-	CLI_LONG,    /* long long (seeds, counts) */
-	CLI_REAL,    /* double */
-	CLI_STRING,  /* const char * (borrowed from argv) */
-	CLI_STRINGS  /* cli_strv: repeatable, and takes following non-option words */
+	CLI_FLAG,   /* int, set to 1 */
+	CLI_INT,    /* int */
+	CLI_LONG,   /* long long (seeds, counts) */
+	CLI_REAL,   /* double */
+	CLI_STRING, /* const char * (borrowed from argv) */
+	CLI_STRINGS /* cli_strv: repeatable, and takes following non-option words */
 } cli_opt_type;
 
 typedef struct cli_option {
-	const char *name;   /* long name, without "--" */
+	const char *name; /* long name, without "--" */
 	cli_opt_type type;
-	size_t offset;      /* offsetof(the command's options struct, field) */
-	const char *arg;    /* placeholder in help ("Y"), NULL for flags */
+	size_t offset;   /* offsetof(the command's options struct, field) */
+	const char *arg; /* placeholder in help ("Y"), NULL for flags */
 	const char *help;
 } cli_option;
 
-#define CLI_END { NULL, CLI_FLAG, 0, NULL, NULL }
+#define CLI_END                                                                                                        \
+	{                                                                                                              \
+		NULL, CLI_FLAG, 0, NULL, NULL                                                                          \
+	}
 
 /* One-letter forms of the common options, the same in every command that has the long
  * option: -d --db, -f --format, -o --output, -q --quiet, -n --runs, -s --seed,
@@ -60,25 +63,36 @@ typedef struct cli_common {
 	const struct cli_command *const *commands;
 } cli_common;
 
-#define CLI_OPT_DB { "db", CLI_STRING, offsetof(cli_common, db), "PATH", \
-	"SQLite database (default $MULTIPOLAR_DB, else ./multipolar.db)" }
-#define CLI_OPT_FORMAT { "format", CLI_STRING, offsetof(cli_common, format), "FMT", \
-	"output format: text (default), csv or json (any case)" }, \
-	{ "raw", CLI_FLAG, offsetof(cli_common, raw), NULL, \
-	"CSV: write cells as stored (no ' before text starting with = + - @; docs/output.md)" }
-#define CLI_OPT_OUTPUT { "output", CLI_STRING, offsetof(cli_common, output), "FILE", \
-	"write the printed table to FILE (atomically) instead of standard output" }
-#define CLI_OPT_QUIET { "quiet", CLI_FLAG, offsetof(cli_common, quiet), NULL, \
-	"no progress bar or notes on standard error" }
+#define CLI_OPT_DB                                                                                                     \
+	{                                                                                                              \
+		"db", CLI_STRING, offsetof(cli_common, db), "PATH",                                                    \
+			"SQLite database (default $MULTIPOLAR_DB, else ./multipolar.db)"                               \
+	}
+#define CLI_OPT_FORMAT                                                                                                 \
+	{ "format", CLI_STRING, offsetof(cli_common, format), "FMT",                                                   \
+	  "output format: text (default), csv or json (any case)" },                                                   \
+	{                                                                                                              \
+		"raw", CLI_FLAG, offsetof(cli_common, raw), NULL,                                                      \
+			"CSV: write cells as stored (no ' before text starting with = + - @; docs/output.md)"          \
+	}
+#define CLI_OPT_OUTPUT                                                                                                 \
+	{                                                                                                              \
+		"output", CLI_STRING, offsetof(cli_common, output), "FILE",                                            \
+			"write the printed table to FILE (atomically) instead of standard output"                      \
+	}
+#define CLI_OPT_QUIET                                                                                                  \
+	{                                                                                                              \
+		"quiet", CLI_FLAG, offsetof(cli_common, quiet), NULL, "no progress bar or notes on standard error"     \
+	}
 
 typedef struct cli_command {
 	const char *name;
-	const char *summary;      /* one line */
-	const char *usage;        /* after "multipolar NAME " */
-	const char *description;  /* paragraph(s) for --help and the man page */
-	const char *example;      /* an example command line */
+	const char *summary;     /* one line */
+	const char *usage;       /* after "multipolar NAME " */
+	const char *description; /* paragraph(s) for --help and the man page */
+	const char *example;     /* an example command line */
 	const cli_option *options;
-	size_t opts_size;         /* sizeof the command's options struct */
+	size_t opts_size; /* sizeof the command's options struct */
 	void (*defaults)(void *opts);
 	/* Runs the command; positional arguments in pos[0..npos). Returns an MP_* code. */
 	int (*run)(mp_ctx *ctx, void *opts, int npos, char **pos);

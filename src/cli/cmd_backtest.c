@@ -15,8 +15,10 @@ static const cli_option options[] = {
 	{ "end", CLI_INT, offsetof(backtest_opts, end), "Y1", "forecast year, > Y0 (required)" },
 	{ "runs", CLI_INT, offsetof(backtest_opts, runs), "N", "ensemble size of the model forecast (default 200)" },
 	{ "seed", CLI_LONG, offsetof(backtest_opts, seed), "S", "random seed (default 1)" },
-	{ "threads", CLI_INT, offsetof(backtest_opts, threads), "T", "OpenMP threads (default: all cores; same result for any)" },
-	{ "top", CLI_INT, offsetof(backtest_opts, top), "K", "score the K states with the largest Y0 CINC (default 20)" },
+	{ "threads", CLI_INT, offsetof(backtest_opts, threads), "T",
+	  "OpenMP threads (default: all cores; same result for any)" },
+	{ "top", CLI_INT, offsetof(backtest_opts, top), "K",
+	  "score the K states with the largest Y0 CINC (default 20)" },
 	{ "truth", CLI_STRING, offsetof(backtest_opts, truth), "FILE",
 	  "NMC CSV (v5/v6/v7 layout) with the true Y1 values (default: the database's NMC)" },
 	{ "trend-years", CLI_INT, offsetof(backtest_opts, trend_years), "N",
@@ -73,8 +75,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (rc == MP_OK)
 		rc = cli_write_table(ctx, &o->common, t);
 	if (rc == MP_OK && !o->common.quiet)
-		fprintf(stderr, "backtest %d->%d: top %d by %d CINC (%zu scored), shares renormalised among them; "
-				"truth %s; model = median of %d runs, seed %lld, %s parameters\n",
+		fprintf(stderr,
+			"backtest %d->%d: top %d by %d CINC (%zu scored), shares renormalised among them; "
+			"truth %s; model = median of %d runs, seed %lld, %s parameters\n",
 			r->start, r->end, o->top, r->start, r->k, r->truth_source, o->runs, o->seed,
 			o->uncalibrated ? "default" : "calibrated");
 	mp_table_free(t);

@@ -116,22 +116,25 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	}
 	const mp_rel_coverage *need[2] = {
 		bo.basis == MP_BLOC_VOTES || bo.basis == MP_BLOC_BOTH ? &cov[MP_REL_UNGA] : NULL,
-		bo.basis == MP_BLOC_ALLIANCES || bo.basis == MP_BLOC_BOTH ? &cov[MP_REL_ATOP] : NULL };
+		bo.basis == MP_BLOC_ALLIANCES || bo.basis == MP_BLOC_BOTH ? &cov[MP_REL_ATOP] : NULL
+	};
 	for (int k = 0; k < 2; k++) {
 		if (need[k] && !need[k]->present) {
 			rc = mp_error_set(ctx, MP_ENOTFOUND, "dataset '%s' is not imported (multipolar import FILE)",
 					  need[k]->family);
 			goto done;
 		}
-		if (need[k] && (rc = cli_cut_years(ctx, &o->common, need[k]->family, need[k]->first, need[k]->last, &from,
-						   &to)))
+		if (need[k] &&
+		    (rc = cli_cut_years(ctx, &o->common, need[k]->family, need[k]->first, need[k]->last, &from, &to)))
 			goto done;
 	}
-	static const mp_column cols[] = { { "year", MP_COL_INT, 0 }, { "ccode", MP_COL_INT, 0 },
-					  { "stateabb", MP_COL_TEXT, 0 }, { "bloc", MP_COL_INT, 0 },
+	static const mp_column cols[] = { { "year", MP_COL_INT, 0 },
+					  { "ccode", MP_COL_INT, 0 },
+					  { "stateabb", MP_COL_TEXT, 0 },
+					  { "bloc", MP_COL_INT, 0 },
 					  { "pole", MP_COL_TEXT, 0 } };
-	static const mp_column scols[] = { { "year", MP_COL_INT, 0 },       { "states", MP_COL_INT, 0 },
-					   { "blocs", MP_COL_INT, 0 },      { "nonaligned", MP_COL_INT, 0 },
+	static const mp_column scols[] = { { "year", MP_COL_INT, 0 },        { "states", MP_COL_INT, 0 },
+					   { "blocs", MP_COL_INT, 0 },       { "nonaligned", MP_COL_INT, 0 },
 					   { "modularity", MP_COL_REAL, 4 }, { "nmi", MP_COL_REAL, 4 },
 					   { "ari", MP_COL_REAL, 4 } };
 	if ((rc = o->summary ? mp_table_new(&t, scols, 7) : mp_table_new(&t, cols, 5)))
@@ -212,8 +215,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			mp_table_set_real(t, row, 6, ari);
 		} else {
 			if (!o->common.quiet)
-				fprintf(stderr, "blocs %d: %d states, %d blocs, %d non-aligned, modularity %.4f, "
-						"against poles NMI %.4f ARI %.4f\n",
+				fprintf(stderr,
+					"blocs %d: %d states, %d blocs, %d non-aligned, modularity %.4f, "
+					"against poles NMI %.4f ARI %.4f\n",
 					yr, states, nb, nonal, q, nmi, ari);
 			for (size_t i = 0; i < n; i++) {
 				if (bloc[i] < 0)
@@ -253,17 +257,16 @@ const cli_command cli_cmd_blocs = {
 	.summary = "detect camps: communities of a UN-voting and/or alliance similarity network (igraph)",
 	.usage = "--year Y | --from Y --to Y [--basis rollcall|votes|alliances|both] [--issue I] [--method louvain|leiden] "
 		 "[--summary]",
-	.description =
-		"Builds a weighted network of the year's system members: rollcall (the default when the UN "
-		"roll-call votes are imported) = Voeten's agreement index of every pair over the year's roll "
-		"calls, the full matrix (Macon, Mucha & Porter 2012); votes = closeness of UN ideal points "
-		"1 - |d|/range on the k-nearest-neighbour graph; alliances = Haege's kappa of ATOP portfolios "
-		"where positive; both = the mean of the two. Communities by Louvain or Leiden modularity "
-		"(igraph, RNG seeded by --seed: reproducible). bloc 1.. by size, 0 = a community of one "
-		"(non-aligned). Over --from/--to each bloc keeps the label of last year's bloc it overlaps "
-		"most. The fit (modularity) and the agreement with the shipped pole table (NMI, adjusted "
-		"Rand index; states without a pole left out) go to standard error, or as a table with "
-		"--summary.",
+	.description = "Builds a weighted network of the year's system members: rollcall (the default when the UN "
+		       "roll-call votes are imported) = Voeten's agreement index of every pair over the year's roll "
+		       "calls, the full matrix (Macon, Mucha & Porter 2012); votes = closeness of UN ideal points "
+		       "1 - |d|/range on the k-nearest-neighbour graph; alliances = Haege's kappa of ATOP portfolios "
+		       "where positive; both = the mean of the two. Communities by Louvain or Leiden modularity "
+		       "(igraph, RNG seeded by --seed: reproducible). bloc 1.. by size, 0 = a community of one "
+		       "(non-aligned). Over --from/--to each bloc keeps the label of last year's bloc it overlaps "
+		       "most. The fit (modularity) and the agreement with the shipped pole table (NMI, adjusted "
+		       "Rand index; states without a pole left out) go to standard error, or as a table with "
+		       "--summary.",
 	.example = "multipolar blocs --year 2016 --basis both --method leiden --format csv",
 	.options = options,
 	.opts_size = sizeof(blocs_opts),

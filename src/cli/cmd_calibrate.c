@@ -59,7 +59,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (!o->until)
 		return mp_error_set(ctx, MP_EUSAGE, "--until Y is required");
 	if (o->until < CLI_YEAR_MIN || o->until > CLI_YEAR_MAX)
-		return mp_error_set(ctx, MP_EUSAGE, "--until %d is outside %d-%d", o->until, CLI_YEAR_MIN, CLI_YEAR_MAX);
+		return mp_error_set(ctx, MP_EUSAGE, "--until %d is outside %d-%d", o->until, CLI_YEAR_MIN,
+				    CLI_YEAR_MAX);
 	int rc = cli_check_not_db(ctx, &o->common, o->params, "--params");
 	if (rc != MP_OK)
 		return rc;
@@ -95,9 +96,11 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (o->no_save)
 		snprintf(about, sizeof about, "Calibration on data up to %d (not stored: --no-save).", o->until);
 	else
-		snprintf(about, sizeof about,
-			 "Calibration %lld on data up to %d, stored in %s: run and simulate use it for starts from %d on "
-			 "(unless --params FILE).", (long long)id, o->until, cli_db_path(&o->common), o->until);
+		snprintf(
+			about, sizeof about,
+			"Calibration %lld on data up to %d, stored in %s: run and simulate use it for starts from %d on "
+			"(unless --params FILE).",
+			(long long)id, o->until, cli_db_path(&o->common), o->until);
 	if (rc == MP_OK)
 		rc = cli_write_table_about(ctx, &o->common, t, about);
 	if (rc == MP_OK && !o->common.quiet) {
@@ -116,21 +119,20 @@ const cli_command cli_cmd_calibrate = {
 	.name = "calibrate",
 	.summary = "fit the simulation's parameters on history up to a year",
 	.usage = "--until Y [--db PATH] [--params FILE] [--no-save] [--output FILE] [--format FMT]",
-	.description =
-		"Fits the world model's parameters with data up to year Y only: the economy's TFP convergence "
-		"with per-state gaps, shocks and momentum, investment and price levels (Maddison, PWT); "
-		"military burdens and personnel (SIPRI, NMC) and the steel and energy intensities with "
-		"their spread (NMC); fertility, life expectancy and migration (UN WPP; the urban share from "
-		"NMC); gravity elasticities on COW trade; the conflict and alignment models on politically "
-		"relevant dyads. Prints the fit table (parameter, estimate, s.e., n, statistic, method) and "
-		"stores the calibration in the database (tables calib_run, calib_fit, calib_unit), where run "
-		"and simulate find it: they use the newest stored calibration fitted on data up to their "
-		"start year. --params FILE also writes the sim's parameter keys as YAML, with the per-state rows "
-		"under units: (atomically), for "
-		"'run --params FILE'. No shipped file is written: data/params/calibrated.yaml is the "
-		"calibration shipped with the program (on the shared data up to 2016) and is only read. "
-		"--output FILE writes the printed table, as in every command. Methods and sources: "
-		"docs/calibration.md; docs/cli.md.",
+	.description = "Fits the world model's parameters with data up to year Y only: the economy's TFP convergence "
+		       "with per-state gaps, shocks and momentum, investment and price levels (Maddison, PWT); "
+		       "military burdens and personnel (SIPRI, NMC) and the steel and energy intensities with "
+		       "their spread (NMC); fertility, life expectancy and migration (UN WPP; the urban share from "
+		       "NMC); gravity elasticities on COW trade; the conflict and alignment models on politically "
+		       "relevant dyads. Prints the fit table (parameter, estimate, s.e., n, statistic, method) and "
+		       "stores the calibration in the database (tables calib_run, calib_fit, calib_unit), where run "
+		       "and simulate find it: they use the newest stored calibration fitted on data up to their "
+		       "start year. --params FILE also writes the sim's parameter keys as YAML, with the per-state rows "
+		       "under units: (atomically), for "
+		       "'run --params FILE'. No shipped file is written: data/params/calibrated.yaml is the "
+		       "calibration shipped with the program (on the shared data up to 2016) and is only read. "
+		       "--output FILE writes the printed table, as in every command. Methods and sources: "
+		       "docs/calibration.md; docs/cli.md.",
 	.example = "multipolar calibrate --until 2006 --params params-2006.yaml",
 	.options = options,
 	.opts_size = sizeof(calibrate_opts),

@@ -23,7 +23,8 @@ static void defaults(void *vo)
 static const cli_option options[] = {
 	CLI_OPT_DB,
 	CLI_OPT_SOURCE(cap_opts, src),
-	{ "year", CLI_INT, offsetof(cap_opts, year), "Y", "the year (default: the --start world, the newest available)" },
+	{ "year", CLI_INT, offsetof(cap_opts, year), "Y",
+	  "the year (default: the --start world, the newest available)" },
 	{ "from", CLI_INT, offsetof(cap_opts, from), "Y", "first year of a panel (with --to)" },
 	{ "to", CLI_INT, offsetof(cap_opts, to), "Y", "last year of a panel" },
 	{ "top", CLI_INT, offsetof(cap_opts, top), "K", "only the K largest by CINC each year" },
@@ -37,15 +38,15 @@ static const cli_option options[] = {
 };
 
 static const mp_column state_cols[] = {
-	{ "year", MP_COL_INT, 0 },        { "ccode", MP_COL_INT, 0 },       { "stateabb", MP_COL_TEXT, 0 },
+	{ "year", MP_COL_INT, 0 },        { "ccode", MP_COL_INT, 0 },        { "stateabb", MP_COL_TEXT, 0 },
 	{ "pole", MP_COL_TEXT, 0 },       { "milex_share", MP_COL_REAL, 4 }, { "milper_share", MP_COL_REAL, 4 },
-	{ "irst_share", MP_COL_REAL, 4 }, { "pec_share", MP_COL_REAL, 4 },  { "tpop_share", MP_COL_REAL, 4 },
-	{ "upop_share", MP_COL_REAL, 4 }, { "cinc", MP_COL_REAL, 5 },       { "cinc_published", MP_COL_REAL, 5 },
+	{ "irst_share", MP_COL_REAL, 4 }, { "pec_share", MP_COL_REAL, 4 },   { "tpop_share", MP_COL_REAL, 4 },
+	{ "upop_share", MP_COL_REAL, 4 }, { "cinc", MP_COL_REAL, 5 },        { "cinc_published", MP_COL_REAL, 5 },
 };
 static const mp_column pole_cols[] = {
-	{ "year", MP_COL_INT, 0 },         { "pole", MP_COL_TEXT, 0 },       { "members", MP_COL_INT, 0 },
+	{ "year", MP_COL_INT, 0 },         { "pole", MP_COL_TEXT, 0 },         { "members", MP_COL_INT, 0 },
 	{ "milex_share", MP_COL_REAL, 4 }, { "milper_share", MP_COL_REAL, 4 }, { "irst_share", MP_COL_REAL, 4 },
-	{ "pec_share", MP_COL_REAL, 4 },   { "tpop_share", MP_COL_REAL, 4 }, { "upop_share", MP_COL_REAL, 4 },
+	{ "pec_share", MP_COL_REAL, 4 },   { "tpop_share", MP_COL_REAL, 4 },   { "upop_share", MP_COL_REAL, 4 },
 	{ "cinc", MP_COL_REAL, 5 },
 };
 
@@ -160,7 +161,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (o->year && (o->from || o->to))
 		return mp_error_set(ctx, MP_EUSAGE, "give --year or --from/--to, not both");
 	if (o->src.start && (o->year || o->from || o->to))
-		return mp_error_set(ctx, MP_EUSAGE, "give --start or --year/--from/--to, not both (--start Y is --year Y)");
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "give --start or --year/--from/--to, not both (--start Y is --year Y)");
 	if ((rc = cli_source_open(ctx, &o->common, &o->src, &src)) != MP_OK)
 		return rc;
 	/* the years asked for, else the start world (--start, default latest) */
@@ -170,8 +172,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if ((rc = cli_source_range(ctx, &o->common, &src, &from, &to)) != MP_OK)
 		goto done;
 	if ((rc = mp_table_new(&t, by_pole ? pole_cols : state_cols,
-			       by_pole ? sizeof pole_cols / sizeof pole_cols[0] : sizeof state_cols / sizeof state_cols[0])) !=
-	    MP_OK)
+			       by_pole ? sizeof pole_cols / sizeof pole_cols[0]
+				       : sizeof state_cols / sizeof state_cols[0])) != MP_OK)
 		goto done;
 	for (int y = from; y <= to && rc == MP_OK; y++)
 		rc = one_year(ctx, o, &src, y, mode, by_pole, t);
@@ -187,7 +189,8 @@ done:
 const cli_command cli_cmd_capabilities = {
 	.name = "capabilities",
 	.summary = "CINC and its six component shares per state or per pole",
-	.usage = "[--start Y|default|latest | --year Y | --from Y --to Y] [--top K] [--mode cow|renorm] [--by state|pole]",
+	.usage =
+		"[--start Y|default|latest | --year Y | --from Y --to Y] [--top K] [--mode cow|renorm] [--by state|pole]",
 	.description =
 		"Each component share is the state's value over the system total of the states reporting it; CINC is "
 		"the mean of the available shares (Singer, Bremer & Stuckey 1972), which reproduces NMC's published "

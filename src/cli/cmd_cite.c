@@ -12,12 +12,12 @@ typedef struct {
 	const char *format;
 } cite_opts;
 
-static const cli_option options[] = {
-	CLI_OPT_DB,
-	{ "all", CLI_FLAG, offsetof(cite_opts, all), NULL, "cite every dataset family multipolar knows, imported or not" },
-	{ "format", CLI_STRING, offsetof(cite_opts, format), "FMT", "text (default) or bibtex" },
-	CLI_END
-};
+static const cli_option options[] = { CLI_OPT_DB,
+				      { "all", CLI_FLAG, offsetof(cite_opts, all), NULL,
+					"cite every dataset family multipolar knows, imported or not" },
+				      { "format", CLI_STRING, offsetof(cite_opts, format), "FMT",
+					"text (default) or bibtex" },
+				      CLI_END };
 
 /* BibTeX entries already written (several families share a work). */
 typedef struct {

@@ -9,13 +9,12 @@ typedef struct {
 	int known;
 } datasets_opts;
 
-static const cli_option options[] = {
-	CLI_OPT_DB,
-	CLI_OPT_FORMAT,
-	CLI_OPT_OUTPUT,
-	{ "known", CLI_FLAG, offsetof(datasets_opts, known), NULL, "list the dataset families multipolar can import" },
-	CLI_END
-};
+static const cli_option options[] = { CLI_OPT_DB,
+				      CLI_OPT_FORMAT,
+				      CLI_OPT_OUTPUT,
+				      { "known", CLI_FLAG, offsetof(datasets_opts, known), NULL,
+					"list the dataset families multipolar can import" },
+				      CLI_END };
 
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 {
@@ -40,8 +39,10 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			mp_data_layout_get(i, &li);
 			if ((rc = mp_table_add_row(t, &row)) != MP_OK)
 				break;
-			const char *v[7] = { li.family, li.layout[0] ? li.layout : li.name, li.version, li.files,
-					     li.header, li.url, li.note };
+			const char *v[7] = { li.family,  li.layout[0] ? li.layout : li.name,
+					     li.version, li.files,
+					     li.header,  li.url,
+					     li.note };
 			for (size_t k = 0; k < 7 && rc == MP_OK; k++)
 				rc = mp_table_set_text(t, row, k, v[k]);
 		}
@@ -51,9 +52,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		return rc;
 	}
 	static const mp_column cols[] = {
-		{ "id", MP_COL_INT, 0 },      { "family", MP_COL_TEXT, 0 }, { "name", MP_COL_TEXT, 0 },
-		{ "version", MP_COL_TEXT, 0 }, { "rows", MP_COL_INT, 0 },   { "year_min", MP_COL_INT, 0 },
-		{ "year_max", MP_COL_INT, 0 }, { "file", MP_COL_TEXT, 0 },  { "sha256", MP_COL_TEXT, 0 },
+		{ "id", MP_COL_INT, 0 },           { "family", MP_COL_TEXT, 0 }, { "name", MP_COL_TEXT, 0 },
+		{ "version", MP_COL_TEXT, 0 },     { "rows", MP_COL_INT, 0 },    { "year_min", MP_COL_INT, 0 },
+		{ "year_max", MP_COL_INT, 0 },     { "file", MP_COL_TEXT, 0 },   { "sha256", MP_COL_TEXT, 0 },
 		{ "imported_at", MP_COL_TEXT, 0 },
 	};
 	if ((rc = mp_store_open(ctx, cli_db_path(&o->common), MP_STORE_READONLY, &s)) != MP_OK)

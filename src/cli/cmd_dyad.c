@@ -98,8 +98,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		y = NULL;
 		/* two states: read their trade only, not the year's whole trade matrix */
 		int pair = !a.is_pole && !b.is_pole;
-		if ((rc = mp_rel_year_load_parts(ctx, s, cov, yr, pair ? MP_REL_LOAD_ALL & ~MP_REL_LOAD_TRADE
-									: MP_REL_LOAD_ALL, &y)) ||
+		if ((rc = mp_rel_year_load_parts(ctx, s, cov, yr,
+						 pair ? MP_REL_LOAD_ALL & ~MP_REL_LOAD_TRADE : MP_REL_LOAD_ALL, &y)) ||
 		    (pair && (rc = mp_rel_year_load_trade_pair(ctx, s, cov, y, a.ccode, b.ccode))))
 			goto done;
 		size_t n = mp_rel_year_n(y);
@@ -120,7 +120,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			/* a pole must have members in every year asked for; a state that is not a
 			 * system member that year has no row (like a dyad-year panel) */
 			if (empty->is_pole && explicit_years) {
-				rc = mp_error_set(ctx, MP_EINPUT, "dyad: pole '%s' has no members in %d", empty->label, yr);
+				rc = mp_error_set(ctx, MP_EINPUT, "dyad: pole '%s' has no members in %d", empty->label,
+						  yr);
 				goto done;
 			}
 			continue;

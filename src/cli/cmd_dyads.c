@@ -23,7 +23,8 @@ static const cli_option options[] = {
 	CLI_OPT_QUIET,
 	{ "year", CLI_INT, offsetof(dyads_opts, year), "Y", "one year (or, with --to, the first); or use --from" },
 	{ "from", CLI_INT, offsetof(dyads_opts, from), "Y", "first year of the panel (with --to; default: --year)" },
-	{ "to", CLI_INT, offsetof(dyads_opts, to), "Y", "last year of the panel (default: --year; with --from: the last with data)" },
+	{ "to", CLI_INT, offsetof(dyads_opts, to), "Y",
+	  "last year of the panel (default: --year; with --from: the last with data)" },
 	{ "set", CLI_STRING, offsetof(dyads_opts, set), "SET",
 	  "all (every pair of system members, default), majors (COW major powers), prd (politically "
 	  "relevant: contiguous or with a major power) or poles" },
@@ -107,15 +108,14 @@ const cli_command cli_cmd_dyads = {
 	.name = "dyads",
 	.summary = "dyad-year panel with peacesciencer's covariates (all states, majors, prd or poles)",
 	.usage = "--year Y | --from Y [--to Y] [--set all|majors|prd|poles] [--directed] [--format FMT]",
-	.description =
-		"A tidy dyad-year panel, like peacesciencer's create_dyadyears() followed by its add_*() "
-		"functions: ccode1, ccode2, stateabb1, stateabb2, year; COW contiguity type and capital "
-		"distance (km); GML MID and COW war onset, ongoing and peace years; Thompson-Dreyer rivalry; "
-		"COW major-power flags; CINC of each side and their ratio; alliance ties; Signorino-Ritter S, "
-		"tau-b and kappa; UN ideal-point distance and roll-call agreement; trade and dependence. "
-		"Undirected by default (ccode1 < ccode2); --directed gives both orders; --set prd keeps the "
-		"politically relevant dyads (contiguous, or with a major power). Cells without data are empty. "
-		"Every column and its source: docs/panels.md. CSV is written year by year as it is made.",
+	.description = "A tidy dyad-year panel, like peacesciencer's create_dyadyears() followed by its add_*() "
+		       "functions: ccode1, ccode2, stateabb1, stateabb2, year; COW contiguity type and capital "
+		       "distance (km); GML MID and COW war onset, ongoing and peace years; Thompson-Dreyer rivalry; "
+		       "COW major-power flags; CINC of each side and their ratio; alliance ties; Signorino-Ritter S, "
+		       "tau-b and kappa; UN ideal-point distance and roll-call agreement; trade and dependence. "
+		       "Undirected by default (ccode1 < ccode2); --directed gives both orders; --set prd keeps the "
+		       "politically relevant dyads (contiguous, or with a major power). Cells without data are empty. "
+		       "Every column and its source: docs/panels.md. CSV is written year by year as it is made.",
 	.example = "multipolar dyads --year 1946 --to 2010 --set prd --format csv --output prd.csv",
 	.options = options,
 	.opts_size = sizeof(dyads_opts),

@@ -25,7 +25,8 @@ static const cli_option options[] = {
 	{ "threads", CLI_INT, offsetof(evaluate_opts, threads), "T", "OpenMP threads (default: all cores)" },
 	{ "variables", CLI_STRING, offsetof(evaluate_opts, variables), "LIST",
 	  "cinc_share,cinc_share_top,gdp,pop,milex_share,war,war_onset,war_freq (default: all whose data are imported)" },
-	{ "top", CLI_INT, offsetof(evaluate_opts, top), "K", "cinc_share_top renormalises among the top K at the origin (default 20)" },
+	{ "top", CLI_INT, offsetof(evaluate_opts, top), "K",
+	  "cinc_share_top renormalises among the top K at the origin (default 20)" },
 	{ "truth", CLI_STRINGS, offsetof(evaluate_opts, truth), "FILE",
 	  "NMC CSV of a later release for the truth (repeatable; the last covering a year wins over the database)" },
 	{ "without", CLI_STRINGS, offsetof(evaluate_opts, without), "NAME",
@@ -43,7 +44,8 @@ static const cli_option options[] = {
 	{ "no-store", CLI_FLAG, offsetof(evaluate_opts, no_store), NULL, "do not store the scores in the database" },
 	{ "uncalibrated", CLI_FLAG, offsetof(evaluate_opts, uncalibrated), NULL,
 	  "run the sim with its documented default parameters instead of calibrating at each origin" },
-	{ "poles", CLI_STRING, offsetof(evaluate_opts, poles), "FILE", "pole membership file (default: the shipped one)" },
+	{ "poles", CLI_STRING, offsetof(evaluate_opts, poles), "FILE",
+	  "pole membership file (default: the shipped one)" },
 	{ "trend-years", CLI_INT, offsetof(evaluate_opts, trend_years), "N",
 	  "trend, rw_drift and world_mean use Y0-N..Y0 (default 10)" },
 	{ "spread-years", CLI_INT, offsetof(evaluate_opts, spread_years), "N",
@@ -110,7 +112,8 @@ static int parse_years(mp_ctx *ctx, const char *spec, const char *opt, int allow
 			}
 		if (np > 3 || (np > 1 && !allow_range)) {
 			rc = mp_error_set(ctx, MP_EUSAGE, "--%s '%s': expected %s", opt, spec,
-					  allow_range ? "FROM:TO:STEP, FROM:TO or a year" : "whole numbers separated by commas");
+					  allow_range ? "FROM:TO:STEP, FROM:TO or a year"
+						      : "whole numbers separated by commas");
 			break;
 		}
 		int a = 0, b = 0, step = 1;
@@ -161,9 +164,11 @@ static int parse_variables(mp_ctx *ctx, const char *spec, unsigned *mask)
 		else if (mp_eval_var_parse(tok, &v) == MP_OK)
 			*mask |= 1u << v;
 		else
-			rc = mp_error_set(ctx, MP_EUSAGE,
-					  "--variables: unknown variable '%s' (expected cinc_share, cinc_share_top, gdp, pop, "
-					  "milex_share, war, war_onset, war_freq or all)", tok);
+			rc = mp_error_set(
+				ctx, MP_EUSAGE,
+				"--variables: unknown variable '%s' (expected cinc_share, cinc_share_top, gdp, pop, "
+				"milex_share, war, war_onset, war_freq or all)",
+				tok);
 	}
 	if (rc == MP_OK && !*mask)
 		rc = mp_error_set(ctx, MP_EUSAGE, "--variables: expected at least one variable");
@@ -280,7 +285,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		if ((rc = mp_store_provenance_record(ctx, s, &pv)) != MP_OK)
 			goto done;
 		if (!o->common.quiet)
-			fprintf(stderr, "%s\nstored as evaluation run %lld in %s\n", mp_eval_describe(r), (long long)id, db);
+			fprintf(stderr, "%s\nstored as evaluation run %lld in %s\n", mp_eval_describe(r), (long long)id,
+				db);
 	} else if (!o->common.quiet)
 		fprintf(stderr, "%s\n", mp_eval_describe(r));
 	if ((rc = mp_eval_summary(ctx, r, &t)) != MP_OK)

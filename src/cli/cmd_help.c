@@ -12,8 +12,7 @@ typedef struct {
 } help_opts;
 
 static const cli_option options[] = {
-	{ "man", CLI_FLAG, offsetof(help_opts, man), NULL, "print the manual page (roff) for all commands" },
-	CLI_END
+	{ "man", CLI_FLAG, offsetof(help_opts, man), NULL, "print the manual page (roff) for all commands" }, CLI_END
 };
 
 /* roff-escape: backslashes and leading dots/quotes. */
@@ -125,11 +124,12 @@ static void man_page(FILE *f, const cli_command *const *cli_commands)
 		}
 	fprintf(f, ".RE\n.fi\n");
 	fprintf(f, ".SH EXIT STATUS\n0 success; 1 runtime failure; 2 usage or input error.\n");
-	fprintf(f, ".SH ENVIRONMENT\n"
-		   ".TP\n.B MULTIPOLAR_DB\nthe database used without \\fB\\-\\-db\\fR (default ./multipolar.db).\n"
-		   ".TP\n.B MULTIPOLAR_DATA\ndirectory of the shipped data (poles, default world, scenarios, the shipped "
-		   "calibration), instead of the installed copy.\n"
-		   ".TP\n.B OMP_NUM_THREADS\nthreads of an ensemble when \\fB\\-\\-threads\\fR is not given (OpenMP).\n");
+	fprintf(f,
+		".SH ENVIRONMENT\n"
+		".TP\n.B MULTIPOLAR_DB\nthe database used without \\fB\\-\\-db\\fR (default ./multipolar.db).\n"
+		".TP\n.B MULTIPOLAR_DATA\ndirectory of the shipped data (poles, default world, scenarios, the shipped "
+		"calibration), instead of the installed copy.\n"
+		".TP\n.B OMP_NUM_THREADS\nthreads of an ensemble when \\fB\\-\\-threads\\fR is not given (OpenMP).\n");
 	/* the installed layout: this page is installed with the program */
 	fprintf(f, ".SH FILES\n"
 		   ".TP\n.I ./multipolar.db\nthe default database (SQLite): imported datasets with their provenance, "

@@ -159,23 +159,27 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			if (r.year_min)
 				snprintf(years, sizeof years, ", %d-%d", r.year_min, r.year_max);
 			char esc[512];
-			fprintf(stderr, "%s: %s %s (%s): %lld rows%s%s\n", cli_esc(f, esc, sizeof esc), r.name, r.version,
-				r.family, (long long)r.rows, years, r.already ? "; already imported, unchanged" : "");
+			fprintf(stderr, "%s: %s %s (%s): %lld rows%s%s\n", cli_esc(f, esc, sizeof esc), r.name,
+				r.version, r.family, (long long)r.rows, years,
+				r.already ? "; already imported, unchanged" : "");
 		}
 	}
 	if (!o->common.quiet && (ndirs || skipped || failed || o->keep_going))
-		fprintf(stderr, "import: %zu file%s imported, %zu skipped, %zu failed\n", imported, imported == 1 ? "" : "s",
-			skipped, failed);
+		fprintf(stderr, "import: %zu file%s imported, %zu skipped, %zu failed\n", imported,
+			imported == 1 ? "" : "s", skipped, failed);
 	if (failed)
-		rc = mp_error_set(ctx, first_fail == MP_ENOMEM || first_fail == MP_EIO || first_fail == MP_EDB ? first_fail
-													: MP_EINPUT,
-				  "%zu of %zu files failed to import (each named above; nothing of them was kept)", failed,
-				  imported + failed);
+		rc = mp_error_set(ctx,
+				  first_fail == MP_ENOMEM || first_fail == MP_EIO || first_fail == MP_EDB ? first_fail
+													  : MP_EINPUT,
+				  "%zu of %zu files failed to import (each named above; nothing of them was kept)",
+				  failed, imported + failed);
 	else if (!imported && skipped == 1 && *why)
 		rc = mp_error_set(ctx, MP_EINPUT, "nothing imported: %s", why);
 	else if (!imported)
-		rc = mp_error_set(ctx, MP_EINPUT, "nothing imported: no known dataset among %zu file%s (see 'multipolar "
-				  "datasets --known')", skipped, skipped == 1 ? "" : "s");
+		rc = mp_error_set(ctx, MP_EINPUT,
+				  "nothing imported: no known dataset among %zu file%s (see 'multipolar "
+				  "datasets --known')",
+				  skipped, skipped == 1 ? "" : "s");
 done:
 	free(in_dir);
 	paths_free(&files);
@@ -187,15 +191,14 @@ const cli_command cli_cmd_import = {
 	.name = "import",
 	.summary = "import standard datasets (COW, ATOP, UNGA, Maddison, SIPRI, ...) into the database",
 	.usage = "[--db PATH] [--keep-going] FILE|DIR...",
-	.description =
-		"Detects each file's dataset from its header and imports it in one transaction: on any error "
-		"nothing from that file is kept. Records provenance (version, SHA-256, rows, years, citation). "
-		"Importing the same file again changes nothing; another version of a dataset (NMC v6 and v7) is "
-		"kept beside the first. COW's -9 becomes missing (NULL). A DIR stands for the files in it (not "
-		"its subfolders). Files that are not datasets (a README, a PDF, a folder, a CSV whose header "
-		"matches no known dataset) are skipped with a note. A dataset that fails to import stops the "
-		"command (exit 2 for bad input); with --keep-going the others are imported, the failures are "
-		"listed, and the exit status is 2 at the end. Formats: docs/data.md.",
+	.description = "Detects each file's dataset from its header and imports it in one transaction: on any error "
+		       "nothing from that file is kept. Records provenance (version, SHA-256, rows, years, citation). "
+		       "Importing the same file again changes nothing; another version of a dataset (NMC v6 and v7) is "
+		       "kept beside the first. COW's -9 becomes missing (NULL). A DIR stands for the files in it (not "
+		       "its subfolders). Files that are not datasets (a README, a PDF, a folder, a CSV whose header "
+		       "matches no known dataset) are skipped with a note. A dataset that fails to import stops the "
+		       "command (exit 2 for bad input); with --keep-going the others are imported, the failures are "
+		       "listed, and the exit status is 2 at the end. Formats: docs/data.md.",
 	.example = "multipolar import ../shared/data/",
 	.options = options,
 	.opts_size = sizeof(import_opts),

@@ -18,13 +18,13 @@ typedef struct {
 
 #define O(f) offsetof(negotiate_opts, f)
 static const cli_option options[] = {
-#define MP_X_OPTION(id, name, kind, scope, lo, hi, arg, help) \
+#define MP_X_OPTION(id, name, kind, scope, lo, hi, arg, help)                                                          \
 	{ name, CLI_STRING, O(set[MP_BARGAIN_SET_##id]), arg, help },
 	MP_BARGAIN_SETTINGS(MP_X_OPTION)
 #undef MP_X_OPTION
-	{ "show", CLI_STRING, O(show), "WHAT",
-	  "summary (default: the forecast per dimension with the scale's meanings), positions, risk, offers, "
-	  "pairs (EU), forecast, probabilities (SMP) or settings" },
+		{ "show", CLI_STRING, O(show), "WHAT",
+		  "summary (default: the forecast per dimension with the scale's meanings), positions, risk, offers, "
+		  "pairs (EU), forecast, probabilities (SMP) or settings" },
 	{ "salience-percent", CLI_FLAG, O(salience_percent), NULL, "BDM CSV: saliences are percentages (0..100)" },
 	{ "store", CLI_FLAG, O(store), NULL,
 	  "also store the positions, forecasts, summary (and sensitivity quantiles) for 'multipolar report'" },
@@ -58,8 +58,9 @@ static int settings(mp_ctx *ctx, const negotiate_opts *o, const mp_bargain_input
 static void note_illustrative(const negotiate_opts *o, const mp_bargain_input *in, FILE *f)
 {
 	if (in->illustrative && (f != stderr || !o->common.quiet))
-		fprintf(f, "%sILLUSTRATIVE INPUT, NOT DATA: %s marks its numbers as judgements written to show the "
-			   "format (illustrative: true).\n",
+		fprintf(f,
+			"%sILLUSTRATIVE INPUT, NOT DATA: %s marks its numbers as judgements written to show the "
+			"format (illustrative: true).\n",
 			f == stderr ? "negotiate: " : "", base_name(in->path));
 }
 
@@ -74,7 +75,8 @@ static int write_summary_text(mp_ctx *ctx, const negotiate_opts *o, const mp_bar
 	FILE *f = out.f;
 	int eu = !strcmp(mp_table_get_text(t, 0, 0), "eu"), missing;
 	fprintf(f, "%s: %s, %lld actors, %lld rounds, stopped by %s.\n", *in->name ? in->name : base_name(in->path),
-		eu ? "expected-utility model (Bueno de Mesquita; Scholz et al. 2011)" : "KTAB's Spatial Model of Politics",
+		eu ? "expected-utility model (Bueno de Mesquita; Scholz et al. 2011)"
+		   : "KTAB's Spatial Model of Politics",
 		(long long)mp_table_get_int(t, 0, 1, &missing), (long long)mp_table_get_int(t, 0, 2, &missing),
 		mp_table_get_text(t, 0, 3));
 	note_illustrative(o, in, f);
@@ -133,7 +135,8 @@ static int store_result(mp_ctx *ctx, const negotiate_opts *o, const mp_bargain_i
 		}
 	}
 	if (rc == MP_OK && !o->common.quiet)
-		fprintf(stderr, "negotiate: stored as negotiation %lld in %s\n", (long long)id, cli_db_path(&o->common));
+		fprintf(stderr, "negotiate: stored as negotiation %lld in %s\n", (long long)id,
+			cli_db_path(&o->common));
 	mp_store_free(st);
 	free(desc);
 	return rc;
@@ -147,17 +150,21 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	mp_table *tab[MP_BARGAIN_TAB_N] = { NULL }, *out = NULL, *quantiles = NULL;
 	int want[MP_BARGAIN_TAB_N] = { 0 }, rc;
 	if (npos != 1)
-		return mp_error_set(ctx, MP_EUSAGE,
-				    "negotiate: expected one input file (BDM CSV, KTAB CSV, KTAB XML or YAML scenario)");
+		return mp_error_set(
+			ctx, MP_EUSAGE,
+			"negotiate: expected one input file (BDM CSV, KTAB CSV, KTAB XML or YAML scenario)");
 	int show = o->show ? mp_bargain_tab_parse(o->show) : MP_BARGAIN_TAB_SUMMARY, show_settings = 0;
 	if (show < 0 && !(show_settings = !strcmp(o->show, "settings")))
-		return mp_error_set(ctx, MP_EUSAGE,
-				    "negotiate: --show: unknown value '%s' (one of summary, positions, risk, offers, pairs, "
-				    "forecast, probabilities, settings)",
-				    o->show);
+		return mp_error_set(
+			ctx, MP_EUSAGE,
+			"negotiate: --show: unknown value '%s' (one of summary, positions, risk, offers, pairs, "
+			"forecast, probabilities, settings)",
+			o->show);
 	if (o->name && strlen(o->name) > MP_BARGAIN_NAME_MAX)
-		return mp_error_set(ctx, MP_EUSAGE, "negotiate: --name: longer than %d bytes (the limit)", MP_BARGAIN_NAME_MAX);
-	if ((rc = mp_bargain_input_read(ctx, pos[0], o->salience_percent ? MP_BARGAIN_READ_SALIENCE_PERCENT : 0, &in)) ||
+		return mp_error_set(ctx, MP_EUSAGE, "negotiate: --name: longer than %d bytes (the limit)",
+				    MP_BARGAIN_NAME_MAX);
+	if ((rc = mp_bargain_input_read(ctx, pos[0], o->salience_percent ? MP_BARGAIN_READ_SALIENCE_PERCENT : 0,
+					&in)) ||
 	    (rc = settings(ctx, o, in, &s)))
 		goto done;
 	if (show_settings) {
@@ -166,8 +173,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		goto done;
 	}
 	if (s.replicates > 0 && o->show && show != MP_BARGAIN_TAB_SUMMARY) {
-		rc = mp_error_set(ctx, MP_EUSAGE, "negotiate: --sensitivity prints forecast quantiles; it takes no --show %s",
-				  o->show);
+		rc = mp_error_set(ctx, MP_EUSAGE,
+				  "negotiate: --sensitivity prints forecast quantiles; it takes no --show %s", o->show);
 		goto done;
 	}
 	if (s.replicates > 0) {
@@ -190,13 +197,16 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			 "capability log-SD %g, position SD %g of the scale, salience SD %g; docs/bargaining.md "
 			 "\"Sensitivity\")",
 			 *in->name ? in->name : base_name(in->path), s.replicates,
-			 s.run.model == MP_BARGAIN_MODEL_EU ? "the expected-utility model" : "KTAB's Spatial Model of Politics",
+			 s.run.model == MP_BARGAIN_MODEL_EU ? "the expected-utility model"
+							    : "KTAB's Spatial Model of Politics",
 			 (unsigned long long)s.seed, s.noise.cap_logsd, s.noise.pos_sd, s.noise.sal_sd);
 		size_t l = strlen(about);
 		if (o->common.fmt == MP_FORMAT_TEXT && in->illustrative)
 			/* in text the label is part of the answer, as in the summary */
-			snprintf(about + l, sizeof about - l, ".\nILLUSTRATIVE INPUT, NOT DATA: %s marks its numbers as "
-				 "judgements written to show the format (illustrative: true).", base_name(in->path));
+			snprintf(about + l, sizeof about - l,
+				 ".\nILLUSTRATIVE INPUT, NOT DATA: %s marks its numbers as "
+				 "judgements written to show the format (illustrative: true).",
+				 base_name(in->path));
 		else
 			note_illustrative(o, in, stderr);
 		rc = cli_write_table_about(ctx, &o->common, quantiles, about);
@@ -221,19 +231,18 @@ const cli_command cli_cmd_negotiate = {
 	.name = "negotiate",
 	.summary = "forecast a negotiation (expected-utility model or KTAB's spatial model)",
 	.usage = "FILE [--model eu|smp] [--show WHAT] [--rounds N] [--sensitivity N --seed S] [--store] [OPTIONS]",
-	.description =
-		"Reads actors with capability, position and salience from FILE (a BDM CSV\n"
-		"'Actor,Capability,Position,Salience', a KTAB CSV or XML scenario, or a YAML scenario) and\n"
-		"plays the Bueno de Mesquita expected-utility model as reconstructed by Scholz et al.\n"
-		"(2011) (--model eu; defaults reproduce the Scholz-code results) or KTAB's Spatial Model\n"
-		"of Politics (--model smp; defaults are KTAB's CSV defaults). Prints the forecast per\n"
-		"dimension (weighted median and mean of the final positions) with what the scale's ends\n"
-		"mean and the nearest labelled point; --show positions gives every actor's position per\n"
-		"round, --show risk, offers, pairs, forecast, probabilities the model's intermediates,\n"
-		"--show settings the settings in effect. A scenario marked 'illustrative: true' is\n"
-		"labelled as not data. --sensitivity N reruns N perturbed replicates on all cores and\n"
-		"reports forecast quantiles, identical for any --threads. A scenario file's 'options:'\n"
-		"may set any setting above except --threads; never a database, an output or --store.",
+	.description = "Reads actors with capability, position and salience from FILE (a BDM CSV\n"
+		       "'Actor,Capability,Position,Salience', a KTAB CSV or XML scenario, or a YAML scenario) and\n"
+		       "plays the Bueno de Mesquita expected-utility model as reconstructed by Scholz et al.\n"
+		       "(2011) (--model eu; defaults reproduce the Scholz-code results) or KTAB's Spatial Model\n"
+		       "of Politics (--model smp; defaults are KTAB's CSV defaults). Prints the forecast per\n"
+		       "dimension (weighted median and mean of the final positions) with what the scale's ends\n"
+		       "mean and the nearest labelled point; --show positions gives every actor's position per\n"
+		       "round, --show risk, offers, pairs, forecast, probabilities the model's intermediates,\n"
+		       "--show settings the settings in effect. A scenario marked 'illustrative: true' is\n"
+		       "labelled as not data. --sensitivity N reruns N perturbed replicates on all cores and\n"
+		       "reports forecast quantiles, identical for any --threads. A scenario file's 'options:'\n"
+		       "may set any setting above except --threads; never a database, an output or --store.",
 	.example = "multipolar negotiate data/scenarios/negotiation/taiwan_status.yaml",
 	.options = options,
 	.opts_size = sizeof(negotiate_opts),

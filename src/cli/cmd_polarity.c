@@ -29,15 +29,18 @@ static void defaults(void *vo)
 static const cli_option options[] = {
 	CLI_OPT_DB,
 	CLI_OPT_SOURCE(polarity_opts, src),
-	{ "set", CLI_STRING, offsetof(polarity_opts, set), "SET", "units: all (states), majors (COW major powers) or poles" },
+	{ "set", CLI_STRING, offsetof(polarity_opts, set), "SET",
+	  "units: all (states), majors (COW major powers) or poles" },
 	{ "from", CLI_INT, offsetof(polarity_opts, from), "Y",
 	  "first year (with --to alone: the first of the data; without either: the --start world's year)" },
 	{ "to", CLI_INT, offsetof(polarity_opts, to), "Y", "last year (with --from alone: the last of the data)" },
 	{ "classifier", CLI_STRING, offsetof(polarity_opts, classifier), "NAME",
 	  "thompson (default), threshold or wayman (docs/models.md)" },
 	{ "unipolar", CLI_REAL, offsetof(polarity_opts, uni), "S", "unipolar share threshold (default 0.50)" },
-	{ "bipolar", CLI_REAL, offsetof(polarity_opts, bi), "S", "thompson: share each of two poles needs (default 0.25)" },
-	{ "tau", CLI_REAL, offsetof(polarity_opts, tau), "S", "threshold: share that makes a unit a pole (default 0.10)" },
+	{ "bipolar", CLI_REAL, offsetof(polarity_opts, bi), "S",
+	  "thompson: share each of two poles needs (default 0.25)" },
+	{ "tau", CLI_REAL, offsetof(polarity_opts, tau), "S",
+	  "threshold: share that makes a unit a pole (default 0.10)" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_OUTPUT,
 	CLI_OPT_QUIET,
@@ -45,12 +48,21 @@ static const cli_option options[] = {
 };
 
 static const mp_column cols[] = {
-	{ "year", MP_COL_INT, 0 },         { "set", MP_COL_TEXT, 0 },          { "n", MP_COL_INT, 0 },
-	{ "con", MP_COL_REAL, 4 },         { "n_eff", MP_COL_REAL, 3 },        { "n_golosov", MP_COL_REAL, 3 },
-	{ "leader", MP_COL_TEXT, 0 },      { "leader_share", MP_COL_REAL, 4 }, { "runner_up", MP_COL_TEXT, 0 },
-	{ "runner_up_share", MP_COL_REAL, 4 }, { "lead_ratio", MP_COL_REAL, 3 }, { "class", MP_COL_TEXT, 0 },
+	{ "year", MP_COL_INT, 0 },
+	{ "set", MP_COL_TEXT, 0 },
+	{ "n", MP_COL_INT, 0 },
+	{ "con", MP_COL_REAL, 4 },
+	{ "n_eff", MP_COL_REAL, 3 },
+	{ "n_golosov", MP_COL_REAL, 3 },
+	{ "leader", MP_COL_TEXT, 0 },
+	{ "leader_share", MP_COL_REAL, 4 },
+	{ "runner_up", MP_COL_TEXT, 0 },
+	{ "runner_up_share", MP_COL_REAL, 4 },
+	{ "lead_ratio", MP_COL_REAL, 3 },
+	{ "class", MP_COL_TEXT, 0 },
 	/* COW codes of the leader and the runner-up (empty for poles and aggregates) */
-	{ "leader_ccode", MP_COL_INT, 0 },  { "runner_up_ccode", MP_COL_INT, 0 },
+	{ "leader_ccode", MP_COL_INT, 0 },
+	{ "runner_up_ccode", MP_COL_INT, 0 },
 };
 
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)

@@ -28,8 +28,7 @@ static const cli_option options[] = {
 	{ "runs", CLI_INT, offsetof(population_opts, runs), "N", "number of runs (default: the scenario's)" },
 	{ "seed", CLI_LONG, offsetof(population_opts, seed), "S", "random seed (default: the scenario's)" },
 	{ "threads", CLI_INT, offsetof(population_opts, threads), "T", "OpenMP threads (default: all cores)" },
-	{ "show", CLI_STRING, offsetof(population_opts, show), "WHAT",
-	  "indicators, pyramid or all (default all)" },
+	{ "show", CLI_STRING, offsetof(population_opts, show), "WHAT", "indicators, pyramid or all (default all)" },
 	{ "write-ages", CLI_STRING, offsetof(population_opts, write_ages), "FILE",
 	  "build the default world's age structures from the database's UN WPP data into FILE "
 	  "(data/world/ages.csv; see data/world/build_ages.sh) and exit" },
@@ -75,8 +74,8 @@ static int write_ages(mp_ctx *ctx, population_opts *o)
 		size_t have = 0;
 		for (size_t i = 0; i < w->n; i++)
 			have += w->demog[i].source != MP_AGES_NONE;
-		fprintf(stderr, "population: age structures of %zu of %zu actors (%d) written to %s\n", have, w->n, w->year,
-			o->write_ages);
+		fprintf(stderr, "population: age structures of %zu of %zu actors (%d) written to %s\n", have, w->n,
+			w->year, o->write_ages);
 	}
 	mp_world_free(w);
 	mp_poles_free(poles);
@@ -84,8 +83,8 @@ static int write_ages(mp_ctx *ctx, population_opts *o)
 	return rc;
 }
 
-static const char *const ind_vars[] = { "pop", "pop_0_14", "working_age", "pop_65p", "old_age_dependency",
-					"median_age", "tfr", "e0" };
+static const char *const ind_vars[] = { "pop",        "pop_0_14", "working_age", "pop_65p", "old_age_dependency",
+					"median_age", "tfr",      "e0" };
 
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 {
@@ -93,12 +92,14 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (o->write_ages)
 		return write_ages(ctx, o);
 	if (npos != 1)
-		return mp_error_set(ctx, MP_EUSAGE, "population needs one STATE (stateabb, name or ccode) or pole:NAME");
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "population needs one STATE (stateabb, name or ccode) or pole:NAME");
 	const char *show = o->show ? o->show : "all";
 	int want_ind = !strcmp(show, "all") || !strcmp(show, "indicators");
 	int want_pyr = !strcmp(show, "all") || !strcmp(show, "pyramid");
 	if (!want_ind && !want_pyr)
-		return mp_error_set(ctx, MP_EUSAGE, "population: --show expects indicators, pyramid or all, got \"%s\"", show);
+		return mp_error_set(ctx, MP_EUSAGE, "population: --show expects indicators, pyramid or all, got \"%s\"",
+				    show);
 	if (o->runs < 0 || o->threads < 0)
 		return mp_error_set(ctx, MP_EUSAGE, "population: --runs and --threads must not be negative");
 	mp_scenario *sc = malloc(sizeof *sc);
@@ -117,11 +118,11 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if ((rc = mp_ensemble_start_world(ctx, sc, store, &poles, &world)) != MP_OK)
 		goto done;
 	if (!world->demog) {
-		rc = mp_error_set(ctx, MP_EINPUT,
-				  "population: the start world (%s) has no age structures: %s", world->source,
-				  sc->start ? "import the UN WPP files (../shared/data/wpp2017/*.txt, wpp2024/*.txt) and the "
-					      "country-code crosswalk into the database"
-					    : "data/world/ages.csv is missing (data/world/build_ages.sh builds it)");
+		rc = mp_error_set(
+			ctx, MP_EINPUT, "population: the start world (%s) has no age structures: %s", world->source,
+			sc->start ? "import the UN WPP files (../shared/data/wpp2017/*.txt, wpp2024/*.txt) and the "
+				    "country-code crosswalk into the database"
+				  : "data/world/ages.csv is missing (data/world/build_ages.sh builds it)");
 		goto done;
 	}
 	/* the unit as the outputs name it */
@@ -146,8 +147,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			goto done;
 		}
 		if (i < 0) {
-			rc = mp_error_set(ctx, MP_EINPUT, "population: %s (%s, %d) is not a state of the start world (%s)",
-					  c->name, c->cowc, c->ccode, world->source);
+			rc = mp_error_set(ctx, MP_EINPUT,
+					  "population: %s (%s, %d) is not a state of the start world (%s)", c->name,
+					  c->cowc, c->ccode, world->source);
 			goto done;
 		}
 		snprintf(uname, sizeof uname, "%s", world->actors[i].stateabb);
@@ -155,7 +157,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	}
 	int to = o->to ? o->to : sc->horizon, from = o->from ? o->from : world->year;
 	if (to <= world->year || from < world->year || from > to) {
-		rc = mp_error_set(ctx, MP_EUSAGE, "population: --from %d --to %d must lie within the simulation, %d to a year after it",
+		rc = mp_error_set(ctx, MP_EUSAGE,
+				  "population: --from %d --to %d must lie within the simulation, %d to a year after it",
 				  from, to, world->year);
 		goto done;
 	}
@@ -172,16 +175,17 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if ((rc = mp_ensemble_run(ctx, sc, world, poles, &eo, &e)) != MP_OK)
 		goto done;
 	static const mp_column cols[] = {
-		{ "unit", MP_COL_TEXT, 0 },   { "ccode", MP_COL_INT, 0 },  { "year", MP_COL_INT, 0 },
-		{ "variable", MP_COL_TEXT, 0 }, { "sex", MP_COL_TEXT, 0 }, { "age", MP_COL_TEXT, 0 },
-		{ "q05", MP_COL_REAL, 4 },    { "q25", MP_COL_REAL, 4 },   { "q50", MP_COL_REAL, 4 },
-		{ "q75", MP_COL_REAL, 4 },    { "q95", MP_COL_REAL, 4 },   { "mean", MP_COL_REAL, 4 },
+		{ "unit", MP_COL_TEXT, 0 },     { "ccode", MP_COL_INT, 0 }, { "year", MP_COL_INT, 0 },
+		{ "variable", MP_COL_TEXT, 0 }, { "sex", MP_COL_TEXT, 0 },  { "age", MP_COL_TEXT, 0 },
+		{ "q05", MP_COL_REAL, 4 },      { "q25", MP_COL_REAL, 4 },  { "q50", MP_COL_REAL, 4 },
+		{ "q75", MP_COL_REAL, 4 },      { "q95", MP_COL_REAL, 4 },  { "mean", MP_COL_REAL, 4 },
 	};
 	if ((rc = mp_table_new(&t, cols, sizeof cols / sizeof cols[0])) != MP_OK)
 		goto done;
 	for (int y = from; y <= to && rc == MP_OK; y++) {
 		for (int pass = 0; pass < 2 && rc == MP_OK; pass++) {
-			size_t nv = pass == 0 ? (want_ind ? sizeof ind_vars / sizeof ind_vars[0] : 0) : (want_pyr ? 2 * MP_DEMOG_GROUPS : 0);
+			size_t nv = pass == 0 ? (want_ind ? sizeof ind_vars / sizeof ind_vars[0] : 0)
+					      : (want_pyr ? 2 * MP_DEMOG_GROUPS : 0);
 			for (size_t v = 0; v < nv && rc == MP_OK; v++) {
 				char var[32], age[16] = "";
 				const char *sex = NULL;
@@ -221,8 +225,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	if (rc == MP_OK)
 		rc = cli_write_table(ctx, &o->common, t);
 	if (rc == MP_OK && !o->common.quiet)
-		fprintf(stderr, "population: %s, %s, %d runs from %d (seed %llu)\n", uname, sc->name, mp_ensemble_runs(e),
-			world->year, (unsigned long long)mp_ensemble_seed(e));
+		fprintf(stderr, "population: %s, %s, %d runs from %d (seed %llu)\n", uname, sc->name,
+			mp_ensemble_runs(e), world->year, (unsigned long long)mp_ensemble_seed(e));
 done:
 	mp_table_free(t);
 	mp_ensemble_free(e);
@@ -237,15 +241,14 @@ const cli_command cli_cmd_population = {
 	.name = "population",
 	.summary = "simulated population of a state or pole by age and sex, with quantiles",
 	.usage = "STATE|pole:NAME [--scenario S] [--start Y] [--from Y] [--to Y] [--runs N] [--show WHAT]",
-	.description =
-		"Runs the scenario's ensemble (default baseline, from the shipped default world or, with "
-		"--start Y, the database's world of year Y) and prints, for each year from --from to --to, the "
-		"5, 25, 50, 75 and 95% quantiles over runs and the mean of the unit's population (pop, "
-		"pop_0_14, working_age 15-64, pop_65p, thousands), old_age_dependency (65+ per 15-64), "
-		"median_age, tfr (total fertility) and e0 (life expectancy at birth, both sexes), and its "
-		"pyramid: people by sex and five-year age group (variable pyramid; columns sex, age). The "
-		"cohort-component model and its sources: docs/demography.md. --write-ages FILE builds the "
-		"default world's age structures from a database with the UN WPP files imported.",
+	.description = "Runs the scenario's ensemble (default baseline, from the shipped default world or, with "
+		       "--start Y, the database's world of year Y) and prints, for each year from --from to --to, the "
+		       "5, 25, 50, 75 and 95% quantiles over runs and the mean of the unit's population (pop, "
+		       "pop_0_14, working_age 15-64, pop_65p, thousands), old_age_dependency (65+ per 15-64), "
+		       "median_age, tfr (total fertility) and e0 (life expectancy at birth, both sexes), and its "
+		       "pyramid: people by sex and five-year age group (variable pyramid; columns sex, age). The "
+		       "cohort-component model and its sources: docs/demography.md. --write-ages FILE builds the "
+		       "default world's age structures from a database with the UN WPP files imported.",
 	.example = "multipolar population CHN --from 2023 --to 2050 --runs 200 --format csv > chn.csv",
 	.options = options,
 	.opts_size = sizeof(population_opts),

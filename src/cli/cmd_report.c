@@ -30,7 +30,8 @@ static const cli_option options[] = {
 	  "dyads to follow: COW codes or abbreviations, e.g. CHN-RUS or 2-710 (default: CHN-RUS and USA-CHN)" },
 	{ "poles", CLI_STRING, offsetof(report_opts, poles), "FILE",
 	  "pole membership file (ccode,stateabb,pole,from_year,to_year,rule) replacing the shipped one" },
-	{ "nmc-version", CLI_STRING, offsetof(report_opts, version), "V", "NMC dataset version to use (default: the newest imported)" },
+	{ "nmc-version", CLI_STRING, offsetof(report_opts, version), "V",
+	  "NMC dataset version to use (default: the newest imported)" },
 	{ "from", CLI_INT, offsetof(report_opts, from), "Y", "first year of the history (default: all)" },
 	{ "to", CLI_INT, offsetof(report_opts, to), "Y", "last year of the history (default: all)" },
 	{ "top", CLI_INT, offsetof(report_opts, top), "N", "leading states in the history chart (default 8)" },
@@ -52,11 +53,13 @@ static int parse_side(mp_ctx *ctx, mp_store *s, const char *dyad, const char *te
 	}
 	mp_rel_actor a;
 	if (!mp_store_has(s, "states"))
-		return mp_error_set(ctx, MP_EUSAGE,
-				    "--dyad '%s': names need the COW state list (import states2016.csv) or use COW codes", dyad);
+		return mp_error_set(
+			ctx, MP_EUSAGE,
+			"--dyad '%s': names need the COW state list (import states2016.csv) or use COW codes", dyad);
 	int rc = mp_rel_resolve(ctx, s, NULL, text, &a);
 	if (rc != MP_OK)
-		return mp_error_set(ctx, MP_EUSAGE, "--dyad '%s': '%s' is not a COW code, abbreviation or state name", dyad, text);
+		return mp_error_set(ctx, MP_EUSAGE, "--dyad '%s': '%s' is not a COW code, abbreviation or state name",
+				    dyad, text);
 	if (a.is_pole)
 		return mp_error_set(ctx, MP_EUSAGE, "--dyad '%s': the report follows dyads of states, not poles", dyad);
 	*ccode = a.ccode;
@@ -68,7 +71,8 @@ static int parse_dyad(mp_ctx *ctx, mp_store *s, const char *text, mp_report_dyad
 	char a[64], b[64];
 	const char *sep = strpbrk(text, "-:");
 	if (!sep || sep == text || !sep[1] || (size_t)(sep - text) >= sizeof a || strlen(sep + 1) >= sizeof b)
-		return mp_error_set(ctx, MP_EUSAGE, "--dyad '%s': expected two states as A-B, e.g. CHN-RUS or 710-365", text);
+		return mp_error_set(ctx, MP_EUSAGE, "--dyad '%s': expected two states as A-B, e.g. CHN-RUS or 710-365",
+				    text);
 	memcpy(a, text, (size_t)(sep - text));
 	a[sep - text] = '\0';
 	snprintf(b, sizeof b, "%s", sep + 1);
@@ -94,7 +98,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	const char *db = cli_db_path(&o->common);
 	struct stat st;
 	if (stat(db, &st) != 0) {
-		rc = mp_error_set(ctx, MP_ENOTFOUND, "%s: no such database (import data first: 'multipolar import FILE.csv')", db);
+		rc = mp_error_set(ctx, MP_ENOTFOUND,
+				  "%s: no such database (import data first: 'multipolar import FILE.csv')", db);
 		goto done;
 	}
 	if ((rc = mp_store_open(ctx, db, MP_STORE_READONLY, &s)) != MP_OK)
@@ -146,15 +151,15 @@ const cli_command cli_cmd_report = {
 	.name = "report",
 	.summary = "write one self-contained HTML report (history, forecasts, relations)",
 	.usage = "[--db PATH] [--scenario NAME...] [--output FILE]",
-	.description =
-		"Writes one HTML file that needs no network access (inline CSS and SVG charts, no scripts): "
-		"CINC shares of the leading states and of the poles, concentration and the effective number "
-		"of poles since 1816; the stored simulation scenarios with 50% and 90% bands and their "
-		"comparison; chosen dyads over time and the camps of the latest year. Every chart has its data "
-		"table under a toggle. The file is written atomically (a temporary file renamed into place). "
-		"Without --output the report goes to ./multipolar-report.html; '--output -' writes it to "
-		"standard output. The path written is printed.",
-	.example = "multipolar report --db world.db --scenario baseline decoupling --dyad CHN-RUS USA-CHN --output report.html",
+	.description = "Writes one HTML file that needs no network access (inline CSS and SVG charts, no scripts): "
+		       "CINC shares of the leading states and of the poles, concentration and the effective number "
+		       "of poles since 1816; the stored simulation scenarios with 50% and 90% bands and their "
+		       "comparison; chosen dyads over time and the camps of the latest year. Every chart has its data "
+		       "table under a toggle. The file is written atomically (a temporary file renamed into place). "
+		       "Without --output the report goes to ./multipolar-report.html; '--output -' writes it to "
+		       "standard output. The path written is printed.",
+	.example =
+		"multipolar report --db world.db --scenario baseline decoupling --dyad CHN-RUS USA-CHN --output report.html",
 	.options = options,
 	.opts_size = sizeof(report_opts),
 	.run = run,

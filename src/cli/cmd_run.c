@@ -25,10 +25,12 @@ typedef struct {
 } run_opts;
 
 static const cli_option options[] = {
-	{ "runs", CLI_INT, offsetof(run_opts, runs), "N", "runs per scenario, at least 1 (default: each scenario's, 200)" },
+	{ "runs", CLI_INT, offsetof(run_opts, runs), "N",
+	  "runs per scenario, at least 1 (default: each scenario's, 200)" },
 	{ "seed", CLI_LONG, offsetof(run_opts, seed), "S", "random seed (default: each scenario's)" },
 	{ "threads", CLI_INT, offsetof(run_opts, threads), "T", "OpenMP threads, at least 1 (default: all cores)" },
-	{ "until", CLI_INT, offsetof(run_opts, until), "Y", "last simulated year, after the start and at most 2300 (default 2050)" },
+	{ "until", CLI_INT, offsetof(run_opts, until), "Y",
+	  "last simulated year, after the start and at most 2300 (default 2050)" },
 	CLI_OPT_SIM(run_opts, sim),
 	{ "no-store", CLI_FLAG, offsetof(run_opts, no_store), NULL, "do not store the results in the database" },
 	{ "report", CLI_STRING, offsetof(run_opts, report), "FILE",
@@ -41,8 +43,12 @@ static const cli_option options[] = {
 	CLI_END
 };
 
-static const char *const default_scenarios[] = { "baseline", "decoupling", "sino-russian-axis",
-						 "russian-breakthrough", "multipolar-club", "china-supports-russia",
+static const char *const default_scenarios[] = { "baseline",
+						 "decoupling",
+						 "sino-russian-axis",
+						 "russian-breakthrough",
+						 "multipolar-club",
+						 "china-supports-russia",
 						 "china-supports-russia-secondary" };
 
 static const char *const poles_shown[] = { "West", "China", "Russia", "India" };
@@ -120,7 +126,8 @@ static int add_rows_politics(mp_ctx *ctx, mp_table *t, const mp_ensemble *e, con
 			int any = 0;
 			snprintf(var, sizeof var, "camp_%s", camps_shown[c]);
 			for (size_t i = 0; i < w->n; i++)
-				if (w->actors[i].ccode != 0 && mp_ensemble_get(e, y, w->actors[i].stateabb, var, q, &mean) == MP_OK) {
+				if (w->actors[i].ccode != 0 &&
+				    mp_ensemble_get(e, y, w->actors[i].stateabb, var, q, &mean) == MP_OK) {
 					size += mean;
 					any = 1;
 				}
@@ -151,17 +158,21 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	int rank = 0, size = 1;
 	if (mp_ensemble_mpi_init(&rank, &size) != MP_OK)
 		return mp_error_set(ctx, MP_ERROR, "MPI initialisation failed");
-	static const mp_column cols[] = {
-		{ "scenario", MP_COL_TEXT, 0 }, { "start", MP_COL_INT, 0 },   { "year", MP_COL_INT, 0 },
-		{ "West", MP_COL_REAL, 3 },     { "China", MP_COL_REAL, 3 },  { "Russia", MP_COL_REAL, 3 },
-		{ "India", MP_COL_REAL, 3 },    { "n_eff", MP_COL_REAL, 2 },  { "p_multipolar", MP_COL_REAL, 2 },
-		{ "p_war", MP_COL_REAL, 2 },    { "p_gp_war", MP_COL_REAL, 3 }
-	};
-	static const mp_column cols2[] = {
-		{ "scenario", MP_COL_TEXT, 0 }, { "year", MP_COL_INT, 0 },        { "p_gp_war_by", MP_COL_REAL, 2 },
-		{ "West", MP_COL_REAL, 1 },     { "China", MP_COL_REAL, 1 },      { "Russia", MP_COL_REAL, 1 },
-		{ "club", MP_COL_REAL, 1 },     { "RUS/CHN_cinc", MP_COL_REAL, 3 }, { "RUS/CHN_dependence", MP_COL_REAL, 2 }
-	};
+	static const mp_column cols[] = { { "scenario", MP_COL_TEXT, 0 },     { "start", MP_COL_INT, 0 },
+					  { "year", MP_COL_INT, 0 },          { "West", MP_COL_REAL, 3 },
+					  { "China", MP_COL_REAL, 3 },        { "Russia", MP_COL_REAL, 3 },
+					  { "India", MP_COL_REAL, 3 },        { "n_eff", MP_COL_REAL, 2 },
+					  { "p_multipolar", MP_COL_REAL, 2 }, { "p_war", MP_COL_REAL, 2 },
+					  { "p_gp_war", MP_COL_REAL, 3 } };
+	static const mp_column cols2[] = { { "scenario", MP_COL_TEXT, 0 },
+					   { "year", MP_COL_INT, 0 },
+					   { "p_gp_war_by", MP_COL_REAL, 2 },
+					   { "West", MP_COL_REAL, 1 },
+					   { "China", MP_COL_REAL, 1 },
+					   { "Russia", MP_COL_REAL, 1 },
+					   { "club", MP_COL_REAL, 1 },
+					   { "RUS/CHN_cinc", MP_COL_REAL, 3 },
+					   { "RUS/CHN_dependence", MP_COL_REAL, 2 } };
 	mp_scenario *sc = malloc(sizeof *sc);
 	mp_store *store = NULL;
 	mp_table *t = NULL, *t2 = NULL;
@@ -179,7 +190,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	/* the scenarios are one job: simulated first, then stored in one transaction, so an
 	 * interrupted run stores none of them and the report never mixes a partial job in */
 	int until = o->until ? o->until : 2050;
-	char world[sizeof ((cli_sim_setup *)0)->world] = "", params[sizeof ((cli_sim_setup *)0)->params] = "";
+	char world[sizeof((cli_sim_setup *)0)->world] = "", params[sizeof((cli_sim_setup *)0)->params] = "";
 	int mixed = 0;
 	size_t nsc = npos ? (size_t)npos : sizeof default_scenarios / sizeof default_scenarios[0];
 	mp_ensemble **ens = calloc(nsc, sizeof *ens);
@@ -256,8 +267,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			 "probabilities that the poles are multipolar (Thompson rule), of any war and of a\n"
 			 "war between great powers in that year. Start: %s.\nParameters: %s.",
 			 world, params);
-		rc = o->common.fmt == MP_FORMAT_TEXT && !o->common.quiet ? cli_write_table_about(ctx, &o->common, t, about)
-									 : cli_write_table(ctx, &o->common, t);
+		rc = o->common.fmt == MP_FORMAT_TEXT && !o->common.quiet
+			     ? cli_write_table_about(ctx, &o->common, t, about)
+			     : cli_write_table(ctx, &o->common, t);
 		/* the politics table follows in text output (csv/json: the first table only) */
 		if (rc == MP_OK && o->common.fmt == MP_FORMAT_TEXT && !o->common.output) {
 			if (!o->common.quiet)
@@ -287,25 +299,25 @@ done:
 const cli_command cli_cmd_run = {
 	.name = "run",
 	.summary = "the main job: baseline and scenarios to 2050, stored and compared",
-	.usage = "[SCENARIO...] [--runs N] [--seed S] [--threads T] [--until Y] [--start Y|default|latest] [--params FILE]",
-	.description =
-		"Simulates the baseline and the scenarios decoupling, sino-russian-axis, "
-		"russian-breakthrough, multipolar-club, china-supports-russia and "
-		"china-supports-russia-secondary (or the SCENARIOs given) to 2050 (--until Y). "
-		"The start world is --start: a year of the database's NMC data, the shipped default world, "
-		"or latest, the default: the newest available, the shipped default world (2023) unless the "
-		"database's NMC data reach that year (a scenario's own start: Y is kept without --start). "
-		"Parameters: the defaults, then --params FILE, else the database's newest calibration "
-		"fitted on data up to the start year, else the shipped data/params/calibrated.yaml, then "
-		"the scenario's own keys. Both are stated above the table and on standard error. Each "
-		"ensemble is stored in the database (sim_runs, sim_summary) and a short comparison is "
-		"printed: the start year, median CINC shares of the West, China, Russia and India poles, "
-		"the effective number of poles, and the probabilities of a multipolar distribution "
-		"(Thompson rule), of any war and of a great-power war, in 2035 and 2050; then, per "
-		"scenario, the probability of a great-power war by 2035 and 2050, the camps' expected "
-		"sizes and the Russia-China capability and trade-dependence ratios. Finally the "
-		"HTML report of the stored results is written (--report FILE, default "
-		"multipolar-report.html) and its path printed. docs/cli.md, docs/sim.md.",
+	.usage =
+		"[SCENARIO...] [--runs N] [--seed S] [--threads T] [--until Y] [--start Y|default|latest] [--params FILE]",
+	.description = "Simulates the baseline and the scenarios decoupling, sino-russian-axis, "
+		       "russian-breakthrough, multipolar-club, china-supports-russia and "
+		       "china-supports-russia-secondary (or the SCENARIOs given) to 2050 (--until Y). "
+		       "The start world is --start: a year of the database's NMC data, the shipped default world, "
+		       "or latest, the default: the newest available, the shipped default world (2023) unless the "
+		       "database's NMC data reach that year (a scenario's own start: Y is kept without --start). "
+		       "Parameters: the defaults, then --params FILE, else the database's newest calibration "
+		       "fitted on data up to the start year, else the shipped data/params/calibrated.yaml, then "
+		       "the scenario's own keys. Both are stated above the table and on standard error. Each "
+		       "ensemble is stored in the database (sim_runs, sim_summary) and a short comparison is "
+		       "printed: the start year, median CINC shares of the West, China, Russia and India poles, "
+		       "the effective number of poles, and the probabilities of a multipolar distribution "
+		       "(Thompson rule), of any war and of a great-power war, in 2035 and 2050; then, per "
+		       "scenario, the probability of a great-power war by 2035 and 2050, the camps' expected "
+		       "sizes and the Russia-China capability and trade-dependence ratios. Finally the "
+		       "HTML report of the stored results is written (--report FILE, default "
+		       "multipolar-report.html) and its path printed. docs/cli.md, docs/sim.md.",
 	.example = "multipolar run",
 	.options = options,
 	.opts_size = sizeof(run_opts),

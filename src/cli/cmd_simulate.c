@@ -21,9 +21,11 @@ typedef struct {
 } simulate_opts;
 
 static const cli_option options[] = {
-	{ "runs", CLI_INT, offsetof(simulate_opts, runs), "N", "number of runs, at least 1 (default: the scenario's, 200)" },
+	{ "runs", CLI_INT, offsetof(simulate_opts, runs), "N",
+	  "number of runs, at least 1 (default: the scenario's, 200)" },
 	{ "seed", CLI_LONG, offsetof(simulate_opts, seed), "S", "random seed (default: the scenario's)" },
-	{ "threads", CLI_INT, offsetof(simulate_opts, threads), "T", "OpenMP threads, at least 1 (default: all cores)" },
+	{ "threads", CLI_INT, offsetof(simulate_opts, threads), "T",
+	  "OpenMP threads, at least 1 (default: all cores)" },
 	{ "until", CLI_INT, offsetof(simulate_opts, until), "Y",
 	  "last simulated year, after the start and at most 2300 (default: the scenario's horizon)" },
 	CLI_OPT_SIM(simulate_opts, sim),
@@ -54,9 +56,9 @@ static int file_exists(const char *p)
 /* The parameters the run would use: key, value, origin, default, unit, source. */
 static int list_params(mp_ctx *ctx, const cli_common *c, const mp_scenario *sc, const cli_sim_setup *setup)
 {
-	static const mp_column cols[] = { { "key", MP_COL_TEXT, 0 },	 { "value", MP_COL_REAL, 6 },
-					  { "from", MP_COL_TEXT, 0 },	 { "default", MP_COL_REAL, 6 },
-					  { "unit", MP_COL_TEXT, 0 },	 { "source", MP_COL_TEXT, 0 } };
+	static const mp_column cols[] = { { "key", MP_COL_TEXT, 0 },  { "value", MP_COL_REAL, 6 },
+					  { "from", MP_COL_TEXT, 0 }, { "default", MP_COL_REAL, 6 },
+					  { "unit", MP_COL_TEXT, 0 }, { "source", MP_COL_TEXT, 0 } };
 	mp_table *t = NULL;
 	int rc = mp_table_new(&t, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; rc == MP_OK && i < mp_sim_params_count(); i++) {
@@ -88,7 +90,8 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 {
 	simulate_opts *o = vo;
 	if (npos > 1)
-		return mp_error_set(ctx, MP_EUSAGE, "simulate takes one scenario (a file or a name in data/scenarios/)");
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "simulate takes one scenario (a file or a name in data/scenarios/)");
 	if (o->seed != LLONG_MIN && o->seed < 0)
 		return mp_error_set(ctx, MP_EUSAGE, "--seed must be 0 or more, not %lld", o->seed);
 	if (o->runs != INT_MIN && o->runs < 1)
@@ -165,7 +168,7 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 	char about[1536];
 	snprintf(about, sizeof about, "Scenario %s from %s; parameters: %s.", sc->name, setup.world, setup.params);
 	rc = o->common.fmt == MP_FORMAT_TEXT ? cli_write_table_about(ctx, &o->common, t, about)
-					      : cli_write_table(ctx, &o->common, t);
+					     : cli_write_table(ctx, &o->common, t);
 done:
 	mp_sim_units_clear(&setup.units);
 	mp_table_free(t);

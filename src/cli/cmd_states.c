@@ -60,13 +60,12 @@ const cli_command cli_cmd_states = {
 	.name = "states",
 	.summary = "state-year panel: NMC components, CINC, GDP, SIPRI spending, ideal point, pole",
 	.usage = "[--year Y | --from Y --to Y] [--format FMT]",
-	.description =
-		"A tidy state-year panel, like peacesciencer's create_stateyears() with add_nmc(), "
-		"add_cow_majors() and friends: ccode, stateabb, year, the six NMC components in COW's units, "
-		"the published CINC, the COW major-power flag, GDP (Maddison, millions of 2011 int$), SIPRI "
-		"military expenditure (constant 2022 US$ m) and its share of GDP, the UN ideal point "
-		"(Bailey, Strezhnev & Voeten 2017) and the shipped pole. Cells without data are empty. "
-		"Columns and sources: docs/panels.md.",
+	.description = "A tidy state-year panel, like peacesciencer's create_stateyears() with add_nmc(), "
+		       "add_cow_majors() and friends: ccode, stateabb, year, the six NMC components in COW's units, "
+		       "the published CINC, the COW major-power flag, GDP (Maddison, millions of 2011 int$), SIPRI "
+		       "military expenditure (constant 2022 US$ m) and its share of GDP, the UN ideal point "
+		       "(Bailey, Strezhnev & Voeten 2017) and the shipped pole. Cells without data are empty. "
+		       "Columns and sources: docs/panels.md.",
 	.example = "multipolar states --from 1946 --to 2016 --format csv --output states.csv",
 	.options = options,
 	.opts_size = sizeof(states_opts),

@@ -138,11 +138,17 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 		}
 	}
 	static const mp_column cols[] = {
-		{ "dominant", MP_COL_TEXT, 0 }, { "challenger", MP_COL_TEXT, 0 }, { "event", MP_COL_TEXT, 0 },
-		{ "from", MP_COL_INT, 0 },      { "to", MP_COL_INT, 0 },          { "ratio_from", MP_COL_REAL, 4 },
-		{ "ratio_to", MP_COL_REAL, 4 }, { "leader", MP_COL_TEXT, 0 },
+		{ "dominant", MP_COL_TEXT, 0 },
+		{ "challenger", MP_COL_TEXT, 0 },
+		{ "event", MP_COL_TEXT, 0 },
+		{ "from", MP_COL_INT, 0 },
+		{ "to", MP_COL_INT, 0 },
+		{ "ratio_from", MP_COL_REAL, 4 },
+		{ "ratio_to", MP_COL_REAL, 4 },
+		{ "leader", MP_COL_TEXT, 0 },
 		/* COW codes of the two sides (empty for poles) */
-		{ "ccode_dominant", MP_COL_INT, 0 }, { "ccode_challenger", MP_COL_INT, 0 },
+		{ "ccode_dominant", MP_COL_INT, 0 },
+		{ "ccode_challenger", MP_COL_INT, 0 },
 	};
 	if ((rc = mp_table_new(&t, cols, sizeof cols / sizeof cols[0])))
 		goto done;
@@ -170,8 +176,9 @@ static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 			mp_rel_transitions(years, r, m, o->lo, o->hi, ev, ny * 2, &nev);
 			/* spells before the overtakings inside them: sort by (from, kind) */
 			for (size_t p = 1; p < nev; p++)
-				for (size_t q = p; q > 0 && (ev[q].from < ev[q - 1].from ||
-							     (ev[q].from == ev[q - 1].from && ev[q].kind < ev[q - 1].kind));
+				for (size_t q = p;
+				     q > 0 && (ev[q].from < ev[q - 1].from ||
+					       (ev[q].from == ev[q - 1].from && ev[q].kind < ev[q - 1].kind));
 				     q--) {
 					mp_rel_event tmp = ev[q];
 					ev[q] = ev[q - 1];
@@ -213,13 +220,12 @@ const cli_command cli_cmd_transitions = {
 	.name = "transitions",
 	.summary = "power-transition parity spells and overtaking years of major powers or poles",
 	.usage = "[--set majors|poles] [--from Y] [--to Y] [--lo R] [--hi R] [--format FMT]",
-	.description =
-		"For every pair of COW major powers (years in which both are majors) or of poles (summed "
-		"CINC of their members), the ratio r = challenger/dominant of NMC's published CINC, the "
-		"dominant being the stronger side in the pair's first year: spells of consecutive years with "
-		"r in the parity band [0.8, 1.2] (Organski & Kugler 1980) and the years r crosses 1 "
-		"(overtaking; leader = who is ahead after it). ratio_from/ratio_to: r at the event's ends "
-		"(for an overtaking, the years before and of the crossing).",
+	.description = "For every pair of COW major powers (years in which both are majors) or of poles (summed "
+		       "CINC of their members), the ratio r = challenger/dominant of NMC's published CINC, the "
+		       "dominant being the stronger side in the pair's first year: spells of consecutive years with "
+		       "r in the parity band [0.8, 1.2] (Organski & Kugler 1980) and the years r crosses 1 "
+		       "(overtaking; leader = who is ahead after it). ratio_from/ratio_to: r at the event's ends "
+		       "(for an overtaking, the years before and of the crossing).",
 	.example = "multipolar transitions --set majors --from 1950 --format csv",
 	.options = options,
 	.opts_size = sizeof(trans_opts),

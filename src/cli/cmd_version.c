@@ -6,11 +6,9 @@ typedef struct {
 	int build_options;
 } version_opts;
 
-static const cli_option options[] = {
-	{ "build-options", CLI_FLAG, offsetof(version_opts, build_options), NULL,
-	  "also list the features compiled in (threads, MPI, sanitizers, libraries)" },
-	CLI_END
-};
+static const cli_option options[] = { { "build-options", CLI_FLAG, offsetof(version_opts, build_options), NULL,
+					"also list the features compiled in (threads, MPI, sanitizers, libraries)" },
+				      CLI_END };
 
 static int run(mp_ctx *ctx, void *vo, int npos, char **pos)
 {

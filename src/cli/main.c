@@ -68,9 +68,7 @@ static int set_value(mp_ctx *ctx, const cli_option *o, const char *shown, const 
 		*(double *)dest = v;
 		break;
 	}
-	case CLI_STRING:
-		*(const char **)dest = val;
-		break;
+	case CLI_STRING: *(const char **)dest = val; break;
 	case CLI_STRINGS: {
 		cli_strv *sv = (cli_strv *)dest;
 		const char **nv = realloc(sv->v, (sv->n + (size_t)argc + 1) * sizeof *nv);
@@ -83,8 +81,7 @@ static int set_value(mp_ctx *ctx, const cli_option *o, const char *shown, const 
 			sv->v[sv->n++] = argv[++*i];
 		break;
 	}
-	case CLI_FLAG:
-		break;
+	case CLI_FLAG: break;
 	}
 	return MP_OK;
 }
@@ -117,9 +114,12 @@ static int parse(mp_ctx *ctx, const cli_command *cmd, void *opts, int argc, char
 					o++;
 				if (!o || !o->name) {
 					if (p == a + 1 && isdigit((unsigned char)*p))
-						return mp_error_set(ctx, MP_EUSAGE, "unexpected '%s' (a negative number must follow "
-								    "the option it belongs to)", a);
-					return mp_error_set(ctx, MP_EUSAGE, "unknown option '-%c' in '%s' (see 'multipolar %s --help')",
+						return mp_error_set(ctx, MP_EUSAGE,
+								    "unexpected '%s' (a negative number must follow "
+								    "the option it belongs to)",
+								    a);
+					return mp_error_set(ctx, MP_EUSAGE,
+							    "unknown option '-%c' in '%s' (see 'multipolar %s --help')",
 							    *p, a, cmd->name);
 				}
 				char shown[80];
@@ -131,7 +131,8 @@ static int parse(mp_ctx *ctx, const cli_command *cmd, void *opts, int argc, char
 				const char *val = p[1] ? p + 1 : NULL;
 				if (!val) {
 					if (i + 1 >= argc)
-						return mp_error_set(ctx, MP_EUSAGE, "option %s needs a value (%s)", shown, o->arg);
+						return mp_error_set(ctx, MP_EUSAGE, "option %s needs a value (%s)",
+								    shown, o->arg);
 					val = argv[++i];
 				}
 				int rc = set_value(ctx, o, shown, val, p[1] != '\0', &i, argc, argv, opts);
@@ -157,7 +158,8 @@ static int parse(mp_ctx *ctx, const cli_command *cmd, void *opts, int argc, char
 		while (o && o->name && strcmp(o->name, name))
 			o++;
 		if ((!o || !o->name) && !strcmp(name, "version"))
-			return mp_error_set(ctx, MP_EUSAGE, "unknown option '--version': the NMC dataset's version is "
+			return mp_error_set(ctx, MP_EUSAGE,
+					    "unknown option '--version': the NMC dataset's version is "
 					    "--nmc-version V; the program's version is 'multipolar version'");
 		if (!o || !o->name)
 			return mp_error_set(ctx, MP_EUSAGE, "unknown option '--%s' (see 'multipolar %s --help')", name,

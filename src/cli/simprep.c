@@ -67,8 +67,10 @@ static int choose_start(mp_ctx *ctx, const cli_sim_opts *o, mp_store *store, mp_
 		if (last)
 			return mp_error_set(ctx, MP_ERANGE, "no start world for %d: %s covers %d-%d and %s is %d", want,
 					    label, first, last, wname, shipped);
-		return mp_error_set(ctx, MP_ERANGE, "no start world for %d: %s is %d and no database with COW NMC data "
-				    "is open (import NMC data for other years)", want, wname, shipped);
+		return mp_error_set(ctx, MP_ERANGE,
+				    "no start world for %d: %s is %d and no database with COW NMC data "
+				    "is open (import NMC data for other years)",
+				    want, wname, shipped);
 	} else if (want == 0 && last && last >= shipped) {
 		out->from_db = 1;
 		out->year = last;
@@ -80,16 +82,15 @@ static int choose_start(mp_ctx *ctx, const cli_sim_opts *o, mp_store *store, mp_
 	} else {
 		sc->start = 0;
 		if (last)
-			snprintf(out->world, sizeof out->world, "%s of %d (the newest; %s covers %d-%d)", wname, shipped,
-				 label, first, last);
+			snprintf(out->world, sizeof out->world, "%s of %d (the newest; %s covers %d-%d)", wname,
+				 shipped, label, first, last);
 		else
 			snprintf(out->world, sizeof out->world, "%s of %d", wname, shipped);
 	}
 	return MP_OK;
 }
 
-int cli_sim_prepare(mp_ctx *ctx, const cli_sim_opts *o, mp_store *store, int until, mp_scenario *sc,
-		    cli_sim_setup *out)
+int cli_sim_prepare(mp_ctx *ctx, const cli_sim_opts *o, mp_store *store, int until, mp_scenario *sc, cli_sim_setup *out)
 {
 	memset(out, 0, sizeof *out);
 	size_t np = mp_sim_params_count();
@@ -99,8 +100,10 @@ int cli_sim_prepare(mp_ctx *ctx, const cli_sim_opts *o, mp_store *store, int unt
 	if (rc != MP_OK)
 		return rc;
 	if (until && (until <= out->year || until > CLI_YEAR_MAX))
-		return mp_error_set(ctx, MP_EUSAGE, "--until %d: the last simulated year must be after the start (%d) and "
-				    "at most %d", until, out->year, CLI_YEAR_MAX);
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "--until %d: the last simulated year must be after the start (%d) and "
+				    "at most %d",
+				    until, out->year, CLI_YEAR_MAX);
 	if (sc->horizon <= out->year)
 		sc->horizon = out->year + 1;
 
@@ -159,11 +162,13 @@ int cli_sim_prepare(mp_ctx *ctx, const cli_sim_opts *o, mp_store *store, int unt
 		if (shipped && ship_keys && 2 * from_ship >= ship_keys && su > out->year)
 			snprintf(out->params, sizeof out->params,
 				 "the shipped calibration %s, fitted on data up to %d, after the start %d (for an "
-				 "out-of-sample start: multipolar calibrate --until %d)", shipped, su, out->year, out->year);
+				 "out-of-sample start: multipolar calibrate --until %d)",
+				 shipped, su, out->year, out->year);
 		else if (shipped && ship_keys && 2 * from_ship >= ship_keys)
 			snprintf(out->params, sizeof out->params, "the shipped calibration %s", shipped);
 		else
-			snprintf(out->params, sizeof out->params, "the documented defaults (the scenario reads no calibration)");
+			snprintf(out->params, sizeof out->params,
+				 "the documented defaults (the scenario reads no calibration)");
 	}
 done:
 	free(shipped);

@@ -17,26 +17,28 @@
 #include "multipolar/store.h"
 
 typedef struct cli_sim_opts {
-	const char *start;   /* --start */
-	const char *params;  /* --params FILE */
+	const char *start;  /* --start */
+	const char *params; /* --params FILE */
 } cli_sim_opts;
 
-#define CLI_OPT_SIM(type, field)                                                                       \
-	{ "start", CLI_STRING, offsetof(type, field.start), "Y|default|latest",                        \
-	  "start world: a year of the database's NMC data, the shipped default world, or the newest "  \
-	  "available (default: the scenario's start: Y, else latest; docs/cli.md)" },                    \
-	{ "params", CLI_STRING, offsetof(type, field.params), "FILE",                                  \
-	  "parameters (flat key: value YAML, as 'calibrate --params FILE' writes) instead of the "     \
-	  "database's newest calibration or the shipped one" }
+#define CLI_OPT_SIM(type, field)                                                                                       \
+	{ "start", CLI_STRING, offsetof(type, field.start), "Y|default|latest",                                        \
+	  "start world: a year of the database's NMC data, the shipped default world, or the newest "                  \
+	  "available (default: the scenario's start: Y, else latest; docs/cli.md)" },                                  \
+	{                                                                                                              \
+		"params", CLI_STRING, offsetof(type, field.params), "FILE",                                            \
+			"parameters (flat key: value YAML, as 'calibrate --params FILE' writes) instead of the "       \
+			"database's newest calibration or the shipped one"                                             \
+	}
 
 /* What a run starts from; filled by cli_sim_prepare. */
 typedef struct cli_sim_setup {
-	int year;             /* the start year */
-	int from_db;          /* the start world is the database's NMC year */
-	char world[400];      /* the start world, for people */
-	char params[700];     /* the parameters' source, for people */
-	char params_file[400]; /* the parameter file read (--params or the shipped calibration), "" none */
-	int calibrated_keys;  /* parameters set by the chosen calibration */
+	int year;                  /* the start year */
+	int from_db;               /* the start world is the database's NMC year */
+	char world[400];           /* the start world, for people */
+	char params[700];          /* the parameters' source, for people */
+	char params_file[400];     /* the parameter file read (--params or the shipped calibration), "" none */
+	int calibrated_keys;       /* parameters set by the chosen calibration */
 	unsigned char origin[256]; /* per parameter (mp_sim_params_info order): 0 default,
 				      1 calibration, 2 the scenario's own key */
 	mp_sim_unit_params units;  /* the database calibration's per-country rows (free with

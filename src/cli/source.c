@@ -18,8 +18,8 @@ int cli_start_parse(mp_ctx *ctx, const char *s, int *year)
 	char *end;
 	long v = strtol(s, &end, 10);
 	if (!*s || *end)
-		return mp_error_set(ctx, MP_EUSAGE, "--start expects a year, 'default' (the shipped world) or 'latest', not '%s'",
-				    s);
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "--start expects a year, 'default' (the shipped world) or 'latest', not '%s'", s);
 	if (v < CLI_YEAR_MIN || v > CLI_YEAR_MAX)
 		return mp_error_set(ctx, MP_EUSAGE, "--start %ld is outside %d-%d", v, CLI_YEAR_MIN, CLI_YEAR_MAX);
 	*year = (int)v;
@@ -36,13 +36,17 @@ static const char *base(const char *path)
 static int no_world(mp_ctx *ctx, const cli_source *src, int year)
 {
 	if (src->db_last && !src->only_shipped)
-		return mp_error_set(ctx, MP_ERANGE, "no world for %d: %s covers %d-%d and %s is %d", year, src->db_label,
-				    src->db_first, src->db_last, src->shipped_label, src->shipped->year);
+		return mp_error_set(ctx, MP_ERANGE, "no world for %d: %s covers %d-%d and %s is %d", year,
+				    src->db_label, src->db_first, src->db_last, src->shipped_label, src->shipped->year);
 	if (src->only_shipped)
-		return mp_error_set(ctx, MP_ERANGE, "no world for %d: %s covers only %d (drop --start default or --world "
-				    "to use the database)", year, src->shipped_label, src->shipped->year);
-	return mp_error_set(ctx, MP_ERANGE, "no world for %d: %s covers only %d; import COW NMC data for other years "
-			    "(multipolar import NMC-60-abridged.csv)", year, src->shipped_label, src->shipped->year);
+		return mp_error_set(ctx, MP_ERANGE,
+				    "no world for %d: %s covers only %d (drop --start default or --world "
+				    "to use the database)",
+				    year, src->shipped_label, src->shipped->year);
+	return mp_error_set(ctx, MP_ERANGE,
+			    "no world for %d: %s covers only %d; import COW NMC data for other years "
+			    "(multipolar import NMC-60-abridged.csv)",
+			    year, src->shipped_label, src->shipped->year);
 }
 
 int cli_source_open(mp_ctx *ctx, const cli_common *c, const cli_source_opts *o, cli_source *src)
@@ -64,7 +68,8 @@ int cli_source_open(mp_ctx *ctx, const cli_common *c, const cli_source_opts *o, 
 	if (file)
 		snprintf(src->shipped_label, sizeof src->shipped_label, "the world file %s", file);
 	else
-		snprintf(src->shipped_label, sizeof src->shipped_label, "the shipped default world (data/world/world.csv)");
+		snprintf(src->shipped_label, sizeof src->shipped_label,
+			 "the shipped default world (data/world/world.csv)");
 	/* the database: when named, or present; its NMC data when it holds them */
 	const char *db = cli_db_path(c);
 	struct stat st;
@@ -82,13 +87,17 @@ int cli_source_open(mp_ctx *ctx, const cli_common *c, const cli_source_opts *o, 
 		}
 	}
 	if (o->version && !src->db_last) {
-		rc = mp_error_set(ctx, MP_ENOTFOUND, "--nmc-version %s: %s holds no NMC data (import it with "
-				  "'multipolar import NMC-60-abridged.csv')", o->version, db);
+		rc = mp_error_set(ctx, MP_ENOTFOUND,
+				  "--nmc-version %s: %s holds no NMC data (import it with "
+				  "'multipolar import NMC-60-abridged.csv')",
+				  o->version, db);
 		goto fail;
 	}
 	if ((c->db && *c->db) && stat(db, &st) != 0 && !src->only_shipped) {
-		rc = mp_error_set(ctx, MP_ENOTFOUND, "--db %s: no such database (import data first: 'multipolar import FILE', "
-				  "or leave out --db for the shipped default world)", db);
+		rc = mp_error_set(ctx, MP_ENOTFOUND,
+				  "--db %s: no such database (import data first: 'multipolar import FILE', "
+				  "or leave out --db for the shipped default world)",
+				  db);
 		goto fail;
 	}
 	/* --start */
@@ -146,8 +155,9 @@ int cli_source_range(mp_ctx *ctx, const cli_common *c, const cli_source *src, in
 				    use_db ? src->db_label : src->shipped_label, first, last);
 	if (t < first || f > last) {
 		if (use_db)
-			return mp_error_set(ctx, MP_ERANGE, "years %d-%d are outside the data: %s covers %d-%d (and %s is %d)",
-					    f, t, src->db_label, first, last, src->shipped_label, src->shipped->year);
+			return mp_error_set(ctx, MP_ERANGE,
+					    "years %d-%d are outside the data: %s covers %d-%d (and %s is %d)", f, t,
+					    src->db_label, first, last, src->shipped_label, src->shipped->year);
 		return no_world(ctx, src, f < first || f > last ? f : t);
 	}
 	if (f < first || t > last) {
@@ -156,8 +166,8 @@ int cli_source_range(mp_ctx *ctx, const cli_common *c, const cli_source *src, in
 			snprintf(a, sizeof a, "%d-%d", f, first - 1);
 		if (t > last)
 			snprintf(b, sizeof b, "%d-%d", last + 1, t);
-		cli_note(c, "%s covers %d-%d: years %s%s%s are left out", use_db ? src->db_label : src->shipped_label, first,
-			 last, a, *a && *b ? " and " : "", b);
+		cli_note(c, "%s covers %d-%d: years %s%s%s are left out", use_db ? src->db_label : src->shipped_label,
+			 first, last, a, *a && *b ? " and " : "", b);
 		f = f < first ? first : f;
 		t = t > last ? last : t;
 	}
@@ -177,8 +187,8 @@ const char *cli_source_about(const cli_source *src, int from, int to, char *buf,
 	if (db)
 		snprintf(buf, size, "World: %s, %s.", src->db_label, years);
 	else if (src->db_last && !src->only_shipped)
-		snprintf(buf, size, "World: %s, %s (the newest; %s covers %d-%d).", src->shipped_label,
-			 years, src->db_label, src->db_first, src->db_last);
+		snprintf(buf, size, "World: %s, %s (the newest; %s covers %d-%d).", src->shipped_label, years,
+			 src->db_label, src->db_first, src->db_last);
 	else if (src->store && !src->only_shipped)
 		snprintf(buf, size, "World: %s, %s (the database holds no NMC data: import them for other years).",
 			 src->shipped_label, years);

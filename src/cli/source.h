@@ -22,25 +22,29 @@
 
 /* Options shared by the measuring commands (place after cli_common in the struct). */
 typedef struct cli_source_opts {
-	const char *start;    /* a year, "default" or "latest" (NULL = latest) */
-	const char *world;    /* a world file in the shipped format; "default" = --start default */
-	const char *poles;    /* a pole membership file replacing the shipped one */
-	const char *version;  /* NMC version (--nmc-version) */
+	const char *start;   /* a year, "default" or "latest" (NULL = latest) */
+	const char *world;   /* a world file in the shipped format; "default" = --start default */
+	const char *poles;   /* a pole membership file replacing the shipped one */
+	const char *version; /* NMC version (--nmc-version) */
 } cli_source_opts;
 
-#define CLI_OPT_START(type, field)                                                                     \
-	{ "start", CLI_STRING, offsetof(type, field.start), "Y|default|latest",                        \
-	  "the world: a year of the database's NMC data, the shipped default world, or the newest "    \
-	  "available (default: latest; docs/cli.md)" },                                                 \
-	{ "world", CLI_STRING, offsetof(type, field.world), "FILE",                                    \
-	  "a world file in the format of the shipped data/world/world.csv (implies --start default)" }
+#define CLI_OPT_START(type, field)                                                                                     \
+	{ "start", CLI_STRING, offsetof(type, field.start), "Y|default|latest",                                        \
+	  "the world: a year of the database's NMC data, the shipped default world, or the newest "                    \
+	  "available (default: latest; docs/cli.md)" },                                                                \
+	{                                                                                                              \
+		"world", CLI_STRING, offsetof(type, field.world), "FILE",                                              \
+			"a world file in the format of the shipped data/world/world.csv (implies --start default)"     \
+	}
 
-#define CLI_OPT_SOURCE(type, field)                                                                     \
-	CLI_OPT_START(type, field),                                                                     \
-	{ "poles", CLI_STRING, offsetof(type, field.poles), "FILE",                                     \
-	  "pole membership file (ccode,stateabb,pole,from_year,to_year,rule) replacing the shipped one" }, \
-	{ "nmc-version", CLI_STRING, offsetof(type, field.version), "V",                                \
-	  "NMC dataset version to use, e.g. 6.0 (default: the newest imported)" }
+#define CLI_OPT_SOURCE(type, field)                                                                                    \
+	CLI_OPT_START(type, field),                                                                                    \
+		{ "poles", CLI_STRING, offsetof(type, field.poles), "FILE",                                            \
+		  "pole membership file (ccode,stateabb,pole,from_year,to_year,rule) replacing the shipped one" },     \
+	{                                                                                                              \
+		"nmc-version", CLI_STRING, offsetof(type, field.version), "V",                                         \
+			"NMC dataset version to use, e.g. 6.0 (default: the newest imported)"                          \
+	}
 
 typedef struct cli_source {
 	mp_store *store;       /* the database when it exists (read-only), else NULL */
@@ -50,9 +54,9 @@ typedef struct cli_source {
 	char shipped_label[160];
 	mp_poles *poles;
 	const char *version;
-	int only_shipped;      /* --start default or --world FILE */
-	int start;             /* the start year: --start resolved */
-	int start_db;          /* the start world comes from the database */
+	int only_shipped; /* --start default or --world FILE */
+	int start;        /* the start year: --start resolved */
+	int start_db;     /* the start world comes from the database */
 } cli_source;
 
 /* Opens the sources and resolves --start. MP_EUSAGE for a malformed --start, MP_ERANGE

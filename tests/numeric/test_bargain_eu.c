@@ -90,7 +90,8 @@ static void test_positions_risk_summary(void **state)
 			assert_int_equal((int)moved, atoi(sum[round].f[3]));
 			for (int t = 0; t < nr; t++)
 				if (atoi(risk[t].f[0]) == round) {
-					double e = fabs(mp_bargain_eu_risk(m)[actor_index(in, risk[t].f[1])] - atof(risk[t].f[2]));
+					double e = fabs(mp_bargain_eu_risk(m)[actor_index(in, risk[t].f[1])] -
+							atof(risk[t].f[2]));
 					maxerr = e > maxerr ? e : maxerr;
 					assert_true(e < TOL);
 					checked++;
@@ -117,7 +118,8 @@ static void test_positions_risk_summary(void **state)
 		}
 		for (int t = 0; t < np; t++)
 			if (atoi(pos[t].f[0]) == round) {
-				double e = fabs(mp_bargain_eu_positions(m)[actor_index(in, pos[t].f[1])] - atof(pos[t].f[2]));
+				double e = fabs(mp_bargain_eu_positions(m)[actor_index(in, pos[t].f[1])] -
+						atof(pos[t].f[2]));
 				maxerr = e > maxerr ? e : maxerr;
 				if (e >= TOL)
 					fail_msg("round %d actor %s: %.17g vs %s", round, pos[t].f[1],

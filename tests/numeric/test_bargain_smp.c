@@ -93,7 +93,8 @@ static void check(const char *input, const char *prefix)
 			double e = fabs(v - ref);
 			maxpos = e > maxpos ? e : maxpos;
 			if (e > 0.005 + 1e-9)
-				fail_msg("%s turn %d %s %s: %.6f vs %s", prefix, turn, pos[t].f[1], pos[t].f[2], v, pos[t].f[3]);
+				fail_msg("%s turn %d %s %s: %.6f vs %s", prefix, turn, pos[t].f[1], pos[t].f[2], v,
+					 pos[t].f[3]);
 			npc++;
 		}
 		for (int t = 0; t < npr; t++) {
@@ -104,7 +105,8 @@ static void check(const char *input, const char *prefix)
 			double e = fabs(pp[a] - atof(prob[t].f[2]));
 			maxprob = e > maxprob ? e : maxprob;
 			if (e > 0.00005 + 1e-9)
-				fail_msg("%s turn %d %s prob %.6f vs %s", prefix, turn, prob[t].f[1], pp[a], prob[t].f[2]);
+				fail_msg("%s turn %d %s prob %.6f vs %s", prefix, turn, prob[t].f[1], pp[a],
+					 prob[t].f[2]);
 			nprc++;
 		}
 		if (turn > 0) {
@@ -112,7 +114,8 @@ static void check(const char *input, const char *prefix)
 			double e = fabs(mp_bargain_smp_change_ratio(s) - atof(conv[turn - 1].f[1]));
 			maxconv = e > maxconv ? e : maxconv;
 			if (e > 0.00005 + 1e-9)
-				fail_msg("%s turn %d ratio %.6f vs %s", prefix, turn, mp_bargain_smp_change_ratio(s), conv[turn - 1].f[1]);
+				fail_msg("%s turn %d ratio %.6f vs %s", prefix, turn, mp_bargain_smp_change_ratio(s),
+					 conv[turn - 1].f[1]);
 		}
 		mp_bargain_stop st = mp_bargain_smp_status(s, MP_BARGAIN_STOPRULE_KTAB, 100);
 		if (st != MP_BARGAIN_RUNNING) {

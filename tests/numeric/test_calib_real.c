@@ -36,10 +36,21 @@
 #define NEAR(a, b, tol) assert_true(fabs((a) - (b)) <= (tol))
 
 static const char *files[] = {
-	"NMC-60-abridged.csv", "mpd2023.csv",       "country_code_crosswalk.csv", "cow_trade_dyadic_4.0_ndy.csv",
-	"cow_capitals.csv",    "cow_contdir.csv",   "gml_mid_ddydisps.csv",       "cow_war_inter.csv",
-	"cow_alliance_v4.1_dyad_year.csv", "majors2016.csv", "sipri_milex_1949_2023.csv", "td_rivalries.csv",
-	"unga_idealpoints_july2025.csv", "pwt/pwt110_1950_2016.csv", "atop5.1_dyad_year.csv",
+	"NMC-60-abridged.csv",
+	"mpd2023.csv",
+	"country_code_crosswalk.csv",
+	"cow_trade_dyadic_4.0_ndy.csv",
+	"cow_capitals.csv",
+	"cow_contdir.csv",
+	"gml_mid_ddydisps.csv",
+	"cow_war_inter.csv",
+	"cow_alliance_v4.1_dyad_year.csv",
+	"majors2016.csv",
+	"sipri_milex_1949_2023.csv",
+	"td_rivalries.csv",
+	"unga_idealpoints_july2025.csv",
+	"pwt/pwt110_1950_2016.csv",
+	"atop5.1_dyad_year.csv",
 };
 
 static char dir[256];
@@ -110,8 +121,8 @@ static void test_calibrate_2006(void **state)
 	assert_true(ge->estimate > 0.5 && ge->estimate < 1.2);
 
 	/* Plausibility of the rest: probabilities, speeds and s.d.s in their ranges. */
-	const char *pos[] = { "economy.shock_sd", "demography.transition", "military.reversion", "military.shock_sd",
-			      "conflict.decisive", "conflict.deaths_sd", "alignment.noise_sd" };
+	const char *pos[] = { "economy.shock_sd",  "demography.transition", "military.reversion", "military.shock_sd",
+			      "conflict.decisive", "conflict.deaths_sd",    "alignment.noise_sd" };
 	for (size_t i = 0; i < sizeof pos / sizeof pos[0]; i++) {
 		const mp_calib_param *p = mp_calib_find(r, pos[i]);
 		assert_non_null(p);

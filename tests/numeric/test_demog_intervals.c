@@ -31,15 +31,24 @@
 #include "world/ages_internal.h"
 
 static const char *files[] = {
-	"NMC-60-abridged.csv", "country_code_crosswalk.csv", "wpp2017/popF.txt", "wpp2017/popM.txt",
-	"wpp2017/popFprojMed.txt", "wpp2017/popMprojMed.txt", "wpp2017/mxF.txt", "wpp2017/mxM.txt",
-	"wpp2017/tfr.txt", "wpp2017/percentASFR.txt", "wpp2017/sexRatio.txt", "wpp2017/migration.txt",
-	"wpp2017/UNlocations.txt", "wpp2017/popproj80l.txt", "wpp2017/popproj80u.txt", "wpp2017/popproj95l.txt",
-	"wpp2017/popproj95u.txt", "wpp2017/tfrprojMed.txt", "wpp2017/tfrproj80l.txt", "wpp2017/tfrproj80u.txt",
-	"wpp2017/tfrproj95l.txt", "wpp2017/tfrproj95u.txt", "wpp2017/e0Fproj.txt", "wpp2017/e0Fproj80l.txt",
-	"wpp2017/e0Fproj80u.txt", "wpp2017/e0Fproj95l.txt", "wpp2017/e0Fproj95u.txt", "wpp2024/tfr.txt",
-	"wpp2024/e0F.txt", "wpp2024/e0M.txt", "wpp2024/cnmr.txt", "wpp2024/births.txt", "wpp2024/deaths.txt",
-	"wpp2024/migration.txt", "wpp2024/sexRatio.txt", "wpp2024/percentASFR5.txt",
+	"NMC-60-abridged.csv",     "country_code_crosswalk.csv",
+	"wpp2017/popF.txt",        "wpp2017/popM.txt",
+	"wpp2017/popFprojMed.txt", "wpp2017/popMprojMed.txt",
+	"wpp2017/mxF.txt",         "wpp2017/mxM.txt",
+	"wpp2017/tfr.txt",         "wpp2017/percentASFR.txt",
+	"wpp2017/sexRatio.txt",    "wpp2017/migration.txt",
+	"wpp2017/UNlocations.txt", "wpp2017/popproj80l.txt",
+	"wpp2017/popproj80u.txt",  "wpp2017/popproj95l.txt",
+	"wpp2017/popproj95u.txt",  "wpp2017/tfrprojMed.txt",
+	"wpp2017/tfrproj80l.txt",  "wpp2017/tfrproj80u.txt",
+	"wpp2017/tfrproj95l.txt",  "wpp2017/tfrproj95u.txt",
+	"wpp2017/e0Fproj.txt",     "wpp2017/e0Fproj80l.txt",
+	"wpp2017/e0Fproj80u.txt",  "wpp2017/e0Fproj95l.txt",
+	"wpp2017/e0Fproj95u.txt",  "wpp2024/tfr.txt",
+	"wpp2024/e0F.txt",         "wpp2024/e0M.txt",
+	"wpp2024/cnmr.txt",        "wpp2024/births.txt",
+	"wpp2024/deaths.txt",      "wpp2024/migration.txt",
+	"wpp2024/sexRatio.txt",    "wpp2024/percentASFR5.txt",
 };
 
 static char dir[256];
@@ -199,7 +208,8 @@ static void compare(int mig, double med80_out[4])
 			for (int r = 0; r < R; r++)
 				col[r] = v[((size_t)r * n + i) * NQ + (size_t)qk];
 			qsort(col, (size_t)R, sizeof *col, cmp);
-			double a80 = q7(col, R, 0.1), b80 = q7(col, R, 0.9), a95 = q7(col, R, 0.025), b95 = q7(col, R, 0.975);
+			double a80 = q7(col, R, 0.1), b80 = q7(col, R, 0.9), a95 = q7(col, R, 0.025),
+			       b95 = q7(col, R, 0.975);
 			double med = q7(col, R, 0.5);
 			double ul80, uu80, ul95, uu95, um;
 			if (qk <= Q_P100) {
@@ -208,7 +218,8 @@ static void compare(int mig, double med80_out[4])
 				uu80 = un("wpp_poptot", "80u", "B", code, yr, 0);
 				ul95 = un("wpp_poptot", "95l", "B", code, yr, 0);
 				uu95 = un("wpp_poptot", "95u", "B", code, yr, 0);
-				um = un("wpp_pop", "medium", "F", code, yr, 1) + un("wpp_pop", "medium", "M", code, yr, 1);
+				um = un("wpp_pop", "medium", "F", code, yr, 1) +
+				     un("wpp_pop", "medium", "M", code, yr, 1);
 			} else {
 				const char *fam = qk == Q_TFR ? "wpp_tfr" : "wpp_e0", *sx = "F";
 				ul80 = un(fam, "80l", sx, code, 2045, 0);
@@ -227,7 +238,8 @@ static void compare(int mig, double med80_out[4])
 			int cc = w->actors[i].ccode;
 			if (cc == 2 || cc == 710 || cc == 750 || cc == 365 || cc == 740 || cc == 475 || cc == 255)
 				printf("%-8s %-20s %9.2f-%-9.2f (%.2f-%.2f)   %9.2f-%-9.2f (%.2f-%.2f) median %.2f / UN %.2f\n",
-				       w->actors[i].stateabb, names[qk], a80, b80, a95, b95, ul80, uu80, ul95, uu95, med, um);
+				       w->actors[i].stateabb, names[qk], a80, b80, a95, b95, ul80, uu80, ul95, uu95,
+				       med, um);
 		}
 	}
 	printf("\nquantity              countries  width ratio ours/UN (median [p25, p75])      UN median in our 80%%  "
@@ -242,9 +254,10 @@ static void compare(int mig, double med80_out[4])
 		qsort(ratio[qk][1], (size_t)c, sizeof(double), cmp);
 		qsort(medr[qk], (size_t)c, sizeof(double), cmp);
 		med80[qk] = c ? q7(ratio[qk][0], c, 0.5) : NAN;
-		printf("%-21s %9d   80%%: %.2f [%.2f, %.2f]  95%%: %.2f [%.2f, %.2f]   %5.1f%%          %.3f\n", names[qk], c,
-		       med80[qk], q7(ratio[qk][0], c, 0.25), q7(ratio[qk][0], c, 0.75), q7(ratio[qk][1], c, 0.5),
-		       q7(ratio[qk][1], c, 0.25), q7(ratio[qk][1], c, 0.75), 100 * in / (c ? c : 1), q7(medr[qk], c, 0.5));
+		printf("%-21s %9d   80%%: %.2f [%.2f, %.2f]  95%%: %.2f [%.2f, %.2f]   %5.1f%%          %.3f\n",
+		       names[qk], c, med80[qk], q7(ratio[qk][0], c, 0.25), q7(ratio[qk][0], c, 0.75),
+		       q7(ratio[qk][1], c, 0.5), q7(ratio[qk][1], c, 0.25), q7(ratio[qk][1], c, 0.75),
+		       100 * in / (c ? c : 1), q7(medr[qk], c, 0.5));
 	}
 	printf("(%d runs from 2015, seed 20150701; the UN's bounds: WPP 2017)\n", R);
 	for (int qk = 0; qk < NQ; qk++) {

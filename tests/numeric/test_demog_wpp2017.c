@@ -29,9 +29,9 @@
 #include "store/q_demog.h"
 
 static const char *files[] = {
-	"wpp2017/popF.txt", "wpp2017/popM.txt", "wpp2017/popFprojMed.txt", "wpp2017/popMprojMed.txt",
-	"wpp2017/mxF.txt", "wpp2017/mxM.txt", "wpp2017/tfr.txt", "wpp2017/tfrprojMed.txt",
-	"wpp2017/percentASFR.txt", "wpp2017/sexRatio.txt", "wpp2017/migration.txt", "wpp2017/UNlocations.txt",
+	"wpp2017/popF.txt",        "wpp2017/popM.txt",     "wpp2017/popFprojMed.txt", "wpp2017/popMprojMed.txt",
+	"wpp2017/mxF.txt",         "wpp2017/mxM.txt",      "wpp2017/tfr.txt",         "wpp2017/tfrprojMed.txt",
+	"wpp2017/percentASFR.txt", "wpp2017/sexRatio.txt", "wpp2017/migration.txt",   "wpp2017/UNlocations.txt",
 };
 
 static char dir[256];
@@ -134,18 +134,21 @@ static void check_mode(int annual, int timing, int migpat, double tol50, double 
 					u65 += un50[x][a];
 				}
 			}
-		double e50 = fabs(t50 / u50 - 1), e100 = fabs(t100 / un100 - 1), e65 = fabs(o65 / t50 - u65 / u50) * 100;
+		double e50 = fabs(t50 / u50 - 1), e100 = fabs(t100 / un100 - 1),
+		       e65 = fabs(o65 / t50 - u65 / u50) * 100;
 		s->n++;
 		int bad = e50 > tol50 || e100 > tol100 || e65 > tol65;
 		s->fail += bad;
 		s->kept += bad && in.migpat_kept > 0;
 		if (bad || getenv("MP_TEST_VERBOSE"))
-			printf("  %s %4d: 2050 %+.2f%%  2100 %+.2f%%  65+ %+.2f pts%s%s\n", annual ? "annual" : "UN", loc[i].code,
-			       100 * (t50 / u50 - 1), 100 * (t100 / un100 - 1), (o65 / t50 - u65 / u50) * 100,
-			       in.migpat_model ? " (Rogers-Castro)" : "", bad ? "  <- outside" : "");
+			printf("  %s %4d: 2050 %+.2f%%  2100 %+.2f%%  65+ %+.2f pts%s%s\n", annual ? "annual" : "UN",
+			       loc[i].code, 100 * (t50 / u50 - 1), 100 * (t100 / un100 - 1),
+			       (o65 / t50 - u65 / u50) * 100, in.migpat_model ? " (Rogers-Castro)" : "",
+			       bad ? "  <- outside" : "");
 		if (bad && in.migpat_kept)
 			printf("          (%d periods of UN net migrants that no age distribution of the total "
-			       "reproduces)\n", in.migpat_kept);
+			       "reproduces)\n",
+			       in.migpat_kept);
 		if (e50 > s->worst50)
 			s->worst50 = e50, s->code50 = loc[i].code;
 		if (e100 > s->worst100)
@@ -158,9 +161,8 @@ static void check_mode(int annual, int timing, int migpat, double tol50, double 
 	printf("%s steps, migrants %s, age pattern %s: %d countries above 1 million; worst 2050 %.2f%% (%d), 2100 %.2f%% (%d), "
 	       "65+ 2050 %.2f pts (%d); %d outside %.0f%%/%.0f%%/%.1f pts\n",
 	       annual ? "yearly" : "five-year", timing == MP_DEMOG_MIG_HALF ? "half at start" : "at end", pats[migpat],
-	       s->n,
-	       100 * s->worst50, s->code50, 100 * s->worst100, s->code100, s->worst65, s->code65, s->fail, 100 * tol50,
-	       100 * tol100, tol65);
+	       s->n, 100 * s->worst50, s->code50, 100 * s->worst100, s->code100, s->worst65, s->code65, s->fail,
+	       100 * tol50, 100 * tol100, tol65);
 }
 
 /* Only failures with periods whose UN net migrants no age distribution of the total

@@ -39,9 +39,16 @@
 #include <unistd.h>
 
 static const char *files[] = {
-	"NMC-60-abridged.csv", "cow_contdir.csv",	    "cow_capitals.csv",	      "majors2016.csv",
-	"gml_mid_ddydisps.csv", "cow_war_inter.csv",	    "atop5.1_dyad_year.csv",  "td_rivalries.csv",
-	"unga_idealpoints_july2025.csv", "cow_trade_dyadic_4.0_ndy.csv",
+	"NMC-60-abridged.csv",
+	"cow_contdir.csv",
+	"cow_capitals.csv",
+	"majors2016.csv",
+	"gml_mid_ddydisps.csv",
+	"cow_war_inter.csv",
+	"atop5.1_dyad_year.csv",
+	"td_rivalries.csv",
+	"unga_idealpoints_july2025.csv",
+	"cow_trade_dyadic_4.0_ndy.csv",
 };
 
 static char dir[256];
@@ -98,7 +105,10 @@ static const mp_onset_obs *find(int year, int a, int b)
 static void test_relevant_counts(void **state)
 {
 	(void)state;
-	static const struct { int year; size_t n, onset, ongoing; } want[] = { { 1913, 360, 9, 6 }, { 1990, 1131, 14, 3 } };
+	static const struct {
+		int year;
+		size_t n, onset, ongoing;
+	} want[] = { { 1913, 360, 9, 6 }, { 1990, 1131, 14, 3 } };
 	for (size_t k = 0; k < 2; k++) {
 		size_t n = 0, on = 0, og = 0;
 		for (size_t i = 0; i < nobs; i++)
@@ -118,10 +128,12 @@ static void test_relevant_counts(void **state)
 static void test_peace_years(void **state)
 {
 	(void)state;
-	static const struct { int year, a, b, peace, mid; } want[] = {
-		{ 1970, 130, 135, 14, 0 }, { 1977, 130, 135, 21, 1 }, { 1978, 130, 135, 0, -1 }, { 1980, 130, 135, 1, 0 },
-		{ 1991, 130, 135, 6, 1 },  { 1960, 2, 20, 40, 0 },     { 1979, 2, 20, 59, 1 },    { 1990, 2, 20, 0, 0 },
-		{ 1995, 2, 20, 3, 0 },
+	static const struct {
+		int year, a, b, peace, mid;
+	} want[] = {
+		{ 1970, 130, 135, 14, 0 }, { 1977, 130, 135, 21, 1 }, { 1978, 130, 135, 0, -1 },
+		{ 1980, 130, 135, 1, 0 },  { 1991, 130, 135, 6, 1 },  { 1960, 2, 20, 40, 0 },
+		{ 1979, 2, 20, 59, 1 },    { 1990, 2, 20, 0, 0 },     { 1995, 2, 20, 3, 0 },
 	};
 	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
 		const mp_onset_obs *o = find(want[k].year, want[k].a, want[k].b);
@@ -174,10 +186,10 @@ static void test_onset_fit(void **state)
 	mp_onset_fit f;
 	assert_int_equal(mp_calib_onset(ctx, obs, nobs, &f), MP_OK);
 	/* the signs the literature reports, each clear of zero by two clustered s.e. */
-	assert_true(f.mid.coef[1] < -2 * f.mid_se_dyad[1]); /* peace years (Beck et al. 1998) */
-	assert_true(f.mid.coef[4] > 2 * f.mid_se_dyad[4]);  /* contiguity (Bremer 1992) */
-	assert_true(f.mid.coef[6] < -2 * f.mid_se_dyad[6]); /* preponderance (Bremer 1992) */
-	assert_true(f.mid.coef[9] > 2 * f.mid_se_dyad[9]);  /* rivalry (Colaresi et al. 2007) */
+	assert_true(f.mid.coef[1] < -2 * f.mid_se_dyad[1]);  /* peace years (Beck et al. 1998) */
+	assert_true(f.mid.coef[4] > 2 * f.mid_se_dyad[4]);   /* contiguity (Bremer 1992) */
+	assert_true(f.mid.coef[6] < -2 * f.mid_se_dyad[6]);  /* preponderance (Bremer 1992) */
+	assert_true(f.mid.coef[9] > 2 * f.mid_se_dyad[9]);   /* rivalry (Colaresi et al. 2007) */
 	assert_true(f.mid.coef[12] > 2 * f.mid_se_dyad[12]); /* preference distance */
 	/* wars between allies are rarer than wars between relevant dyads in general */
 	assert_true(f.war_rate_allied < f.war_rate_all);
@@ -253,8 +265,8 @@ static void test_camp_wars_rare(void **state)
 	}
 	double rate = sum / pairs;
 	print_message("same-camp war onsets per pair-year %.5f (%.0f pair-years), all relevant %.5f; history: "
-		      "allied %.5f, all relevant %.5f\n", rate, pairs, sum_all / pairs_all, f.war_rate_allied,
-		      f.war_rate_all);
+		      "allied %.5f, all relevant %.5f\n",
+		      rate, pairs, sum_all / pairs_all, f.war_rate_allied, f.war_rate_all);
 	assert_true(pairs > 1000);
 	assert_true(rate <= f.war_rate_allied);
 	mp_sim_free(s);
@@ -266,12 +278,9 @@ static void test_camp_wars_rare(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_relevant_counts),
-		cmocka_unit_test(test_peace_years),
-		cmocka_unit_test(test_relevance_cases),
-		cmocka_unit_test(test_onset_fit),
-		cmocka_unit_test(test_alignment_sample),
-		cmocka_unit_test(test_camp_wars_rare),
+		cmocka_unit_test(test_relevant_counts),  cmocka_unit_test(test_peace_years),
+		cmocka_unit_test(test_relevance_cases),  cmocka_unit_test(test_onset_fit),
+		cmocka_unit_test(test_alignment_sample), cmocka_unit_test(test_camp_wars_rare),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -51,7 +51,7 @@ static double estimate_beta(double beta_in, uint64_t seed)
 	mp_sim_params p;
 	mp_sim_params_default(&p);
 	static const char *const off[] = { "demography.enabled", "military.enabled", "trade.enabled",
-					   "alignment.enabled", "strategy.enabled", "conflict.enabled" };
+					   "alignment.enabled",  "strategy.enabled", "conflict.enabled" };
 	for (size_t k = 0; k < sizeof off / sizeof off[0]; k++)
 		mp_sim_params_set(&p, off[k], 0);
 	/* capital share 0: output per head = TFP, so the output gap follows the TFP gap exactly */

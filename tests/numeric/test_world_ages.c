@@ -26,10 +26,15 @@
 #include "shared_data.h"
 
 static const char *files[] = {
-	"NMC-60-abridged.csv", "country_code_crosswalk.csv", "wpp2017/popF.txt", "wpp2017/popM.txt",
-	"wpp2017/mxF.txt", "wpp2017/mxM.txt", "wpp2017/tfr.txt", "wpp2017/percentASFR.txt", "wpp2017/sexRatio.txt",
-	"wpp2017/migration.txt", "wpp2017/UNlocations.txt", "wpp2024/tfr.txt", "wpp2024/e0F.txt", "wpp2024/e0M.txt",
-	"wpp2024/births.txt", "wpp2024/deaths.txt", "wpp2024/migration.txt", "wpp2024/sexRatio.txt",
+	"NMC-60-abridged.csv",      "country_code_crosswalk.csv",
+	"wpp2017/popF.txt",         "wpp2017/popM.txt",
+	"wpp2017/mxF.txt",          "wpp2017/mxM.txt",
+	"wpp2017/tfr.txt",          "wpp2017/percentASFR.txt",
+	"wpp2017/sexRatio.txt",     "wpp2017/migration.txt",
+	"wpp2017/UNlocations.txt",  "wpp2024/tfr.txt",
+	"wpp2024/e0F.txt",          "wpp2024/e0M.txt",
+	"wpp2024/births.txt",       "wpp2024/deaths.txt",
+	"wpp2024/migration.txt",    "wpp2024/sexRatio.txt",
 	"wpp2024/percentASFR5.txt",
 };
 
@@ -91,8 +96,12 @@ static void test_2015(void **state)
 	assert_int_equal(mp_world_from_store(ctx, st, 2015, NULL, NULL, &w), MP_OK);
 	assert_non_null(w->demog);
 	/* WPP 2017 totals 2015 (thousands, popF + popM), computed from the files with awk */
-	struct { int ccode; double wpp; } known[] = { { 710, 1397028.547 }, { 2, 319929.164 }, { 750, 1309053.984 },
-						      { 740, 127974.959 }, { 475, 181181.747 } };
+	struct {
+		int ccode;
+		double wpp;
+	} known[] = {
+		{ 710, 1397028.547 }, { 2, 319929.164 }, { 750, 1309053.984 }, { 740, 127974.959 }, { 475, 181181.747 }
+	};
 	for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
 		int i = mp_world_find(w, known[k].ccode);
 		assert_true(i >= 0);

@@ -20,9 +20,13 @@
 #include "multipolar/world.h"
 #include "shared_data.h"
 
-static const char *const files[] = { "NMC-60-abridged.csv", "cow_capitals.csv", "cow_contdir.csv",
-				      "atop5.1_dyad_year.csv", "cow_alliance_v4.1_dyad_year.csv",
-				      "cow_trade_dyadic_4.0_ndy.csv", "td_rivalries.csv" };
+static const char *const files[] = { "NMC-60-abridged.csv",
+				     "cow_capitals.csv",
+				     "cow_contdir.csv",
+				     "atop5.1_dyad_year.csv",
+				     "cow_alliance_v4.1_dyad_year.csv",
+				     "cow_trade_dyadic_4.0_ndy.csv",
+				     "td_rivalries.csv" };
 #define NF (sizeof files / sizeof files[0])
 
 static mp_ctx *ctx;
@@ -65,13 +69,14 @@ static int teardown(void **state)
 	return 0;
 }
 
-#define AT(m, a, b) ((m)[(size_t)(a) * d->n + (size_t)(b)])
+#define AT(m, a, b) ((m)[(size_t)(a)*d->n + (size_t)(b)])
 
 static void test_2016(void **state)
 {
 	(void)state;
 	mp_world *w;
-	assert_int_equal(mp_world_from_store_ex(ctx, st, 2016, NULL, NULL, MP_WORLD_CAPITALS | MP_WORLD_DYADS, &w), MP_OK);
+	assert_int_equal(mp_world_from_store_ex(ctx, st, 2016, NULL, NULL, MP_WORLD_CAPITALS | MP_WORLD_DYADS, &w),
+			 MP_OK);
 	const mp_world_dyads *d = w->dyads;
 	assert_non_null(d);
 	assert_int_equal(d->n, w->n);

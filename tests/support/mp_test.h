@@ -6,14 +6,14 @@
 #include <stdio.h>
 
 /* Fails unless |a - b| <= tol (NaN never passes), printing both values. */
-#define assert_near(a, b, tol)                                                                      \
-	do {                                                                                        \
-		double mp_t_a_ = (a), mp_t_b_ = (b), mp_t_tol_ = (tol);                             \
-		if (!(fabs(mp_t_a_ - mp_t_b_) <= mp_t_tol_)) {                                      \
-			print_error("%s = %.17g, expected %s = %.17g (tolerance %g)\n", #a, mp_t_a_, #b, \
-				    mp_t_b_, mp_t_tol_);                                            \
-			_fail(__FILE__, __LINE__);                                                  \
-		}                                                                                   \
+#define assert_near(a, b, tol)                                                                                         \
+	do {                                                                                                           \
+		double mp_t_a_ = (a), mp_t_b_ = (b), mp_t_tol_ = (tol);                                                \
+		if (!(fabs(mp_t_a_ - mp_t_b_) <= mp_t_tol_)) {                                                         \
+			print_error("%s = %.17g, expected %s = %.17g (tolerance %g)\n", #a, mp_t_a_, #b, mp_t_b_,      \
+				    mp_t_tol_);                                                                        \
+			_fail(__FILE__, __LINE__);                                                                     \
+		}                                                                                                      \
 	} while (0)
 
 #endif

@@ -75,16 +75,18 @@ static void test_prob_fast_equals_direct(void **state)
 					const double *rr = ones ? NULL : r;
 					assert_int_equal(mp_bargain__eu_prob_table(ctx, N, x, c, s, rr, &o, P), 0);
 					double gden = mp_bargain_eu_global_denominator_direct(N, x, w, raw ? NULL : rr,
-											       hi - lo, raw);
+											      hi - lo, raw);
 					for (size_t i = 0; i < N; i++)
 						for (size_t j = 0; j < N; j++) {
 							double d = direct_prob(N, x, w, raw ? NULL : rr, hi - lo, raw,
 									       (mp_eu_prob)form, i, j, gden);
-							double e = fabs(P[i * N + j] - d) / (fabs(d) > 1e-300 ? fabs(d) : 1);
+							double e = fabs(P[i * N + j] - d) /
+								   (fabs(d) > 1e-300 ? fabs(d) : 1);
 							maxrel = e > maxrel ? e : maxrel;
 							if (e > 1e-9)
-								fail_msg("form %d raw %d ones %d (%zu,%zu): %.17g vs %.17g", form,
-									 raw, ones, i, j, P[i * N + j], d);
+								fail_msg(
+									"form %d raw %d ones %d (%zu,%zu): %.17g vs %.17g",
+									form, raw, ones, i, j, P[i * N + j], d);
 						}
 				}
 	}
@@ -147,7 +149,8 @@ static void test_csv_layouts(void **state)
 	mp_bargain_input_free(in);
 	in = NULL;
 	const char *pct = "Actor,Capability,Position,Salience\nA,1,1,50\nB,1,2,100\nC,1,3,0\n";
-	assert_int_equal(mp_bargain_input_parse_csv(ctx, "p.csv", pct, strlen(pct), MP_BARGAIN_READ_SALIENCE_PERCENT, &in), 0);
+	assert_int_equal(
+		mp_bargain_input_parse_csv(ctx, "p.csv", pct, strlen(pct), MP_BARGAIN_READ_SALIENCE_PERCENT, &in), 0);
 	assert_true(in->sal[0] == 0.5 && in->sal[1] == 1.0);
 	mp_bargain_input_free(in);
 	in = NULL;
@@ -169,12 +172,13 @@ static void test_yaml(void **state)
 	(void)state;
 	mp_ctx *ctx;
 	mp_ctx_new(&ctx);
-	const char *y = "name: t\nmodel: smp\noptions:\n  rounds: 5\n  vpm: square\n"
-			"dimensions:\n  - name: a\n    low: -1\n    high: 1\n    low_means: no\n    high_means: yes\n"
-			"    marks: {0: neutral}\n  - name: b\n"
-			"actors:\n  - name: X\n    capability: 2\n    positions: {a: 0.5, b: 10}\n    saliences: [0.25, 0.25]\n"
-			"  - {name: Y, capability: 1, positions: [-1, 20], saliences: {a: 0.5, b: 0.5}}\n"
-			"  - {name: Z, capability: 3, positions: [1, 30], saliences: [0.1, 0.0]}\n";
+	const char *y =
+		"name: t\nmodel: smp\noptions:\n  rounds: 5\n  vpm: square\n"
+		"dimensions:\n  - name: a\n    low: -1\n    high: 1\n    low_means: no\n    high_means: yes\n"
+		"    marks: {0: neutral}\n  - name: b\n"
+		"actors:\n  - name: X\n    capability: 2\n    positions: {a: 0.5, b: 10}\n    saliences: [0.25, 0.25]\n"
+		"  - {name: Y, capability: 1, positions: [-1, 20], saliences: {a: 0.5, b: 0.5}}\n"
+		"  - {name: Z, capability: 3, positions: [1, 30], saliences: [0.1, 0.0]}\n";
 	mp_bargain_input *in = NULL;
 	int rc = mp_bargain_input_parse_yaml(ctx, "t.yaml", y, strlen(y), &in);
 	if (rc)

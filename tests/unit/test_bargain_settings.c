@@ -141,7 +141,8 @@ static void test_describe(void **state)
 	for (int i = 0; i < MP_BARGAIN_SET_N; i++) {
 		const mp_bargain_setting_info *info = mp_bargain_setting_get((mp_bargain_setting)i);
 		assert_int_equal(mp_bargain_setting_find(info->name), i);
-		assert_true((info->kind == MP_BARGAIN_SK_ENUM) == (mp_bargain_setting_values((mp_bargain_setting)i) != NULL));
+		assert_true((info->kind == MP_BARGAIN_SK_ENUM) ==
+			    (mp_bargain_setting_values((mp_bargain_setting)i) != NULL));
 	}
 	assert_null(mp_bargain_setting_get(MP_BARGAIN_SET_N));
 	mp_bargain_input_free(in);
@@ -195,19 +196,20 @@ static void test_xml(void **state)
 	(void)state;
 	mp_ctx *ctx;
 	mp_ctx_new(&ctx);
-	const char *x = "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-			"<Scenario xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
-			"<name>S</name><desc>A test</desc><prngSeed>0042</prngSeed>\n"
-			"<ModelParameters><VotingRule>Proportional</VotingRule><BigRAdjust>No</BigRAdjust></ModelParameters>\n"
-			"<Dimensions><dName>p</dName><dName>q</dName></Dimensions><Actors>\n"
-			"<Actor><name>A</name><description>a</description><capability>10</capability>\n"
-			"<Position><dCoord>10</dCoord><dCoord>90</dCoord></Position><Salience><dSal>50</dSal><dSal>25</dSal></Salience></Actor>\n"
-			"<Actor><name>B</name><description/><capability>20</capability>\n"
-			"<Position><dCoord>60</dCoord><dCoord>0</dCoord></Position><Salience><dSal>40</dSal><dSal>40</dSal></Salience></Actor>\n"
-			"<Actor><name>C</name><description/><capability>30</capability>\n"
-			"<Position><dCoord>90</dCoord><dCoord>50</dCoord></Position><Salience><dSal>30</dSal><dSal>10</dSal></Salience></Actor>\n"
-			"</Actors><IdealAdjustment><iaPair><adjustingIdeal>A</adjustingIdeal><referencePos>A</referencePos>"
-			"<adjust>1</adjust></iaPair></IdealAdjustment></Scenario>\n";
+	const char *x =
+		"\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<Scenario xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+		"<name>S</name><desc>A test</desc><prngSeed>0042</prngSeed>\n"
+		"<ModelParameters><VotingRule>Proportional</VotingRule><BigRAdjust>No</BigRAdjust></ModelParameters>\n"
+		"<Dimensions><dName>p</dName><dName>q</dName></Dimensions><Actors>\n"
+		"<Actor><name>A</name><description>a</description><capability>10</capability>\n"
+		"<Position><dCoord>10</dCoord><dCoord>90</dCoord></Position><Salience><dSal>50</dSal><dSal>25</dSal></Salience></Actor>\n"
+		"<Actor><name>B</name><description/><capability>20</capability>\n"
+		"<Position><dCoord>60</dCoord><dCoord>0</dCoord></Position><Salience><dSal>40</dSal><dSal>40</dSal></Salience></Actor>\n"
+		"<Actor><name>C</name><description/><capability>30</capability>\n"
+		"<Position><dCoord>90</dCoord><dCoord>50</dCoord></Position><Salience><dSal>30</dSal><dSal>10</dSal></Salience></Actor>\n"
+		"</Actors><IdealAdjustment><iaPair><adjustingIdeal>A</adjustingIdeal><referencePos>A</referencePos>"
+		"<adjust>1</adjust></iaPair></IdealAdjustment></Scenario>\n";
 	mp_bargain_input *in = NULL;
 	int rc = mp_bargain_input_parse(ctx, "s.xml", x, strlen(x), 0, &in);
 	if (rc)
@@ -232,7 +234,8 @@ static void test_xml(void **state)
 	const char *y = "<Scenario><name>S</name><Dimensions><dName>p</dName></Dimensions><Actors>\n"
 			"<Actor><name>A</name><capability>-1</capability></Actor></Actors></Scenario>";
 	assert_int_equal(mp_bargain_input_parse_xml(ctx, "e.xml", y, strlen(y), &in), MP_EINPUT);
-	assert_string_equal(mp_error_message(ctx), "e.xml:2:22: KTAB XML: <capability>: expected a number > 0, got \"-1\"");
+	assert_string_equal(mp_error_message(ctx),
+			    "e.xml:2:22: KTAB XML: <capability>: expected a number > 0, got \"-1\"");
 	const char *z = "<Scenario><Dimensions><dName>p</dName></Dimensions><Actors>"
 			"<Actor><name>A</name><capability>1</capability><Position><dCoord>1</dCoord><dCoord>2</dCoord>"
 			"</Position></Actor></Actors></Scenario>";
@@ -273,9 +276,12 @@ static void test_nearest_mark(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_model_defaults), cmocka_unit_test(test_set_and_bounds),
-		cmocka_unit_test(test_describe),       cmocka_unit_test(test_strict_helpers),
-		cmocka_unit_test(test_xml),            cmocka_unit_test(test_nearest_mark),
+		cmocka_unit_test(test_model_defaults),
+		cmocka_unit_test(test_set_and_bounds),
+		cmocka_unit_test(test_describe),
+		cmocka_unit_test(test_strict_helpers),
+		cmocka_unit_test(test_xml),
+		cmocka_unit_test(test_nearest_mark),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

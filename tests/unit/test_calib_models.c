@@ -45,8 +45,7 @@ static void test_convergence(void **state)
 	}
 	mp_convergence_fit f;
 	assert_int_equal(mp_calib_convergence(NULL, obs, n, 3, y0, y1, 10, 0, &f), MP_OK);
-	print_message("beta %.5f (se %.5f) momentum %.4f shock_sd %.5f\n", f.beta, f.beta_se, f.momentum,
-		      f.shock_sd);
+	print_message("beta %.5f (se %.5f) momentum %.4f shock_sd %.5f\n", f.beta, f.beta_se, f.momentum, f.shock_sd);
 	assert_int_equal(f.n, (size_t)units * 6);
 	NEAR(f.beta, beta, 0.002);
 	assert_true(f.beta_se > 0 && f.beta_se < 0.001);
@@ -196,9 +195,15 @@ static void test_hazard(void **state)
 			em += bm[j] * x[j];
 		double lr = log(ratio), par = exp(-lr * lr / (2 * 0.2 * 0.2)), dis = dist / 3 > 1 ? 1 : dist / 3;
 		double ew = bw[0] + bw[1] * par * dis + bw[2] * dis + bw[3] * ally;
-		obs[i] = (mp_dyad_obs){ 2000, 1, 2, ratio, contig, ally,
+		obs[i] = (mp_dyad_obs){ 2000,
+					1,
+					2,
+					ratio,
+					contig,
+					ally,
 					mp_rng_uniform(&r) < 1 / (1 + exp(-em)),
-					mp_rng_uniform(&r) < 1 / (1 + exp(-ew)), has_ip ? dist : MP_NA };
+					mp_rng_uniform(&r) < 1 / (1 + exp(-ew)),
+					has_ip ? dist : MP_NA };
 		with_ip += (size_t)has_ip;
 	}
 	mp_hazard_fit f;
@@ -227,9 +232,8 @@ static void test_hazard(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_convergence), cmocka_unit_test(test_population),
-		cmocka_unit_test(test_gravity),     cmocka_unit_test(test_arms),
-		cmocka_unit_test(test_hazard),
+		cmocka_unit_test(test_convergence), cmocka_unit_test(test_population), cmocka_unit_test(test_gravity),
+		cmocka_unit_test(test_arms),        cmocka_unit_test(test_hazard),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

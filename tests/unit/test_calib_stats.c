@@ -129,8 +129,7 @@ static void test_distance(void **state)
 {
 	(void)state;
 	NEAR(mp_calib_distance_km(0, 0, 0, 90), 10007.55722101796, 1e-8);
-	NEAR(mp_calib_distance_km(38.8950368, -77.0365427, 39.9057136, 116.3912972),
-	     11147.028152869623, 1e-7);
+	NEAR(mp_calib_distance_km(38.8950368, -77.0365427, 39.9057136, 116.3912972), 11147.028152869623, 1e-7);
 	NEAR(mp_calib_distance_km(10, 20, 10, 20), 0.0, 1e-12);
 }
 
@@ -146,9 +145,9 @@ static void test_beta_from_slope(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ols_known),     cmocka_unit_test(test_logit_known),
+		cmocka_unit_test(test_ols_known),       cmocka_unit_test(test_logit_known),
 		cmocka_unit_test(test_logit_synthetic), cmocka_unit_test(test_spearman),
-		cmocka_unit_test(test_trend),         cmocka_unit_test(test_distance),
+		cmocka_unit_test(test_trend),           cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_beta_from_slope),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -47,8 +47,7 @@ static char *escape(const char *s)
 	return slurp(f);
 }
 
-static void check_ticks(double min, double max, int target, double lo, double hi, double step, int n,
-			int digits)
+static void check_ticks(double min, double max, int target, double lo, double hi, double step, int n, int digits)
 {
 	mp_ticks t;
 	assert_int_equal(mp_chart_ticks(min, max, target, &t), MP_OK);
@@ -326,11 +325,9 @@ static void test_bar(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ticks),   cmocka_unit_test(test_nicenum),
-		cmocka_unit_test(test_escape),  cmocka_unit_test(test_line_exact),
-		cmocka_unit_test(test_line_gap), cmocka_unit_test(test_area),
-		cmocka_unit_test(test_heatmap), cmocka_unit_test(test_fan),
-		cmocka_unit_test(test_bar),
+		cmocka_unit_test(test_ticks),      cmocka_unit_test(test_nicenum),  cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_line_exact), cmocka_unit_test(test_line_gap), cmocka_unit_test(test_area),
+		cmocka_unit_test(test_heatmap),    cmocka_unit_test(test_fan),      cmocka_unit_test(test_bar),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

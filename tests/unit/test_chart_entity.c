@@ -91,7 +91,8 @@ static void test_entity_colors(void **state)
 	/* distinct within each group that shares charts */
 	const char *poles[] = { "West", "China", "Russia", "India", "Islamic", "Africa", "LatinAmerica" };
 	const char *states[] = { "USA", "CHN", "RUS", "IND", "JPN", "GMY", "UKG", "FRN", "ITA", "BRA", "ROK", "TUR" };
-	const char *scen[] = { "baseline", "decoupling", "sino-russian-axis", "russian-breakthrough", "multipolar-club" };
+	const char *scen[] = { "baseline", "decoupling", "sino-russian-axis", "russian-breakthrough",
+			       "multipolar-club" };
 	const char *const *groups[] = { poles, states, scen };
 	size_t sizes[] = { 7, 12, 5 };
 	for (size_t g = 0; g < 3; g++)
@@ -145,7 +146,8 @@ static void test_downloads(void **state)
 	o.band_lo = 0.8;
 	o.band_hi = 1.2;
 	o.band_label = "parity";
-	mp_series s[2] = { { "a", 3, x3, y3, MP_CHART_SOLID, 0 }, { "=HYPERLINK(\"x\")", 3, x3, y3, MP_CHART_DASHED, 0 } };
+	mp_series s[2] = { { "a", 3, x3, y3, MP_CHART_SOLID, 0 },
+			   { "=HYPERLINK(\"x\")", 3, x3, y3, MP_CHART_DASHED, 0 } };
 	int rc;
 	char *a = render_line(&o, s, 2, &rc);
 	assert_int_equal(rc, MP_OK);
@@ -163,7 +165,10 @@ static void test_downloads(void **state)
 	free(csv);
 	/* the SVG: a standalone document with its style sheet, title, legend and source */
 	char *svg = payload(a, "data:image/svg+xml;base64,");
-	assert_int_equal(strncmp(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"", 78), 0);
+	assert_int_equal(
+		strncmp(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"",
+			78),
+		0);
 	assert_non_null(strstr(svg, "<style>"));
 	assert_non_null(strstr(svg, ".line{fill:none"));
 	assert_non_null(strstr(svg, ">Ratio</text>"));

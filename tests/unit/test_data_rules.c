@@ -19,8 +19,8 @@ static void run(const uint32_t *k, size_t n)
 	mp_keyset *ks = NULL;
 	assert_int_equal(mp_data__keyset_new(&ks, 0), 0);
 	for (size_t i = 0; i < n; i++) {
-		unsigned char b[4] = { (unsigned char)(k[i] >> 24), (unsigned char)(k[i] >> 16), (unsigned char)(k[i] >> 8),
-				       (unsigned char)k[i] };
+		unsigned char b[4] = { (unsigned char)(k[i] >> 24), (unsigned char)(k[i] >> 16),
+				       (unsigned char)(k[i] >> 8), (unsigned char)k[i] };
 		size_t first = 0, want = 0;
 		for (size_t j = 0; j < i && !want; j++)
 			if (k[j] == k[i])

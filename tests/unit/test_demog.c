@@ -63,7 +63,8 @@ static void test_lifetable(void **state)
 static void test_split(void **state)
 {
 	(void)state;
-	double g[MP_DEMOG_GROUPS] = { 500, 480, 470, 460, 420, 300, 200, 150, 120, 100, 90, 80, 60, 40, 20, 10, 4, 1, 0.2, 0, 0 };
+	double g[MP_DEMOG_GROUPS] = { 500, 480, 470, 460, 420, 300, 200, 150, 120, 100, 90,
+				      80,  60,  40,  20,  10,  4,   1,   0.2, 0,   0 };
 	double p[MP_DEMOG_AGES], back[MP_DEMOG_GROUPS];
 	mp_demog_pop_to_single(g, p);
 	mp_demog_pop_to_groups(p, back);
@@ -217,8 +218,8 @@ static void test_stationary(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_lifetable),  cmocka_unit_test(test_split),
-		cmocka_unit_test(test_step),       cmocka_unit_test(test_migration),
+		cmocka_unit_test(test_lifetable),    cmocka_unit_test(test_split),
+		cmocka_unit_test(test_step),         cmocka_unit_test(test_migration),
 		cmocka_unit_test(test_non_negative), cmocka_unit_test(test_stationary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -240,10 +240,14 @@ static void test_accumulate(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_quantile_type7), cmocka_unit_test(test_crps_known),
-		cmocka_unit_test(test_crps_integral),  cmocka_unit_test(test_coverage),
-		cmocka_unit_test(test_pit),	       cmocka_unit_test(test_pit_uniform),
-		cmocka_unit_test(test_brier_log),      cmocka_unit_test(test_auc_ties),
+		cmocka_unit_test(test_quantile_type7),
+		cmocka_unit_test(test_crps_known),
+		cmocka_unit_test(test_crps_integral),
+		cmocka_unit_test(test_coverage),
+		cmocka_unit_test(test_pit),
+		cmocka_unit_test(test_pit_uniform),
+		cmocka_unit_test(test_brier_log),
+		cmocka_unit_test(test_auc_ties),
 		cmocka_unit_test(test_accumulate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

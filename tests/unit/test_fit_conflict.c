@@ -30,12 +30,20 @@ static void within(double est, double truth, double se, const char *what)
 static void test_design(void **state)
 {
 	(void)state;
-	mp_dyad_cov c = { .peace = 25, .contig = 1, .ln_dist = log(1000.0), .lncinc1 = log(0.1), .lncinc2 = log(0.02), .majors = 1,
-			  .ally = 1, .rival = 0, .ideal_dist = 1.5, .trade_share = 0.05 };
+	mp_dyad_cov c = { .peace = 25,
+			  .contig = 1,
+			  .ln_dist = log(1000.0),
+			  .lncinc1 = log(0.1),
+			  .lncinc2 = log(0.02),
+			  .majors = 1,
+			  .ally = 1,
+			  .rival = 0,
+			  .ideal_dist = 1.5,
+			  .trade_share = 0.05 };
 	double x[MP_ONSET_NX], e[MP_ESC_NX];
 	mp_sim_onset_x(&c, x);
-	const double want[MP_ONSET_NX] = { 1, 2.5, 6.25, 15.625, 1, log(1000.0), log(5.0), 0, 1, 0, 1, 0, 1.5, 0,
-					   0.05, 0 };
+	const double want[MP_ONSET_NX] = { 1, 2.5, 6.25, 15.625, 1,   log(1000.0), log(5.0), 0,
+					   1, 0,   1,    0,      1.5, 0,           0.05,     0 };
 	for (int k = 0; k < MP_ONSET_NX; k++)
 		assert_near(x[k], want[k], 1e-15);
 	mp_sim_escalation_x(&c, e);
@@ -63,7 +71,7 @@ static void test_design(void **state)
 }
 
 static const double beta[MP_ONSET_NX] = { -1.5, -0.8, 0.15, -0.01, 0.7, -0.1, -0.2, 0.3,
-					  -0.3, 1.3, 0.3, 0.5, 0.2, 0.3, -2.0, -0.3 };
+					  -0.3, 1.3,  0.3,  0.5,   0.2, 0.3,  -2.0, -0.3 };
 static const double gam[MP_ESC_NX] = { -1.0, -0.2, 0.4, 0.3, 0.6, 0.8, 0.5, -0.4, -0.3, 1.0 };
 
 /* A panel of independent dyad-years drawn with the coefficients above. */
@@ -164,7 +172,10 @@ static void test_war_recovers(void **state)
 		int year = 1950 + (int)(i % 60), war = mp_rng_uniform(&r) < 0.05;
 		int lost = war && mp_rng_uniform(&r) < 0.3;
 		double ye = 0.01 * sin((double)year);
-		co[i] = (mp_war_cost_obs){ (int)(i / 60), year, war, lost,
+		co[i] = (mp_war_cost_obs){ (int)(i / 60),
+					   year,
+					   war,
+					   lost,
 					   ye + g * war + gl * lost + 0.03 * mp_rng_normal(&r),
 					   0.001 * ye + bu * war + 0.004 * mp_rng_normal(&r) };
 	}
@@ -215,7 +226,8 @@ static void test_alignment_recovers(void **state)
 		o->trade_share = 0.6 * mp_rng_uniform(&r);
 		o->cap_share = 0.4 * mp_rng_uniform(&r);
 		const double *q = o->exit ? ex : jn;
-		o->y = mp_rng_uniform(&r) < logistic(q[0] + q[1] * o->value_dist + q[2] * o->trade_share + q[3] * o->cap_share);
+		o->y = mp_rng_uniform(&r) <
+		       logistic(q[0] + q[1] * o->value_dist + q[2] * o->trade_share + q[3] * o->cap_share);
 	}
 	mp_alignment_fit f;
 	assert_int_equal(mp_calib_alignment(NULL, io, ni, co, nc, &f), MP_OK);

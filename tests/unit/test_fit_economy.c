@@ -49,8 +49,8 @@ static void test_gaps_recover_speed(void **state)
 		simulate(&p, 300, lambdas[k], 0.3, 0.03, 11 + (uint64_t)k);
 		mp_gap_fit f;
 		assert_int_equal(mp_fit_gaps(NULL, &p, 2016, 10, 10, 50, 1, &f), MP_OK);
-		print_message("lambda %.4f (se %.4f) tau2 %.4f omega2 %.4f rmse %.4f vs %.4f\n", f.lambda,
-			      f.lambda_se, f.tau2, f.omega2, f.cv_rmse, f.cv_rmse_zero);
+		print_message("lambda %.4f (se %.4f) tau2 %.4f omega2 %.4f rmse %.4f vs %.4f\n", f.lambda, f.lambda_se,
+			      f.tau2, f.omega2, f.cv_rmse, f.cv_rmse_zero);
 		assert_near(f.lambda, lambdas[k], 0.01);
 		assert_true(f.lambda_se > 0 && f.lambda_se < 0.01);
 		assert_true(f.cv_rmse < f.cv_rmse_zero);
@@ -546,13 +546,19 @@ static void test_unit_speeds_and_level(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_gaps_recover_speed), cmocka_unit_test(test_gaps_hand),
-		cmocka_unit_test(test_shocks),             cmocka_unit_test(test_momentum_short_panel),
+		cmocka_unit_test(test_gaps_recover_speed),
+		cmocka_unit_test(test_gaps_hand),
+		cmocka_unit_test(test_shocks),
+		cmocka_unit_test(test_momentum_short_panel),
 		cmocka_unit_test(test_student),
-		cmocka_unit_test(test_reversion),          cmocka_unit_test(test_unit_median),
-		cmocka_unit_test(test_price_level),        cmocka_unit_test(test_capital_steady_state),
-		cmocka_unit_test(test_gaps_slope_hand),    cmocka_unit_test(test_gaps_choose_slope),
-		cmocka_unit_test(test_partial_rolling),    cmocka_unit_test(test_partial_rolling_weight),
+		cmocka_unit_test(test_reversion),
+		cmocka_unit_test(test_unit_median),
+		cmocka_unit_test(test_price_level),
+		cmocka_unit_test(test_capital_steady_state),
+		cmocka_unit_test(test_gaps_slope_hand),
+		cmocka_unit_test(test_gaps_choose_slope),
+		cmocka_unit_test(test_partial_rolling),
+		cmocka_unit_test(test_partial_rolling_weight),
 		cmocka_unit_test(test_invest_rate),
 		cmocka_unit_test(test_unit_speeds_and_level),
 	};

@@ -91,6 +91,7 @@ static void test_spread_recovers(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = { cmocka_unit_test(test_spread_hand), cmocka_unit_test(test_spread_recovers) };
+	const struct CMUnitTest tests[] = { cmocka_unit_test(test_spread_hand),
+					    cmocka_unit_test(test_spread_recovers) };
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -234,12 +234,9 @@ static void test_reduced_form(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_start_and_bounds),
-		cmocka_unit_test(test_reproducible),
-		cmocka_unit_test(test_fertility_lever),
-		cmocka_unit_test(test_migration_and_mortality_levers),
-		cmocka_unit_test(test_war_deaths_entry),
-		cmocka_unit_test(test_reduced_form),
+		cmocka_unit_test(test_start_and_bounds), cmocka_unit_test(test_reproducible),
+		cmocka_unit_test(test_fertility_lever),  cmocka_unit_test(test_migration_and_mortality_levers),
+		cmocka_unit_test(test_war_deaths_entry), cmocka_unit_test(test_reduced_form),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

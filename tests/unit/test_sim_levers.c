@@ -47,8 +47,8 @@ static mp_world *make_world(size_t n)
 /* Every mechanism off but `keep` (a comma-separated list). */
 static void only(mp_sim_params *p, const char *keep)
 {
-	static const char *const all[] = { "demography", "economy", "military", "trade", "alignment",
-					   "strategy", "conflict" };
+	static const char *const all[] = { "demography", "economy",  "military", "trade",
+					   "alignment",  "strategy", "conflict" };
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		char key[64];
 		snprintf(key, sizeof key, "%s.enabled", all[i]);
@@ -179,7 +179,7 @@ static void test_sanctions_are_the_scenarios(void **state)
 	assert_int_equal(mp_sim_step(NULL, s), MP_OK); /* 2021 */
 	assert_near(s->sanct[0 * n + 3], 0.7, 0);
 	assert_near(s->sanct[1 * n + 3], 0.7, 0);
-	assert_int_equal(mp_sim_step(NULL, s), MP_OK); /* 2022: S3 in West by the scenario */
+	assert_int_equal(mp_sim_step(NULL, s), MP_OK);  /* 2022: S3 in West by the scenario */
 	assert_near(mp_sim__sanction(s, 0, 3), 0.0, 0); /* a camp does not sanction its own */
 	mp_sim_free(s);
 	mp_scenario_default(&sc);
@@ -275,7 +275,8 @@ static void test_name_errors(void **state)
 	expect_name_error(MP_LEVER_AID, "West", "S1", "'West' is a camp");
 	expect_name_error(MP_LEVER_AID, "S1", "S1", "the recipient is the donor");
 	/* one state by two names on both sides of sanctions: no silent no-op */
-	expect_name_error(MP_LEVER_SANCTIONS, "S1", "State 1", "levers.yaml:7:30: S1 is on both sides of a `sanctions` lever");
+	expect_name_error(MP_LEVER_SANCTIONS, "S1", "State 1",
+			  "levers.yaml:7:30: S1 is on both sides of a `sanctions` lever");
 	expect_name_error(MP_LEVER_SANCTIONS, "West", "west", "a camp is on both sides");
 }
 

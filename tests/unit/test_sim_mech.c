@@ -46,8 +46,8 @@ static mp_world *make_world(size_t n, const double *pop, const double *gdppc)
 
 static void only(mp_sim_params *p, const char *mech)
 {
-	static const char *const all[] = { "demography", "economy", "military", "trade", "alignment",
-					   "strategy", "conflict" };
+	static const char *const all[] = { "demography", "economy",  "military", "trade",
+					   "alignment",  "strategy", "conflict" };
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		char key[64];
 		snprintf(key, sizeof key, "%s.enabled", all[i]);
@@ -156,7 +156,8 @@ static void test_capabilities_walk(void **state)
 		}
 		if (noisy) {
 			const double m = sum / 800, sd = sqrt(ss / 800 - m * m);
-			print_message("10-year change of ln(irst/GDP): mean %.4f (drift %.4f), s.d. %.4f\n", m, 10 * tau, sd);
+			print_message("10-year change of ln(irst/GDP): mean %.4f (drift %.4f), s.d. %.4f\n", m,
+				      10 * tau, sd);
 			assert_near(m, 10 * tau, 0.05);
 			assert_near(sd, 0.1 * sqrt(10.0), 0.1 * 0.1 * sqrt(10.0));
 		}
@@ -247,8 +248,8 @@ static void test_table_switches(void **state)
 {
 	(void)state;
 	const mp_sim_mech *const rows[MP_SIM_NMECH] = {
-		&mp_sim__mech_levers,   &mp_sim__mech_strategy,     &mp_sim__mech_demography,
-		&mp_sim__mech_economy,  &mp_sim__mech_trade,        &mp_sim__mech_military,
+		&mp_sim__mech_levers,       &mp_sim__mech_strategy,  &mp_sim__mech_demography,
+		&mp_sim__mech_economy,      &mp_sim__mech_trade,     &mp_sim__mech_military,
 		&mp_sim__mech_capabilities, &mp_sim__mech_alignment, &mp_sim__mech_conflict,
 	};
 	for (int m = 0; m < MP_SIM_NMECH; m++) {
@@ -342,12 +343,9 @@ static void test_start_matches_data(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_demography),
-		cmocka_unit_test(test_economy),
-		cmocka_unit_test(test_conflict_war_prob),
-		cmocka_unit_test(test_capabilities_walk),
-		cmocka_unit_test(test_reproducible),
-		cmocka_unit_test(test_table_switches),
+		cmocka_unit_test(test_demography),         cmocka_unit_test(test_economy),
+		cmocka_unit_test(test_conflict_war_prob),  cmocka_unit_test(test_capabilities_walk),
+		cmocka_unit_test(test_reproducible),       cmocka_unit_test(test_table_switches),
 		cmocka_unit_test(test_start_matches_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,12 +21,22 @@ static void test_defaults_and_keys(void **state)
 	assert_near(p.economy_beta, 0.02, 0);
 	assert_near(p.trade_elasticity_distance, -0.89, 0);
 	/* Every key the calibration may set exists (brief of issue 5 / calib helper). */
-	static const char *const calib_keys[] = { "economy.beta", "economy.shock_sd", "economy.momentum",
-						  "economy.frontier_growth", "trade.elasticity_gdp",
-						  "trade.elasticity_distance", "conflict.onset_const",
-						  "conflict.onset_peace1", "conflict.esc_major2", "alignment.exit_values",
-						  "military.reversion", "military.war_effect", "economy.tfp_speed",
-						  "economy.price_elasticity", "capabilities.energy_trend", "demography.transition" };
+	static const char *const calib_keys[] = { "economy.beta",
+						  "economy.shock_sd",
+						  "economy.momentum",
+						  "economy.frontier_growth",
+						  "trade.elasticity_gdp",
+						  "trade.elasticity_distance",
+						  "conflict.onset_const",
+						  "conflict.onset_peace1",
+						  "conflict.esc_major2",
+						  "alignment.exit_values",
+						  "military.reversion",
+						  "military.war_effect",
+						  "economy.tfp_speed",
+						  "economy.price_elasticity",
+						  "capabilities.energy_trend",
+						  "demography.transition" };
 	for (size_t i = 0; i < sizeof calib_keys / sizeof calib_keys[0]; i++) {
 		double v;
 		assert_int_equal(mp_sim_params_get(&p, calib_keys[i], &v), MP_OK);

@@ -19,8 +19,13 @@ static mp_scenario sc;
 static void test_shipped(void **state)
 {
 	(void)state;
-	static const char *const names[] = { "baseline", "decoupling", "sino-russian-axis", "russian-breakthrough",
-					     "multipolar-club", "china-supports-russia", "china-supports-russia-secondary" };
+	static const char *const names[] = { "baseline",
+					     "decoupling",
+					     "sino-russian-axis",
+					     "russian-breakthrough",
+					     "multipolar-club",
+					     "china-supports-russia",
+					     "china-supports-russia-secondary" };
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		assert_int_equal(mp_scenario_load(ctx, names[i], &sc), MP_OK);
 		assert_string_equal(sc.name, names[i]);
@@ -89,8 +94,7 @@ static void test_errors(void **state)
 	expect_error("levers:\n  - { type: sanctions, by: West, on: RUS, secondary: -1 }\n", 2, "'secondary'");
 	expect_error("levers:\n  - { type: aid, donor: [CHN, IND], recipient: RUS, share: 0.01 }\n", 2, "'donor'");
 	expect_error("levers:\n  - { type: join, state: RUS, camp: [China, club] }\n", 2, "'camp'");
-	expect_error("levers:\n  - { type: support, donor: CHN, recipient: RUS, secondary: 1 }\n", 2,
-		     "'secondary'");
+	expect_error("levers:\n  - { type: support, donor: CHN, recipient: RUS, secondary: 1 }\n", 2, "'secondary'");
 	expect_error("shocks:\n  - { type: gdp, state: RUS, value: -0.1 }\n", 2, "'year'");
 	expect_error("overrides:\n  economy.beta: 0.03\n  economy.bta: 0.03\n", 3, "'economy.bta'");
 	expect_error("camps:\n  West: { leader: [USA] }\n", 2, "'leader'");
@@ -144,8 +148,10 @@ static void test_overrides_and_params(void **state)
 	(void)state;
 	char *pf = write_tmp("economy.beta: 0.03\nconflict.onset_const: -2.5\n");
 	char text[512];
-	snprintf(text, sizeof text,
-		 "base: baseline.yaml\nname: t\nstart: 2000\nhorizon: 2010\nparams: %s\noverrides:\n  economy.beta: 0.025\n", pf);
+	snprintf(
+		text, sizeof text,
+		"base: baseline.yaml\nname: t\nstart: 2000\nhorizon: 2010\nparams: %s\noverrides:\n  economy.beta: 0.025\n",
+		pf);
 	/* base resolves against the data directory when not beside the file */
 	char *f = write_tmp(text);
 	assert_int_equal(mp_scenario_load(ctx, f, &sc), MP_OK);

@@ -24,7 +24,9 @@ static void test_escape(void **state)
 	esc("USA", "USA");
 	esc("E\x1b[2J\a", "E\\x1B[2J\\x07");
 	esc("a\tb\r\n\x7f", "a\\x09b\\x0D\\x0A\\x7F");
-	esc("C\xc2\x9b" "1m", "C\\xC2\\x9B1m");               /* C1 CSI */
+	esc("C\xc2\x9b"
+	    "1m",
+	    "C\\xC2\\x9B1m");                                /* C1 CSI */
 	esc("C\xc3\xb4te d'Ivoire", "C\xc3\xb4te d'Ivoire"); /* UTF-8 kept */
 	esc("\xe4\xb8\xad\xe5\x9b\xbd", "\xe4\xb8\xad\xe5\x9b\xbd");
 	esc("bad\xff", "bad\\xFF");
@@ -70,7 +72,7 @@ static void test_csv(void **state)
 	csv_is("@SUM(A1)", 0, "name,v\n\"'@SUM(A1)\",-0.25\n");
 	csv_is("\tx", 0, "name,v\n\"'\tx\",-0.25\n");
 	csv_is("=\"a\"", 0, "name,v\n\"'=\"\"a\"\"\",-0.25\n");
-	csv_is("-5", 0, "name,v\n-5,-0.25\n");         /* a number is data */
+	csv_is("-5", 0, "name,v\n-5,-0.25\n"); /* a number is data */
 	csv_is("+3.5e2", 0, "name,v\n+3.5e2,-0.25\n");
 	csv_is("USA", 0, "name,v\nUSA,-0.25\n");
 	csv_is("-.5", 0, "name,v\n-.5,-0.25\n");

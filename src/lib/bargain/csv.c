@@ -22,12 +22,18 @@ typedef struct {
 	mp_ctx *ctx;
 	mp_csv csv;
 	const char *fname;
-	size_t nf;        /* fields of the current record after trimming */
-	int line;         /* its line */
+	size_t nf; /* fields of the current record after trimming */
+	int line;  /* its line */
 } rd;
 
-static char *field(const rd *r, size_t i) { return r->csv.fields[i]; }
-static int col(const rd *r, size_t i) { return (int)r->csv.cols[i]; }
+static char *field(const rd *r, size_t i)
+{
+	return r->csv.fields[i];
+}
+static int col(const rd *r, size_t i)
+{
+	return (int)r->csv.cols[i];
+}
 
 /* Next non-blank record, trimmed. 1 with a record, 0 at end, < 0 on error. */
 static int next(rd *r)
@@ -62,8 +68,9 @@ static int number(const rd *r, size_t i, const char *colname, double *out)
 {
 	int e = mp_bargain__parse_real(field(r, i), out);
 	if (e)
-		return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: column '%s': expected a finite decimal number, got \"%s\"",
-				    r->fname, r->line, col(r, i), colname, field(r, i));
+		return mp_error_set(r->ctx, MP_EINPUT,
+				    "%s:%d:%d: column '%s': expected a finite decimal number, got \"%s\"", r->fname,
+				    r->line, col(r, i), colname, field(r, i));
 	return MP_OK;
 }
 
@@ -73,8 +80,8 @@ static int text(const rd *r, size_t i, const char *colname, int is_name, char **
 	const char *bad = mp_bargain__check_text(field(r, i), is_name ? MP_BARGAIN_NAME_MAX : MP_BARGAIN_TEXT_MAX,
 						 is_name);
 	if (bad)
-		return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: column '%s': %s", r->fname, r->line, col(r, i), colname,
-				    bad);
+		return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: column '%s': %s", r->fname, r->line, col(r, i),
+				    colname, bad);
 	if (!(*out = mp_bargain__strdup(field(r, i))))
 		return mp_error_set(r->ctx, MP_ENOMEM, "out of memory");
 	return MP_OK;
@@ -106,16 +113,18 @@ static int parse_bdm(rd *r, int flags, mp_bargain_input *in)
 			if (!strcasecmp(field(r, c), want[k])) {
 				/* a column named twice: which one holds the data is not knowable */
 				if (idx[k] >= 0)
-					return mp_error_set(r->ctx, MP_EINPUT,
-							    "%s:1:%d: column '%s' appears twice in the header (first at column %d)",
-							    r->fname, col(r, c), want[k], col(r, (size_t)idx[k]));
+					return mp_error_set(
+						r->ctx, MP_EINPUT,
+						"%s:1:%d: column '%s' appears twice in the header (first at column %d)",
+						r->fname, col(r, c), want[k], col(r, (size_t)idx[k]));
 				idx[k] = (int)c;
 			}
 	for (int k = 0; k < 4; k++)
 		if (idx[k] < 0)
-			return mp_error_set(r->ctx, MP_EINPUT,
-					    "%s:1:1: missing column '%s' (header must name Actor,Capability,Position,Salience)",
-					    r->fname, want[k]);
+			return mp_error_set(
+				r->ctx, MP_EINPUT,
+				"%s:1:1: missing column '%s' (header must name Actor,Capability,Position,Salience)",
+				r->fname, want[k]);
 	in->source = MP_BARGAIN_SRC_BDM;
 	if ((rc = mp_bargain__set_text(r->ctx, &in->dim[0], "1")))
 		return rc;
@@ -129,8 +138,9 @@ static int parse_bdm(rd *r, int flags, mp_bargain_input *in)
 			int k = 0;
 			while (idx[k] < (int)r->nf)
 				k++;
-			return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: column '%s' is missing (the line has %zu fields)",
-					    r->fname, r->line, col(r, r->nf - 1) + (int)strlen(field(r, r->nf - 1)), want[k],
+			return mp_error_set(r->ctx, MP_EINPUT,
+					    "%s:%d:%d: column '%s' is missing (the line has %zu fields)", r->fname,
+					    r->line, col(r, r->nf - 1) + (int)strlen(field(r, r->nf - 1)), want[k],
 					    r->nf);
 		}
 		if ((rc = grow(r, in, n, &cap)))
@@ -143,16 +153,20 @@ static int parse_bdm(rd *r, int flags, mp_bargain_input *in)
 		in->actor_line[n] = r->line;
 		in->actor_col[n] = col(r, (size_t)idx[0]);
 		double c = 0, x = 0, s = 0;
-		if ((rc = number(r, (size_t)idx[1], "Capability", &c)) || (rc = number(r, (size_t)idx[2], "Position", &x)) ||
+		if ((rc = number(r, (size_t)idx[1], "Capability", &c)) ||
+		    (rc = number(r, (size_t)idx[2], "Position", &x)) ||
 		    (rc = number(r, (size_t)idx[3], "Salience", &s)))
 			return rc;
 		if (c < 0)
-			return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: column 'Capability': expected a number >= 0, got \"%s\"",
+			return mp_error_set(r->ctx, MP_EINPUT,
+					    "%s:%d:%d: column 'Capability': expected a number >= 0, got \"%s\"",
 					    r->fname, r->line, col(r, (size_t)idx[1]), field(r, (size_t)idx[1]));
 		if (s < 0 || s > smax)
-			return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: column 'Salience': expected a number in [0,%g]%s, got \"%s\"",
+			return mp_error_set(r->ctx, MP_EINPUT,
+					    "%s:%d:%d: column 'Salience': expected a number in [0,%g]%s, got \"%s\"",
 					    r->fname, r->line, col(r, (size_t)idx[3]), smax,
-					    smax == 1.0 ? " (use --salience-percent for percentages)" : "", field(r, (size_t)idx[3]));
+					    smax == 1.0 ? " (use --salience-percent for percentages)" : "",
+					    field(r, (size_t)idx[3]));
 		in->cap[n] = c;
 		in->pos[n] = x;
 		in->sal[n] = s / smax;
@@ -182,12 +196,15 @@ static int ktab_head(rd *r, mp_bargain_input *in, size_t *na, size_t *nd)
 	int rc;
 	if (r->nf < 4)
 		return mp_error_set(r->ctx, MP_EINPUT,
-				    "%s:1:1: KTAB layout: the first line needs name, description, actors, dimensions", r->fname);
+				    "%s:1:1: KTAB layout: the first line needs name, description, actors, dimensions",
+				    r->fname);
 	if (mp_bargain__parse_int(field(r, 2), &a) || a < 3 || a > MP_BARGAIN_ACTORS_MAX)
-		return mp_error_set(r->ctx, MP_EINPUT, "%s:1:%d: number of actors: expected a whole number >= 3 and <= %d, got \"%s\"",
+		return mp_error_set(r->ctx, MP_EINPUT,
+				    "%s:1:%d: number of actors: expected a whole number >= 3 and <= %d, got \"%s\"",
 				    r->fname, col(r, 2), MP_BARGAIN_ACTORS_MAX, field(r, 2));
 	if (mp_bargain__parse_int(field(r, 3), &d) || d < 1 || d > MP_BARGAIN_DIMS_MAX)
-		return mp_error_set(r->ctx, MP_EINPUT, "%s:1:%d: number of dimensions: expected a whole number >= 1 and <= %d, got \"%s\"",
+		return mp_error_set(r->ctx, MP_EINPUT,
+				    "%s:1:%d: number of dimensions: expected a whole number >= 1 and <= %d, got \"%s\"",
 				    r->fname, col(r, 3), MP_BARGAIN_DIMS_MAX, field(r, 3));
 	free(in->name);
 	free(in->description);
@@ -206,9 +223,13 @@ static int ktab_row(rd *r, mp_bargain_input *in, size_t i)
 	int rc;
 	if (r->nf < need) {
 		size_t c = r->nf;
-		const char *what = c == 1 ? "Description" : c == 2 ? "Capability" : (c - 3) % 2 ? "Salience" : "Position";
-		return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: column '%s' is missing (expected %zu fields, found %zu)",
-				    r->fname, r->line, col(r, c - 1) + (int)strlen(field(r, c - 1)), what, need, r->nf);
+		const char *what = c == 1        ? "Description"
+				   : c == 2      ? "Capability"
+				   : (c - 3) % 2 ? "Salience"
+						 : "Position";
+		return mp_error_set(r->ctx, MP_EINPUT,
+				    "%s:%d:%d: column '%s' is missing (expected %zu fields, found %zu)", r->fname,
+				    r->line, col(r, c - 1) + (int)strlen(field(r, c - 1)), what, need, r->nf);
 	}
 	in->actor[i] = in->actor_desc[i] = NULL;
 	in->n = i + 1;
@@ -219,8 +240,9 @@ static int ktab_row(rd *r, mp_bargain_input *in, size_t i)
 	if ((rc = number(r, 2, "Capability", &in->cap[i])))
 		return rc;
 	if (in->cap[i] <= 0)
-		return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: column 'Capability': expected a number > 0, got \"%s\"",
-				    r->fname, r->line, col(r, 2), field(r, 2));
+		return mp_error_set(r->ctx, MP_EINPUT,
+				    "%s:%d:%d: column 'Capability': expected a number > 0, got \"%s\"", r->fname,
+				    r->line, col(r, 2), field(r, 2));
 	double ssum = 0;
 	for (size_t k = 0; k < m; k++) {
 		size_t fp = 3 + 2 * k, fs = 4 + 2 * k;
@@ -228,19 +250,22 @@ static int ktab_row(rd *r, mp_bargain_input *in, size_t i)
 		if ((rc = number(r, fp, "Position", &x)) || (rc = number(r, fs, "Salience", &s)))
 			return rc;
 		if (x < 0 || x > 100)
-			return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: column 'Position': expected a number in [0,100], got \"%s\"",
+			return mp_error_set(r->ctx, MP_EINPUT,
+					    "%s:%d:%d: column 'Position': expected a number in [0,100], got \"%s\"",
 					    r->fname, r->line, col(r, fp), field(r, fp));
 		if (s < 0 || s > 100)
-			return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: column 'Salience': expected a number in [0,100], got \"%s\"",
+			return mp_error_set(r->ctx, MP_EINPUT,
+					    "%s:%d:%d: column 'Salience': expected a number in [0,100], got \"%s\"",
 					    r->fname, r->line, col(r, fs), field(r, fs));
 		in->pos[i * m + k] = x;
 		in->sal[i * m + k] = s / 100.0;
 		ssum += s;
 	}
 	if (ssum > 100.0 + 1e-6)
-		return mp_error_set(r->ctx, MP_EINPUT,
-				    "%s:%d:%d: column 'Salience': the saliences of actor \"%s\" sum to %g, more than 100", r->fname,
-				    r->line, col(r, 4), in->actor[i], ssum);
+		return mp_error_set(
+			r->ctx, MP_EINPUT,
+			"%s:%d:%d: column 'Salience': the saliences of actor \"%s\" sum to %g, more than 100", r->fname,
+			r->line, col(r, 4), in->actor[i], ssum);
 	return MP_OK;
 }
 
@@ -277,11 +302,11 @@ static int parse_ktab(rd *r, mp_bargain_input *in)
 	while (hf > 0 && !field(r, hf - 1)[0])
 		hf--;
 	if (hf < 3 + 2 * m)
-		return mp_error_set(r->ctx, MP_EINPUT,
-				    "%s:%d:%d: KTAB layout: the column header has %zu fields, expected %zu (actor, "
-				    "description, capability, then a position and a salience per dimension; %zu declared)",
-				    r->fname, r->line, hf ? col(r, hf - 1) + (int)strlen(field(r, hf - 1)) : 1, hf,
-				    3 + 2 * m, m);
+		return mp_error_set(
+			r->ctx, MP_EINPUT,
+			"%s:%d:%d: KTAB layout: the column header has %zu fields, expected %zu (actor, "
+			"description, capability, then a position and a salience per dimension; %zu declared)",
+			r->fname, r->line, hf ? col(r, hf - 1) + (int)strlen(field(r, hf - 1)) : 1, hf, 3 + 2 * m, m);
 	for (size_t k = 0; k < m; k++) {
 		size_t c = 3 + 2 * k;
 		char def[32];
@@ -304,15 +329,16 @@ static int parse_ktab(rd *r, mp_bargain_input *in)
 		if ((got = next(r)) < 0)
 			return got;
 		if (got == 0)
-			return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:1: expected %zu actors (first line), found %zu", r->fname,
-					    (int)r->csv.line, n, i);
+			return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:1: expected %zu actors (first line), found %zu",
+					    r->fname, (int)r->csv.line, n, i);
 		if ((rc = grow(r, in, i, &cap)) || (rc = ktab_row(r, in, i)))
 			return rc;
 	}
 	if ((got = next(r)) < 0)
 		return got;
 	if (got == 1)
-		return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: KTAB layout: a row after the %zu actors the first line declares",
+		return mp_error_set(r->ctx, MP_EINPUT,
+				    "%s:%d:%d: KTAB layout: a row after the %zu actors the first line declares",
 				    r->fname, r->line, col(r, 0), n);
 	return mp_bargain__check_unique(r->ctx, in, "column 'Actor': ");
 }

@@ -28,39 +28,39 @@ struct mp_bargain_eu {
 	mp_bargain_eu_options opt;
 	size_t n;
 	int round;
-	double delta;          /* position range (A.1) */
-	double *x;             /* n current positions */
-	double *c, *s, *w;     /* capability, salience, c*s */
-	double *r;             /* n exponents of the last round */
-	double *rv;            /* n voter exponents of the current phase */
-	double *S;             /* n exposures */
-	double *hist;          /* positions of rounds 0..round (cycle test) */
+	double delta;      /* position range (A.1) */
+	double *x;         /* n current positions */
+	double *c, *s, *w; /* capability, salience, c*s */
+	double *r;         /* n exponents of the last round */
+	double *rv;        /* n voter exponents of the current phase */
+	double *S;         /* n exposures */
+	double *hist;      /* positions of rounds 0..round (cycle test) */
 	size_t hist_cap;
 	size_t last_moved;
 	mp_bargain_eu_move *moves;
 	size_t nmoves;
 	mp_bargain_eu_pair *pairs; /* n*n if record_pairs */
 	/* workspace */
-	double *u;             /* distinct positions, sorted (m) */
+	double *u; /* distinct positions, sorted (m) */
 	size_t m;
-	size_t *cnt;           /* multiplicity of each distinct position */
-	size_t *pid;           /* n: actor -> distinct index */
-	size_t *ord;           /* n: voters sorted by position */
-	double *xs, *W, *X;    /* sorted positions, prefix sums of w and w*x (n+1) */
-	double *F;             /* m*n: g_k(u_a); after the phase set-up, each row's prefix sums
+	size_t *cnt;        /* multiplicity of each distinct position */
+	size_t *pid;        /* n: actor -> distinct index */
+	size_t *ord;        /* n: voters sorted by position */
+	double *xs, *W, *X; /* sorted positions, prefix sums of w and w*x (n+1) */
+	double *F;          /* m*n: g_k(u_a); after the phase set-up, each row's prefix sums
 				  of w_k g_k(u_a) over the voters sorted by position */
-	double *P;             /* m*m probability table (or NULL: on the fly) */
-	double *g;             /* m: per-voter merge buffer */
-	size_t *idx;           /* n: workspace of the median */
-	double denom;          /* global denominator of the current phase */
-	int fast;              /* current phase uses prefix sums */
-	double sigma;          /* distance scale of the fast phase (1/Delta or 1) */
-	double *rc;            /* nthreads x 2n: fast_row buffers */
+	double *P;          /* m*m probability table (or NULL: on the fly) */
+	double *g;          /* m: per-voter merge buffer */
+	size_t *idx;        /* n: workspace of the median */
+	double denom;       /* global denominator of the current phase */
+	int fast;           /* current phase uses prefix sums */
+	double sigma;       /* distance scale of the fast phase (1/Delta or 1) */
+	double *rc;         /* nthreads x 2n: fast_row buffers */
 	int nthreads;
 	/* progress within a round (mp_bargain__eu_progress): task, rounds before, total */
 	const char *prog_task;
 	double prog_base, prog_total;
-	size_t prog_done;      /* receivers or targets done in the current loop */
+	size_t prog_done; /* receivers or targets done in the current loop */
 };
 
 void mp_bargain__eu_progress(mp_bargain_eu *m, const char *task, double base, double total)
@@ -86,7 +86,8 @@ static void loop_progress(mp_bargain_eu *m, double lo, double hi)
 		return;
 #endif
 	if ((d & 63) == 0)
-		mp_progress(m->ctx, m->prog_task, m->prog_base + lo + (hi - lo) * (double)d / (double)m->n, m->prog_total);
+		mp_progress(m->ctx, m->prog_task, m->prog_base + lo + (hi - lo) * (double)d / (double)m->n,
+			    m->prog_total);
 }
 
 const char *mp_eu_offer_name(mp_eu_offer_kind k)
@@ -115,8 +116,8 @@ static int cmp_xi(const void *a, const void *b)
 	return (p->i > q->i) - (p->i < q->i);
 }
 
-void mp_bargain_forecast(size_t n, const double *x, size_t stride, const double *w, size_t *idx,
-			 double *mean, double *median)
+void mp_bargain_forecast(size_t n, const double *x, size_t stride, const double *w, size_t *idx, double *mean,
+			 double *median)
 {
 	/* Weighted mean: sum_i c_i s_i x_i / sum_i c_i s_i (jmckib mean_position). */
 	double sw = 0, swx = 0;
@@ -177,7 +178,8 @@ double mp_bargain_eu_global_denominator_direct(size_t n, const double *x, const 
 		for (size_t a = 0; a < n; a++)
 			for (size_t b = 0; b < n; b++) {
 				double rk = r ? r[k] : 1.0;
-				double v = w[k] * (gdist(x[k], x[b], rk, delta, raw) - gdist(x[k], x[a], rk, delta, raw));
+				double v = w[k] *
+					   (gdist(x[k], x[b], rk, delta, raw) - gdist(x[k], x[a], rk, delta, raw));
 				sum += fabs(v);
 			}
 	return sum;
@@ -200,9 +202,8 @@ static double pair_abs_sum(size_t m, const double *g, const size_t *cnt, size_t 
 /* Global denominator over distinct sorted positions u (m, with multiplicities cnt) for
  * voters x (n). For each voter the distances to u, merged outward from the voter's
  * place, are already sorted, so no sort per voter is needed: O(n m). ws: m doubles. */
-static double global_denominator_u(size_t n, const double *x, const double *w, const double *r, double delta,
-				   int raw, size_t m, const double *u, const size_t *cnt, double *g, size_t *gc,
-				   const double *F)
+static double global_denominator_u(size_t n, const double *x, const double *w, const double *r, double delta, int raw,
+				   size_t m, const double *u, const size_t *cnt, double *g, size_t *gc, const double *F)
 {
 	double sum = 0;
 	for (size_t k = 0; k < n; k++) {
@@ -237,8 +238,8 @@ static double global_denominator_u(size_t n, const double *x, const double *w, c
 	return sum;
 }
 
-double mp_bargain_eu_global_denominator(size_t n, const double *x, const double *w, const double *r,
-					double delta, int raw, double *ws, size_t *iws)
+double mp_bargain_eu_global_denominator(size_t n, const double *x, const double *w, const double *r, double delta,
+					int raw, double *ws, size_t *iws)
 {
 	/* Every actor is its own distinct position (multiplicity 1): sorted positions in
 	 * ws[0..n), the merge buffer in ws[n..2n), counts in iws[0..n), iws[n..2n). */
@@ -400,7 +401,7 @@ static void table_num(const mp_bargain_eu *m, size_t a, size_t b, double *nab, d
 		else
 			q -= v;
 	}
-	double lo_a = pre(Ca, L), lo_b = pre(Cb, L);                   /* voters below the midpoint */
+	double lo_a = pre(Ca, L), lo_b = pre(Cb, L);                         /* voters below the midpoint */
 	double hi_a = Ca[n - 1] - pre(Ca, R), hi_b = Cb[n - 1] - pre(Cb, R); /* voters above it */
 	if (ua < ub) {
 		p += lo_b - lo_a;
@@ -614,8 +615,7 @@ void mp_bargain_eu_free(mp_bargain_eu *m)
 	free(m);
 }
 
-int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_eu_options *opt,
-		      mp_bargain_eu **out)
+int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_eu_options *opt, mp_bargain_eu **out)
 {
 	mp_bargain_eu_options def = MP_BARGAIN_EU_OPTIONS_INIT;
 	if (!opt)
@@ -666,8 +666,8 @@ int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_
 	m->nthreads = omp_get_max_threads();
 #endif
 	m->rc = malloc((size_t)m->nthreads * 2 * n * sizeof *m->rc);
-	if (!m->x || !m->c || !m->s || !m->w || !m->r || !m->rv || !m->S || !m->moves || !m->u || !m->cnt ||
-	    !m->pid || !m->ord || !m->xs || !m->W || !m->X || !m->g || !m->idx || !m->hist || !m->rc) {
+	if (!m->x || !m->c || !m->s || !m->w || !m->r || !m->rv || !m->S || !m->moves || !m->u || !m->cnt || !m->pid ||
+	    !m->ord || !m->xs || !m->W || !m->X || !m->g || !m->idx || !m->hist || !m->rc) {
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -675,7 +675,8 @@ int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_
 	for (size_t i = 0; i < n; i++) {
 		double xi = in->pos[i * in->m + opt->dim];
 		if (!isfinite(xi) || !isfinite(in->cap[i]) || !isfinite(in->sal[i * in->m + opt->dim])) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%sEU model: actor \"%s\" has a value that is not a finite number",
+			rc = mp_error_set(ctx, MP_EINPUT,
+					  "%sEU model: actor \"%s\" has a value that is not a finite number",
 					  mp_bargain__at(in, i, at, sizeof at), in->actor[i]);
 			goto done;
 		}
@@ -691,7 +692,8 @@ int mp_bargain_eu_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_
 	/* Delta: range of the initial positions, fixed (jmckib position_range). */
 	m->delta = hi - lo;
 	if (!(m->delta > 0)) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%sEU model: all actors hold the same position on dimension %s; nothing to negotiate",
+		rc = mp_error_set(ctx, MP_EINPUT,
+				  "%sEU model: all actors hold the same position on dimension %s; nothing to negotiate",
 				  mp_bargain__at(in, in->n, at, sizeof at), in->dim[opt->dim]);
 		goto done;
 	}
@@ -754,7 +756,8 @@ static int index_positions(mp_bargain_eu *m, int need_F)
 	if (need_F && !m->F) {
 		m->F = malloc(M * n * sizeof *m->F);
 		if (!m->F)
-			return mp_error_set(m->ctx, MP_ENOMEM, "out of memory: the vote table needs %zu x %zu doubles", M, n);
+			return mp_error_set(m->ctx, MP_ENOMEM, "out of memory: the vote table needs %zu x %zu doubles",
+					    M, n);
 	}
 	return MP_OK;
 }
@@ -967,11 +970,26 @@ mp_bargain_stop mp_bargain_eu_status(const mp_bargain_eu *m, int rules, int max_
 	return MP_BARGAIN_RUNNING;
 }
 
-size_t mp_bargain_eu_n(const mp_bargain_eu *m) { return m->n; }
-int mp_bargain_eu_round(const mp_bargain_eu *m) { return m->round; }
-const double *mp_bargain_eu_positions(const mp_bargain_eu *m) { return m->x; }
-const double *mp_bargain_eu_risk(const mp_bargain_eu *m) { return m->r; }
-const double *mp_bargain_eu_weights(const mp_bargain_eu *m) { return m->w; }
+size_t mp_bargain_eu_n(const mp_bargain_eu *m)
+{
+	return m->n;
+}
+int mp_bargain_eu_round(const mp_bargain_eu *m)
+{
+	return m->round;
+}
+const double *mp_bargain_eu_positions(const mp_bargain_eu *m)
+{
+	return m->x;
+}
+const double *mp_bargain_eu_risk(const mp_bargain_eu *m)
+{
+	return m->r;
+}
+const double *mp_bargain_eu_weights(const mp_bargain_eu *m)
+{
+	return m->w;
+}
 
 const mp_bargain_eu_move *mp_bargain_eu_moves(const mp_bargain_eu *m, size_t *n)
 {
@@ -979,15 +997,18 @@ const mp_bargain_eu_move *mp_bargain_eu_moves(const mp_bargain_eu *m, size_t *n)
 	return m->moves;
 }
 
-const mp_bargain_eu_pair *mp_bargain_eu_pairs(const mp_bargain_eu *m) { return m->pairs; }
+const mp_bargain_eu_pair *mp_bargain_eu_pairs(const mp_bargain_eu *m)
+{
+	return m->pairs;
+}
 
 void mp_bargain_eu_forecast(const mp_bargain_eu *m, double *mean, double *median)
 {
 	mp_bargain_forecast(m->n, m->x, 1, m->w, m->idx, mean, median);
 }
 
-int mp_bargain__eu_prob_table(mp_ctx *ctx, size_t n, const double *x, const double *c, const double *s,
-			      const double *r, const mp_bargain_eu_options *opt, double *P)
+int mp_bargain__eu_prob_table(mp_ctx *ctx, size_t n, const double *x, const double *c, const double *s, const double *r,
+			      const mp_bargain_eu_options *opt, double *P)
 {
 	mp_bargain_input *in = NULL;
 	mp_bargain_eu *m = NULL;

@@ -57,7 +57,7 @@ void mp_bargain__smp_progress(mp_bargain_smp *s, const char *task, double base, 
 /* Test hook: the probability table P[i*n+j] = P(x_i beats x_j) of one EU phase, computed
  * the way the model does (prefix sums when every exponent is 1 or votes are raw, else the
  * vote table), with voter exponents r (NULL: all 1). */
-int mp_bargain__eu_prob_table(mp_ctx *ctx, size_t n, const double *x, const double *c, const double *s,
-			      const double *r, const mp_bargain_eu_options *opt, double *P);
+int mp_bargain__eu_prob_table(mp_ctx *ctx, size_t n, const double *x, const double *c, const double *s, const double *r,
+			      const mp_bargain_eu_options *opt, double *P);
 
 #endif

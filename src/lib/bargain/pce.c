@@ -53,8 +53,8 @@ void mp_smp__vprob(mp_smp_vpm vpm, double s1, double s2, double *p1, double *p2)
 
 /* Model::scalarPCE: options' probabilities from utilities u (na x no, row-major),
  * actor weights w, voting rule, victory model and PCE model. ws: 3*no*no doubles + no. */
-void mp_smp__scalar_pce(size_t na, size_t no, const double *w, const double *u, mp_smp_vr vr,
-			mp_smp_vpm vpm, mp_smp_pce pcem, double *p, double *ws)
+void mp_smp__scalar_pce(size_t na, size_t no, const double *w, const double *u, mp_smp_vr vr, mp_smp_vpm vpm,
+			mp_smp_pce pcem, double *p, double *ws)
 {
 	double *c = ws, *pv = ws + no * no, *ch = ws + 2 * no * no, *q = ws + 3 * no * no;
 	/* Model::coalitions: c(i,j) = 1e-8 + sum_k max(0, v_k(i,j)). */
@@ -78,8 +78,8 @@ void mp_smp__scalar_pce(size_t na, size_t no, const double *w, const double *u, 
 }
 
 /* Model::probCE2 from coalition strengths c (no x no). pv, ch: no*no; q: no. */
-void mp_smp__pce_from_coalitions(size_t no, const double *c, mp_smp_vpm vpm, mp_smp_pce pcem, double *p,
-				 double *pv, double *ch, double *q)
+void mp_smp__pce_from_coalitions(size_t no, const double *c, mp_smp_vpm vpm, mp_smp_pce pcem, double *p, double *pv,
+				 double *ch, double *q)
 {
 	for (size_t i = 0; i < no; i++) {
 		for (size_t j = 0; j < i; j++)

@@ -34,8 +34,8 @@ static int read_file(mp_ctx *ctx, const char *path, char **buf, size_t *len)
 		goto done;
 	}
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%s: %.0f MB, larger than the %zu MiB limit for negotiation inputs", path,
-				  (double)st.st_size / 1e6, max >> 20);
+		rc = mp_error_set(ctx, MP_EINPUT, "%s: %.0f MB, larger than the %zu MiB limit for negotiation inputs",
+				  path, (double)st.st_size / 1e6, max >> 20);
 		goto done;
 	}
 	for (;;) {
@@ -61,8 +61,9 @@ static int read_file(mp_ctx *ctx, const char *path, char **buf, size_t *len)
 	if (ferror(f))
 		rc = mp_error_set(ctx, MP_EIO, "%s: read error: %s", path, strerror(errno));
 	else if (n > max)
-		rc = mp_error_set(ctx, MP_EINPUT, "%s: more than the %zu MiB limit for negotiation inputs (a device or a pipe?)",
-				  path, max >> 20);
+		rc = mp_error_set(ctx, MP_EINPUT,
+				  "%s: more than the %zu MiB limit for negotiation inputs (a device or a pipe?)", path,
+				  max >> 20);
 done:
 	fclose(f);
 	if (rc) {

@@ -98,7 +98,8 @@ static int check_noise(mp_ctx *ctx, const mp_bargain_noise *noise)
 	for (int k = 0; k < 3; k++) {
 		const mp_bargain_setting_info *si = mp_bargain_setting_get(ids[k]);
 		if (!(v[k] >= si->lo && v[k] <= si->hi))
-			return mp_error_set(ctx, MP_ERANGE, "%s: %g is outside [%g, %g]", si->name, v[k], si->lo, si->hi);
+			return mp_error_set(ctx, MP_ERANGE, "%s: %g is outside [%g, %g]", si->name, v[k], si->lo,
+					    si->hi);
 	}
 	return MP_OK;
 }
@@ -200,13 +201,12 @@ int mp_bargain_sensitivity(mp_ctx *ctx, const mp_bargain_input *in, const mp_bar
 	return first_rc;
 }
 
-int mp_bargain_sensitivity_table(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_settings *s,
-				 mp_table **out)
+int mp_bargain_sensitivity_table(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_settings *s, mp_table **out)
 {
-	static const mp_column cols[] = { { "dim", MP_COL_TEXT, 0 }, { "statistic", MP_COL_TEXT, 0 },
+	static const mp_column cols[] = { { "dim", MP_COL_TEXT, 0 },       { "statistic", MP_COL_TEXT, 0 },
 					  { "replicates", MP_COL_INT, 0 }, { "q05", MP_COL_REAL, 4 },
-					  { "q25", MP_COL_REAL, 4 }, { "q50", MP_COL_REAL, 4 },
-					  { "q75", MP_COL_REAL, 4 }, { "q95", MP_COL_REAL, 4 } };
+					  { "q25", MP_COL_REAL, 4 },       { "q50", MP_COL_REAL, 4 },
+					  { "q75", MP_COL_REAL, 4 },       { "q95", MP_COL_REAL, 4 } };
 	static const double qs[5] = { 0.05, 0.25, 0.5, 0.75, 0.95 };
 	int rc = mp_bargain_settings_check(ctx, s, in);
 	if (rc)

@@ -10,7 +10,7 @@
 #include <strings.h>
 
 static const mp_bargain_setting_info infos[MP_BARGAIN_SET_N] = {
-#define MP_BARGAIN_X_INFO(id, name, kind, scope, lo, hi, arg, help) \
+#define MP_BARGAIN_X_INFO(id, name, kind, scope, lo, hi, arg, help)                                                    \
 	{ name, MP_BARGAIN_SK_##kind, MP_BARGAIN_SCOPE_##scope, lo, hi, arg, help },
 	MP_BARGAIN_SETTINGS(MP_BARGAIN_X_INFO)
 #undef MP_BARGAIN_X_INFO
@@ -20,14 +20,14 @@ static const char *const names[MP_BARGAIN_SET_N + 1] = {
 #define MP_BARGAIN_X_NAME(id, name, ...) name,
 	MP_BARGAIN_SETTINGS(MP_BARGAIN_X_NAME)
 #undef MP_BARGAIN_X_NAME
-	NULL
+		NULL
 };
 
 /* Command-line options of `multipolar negotiate` that are not settings of the run: a
  * scenario file never names them (issue 16: a file must not choose where results are
  * read or written, nor switch storing on). */
-static const char *const command_only[] = { "db", "output", "store", "name", "format", "quiet", "show",
-					    "salience-percent", NULL };
+static const char *const command_only[] = { "db",   "output",           "store", "name", "format", "quiet",
+					    "show", "salience-percent", NULL };
 
 /* ---- enumerated values: names in the order the docs list them (default first), and the
  * enum value each stands for ---- */
@@ -59,8 +59,8 @@ static const int pce_v[] = { MP_SMP_PCE_CONDITIONAL, MP_SMP_PCE_MARKOV_INCENTIVE
 ENUM_TABLE(stm, "deterministic", "stochastic");
 static const int stm_v[] = { MP_SMP_STM_DETERMINISTIC, MP_SMP_STM_STOCHASTIC };
 ENUM_TABLE(vr, "prop", "binary", "propbin", "propcbc", "cubic", "asymprosp");
-static const int vr_v[] = { MP_SMP_VR_PROP, MP_SMP_VR_BINARY, MP_SMP_VR_PROPBIN, MP_SMP_VR_PROPCBC, MP_SMP_VR_CUBIC,
-			    MP_SMP_VR_ASYMPROSP };
+static const int vr_v[] = { MP_SMP_VR_PROP,    MP_SMP_VR_BINARY, MP_SMP_VR_PROPBIN,
+			    MP_SMP_VR_PROPCBC, MP_SMP_VR_CUBIC,  MP_SMP_VR_ASYMPROSP };
 ENUM_TABLE(radj, "one-third", "none", "half", "two-thirds", "full");
 static const int radj_v[] = { MP_SMP_RADJ_ONETHIRD, MP_SMP_RADJ_NONE, MP_SMP_RADJ_HALF, MP_SMP_RADJ_TWOTHIRDS,
 			      MP_SMP_RADJ_FULL };
@@ -84,10 +84,8 @@ static int *enum_field(mp_bargain_settings *s, mp_bargain_setting id, enum_table
 {
 	mp_bargain_eu_options *e = &s->run.eu;
 	mp_bargain_smp_options *m = &s->run.smp;
-#define CASE(ID, var, field)                 \
-	case MP_BARGAIN_SET_##ID:            \
-		*t = (enum_table){ var##_n, var##_v }; \
-		return (int *)(void *)&(field);
+#define CASE(ID, var, field)                                                                                           \
+	case MP_BARGAIN_SET_##ID: *t = (enum_table){ var##_n, var##_v }; return (int *)(void *)&(field);
 	switch (id) {
 		CASE(MODEL, model, s->run.model)
 		CASE(VOTE, vote, e->vote)
@@ -105,8 +103,7 @@ static int *enum_field(mp_bargain_settings *s, mp_bargain_setting id, enum_table
 		CASE(COMMIT, tpc, m->tpc)
 		CASE(INTERPOLATION, ivb, m->ivb)
 		CASE(BARGAIN, bm, m->bm)
-	default:
-		return NULL;
+	default: return NULL;
 	}
 #undef CASE
 }
@@ -244,11 +241,12 @@ int mp_bargain_settings_set(mp_ctx *ctx, mp_bargain_settings *s, const mp_bargai
 	if (idi < 0) {
 		for (size_t k = 0; command_only[k]; k++)
 			if (!strcmp(name, command_only[k]))
-				return mp_error_set(ctx, code,
-						    "%s'%s' cannot be set in a scenario file (a scenario never chooses "
-						    "which database or file is written, nor whether results are stored; "
-						    "give --%s on the command line)",
-						    where, name, name);
+				return mp_error_set(
+					ctx, code,
+					"%s'%s' cannot be set in a scenario file (a scenario never chooses "
+					"which database or file is written, nor whether results are stored; "
+					"give --%s on the command line)",
+					where, name, name);
 		char hint[96];
 		mp_bargain__did_you_mean(hint, sizeof hint, name, names, MP_BARGAIN_ALL);
 		return mp_error_set(ctx, code, "%sunknown setting '%s'%s", where, name, hint);
@@ -278,37 +276,39 @@ int mp_bargain_settings_set(mp_ctx *ctx, mp_bargain_settings *s, const mp_bargai
 		return mp_error_set(ctx, code, "%s%s: unknown value '%s' (one of %s)", where, name, value, list);
 	case MP_BARGAIN_SK_INT:
 		if (mp_bargain__parse_int(value, &n) || n < info->lo || n > info->hi)
-			return mp_error_set(ctx, code, "%s%s: expected a whole number from %.0f to %.0f, got '%s'", where, name,
-					    info->lo, info->hi, value);
+			return mp_error_set(ctx, code, "%s%s: expected a whole number from %.0f to %.0f, got '%s'",
+					    where, name, info->lo, info->hi, value);
 		int_set(s, id, n);
 		return MP_OK;
 	case MP_BARGAIN_SK_REAL:
 		if (mp_bargain__parse_real(value, &x) || x < info->lo || x > info->hi)
-			return mp_error_set(ctx, code, "%s%s: expected a decimal number in [%g, %g], got '%s'", where, name,
-					    info->lo, info->hi, value);
+			return mp_error_set(ctx, code, "%s%s: expected a decimal number in [%g, %g], got '%s'", where,
+					    name, info->lo, info->hi, value);
 		*real_field(s, id) = x;
 		return MP_OK;
 	case MP_BARGAIN_SK_SEED:
 		if (mp_bargain__parse_uint(value, &u))
-			return mp_error_set(ctx, code, "%s%s: expected a whole number from 0 to 18446744073709551615, got '%s'",
+			return mp_error_set(ctx, code,
+					    "%s%s: expected a whole number from 0 to 18446744073709551615, got '%s'",
 					    where, name, value);
 		s->seed = u;
 		return MP_OK;
 	case MP_BARGAIN_SK_STOP:
 		if (parse_stop(value, &bits))
-			return mp_error_set(ctx, code, "%s%s: unknown rule in '%s' (rounds, fixed, cycle, ktab, all)", where,
-					    name, value);
+			return mp_error_set(ctx, code, "%s%s: unknown rule in '%s' (rounds, fixed, cycle, ktab, all)",
+					    where, name, value);
 		s->run.stop_rules = bits;
 		return MP_OK;
 	case MP_BARGAIN_SK_DIM: {
 		long d;
 		if (!in) /* no input to resolve a name: a 1-based number only */
-			d = !mp_bargain__parse_int(value, &n) && n >= 1 && n <= MP_BARGAIN_DIMS_MAX ? (long)(n - 1) : -1;
+			d = !mp_bargain__parse_int(value, &n) && n >= 1 && n <= MP_BARGAIN_DIMS_MAX ? (long)(n - 1)
+												    : -1;
 		else
 			d = find_dim(in, value);
 		if (d < 0 && !in)
-			return mp_error_set(ctx, code, "%s%s: expected a dimension number from 1 to %d, got '%s'", where, name,
-					    MP_BARGAIN_DIMS_MAX, value);
+			return mp_error_set(ctx, code, "%s%s: expected a dimension number from 1 to %d, got '%s'",
+					    where, name, MP_BARGAIN_DIMS_MAX, value);
 		if (d < 0) {
 			char hint[96];
 			mp_bargain__did_you_mean(hint, sizeof hint, value, (const char *const *)in->dim, in->m);
@@ -380,15 +380,16 @@ int mp_bargain_settings_check(mp_ctx *ctx, const mp_bargain_settings *s, const m
 		} else
 			continue;
 		if (!(v >= info->lo && v <= info->hi))
-			return mp_error_set(ctx, MP_ERANGE, "%s: %g is outside [%g, %g] (docs/bargaining.md \"Limits\")",
-					    info->name, v, info->lo, info->hi);
+			return mp_error_set(ctx, MP_ERANGE,
+					    "%s: %g is outside [%g, %g] (docs/bargaining.md \"Limits\")", info->name, v,
+					    info->lo, info->hi);
 	}
 	if (s->run.stop_rules != MP_BARGAIN_STOPRULE_DEFAULT &&
 	    (s->run.stop_rules & ~(MP_BARGAIN_STOPRULE_FIXED | MP_BARGAIN_STOPRULE_CYCLE | MP_BARGAIN_STOPRULE_KTAB)))
 		return mp_error_set(ctx, MP_EUSAGE, "stop: unknown rule bits %d", s->run.stop_rules);
 	if (in && s->run.eu.dim >= in->m)
-		return mp_error_set(ctx, MP_EUSAGE, "dim: dimension %zu out of range (the input has %zu)", s->run.eu.dim + 1,
-				    in->m);
+		return mp_error_set(ctx, MP_EUSAGE, "dim: dimension %zu out of range (the input has %zu)",
+				    s->run.eu.dim + 1, in->m);
 	return MP_OK;
 }
 
@@ -404,8 +405,8 @@ int mp_bargain__check_size(mp_ctx *ctx, const mp_bargain_input *in, mp_bargain_m
 		return MP_OK;
 	return mp_error_set(ctx, MP_ERANGE,
 			    "%s: %zu actors, more than the %s limit of %zu (%s; docs/bargaining.md \"Limits\")%s",
-			    in->path && *in->path ? in->path : "input", in->n, model == MP_BARGAIN_MODEL_EU ? "EU model's" : "SMP's",
-			    lim,
+			    in->path && *in->path ? in->path : "input", in->n,
+			    model == MP_BARGAIN_MODEL_EU ? "EU model's" : "SMP's", lim,
 			    model == MP_BARGAIN_MODEL_EU ? "its tables grow as n^2"
 							 : "a turn costs O(n^3): hours per turn beyond it",
 			    model == MP_BARGAIN_MODEL_SMP && in->n <= MP_BARGAIN_EU_ACTORS_MAX && in->m == 1
@@ -441,7 +442,8 @@ static void value_text(const mp_bargain_settings *s, const mp_bargain_input *in,
 		if (s->run.model == MP_BARGAIN_MODEL_EU)
 			bits &= ~MP_BARGAIN_STOPRULE_KTAB; /* the EU model has no KTAB rule */
 		snprintf(buf, size, "rounds%s%s%s", bits & MP_BARGAIN_STOPRULE_FIXED ? ",fixed" : "",
-			 bits & MP_BARGAIN_STOPRULE_CYCLE ? ",cycle" : "", bits & MP_BARGAIN_STOPRULE_KTAB ? ",ktab" : "");
+			 bits & MP_BARGAIN_STOPRULE_CYCLE ? ",cycle" : "",
+			 bits & MP_BARGAIN_STOPRULE_KTAB ? ",ktab" : "");
 	}
 }
 
@@ -459,8 +461,7 @@ static int applies(const mp_bargain_settings *s, mp_bargain_setting id)
 	case MP_BARGAIN_SET_RISK_UPDATE:
 	case MP_BARGAIN_SET_Q:
 	case MP_BARGAIN_SET_T:
-	case MP_BARGAIN_SET_DELTA:
-		return eu;
+	case MP_BARGAIN_SET_DELTA: return eu;
 	case MP_BARGAIN_SET_VPM:
 	case MP_BARGAIN_SET_PCE:
 	case MP_BARGAIN_SET_TRANSITIONS:
@@ -470,15 +471,12 @@ static int applies(const mp_bargain_settings *s, mp_bargain_setting id)
 	case MP_BARGAIN_SET_COMMIT:
 	case MP_BARGAIN_SET_INTERPOLATION:
 	case MP_BARGAIN_SET_BARGAIN:
-	case MP_BARGAIN_SET_POS_TOL:
-		return !eu;
+	case MP_BARGAIN_SET_POS_TOL: return !eu;
 	case MP_BARGAIN_SET_NOISE_CAP:
 	case MP_BARGAIN_SET_NOISE_SAL:
 	case MP_BARGAIN_SET_NOISE_POS:
-	case MP_BARGAIN_SET_THREADS:
-		return s->replicates > 0;
-	default:
-		return 1;
+	case MP_BARGAIN_SET_THREADS: return s->replicates > 0;
+	default: return 1;
 	}
 }
 
@@ -501,7 +499,8 @@ size_t mp_bargain_settings_describe(const mp_bargain_settings *s, const mp_barga
 
 int mp_bargain_settings_table(mp_ctx *ctx, const mp_bargain_settings *s, const mp_bargain_input *in, mp_table **out)
 {
-	static const mp_column cols[] = { { "setting", MP_COL_TEXT, 0 }, { "value", MP_COL_TEXT, 0 },
+	static const mp_column cols[] = { { "setting", MP_COL_TEXT, 0 },
+					  { "value", MP_COL_TEXT, 0 },
 					  { "allowed", MP_COL_TEXT, 0 } };
 	mp_table *t = NULL;
 	int rc = mp_table_new(&t, cols, 3);
@@ -512,7 +511,9 @@ int mp_bargain_settings_table(mp_ctx *ctx, const mp_bargain_settings *s, const m
 		char v[MP_BARGAIN_NAME_MAX + 32], allowed[256];
 		value_text(s, in, (mp_bargain_setting)i, v, sizeof v);
 		switch (info->kind) {
-		case MP_BARGAIN_SK_ENUM: list_names(allowed, sizeof allowed, mp_bargain_setting_values((mp_bargain_setting)i)); break;
+		case MP_BARGAIN_SK_ENUM:
+			list_names(allowed, sizeof allowed, mp_bargain_setting_values((mp_bargain_setting)i));
+			break;
 		case MP_BARGAIN_SK_INT: snprintf(allowed, sizeof allowed, "%.0f to %.0f", info->lo, info->hi); break;
 		case MP_BARGAIN_SK_REAL: snprintf(allowed, sizeof allowed, "%g to %g", info->lo, info->hi); break;
 		case MP_BARGAIN_SK_SEED: snprintf(allowed, sizeof allowed, "0 to 2^64-1"); break;

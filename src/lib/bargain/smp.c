@@ -22,8 +22,8 @@
 #endif
 
 typedef struct {
-	size_t init, rcvr;  /* init == rcvr: status quo of that actor */
-	size_t off;         /* offset of bi (m) then bj (m) in the bargain coordinate store */
+	size_t init, rcvr; /* init == rcvr: status quo of that actor */
+	size_t off;        /* offset of bi (m) then bj (m) in the bargain coordinate store */
 } bargain;
 
 struct mp_bargain_smp {
@@ -31,31 +31,31 @@ struct mp_bargain_smp {
 	mp_bargain_smp_options opt;
 	size_t n, m;
 	int turn;
-	double *cap, *sal, *ssum;  /* capabilities, saliences (n*m), their sums per actor */
-	double *x;                  /* current positions (n*m) on [0,1] */
-	double *hist;               /* positions of turns 0..turn */
+	double *cap, *sal, *ssum; /* capabilities, saliences (n*m), their sums per actor */
+	double *x;                /* current positions (n*m) on [0,1] */
+	double *hist;             /* positions of turns 0..turn */
 	size_t hist_cap;
-	double *D;                  /* n*n: d_ij = bvDiff(ideal_i - x_j, s_i) */
-	double *R;                  /* n risk attitudes */
-	double *pp;                 /* n position probabilities */
-	size_t *uidx, *eidx, nu;    /* unique positions and actor -> unique index */
+	double *D;               /* n*n: d_ij = bvDiff(ideal_i - x_j, s_i) */
+	double *R;               /* n risk attitudes */
+	double *pp;              /* n position probabilities */
+	size_t *uidx, *eidx, nu; /* unique positions and actor -> unique index */
 	double d01, ratio, lastD;
 	mp_bargain_smp_challenge *ch;
 	size_t nch;
 	/* workspaces */
-	bargain *bg;                /* bargains of a turn */
-	double *bc;                 /* their coordinates */
-	size_t *qk, *qb, *qstart;   /* queue entries (actor, bargain), bucketed by actor */
-	size_t *qs, *fill;          /* bucketed entries, bucket cursors */
-	double *u;                  /* n x (n+1)... utilities for a PCE */
-	double *p;                  /* PCE result */
-	double *ws;                 /* PCE workspace */
-	double *xn;                 /* next positions */
-	size_t wsn;                 /* options capacity of the workspaces */
-	double *uown;               /* n*n: aUtil[i](i, j) */
-	double *uh;                 /* nthreads * n*n: aUtil[h] tables */
-	long *bj;                   /* per initiator: best target, */
-	double *bp, *be, *bq;       /* its probability, gain, and j's estimate */
+	bargain *bg;              /* bargains of a turn */
+	double *bc;               /* their coordinates */
+	size_t *qk, *qb, *qstart; /* queue entries (actor, bargain), bucketed by actor */
+	size_t *qs, *fill;        /* bucketed entries, bucket cursors */
+	double *u;                /* n x (n+1)... utilities for a PCE */
+	double *p;                /* PCE result */
+	double *ws;               /* PCE workspace */
+	double *xn;               /* next positions */
+	size_t wsn;               /* options capacity of the workspaces */
+	double *uown;             /* n*n: aUtil[i](i, j) */
+	double *uh;               /* nthreads * n*n: aUtil[h] tables */
+	long *bj;                 /* per initiator: best target, */
+	double *bp, *be, *bq;     /* its probability, gain, and j's estimate */
 	int nthreads;
 	/* progress within a turn (mp_bargain__smp_progress): task, turns before, total */
 	const char *prog_task;
@@ -236,8 +236,7 @@ static void prepare(mp_bargain_smp *s)
 	}
 }
 
-int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_smp_options *opt,
-		       mp_bargain_smp **out)
+int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain_smp_options *opt, mp_bargain_smp **out)
 {
 	mp_bargain_smp_options def = MP_BARGAIN_SMP_OPTIONS_INIT;
 	if (!opt)
@@ -261,10 +260,11 @@ int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain
 		for (size_t k = 0; k < in->m; k++)
 			ss = ss + in->sal[i * in->m + k];
 		if (!(ss > 0) || ss > 1 + 1e-9)
-			return mp_error_set(ctx, MP_EINPUT,
-					    "%sSMP: actor \"%s\": saliences must sum to a number in (0,1], got %g (the SMP "
-					    "needs every actor to care about the issues)",
-					    mp_bargain__at(in, i, at, sizeof at), in->actor[i], ss);
+			return mp_error_set(
+				ctx, MP_EINPUT,
+				"%sSMP: actor \"%s\": saliences must sum to a number in (0,1], got %g (the SMP "
+				"needs every actor to care about the issues)",
+				mp_bargain__at(in, i, at, sizeof at), in->actor[i], ss);
 	}
 	size_t n = in->n, m = in->m;
 	mp_bargain_smp *s = calloc(1, sizeof *s);
@@ -310,9 +310,9 @@ int mp_bargain_smp_new(mp_ctx *ctx, const mp_bargain_input *in, const mp_bargain
 	s->bp = malloc(n * sizeof *s->bp);
 	s->be = malloc(n * sizeof *s->be);
 	s->bq = malloc(n * sizeof *s->bq);
-	if (!s->cap || !s->sal || !s->ssum || !s->x || !s->hist || !s->D || !s->R || !s->pp || !s->uidx ||
-	    !s->eidx || !s->ch || !s->bg || !s->bc || !s->qk || !s->qb || !s->qstart || !s->qs || !s->fill || !s->u || !s->p || !s->ws ||
-	    !s->xn || !s->uown || !s->uh || !s->bj || !s->bp || !s->be || !s->bq) {
+	if (!s->cap || !s->sal || !s->ssum || !s->x || !s->hist || !s->D || !s->R || !s->pp || !s->uidx || !s->eidx ||
+	    !s->ch || !s->bg || !s->bc || !s->qk || !s->qb || !s->qstart || !s->qs || !s->fill || !s->u || !s->p ||
+	    !s->ws || !s->xn || !s->uown || !s->uh || !s->bj || !s->bp || !s->be || !s->bq) {
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory (SMP with %zu actors)", n);
 		goto done;
 	}
@@ -345,7 +345,7 @@ static void prob_edu_chlg(const mp_bargain_smp *s, const double *Uh, size_t k, s
 {
 	const mp_smp_vr vr = s->opt.vr;
 	const size_t n = s->n;
-#define UH(a, b) Uh[(a) * n + (b)]
+#define UH(a, b) Uh[(a)*n + (b)]
 	const double uii = UH(i, i), uij = UH(i, j), uji = UH(j, i), ujj = UH(j, j);
 	/* status quo, i wins (j adopts x_i), j wins (i adopts x_j) */
 	const double euSQ = UH(k, i) + UH(k, j);
@@ -668,13 +668,34 @@ mp_bargain_stop mp_bargain_smp_status(const mp_bargain_smp *s, int rules, int ma
 	return MP_BARGAIN_RUNNING;
 }
 
-size_t mp_bargain_smp_n(const mp_bargain_smp *s) { return s->n; }
-size_t mp_bargain_smp_dims(const mp_bargain_smp *s) { return s->m; }
-int mp_bargain_smp_turn(const mp_bargain_smp *s) { return s->turn; }
-const double *mp_bargain_smp_positions(const mp_bargain_smp *s) { return s->x; }
-const double *mp_bargain_smp_risk(const mp_bargain_smp *s) { return s->R; }
-const double *mp_bargain_smp_position_prob(const mp_bargain_smp *s) { return s->pp; }
-double mp_bargain_smp_change_ratio(const mp_bargain_smp *s) { return s->ratio; }
+size_t mp_bargain_smp_n(const mp_bargain_smp *s)
+{
+	return s->n;
+}
+size_t mp_bargain_smp_dims(const mp_bargain_smp *s)
+{
+	return s->m;
+}
+int mp_bargain_smp_turn(const mp_bargain_smp *s)
+{
+	return s->turn;
+}
+const double *mp_bargain_smp_positions(const mp_bargain_smp *s)
+{
+	return s->x;
+}
+const double *mp_bargain_smp_risk(const mp_bargain_smp *s)
+{
+	return s->R;
+}
+const double *mp_bargain_smp_position_prob(const mp_bargain_smp *s)
+{
+	return s->pp;
+}
+double mp_bargain_smp_change_ratio(const mp_bargain_smp *s)
+{
+	return s->ratio;
+}
 
 const mp_bargain_smp_challenge *mp_bargain_smp_challenges(const mp_bargain_smp *s, size_t *n)
 {

@@ -8,26 +8,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const mp_column cols_summary[] = {
-	{ "model", MP_COL_TEXT, 0 },          { "actors", MP_COL_INT, 0 },        { "rounds", MP_COL_INT, 0 },
-	{ "stopped_by", MP_COL_TEXT, 0 },     { "dim", MP_COL_TEXT, 0 },          { "weighted_mean", MP_COL_REAL, 4 },
-	{ "weighted_median", MP_COL_REAL, 4 }, { "low", MP_COL_REAL, 4 },         { "high", MP_COL_REAL, 4 },
-	{ "nearest_mark", MP_COL_REAL, 4 },   { "nearest_mark_means", MP_COL_TEXT, 0 },
-	{ "low_means", MP_COL_TEXT, 0 },      { "high_means", MP_COL_TEXT, 0 },   { "illustrative", MP_COL_INT, 0 }
-};
-static const mp_column cols_pos[] = { { "round", MP_COL_INT, 0 }, { "actor", MP_COL_TEXT, 0 },
-				      { "dim", MP_COL_TEXT, 0 }, { "position", MP_COL_REAL, 4 } };
-static const mp_column cols_risk[] = { { "round", MP_COL_INT, 0 }, { "actor", MP_COL_TEXT, 0 },
+static const mp_column cols_summary[] = { { "model", MP_COL_TEXT, 0 },
+					  { "actors", MP_COL_INT, 0 },
+					  { "rounds", MP_COL_INT, 0 },
+					  { "stopped_by", MP_COL_TEXT, 0 },
+					  { "dim", MP_COL_TEXT, 0 },
+					  { "weighted_mean", MP_COL_REAL, 4 },
+					  { "weighted_median", MP_COL_REAL, 4 },
+					  { "low", MP_COL_REAL, 4 },
+					  { "high", MP_COL_REAL, 4 },
+					  { "nearest_mark", MP_COL_REAL, 4 },
+					  { "nearest_mark_means", MP_COL_TEXT, 0 },
+					  { "low_means", MP_COL_TEXT, 0 },
+					  { "high_means", MP_COL_TEXT, 0 },
+					  { "illustrative", MP_COL_INT, 0 } };
+static const mp_column cols_pos[] = { { "round", MP_COL_INT, 0 },
+				      { "actor", MP_COL_TEXT, 0 },
+				      { "dim", MP_COL_TEXT, 0 },
+				      { "position", MP_COL_REAL, 4 } };
+static const mp_column cols_risk[] = { { "round", MP_COL_INT, 0 },
+				       { "actor", MP_COL_TEXT, 0 },
 				       { "risk", MP_COL_REAL, 5 } };
-static const mp_column cols_eu_offers[] = {
-	{ "round", MP_COL_INT, 0 },	{ "actor", MP_COL_TEXT, 0 },
-	{ "counterpart", MP_COL_TEXT, 0 }, { "kind", MP_COL_TEXT, 0 },
-	{ "eu_actor_challenges_counterpart", MP_COL_REAL, 5 },
-	{ "eu_counterpart_challenges_actor", MP_COL_REAL, 5 },
-	{ "new_x", MP_COL_REAL, 5 }
-};
-static const mp_column cols_smp_offers[] = { { "round", MP_COL_INT, 0 }, { "actor", MP_COL_TEXT, 0 },
-					     { "target", MP_COL_TEXT, 0 }, { "expected_gain", MP_COL_REAL, 6 },
+static const mp_column cols_eu_offers[] = { { "round", MP_COL_INT, 0 },
+					    { "actor", MP_COL_TEXT, 0 },
+					    { "counterpart", MP_COL_TEXT, 0 },
+					    { "kind", MP_COL_TEXT, 0 },
+					    { "eu_actor_challenges_counterpart", MP_COL_REAL, 5 },
+					    { "eu_counterpart_challenges_actor", MP_COL_REAL, 5 },
+					    { "new_x", MP_COL_REAL, 5 } };
+static const mp_column cols_smp_offers[] = { { "round", MP_COL_INT, 0 },
+					     { "actor", MP_COL_TEXT, 0 },
+					     { "target", MP_COL_TEXT, 0 },
+					     { "expected_gain", MP_COL_REAL, 6 },
 					     { "p_actor_prevails", MP_COL_REAL, 5 } };
 static const mp_column cols_pairs[] = { { "round", MP_COL_INT, 0 },
 					{ "actor", MP_COL_TEXT, 0 },
@@ -37,14 +49,17 @@ static const mp_column cols_pairs[] = { { "round", MP_COL_INT, 0 },
 					{ "eu_actor_challenges_counterpart", MP_COL_REAL, 5 },
 					{ "eu_counterpart_challenges_actor", MP_COL_REAL, 5 },
 					{ "offer_kind", MP_COL_TEXT, 0 } };
-static const mp_column cols_fc[] = { { "round", MP_COL_INT, 0 }, { "dim", MP_COL_TEXT, 0 },
-				     { "weighted_mean", MP_COL_REAL, 4 }, { "weighted_median", MP_COL_REAL, 4 } };
-static const mp_column cols_prob[] = { { "round", MP_COL_INT, 0 }, { "actor", MP_COL_TEXT, 0 },
+static const mp_column cols_fc[] = { { "round", MP_COL_INT, 0 },
+				     { "dim", MP_COL_TEXT, 0 },
+				     { "weighted_mean", MP_COL_REAL, 4 },
+				     { "weighted_median", MP_COL_REAL, 4 } };
+static const mp_column cols_prob[] = { { "round", MP_COL_INT, 0 },
+				       { "actor", MP_COL_TEXT, 0 },
 				       { "probability", MP_COL_REAL, 5 } };
 #define NCOL(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const tab_names[MP_BARGAIN_TAB_N] = { "summary", "positions", "risk", "offers",
-							 "pairs", "forecast", "probabilities" };
+static const char *const tab_names[MP_BARGAIN_TAB_N] = { "summary", "positions", "risk",         "offers",
+							 "pairs",   "forecast",  "probabilities" };
 
 const char *mp_bargain_tab_name(mp_bargain_tab t)
 {
@@ -72,8 +87,14 @@ static int row_new(mp_table *t, row *w)
 	w->rc = mp_table_add_row(t, &w->r);
 	return w->rc;
 }
-static void put_i(row *w, size_t c, int64_t v) { mp_table_set_int(w->t, w->r, c, v); }
-static void put_r(row *w, size_t c, double v) { mp_table_set_real(w->t, w->r, c, v); }
+static void put_i(row *w, size_t c, int64_t v)
+{
+	mp_table_set_int(w->t, w->r, c, v);
+}
+static void put_r(row *w, size_t c, double v)
+{
+	mp_table_set_real(w->t, w->r, c, v);
+}
 static void put_s(row *w, size_t c, const char *v)
 {
 	if (!w->rc && v)
@@ -333,11 +354,12 @@ int mp_bargain_run_tables(mp_ctx *ctx, const mp_bargain_input *in, const mp_barg
 	if (want[MP_BARGAIN_TAB_PAIRS] && !eu)
 		return mp_error_set(ctx, MP_EUSAGE, "the pair table (pairs) is for the EU model");
 	if (want[MP_BARGAIN_TAB_PROBABILITIES] && eu)
-		return mp_error_set(ctx, MP_EUSAGE, "position probabilities (probabilities) are for the SMP (--model smp)");
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "position probabilities (probabilities) are for the SMP (--model smp)");
 	static const mp_column *const defs[MP_BARGAIN_TAB_N] = { cols_summary, cols_pos, cols_risk, NULL,
-								 cols_pairs, cols_fc, cols_prob };
+								 cols_pairs,   cols_fc,  cols_prob };
 	static const size_t ndefs[MP_BARGAIN_TAB_N] = { NCOL(cols_summary), NCOL(cols_pos), NCOL(cols_risk), 0,
-						        NCOL(cols_pairs), NCOL(cols_fc), NCOL(cols_prob) };
+							NCOL(cols_pairs),   NCOL(cols_fc),  NCOL(cols_prob) };
 	for (int t = 0; t < MP_BARGAIN_TAB_N && rc == MP_OK; t++) {
 		if (!want[t])
 			continue;

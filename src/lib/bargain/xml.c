@@ -30,21 +30,35 @@
 /* The schema as (parent, child) pairs. */
 static const char *const schema[][2] = {
 	{ "", "Scenario" },
-	{ "Scenario", "name" }, { "Scenario", "desc" }, { "Scenario", "prngSeed" },
-	{ "Scenario", "ModelParameters" }, { "Scenario", "Dimensions" }, { "Scenario", "Actors" },
+	{ "Scenario", "name" },
+	{ "Scenario", "desc" },
+	{ "Scenario", "prngSeed" },
+	{ "Scenario", "ModelParameters" },
+	{ "Scenario", "Dimensions" },
+	{ "Scenario", "Actors" },
 	{ "Scenario", "IdealAdjustment" },
-	{ "ModelParameters", "VictoryProbModel" }, { "ModelParameters", "PCEModel" },
-	{ "ModelParameters", "StateTransitions" }, { "ModelParameters", "VotingRule" },
-	{ "ModelParameters", "BigRAdjust" }, { "ModelParameters", "BigRRange" },
-	{ "ModelParameters", "ThirdPartyCommit" }, { "ModelParameters", "InterVecBrgn" },
+	{ "ModelParameters", "VictoryProbModel" },
+	{ "ModelParameters", "PCEModel" },
+	{ "ModelParameters", "StateTransitions" },
+	{ "ModelParameters", "VotingRule" },
+	{ "ModelParameters", "BigRAdjust" },
+	{ "ModelParameters", "BigRRange" },
+	{ "ModelParameters", "ThirdPartyCommit" },
+	{ "ModelParameters", "InterVecBrgn" },
 	{ "ModelParameters", "BargnModel" },
 	{ "Dimensions", "dName" },
 	{ "Actors", "Actor" },
-	{ "Actor", "name" }, { "Actor", "description" }, { "Actor", "capability" }, { "Actor", "Position" },
+	{ "Actor", "name" },
+	{ "Actor", "description" },
+	{ "Actor", "capability" },
+	{ "Actor", "Position" },
 	{ "Actor", "Salience" },
-	{ "Position", "dCoord" }, { "Salience", "dSal" },
+	{ "Position", "dCoord" },
+	{ "Salience", "dSal" },
 	{ "IdealAdjustment", "iaPair" },
-	{ "iaPair", "adjustingIdeal" }, { "iaPair", "referencePos" }, { "iaPair", "adjust" },
+	{ "iaPair", "adjustingIdeal" },
+	{ "iaPair", "referencePos" },
+	{ "iaPair", "adjust" },
 };
 #define NSCHEMA (sizeof schema / sizeof schema[0])
 
@@ -54,19 +68,29 @@ typedef struct {
 	const char *ktab[7], *ours[7];
 } param_map;
 static const param_map params[] = {
-	{ "VictoryProbModel", "vpm", { "Linear", "Square", "Quartic", "Octic", "Binary" },
+	{ "VictoryProbModel",
+	  "vpm",
+	  { "Linear", "Square", "Quartic", "Octic", "Binary" },
 	  { "linear", "square", "quartic", "octic", "binary" } },
-	{ "PCEModel", "pce", { "Conditional", "MarkovIncentive", "MarkovUniform" },
+	{ "PCEModel",
+	  "pce",
+	  { "Conditional", "MarkovIncentive", "MarkovUniform" },
 	  { "conditional", "markov-incentive", "markov-uniform" } },
 	{ "StateTransitions", "transitions", { "Deterministic", "Stochastic" }, { "deterministic", "stochastic" } },
-	{ "VotingRule", "voting", { "Binary", "PropBin", "Proportional", "PropCbc", "Cubic", "ASymProsp" },
+	{ "VotingRule",
+	  "voting",
+	  { "Binary", "PropBin", "Proportional", "PropCbc", "Cubic", "ASymProsp" },
 	  { "binary", "propbin", "prop", "propcbc", "cubic", "asymprosp" } },
-	{ "BigRAdjust", "risk-adjust", { "Full", "TwoThirds", "Half", "OneThird", "No" },
+	{ "BigRAdjust",
+	  "risk-adjust",
+	  { "Full", "TwoThirds", "Half", "OneThird", "No" },
 	  { "full", "two-thirds", "half", "one-third", "none" } },
 	{ "BigRRange", "risk-range", { "Min", "Mid", "Max" }, { "min", "mid", "max" } },
 	{ "ThirdPartyCommit", "commit", { "NoCommit", "SemiCommit", "FullCommit" }, { "none", "semi", "full" } },
 	{ "InterVecBrgn", "interpolation", { "S1P1", "S2P2", "S2PMax" }, { "s1p1", "s2p2", "s2pmax" } },
-	{ "BargnModel", "bargain", { "InitOnlyInterp", "InitRcvrInterp", "PWCompInterp" },
+	{ "BargnModel",
+	  "bargain",
+	  { "InitOnlyInterp", "InitRcvrInterp", "PWCompInterp" },
 	  { "init-only", "init-rcvr", "pw-comp" } },
 };
 
@@ -75,26 +99,32 @@ typedef struct {
 	const char *fname;
 	XML_Parser p;
 	int rc;
-	const char *stack[XML_DEPTH]; /* element names (from the schema table) */
+	const char *stack[XML_DEPTH];          /* element names (from the schema table) */
 	int sline[XML_DEPTH], scol[XML_DEPTH]; /* and where they start */
 	int depth;
-	int at_line, at_col;          /* where errors are reported: the element being handled */
+	int at_line, at_col; /* where errors are reported: the element being handled */
 	char *text;
 	size_t tlen, tcap;
 	mp_bargain_input *in;
-	size_t acap;            /* actors allocated */
-	size_t ncoord, nsal;    /* values read for the current actor */
-	int seen[5];            /* name, description, capability, Position, Salience of the actor */
-	char *ia_adj, *ia_ref;  /* current iaPair */
+	size_t acap;           /* actors allocated */
+	size_t ncoord, nsal;   /* values read for the current actor */
+	int seen[5];           /* name, description, capability, Position, Salience of the actor */
+	char *ia_adj, *ia_ref; /* current iaPair */
 	double ia_val;
 	int ia_line, ia_col, have_ia_val, bad_ia_line, bad_ia_col;
-	char *bad_ia;           /* first pair that is not the identity, checked at the end */
+	char *bad_ia; /* first pair that is not the identity, checked at the end */
 	int bad_ia_self;
 	double bad_ia_val;
 } xrd;
 
-static int line(xrd *r) { return r->at_line ? r->at_line : (int)XML_GetCurrentLineNumber(r->p); }
-static int col(xrd *r) { return r->at_line ? r->at_col : (int)XML_GetCurrentColumnNumber(r->p) + 1; }
+static int line(xrd *r)
+{
+	return r->at_line ? r->at_line : (int)XML_GetCurrentLineNumber(r->p);
+}
+static int col(xrd *r)
+{
+	return r->at_line ? r->at_col : (int)XML_GetCurrentColumnNumber(r->p) + 1;
+}
 
 static void fail(xrd *r, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void fail(xrd *r, int code, const char *fmt, ...)
@@ -106,12 +136,16 @@ static void fail(xrd *r, int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	r->rc = code == MP_ENOMEM ? mp_error_set(r->ctx, code, "out of memory")
-				  : mp_error_set(r->ctx, code, "%s:%d:%d: KTAB XML: %s", r->fname, line(r), col(r), msg);
+	r->rc = code == MP_ENOMEM
+			? mp_error_set(r->ctx, code, "out of memory")
+			: mp_error_set(r->ctx, code, "%s:%d:%d: KTAB XML: %s", r->fname, line(r), col(r), msg);
 	XML_StopParser(r->p, XML_FALSE);
 }
 
-static const char *parent(xrd *r) { return r->depth ? r->stack[r->depth - 1] : ""; }
+static const char *parent(xrd *r)
+{
+	return r->depth ? r->stack[r->depth - 1] : "";
+}
 
 static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **attrs)
 {
@@ -432,15 +466,16 @@ static int finish(xrd *r)
 {
 	mp_bargain_input *in = r->in;
 	if (in->n < 3)
-		return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: KTAB XML: expected at least 3 actors, found %zu", r->fname,
-				    line(r), col(r), in->n);
+		return mp_error_set(r->ctx, MP_EINPUT, "%s:%d:%d: KTAB XML: expected at least 3 actors, found %zu",
+				    r->fname, line(r), col(r), in->n);
 	if (r->bad_ia)
-		return mp_error_set(r->ctx, MP_EINPUT,
-				    "%s:%d:%d: KTAB XML: <IdealAdjustment> is not the identity (\"%s\" adjusts %s by %g): "
-				    "ideal accommodation is not supported; the SMP here keeps ideals equal to positions "
-				    "(KTAB's CSV path). Remove <IdealAdjustment> to run with the identity matrix",
-				    r->fname, r->bad_ia_line, r->bad_ia_col, r->bad_ia,
-				    r->bad_ia_self ? "its own ideal" : "toward another position", r->bad_ia_val);
+		return mp_error_set(
+			r->ctx, MP_EINPUT,
+			"%s:%d:%d: KTAB XML: <IdealAdjustment> is not the identity (\"%s\" adjusts %s by %g): "
+			"ideal accommodation is not supported; the SMP here keeps ideals equal to positions "
+			"(KTAB's CSV path). Remove <IdealAdjustment> to run with the identity matrix",
+			r->fname, r->bad_ia_line, r->bad_ia_col, r->bad_ia,
+			r->bad_ia_self ? "its own ideal" : "toward another position", r->bad_ia_val);
 	return mp_bargain__check_unique(r->ctx, in, "");
 }
 

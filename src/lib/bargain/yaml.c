@@ -38,15 +38,20 @@ typedef struct {
 	mp_bargain_input *in;
 } yrd;
 
-static const char *const top_keys[] = { "name", "description", "illustrative", "model", "options", "dimensions",
-					"actors", NULL };
-static const char *const dim_keys[] = { "name", "description", "low", "high", "low_means", "high_means", "marks",
-					NULL };
-static const char *const actor_keys[] = { "name", "description", "capability", "position", "positions", "salience",
-					  "saliences", NULL };
+static const char *const top_keys[] = { "name",    "description", "illustrative", "model",
+					"options", "dimensions",  "actors",       NULL };
+static const char *const dim_keys[] = { "name", "description", "low", "high", "low_means", "high_means", "marks", NULL };
+static const char *const actor_keys[] = { "name",      "description", "capability", "position",
+					  "positions", "salience",    "saliences",  NULL };
 
-static yaml_node_t *node(yrd *r, int id) { return mp_yaml__node(&r->y, id); }
-static const char *scalar(yrd *r, int id) { return mp_yaml__scalar(&r->y, id); }
+static yaml_node_t *node(yrd *r, int id)
+{
+	return mp_yaml__node(&r->y, id);
+}
+static const char *scalar(yrd *r, int id)
+{
+	return mp_yaml__scalar(&r->y, id);
+}
 
 static int err(yrd *r, int id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static int err(yrd *r, int id, const char *fmt, ...)
@@ -56,8 +61,8 @@ static int err(yrd *r, int id, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	return mp_error_set(r->ctx, MP_EINPUT, "%s:%zu:%zu: %s", r->fname, mp_yaml__line(&r->y, id), mp_yaml__col(&r->y, id),
-			    msg);
+	return mp_error_set(r->ctx, MP_EINPUT, "%s:%zu:%zu: %s", r->fname, mp_yaml__line(&r->y, id),
+			    mp_yaml__col(&r->y, id), msg);
 }
 
 static int is_type(yrd *r, int id, yaml_node_type_t t)
@@ -69,10 +74,14 @@ static int is_type(yrd *r, int id, yaml_node_type_t t)
 static size_t seq_len(yrd *r, int id)
 {
 	yaml_node_t *n = node(r, id);
-	return n && n->type == YAML_SEQUENCE_NODE ? (size_t)(n->data.sequence.items.top - n->data.sequence.items.start) : 0;
+	return n && n->type == YAML_SEQUENCE_NODE ? (size_t)(n->data.sequence.items.top - n->data.sequence.items.start)
+						  : 0;
 }
 
-static int seq_at(yrd *r, int id, size_t i) { return node(r, id)->data.sequence.items.start[i]; }
+static int seq_at(yrd *r, int id, size_t i)
+{
+	return node(r, id)->data.sequence.items.start[i];
+}
 
 /* Every key of mapping `map` is one of `known` ("in what"). */
 static int check_keys(yrd *r, int map, const char *const *known, const char *what)
@@ -121,7 +130,10 @@ static int text(yrd *r, int id, const char *what, int is_name, char **out)
 	return MP_OK;
 }
 
-static int get(yrd *r, int map, const char *key) { return mp_yaml__get(&r->y, map, key); }
+static int get(yrd *r, int map, const char *key)
+{
+	return mp_yaml__get(&r->y, map, key);
+}
 
 static int read_header(yrd *r, int root)
 {
@@ -135,7 +147,8 @@ static int read_header(yrd *r, int root)
 		return err(r, get(r, root, "model"), "'model': expected eu or smp, got \"%s\"", in->model);
 	if ((id = get(r, root, "illustrative"))) {
 		const char *v = scalar(r, id);
-		static const char *const yes[] = { "true", "True", "TRUE", NULL }, *const no[] = { "false", "False", "FALSE", NULL };
+		static const char *const yes[] = { "true", "True", "TRUE", NULL }, *const no[] = { "false", "False",
+												   "FALSE", NULL };
 		int t = -1;
 		for (size_t i = 0; v && yes[i]; i++)
 			if (!strcmp(v, yes[i]))
@@ -200,7 +213,8 @@ static int read_dim(yrd *r, int d, size_t k)
 	int lo = get(r, d, "low"), hi = get(r, d, "high");
 	in->scale_lo[k] = 0;
 	in->scale_hi[k] = 100;
-	if ((lo && (rc = number(r, lo, "low", &in->scale_lo[k]))) || (hi && (rc = number(r, hi, "high", &in->scale_hi[k]))))
+	if ((lo && (rc = number(r, lo, "low", &in->scale_lo[k]))) ||
+	    (hi && (rc = number(r, hi, "high", &in->scale_hi[k]))))
 		return rc;
 	if (!(in->scale_hi[k] > in->scale_lo[k]))
 		return err(r, hi ? hi : d, "dimension: 'high' must be greater than 'low'");
@@ -347,7 +361,8 @@ static int parse(yrd *r, const char *name, const char *buf, size_t len)
 		return err(r, n > MP_BARGAIN_ACTORS_MAX ? acts : dims, "more than %d %s (the limit)",
 			   n > MP_BARGAIN_ACTORS_MAX ? MP_BARGAIN_ACTORS_MAX : MP_BARGAIN_DIMS_MAX,
 			   n > MP_BARGAIN_ACTORS_MAX ? "actors" : "dimensions");
-	if ((rc = mp_bargain__input_alloc(r->ctx, n, m, &r->in)) || (rc = mp_bargain__set_text(r->ctx, &r->in->path, name)))
+	if ((rc = mp_bargain__input_alloc(r->ctx, n, m, &r->in)) ||
+	    (rc = mp_bargain__set_text(r->ctx, &r->in->path, name)))
 		return rc;
 	r->in->source = MP_BARGAIN_SRC_YAML;
 	if ((rc = read_header(r, root)))

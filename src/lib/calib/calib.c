@@ -15,14 +15,14 @@
 
 #define SRC "calib.c"
 
-static int add(mp_ctx *ctx, mp_calib_result *r, const char *key, double est, double se, size_t n,
-	       const char *stat_name, double stat, const char *method)
+static int add(mp_ctx *ctx, mp_calib_result *r, const char *key, double est, double se, size_t n, const char *stat_name,
+	       double stat, const char *method)
 {
 	return mp_calib__add(ctx, r, 0, key, est, se, n, stat_name, stat, method);
 }
 
-int mp_calib__add(mp_ctx *ctx, mp_calib_result *r, int ccode, const char *key, double est, double se,
-		  size_t n, const char *stat_name, double stat, const char *method)
+int mp_calib__add(mp_ctx *ctx, mp_calib_result *r, int ccode, const char *key, double est, double se, size_t n,
+		  const char *stat_name, double stat, const char *method)
 {
 	mp_calib_param *v = realloc(r->params, (r->n + 1) * sizeof *v);
 	if (!v)
@@ -85,25 +85,26 @@ static int fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_c
 		rc = mp_calib__panel(ctx, &rows, &p);
 	mp_convergence_fit c;
 	if (rc == MP_OK)
-		rc = mp_calib_convergence(ctx, p.income, p.n, p.ngroups, o->first_year, o->until, o->window,
-					  p.frontier, &c);
+		rc = mp_calib_convergence(ctx, p.income, p.n, p.ngroups, o->first_year, o->until, o->window, p.frontier,
+					  &c);
 	char m[192];
 	if (rc == MP_OK) {
-		snprintf(m, sizeof m, "Barro regression, %d-yr windows %d-%d, window+region FE, Maddison 2023 "
-			 "(Barro & Sala-i-Martin 1992 eq. 12)", o->window,
-			 o->until - (o->until - o->first_year) / o->window * o->window, o->until);
+		snprintf(m, sizeof m,
+			 "Barro regression, %d-yr windows %d-%d, window+region FE, Maddison 2023 "
+			 "(Barro & Sala-i-Martin 1992 eq. 12)",
+			 o->window, o->until - (o->until - o->first_year) / o->window * o->window, o->until);
 		/* The sim's discrete form x_t+1 = (1 - beta) x_t (mech_economy.c): beta_d = 1 - e^-beta. */
 		rc = add(ctx, r, "economy.beta", 1.0 - exp(-c.beta), c.beta_se * exp(-c.beta), c.n, "R2", c.r2, m);
 	}
 	if (rc == MP_OK) {
-		snprintf(m, sizeof m, "mean annual log growth of US GDP per capita %d-%d, Maddison 2023",
-			 o->first_year, o->until);
-		rc = add(ctx, r, "economy.frontier_growth", c.frontier_growth, c.frontier_growth_se,
-			 c.frontier_n, "", MP_NA, m);
+		snprintf(m, sizeof m, "mean annual log growth of US GDP per capita %d-%d, Maddison 2023", o->first_year,
+			 o->until);
+		rc = add(ctx, r, "economy.frontier_growth", c.frontier_growth, c.frontier_growth_se, c.frontier_n, "",
+			 MP_NA, m);
 	}
 	if (rc == MP_OK)
-		rc = add(ctx, r, "economy.momentum", c.momentum, c.momentum_se, c.momentum_n, "R2",
-			 c.momentum_r2, "AR(1) of annual growth deviations from the fitted convergence path");
+		rc = add(ctx, r, "economy.momentum", c.momentum, c.momentum_se, c.momentum_n, "R2", c.momentum_r2,
+			 "AR(1) of annual growth deviations from the fitted convergence path");
 	if (rc == MP_OK) {
 		snprintf(m, sizeof m, "median country's s.d. of the AR(1) innovations (pooled s.d. %.4f)",
 			 c.shock_sd_pooled);
@@ -117,8 +118,10 @@ static int fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_c
 			sgap = 0;
 		if (sgap > 1)
 			sgap = 1;
-		snprintf(m, sizeof m, "1 - beta_uncond/beta, clamped to [0,1]; beta_uncond %.5f (s.e. %.5f) "
-			 "without region FE", c.beta_uncond, c.beta_uncond_se);
+		snprintf(m, sizeof m,
+			 "1 - beta_uncond/beta, clamped to [0,1]; beta_uncond %.5f (s.e. %.5f) "
+			 "without region FE",
+			 c.beta_uncond, c.beta_uncond_se);
 		rc = add(ctx, r, "economy.structural_gap", sgap, MP_NA, c.n, "", MP_NA, m);
 	}
 	/* Population (the sim's demography: n_0 = n_a + n_b ln y, then n -> n_LR at speed
@@ -136,10 +139,12 @@ static int fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_c
 		if (rc == MP_OK)
 			rc = add(ctx, r, "demography.n_b", d.n_b, d.n_b_se, d.n, "R2", d.r2, m);
 		if (rc == MP_OK) {
-			snprintf(m, sizeof m, "decay of %d-yr mean pop growth toward n_LR=%g between windows "
-				 "%d-%d", o->window, def.demography_n_longrun, o->first_year, o->until);
-			rc = add(ctx, r, "demography.transition", d.transition, d.transition_se, d.transition_n,
-				 "R2", d.transition_r2, m);
+			snprintf(m, sizeof m,
+				 "decay of %d-yr mean pop growth toward n_LR=%g between windows "
+				 "%d-%d",
+				 o->window, def.demography_n_longrun, o->first_year, o->until);
+			rc = add(ctx, r, "demography.transition", d.transition, d.transition_se, d.transition_n, "R2",
+				 d.transition_r2, m);
 		}
 	}
 	mp_calib__panel_free(&p);
@@ -164,8 +169,10 @@ static int fit_trade(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_cal
 			y1 = obs[i].year;
 	}
 	char m[192];
-	snprintf(m, sizeof m, "log-linear gravity with year FE, COW trade %d-%d, positive flows "
-		 "(Head & Mayer 2014)", y0, y1);
+	snprintf(m, sizeof m,
+		 "log-linear gravity with year FE, COW trade %d-%d, positive flows "
+		 "(Head & Mayer 2014)",
+		 y0, y1);
 	if (rc == MP_OK)
 		rc = add(ctx, r, "trade.elasticity_gdp", g.elasticity_gdp, g.elasticity_gdp_se, g.n, "R2", g.r2, m);
 	if (rc == MP_OK)
@@ -196,8 +203,7 @@ int mp_calibrate(mp_ctx *ctx, mp_store *s, const mp_calib_options *opt, mp_calib
 	if (rc != MP_OK)
 		return rc;
 	if (o.until > mi.year_max)
-		return mp_error_set(ctx, MP_ERANGE,
-				    "--until %d is after the coverage of %s %s in the database (%d-%d)",
+		return mp_error_set(ctx, MP_ERANGE, "--until %d is after the coverage of %s %s in the database (%d-%d)",
 				    o.until, mi.name, mi.version, mi.year_min, mi.year_max);
 	mp_calib_result *r = calloc(1, sizeof *r);
 	if (!r)
@@ -298,8 +304,9 @@ int mp_calib_write_yaml(mp_ctx *ctx, const mp_calib_result *r, const char *path)
 	if (rc != MP_OK)
 		return rc;
 	FILE *f = out.f;
-	fprintf(f, "# Sim parameters calibrated on data up to %d by `multipolar calibrate --until %d`.\n"
-		   "# Methods, sources and standard errors: docs/calibration.md and the calib_fit table.\n",
+	fprintf(f,
+		"# Sim parameters calibrated on data up to %d by `multipolar calibrate --until %d`.\n"
+		"# Methods, sources and standard errors: docs/calibration.md and the calib_fit table.\n",
 		r->until, r->until);
 	for (size_t i = 0; i < r->n; i++) {
 		const mp_calib_param *p = &r->params[i];
@@ -322,7 +329,8 @@ int mp_calib_save(mp_ctx *ctx, mp_store *s, const mp_calib_result *r, int64_t *r
 		return mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
 	for (size_t k = 0; k < r->n; k++) {
 		const mp_calib_param *p = &r->params[k];
-		f[k] = (mp_store_calib_fit){ p->key, p->ccode, p->estimate, p->se, p->n, p->stat_name, p->stat, p->method };
+		f[k] = (mp_store_calib_fit){ p->key, p->ccode,     p->estimate, p->se,
+					     p->n,   p->stat_name, p->stat,     p->method };
 	}
 	int rc = mp_store__calib_save(ctx, s, r->until, r->notes, f, r->n, run_id);
 	free(f);

@@ -129,8 +129,8 @@ static int has_key(const int64_t *v, size_t n, int64_t k)
 
 /* Sorted keys of the spells active in each year of [from, until] (contiguity of type 1 to
  * `maxtype`; rows i = {ccode1, ccode2, conttype, start}, r = {end}). */
-static int contig_keys(mp_ctx *ctx, const mp_store_calib_rows *c, int maxtype, int from, int until,
-		       int64_t **out, size_t *n)
+static int contig_keys(mp_ctx *ctx, const mp_store_calib_rows *c, int maxtype, int from, int until, int64_t **out,
+		       size_t *n)
 {
 	size_t cap = 1024, k = 0;
 	int64_t *v = malloc(cap * sizeof *v);
@@ -158,8 +158,7 @@ static int contig_keys(mp_ctx *ctx, const mp_store_calib_rows *c, int maxtype, i
 	return MP_OK;
 }
 
-int mp_calib__gravity_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_gravity_obs **out,
-			  size_t *n)
+int mp_calib__gravity_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_gravity_obs **out, size_t *n)
 {
 	mp_store_calib_rows tr = { 0 }, inc = { 0 }, cap = { 0 }, con = { 0 };
 	int64_t *ck = NULL;
@@ -280,8 +279,7 @@ static int alliance_keys(mp_ctx *ctx, mp_store *s, int from, int until, int64_t 
 	return MP_OK;
 }
 
-int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_obs **out,
-		       size_t *n)
+int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_obs **out, size_t *n)
 {
 	/* Onsets are known only inside each event dataset's years (COW wars to 2003 and GML
 	   MIDs to 2010 in the shared data): later dyad-years get -1, not 0. */
@@ -309,8 +307,7 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 	/* Politically relevant: contiguous by land or up to 150 miles of water (conttype 1-4;
 	   Lemke & Reed 2001), or a major power in the dyad. */
 	if ((rc = contig_keys(ctx, &con, 4, from, until, &ck, &nck)) != MP_OK ||
-	    (rc = event_keys(ctx, &mid, &mk, &nmk)) != MP_OK ||
-	    (rc = event_keys(ctx, &war, &wk, &nwk)) != MP_OK ||
+	    (rc = event_keys(ctx, &mid, &mk, &nmk)) != MP_OK || (rc = event_keys(ctx, &war, &wk, &nwk)) != MP_OK ||
 	    (rc = alliance_keys(ctx, s, from, until, &ak, &nak)) != MP_OK)
 		goto done;
 	cinc = malloc(2 * (size_t)MAXC * (size_t)ny * sizeof *cinc);
@@ -331,8 +328,8 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 		if (r->i[0] > 0 && r->i[0] < MAXC && r->i[1] >= from && r->i[1] <= until)
 			cinc[(size_t)r->i[0] * (size_t)ny + (size_t)(r->i[1] - from)] = r->r[0];
 	}
-#define CINC(c, t) cinc[(size_t)(c) * (size_t)ny + (size_t)((t) - from)]
-#define IDEAL(c, t) ideal[(size_t)(c) * (size_t)ny + (size_t)((t) - from)]
+#define CINC(c, t) cinc[(size_t)(c) * (size_t)ny + (size_t)((t)-from)]
+#define IDEAL(c, t) ideal[(size_t)(c) * (size_t)ny + (size_t)((t)-from)]
 	for (int t = from; t <= until; t++) {
 		size_t first = k;
 		/* candidate dyads: contiguous pairs of the year ... */
@@ -374,7 +371,9 @@ int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_ob
 				goto done;
 			}
 			v[k++] = (mp_dyad_obs){
-				.year = t, .ccode1 = c1, .ccode2 = c2,
+				.year = t,
+				.ccode1 = c1,
+				.ccode2 = c2,
 				.cap_ratio = x1 < x2 ? x1 / x2 : x2 / x1,
 				.contig = has_key(ck, nck, pairs[i]),
 				.ally = has_key(ak, nak, pairs[i]),
@@ -420,8 +419,8 @@ int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, s
 	*out = NULL;
 	*n = 0;
 	if (ny < 3)
-		return mp_error_set(ctx, MP_ERANGE, SRC ": arms: SIPRI starts in %d; expected --until >= %d",
-				    from, from + 2);
+		return mp_error_set(ctx, MP_ERANGE, SRC ": arms: SIPRI starts in %d; expected --until >= %d", from,
+				    from + 2);
 	if ((rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_SIPRI, from, until, &sp)) != MP_OK ||
 	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_RIVALRIES, from, until, &riv)) != MP_OK)
 		goto done;
@@ -433,7 +432,7 @@ int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, s
 	share = milex + (size_t)MAXC * (size_t)ny;
 	for (size_t i = 0; i < 2 * (size_t)MAXC * (size_t)ny; i++)
 		milex[i] = MP_NA;
-#define AT(a, c, t) a[(size_t)(c) * (size_t)ny + (size_t)((t) - from)]
+#define AT(a, c, t) a[(size_t)(c) * (size_t)ny + (size_t)((t)-from)]
 	for (size_t i = 0; i < sp.n; i++) {
 		const mp_store_calib_row *r = &sp.v[i];
 		if (r->i[0] <= 0 || r->i[0] >= MAXC || r->i[1] < from || r->i[1] > until)

@@ -9,9 +9,9 @@
  * countrycode order, groups = Maddison regions. income[i] is GDP per capita of obs[i]
  * (the population panel's values are population). *frontier receives the USA unit. */
 typedef struct mp_calib_panel {
-	mp_panel_obs *income;   /* value = gdppc */
-	mp_panel_obs *pop;      /* value = pop (same rows) */
-	double *gdppc;          /* gdppc per row (for the population fit) */
+	mp_panel_obs *income; /* value = gdppc */
+	mp_panel_obs *pop;    /* value = pop (same rows) */
+	double *gdppc;        /* gdppc per row (for the population fit) */
 	size_t n;
 	int ngroups;
 	int frontier;
@@ -21,18 +21,16 @@ int mp_calib__panel(mp_ctx *ctx, const mp_store_calib_rows *rows, mp_calib_panel
 void mp_calib__panel_free(mp_calib_panel *p);
 
 /* Gravity observations for trade years [from, until]. */
-int mp_calib__gravity_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_gravity_obs **out,
-			  size_t *n);
+int mp_calib__gravity_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_gravity_obs **out, size_t *n);
 /* Conflict sample: politically relevant dyad-years (contiguous up to 150 miles of water,
  * or including a major power) in [from, until]. */
-int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_obs **out,
-		       size_t *n);
+int mp_calib__dyad_obs(mp_ctx *ctx, mp_store *s, int from, int until, mp_dyad_obs **out, size_t *n);
 /* Arms observations: state-years in an active strategic rivalry with SIPRI burdens. */
 int mp_calib__arms_obs(mp_ctx *ctx, mp_store *s, int until, mp_arms_obs **out, size_t *n);
 
 /* Appends a fitted row (ccode 0: a global parameter; else a state's own value). */
-int mp_calib__add(mp_ctx *ctx, mp_calib_result *r, int ccode, const char *key, double est, double se,
-		  size_t n, const char *stat_name, double stat, const char *method);
+int mp_calib__add(mp_ctx *ctx, mp_calib_result *r, int ccode, const char *key, double est, double se, size_t n,
+		  const char *stat_name, double stat, const char *method);
 /* Economy (fit_economy_data.c) and military, personnel, steel and energy (fit_military.c)
  * estimators on data <= o->until; each appends its rows to r (docs/economy.md). */
 int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_calib_result *r);

@@ -36,8 +36,7 @@ static size_t unit_end(const mp_panel_obs *obs, size_t n, size_t i)
 
 /* Median over units (runs of equal uid, at least `minobs` values) of the s.d. (n - 1
  * denominator) of e. NaN when no unit qualifies. */
-static int median_unit_sd(mp_ctx *ctx, const double *e, const int *uid, size_t k, size_t minobs,
-			  double *out)
+static int median_unit_sd(mp_ctx *ctx, const double *e, const int *uid, size_t k, size_t minobs, double *out)
 {
 	*out = MP_NA;
 	double *sd = malloc((k + 1) * sizeof *sd);
@@ -68,8 +67,7 @@ static int median_unit_sd(mp_ctx *ctx, const double *e, const int *uid, size_t k
 static int check_sorted(mp_ctx *ctx, const mp_panel_obs *obs, size_t n)
 {
 	for (size_t i = 1; i < n; i++)
-		if (obs[i].unit < obs[i - 1].unit ||
-		    (obs[i].unit == obs[i - 1].unit && obs[i].year <= obs[i - 1].year))
+		if (obs[i].unit < obs[i - 1].unit || (obs[i].unit == obs[i - 1].unit && obs[i].year <= obs[i - 1].year))
 			return mp_error_set(ctx, MP_EINPUT,
 					    SRC ": panel row %zu: expected rows sorted by unit then year", i);
 	return MP_OK;
@@ -80,10 +78,10 @@ typedef struct conv {
 	const mp_panel_obs *obs;
 	size_t n;
 	int ngroups, first, until, window;
-	int nwin, w0;                 /* windows [w0 + w T, w0 + (w + 1) T), w < nwin */
-	size_t fa, fb;                /* the frontier's rows */
-	int gcol[MP_CALIB_MAXP];      /* column of each group's dummy, -1 = the base group */
-	double coef[MP_CALIB_MAXP];   /* step 1's coefficients: ln y0, windows, groups */
+	int nwin, w0;               /* windows [w0 + w T, w0 + (w + 1) T), w < nwin */
+	size_t fa, fb;              /* the frontier's rows */
+	int gcol[MP_CALIB_MAXP];    /* column of each group's dummy, -1 = the base group */
+	double coef[MP_CALIB_MAXP]; /* step 1's coefficients: ln y0, windows, groups */
 } conv;
 
 /* 1. Barro regression on country-windows: columns are ln y0, one dummy per window, one
@@ -251,15 +249,14 @@ done:
 	return rc;
 }
 
-int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups,
-			 int first, int until, int window, int frontier_unit,
-			 mp_convergence_fit *out)
+int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngroups, int first, int until, int window,
+			 int frontier_unit, mp_convergence_fit *out)
 {
 	memset(out, 0, sizeof *out);
 	if (window < 1 || until - first < window || ngroups < 1 || ngroups > MP_CALIB_MAXP / 2)
 		return mp_error_set(ctx, MP_EINPUT,
 				    SRC ": convergence: expected a window of 1..%d years and 1..%d groups, "
-				    "got window %d over %d-%d, %d groups",
+					"got window %d over %d-%d, %d groups",
 				    until - first, MP_CALIB_MAXP / 2, window, first, until, ngroups);
 	int rc = check_sorted(ctx, obs, n);
 	if (rc != MP_OK)
@@ -275,21 +272,20 @@ int mp_calib_convergence(mp_ctx *ctx, const mp_panel_obs *obs, size_t n, int ngr
 			c.fb = unit_end(obs, n, i);
 		}
 	if (c.fa == c.fb)
-		return mp_error_set(ctx, MP_EINPUT, SRC ": convergence: frontier unit %d has no rows",
-				    frontier_unit);
+		return mp_error_set(ctx, MP_EINPUT, SRC ": convergence: frontier unit %d has no rows", frontier_unit);
 	if ((rc = conv_barro(ctx, &c, out)) == MP_OK && (rc = conv_frontier(ctx, &c, out)) == MP_OK)
 		rc = conv_momentum(ctx, &c, out);
 	return rc;
 }
 
-int mp_calib_population(mp_ctx *ctx, const mp_panel_obs *pop, const double *income, size_t n,
-			int first, int until, int window, double n_longrun, mp_population_fit *out)
+int mp_calib_population(mp_ctx *ctx, const mp_panel_obs *pop, const double *income, size_t n, int first, int until,
+			int window, double n_longrun, mp_population_fit *out)
 {
 	int rc;
 	memset(out, 0, sizeof *out);
 	if (window < 1 || until - first < 2 * window)
-		return mp_error_set(ctx, MP_EINPUT,
-				    SRC ": population: expected two %d-year windows in %d-%d", window, first, until);
+		return mp_error_set(ctx, MP_EINPUT, SRC ": population: expected two %d-year windows in %d-%d", window,
+				    first, until);
 	if ((rc = check_sorted(ctx, pop, n)) != MP_OK)
 		return rc;
 	int nwin = (until - first) / window, w0 = until - nwin * window;
@@ -376,8 +372,7 @@ int mp_calib_gravity(mp_ctx *ctx, const mp_gravity_obs *obs, size_t n, mp_gravit
 			j++;
 		if (j == ny) {
 			if (ny + 3 >= MP_CALIB_MAXP)
-				return mp_error_set(ctx, MP_EINPUT,
-						    SRC ": gravity: expected at most %d distinct years",
+				return mp_error_set(ctx, MP_EINPUT, SRC ": gravity: expected at most %d distinct years",
 						    MP_CALIB_MAXP - 3);
 			years[ny++] = o->year;
 		}
@@ -480,8 +475,7 @@ done:
 
 /* Fills the 5-wide design (1, parity, ln(stronger/weaker), contig, ally) and the outcome
  * (war if `war`, else MID) for rows whose outcome is known (>= 0); returns the row count. */
-static size_t hazard_design(const mp_dyad_obs *obs, size_t n, int war, double *X, double *y,
-			    size_t *events)
+static size_t hazard_design(const mp_dyad_obs *obs, size_t n, int war, double *X, double *y, size_t *events)
 {
 	size_t k = 0;
 	*events = 0;
@@ -504,8 +498,8 @@ static size_t hazard_design(const mp_dyad_obs *obs, size_t n, int war, double *X
 	return k;
 }
 
-int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width,
-		    double dissat_scale, mp_hazard_fit *out)
+int mp_calib_hazard(mp_ctx *ctx, const mp_dyad_obs *obs, size_t n, double width, double dissat_scale,
+		    mp_hazard_fit *out)
 {
 	int rc;
 	memset(out, 0, sizeof *out);

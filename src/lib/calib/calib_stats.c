@@ -17,8 +17,7 @@
 
 #define SRC "calib_stats.c"
 
-int mp_calib_ols(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
-		 mp_ols_fit *out)
+int mp_calib_ols(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p, mp_ols_fit *out)
 {
 	int rc = MP_OK;
 	gsl_multifit_linear_workspace *w = NULL;
@@ -26,12 +25,10 @@ int mp_calib_ols(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t
 	gsl_matrix *cov = NULL;
 	memset(out, 0, sizeof *out);
 	if (p == 0 || p > MP_CALIB_MAXP)
-		return mp_error_set(ctx, MP_EINPUT, SRC ": OLS: expected 1..%d regressors, got %zu",
-				    MP_CALIB_MAXP, p);
+		return mp_error_set(ctx, MP_EINPUT, SRC ": OLS: expected 1..%d regressors, got %zu", MP_CALIB_MAXP, p);
 	if (n <= p)
 		return mp_error_set(ctx, MP_EINPUT,
-				    SRC ": OLS: expected more observations than regressors, got n=%zu p=%zu",
-				    n, p);
+				    SRC ": OLS: expected more observations than regressors, got n=%zu p=%zu", n, p);
 	gsl_error_handler_t *old = gsl_set_error_handler_off();
 	gsl_matrix_const_view Xv = gsl_matrix_const_view_array(X, n, p);
 	gsl_vector_const_view yv = gsl_vector_const_view_array(y, n);
@@ -78,27 +75,24 @@ static double log1pexp(double x)
 	return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x));
 }
 
-int mp_calib_logit(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p,
-		   mp_logit_fit *out)
+int mp_calib_logit(mp_ctx *ctx, const double *X, const double *y, size_t n, size_t p, mp_logit_fit *out)
 {
 	int rc = MP_OK;
 	gsl_matrix *H = NULL;
 	gsl_vector *g = NULL, *d = NULL;
 	memset(out, 0, sizeof *out);
 	if (p == 0 || p > MP_CALIB_MAXP || n <= p)
-		return mp_error_set(ctx, MP_EINPUT,
-				    SRC ": logit: expected 1..%d regressors and n > p, got n=%zu p=%zu",
+		return mp_error_set(ctx, MP_EINPUT, SRC ": logit: expected 1..%d regressors and n > p, got n=%zu p=%zu",
 				    MP_CALIB_MAXP, n, p);
 	double ones = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (y[i] != 0.0 && y[i] != 1.0)
-			return mp_error_set(ctx, MP_EINPUT,
-					    SRC ": logit: observation %zu: expected y 0 or 1, got %g", i, y[i]);
+			return mp_error_set(ctx, MP_EINPUT, SRC ": logit: observation %zu: expected y 0 or 1, got %g",
+					    i, y[i]);
 		ones += y[i];
 	}
 	if (ones == 0 || ones == (double)n)
-		return mp_error_set(ctx, MP_ERANGE,
-				    SRC ": logit: expected both outcomes, got %g ones in %zu", ones, n);
+		return mp_error_set(ctx, MP_ERANGE, SRC ": logit: expected both outcomes, got %g ones in %zu", ones, n);
 	gsl_error_handler_t *old = gsl_set_error_handler_off();
 	H = gsl_matrix_alloc(p, p);
 	g = gsl_vector_alloc(p);
@@ -134,7 +128,8 @@ int mp_calib_logit(mp_ctx *ctx, const double *X, const double *y, size_t n, size
 		    gsl_linalg_cholesky_solve(H, g, d) != GSL_SUCCESS) {
 			rc = mp_error_set(ctx, MP_ERANGE,
 					  SRC ": logit: singular information matrix at iteration %d "
-					  "(separation or collinear regressors)", it);
+					      "(separation or collinear regressors)",
+					  it);
 			goto done;
 		}
 		double step = 0;
@@ -261,8 +256,7 @@ int mp_calib_spearman(mp_ctx *ctx, const double *a, const double *b, size_t n, d
 	return MP_OK;
 }
 
-int mp_calib_trend_at(mp_ctx *ctx, const double *x, const double *y, size_t n, double x0,
-		      double *pred)
+int mp_calib_trend_at(mp_ctx *ctx, const double *x, const double *y, size_t n, double x0, double *pred)
 {
 	*pred = MP_NA;
 	double *buf = malloc(2 * (n ? n : 1) * sizeof *buf);

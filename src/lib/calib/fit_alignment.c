@@ -128,10 +128,13 @@ int mp_calib__fit_alignment(mp_ctx *ctx, mp_store *s, const mp_calib_options *o,
 		return rc;
 	static const char *const ip_keys[5] = { "alignment.ip_trend", "alignment.drift", "alignment.camp_pull",
 						"alignment.ally_pull", "alignment.world_pull" };
-	snprintf(m, sizeof m, "OLS of the yearly change of UNGA ideal points on the gaps to trade partners, camp "
-		 "leader, allies, world mean, 1947-%d", o->until);
+	snprintf(m, sizeof m,
+		 "OLS of the yearly change of UNGA ideal points on the gaps to trade partners, camp "
+		 "leader, allies, world mean, 1947-%d",
+		 o->until);
 	for (int k = 0; rc == MP_OK && k < 5; k++)
-		rc = mp_calib__add(ctx, r, 0, ip_keys[k], f.ideal.coef[k], f.ideal.se[k], f.ideal.n, "R2", f.ideal.r2, m);
+		rc = mp_calib__add(ctx, r, 0, ip_keys[k], f.ideal.coef[k], f.ideal.se[k], f.ideal.n, "R2", f.ideal.r2,
+				   m);
 	snprintf(m, sizeof m, "median state's s.d. of the ideal-point residuals (pooled %.4f)", f.ideal.sigma);
 	if (rc == MP_OK)
 		rc = mp_calib__add(ctx, r, 0, "alignment.noise_sd", f.ideal_sd_median, MP_NA, f.ideal.n, "", MP_NA, m);
@@ -139,9 +142,11 @@ int mp_calib__fit_alignment(mp_ctx *ctx, mp_store *s, const mp_calib_options *o,
 	char key[48];
 	for (int pass = 0; pass < 2 && rc == MP_OK; pass++) {
 		const mp_logit_fit *l = pass ? &f.entry : &f.exit;
-		snprintf(m, sizeof m, "logit of %s a camp (ATOP defence pact with USA/USSR-Russia/China) on value "
+		snprintf(m, sizeof m,
+			 "logit of %s a camp (ATOP defence pact with USA/USSR-Russia/China) on value "
 			 "distance, trade share, camp CINC share; %zu of %zu state-years 1947-%d",
-			 pass ? "joining" : "leaving", pass ? f.n_entries : f.n_exits, pass ? f.n_entry : f.n_exit, o->until);
+			 pass ? "joining" : "leaving", pass ? f.n_entries : f.n_exits, pass ? f.n_entry : f.n_exit,
+			 o->until);
 		for (int k = 0; k < 4 && rc == MP_OK; k++) {
 			snprintf(key, sizeof key, "alignment.%s_%s", pass ? "join" : "exit", terms[k]);
 			rc = mp_calib__add(ctx, r, 0, key, l->coef[k], l->se[k], l->n, "loglik", l->loglik, m);

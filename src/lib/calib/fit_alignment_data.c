@@ -59,7 +59,8 @@ int mp_calib_alignment_sample(mp_ctx *ctx, mp_store *s, int until, mp_ideal_obs 
 	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_NMC, FIRST, until, &nmc)) != MP_OK ||
 	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_DEFENSE, FIRST, until, &def)) != MP_OK)
 		return rc;
-	if (mp_store_has(s, "trade_dyadic") && (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_TRADE, FIRST, until, &tr)) != MP_OK)
+	if (mp_store_has(s, "trade_dyadic") &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_TRADE, FIRST, until, &tr)) != MP_OK)
 		goto done;
 	size_t m = (size_t)MAXC * (size_t)ny;
 	double *v = malloc(4 * m * sizeof *v);
@@ -77,7 +78,7 @@ int mp_calib_alignment_sample(mp_ctx *ctx, mp_store *s, int until, mp_ideal_obs 
 	for (size_t i = 0; i < 4 * m; i++)
 		v[i] = MP_NA;
 	memset(camp, -1, m);
-#define AT(a, c, t) a[(size_t)(c) * (size_t)ny + (size_t)((t) - FIRST)]
+#define AT(a, c, t) a[(size_t)(c) * (size_t)ny + (size_t)((t)-FIRST)]
 #define OK(c, t) ((c) > 0 && (c) < MAXC && (t) >= FIRST && (t) <= until)
 	for (size_t i = 0; i < ip.n; i++)
 		if (OK(ip.v[i].i[0], ip.v[i].i[1]))
@@ -118,7 +119,8 @@ int mp_calib_alignment_sample(mp_ctx *ctx, mp_store *s, int until, mp_ideal_obs 
 		if (!tr_at[t])
 			tr_at[t] = tr_at[t - 1];
 	}
-	double *ally_sum = calloc(2 * (size_t)MAXC, sizeof *ally_sum), *camp_trade = calloc((size_t)MAXC * MP_ALIGN_NCAMPS, sizeof *camp_trade);
+	double *ally_sum = calloc(2 * (size_t)MAXC, sizeof *ally_sum),
+	       *camp_trade = calloc((size_t)MAXC * MP_ALIGN_NCAMPS, sizeof *camp_trade);
 	if (!ally_sum || !camp_trade) {
 		free(ally_sum);
 		free(camp_trade);
@@ -201,8 +203,12 @@ int mp_calib_alignment_sample(mp_ctx *ctx, mp_store *s, int until, mp_ideal_obs 
 				double lg = 0;
 				if (k0 >= 0 && !lead && !mp_is_na(AT(ipv, leaders[k0], p)))
 					lg = AT(ipv, leaders[k0], p) - x0;
-				io[ki++] = (mp_ideal_obs){ c, t, x1 - x0, AT(tip, c, p) - x0, lg,
-							   ally_n[c] > 0 ? ally_sum[c] / ally_n[c] - x0 : 0.0, wmean - x0 };
+				io[ki++] = (mp_ideal_obs){
+					c,         t,
+					x1 - x0,   AT(tip, c, p) - x0,
+					lg,        ally_n[c] > 0 ? ally_sum[c] / ally_n[c] - x0 : 0.0,
+					wmean - x0
+				};
 			}
 			/* camp choices of states present in both years (leaders do not choose) */
 			if (lead || mp_is_na(AT(cinc, c, t)))
@@ -217,9 +223,16 @@ int mp_calib_alignment_sample(mp_ctx *ctx, mp_store *s, int until, mp_ideal_obs 
 				if (grow((void **)&co, &ccap, kc + 1, sizeof *co) != MP_OK)
 					goto oom_loop;
 				int k1 = AT(camp, c, t);
-				co[kc++] = (mp_camp_obs){ c, t, k, k0 >= 0, k0 >= 0 ? k1 != k0 : k1 == k, fabs(x0 - li),
-							  ts > 0 ? camp_trade[(size_t)c * MP_ALIGN_NCAMPS + (size_t)k] / ts : 0.0,
-							  ctot > 0 ? capk[k] / ctot : 0.0 };
+				co[kc++] = (mp_camp_obs){
+					c,
+					t,
+					k,
+					k0 >= 0,
+					k0 >= 0 ? k1 != k0 : k1 == k,
+					fabs(x0 - li),
+					ts > 0 ? camp_trade[(size_t)c * MP_ALIGN_NCAMPS + (size_t)k] / ts : 0.0,
+					ctot > 0 ? capk[k] / ctot : 0.0
+				};
 			}
 		}
 	}

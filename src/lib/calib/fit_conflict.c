@@ -138,8 +138,8 @@ int mp_calib_onset(mp_ctx *ctx, const mp_onset_obs *obs, size_t n, mp_onset_fit 
 		if (o->mid < 0)
 			continue;
 		if (o->ccode1 <= 0 || o->ccode1 >= 1000 || o->ccode2 <= 0 || o->ccode2 >= 1000) {
-			rc = mp_error_set(ctx, MP_EINPUT, SRC ": onset: observation %zu: COW codes %d, %d out of range", i,
-					  o->ccode1, o->ccode2);
+			rc = mp_error_set(ctx, MP_EINPUT, SRC ": onset: observation %zu: COW codes %d, %d out of range",
+					  i, o->ccode1, o->ccode2);
 			goto done;
 		}
 		size_t *id = &ids[(size_t)o->ccode1 * 1000 + (size_t)o->ccode2];
@@ -214,14 +214,18 @@ int mp_calib__fit_conflict(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	free(obs);
 	if (rc != MP_OK)
 		return rc;
-	snprintf(m, sizeof m, "logit of GML MID onset, politically relevant dyad-years %d-%d (%zu onsets); "
-		 "se clustered by dyad (%zu)", o->hazard_first, o->until, f.n_mid_events, f.n_dyads);
+	snprintf(m, sizeof m,
+		 "logit of GML MID onset, politically relevant dyad-years %d-%d (%zu onsets); "
+		 "se clustered by dyad (%zu)",
+		 o->hazard_first, o->until, f.n_mid_events, f.n_dyads);
 	for (size_t k = 0; rc == MP_OK && k < MP_ONSET_NX; k++) {
 		snprintf(key, sizeof key, "conflict.onset_%s", mp_sim_onset_term(k));
 		rc = mp_calib__add(ctx, r, 0, key, f.mid.coef[k], f.mid_se_dyad[k], f.n_mid, "loglik", f.mid.loglik, m);
 	}
-	snprintf(m, sizeof m, "logit of COW war onset (same or next year) given a MID onset, %zu MIDs, %zu wars; "
-		 "se clustered by dyad", f.n_esc, f.n_esc_events);
+	snprintf(m, sizeof m,
+		 "logit of COW war onset (same or next year) given a MID onset, %zu MIDs, %zu wars; "
+		 "se clustered by dyad",
+		 f.n_esc, f.n_esc_events);
 	for (size_t k = 0; rc == MP_OK && k < MP_ESC_NX; k++) {
 		snprintf(key, sizeof key, "conflict.esc_%s", mp_sim_escalation_term(k));
 		rc = mp_calib__add(ctx, r, 0, key, f.esc.coef[k], f.esc_se_dyad[k], f.n_esc, "loglik", f.esc.loglik, m);

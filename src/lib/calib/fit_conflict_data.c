@@ -67,7 +67,7 @@ typedef struct panel {
 	unsigned char *major;
 } panel;
 
-#define AT(a, c, t) (p->a[(size_t)(c) * (size_t)p->ny + (size_t)((t) - p->from)])
+#define AT(a, c, t) (p->a[(size_t)(c) * (size_t)p->ny + (size_t)((t)-p->from)])
 
 static void panel_free(panel *p)
 {
@@ -108,8 +108,8 @@ static void clip(const panel *p, int *a, int *b)
 		*b = p->from + p->ny - 1;
 }
 
-static int fill_panel(panel *p, const mp_store_calib_rows *nmc, const mp_store_calib_rows *ip, const mp_store_calib_rows *cap,
-		      const mp_store_calib_rows *maj)
+static int fill_panel(panel *p, const mp_store_calib_rows *nmc, const mp_store_calib_rows *ip,
+		      const mp_store_calib_rows *cap, const mp_store_calib_rows *maj)
 {
 	int until = p->from + p->ny - 1;
 	for (size_t i = 0; i < nmc->n; i++) {
@@ -120,7 +120,8 @@ static int fill_panel(panel *p, const mp_store_calib_rows *nmc, const mp_store_c
 	for (int c = 1; c < MAXC; c++)
 		for (int t = p->from; t <= until; t++)
 			if (!mp_is_na(AT(cinc, c, t)))
-				AT(run_start, c, t) = (t > p->from && AT(run_start, c, t - 1)) ? AT(run_start, c, t - 1) : t;
+				AT(run_start, c, t) = (t > p->from && AT(run_start, c, t - 1)) ? AT(run_start, c, t - 1)
+											       : t;
 	for (size_t i = 0; i < ip->n; i++) {
 		const mp_store_calib_row *r = &ip->v[i];
 		if (r->i[0] > 0 && r->i[0] < MAXC && r->i[1] >= p->from && r->i[1] <= until)
@@ -249,7 +250,7 @@ int mp_calib_onset_sample(mp_ctx *ctx, mp_store *s, int from, int until, mp_onse
 	if (until < from)
 		return mp_error_set(ctx, MP_ERANGE, SRC ": onset sample: %d is before %d", until, from);
 	mp_store_calib_rows nmc = { 0 }, con = { 0 }, cap = { 0 }, maj = { 0 }, mid = { 0 }, war = { 0 }, def = { 0 },
-		       riv = { 0 }, ip = { 0 }, tr = { 0 };
+			    riv = { 0 }, ip = { 0 }, tr = { 0 };
 	keyset kc = { 0 }, kd = { 0 }, kr = { 0 }, kw = { 0 };
 	panel pn = { 0 };
 	sample sm = { 0 };
@@ -328,7 +329,7 @@ int mp_calib_onset_sample(mp_ctx *ctx, mp_store *s, int from, int until, mp_onse
 			o.conttype = conttype_of(&kc, cand[k]);
 			/* peace years: since the last MID year, the joint entry, or the data's start */
 			int since = hist, js = AT(run_start, c1, t) > AT(run_start, c2, t) ? AT(run_start, c1, t)
-											 : AT(run_start, c2, t);
+											   : AT(run_start, c2, t);
 			int lm = lastmid[(size_t)c1 * MAXC + (size_t)c2];
 			if (js > since)
 				since = js;
@@ -338,8 +339,9 @@ int mp_calib_onset_sample(mp_ctx *ctx, mp_store *s, int from, int until, mp_onse
 			o.cov.contig = o.conttype >= 1 && o.conttype <= 4;
 			double la = AT(lat, c1, t), lb = AT(lat, c2, t);
 			o.cov.ln_dist = mp_is_na(la) || mp_is_na(lb)
-					? MP_NA
-					: log(fmax(10.0, mp_calib_distance_km(la, AT(lng, c1, t), lb, AT(lng, c2, t))));
+						? MP_NA
+						: log(fmax(10.0, mp_calib_distance_km(la, AT(lng, c1, t), lb,
+										      AT(lng, c2, t))));
 			o.cov.lncinc1 = log(x1);
 			o.cov.lncinc2 = log(x2);
 			o.cov.majors = AT(major, c1, t) + AT(major, c2, t);
@@ -360,7 +362,8 @@ int mp_calib_onset_sample(mp_ctx *ctx, mp_store *s, int from, int until, mp_onse
 						b = md;
 				}
 				if (a < it && key3(t, tr.v[a].i[0], tr.v[a].i[1]) == cand[k])
-					x = (tr.v[a].r[0] >= 0 ? tr.v[a].r[0] : 0) + (tr.v[a].r[1] >= 0 ? tr.v[a].r[1] : 0);
+					x = (tr.v[a].r[0] >= 0 ? tr.v[a].r[0] : 0) +
+					    (tr.v[a].r[1] >= 0 ? tr.v[a].r[1] : 0);
 				o.cov.trade_share = fmin(x / T1, x / T2);
 			}
 			/* outcome: a new MID; a year inside a MID already under way is left out */

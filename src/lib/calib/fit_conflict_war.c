@@ -62,7 +62,8 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_INCOME, from, until, &inc)) != MP_OK)
 		goto done;
 	mp_world__series_codes(&inc, 1); /* one territory per series (docs/crosswalk.md) */
-	if (mp_store_has(s, "sipri") && (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_SIPRI, from, until, &sip)) != MP_OK)
+	if (mp_store_has(s, "sipri") &&
+	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_SIPRI, from, until, &sip)) != MP_OK)
 		goto done;
 	size_t m = (size_t)MAXC * (size_t)ny;
 	cinc = malloc(4 * m * sizeof *cinc);
@@ -75,7 +76,7 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 	unsigned char *lost = atwar + m;
 	for (size_t i = 0; i < 4 * m; i++)
 		cinc[i] = MP_NA;
-#define AT(a, c, t) a[(size_t)(c) * (size_t)ny + (size_t)((t) - from)]
+#define AT(a, c, t) a[(size_t)(c) * (size_t)ny + (size_t)((t)-from)]
 #define OK(c, t) ((c) > 0 && (c) < MAXC && (t) >= from && (t) <= until)
 	for (size_t i = 0; i < nmc.n; i++) {
 		const mp_store_calib_row *r = &nmc.v[i];
@@ -114,7 +115,8 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 			j++;
 		}
 		int c1 = r->i[0], c2 = r->i[1];
-		double x1 = OK(c1, r->i[2]) ? AT(cinc, c1, r->i[2]) : MP_NA, x2 = OK(c2, r->i[2]) ? AT(cinc, c2, r->i[2]) : MP_NA;
+		double x1 = OK(c1, r->i[2]) ? AT(cinc, c1, r->i[2]) : MP_NA,
+		       x2 = OK(c2, r->i[2]) ? AT(cinc, c2, r->i[2]) : MP_NA;
 		if (c1 < c2 && x1 > 0 && x2 > 0) {
 			if (grow((void **)&d, &dcap, kd + 1, sizeof *d) != MP_OK) {
 				rc = oom(ctx);
@@ -126,15 +128,23 @@ int mp_calib_war_sample(mp_ctx *ctx, mp_store *s, int until, mp_war_dyad_obs **d
 			for (size_t k = w0; k < w1; k++) {
 				const mp_store_calib_row *q = &war.v[k];
 				int against = q->i[1] == c2 ? 0 : q->i[1] == c1 ? 1 : -1;
-				if (against < 0 || (k > w0 && war.v[k - 1].i[0] == q->i[0] && war.v[k - 1].i[1] == q->i[1]))
+				if (against < 0 ||
+				    (k > w0 && war.v[k - 1].i[0] == q->i[0] && war.v[k - 1].i[1] == q->i[1]))
 					continue;
 				double x = OK(q->i[0], r->i[2]) ? AT(cinc, q->i[0], r->i[2]) : MP_NA;
 				if (x > 0)
 					side[against] += x;
 			}
-			d[kd++] = (mp_war_dyad_obs){ r->i[3], c1, c2, r->i[2], last, last < until && out != 5,
-						     last < until ? out : 0, log(x1 / x2),
-						     side[0] > 0 && side[1] > 0 ? log(side[0] / side[1]) : log(x1 / x2) };
+			d[kd++] = (mp_war_dyad_obs){ r->i[3],
+						     c1,
+						     c2,
+						     r->i[2],
+						     last,
+						     last < until && out != 5,
+						     last < until ? out : 0,
+						     log(x1 / x2),
+						     side[0] > 0 && side[1] > 0 ? log(side[0] / side[1])
+										: log(x1 / x2) };
 		}
 		i = j;
 	}
@@ -214,8 +224,8 @@ done:
  * effects (the within estimator): demeaned by year; conventional s.e. with n - years - k
  * degrees of freedom. Values with |y| > trim are left out (breaks in the series, not
  * growth). */
-static void within_fe(const mp_war_cost_obs *o, size_t n, int which, int two, double trim, double b[2],
-		      double se[2], size_t *nobs, size_t *nwar, size_t *nlost)
+static void within_fe(const mp_war_cost_obs *o, size_t n, int which, int two, double trim, double b[2], double se[2],
+		      size_t *nobs, size_t *nwar, size_t *nlost)
 {
 	b[0] = b[1] = se[0] = se[1] = MP_NA;
 	*nobs = *nwar = *nlost = 0;
@@ -278,8 +288,8 @@ static void within_fe(const mp_war_cost_obs *o, size_t n, int which, int two, do
 	se[1] = two ? sqrt(s2e * a11 / det) : MP_NA;
 }
 
-int mp_calib_war(mp_ctx *ctx, const mp_war_dyad_obs *dyads, size_t nd, const mp_war_state_obs *states,
-		 size_t ns, const mp_war_cost_obs *costs, size_t nc, mp_war_fit *out)
+int mp_calib_war(mp_ctx *ctx, const mp_war_dyad_obs *dyads, size_t nd, const mp_war_state_obs *states, size_t ns,
+		 const mp_war_cost_obs *costs, size_t nc, mp_war_fit *out)
 {
 	memset(out, 0, sizeof *out);
 	size_t years = 0;
@@ -373,38 +383,48 @@ int mp_calib__fit_war(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, mp_ca
 	free(co);
 	if (rc != MP_OK)
 		return rc;
-	snprintf(m, sizeof m, "logit of a dyad's war ending in the year on |ln C1/C2|, COW wars to %d (%zu ended "
-		 "dyad-wars, mean %.1f yr)", o->until, f.n_end_dyads, f.mean_years);
+	snprintf(m, sizeof m,
+		 "logit of a dyad's war ending in the year on |ln C1/C2|, COW wars to %d (%zu ended "
+		 "dyad-wars, mean %.1f yr)",
+		 o->until, f.n_end_dyads, f.mean_years);
 	rc = mp_calib__add(ctx, r, 0, "conflict.end_const", f.end.coef[0], f.end.se[0], f.n_end_years, "loglik",
 			   f.end.loglik, m);
 	if (rc == MP_OK)
 		rc = mp_calib__add(ctx, r, 0, "conflict.end_ln_ratio", f.end.coef[1], f.end.se[1], f.n_end_years,
 				   "loglik", f.end.loglik, m);
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, 0, "conflict.win_ln_ratio", f.win.coef[0], f.win.se[0], f.n_decisive,
-				   "loglik", f.win.loglik,
-				   "logit of state 1 winning on ln(CINC of its side / the other side), decisive COW dyad outcomes, no constant");
+		rc = mp_calib__add(
+			ctx, r, 0, "conflict.win_ln_ratio", f.win.coef[0], f.win.se[0], f.n_decisive, "loglik",
+			f.win.loglik,
+			"logit of state 1 winning on ln(CINC of its side / the other side), decisive COW dyad outcomes, no constant");
 	if (rc == MP_OK)
 		rc = mp_calib__add(ctx, r, 0, "conflict.decisive", f.decisive, MP_NA, f.n_outcomes, "", MP_NA,
 				   "share of ended COW dyad-wars with a winner and a loser");
-	snprintf(m, sizeof m, "OLS of ln(battle deaths per year / population) on ln(own/opponent CINC), %zu "
-		 "state-wars; sd = residual s.d.", f.n_deaths);
+	snprintf(m, sizeof m,
+		 "OLS of ln(battle deaths per year / population) on ln(own/opponent CINC), %zu "
+		 "state-wars; sd = residual s.d.",
+		 f.n_deaths);
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, 0, "conflict.deaths_const", f.deaths.coef[0], f.deaths.se[0], f.n_deaths, "R2",
-				   f.deaths.r2, m);
+		rc = mp_calib__add(ctx, r, 0, "conflict.deaths_const", f.deaths.coef[0], f.deaths.se[0], f.n_deaths,
+				   "R2", f.deaths.r2, m);
 	if (rc == MP_OK)
 		rc = mp_calib__add(ctx, r, 0, "conflict.deaths_ln_ratio", f.deaths.coef[1], f.deaths.se[1], f.n_deaths,
 				   "R2", f.deaths.r2, m);
 	if (rc == MP_OK)
-		rc = mp_calib__add(ctx, r, 0, "conflict.deaths_sd", f.deaths.sigma, MP_NA, f.n_deaths, "R2", f.deaths.r2, m);
-	snprintf(m, sizeof m, "within-year OLS of d ln GDP pc (Maddison) on a war year and a war lost that year, "
-		 "%zu state-years (%zu at war, %zu lost), |d| <= 1", f.gdp_n, f.gdp_war, f.gdp_lost);
+		rc = mp_calib__add(ctx, r, 0, "conflict.deaths_sd", f.deaths.sigma, MP_NA, f.n_deaths, "R2",
+				   f.deaths.r2, m);
+	snprintf(m, sizeof m,
+		 "within-year OLS of d ln GDP pc (Maddison) on a war year and a war lost that year, "
+		 "%zu state-years (%zu at war, %zu lost), |d| <= 1",
+		 f.gdp_n, f.gdp_war, f.gdp_lost);
 	if (rc == MP_OK)
 		rc = mp_calib__add(ctx, r, 0, "conflict.war_gdp", f.gdp, f.gdp_se, f.gdp_n, "", MP_NA, m);
 	if (rc == MP_OK)
 		rc = mp_calib__add(ctx, r, 0, "conflict.lost_gdp", f.lost, f.lost_se, f.gdp_n, "", MP_NA, m);
-	snprintf(m, sizeof m, "within-year OLS of the change of SIPRI milex/GDP on a war year, %zu state-years "
-		 "(%zu at war), |d| <= 0.3; compare military.war_effect", f.burden_n, f.burden_war);
+	snprintf(m, sizeof m,
+		 "within-year OLS of the change of SIPRI milex/GDP on a war year, %zu state-years "
+		 "(%zu at war), |d| <= 0.3; compare military.war_effect",
+		 f.burden_n, f.burden_war);
 	if (rc == MP_OK)
 		rc = mp_calib__add(ctx, r, 0, "fit.war_burden", f.burden, f.burden_se, f.burden_n, "", MP_NA, m);
 	return rc;

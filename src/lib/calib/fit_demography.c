@@ -120,8 +120,8 @@ static int load_best(mp_ctx *ctx, mp_store *s, const char *family, const char *i
 
 /* The panel of the units: five-year means ending at `until` (step 5) or yearly values
  * (step 1), members weighted by w. */
-static int build_panel(mp_ctx *ctx, const table *t, const int *cc, size_t nu, const int (*mem)[MAXMEM],
-		       const int *nmem, const table *wpop, int until, int step, mp_demog_panel *P)
+static int build_panel(mp_ctx *ctx, const table *t, const int *cc, size_t nu, const int (*mem)[MAXMEM], const int *nmem,
+		       const table *wpop, int until, int step, mp_demog_panel *P)
 {
 	memset(P, 0, sizeof *P);
 	int ny = until - FIRST + 1;
@@ -190,8 +190,10 @@ static int fit_urban(mp_ctx *ctx, mp_store *s, int until, mp_calib_result *r)
 	if (!(a > 0) || !(b < 0))
 		return MP_OK; /* no saturation in the data: keep the documented defaults */
 	char meth[192];
-	snprintf(meth, sizeof meth, "OLS of yearly growth of COW upop/tpop over 5 years on the share, NMC %d-%d: "
-		 "g = k (1 - u/u_max) (UN WUP 2018 logistic)", FIRST, until);
+	snprintf(meth, sizeof meth,
+		 "OLS of yearly growth of COW upop/tpop over 5 years on the share, NMC %d-%d: "
+		 "g = k (1 - u/u_max) (UN WUP 2018 logistic)",
+		 FIRST, until);
 	rc = add_row(ctx, r, "demography.urban_speed", 0, a, MP_NA, m, "", MP_NA, meth);
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.urban_max", 0, -a / b, MP_NA, m, "", MP_NA, meth);
@@ -416,8 +418,10 @@ static int add_tfr_rows(mp_ctx *ctx, mp_calib_result *r, const mp_tfr_fit *f, co
 	const char *rev_t = d->rev_t;
 	int rc = MP_OK;
 	char m[192];
-	snprintf(m, sizeof m, "NLS of 5-yr TFR decrements on the Alkema et al. 2011 double logistic, WPP %s %d-%d, %zu "
-		 "decrements of %zu countries", rev_t, FIRST, until, ft.n2, ft.nunits2);
+	snprintf(m, sizeof m,
+		 "NLS of 5-yr TFR decrements on the Alkema et al. 2011 double logistic, WPP %s %d-%d, %zu "
+		 "decrements of %zu countries",
+		 rev_t, FIRST, until, ft.n2, ft.nunits2);
 	static const char *tk[5] = { "demography.tfr_d1", "demography.tfr_d2", "demography.tfr_d3", "demography.tfr_d4",
 				     "demography.tfr_dmax" };
 	double tv[5] = { ft.m.D[0], ft.m.D[1], ft.m.D[2], ft.m.D[3], ft.m.d };
@@ -430,8 +434,8 @@ static int add_tfr_rows(mp_ctx *ctx, mp_calib_result *r, const mp_tfr_fit *f, co
 		rc = add_row(ctx, r, "demography.tfr_sd_b", 0, ft.m.sd_b, MP_NA, ft.n2, "", MP_NA,
 			     "OLS of |TFR residual| sqrt(pi/2) on TFR: phase II sd = a + b TFR");
 	if (rc == MP_OK)
-		rc = add_row(ctx, r, "demography.tfr_scale_sd", 0, ft.tau > 0 ? ft.tau : 0.3, MP_NA, ft.nunits2, "", MP_NA,
-			     "sd of the countries' decrement scales (method of moments; Efron & Morris 1975)");
+		rc = add_row(ctx, r, "demography.tfr_scale_sd", 0, ft.tau > 0 ? ft.tau : 0.3, MP_NA, ft.nunits2, "",
+			     MP_NA, "sd of the countries' decrement scales (method of moments; Efron & Morris 1975)");
 	snprintf(m, sizeof m, "phase III AR(1) by OLS on %zu 5-yr pairs after the first rise below 2%s", ft.n3,
 		 ft.n3 >= 20 ? "" : " (too few: Raftery et al. 2014 values kept)");
 	if (rc == MP_OK)
@@ -450,10 +454,12 @@ static int add_e0_rows(mp_ctx *ctx, mp_calib_result *r, const mp_e0_fit *f, cons
 	const char *rev_e = d->rev_e;
 	int rc = MP_OK;
 	char m[192];
-	snprintf(m, sizeof m, "NLS of 5-yr female e0 gains on the Raftery et al. 2013 double logistic, WPP %s %d-%d, "
-		 "%zu gains", rev_e, FIRST, until, fe.n);
-	static const char *ek[6] = { "demography.e0_d1", "demography.e0_d2", "demography.e0_d3", "demography.e0_d4",
-				     "demography.e0_k", "demography.e0_z" };
+	snprintf(m, sizeof m,
+		 "NLS of 5-yr female e0 gains on the Raftery et al. 2013 double logistic, WPP %s %d-%d, "
+		 "%zu gains",
+		 rev_e, FIRST, until, fe.n);
+	static const char *ek[6] = { "demography.e0_d1", "demography.e0_d2", "demography.e0_d3",
+				     "demography.e0_d4", "demography.e0_k",  "demography.e0_z" };
 	double ev[6] = { fe.m.D[0], fe.m.D[1], fe.m.D[2], fe.m.D[3], fe.m.k, fe.m.z };
 	for (int k = 0; k < 6 && rc == MP_OK; k++)
 		rc = add_row(ctx, r, ek[k], 0, ev[k], MP_NA, fe.n, "R2", fe.r2, m);
@@ -466,8 +472,10 @@ static int add_e0_rows(mp_ctx *ctx, mp_calib_result *r, const mp_e0_fit *f, cons
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.e0_rho", 0, fe.m.rho, MP_NA, fe.n, "", MP_NA,
 			     "pooled OLS of a 5-yr e0 gain residual on the previous one (AR(1) persistence)");
-	snprintf(m, sizeof m, "OLS of the 5-yr-ahead male gap on the gap and (e0F-75)+ (Raftery, Lalic & Gerland 2014 "
-		 "form), %zu pairs", fe.ngap);
+	snprintf(m, sizeof m,
+		 "OLS of the 5-yr-ahead male gap on the gap and (e0F-75)+ (Raftery, Lalic & Gerland 2014 "
+		 "form), %zu pairs",
+		 fe.ngap);
 	static const char *gk[4] = { "demography.gap_0", "demography.gap_1", "demography.gap_2", "demography.gap_sd" };
 	double gv[4] = { fe.m.gap0, fe.m.gap1, fe.m.gap2, fe.m.gap_sd };
 	for (int k = 0; k < 4 && rc == MP_OK; k++)
@@ -482,8 +490,10 @@ static int add_mig_rows(mp_ctx *ctx, mp_calib_result *r, const mp_mig_fit *f, co
 	const char *rev_m = d->rev_m;
 	int rc = MP_OK;
 	char m[192];
-	snprintf(m, sizeof m, "pooled AR(1) of 5-yr mean net migration rates' deviations from the 20 years "
-		 "before, %s to %d", rev_m, until);
+	snprintf(m, sizeof m,
+		 "pooled AR(1) of 5-yr mean net migration rates' deviations from the 20 years "
+		 "before, %s to %d",
+		 rev_m, until);
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.mig_rho", 0, fm.rho, MP_NA, fm.n, "", MP_NA, m);
 	if (rc == MP_OK)
@@ -495,8 +505,10 @@ static int add_mig_rows(mp_ctx *ctx, mp_calib_result *r, const mp_mig_fit *f, co
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.mig_sd_b", 0, fm.sd_b, MP_NA, fm.n, "", MP_NA,
 			     "the innovation sd by size: ln sd = a + b ln(tpop, thousands), OLS over countries");
-	snprintf(m, sizeof m, "two-component normal scale mixture by EM on the leave-one-out standardised "
-		 "migration innovations (kurtosis %.1f)", fm.kurtosis);
+	snprintf(m, sizeof m,
+		 "two-component normal scale mixture by EM on the leave-one-out standardised "
+		 "migration innovations (kurtosis %.1f)",
+		 fm.kurtosis);
 	if (rc == MP_OK)
 		rc = add_row(ctx, r, "demography.mig_tail_p", 0, fm.tail_p, MP_NA, fm.n, "kurtosis", fm.kurtosis, m);
 	if (rc == MP_OK)
@@ -535,8 +547,9 @@ static int add_country_rows(mp_ctx *ctx, mp_calib_result *r, const mp_tfr_fit *f
 			rc = add_row(ctx, r, "demography.mig_dev", c, fm.dev[u], MP_NA, fm.n, "", MP_NA,
 				     "the last 5 years' mean migration rate minus the level: the start of its AR(1)");
 		if (rc == MP_OK)
-			rc = add_row(ctx, r, "demography.mig_sd", c, fm.sd[u], MP_NA, fm.n, "", MP_NA,
-				     "sd of the country's 5-yr AR(1) innovations, shrunk (6 pseudo-blocks) to the size target");
+			rc = add_row(
+				ctx, r, "demography.mig_sd", c, fm.sd[u], MP_NA, fm.n, "", MP_NA,
+				"sd of the country's 5-yr AR(1) innovations, shrunk (6 pseudo-blocks) to the size target");
 	}
 	return rc;
 }
@@ -559,13 +572,15 @@ int mp_calib__fit_demography(mp_ctx *ctx, mp_store *s, const mp_calib_options *o
 	    (rc = load_weights(ctx, s, &d)) != MP_OK)
 		goto done;
 	if ((rc = unit_panel(ctx, &d, &d.tfr, 5, &Pt)) != MP_OK || (rc = unit_panel(ctx, &d, &d.ef, 5, &Pf)) != MP_OK ||
-	    (rc = unit_panel(ctx, &d, &d.em, 5, &Pm)) != MP_OK || (rc = migration_panels(ctx, s, &d, &Pg, &Pw)) != MP_OK)
+	    (rc = unit_panel(ctx, &d, &d.em, 5, &Pm)) != MP_OK ||
+	    (rc = migration_panels(ctx, s, &d, &Pg, &Pw)) != MP_OK)
 		goto done;
 	if ((rc = mp_calib_tfr(ctx, &Pt, &ft)) != MP_OK || (rc = mp_calib_e0(ctx, &Pf, &Pm, &fe)) != MP_OK ||
 	    (rc = mp_calib_migration(ctx, &Pg, Pw.nunits ? &Pw : NULL, d.usize, 20, &fm)) != MP_OK)
 		goto done;
 	if ((rc = add_tfr_rows(ctx, r, &ft, &d)) == MP_OK && (rc = add_e0_rows(ctx, r, &fe, &d)) == MP_OK &&
-	    (rc = add_mig_rows(ctx, r, &fm, &d)) == MP_OK && (rc = add_country_rows(ctx, r, &ft, &fe, &fm, &d)) == MP_OK)
+	    (rc = add_mig_rows(ctx, r, &fm, &d)) == MP_OK &&
+	    (rc = add_country_rows(ctx, r, &ft, &fe, &fm, &d)) == MP_OK)
 		rc = fit_urban(ctx, s, until, r);
 done:
 	mp_tfr_fit_free(&ft);

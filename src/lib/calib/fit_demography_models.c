@@ -204,7 +204,8 @@ int mp_calib_tfr(mp_ctx *ctx, const mp_demog_panel *P, mp_tfr_fit *out)
 	if (n2 >= 10) {
 		double U0 = out->m.D[0] + out->m.D[1] + out->m.D[2] + out->m.D[3];
 		double eta[5] = { -log(1.5 / (out->m.D[3] - 1.0) - 1.0), log(out->m.D[1] / out->m.D[0]),
-				  log(out->m.D[2] / out->m.D[0]), -log(2.5 / out->m.d - 1.0), -log(4.5 / (U0 - 5.5) - 1.0) };
+				  log(out->m.D[2] / out->m.D[0]), -log(2.5 / out->m.d - 1.0),
+				  -log(4.5 / (U0 - 5.5) - 1.0) };
 		nls_data d = { x, y, n2, tfr_curve, tfr_natural };
 		double th[5], rss = 0;
 		out->converged = nls(&d, eta, 5, &rss);
@@ -221,8 +222,8 @@ int mp_calib_tfr(mp_ctx *ctx, const mp_demog_panel *P, mp_tfr_fit *out)
 	}
 	/* country scales: LS through the origin, then shrunk toward 1 */
 	double sigma2 = n2 > 5 ? out->rss / (n2 - 5) : 0.04;
-	double *est = malloc((U + 1) * sizeof *est), *var = malloc((U + 1) * sizeof *var), *sgg = calloc(U + 1, sizeof *sgg),
-	       *sdg = calloc(U + 1, sizeof *sdg);
+	double *est = malloc((U + 1) * sizeof *est), *var = malloc((U + 1) * sizeof *var),
+	       *sgg = calloc(U + 1, sizeof *sgg), *sdg = calloc(U + 1, sizeof *sdg);
 	size_t *idx = malloc((U + 1) * sizeof *idx);
 	if (!est || !var || !sgg || !sdg || !idx) {
 		free(est), free(var), free(sgg), free(sdg), free(idx);
@@ -404,7 +405,8 @@ int mp_calib_e0(mp_ctx *ctx, const mp_demog_panel *F, const mp_demog_panel *M, m
 			for (size_t t = 0; t + 1 < T; t++) {
 				double f0 = F->v[u * T + t], f1 = F->v[u * T + t + 1];
 				double m0 = M->v[u * T + t], m1 = M->v[u * T + t + 1];
-				if (!isfinite(f0) || !isfinite(f1) || !isfinite(m0) || !isfinite(m1) || fabs(f1 - f0) > 8)
+				if (!isfinite(f0) || !isfinite(f1) || !isfinite(m0) || !isfinite(m1) ||
+				    fabs(f1 - f0) > 8)
 					continue;
 				double z[3] = { 1, f0 - m0, f0 > 75 ? f0 - 75 : 0 }, g = f1 - m1;
 				for (int i = 0; i < 3; i++) {
@@ -426,7 +428,8 @@ int mp_calib_e0(mp_ctx *ctx, const mp_demog_panel *F, const mp_demog_panel *M, m
 				for (int i = 0; i < 3; i++)
 					B[i * 3 + k] = Xty[i];
 				c[k] = (B[0] * (B[4] * B[8] - B[5] * B[7]) - B[1] * (B[3] * B[8] - B[5] * B[6]) +
-					B[2] * (B[3] * B[7] - B[4] * B[6])) / det;
+					B[2] * (B[3] * B[7] - B[4] * B[6])) /
+				       det;
 			}
 			out->m.gap0 = c[0];
 			out->m.gap1 = c[1];
@@ -436,9 +439,11 @@ int mp_calib_e0(mp_ctx *ctx, const mp_demog_panel *F, const mp_demog_panel *M, m
 				for (size_t t = 0; t + 1 < T; t++) {
 					double f0 = F->v[u * T + t], f1 = F->v[u * T + t + 1];
 					double m0 = M->v[u * T + t], m1 = M->v[u * T + t + 1];
-					if (!isfinite(f0) || !isfinite(f1) || !isfinite(m0) || !isfinite(m1) || fabs(f1 - f0) > 8)
+					if (!isfinite(f0) || !isfinite(f1) || !isfinite(m0) || !isfinite(m1) ||
+					    fabs(f1 - f0) > 8)
 						continue;
-					double g = f1 - m1, p = c[0] + c[1] * (f0 - m0) + c[2] * (f0 > 75 ? f0 - 75 : 0);
+					double g = f1 - m1,
+					       p = c[0] + c[1] * (f0 - m0) + c[2] * (f0 > 75 ? f0 - 75 : 0);
 					ss += (g - p) * (g - p);
 					sy += g, syy += g * g;
 				}
@@ -658,7 +663,8 @@ int mp_calib_migration(mp_ctx *ctx, const mp_demog_panel *P, const mp_demog_pane
 		double sw = 0, a1 = 0, a2 = 0, w1 = 0;
 		for (size_t i = 0; i < nz; i++) {
 			double z2 = ez[i] * ez[i];
-			double f1 = (1 - pw) / s1 * exp(-0.5 * z2 / (s1 * s1)), f2 = pw / s2 * exp(-0.5 * z2 / (s2 * s2));
+			double f1 = (1 - pw) / s1 * exp(-0.5 * z2 / (s1 * s1)),
+			       f2 = pw / s2 * exp(-0.5 * z2 / (s2 * s2));
 			double r2 = f1 + f2 > 0 ? f2 / (f1 + f2) : 1;
 			sw += r2, a2 += r2 * z2, a1 += (1 - r2) * z2, w1 += 1 - r2;
 		}

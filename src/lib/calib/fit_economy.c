@@ -93,8 +93,8 @@ int mp_econ_gaps_at(mp_ctx *ctx, const mp_econ_panel *x, int origin, double lamb
 	int nw = (origin - x->first) / W;
 	if (nw < 1 || lambda <= 0 || lambda >= 1)
 		return mp_error_set(ctx, MP_EINPUT,
-				    SRC ": gaps: expected a %d-year window before %d and lambda in (0, 1), got %g",
-				    W, origin, lambda);
+				    SRC ": gaps: expected a %d-year window before %d and lambda in (0, 1), got %g", W,
+				    origin, lambda);
 	double rW = pow(1.0 - lambda, W);
 	int ng = x->ngroups > 0 ? x->ngroups : 1;
 	double *m = malloc((nu * (size_t)nw + 1) * sizeof *m);
@@ -258,12 +258,18 @@ void mp_gap_fit_free(mp_gap_fit *f)
 }
 
 #define NLAM 60 /* lambda grid 0.0025, 0.005, ..., 0.15 */
-#define NB 11    /* prior-slope grid 0, 0.1, ..., 1 */
-static double lam_at(int k) { return 0.0025 * (k + 1); }
-static double slope_at(int j) { return 0.1 * j; }
+#define NB 11   /* prior-slope grid 0, 0.1, ..., 1 */
+static double lam_at(int k)
+{
+	return 0.0025 * (k + 1);
+}
+static double slope_at(int j)
+{
+	return 0.1 * j;
+}
 
-int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int horizon, int boot,
-		uint64_t seed, mp_gap_fit *out)
+int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int horizon, int boot, uint64_t seed,
+		mp_gap_fit *out)
 {
 	return mp_fit_gaps_weighted(ctx, x, NULL, until, window, horizon, boot, seed, out);
 }
@@ -278,8 +284,8 @@ static int grid_best(const double *tot)
 	return best;
 }
 
-int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_panel *weight, int until,
-			 int window, int horizon, int boot, uint64_t seed, mp_gap_fit *out)
+int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_panel *weight, int until, int window,
+			 int horizon, int boot, uint64_t seed, mp_gap_fit *out)
 {
 	memset(out, 0, sizeof *out);
 	const size_t nu = x->nu, G = (size_t)NLAM * NB;
@@ -287,7 +293,8 @@ int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_pane
 	if (window < 2 || horizon < 1 || t1 < t0)
 		return mp_error_set(ctx, MP_EINPUT,
 				    SRC ": gaps: expected origins in [%d, %d] (a %d-year window, then %d years "
-				    "to score), got none", t0, t1, window, horizon);
+					"to score), got none",
+				    t0, t1, window, horizon);
 	int rc = MP_OK;
 	/* sse[u * G + cell], cell = k * NB + j (lambda k, slope j); cnt[u] */
 	double *sse = calloc(nu * G + 1, sizeof *sse), *cnt = calloc(nu + 1, sizeof *cnt);
@@ -303,8 +310,8 @@ int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_pane
 		for (int j = 0; j < NB; j++) {
 			const size_t cell = (size_t)k * NB + (size_t)j;
 			for (int t = t0; t <= t1; t++) {
-				if ((rc = mp_econ_gaps_at(ctx, x, t, lam, slope_at(j), window, mu, sd, NULL, NULL, NULL)) !=
-				    MP_OK)
+				if ((rc = mp_econ_gaps_at(ctx, x, t, lam, slope_at(j), window, mu, sd, NULL, NULL,
+							  NULL)) != MP_OK)
 					goto done;
 				for (size_t u = 0; u < nu; u++) {
 					double a = mp_econ_at(x, u, t), b = mp_econ_at(x, u, t + horizon);
@@ -600,11 +607,12 @@ int mp_fit_shocks(mp_ctx *ctx, const mp_econ_panel *x, int first, int until, dou
 	out->n = k;
 	for (size_t i = 0; i < k; i++)
 		y[i] -= f.coef[0] * X[i];
-	if ((rc = residual_stats(ctx, y, uid, k, nu, &out->sd_median, &out->kurtosis, &out->df, &out->unit_sd)) != MP_OK)
+	if ((rc = residual_stats(ctx, y, uid, k, nu, &out->sd_median, &out->kurtosis, &out->df, &out->unit_sd)) !=
+	    MP_OK)
 		goto done;
 	/* delta method: d df / d k = -6 / k^2, var(k) ~ 24 / n (normal reference) */
 	out->df_se = out->kurtosis > 0 && out->df < 100 ? 6.0 / (out->kurtosis * out->kurtosis) * sqrt(24.0 / k)
-						     : MP_NA;
+							: MP_NA;
 done:
 	free(X);
 	free(y);
@@ -731,7 +739,8 @@ int mp_fit_partial_rolling(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_pa
 		if (nm == 0)
 			continue;
 		qsort(tmp + window, nm, sizeof *tmp, cmp_dbl);
-		const double mw = nm % 2 ? tmp[window + nm / 2] : 0.5 * (tmp[window + nm / 2 - 1] + tmp[window + nm / 2]);
+		const double mw = nm % 2 ? tmp[window + nm / 2]
+					 : 0.5 * (tmp[window + nm / 2 - 1] + tmp[window + nm / 2]);
 		for (size_t u = 0; u < nu; u++) {
 			double s0 = mp_econ_at(v, u, t0 - 1), wt = weight ? mp_econ_at(weight, u, t0) : 1.0;
 			if (!isfinite(med[u]) || !isfinite(s0) || !(wt > 0))
@@ -749,7 +758,8 @@ int mp_fit_partial_rolling(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_pa
 			for (int k = 0; k < NK; k++)
 				for (int j = 0; j < NW; j++) {
 					/* the sim's path: year h uses s_h, s_h+1 = s_h + k (m - s_h), m = w m_u + (1 - w) m_world */
-					double kk = 0.01 * k, m = 0.1 * j * med[u] + (1.0 - 0.1 * j) * mw, sh = s0, mean = 0;
+					double kk = 0.01 * k, m = 0.1 * j * med[u] + (1.0 - 0.1 * j) * mw, sh = s0,
+					       mean = 0;
 					for (int h = 0; h < horizon; h++) {
 						mean += sh;
 						sh += kk * (m - sh);
@@ -762,8 +772,8 @@ int mp_fit_partial_rolling(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_pa
 		}
 	}
 	if (out->n < 10) {
-		rc = mp_error_set(ctx, MP_EINPUT, SRC ": partial adjustment: %zu forecasts to score; expected at least 10",
-				  out->n);
+		rc = mp_error_set(ctx, MP_EINPUT,
+				  SRC ": partial adjustment: %zu forecasts to score; expected at least 10", out->n);
 		goto done;
 	}
 	for (size_t u = 0; u < nu; u++)
@@ -811,8 +821,8 @@ done:
 	return rc;
 }
 
-int mp_econ_unit_median(mp_ctx *ctx, const mp_econ_panel *v, int from, int until, size_t minobs,
-			double *median, double *q05, double *q95)
+int mp_econ_unit_median(mp_ctx *ctx, const mp_econ_panel *v, int from, int until, size_t minobs, double *median,
+			double *q05, double *q95)
 {
 	double *tmp = malloc(((size_t)v->ny + 1) * sizeof *tmp);
 	if (!tmp)

@@ -18,9 +18,9 @@ typedef struct mp_econ_panel {
 	size_t nu;
 	int first, ny;
 	int ngroups;
-	int *group;   /* [nu] conditioning group (region) 0..ngroups-1, or -1 */
-	int *ccode;   /* [nu] COW code (0 = none) */
-	double *v;    /* [nu * ny] */
+	int *group; /* [nu] conditioning group (region) 0..ngroups-1, or -1 */
+	int *ccode; /* [nu] COW code (0 = none) */
+	double *v;  /* [nu * ny] */
 } mp_econ_panel;
 
 #define MP_EP(p, u, t) ((p)->v[(size_t)(u) * (size_t)(p)->ny + (size_t)((t) - (p)->first)])
@@ -36,20 +36,20 @@ double mp_econ_at(const mp_econ_panel *p, size_t u, int t);
 /* ---- 1. conditional convergence with empirical-Bayes gaps ------------------------------ */
 
 typedef struct mp_gap_fit {
-	double lambda, lambda_se;  /* annual speed of x_t+1 - mu = (1 - lambda)(x_t - mu) */
-	double slope, slope_se;    /* the prior line's slope b in x at the origin (0: the
+	double lambda, lambda_se; /* annual speed of x_t+1 - mu = (1 - lambda)(x_t - mu) */
+	double slope, slope_se;   /* the prior line's slope b in x at the origin (0: the
 				      group's mean gap, 1: today's distance from it kept) */
-	double cv_rmse_slope1;     /* the RMSE of the best lambda with the slope held at 1 */
-	size_t n_forecasts;        /* (unit, origin) pairs scored at the chosen lambda */
-	double cv_rmse;            /* RMSE of the h-year forecasts of x at lambda */
-	double cv_rmse_zero;       /* the same for the no-change forecast x_t+h = x_t */
-	double tau2, omega2;       /* between-unit and window variance of the implied gaps
+	double cv_rmse_slope1;    /* the RMSE of the best lambda with the slope held at 1 */
+	size_t n_forecasts;       /* (unit, origin) pairs scored at the chosen lambda */
+	double cv_rmse;           /* RMSE of the h-year forecasts of x at lambda */
+	double cv_rmse_zero;      /* the same for the no-change forecast x_t+h = x_t */
+	double tau2, omega2;      /* between-unit and window variance of the implied gaps
 				      at `until` */
-	double shrink_slope;       /* OLS slope through the origin of mu_i on x_i,until: the
+	double shrink_slope;      /* OLS slope through the origin of mu_i on x_i,until: the
 				      share of the gap that is structural, for unfitted units */
-	double *mu, *mu_sd;        /* [nu] posterior mean and s.d. of each unit's gap at
+	double *mu, *mu_sd;       /* [nu] posterior mean and s.d. of each unit's gap at
 				      `until` (NaN when the unit has no value in `until`) */
-	int *nwin;                 /* [nu] windows behind each posterior */
+	int *nwin;                /* [nu] windows behind each posterior */
 } mp_gap_fit;
 
 /* The steady-state gaps mu_i of x_it (log productivity relative to the frontier) under
@@ -67,34 +67,34 @@ typedef struct mp_gap_fit {
  * their s.e. are the s.d. of the choice over `boot` bootstrap resamples of units (Efron &
  * Tibshirani 1993, ch. 6), seeded by `seed`. The out arrays are malloc'd: free with
  * mp_gap_fit_free. */
-int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int horizon, int boot,
-		uint64_t seed, mp_gap_fit *out);
+int mp_fit_gaps(mp_ctx *ctx, const mp_econ_panel *x, int until, int window, int horizon, int boot, uint64_t seed,
+		mp_gap_fit *out);
 /* The same with each forecast's squared error weighted by weight(u, origin) (NULL: 1;
  * missing weights count 0): the economy weighs errors by GDP, since the model is for the
  * distribution of power (weighted least squares, Gauss-Markov with known weights). */
-int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_panel *weight, int until,
-			 int window, int horizon, int boot, uint64_t seed, mp_gap_fit *out);
+int mp_fit_gaps_weighted(mp_ctx *ctx, const mp_econ_panel *x, const mp_econ_panel *weight, int until, int window,
+			 int horizon, int boot, uint64_t seed, mp_gap_fit *out);
 void mp_gap_fit_free(mp_gap_fit *f);
 /* The empirical-Bayes gaps at one origin for a given lambda and prior slope (NaN: the
  * pooled within-group OLS slope of the implied gaps on x at the origin), the inner step of
  * mp_fit_gaps. mu, sd, nwin: [nu]; *tau2, *omega2 may be NULL. */
-int mp_econ_gaps_at(mp_ctx *ctx, const mp_econ_panel *x, int origin, double lambda, double slope,
-		    int window, double *mu, double *sd, int *nwin, double *tau2, double *omega2);
+int mp_econ_gaps_at(mp_ctx *ctx, const mp_econ_panel *x, int origin, double lambda, double slope, int window,
+		    double *mu, double *sd, int *nwin, double *tau2, double *omega2);
 
 /* ---- 2. shocks ------------------------------------------------------------------------- */
 
 typedef struct mp_shock_fit {
-	double rho, rho_se;        /* AR(1) of the deviations d_it = e_it + rho d_i,t-1 */
-	double sd;                 /* pooled s.d. of the innovations e */
-	double sd_median;          /* median over units (>= 10 values) of their own s.d.: the
+	double rho, rho_se; /* AR(1) of the deviations d_it = e_it + rho d_i,t-1 */
+	double sd;          /* pooled s.d. of the innovations e */
+	double sd_median;   /* median over units (>= 10 values) of their own s.d.: the
 				      robust typical value (the pooled one is dominated by a few
 				      volatile units) and the scale of the units' prior */
-	double kurtosis;           /* their excess kurtosis */
-	double df;                 /* Student-t degrees of freedom 4 + 6 / kurtosis, in [4.5, 100] */
-	double df_se;              /* delta method with var(kurtosis) = 24 / n */
+	double kurtosis;    /* their excess kurtosis */
+	double df;          /* Student-t degrees of freedom 4 + 6 / kurtosis, in [4.5, 100] */
+	double df_se;       /* delta method with var(kurtosis) = 24 / n */
 	size_t n;
-	double *unit_sd;           /* [nu] posterior s.d. per unit (NaN: no data) */
-	double prior_df;           /* the inverse-gamma prior's weight nu_0 (10 pseudo-years) */
+	double *unit_sd; /* [nu] posterior s.d. per unit (NaN: no data) */
+	double prior_df; /* the inverse-gamma prior's weight nu_0 (10 pseudo-years) */
 	/* The deviations as a persistent AR(1) component plus white noise, d = v + w,
 	   v_t = rho_v v_t-1 + e_v (Harvey 1989, local-level/AR(1)-plus-noise), by the method
 	   of moments on the pooled autocovariances g_k of d: rho_v = g_2 / g_1,
@@ -108,7 +108,7 @@ typedef struct mp_shock_fit {
 	   (no s.e.) when fewer than 10 unit-origins can be fitted. */
 	double beta_m, beta_m_se;
 	size_t beta_m_n;
-	double *dev0;              /* [nu] (NaN: fewer than 5 deviations before until) */
+	double *dev0; /* [nu] (NaN: fewer than 5 deviations before until) */
 } mp_shock_fit;
 
 /* Shocks of a mean-reverting process: d_it = x_it - x_i,t-1 - lambda (mu_i - x_i,t-1)
@@ -119,12 +119,12 @@ typedef struct mp_shock_fit {
  * unit's s.d. shrunk toward the median unit's s.d. s_m with a scaled-inverse-chi^2 prior of
  * nu_0 = 10 pseudo-observations (Gelman et al. 2013, sec. 2.6):
  * s_i^2 = (nu_0 s_m^2 + SS_i) / (nu_0 + n_i). */
-int mp_fit_shocks(mp_ctx *ctx, const mp_econ_panel *x, int first, int until, double lambda,
-		  const double *mu, mp_shock_fit *out);
+int mp_fit_shocks(mp_ctx *ctx, const mp_econ_panel *x, int first, int until, double lambda, const double *mu,
+		  mp_shock_fit *out);
 /* The AR(1)-plus-noise split and the origin momentum (fields g0 .. dev0 above) of the
  * deviations of mp_fit_shocks, with origins in [first + 10, until - horizon]. */
-int mp_fit_momentum(mp_ctx *ctx, const mp_econ_panel *x, int first, int until, double lambda,
-		    const double *mu, int horizon, mp_shock_fit *out);
+int mp_fit_momentum(mp_ctx *ctx, const mp_econ_panel *x, int first, int until, double lambda, const double *mu,
+		    int horizon, mp_shock_fit *out);
 void mp_shock_fit_free(mp_shock_fit *f);
 
 /* Student-t helpers shared with the tests: df from excess kurtosis (clamped to [4.5, 100]). */
@@ -135,13 +135,13 @@ double mp_econ_t_df(double excess_kurtosis);
 #define MP_REV_MAXX 6
 
 typedef struct mp_reversion_fit {
-	double kappa, kappa_se;               /* reversion speed: coefficient -kappa on v_t-1 - m_i */
+	double kappa, kappa_se;                    /* reversion speed: coefficient -kappa on v_t-1 - m_i */
 	double coef[MP_REV_MAXX], se[MP_REV_MAXX]; /* of the extra regressors */
 	double sigma, r2;
 	size_t n;
-	double sd_median;                     /* as in mp_shock_fit */
+	double sd_median; /* as in mp_shock_fit */
 	double kurtosis, df;
-	double *unit_sd;                      /* [nu] shrunk s.d. of the residuals (as above) */
+	double *unit_sd; /* [nu] shrunk s.d. of the residuals (as above) */
 } mp_reversion_fit;
 
 /* OLS without constant (the target is m_i by construction) of
@@ -151,8 +151,8 @@ typedef struct mp_reversion_fit {
  * (bounded effects). The discrete form of an Ornstein-Uhlenbeck (partial adjustment)
  * process (Uhlenbeck & Ornstein 1930; Nerlove 1958). */
 int mp_fit_reversion(mp_ctx *ctx, const mp_econ_panel *v, const double *m, size_t nextra,
-		     const mp_econ_panel *const *extra, const int *lag, const double *clamp, int from,
-		     int until, mp_reversion_fit *out);
+		     const mp_econ_panel *const *extra, const int *lag, const double *clamp, int from, int until,
+		     mp_reversion_fit *out);
 void mp_reversion_fit_free(mp_reversion_fit *f);
 
 /* Speed k of a share's partial adjustment toward a target between the unit's median of
@@ -169,9 +169,9 @@ void mp_reversion_fit_free(mp_reversion_fit *f);
 typedef struct mp_partial_fit {
 	double speed, speed_se;
 	double own_weight, own_weight_se;
-	double rmse, rmse_still;   /* at the chosen cell and at k = 0 (no adjustment) */
-	double rmse_own;           /* the best speed with w = 1 (the unit's own median alone) */
-	size_t n;                  /* (unit, origin) forecasts scored */
+	double rmse, rmse_still; /* at the chosen cell and at k = 0 (no adjustment) */
+	double rmse_own;         /* the best speed with w = 1 (the unit's own median alone) */
+	size_t n;                /* (unit, origin) forecasts scored */
 } mp_partial_fit;
 int mp_fit_partial_rolling(mp_ctx *ctx, const mp_econ_panel *v, const mp_econ_panel *weight, int from, int until,
 			   int window, int horizon, int boot, uint64_t seed, mp_partial_fit *out);
@@ -187,10 +187,10 @@ int mp_fit_unit_speeds(mp_ctx *ctx, const mp_econ_panel *v, const double *m, con
 		       int until, double k_pool, double *k_out, double *k_se, double *t2_out);
 
 typedef struct mp_level_fit {
-	double sd;        /* pooled s.d. tau of the level m_i + tau z */
-	double kurtosis;  /* excess kurtosis of the h-year errors */
-	size_t n;         /* (unit, origin) forecasts */
-	double *unit_sd;  /* [nu] shrunk tau_i (NaN: no forecast) */
+	double sd;       /* pooled s.d. tau of the level m_i + tau z */
+	double kurtosis; /* excess kurtosis of the h-year errors */
+	size_t n;        /* (unit, origin) forecasts */
+	double *unit_sd; /* [nu] shrunk tau_i (NaN: no forecast) */
 } mp_level_fit;
 
 /* The s.d. of a unit's level behind the h-year forecast errors of the measured series w
@@ -205,8 +205,8 @@ void mp_level_fit_free(mp_level_fit *f);
 
 /* Each unit's median of v over [from, until] (NaN with fewer than `minobs` values), and
  * optionally its 5% and 95% quantiles (linear interpolation, Hyndman & Fan 1996 type 7). */
-int mp_econ_unit_median(mp_ctx *ctx, const mp_econ_panel *v, int from, int until, size_t minobs,
-			double *median, double *q05, double *q95);
+int mp_econ_unit_median(mp_ctx *ctx, const mp_econ_panel *v, int from, int until, size_t minobs, double *median,
+			double *q05, double *q95);
 
 /* ---- 4. price level and intensity lines ------------------------------------------------- */
 
@@ -219,7 +219,7 @@ typedef struct mp_line_fit {
  * Balassa-Samuelson cross-section: ln price level on ln relative income; Balassa 1964,
  * Samuelson 1964, Rogoff 1996 fig. 1). With `diff` = 1: Delta y_it = a + b x_i,t-1 (an
  * intensity-of-use trend: Malenbaum 1978; Csereklyei, Rubio & Stern 2016). */
-int mp_fit_line(mp_ctx *ctx, const mp_econ_panel *y, const mp_econ_panel *x, int from, int until,
-		int diff, mp_line_fit *out);
+int mp_fit_line(mp_ctx *ctx, const mp_econ_panel *y, const mp_econ_panel *x, int from, int until, int diff,
+		mp_line_fit *out);
 
 #endif

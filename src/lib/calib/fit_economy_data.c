@@ -31,7 +31,10 @@
 /* The ISO3 -> COW step of the data assembly: the rows are mapped by the one crosswalk
  * (mp_world__series_codes, docs/crosswalk.md); unified Germany's values also serve West
  * Germany (COW 260) in the years it existed. */
-static int econ_extra_ccode(int ccode) { return ccode == 255 ? 260 : 0; }
+static int econ_extra_ccode(int ccode)
+{
+	return ccode == 255 ? 260 : 0;
+}
 
 typedef struct econ_units {
 	size_t n;
@@ -62,8 +65,8 @@ static void iso_of(const char *txt, char out[8])
 }
 
 /* Adds a row for ccode and, for unified Germany, West Germany too. */
-static int add_unit(mp_ctx *ctx, mp_calib_result *r, int ccode, const char *key, double est, double se,
-		    size_t n, const char *method)
+static int add_unit(mp_ctx *ctx, mp_calib_result *r, int ccode, const char *key, double est, double se, size_t n,
+		    const char *method)
 {
 	if (ccode <= 0 || !isfinite(est))
 		return MP_OK;
@@ -78,7 +81,7 @@ typedef struct econ_panels {
 	econ_units units;
 	int frontier;
 	mp_econ_panel lny, lnky, lnq, inv, conv;
-	mp_econ_panel gdp;  /* GDP (gdppc x pop), the weight of a state's forecast errors */
+	mp_econ_panel gdp; /* GDP (gdppc x pop), the weight of a state's forecast errors */
 } econ_panels;
 
 static void panels_free(econ_panels *e)
@@ -249,15 +252,18 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 		g.mu_sd[e.frontier] = 0;
 	}
 	if (rc == MP_OK) {
-		snprintf(m, sizeof m, "rolling-origin fit of %d-yr TFP gap forecasts with EB gaps, %zu forecasts "
-			 "weighted by GDP; RMSE %.4f vs %.4f no-change; s.e. bootstrap of states", W, g.n_forecasts, g.cv_rmse,
-			 g.cv_rmse_zero);
+		snprintf(m, sizeof m,
+			 "rolling-origin fit of %d-yr TFP gap forecasts with EB gaps, %zu forecasts "
+			 "weighted by GDP; RMSE %.4f vs %.4f no-change; s.e. bootstrap of states",
+			 W, g.n_forecasts, g.cv_rmse, g.cv_rmse_zero);
 		rc = mp_calib__add(ctx, r, 0, "economy.tfp_speed", g.lambda, g.lambda_se, g.n_forecasts, "RMSE",
 				   g.cv_rmse, m);
 	}
 	if (rc == MP_OK) {
-		snprintf(m, sizeof m, "slope of the EB prior line in today's gap, chosen with the speed (RMSE %.4f; "
-			 "%.4f with the slope held at 1); s.e. bootstrap of states", g.cv_rmse, g.cv_rmse_slope1);
+		snprintf(m, sizeof m,
+			 "slope of the EB prior line in today's gap, chosen with the speed (RMSE %.4f; "
+			 "%.4f with the slope held at 1); s.e. bootstrap of states",
+			 g.cv_rmse, g.cv_rmse_slope1);
 		rc = mp_calib__add(ctx, r, 0, "fit.tfp_prior_slope", g.slope, g.slope_se, g.n_forecasts, "RMSE",
 				   g.cv_rmse, m);
 	}
@@ -285,8 +291,10 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 	if (rc == MP_OK)
 		rc = mp_fit_momentum(ctx, &e.conv, first, until, g.lambda, g.mu, W, &sh);
 	if (rc == MP_OK) {
-		snprintf(m, sizeof m, "deviations d = v + w, v AR(1): rho_v = g2/g1 of pooled autocovariances g0 %.3g, "
-			 "g1 %.3g, g2 %.3g (AR(1) of d: %.3f)", sh.g0, sh.g1, sh.g2, sh.rho);
+		snprintf(m, sizeof m,
+			 "deviations d = v + w, v AR(1): rho_v = g2/g1 of pooled autocovariances g0 %.3g, "
+			 "g1 %.3g, g2 %.3g (AR(1) of d: %.3f)",
+			 sh.g0, sh.g1, sh.g2, sh.rho);
 		rc = mp_calib__add(ctx, r, 0, "economy.tfp_persist", sh.rho_v, MP_NA, sh.n, "", MP_NA, m);
 		if (rc == MP_OK)
 			rc = mp_calib__add(ctx, r, 0, "economy.tfp_persist_sd", sh.sd_v, MP_NA, sh.n, "", MP_NA, m);
@@ -303,8 +311,10 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 			rc = add_unit(ctx, r, e.conv.ccode[u], "economy.tfp_dev0", sh.dev0[u], MP_NA, 10,
 				      "start value of v: beta_m x mean deviation of the last 10 years / mean rho_v^k");
 	if (rc == MP_OK) {
-		snprintf(m, sizeof m, "median state's s.d. of the AR(1) innovations (pooled %.4f); excess kurtosis "
-			 "%.2f", sh.sd, sh.kurtosis);
+		snprintf(m, sizeof m,
+			 "median state's s.d. of the AR(1) innovations (pooled %.4f); excess kurtosis "
+			 "%.2f",
+			 sh.sd, sh.kurtosis);
 		rc = mp_calib__add(ctx, r, 0, "economy.tfp_shock_sd", sh.sd_median, MP_NA, sh.n, "kurtosis",
 				   sh.kurtosis, m);
 	}
@@ -330,7 +340,8 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 			}
 		}
 		if (k < 3) {
-			rc = mp_error_set(ctx, MP_EINPUT, SRC ": pwt: expected US capital-output ratios, found %zu years", k);
+			rc = mp_error_set(ctx, MP_EINPUT,
+					  SRC ": pwt: expected US capital-output ratios, found %zu years", k);
 		} else {
 			double mean = s1 / k, sd = sqrt((s2 - k * mean * mean) / (k - 1));
 			snprintf(m, sizeof m, "mean annual change of US ln TFP %d-%d (Maddison y, PWT cn/cgdpo)", first,
@@ -367,8 +378,10 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 			rc = mp_calib__add(ctx, r, 0, "economy.price_persistence", ps.rho, ps.rho_se, ps.n, "", MP_NA,
 					   "AR(1) of deviations from the price-level line");
 		if (rc == MP_OK) {
-			snprintf(m, sizeof m, "median state's s.d. of the AR(1) innovations of price-level deviations "
-				 "(pooled %.4f)", ps.sd);
+			snprintf(m, sizeof m,
+				 "median state's s.d. of the AR(1) innovations of price-level deviations "
+				 "(pooled %.4f)",
+				 ps.sd);
 			rc = mp_calib__add(ctx, r, 0, "economy.price_shock_sd", ps.sd_median, MP_NA, ps.n, "kurtosis",
 					   ps.kurtosis, m);
 		}
@@ -381,13 +394,14 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 	if (rc == MP_OK)
 		rc = mp_fit_partial_rolling(ctx, &e.inv, &e.gdp, first, until, 10, 10, 100, 1, &iv);
 	if (rc == MP_OK) {
-		snprintf(m, sizeof m, "rolling-origin fit, 10-yr mean investment rate (PWT rnna), target own/world "
-			 "10-yr medians, GDP-weighted; RMSE %.4f, %.4f still, %.4f own only", iv.rmse, iv.rmse_still,
-			 iv.rmse_own);
+		snprintf(m, sizeof m,
+			 "rolling-origin fit, 10-yr mean investment rate (PWT rnna), target own/world "
+			 "10-yr medians, GDP-weighted; RMSE %.4f, %.4f still, %.4f own only",
+			 iv.rmse, iv.rmse_still, iv.rmse_own);
 		rc = mp_calib__add(ctx, r, 0, "economy.invest_speed", iv.speed, iv.speed_se, iv.n, "RMSE", iv.rmse, m);
 		if (rc == MP_OK)
-			rc = mp_calib__add(ctx, r, 0, "economy.invest_own_weight", iv.own_weight, iv.own_weight_se, iv.n,
-					   "RMSE", iv.rmse, m);
+			rc = mp_calib__add(ctx, r, 0, "economy.invest_own_weight", iv.own_weight, iv.own_weight_se,
+					   iv.n, "RMSE", iv.rmse, m);
 	}
 	if (rc == MP_OK) {
 		double *tmp = malloc((e.inv.nu + 1) * sizeof *tmp);

@@ -80,13 +80,16 @@ int mp_calib__add_line_spread(mp_ctx *ctx, mp_calib_result *r, const char *key, 
 	if (rc != MP_OK)
 		return rc;
 	char m[192];
-	snprintf(m, sizeof m, "median state's s.d. of the yearly residuals of ln(%s/GDP) around its drift, %zu states, "
-		 "NMC x Maddison %d-%d", what, sp.nunits, from, until);
+	snprintf(m, sizeof m,
+		 "median state's s.d. of the yearly residuals of ln(%s/GDP) around its drift, %zu states, "
+		 "NMC x Maddison %d-%d",
+		 what, sp.nunits, from, until);
 	rc = mp_calib__add(ctx, r, 0, key, sp.sd_median, MP_NA, sp.n, "", MP_NA, m);
 	for (size_t u = 0; rc == MP_OK && u < y->nu; u++)
 		if (u > 0 && isfinite(sp.unit_sd[u]))
-			rc = mp_calib__add(ctx, r, (int)u, key, sp.unit_sd[u], MP_NA, sp.n, "", MP_NA,
-					   "s.d. of the state's residuals, scaled-inverse-chi2 prior of 10 pseudo-years");
+			rc = mp_calib__add(
+				ctx, r, (int)u, key, sp.unit_sd[u], MP_NA, sp.n, "", MP_NA,
+				"s.d. of the state's residuals, scaled-inverse-chi2 prior of 10 pseudo-years");
 	mp_line_spread_free(&sp);
 	return rc;
 }

@@ -32,6 +32,7 @@ void mp_line_spread_free(mp_line_spread *s);
  * calibration: `key` (the median state's s.d.) and one per-state row of `key` per state
  * with residuals (10 pseudo-years toward the median). */
 int mp_calib__add_line_spread(mp_ctx *ctx, mp_calib_result *r, const char *key, const char *what,
-			      const mp_econ_panel *y, const mp_econ_panel *x, int from, int until, const mp_line_fit *f);
+			      const mp_econ_panel *y, const mp_econ_panel *x, int from, int until,
+			      const mp_line_fit *f);
 
 #endif

@@ -30,8 +30,8 @@
 #define SRC "fit_military.c"
 #define NC 1000 /* COW codes are < 1000: unit = ccode */
 
-static int add_unit(mp_ctx *ctx, mp_calib_result *r, int ccode, const char *key, double est, double se,
-		    size_t n, const char *method)
+static int add_unit(mp_ctx *ctx, mp_calib_result *r, int ccode, const char *key, double est, double se, size_t n,
+		    const char *method)
 {
 	if (ccode <= 0 || !isfinite(est))
 		return MP_OK;
@@ -64,8 +64,8 @@ static int add_line(mp_ctx *ctx, mp_calib_result *r, const char *trend, const ch
 		    const char *what, int from, int until)
 {
 	char m[192];
-	snprintf(m, sizeof m, "OLS of annual change of ln(%s/GDP) on ln relative GDP pc, NMC x Maddison %d-%d",
-		 what, from, until);
+	snprintf(m, sizeof m, "OLS of annual change of ln(%s/GDP) on ln relative GDP pc, NMC x Maddison %d-%d", what,
+		 from, until);
 	int rc = mp_calib__add(ctx, r, 0, trend, f->a, f->a_se, f->n, "R2", f->r2, m);
 	if (rc == MP_OK)
 		rc = mp_calib__add(ctx, r, 0, gap, f->b, f->b_se, f->n, "R2", f->r2, m);
@@ -117,7 +117,8 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 {
 	const int from = 1949, until = o->until;
 	if (until - from < 10)
-		return mp_error_set(ctx, MP_ERANGE, SRC ": SIPRI starts in %d; expected --until >= %d", from, from + 10);
+		return mp_error_set(ctx, MP_ERANGE, SRC ": SIPRI starts in %d; expected --until >= %d", from,
+				    from + 10);
 	mp_store_calib_rows sp = { 0 }, riv = { 0 }, al = { 0 }, war = { 0 }, mid = { 0 }, nmc = { 0 }, inc = { 0 };
 	mp_store_calib_rows nmx = { 0 }, pwt = { 0 }, sgdp = { 0 };
 	mp_level_fit lv = { 0 };
@@ -242,16 +243,20 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	const double clamp[4] = { 0, 0, 0.5, 0.5 };
 	if ((rc = mp_fit_reversion(ctx, &lnb, m, 4, ex, lag, clamp, from, until, &bf)) != MP_OK)
 		goto done;
-	snprintf(txt, sizeof txt, "partial adjustment of ln SIPRI burden to the state's 25-yr median, %d-%d, "
-		 "with war, MID, rivals' and allies' spending growth", from, wlast < dlast ? wlast : dlast);
+	snprintf(txt, sizeof txt,
+		 "partial adjustment of ln SIPRI burden to the state's 25-yr median, %d-%d, "
+		 "with war, MID, rivals' and allies' spending growth",
+		 from, wlast < dlast ? wlast : dlast);
 	if ((rc = mp_calib__add(ctx, r, 0, "military.reversion", bf.kappa, bf.kappa_se, bf.n, "R2", bf.r2, txt)) ||
 	    (rc = mp_calib__add(ctx, r, 0, "military.war_effect", bf.coef[0], bf.se[0], bf.n, "R2", bf.r2, txt)) ||
 	    (rc = mp_calib__add(ctx, r, 0, "military.dispute_effect", bf.coef[1], bf.se[1], bf.n, "R2", bf.r2, txt)) ||
 	    (rc = mp_calib__add(ctx, r, 0, "military.threat_effect", bf.coef[2], bf.se[2], bf.n, "R2", bf.r2, txt)) ||
 	    (rc = mp_calib__add(ctx, r, 0, "military.ally_effect", bf.coef[3], bf.se[3], bf.n, "R2", bf.r2, txt)))
 		goto done;
-	snprintf(txt, sizeof txt, "median state's s.d. of the burden equation's residuals (pooled %.4f); excess "
-		 "kurtosis %.2f", bf.sigma, bf.kurtosis);
+	snprintf(txt, sizeof txt,
+		 "median state's s.d. of the burden equation's residuals (pooled %.4f); excess "
+		 "kurtosis %.2f",
+		 bf.sigma, bf.kurtosis);
 	if ((rc = mp_calib__add(ctx, r, 0, "military.shock_sd", bf.sd_median, MP_NA, bf.n, "kurtosis", bf.kurtosis,
 				txt)) ||
 	    (rc = mp_calib__add(ctx, r, 0, "military.shock_df", bf.df, MP_NA, bf.n, "kurtosis", bf.kurtosis,
@@ -282,9 +287,11 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 		rc = add_unit(ctx, r, c, "military.burden_level", exp(m[c]), MP_NA, 25,
 			      "median SIPRI burden of the state's last 25 years");
 		if (rc == MP_OK)
-			rc = add_unit(ctx, r, c, "military.burden_p05", exp(q05[c]), MP_NA, 25, "5% quantile, same years");
+			rc = add_unit(ctx, r, c, "military.burden_p05", exp(q05[c]), MP_NA, 25,
+				      "5% quantile, same years");
 		if (rc == MP_OK)
-			rc = add_unit(ctx, r, c, "military.burden_p95", exp(q95[c]), MP_NA, 25, "95% quantile, same years");
+			rc = add_unit(ctx, r, c, "military.burden_p95", exp(q95[c]), MP_NA, 25,
+				      "95% quantile, same years");
 		if (rc == MP_OK && bf.unit_sd && isfinite(bf.unit_sd[c]))
 			rc = add_unit(ctx, r, c, "military.shock_sd", bf.unit_sd[c], MP_NA, bf.n,
 				      "s.d. of the state's residuals, scaled-inverse-chi2 prior of 10 pseudo-years");
@@ -307,8 +314,10 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	const double noclamp[1] = { 0 };
 	if ((rc = mp_fit_reversion(ctx, &lnp, mp, 1, exw, lag0, noclamp, from, until, &pf)) != MP_OK)
 		goto done;
-	snprintf(txt, sizeof txt, "partial adjustment of ln(milper/tpop) (NMC) to the state's 25-yr median, "
-		 "%d-%d, with war intensity", from, wlast);
+	snprintf(txt, sizeof txt,
+		 "partial adjustment of ln(milper/tpop) (NMC) to the state's 25-yr median, "
+		 "%d-%d, with war intensity",
+		 from, wlast);
 	if ((rc = mp_calib__add(ctx, r, 0, "military.personnel_reversion", pf.kappa, pf.kappa_se, pf.n, "R2", pf.r2,
 				txt)) ||
 	    (rc = mp_calib__add(ctx, r, 0, "military.personnel_war", pf.coef[0], pf.se[0], pf.n, "R2", pf.r2, txt)) ||
@@ -372,8 +381,8 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	    MP_OK)
 		rc = add_line(ctx, r, "capabilities.energy_trend", "capabilities.energy_gap", &fe, "pec", ifrom, until);
 	if (rc == MP_OK)
-		rc = mp_calib__add_line_spread(ctx, r, "capabilities.steel_shock_sd", "irst", &lsteel, &ry, ifrom, until,
-					       &fs);
+		rc = mp_calib__add_line_spread(ctx, r, "capabilities.steel_shock_sd", "irst", &lsteel, &ry, ifrom,
+					       until, &fs);
 	if (rc == MP_OK)
 		rc = mp_calib__add_line_spread(ctx, r, "capabilities.energy_shock_sd", "pec", &lpec, &ry, ifrom, until,
 					       &fe);
@@ -410,14 +419,17 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 				if (clamp[j] > 0)
 					z[j] = z[j] > clamp[j] ? clamp[j] : (z[j] < -clamp[j] ? -clamp[j] : z[j]);
 			}
-			MP_EP(&cov, c, t) = bf.coef[0] * z[0] + bf.coef[1] * z[1] + bf.coef[2] * z[2] + bf.coef[3] * z[3];
+			MP_EP(&cov, c, t) = bf.coef[0] * z[0] + bf.coef[1] * z[1] + bf.coef[2] * z[2] +
+					    bf.coef[3] * z[3];
 		}
 	double t2;
 	if ((rc = mp_fit_unit_speeds(ctx, &lnb, m, &cov, from, until, bf.kappa, ks, ks + NC, &t2)) != MP_OK ||
 	    (rc = mp_fit_level_sd(ctx, &lnb, &lbn, ks, bf.unit_sd, from + 10, until, 10, 10.0, &lv)) != MP_OK)
 		goto done;
-	snprintf(txt, sizeof txt, "s.d. of the level behind the 10-yr errors of the NMC burden (NMC milex / GDP at "
-		 "MER), %zu forecasts (excess kurtosis %.2f), from their 5-95%% range", lv.n, lv.kurtosis);
+	snprintf(txt, sizeof txt,
+		 "s.d. of the level behind the 10-yr errors of the NMC burden (NMC milex / GDP at "
+		 "MER), %zu forecasts (excess kurtosis %.2f), from their 5-95%% range",
+		 lv.n, lv.kurtosis);
 	if ((rc = mp_calib__add(ctx, r, 0, "military.level_sd", lv.sd, MP_NA, lv.n, "kurtosis", lv.kurtosis, txt)) ||
 	    (rc = mp_calib__add(ctx, r, 0, "fit.reversion_between_sd", sqrt(t2), MP_NA, bf.n, "", MP_NA,
 				"between-state s.d. of the burden's reversion speeds (EB prior)")))

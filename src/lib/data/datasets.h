@@ -6,22 +6,22 @@
 #include <stddef.h>
 
 typedef enum {
-	MP_VER_FIXED,       /* the spec's version string */
-	MP_VER_NMC_MAXYEAR  /* NMC release from the last year covered (2012: 5.0, 2016: 6.0, 2022: 7.0) */
+	MP_VER_FIXED,      /* the spec's version string */
+	MP_VER_NMC_MAXYEAR /* NMC release from the last year covered (2012: 5.0, 2016: 6.0, 2022: 7.0) */
 } mp_version_rule;
 
 typedef struct mp_dataset_spec {
-	const char *family;   /* table name */
-	const char *name;     /* human name */
-	const char *version;  /* for MP_VER_FIXED */
+	const char *family;  /* table name */
+	const char *name;    /* human name */
+	const char *version; /* for MP_VER_FIXED */
 	mp_version_rule version_rule;
 	/* Columns: space-separated "name:T" with T = I (integer), R (real), S (text); a
 	 * trailing '?' marks an optional column. Required columns identify the family. */
 	const char *columns;
-	int dynamic;          /* also keep the header's other columns (as text) */
-	int neg9_missing;     /* COW convention: -9 in a numeric column means missing */
-	const char *year;     /* column with the year, or "from-to" spell columns, or "" */
-	const char *indexes;  /* ';'-separated column lists to index after import */
+	int dynamic;         /* also keep the header's other columns (as text) */
+	int neg9_missing;    /* COW convention: -9 in a numeric column means missing */
+	const char *year;    /* column with the year, or "from-to" spell columns, or "" */
+	const char *indexes; /* ';'-separated column lists to index after import */
 	const char *citation;
 } mp_dataset_spec;
 
@@ -43,9 +43,9 @@ const mp_dataset_spec *mp_data__layout(size_t i);
  * download page; NULL when the family is unknown. */
 typedef struct mp_dataset_source {
 	const char *family;
-	const char *files;    /* "states2016.csv" ... */
-	const char *url;      /* download page */
-	const char *note;     /* how to save it, if it is not a plain CSV download */
+	const char *files; /* "states2016.csv" ... */
+	const char *url;   /* download page */
+	const char *note;  /* how to save it, if it is not a plain CSV download */
 } mp_dataset_source;
 const mp_dataset_source *mp_data__source(const char *family);
 

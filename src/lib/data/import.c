@@ -143,18 +143,18 @@ typedef struct importer {
 	mp_ctx *ctx;
 	const char *path;
 	const mp_dataset_spec *spec;
-	mp_store_sql_col cols[MAX_COLS];   /* stored columns */
+	mp_store_sql_col cols[MAX_COLS]; /* stored columns */
 	spec_col scols[MAX_COLS];
-	char names[MAX_COLS][256];   /* stored names of renamed columns (spec->rename) */
-	int src[MAX_COLS];           /* header index feeding each stored column, -1 = absent */
+	char names[MAX_COLS][256]; /* stored names of renamed columns (spec->rename) */
+	int src[MAX_COLS];         /* header index feeding each stored column, -1 = absent */
 	size_t ncols;
-	int ycol_a, ycol_b;          /* header indexes of year column(s), -1 none */
+	int ycol_a, ycol_b; /* header indexes of year column(s), -1 none */
 	int year_min, year_max;
 	const mp_dataset_rule *rule; /* unique key, documented years (rules.c) */
 	int year_lo, year_hi;
-	size_t key[8], nkey;         /* stored columns of the unique key */
+	size_t key[8], nkey; /* stored columns of the unique key */
 	mp_keyset *keys;
-	size_t limit[MAX_COLS];      /* longest text kept whole, 0 = any */
+	size_t limit[MAX_COLS]; /* longest text kept whole, 0 = any */
 } importer;
 
 /* The stored names of header column `from` under a spec's rename list ("a>b c>d,e"):
@@ -311,12 +311,14 @@ static int check_key(importer *im, mp_csv *csv, const mp_store_sql_value *vals)
 		size_t c = im->key[k];
 		const mp_store_sql_value *v = &vals[c];
 		if (im->cols[c].type == MP_STORE_SQL_TEXT)
-			o += (size_t)snprintf(desc + o, sizeof desc - o, "%s%s '%.40s'", k ? ", " : "", im->cols[c].name, v->s);
+			o += (size_t)snprintf(desc + o, sizeof desc - o, "%s%s '%.40s'", k ? ", " : "",
+					      im->cols[c].name, v->s);
 		else if (im->cols[c].type == MP_STORE_SQL_INT)
 			o += (size_t)snprintf(desc + o, sizeof desc - o, "%s%s %lld", k ? ", " : "", im->cols[c].name,
 					      (long long)v->i);
 		else
-			o += (size_t)snprintf(desc + o, sizeof desc - o, "%s%s %g", k ? ", " : "", im->cols[c].name, v->r);
+			o += (size_t)snprintf(desc + o, sizeof desc - o, "%s%s %g", k ? ", " : "", im->cols[c].name,
+					      v->r);
 	}
 	char names[128];
 	o = 0;
@@ -360,10 +362,11 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_store_sql_value *va
 			if (is_missing_text(f))
 				v->null = 1;
 			else if (im->limit[c] && strlen(f) > im->limit[c])
-				return mp_error_set(im->ctx, MP_EINPUT,
-						    "%s:%zu:%zu: column '%s': \"%.80s\" is %zu bytes long; multipolar keeps at most "
-						    "%zu (it would be cut)",
-						    im->path, csv->record_line, csv->cols[h], hdr[h], f, strlen(f), im->limit[c]);
+				return mp_error_set(
+					im->ctx, MP_EINPUT,
+					"%s:%zu:%zu: column '%s': \"%.80s\" is %zu bytes long; multipolar keeps at most "
+					"%zu (it would be cut)",
+					im->path, csv->record_line, csv->cols[h], hdr[h], f, strlen(f), im->limit[c]);
 			else
 				v->s = f;
 			continue;
@@ -393,8 +396,9 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_store_sql_value *va
 		char *end;
 		double r = strtod(f, &end);
 		if (end == f || *end || errno == ERANGE || r != r || r - r != 0)
-			return mp_error_set(im->ctx, MP_EINPUT, "%s:%zu:%zu: column '%s': expected a number, got \"%s\"",
-					    im->path, csv->record_line, csv->cols[h], hdr[h], csv->fields[h]);
+			return mp_error_set(im->ctx, MP_EINPUT,
+					    "%s:%zu:%zu: column '%s': expected a number, got \"%s\"", im->path,
+					    csv->record_line, csv->cols[h], hdr[h], csv->fields[h]);
 		if (im->spec->neg9_missing && r == -9.0 && strcmp(hdr[h], "ccode") && strcmp(hdr[h], "year")) {
 			v->null = 1;
 			continue;
@@ -403,8 +407,8 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_store_sql_value *va
 			/* range and wholeness tested before any cast (util/num.h) */
 			if (!mp_num__to_int64(r, -9000000000000000LL, 9000000000000000LL, &v->i))
 				return mp_error_set(im->ctx, MP_EINPUT,
-						    "%s:%zu:%zu: column '%s': expected a whole number, got \"%s\"", im->path,
-						    csv->record_line, csv->cols[h], hdr[h], csv->fields[h]);
+						    "%s:%zu:%zu: column '%s': expected a whole number, got \"%s\"",
+						    im->path, csv->record_line, csv->cols[h], hdr[h], csv->fields[h]);
 		} else
 			v->r = r;
 	}
@@ -423,9 +427,10 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_store_sql_value *va
 		if (im->cols[c].type == MP_STORE_SQL_TEXT) {
 			long ty;
 			if (!year_of(vals[c].s, &ty))
-				return mp_error_set(im->ctx, MP_EINPUT,
-						    "%s:%zu:%zu: column '%s': expected a year or a date YYYY-MM-DD, got \"%s\"",
-						    im->path, csv->record_line, csv->cols[h], hdr[h], csv->fields[h]);
+				return mp_error_set(
+					im->ctx, MP_EINPUT,
+					"%s:%zu:%zu: column '%s': expected a year or a date YYYY-MM-DD, got \"%s\"",
+					im->path, csv->record_line, csv->cols[h], hdr[h], csv->fields[h]);
 			y = ty;
 		} else if (im->cols[c].type == MP_STORE_SQL_INT)
 			y = vals[c].i;
@@ -433,8 +438,9 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_store_sql_value *va
 			continue;
 		if (y < im->year_lo || y > im->year_hi)
 			return mp_error_set(im->ctx, MP_EINPUT,
-					    "%s:%zu:%zu: column '%s': year %lld is outside the years of %s (%d-%d)", im->path,
-					    csv->record_line, csv->cols[h], hdr[h], y, im->spec->name, im->year_lo, im->year_hi);
+					    "%s:%zu:%zu: column '%s': year %lld is outside the years of %s (%d-%d)",
+					    im->path, csv->record_line, csv->cols[h], hdr[h], y, im->spec->name,
+					    im->year_lo, im->year_hi);
 		if (!im->year_min || y < im->year_min)
 			im->year_min = (int)y;
 		if (!im->year_max || y > im->year_max)
@@ -443,8 +449,8 @@ static int convert(importer *im, mp_csv *csv, char **hdr, mp_store_sql_value *va
 	return check_key(im, csv, vals);
 }
 
-#define SIPRI_LONG                                                                                 \
-	"country,ccode,iso3c,year,milex_const2022_usd_m,milex_current_usd_m,milex_share_gdp,"      \
+#define SIPRI_LONG                                                                                                     \
+	"country,ccode,iso3c,year,milex_const2022_usd_m,milex_current_usd_m,milex_share_gdp,"                          \
 	"milex_per_capita_usd,milex_share_govt"
 
 /* 1 for the first line of a sheet of SIPRI's workbook saved as CSV: its title ("... (c) SIPRI
@@ -509,24 +515,28 @@ static int detect(mp_ctx *ctx, const char *path, char **hdr, size_t nh, const mp
 				if (sc[k].optional)
 					continue;
 				if (wo + strlen(sc[k].name) + 2 < sizeof want)
-					wo += (size_t)snprintf(want + wo, sizeof want - wo, "%s%s", wo ? "," : "", sc[k].name);
+					wo += (size_t)snprintf(want + wo, sizeof want - wo, "%s%s", wo ? "," : "",
+							       sc[k].name);
 				if (header_index(hdr, nh, sc[k].name) < 0 && mo + strlen(sc[k].name) + 3 < sizeof miss)
-					mo += (size_t)snprintf(miss + mo, sizeof miss - mo, "%s'%s'", mo ? ", " : "", sc[k].name);
+					mo += (size_t)snprintf(miss + mo, sizeof miss - mo, "%s'%s'", mo ? ", " : "",
+							       sc[k].name);
 			}
 			const char *lay = mp_data__layout_name(near);
-			return mp_error_set(ctx, MP_EINPUT,
-					    "%s:1:1: header looks like %s (%s%s%s) but lacks column%s %s; expected a header with "
-					    "%s (got: %.200s; see 'multipolar datasets --known')",
-					    path, near->name, near->family, lay ? ", " : "", lay ? lay : "",
-					    strchr(miss, ',') ? "s" : "", miss, want, cols);
+			return mp_error_set(
+				ctx, MP_EINPUT,
+				"%s:1:1: header looks like %s (%s%s%s) but lacks column%s %s; expected a header with "
+				"%s (got: %.200s; see 'multipolar datasets --known')",
+				path, near->name, near->family, lay ? ", " : "", lay ? lay : "",
+				strchr(miss, ',') ? "s" : "", miss, want, cols);
 		}
 		if (sipri_sheet(hdr, nh))
-			return mp_error_set(ctx, MP_EINPUT,
-					    "%s:1:1: this looks like a sheet of SIPRI's Milex workbook as published (title "
-					    "lines, then one column per year), which is not read: save it in the long layout "
-					    "of the sipri family, one row per country-year, with the header %s (docs/data.md, "
-					    "\"Get the data\", step 6)",
-					    path, SIPRI_LONG);
+			return mp_error_set(
+				ctx, MP_EINPUT,
+				"%s:1:1: this looks like a sheet of SIPRI's Milex workbook as published (title "
+				"lines, then one column per year), which is not read: save it in the long layout "
+				"of the sipri family, one row per country-year, with the header %s (docs/data.md, "
+				"\"Get the data\", step 6)",
+				path, SIPRI_LONG);
 		return mp_error_set(ctx, MP_EINPUT,
 				    "%s:1:1: header does not match any known dataset (got columns: %.200s); expected "
 				    "e.g. COW NMC 'stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,cinc' (see "
@@ -703,8 +713,10 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 	for (size_t j = 1; j < nh; j++)
 		for (size_t i = 0; i < j; i++)
 			if (*hdr[j] && !strcasecmp(hdr[i], hdr[j])) {
-				rc = mp_error_set(ctx, MP_EINPUT, "%s:1:%zu: column '%s' appears twice in the header (fields %zu and %zu)",
-						  path, csv.cols[j], hdr[j], i + 1, j + 1);
+				rc = mp_error_set(
+					ctx, MP_EINPUT,
+					"%s:1:%zu: column '%s' appears twice in the header (fields %zu and %zu)", path,
+					csv.cols[j], hdr[j], i + 1, j + 1);
 				goto done;
 			}
 	if ((rc = detect(ctx, path, hdr, nh, &im.spec)) != MP_OK)
@@ -756,8 +768,8 @@ int mp_import_file(mp_ctx *ctx, mp_store *s, const char *path, mp_import_result 
 			break;
 		if (csv.nfields != nh) {
 			size_t col = csv.cols[csv.nfields - 1] + strlen(csv.fields[csv.nfields - 1]);
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: expected %zu fields as in the header, got %zu%s", path,
-					  csv.record_line, col, nh, csv.nfields,
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: expected %zu fields as in the header, got %zu%s",
+					  path, csv.record_line, col, nh, csv.nfields,
 					  csv.nfields < nh ? " (truncated line?)" : "");
 			goto done;
 		}

@@ -88,8 +88,8 @@ typedef struct slot {
 struct mp_keyset {
 	unsigned char *arena;
 	size_t used, size, n;
-	size_t last;   /* offset of the last record */
-	int unsorted;  /* a key came out of order: the hash table is in use */
+	size_t last;  /* offset of the last record */
+	int unsorted; /* a key came out of order: the hash table is in use */
 	slot *slots;
 	size_t cap;
 };

@@ -9,9 +9,9 @@
 
 typedef struct mp_dataset_rule {
 	const char *family;
-	const char *key;  /* space-separated key columns, NULL: rows need not be unique */
-	int year_lo;      /* first year the family documents */
-	int year_hi;      /* last year; 0 = the current year (observations, not projections) */
+	const char *key; /* space-separated key columns, NULL: rows need not be unique */
+	int year_lo;     /* first year the family documents */
+	int year_hi;     /* last year; 0 = the current year (observations, not projections) */
 } mp_dataset_rule;
 
 /* The family's rule, or the default (no key, years 1 to the current year). */

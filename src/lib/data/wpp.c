@@ -97,15 +97,15 @@ static const wpp_file known[] = {
 
 enum { C_CODE, C_NAME, C_INDICATOR, C_SEX, C_AGE, C_AGE_SPAN, C_YEAR, C_SPAN, C_VARIANT, C_VALUE, C_N };
 static const mp_store_sql_col long_cols[C_N] = {
-	{ "country_code", MP_STORE_SQL_INT }, { "name", MP_STORE_SQL_TEXT },  { "indicator", MP_STORE_SQL_TEXT },
-	{ "sex", MP_STORE_SQL_TEXT },          { "age", MP_STORE_SQL_INT },    { "age_span", MP_STORE_SQL_INT },
-	{ "year", MP_STORE_SQL_INT },          { "span", MP_STORE_SQL_INT },   { "variant", MP_STORE_SQL_TEXT },
+	{ "country_code", MP_STORE_SQL_INT }, { "name", MP_STORE_SQL_TEXT }, { "indicator", MP_STORE_SQL_TEXT },
+	{ "sex", MP_STORE_SQL_TEXT },         { "age", MP_STORE_SQL_INT },   { "age_span", MP_STORE_SQL_INT },
+	{ "year", MP_STORE_SQL_INT },         { "span", MP_STORE_SQL_INT },  { "variant", MP_STORE_SQL_TEXT },
 	{ "value", MP_STORE_SQL_REAL },
 };
 enum { L_CODE, L_NAME, L_REG, L_REGNAME, L_AREA, L_AREANAME, L_TYPE, L_N };
 static const mp_store_sql_col loc_cols[L_N] = {
-	{ "country_code", MP_STORE_SQL_INT }, { "name", MP_STORE_SQL_TEXT },      { "reg_code", MP_STORE_SQL_INT },
-	{ "reg_name", MP_STORE_SQL_TEXT },    { "area_code", MP_STORE_SQL_INT },  { "area_name", MP_STORE_SQL_TEXT },
+	{ "country_code", MP_STORE_SQL_INT },  { "name", MP_STORE_SQL_TEXT },     { "reg_code", MP_STORE_SQL_INT },
+	{ "reg_name", MP_STORE_SQL_TEXT },     { "area_code", MP_STORE_SQL_INT }, { "area_name", MP_STORE_SQL_TEXT },
 	{ "location_type", MP_STORE_SQL_INT },
 };
 
@@ -113,7 +113,7 @@ static const mp_store_sql_col loc_cols[L_N] = {
 typedef struct tsv {
 	const char *path;
 	char *start, *p, *end;
-	size_t line;            /* line number of the current record */
+	size_t line; /* line number of the current record */
 	char *f[MAX_FIELDS];
 	size_t col[MAX_FIELDS]; /* 1-based byte column of each field */
 	size_t nf;
@@ -125,8 +125,11 @@ static int check_utf8(mp_ctx *ctx, const char *path, const unsigned char *p, siz
 	size_t line = 1, col = 1;
 	for (size_t i = 0; i < len;) {
 		unsigned char c = p[i];
-		size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
-			 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+		size_t n = c < 0x80                   ? 1
+			   : (c >= 0xC2 && c <= 0xDF) ? 2
+			   : (c >= 0xE0 && c <= 0xEF) ? 3
+			   : (c >= 0xF0 && c <= 0xF4) ? 4
+						      : 0;
 		int ok = n > 0 && c != 0 && i + n <= len;
 		for (size_t k = 1; ok && k < n; k++)
 			ok = (p[i + k] & 0xC0) == 0x80;
@@ -264,7 +267,10 @@ static int parse_age(const char *s, int *age, int *span)
 	return 0;
 }
 
-static int is_na(const char *s) { return !*s || !strcmp(s, "NA"); }
+static int is_na(const char *s)
+{
+	return !*s || !strcmp(s, "NA");
+}
 
 static int number(mp_ctx *ctx, const char *path, size_t line, size_t col, const char *colname, const char *s,
 		  double *out)
@@ -283,11 +289,11 @@ typedef struct reader {
 	mp_ctx *ctx;
 	const wpp_file *file;
 	tsv t;
-	char **hdr;            /* header fields (borrowed from the buffer) */
+	char **hdr; /* header fields (borrowed from the buffer) */
 	size_t nh;
-	int code, name, age;   /* header indexes */
+	int code, name, age; /* header indexes */
 	int ycol[MAX_FIELDS], yspan[MAX_FIELDS], nyears;
-	int yidx[MAX_FIELDS];  /* header index of each year column */
+	int yidx[MAX_FIELDS]; /* header index of each year column */
 	const char *version;
 	mp_store_inserter *ins;
 	int64_t rows;
@@ -298,16 +304,16 @@ typedef struct reader {
 	int nblk;
 } reader;
 
-static int emit(reader *r, char **f, size_t line, size_t *cols, int age, int age_span,
-		const unsigned char *open80)
+static int emit(reader *r, char **f, size_t line, size_t *cols, int age, int age_span, const unsigned char *open80)
 {
 	mp_store_sql_value v[C_N];
 	memset(v, 0, sizeof v);
 	char *end;
 	long code = strtol(f[r->code], &end, 10);
 	if (end == f[r->code] || *end)
-		return mp_error_set(r->ctx, MP_EINPUT, "%s:%zu:%zu: column 'country_code': expected a whole number, got \"%s\"",
-				    r->t.path, line, cols[r->code], f[r->code]);
+		return mp_error_set(r->ctx, MP_EINPUT,
+				    "%s:%zu:%zu: column 'country_code': expected a whole number, got \"%s\"", r->t.path,
+				    line, cols[r->code], f[r->code]);
 	v[C_CODE].i = code;
 	v[C_NAME].s = r->name >= 0 ? f[r->name] : NULL;
 	v[C_NAME].null = r->name < 0;
@@ -331,7 +337,8 @@ static int emit(reader *r, char **f, size_t line, size_t *cols, int age, int age
 		v[C_YEAR].i = y;
 		v[C_SPAN].i = span;
 		v[C_VARIANT].s = r->file->variant;
-		if (!strcmp(r->version, "2017") && !strcmp(r->file->variant, "estimate") && span == 5 && y >= WPP2017_BASE)
+		if (!strcmp(r->version, "2017") && !strcmp(r->file->variant, "estimate") && span == 5 &&
+		    y >= WPP2017_BASE)
 			v[C_VARIANT].s = "medium";
 		if ((rc = mp_store__insert(r->ctx, r->ins, v)) != MP_OK)
 			return rc;
@@ -355,9 +362,10 @@ static int flush_block(reader *r)
 	int ages[MAX_BLOCK], spans[MAX_BLOCK];
 	for (int b = 0; b < r->nblk; b++)
 		if (parse_age(r->blk[b][r->age], &ages[b], &spans[b]) != 0)
-			return mp_error_set(r->ctx, MP_EINPUT, "%s:%zu:%zu: column 'age': expected an age group like 0-4, "
-					    "100+ or 5, got \"%s\"", r->t.path, r->blk_line[b], r->blk_col[b][r->age],
-					    r->blk[b][r->age]);
+			return mp_error_set(r->ctx, MP_EINPUT,
+					    "%s:%zu:%zu: column 'age': expected an age group like 0-4, "
+					    "100+ or 5, got \"%s\"",
+					    r->t.path, r->blk_line[b], r->blk_col[b][r->age], r->blk[b][r->age]);
 	for (int b = 0; b < r->nblk; b++) {
 		unsigned char open80[MAX_FIELDS] = { 0 };
 		if (ages[b] == 80 && spans[b] == 5)
@@ -384,8 +392,10 @@ static int read_values(reader *r)
 	while ((rc = tsv_next(r->ctx, &r->t)) == 1) {
 		size_t line = r->t.line - 1;
 		if (r->t.nf != r->nh)
-			return mp_error_set(r->ctx, MP_EINPUT, "%s:%zu:%zu: expected %zu tab-separated fields as in the header, "
-					    "got %zu%s", r->t.path, line, r->t.col[r->t.nf - 1], r->nh, r->t.nf,
+			return mp_error_set(r->ctx, MP_EINPUT,
+					    "%s:%zu:%zu: expected %zu tab-separated fields as in the header, "
+					    "got %zu%s",
+					    r->t.path, line, r->t.col[r->t.nf - 1], r->nh, r->t.nf,
 					    r->t.nf < r->nh ? " (truncated line?)" : "");
 		if (r->age < 0) {
 			if ((rc = emit(r, r->t.f, line, r->t.col, -1, 0, NULL)) != MP_OK)
@@ -407,20 +417,21 @@ static int read_values(reader *r)
 /* UNlocations: code, name, region and area, location type (4 = country or area). */
 static int read_locations(reader *r)
 {
-	static const char *names[L_N] = { "country_code", "name", "reg_code", "reg_name", "area_code", "area_name",
-					  "location_type" };
+	static const char *names[L_N] = { "country_code", "name",      "reg_code",     "reg_name",
+					  "area_code",    "area_name", "location_type" };
 	int idx[L_N];
 	for (int c = 0; c < L_N; c++)
 		if ((idx[c] = header_index(&r->t, names[c])) < 0)
-			return mp_error_set(r->ctx, MP_EINPUT, "%s:1:1: expected a column '%s' in UNlocations", r->t.path,
-					    names[c]);
+			return mp_error_set(r->ctx, MP_EINPUT, "%s:1:1: expected a column '%s' in UNlocations",
+					    r->t.path, names[c]);
 	int rc;
 	mp_store_sql_value v[L_N];
 	while ((rc = tsv_next(r->ctx, &r->t)) == 1) {
 		size_t line = r->t.line - 1;
 		if (r->t.nf != r->nh)
-			return mp_error_set(r->ctx, MP_EINPUT, "%s:%zu:%zu: expected %zu fields as in the header, got %zu",
-					    r->t.path, line, r->t.col[r->t.nf - 1], r->nh, r->t.nf);
+			return mp_error_set(r->ctx, MP_EINPUT,
+					    "%s:%zu:%zu: expected %zu fields as in the header, got %zu", r->t.path,
+					    line, r->t.col[r->t.nf - 1], r->nh, r->t.nf);
 		memset(v, 0, sizeof v);
 		for (int c = 0; c < L_N; c++) {
 			const char *s = r->t.f[idx[c]];
@@ -432,7 +443,8 @@ static int read_locations(reader *r)
 			char *end;
 			long x = strtol(s, &end, 10);
 			if (end == s || *end)
-				return mp_error_set(r->ctx, MP_EINPUT, "%s:%zu:%zu: column '%s': expected a whole number, got \"%s\"",
+				return mp_error_set(r->ctx, MP_EINPUT,
+						    "%s:%zu:%zu: column '%s': expected a whole number, got \"%s\"",
 						    r->t.path, line, r->t.col[idx[c]], names[c], s);
 			v[c].null = x < 0; /* -1: no region / area */
 			v[c].i = x;
@@ -483,7 +495,8 @@ static int read_header(reader *r)
 {
 	int rc = tsv_next(r->ctx, &r->t);
 	if (rc <= 0)
-		return rc < 0 ? rc : mp_error_set(r->ctx, MP_EINPUT, "%s: empty file (expected a header line)", r->t.path);
+		return rc < 0 ? rc
+			      : mp_error_set(r->ctx, MP_EINPUT, "%s: empty file (expected a header line)", r->t.path);
 	r->nh = r->t.nf;
 	r->hdr = r->t.f;
 	r->code = header_index(&r->t, "country_code");
@@ -508,8 +521,10 @@ static int read_header(reader *r)
 		r->yidx[r->nyears++] = (int)i;
 	}
 	if (r->nyears == 0)
-		return mp_error_set(r->ctx, MP_EINPUT, "%s:1:1: expected year columns (\"1950\" or \"1950-1955\") in a WPP "
-				    "file", r->t.path);
+		return mp_error_set(r->ctx, MP_EINPUT,
+				    "%s:1:1: expected year columns (\"1950\" or \"1950-1955\") in a WPP "
+				    "file",
+				    r->t.path);
 	r->version = (r->yspan[0] == 5 || step == 5) ? "2017" : "2024";
 	return MP_OK;
 }
@@ -529,11 +544,12 @@ int mp_data__wpp_import(mp_ctx *ctx, mp_store *s, const char *path, char *buf, s
 	int in_tx = 0, rc;
 	const wpp_file *file = find_file(path);
 	if (!file)
-		return mp_error_set(ctx, MP_EINPUT,
-				    "%s:1:1: a UN WPP layout (tab-separated, country_code) but not one of the wpp2017/"
-				    "wpp2024 files by name (popF.txt, popMprojMed.txt, tfr.txt, mxF.txt, migration.txt, "
-				    "births.txt, UNlocations.txt, ...; docs/demography.md): keep the package's file names",
-				    path);
+		return mp_error_set(
+			ctx, MP_EINPUT,
+			"%s:1:1: a UN WPP layout (tab-separated, country_code) but not one of the wpp2017/"
+			"wpp2024 files by name (popF.txt, popMprojMed.txt, tfr.txt, mxF.txt, migration.txt, "
+			"births.txt, UNlocations.txt, ...; docs/demography.md): keep the package's file names",
+			path);
 	if ((rc = check_utf8(ctx, path, (const unsigned char *)buf, len)) != MP_OK)
 		return rc;
 	if (!(r = calloc(1, sizeof *r)))
@@ -572,8 +588,9 @@ int mp_data__wpp_import(mp_ctx *ctx, mp_store *s, const char *path, char *buf, s
 	snprintf(info.citation, sizeof info.citation,
 		 "United Nations, Department of Economic and Social Affairs, Population Division (%s). %s. "
 		 "Distributed as the R package %s (Sevcikova and UN Population Division).",
-		 r->version, !strcmp(r->version, "2017") ? "World Population Prospects: The 2017 Revision"
-							  : "World Population Prospects 2024",
+		 r->version,
+		 !strcmp(r->version, "2017") ? "World Population Prospects: The 2017 Revision"
+					     : "World Population Prospects 2024",
 		 !strcmp(r->version, "2017") ? "wpp2017" : "wpp2024");
 	if ((rc = mp_store_begin(ctx, s)) != MP_OK)
 		goto done;

@@ -18,7 +18,10 @@ static void young_ax(int sex, double m0, double *a0, double *a1)
 	}
 }
 
-static double pos(double v) { return v > DBL_MIN ? v : DBL_MIN; }
+static double pos(double v)
+{
+	return v > DBL_MIN ? v : DBL_MIN;
+}
 
 /* nqx from nmx and nax (Preston et al. 2001, eq. 3.5), within [0, 1]. */
 static double q_of(double n, double m, double a)

@@ -59,8 +59,9 @@ static int fetch(mp_ctx *ctx, mp_store *s, const char *family, const char *indic
 	mp_store__wpp_rows_free(&rows);
 	for (int i = 0; i < nout; i++)
 		if (!isfinite(out[i]))
-			return mp_error_set(ctx, MP_ENOTFOUND, "WPP 2017 %s (%s%s) of location %d: missing values from %d",
-					    family, indicator, sex ? sex : "", code, first);
+			return mp_error_set(ctx, MP_ENOTFOUND,
+					    "WPP 2017 %s (%s%s) of location %d: missing values from %d", family,
+					    indicator, sex ? sex : "", code, first);
 	return MP_OK;
 }
 
@@ -91,9 +92,8 @@ static void rogers_castro(double pat[2][MP_DEMOG_GROUPS])
  * of each group at t+5 not explained by the survivors of t (or of the period's births,
  * for the first group): R_a = N_a(t+5) - s_a N_a-1(t), open R_A = N_A(t+5) - s_A (N_A-1(t)
  * + N_A(t)), R_0 = N_0(t+5) - s_0 B. Returns sum R; *sabs = sum |R|. */
-static double residual(double p0[2][MP_DEMOG_GROUPS], double p1[2][MP_DEMOG_GROUPS],
-		       double mx[2][MP_DEMOG_NMX], double tfr, const double *pasfr, double srb,
-		       double R[2][MP_DEMOG_GROUPS], double *sabs)
+static double residual(double p0[2][MP_DEMOG_GROUPS], double p1[2][MP_DEMOG_GROUPS], double mx[2][MP_DEMOG_NMX],
+		       double tfr, const double *pasfr, double srb, double R[2][MP_DEMOG_GROUPS], double *sabs)
 {
 	double L[MP_DEMOG_GROUPS], sx[2][MP_DEMOG_GROUPS], fx[MP_DEMOG_GROUPS] = { 0 };
 	for (int x = 0; x < 2; x++) {
@@ -224,8 +224,9 @@ static void period5(const mp_demog_wpp *in, int k, int timing, double *pf, doubl
 			mig[x][a] = in->migage[k][x][a];
 	}
 	fert5(in->tfr[k], in->pasfr[k], fx);
-	mp_demog_rates r = { 5, MP_DEMOG_GROUPS, { sx[0], sx[1] }, fx, 3, MP_DEMOG_NFERT5, in->srb[k],
-			     { mig[0], mig[1] }, timing };
+	mp_demog_rates r = { 5,     MP_DEMOG_GROUPS, { sx[0], sx[1] }, fx,
+			     3,     MP_DEMOG_NFERT5, in->srb[k],       { mig[0], mig[1] },
+			     timing };
 	mp_demog_step(&r, pf, pm, NULL);
 }
 
@@ -242,11 +243,11 @@ static void period1(const mp_demog_wpp *in, int k, int timing, double *pf, doubl
 	mp_demog_split5(in->pasfr[k], MP_DEMOG_NFERT5, 1, share);
 	for (int a = 0; a < MP_DEMOG_FERT_AGES; a++)
 		fx[MP_DEMOG_FERT_FIRST + a] = in->tfr[k] * share[a] / 100.0;
-	mp_demog_rates r = { 1, MP_DEMOG_AGES, { sx[0], sx[1] }, fx, MP_DEMOG_FERT_FIRST, MP_DEMOG_FERT_AGES, in->srb[k],
-			     { mig[0], mig[1] }, timing };
+	mp_demog_rates r = { 1,          MP_DEMOG_AGES,       { sx[0], sx[1] },
+			     fx,         MP_DEMOG_FERT_FIRST, MP_DEMOG_FERT_AGES,
+			     in->srb[k], { mig[0], mig[1] },  timing };
 	for (int y = 0; y < 5; y++)
 		mp_demog_step(&r, pf, pm, NULL);
-
 }
 
 void mp_demog_wpp_project(const mp_demog_wpp *in, int annual, int mig_timing, double (*out)[2][MP_DEMOG_GROUPS])

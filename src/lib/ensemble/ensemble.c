@@ -23,8 +23,7 @@ struct mp_ensemble {
 	mp_sim_params params;
 };
 
-int mp_ensemble_start_world(mp_ctx *ctx, const mp_scenario *sc, mp_store *store, mp_poles **poles,
-			    mp_world **world)
+int mp_ensemble_start_world(mp_ctx *ctx, const mp_scenario *sc, mp_store *store, mp_poles **poles, mp_world **world)
 {
 	*poles = NULL;
 	*world = NULL;
@@ -35,9 +34,10 @@ int mp_ensemble_start_world(mp_ctx *ctx, const mp_scenario *sc, mp_store *store,
 		rc = mp_world_load_default(ctx, sc->world[0] ? sc->world : NULL, *poles, world);
 	} else {
 		if (!store)
-			rc = mp_error_set(ctx, MP_EINPUT,
-					  "scenario '%s' starts in %d: that needs a database with imported NMC data (--db)",
-					  sc->name, sc->start);
+			rc = mp_error_set(
+				ctx, MP_EINPUT,
+				"scenario '%s' starts in %d: that needs a database with imported NMC data (--db)",
+				sc->name, sc->start);
 		else
 			rc = mp_world_from_store(ctx, store, sc->start, NULL, *poles, world);
 	}
@@ -62,12 +62,12 @@ void mp_ensemble_free(mp_ensemble *e)
 typedef struct ens_work {
 	int rank, size, nt, B;
 	size_t K, YK, n, k0, k1, nloc;
-	mp_sim *tmpl, **sims;   /* the template and one clone per thread */
-	double *slots;          /* batch slots, key-major: slots[k * nb + r] is key k of run r */
-	double *recv;           /* this rank's keys of the batch after the MPI reduction */
-	double *work, *vec;     /* per thread: output scratch and one run's keys */
-	mp_qsum *q;             /* nloc summaries */
-	int *counts;            /* per rank, for the MPI collectives */
+	mp_sim *tmpl, **sims;          /* the template and one clone per thread */
+	double *slots;                 /* batch slots, key-major: slots[k * nb + r] is key k of run r */
+	double *recv;                  /* this rank's keys of the batch after the MPI reduction */
+	double *work, *vec;            /* per thread: output scratch and one run's keys */
+	mp_qsum *q;                    /* nloc summaries */
+	int *counts;                   /* per rank, for the MPI collectives */
 	mp_sim_unit_params file_units; /* the `units:` rows of sc->params_file (opts->units NULL) */
 } ens_work;
 
@@ -92,7 +92,8 @@ static int work_init(mp_ctx *ctx, mp_ensemble *e, const mp_scenario *sc, const m
 		     const mp_ensemble_opts *opts, ens_work *w)
 {
 	int rc;
-	if (!opts->units && sc->params_file[0] && (rc = mp_sim_units_load(ctx, sc->params_file, &w->file_units)) != MP_OK)
+	if (!opts->units && sc->params_file[0] &&
+	    (rc = mp_sim_units_load(ctx, sc->params_file, &w->file_units)) != MP_OK)
 		return rc;
 	mp_sim_opts so = MP_SIM_OPTS_INIT;
 	so.params = &sc->params;
@@ -105,12 +106,14 @@ static int work_init(mp_ctx *ctx, mp_ensemble *e, const mp_scenario *sc, const m
 	if ((rc = mp_sim_new(ctx, start, &so, &w->tmpl)) != MP_OK)
 		return rc;
 	if ((rc = mp_outputs_init_pyramid(&e->out, w->tmpl, poles, opts->pyramid)) != MP_OK)
-		return rc == MP_ENOTFOUND ? mp_error_set(ctx, MP_EINPUT, "population: no unit '%s' with an age structure in "
-							 "the start world (a state's stateabb, name or ccode, or pole:NAME; "
-							 "the default world needs data/world/ages.csv, a database the UN WPP "
-							 "files)",
-							 opts->pyramid)
-					  : mp_error_set(ctx, MP_ENOMEM, "out of memory");
+		return rc == MP_ENOTFOUND
+			       ? mp_error_set(ctx, MP_EINPUT,
+					      "population: no unit '%s' with an age structure in "
+					      "the start world (a state's stateabb, name or ccode, or pole:NAME; "
+					      "the default world needs data/world/ages.csv, a database the UN WPP "
+					      "files)",
+					      opts->pyramid)
+			       : mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	e->out.pyr_first = e->start; /* the poles' pyramids: every five years (outputs.h) */
 	e->out.pyr_last = e->until;
 	w->K = e->out.k;
@@ -185,7 +188,8 @@ static int merge_batch(mp_ctx *ctx, ens_work *w, int nb)
 	const double *src = w->slots + w->k0 * (size_t)nb;
 	if (w->size > 1) {
 		for (int r = 0; r < w->size; r++)
-			w->counts[r] = (int)((w->YK * (size_t)(r + 1) / (size_t)w->size - w->YK * (size_t)r / (size_t)w->size) *
+			w->counts[r] = (int)((w->YK * (size_t)(r + 1) / (size_t)w->size -
+					      w->YK * (size_t)r / (size_t)w->size) *
 					     (size_t)nb);
 		if (mp_ens__mpi_reduce_scatter(w->slots, w->recv, w->counts, w->size) != MP_OK)
 			return mp_error_set(ctx, MP_ERROR, "simulate: MPI reduction failed");
@@ -215,7 +219,9 @@ static int gather_results(mp_ctx *ctx, mp_ensemble *e, ens_work *w)
 		mp_qsum_result(&w->q[k], mine + 6 * k, mine + 6 * k + 5);
 	if (w->size > 1) {
 		for (int r = 0; r < w->size; r++)
-			w->counts[r] = (int)((w->YK * (size_t)(r + 1) / (size_t)w->size - w->YK * (size_t)r / (size_t)w->size) * 6);
+			w->counts[r] = (int)((w->YK * (size_t)(r + 1) / (size_t)w->size -
+					      w->YK * (size_t)r / (size_t)w->size) *
+					     6);
 		if (mp_ens__mpi_gather(mine, e->res, w->counts, w->size) != MP_OK)
 			rc = mp_error_set(ctx, MP_ERROR, "simulate: MPI gather failed");
 	} else {
@@ -279,13 +285,24 @@ int mp_ensemble_run(mp_ctx *ctx, const mp_scenario *sc, const mp_world *start, c
 	return MP_OK;
 }
 
-int mp_ensemble_runs(const mp_ensemble *e) { return e->runs; }
-uint64_t mp_ensemble_seed(const mp_ensemble *e) { return e->seed; }
-int mp_ensemble_first_year(const mp_ensemble *e) { return e->start; }
-int mp_ensemble_last_year(const mp_ensemble *e) { return e->until; }
+int mp_ensemble_runs(const mp_ensemble *e)
+{
+	return e->runs;
+}
+uint64_t mp_ensemble_seed(const mp_ensemble *e)
+{
+	return e->seed;
+}
+int mp_ensemble_first_year(const mp_ensemble *e)
+{
+	return e->start;
+}
+int mp_ensemble_last_year(const mp_ensemble *e)
+{
+	return e->until;
+}
 
-int mp_ensemble_get(const mp_ensemble *e, int year, const char *unit, const char *variable, double q[5],
-		    double *mean)
+int mp_ensemble_get(const mp_ensemble *e, int year, const char *unit, const char *variable, double q[5], double *mean)
 {
 	if (!e->res || year < e->start || year > e->until)
 		return MP_ENOTFOUND;
@@ -301,12 +318,12 @@ int mp_ensemble_get(const mp_ensemble *e, int year, const char *unit, const char
 
 int mp_ensemble_table(mp_ctx *ctx, const mp_ensemble *e, mp_table **out)
 {
-	static const mp_column cols[] = {
-		{ "scenario", MP_COL_TEXT, 0 }, { "year", MP_COL_INT, 0 }, { "unit", MP_COL_TEXT, 0 },
-		{ "variable", MP_COL_TEXT, 0 }, { "q05", MP_COL_REAL, 4 },  { "q25", MP_COL_REAL, 4 },
-		{ "q50", MP_COL_REAL, 4 },      { "q75", MP_COL_REAL, 4 },  { "q95", MP_COL_REAL, 4 },
-		{ "mean", MP_COL_REAL, 4 },     { "ccode", MP_COL_INT, 0 }
-	};
+	static const mp_column cols[] = { { "scenario", MP_COL_TEXT, 0 }, { "year", MP_COL_INT, 0 },
+					  { "unit", MP_COL_TEXT, 0 },     { "variable", MP_COL_TEXT, 0 },
+					  { "q05", MP_COL_REAL, 4 },      { "q25", MP_COL_REAL, 4 },
+					  { "q50", MP_COL_REAL, 4 },      { "q75", MP_COL_REAL, 4 },
+					  { "q95", MP_COL_REAL, 4 },      { "mean", MP_COL_REAL, 4 },
+					  { "ccode", MP_COL_INT, 0 } };
 	mp_table *t = NULL;
 	int rc = mp_table_new(&t, cols, sizeof cols / sizeof cols[0]);
 	if (rc != MP_OK)
@@ -369,8 +386,8 @@ static int store_one(mp_ctx *ctx, mp_store *s, const mp_ensemble *e, int64_t job
 	for (size_t k = 0; k < e->out.k && rc == MP_OK; k++)
 		for (int y = 0; y < e->years && rc == MP_OK; y++) {
 			const double *q = e->res + 6 * ((size_t)y * e->out.k + k), mean = q[5];
-			rc = mp_store__sim_summary_insert(ctx, s, *run_id, e->scenario, e->start + y, e->out.vars[k].unit,
-							  e->out.vars[k].variable, q, mean);
+			rc = mp_store__sim_summary_insert(ctx, s, *run_id, e->scenario, e->start + y,
+							  e->out.vars[k].unit, e->out.vars[k].variable, q, mean);
 		}
 	free(pj);
 	return rc;

@@ -54,10 +54,12 @@ int mp_ensemble_members(mp_ctx *ctx, const mp_world *start, const mp_members_opt
 {
 	*values = NULL;
 	if (!o || o->version != MP_MEMBERS_OPTS_VERSION || !o->sim)
-		return mp_error_set(ctx, MP_EUSAGE, "ensemble members: options of another version (use MP_MEMBERS_OPTS_INIT)");
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "ensemble members: options of another version (use MP_MEMBERS_OPTS_INIT)");
 	if (o->runs < 1 || o->nyears < 1 || o->nvars < 1)
-		return mp_error_set(ctx, MP_EUSAGE, "ensemble members: need runs, years and variables (got %d, %zu, %zu)",
-				    o->runs, o->nyears, o->nvars);
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "ensemble members: need runs, years and variables (got %d, %zu, %zu)", o->runs,
+				    o->nyears, o->nvars);
 	for (size_t y = 0; y < o->nyears; y++)
 		if (o->years[y] < start->year || (y && o->years[y] <= o->years[y - 1]))
 			return mp_error_set(ctx, MP_EUSAGE,
@@ -69,8 +71,8 @@ int mp_ensemble_members(mp_ctx *ctx, const mp_world *start, const mp_members_opt
 	const size_t na = o->actors ? o->nactors : start->n;
 	for (size_t a = 0; o->actors && a < na; a++)
 		if (o->actors[a] >= start->n)
-			return mp_error_set(ctx, MP_EUSAGE, "ensemble members: actor %zu of a world of %zu", o->actors[a],
-					    start->n);
+			return mp_error_set(ctx, MP_EUSAGE, "ensemble members: actor %zu of a world of %zu",
+					    o->actors[a], start->n);
 	int rank, size;
 	mp_ens__mpi_world(&rank, &size);
 	const int runs = o->runs, B = o->batch > 0 ? o->batch : 64;

@@ -11,8 +11,7 @@
 #if MP_HAVE_MPI
 static int launched_by_mpirun(void)
 {
-	return getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMIX_RANK") || getenv("PMI_RANK") ||
-	       getenv("MPI_LOCALNRANKS");
+	return getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMIX_RANK") || getenv("PMI_RANK") || getenv("MPI_LOCALNRANKS");
 }
 #endif
 
@@ -95,7 +94,8 @@ int mp_ens__mpi_gather(const double *mine, double *all, const int *counts, int s
 			displs[r] = off;
 			off += counts[r];
 		}
-		int rc = MPI_Gatherv(mine, counts[rank], MPI_DOUBLE, all, counts, displs, MPI_DOUBLE, 0, MPI_COMM_WORLD);
+		int rc = MPI_Gatherv(mine, counts[rank], MPI_DOUBLE, all, counts, displs, MPI_DOUBLE, 0,
+				     MPI_COMM_WORLD);
 		free(displs);
 		if (rc != MPI_SUCCESS)
 			return MP_ERROR;

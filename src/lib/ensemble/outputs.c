@@ -13,8 +13,9 @@
 
 static const char *const state_vars[] = { "cinc_share", "gdp_share", "pop", "milex_share", "ideal_point", "war" };
 static const char *const pole_vars[] = { "cinc_share", "gdp_share", "pop", "milex_share", "ideal_point" };
-static const char *const sys_vars[] = { "con", "n_eff", "n_golosov", "leader_share", "multipolar",
-					"con_states", "n_eff_states", "war", "gp_war", "crises", "gp_war_ever" };
+static const char *const sys_vars[] = { "con",        "n_eff",      "n_golosov",    "leader_share",
+					"multipolar", "con_states", "n_eff_states", "war",
+					"gp_war",     "crises",     "gp_war_ever" };
 /* Economy and military block (docs/economy.md, "Outputs"), per state and pole, after the
  * rest: GDP at PPP (millions, the start world's prices) and at market exchange rates
  * (millions of US$ at the start year's prices), the MER share, GDP per head, growth of GDP
@@ -22,7 +23,7 @@ static const char *const sys_vars[] = { "con", "n_eff", "n_golosov", "leader_sha
  * GDP at MER), personnel (thousands), iron and steel (thousand tons), energy (thousand
  * coal-ton equivalents). */
 static const char *const econ_vars[] = { "gdp_ppp", "gdp_mer", "gdp_mer_share", "gdp_per_capita", "growth",
-					 "milex", "burden", "milper", "irst", "pec" };
+					 "milex",   "burden",  "milper",        "irst",           "pec" };
 #define NEV (sizeof econ_vars / sizeof econ_vars[0])
 /* Per pair of great powers A/B (A the lower COW code): CINC of A over B, the share of A's
  * trade with B and of B's with A, and their ratio (A's dependence on B relative to B's). */
@@ -43,8 +44,8 @@ static int is_binary(const char *unit, const char *var)
 
 /* ---- demography (docs/demography.md, "Outputs"): a self-contained block ---- */
 
-static const char *const demog_vars[] = { "pop_0_14", "working_age", "pop_65p", "old_age_dependency", "median_age",
-					  "tfr", "e0" };
+static const char *const demog_vars[] = { "pop_0_14",   "working_age", "pop_65p", "old_age_dependency",
+					  "median_age", "tfr",         "e0" };
 #define NDV (sizeof demog_vars / sizeof demog_vars[0])
 #define NPYR (2 * MP_DEMOG_GROUPS)
 
@@ -179,18 +180,18 @@ int mp_outputs_init_pyramid(mp_outputs *o, const mp_sim *s, const mp_poles *pole
 			return MP_ENOTFOUND;
 	} else if (unit)
 		return MP_ENOTFOUND;
-	size_t k = ns * (NSV + nc + 1) + (size_t)np * NPV + NYV + nc + 1 + ngp * ngp * NGV +
-		   (ns + (size_t)np) * NEV + demog_count(o);
+	size_t k = ns * (NSV + nc + 1) + (size_t)np * NPV + NYV + nc + 1 + ngp * ngp * NGV + (ns + (size_t)np) * NEV +
+		   demog_count(o);
 	o->vars = calloc(k, sizeof *o->vars);
 	if (!o->vars)
 		return MP_ENOMEM;
 	size_t v = 0;
-#define ADD(u, name)                                                                      \
-	do {                                                                              \
-		snprintf(o->vars[v].unit, sizeof o->vars[v].unit, "%s", (u));             \
-		snprintf(o->vars[v].variable, sizeof o->vars[v].variable, "%s", (name));   \
-		o->vars[v].binary = is_binary(o->vars[v].unit, o->vars[v].variable);      \
-		v++;                                                                      \
+#define ADD(u, name)                                                                                                   \
+	do {                                                                                                           \
+		snprintf(o->vars[v].unit, sizeof o->vars[v].unit, "%s", (u));                                          \
+		snprintf(o->vars[v].variable, sizeof o->vars[v].variable, "%s", (name));                               \
+		o->vars[v].binary = is_binary(o->vars[v].unit, o->vars[v].variable);                                   \
+		v++;                                                                                                   \
 	} while (0)
 	char buf[48];
 	for (size_t i = 0; i < w->n; i++) {
@@ -282,9 +283,16 @@ static void record_econ(const mp_outputs *o, const mp_sim *s, double *out)
 	for (size_t i = 0; i < w->n; i++) {
 		const mp_actor *a = &w->actors[i];
 		double g = mp_sim_growth(s, i), e[NEV] = {
-			a->gdp, a->gdp_mer, a->gdp_mer / tmer, a->gdp / a->comp[MP_TPOP] * 1000.0, g,
-			a->comp[MP_MILEX], a->comp[MP_MILEX] / (a->gdp_mer * 1000.0), a->comp[MP_MILPER],
-			a->comp[MP_IRST], a->comp[MP_PEC],
+			a->gdp,
+			a->gdp_mer,
+			a->gdp_mer / tmer,
+			a->gdp / a->comp[MP_TPOP] * 1000.0,
+			g,
+			a->comp[MP_MILEX],
+			a->comp[MP_MILEX] / (a->gdp_mer * 1000.0),
+			a->comp[MP_MILPER],
+			a->comp[MP_IRST],
+			a->comp[MP_PEC],
 		};
 		int p = a->pole;
 		if (p >= 0 && p < np) {
@@ -293,7 +301,7 @@ static void record_econ(const mp_outputs *o, const mp_sim *s, double *out)
 					P[p][j] += e[j];
 			if (isfinite(g))
 				P[p][4] += g * a->gdp; /* GDP-weighted growth, divided below */
-			P[p][3] += a->comp[MP_TPOP]; /* population, for GDP per head */
+			P[p][3] += a->comp[MP_TPOP];   /* population, for GDP per head */
 		}
 		if (a->ccode == 0)
 			continue;

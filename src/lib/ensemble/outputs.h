@@ -15,14 +15,14 @@ typedef struct mp_outvar {
 } mp_outvar;
 
 typedef struct mp_outputs {
-	size_t k;          /* variables per year */
+	size_t k; /* variables per year */
 	mp_outvar *vars;
-	size_t nstates;    /* actors reported as units (non-aggregates) */
+	size_t nstates; /* actors reported as units (non-aggregates) */
 	int npoles;
 	size_t ncamps;
 	/* demography (docs/demography.md): indicators per state and pole when the runs have
 	   age structures, and the pyramid of one unit (actor index or pole) on request */
-	int demog;         /* the indicators block is present */
+	int demog;               /* the indicators block is present */
 	int pyr_actor, pyr_pole; /* -1: none */
 	/* the poles' pyramids are written in the first and last years and those divisible by
 	   5 (NaN between; the requested pole every year): pyr_first, pyr_last (0: every year) */

@@ -11,8 +11,8 @@
 #define SRC "accum.c"
 
 const char *const ev_metric_names[EV_NMETRICS] = {
-	"mae", "rmse", "crps", "coverage50", "coverage90", "pit01", "pit02", "pit03", "pit04", "pit05",
-	"pit06", "pit07", "pit08", "pit09", "pit10", "brier", "log_score", "auc",
+	"mae",   "rmse",  "crps",  "coverage50", "coverage90", "pit01", "pit02", "pit03",     "pit04",
+	"pit05", "pit06", "pit07", "pit08",      "pit09",      "pit10", "brier", "log_score", "auc",
 };
 
 static uint64_t mix(uint64_t k)

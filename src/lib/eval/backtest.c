@@ -54,8 +54,8 @@ static int score(mp_ctx *ctx, const char *method, const double *f, const double 
 }
 
 /* The truth panel of the end year: the database's NMC, or an NMC file (--truth). */
-static int load_truth(mp_ctx *ctx, mp_store *s, const mp_backtest_options *o, int first, int last,
-		      const char *version, ev_panel *out)
+static int load_truth(mp_ctx *ctx, mp_store *s, const mp_backtest_options *o, int first, int last, const char *version,
+		      ev_panel *out)
 {
 	if (!o->truth_path) {
 		if (o->end < first || o->end > last)
@@ -115,7 +115,8 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 	if (o.start >= o.end)
 		return mp_error_set(ctx, MP_EUSAGE, "expected --start < --end, got %d >= %d", o.start, o.end);
 	if (o.top < 2 || o.runs < 1 || o.trend_years < 1)
-		return mp_error_set(ctx, MP_EUSAGE, "expected --top >= 2 and --runs >= 1, got %d and %d", o.top, o.runs);
+		return mp_error_set(ctx, MP_EUSAGE, "expected --top >= 2 and --runs >= 1, got %d and %d", o.top,
+				    o.runs);
 	int first = 0, last = 0;
 	mp_dataset_info nmc;
 	int rc = mp_store_dataset_pick(ctx, s, "nmc", NULL, &nmc);
@@ -243,8 +244,8 @@ int mp_backtest(mp_ctx *ctx, mp_store *s, const mp_backtest_options *opt, mp_bac
 	}
 	r->k = k;
 	if (k < 2) {
-		rc = mp_error_set(ctx, MP_EINPUT, "fewer than 2 of the top %d states of %d are in the truth for %d", o.top,
-				  o.start, o.end);
+		rc = mp_error_set(ctx, MP_EINPUT, "fewer than 2 of the top %d states of %d are in the truth for %d",
+				  o.top, o.start, o.end);
 		goto done;
 	}
 	renormalise(r->truth, k);
@@ -275,7 +276,7 @@ done:
 int mp_backtest_table(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out)
 {
 	static const mp_column cols[] = {
-		{ "method", MP_COL_TEXT, 0 }, { "n", MP_COL_INT, 0 },	      { "mae", MP_COL_REAL, 6 },
+		{ "method", MP_COL_TEXT, 0 }, { "n", MP_COL_INT, 0 },          { "mae", MP_COL_REAL, 6 },
 		{ "rmse", MP_COL_REAL, 6 },   { "rank_corr", MP_COL_REAL, 4 },
 	};
 	mp_table *t = NULL;
@@ -301,7 +302,7 @@ int mp_backtest_table(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out)
 int mp_backtest_detail(mp_ctx *ctx, const mp_backtest_result *r, mp_table **out)
 {
 	static const mp_column cols[] = {
-		{ "ccode", MP_COL_INT, 0 },	   { "truth", MP_COL_REAL, 5 }, { "model", MP_COL_REAL, 5 },
+		{ "ccode", MP_COL_INT, 0 },        { "truth", MP_COL_REAL, 5 }, { "model", MP_COL_REAL, 5 },
 		{ "persistence", MP_COL_REAL, 5 }, { "trend", MP_COL_REAL, 5 },
 	};
 	mp_table *t = NULL;

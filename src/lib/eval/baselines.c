@@ -32,7 +32,10 @@
 
 #define SRC "baselines.c"
 
-static int is_growth(int var) { return var == MP_EVAL_GDP || var == MP_EVAL_POP; }
+static int is_growth(int var)
+{
+	return var == MP_EVAL_GDP || var == MP_EVAL_POP;
+}
 
 /* Unit ids of a variable's series: states 1..999, and poles for cinc_share. */
 #define NU (EV_POLE0 + EV_MAXPOLES)
@@ -117,8 +120,8 @@ static int cmp_analog(const void *a, const void *b)
 /* The analog pool of log changes over h years for a unit of size x0 (> 0): windows
  * [t - h, t] with t in [Y0 - S + 1, Y0] and t - h >= t0; per window, the A states nearest
  * in ln size at t - h. Returns the pool size (d must hold S * A values). */
-static size_t analog_pool(const double *X, int t0, int Y0, int hz, int S, int A, double x0, int growth,
-			  analog *work, double *d)
+static size_t analog_pool(const double *X, int t0, int Y0, int hz, int S, int A, double x0, int growth, analog *work,
+			  double *d)
 {
 	size_t n = 0;
 	double l0 = log(x0);
@@ -343,8 +346,9 @@ static int war_baselines(mp_ctx *ctx, const ev_origin *og, const ev_panel *h, ev
 			const int hz = og->horizons[hi];
 			const double q[2] = { own[i], p[i] };
 			for (int j = 0; j < 2 && rc == MP_OK; j++) {
-				if (!(mem = ev_fc_add(f, MP_EVAL_WAR_FREQ, Y0 + hz, c, j ? EV_M_SIZE_LOGIT : EV_M_OWN_RATE,
-						      EV_ENS, 0, NULL, EV_BINOM_MEMBERS)))
+				if (!(mem = ev_fc_add(f, MP_EVAL_WAR_FREQ, Y0 + hz, c,
+						      j ? EV_M_SIZE_LOGIT : EV_M_OWN_RATE, EV_ENS, 0, NULL,
+						      EV_BINOM_MEMBERS)))
 					rc = MP_ENOMEM;
 				else
 					binomial_members(hz, q[j], mem, EV_BINOM_MEMBERS);

@@ -10,8 +10,8 @@
 #include "multipolar/poles.h"
 #include "multipolar/world.h"
 
-#define EV_NC 1000          /* COW codes are below 1000 */
-#define EV_POLE0 1000       /* unit ids: 1..999 a state (ccode), EV_POLE0 + p the pole p */
+#define EV_NC 1000    /* COW codes are below 1000 */
+#define EV_POLE0 1000 /* unit ids: 1..999 a state (ccode), EV_POLE0 + p the pole p */
 #define EV_MAXPOLES 32
 #define EV_UNIT_ALL 0
 #define EV_MAXMETHODS 40
@@ -20,14 +20,14 @@
 /* ---- panel.c: state-years by (year, ccode) ------------------------------------------ */
 
 typedef struct ev_panel {
-	int first, last;         /* years held */
-	unsigned char *present;  /* a row of NMC (the state is in the system) */
+	int first, last;                   /* years held */
+	unsigned char *present;            /* a row of NMC (the state is in the system) */
 	double *cinc, *tpop, *milex, *gdp; /* NaN = missing */
-	signed char *war;        /* inter-state war participation: 1, 0, or -1 = not covered */
-	int war_first, war_last; /* years the war data cover (0 when not loaded) */
-	char (*abb)[8];          /* stateabb by ccode (the latest seen) */
-	char source[96];         /* "NMC 6.0 (database)" */
-	char version[32];        /* the NMC version ("6.0") */
+	signed char *war;                  /* inter-state war participation: 1, 0, or -1 = not covered */
+	int war_first, war_last;           /* years the war data cover (0 when not loaded) */
+	char (*abb)[8];                    /* stateabb by ccode (the latest seen) */
+	char source[96];                   /* "NMC 6.0 (database)" */
+	char version[32];                  /* the NMC version ("6.0") */
 	int has_gdp;
 } ev_panel;
 
@@ -89,8 +89,7 @@ typedef struct ev_fcset {
 
 /* Appends a forecast of m values (copied from x; x NULL leaves them for the caller) and
  * returns its values (NULL on allocation failure). */
-double *ev_fc_add(ev_fcset *f, int var, int year, int unit, int method, int kind, int joint, const double *x,
-		  size_t m);
+double *ev_fc_add(ev_fcset *f, int var, int year, int unit, int method, int kind, int joint, const double *x, size_t m);
 /* Sorts the forecasts by (var, year, unit, method) for ev_fc_find. */
 void ev_fc_index(ev_fcset *f);
 const ev_fc *ev_fc_find(const ev_fcset *f, int var, int year, int unit, int method);
@@ -103,14 +102,14 @@ typedef struct ev_origin {
 	int hmax;
 	const int *horizons;
 	size_t nh;
-	unsigned vars;            /* bit mask of mp_eval_var */
-	size_t ns;                /* states: ccode[i], with actor index actor[i] in the start world */
+	unsigned vars; /* bit mask of mp_eval_var */
+	size_t ns;     /* states: ccode[i], with actor index actor[i] in the start world */
 	int *ccode;
 	size_t *actor;
 	int npoles;
-	int *pole_of;             /* per state: pole index or -1 (membership in Y0) */
+	int *pole_of; /* per state: pole index or -1 (membership in Y0) */
 	size_t ntop;
-	int *top;                 /* ccodes of the top K by Y0 CINC, largest first */
+	int *top; /* ccodes of the top K by Y0 CINC, largest first */
 } ev_origin;
 
 /* ---- baselines.c ----------------------------------------------------------------------- */
@@ -142,27 +141,50 @@ static inline uint64_t ev_key(int slot, int h, int var, int unit, int method)
 	return ((((((uint64_t)slot << 5) | (uint64_t)h) << 4 | (uint64_t)var) << 11 | (uint64_t)unit) << 6) |
 	       (uint64_t)method;
 }
-static inline int ev_key_slot(uint64_t k) { return (int)(k >> 26); }
-static inline int ev_key_h(uint64_t k) { return (int)((k >> 21) & 31); }
-static inline int ev_key_var(uint64_t k) { return (int)((k >> 17) & 15); }
-static inline int ev_key_unit(uint64_t k) { return (int)((k >> 6) & 2047); }
-static inline int ev_key_method(uint64_t k) { return (int)(k & 63); }
+static inline int ev_key_slot(uint64_t k)
+{
+	return (int)(k >> 26);
+}
+static inline int ev_key_h(uint64_t k)
+{
+	return (int)((k >> 21) & 31);
+}
+static inline int ev_key_var(uint64_t k)
+{
+	return (int)((k >> 17) & 15);
+}
+static inline int ev_key_unit(uint64_t k)
+{
+	return (int)((k >> 6) & 2047);
+}
+static inline int ev_key_method(uint64_t k)
+{
+	return (int)(k & 63);
+}
 
 enum {
-	EV_MAE, EV_RMSE, EV_CRPS, EV_COV50, EV_COV90, EV_PIT01, EV_BRIER = EV_PIT01 + MP_EVAL_PIT_BINS,
-	EV_LOG, EV_AUC, EV_NMETRICS
+	EV_MAE,
+	EV_RMSE,
+	EV_CRPS,
+	EV_COV50,
+	EV_COV90,
+	EV_PIT01,
+	EV_BRIER = EV_PIT01 + MP_EVAL_PIT_BINS,
+	EV_LOG,
+	EV_AUC,
+	EV_NMETRICS
 };
 extern const char *const ev_metric_names[EV_NMETRICS];
 
 /* One case's contribution. */
 typedef struct ev_case {
 	int kind;
-	double ae;             /* |point or median - y| (POINT, ENS) */
-	double crps;           /* ENS */
-	int in50, in90;        /* ENS */
+	double ae;                    /* |point or median - y| (POINT, ENS) */
+	double crps;                  /* ENS */
+	int in50, in90;               /* ENS */
 	double pit[MP_EVAL_PIT_BINS]; /* ENS: the case's PIT mass */
-	double p;              /* PROB */
-	int y;                 /* PROB */
+	double p;                     /* PROB */
+	int y;                        /* PROB */
 } ev_case;
 
 typedef struct ev_acc {
@@ -171,7 +193,7 @@ typedef struct ev_acc {
 	double s_ae, s_se, s_crps, s50, s90;
 	double pit[MP_EVAL_PIT_BINS];
 	double s_brier, s_log;
-	double *pp;            /* PROB pairs for the AUC */
+	double *pp; /* PROB pairs for the AUC */
 	unsigned char *py;
 	size_t cap;
 	double rel_n[MP_EVAL_PIT_BINS], rel_p[MP_EVAL_PIT_BINS], rel_y[MP_EVAL_PIT_BINS];
@@ -180,7 +202,7 @@ typedef struct ev_acc {
 typedef struct ev_accset {
 	ev_acc *v;
 	size_t n, cap;
-	size_t *slot;          /* open-addressing hash of v indices + 1 */
+	size_t *slot; /* open-addressing hash of v indices + 1 */
 	size_t nslot;
 } ev_accset;
 
@@ -216,7 +238,7 @@ struct mp_eval_result {
 	char methods[EV_MAXMETHODS][48];
 	int npoles;
 	char poles[EV_MAXPOLES][32];
-	char (*abb)[8];        /* EV_NC */
+	char (*abb)[8]; /* EV_NC */
 	ev_row *rows;
 	size_t nrows, caprows;
 	ev_rel *rel;
@@ -232,10 +254,10 @@ int ev_acc_flush(mp_ctx *ctx, ev_accset *a, mp_eval_result *r);
 /* ---- score.c: the truth and the cases of one origin -------------------------------------- */
 
 typedef struct ev_truth {
-	const ev_panel *db;      /* the database: NMC, GDP, wars */
-	const ev_panel *files;   /* later NMC releases (--truth), the last covering a year wins */
+	const ev_panel *db;    /* the database: NMC, GDP, wars */
+	const ev_panel *files; /* later NMC releases (--truth), the last covering a year wins */
 	size_t nfiles;
-	unsigned char *used;     /* nfiles + 1 flags: [0] the database, [1 + k] file k */
+	unsigned char *used; /* nfiles + 1 flags: [0] the database, [1 + k] file k */
 } ev_truth;
 
 static inline void ev_truth_used(const ev_truth *tr, const ev_panel *p)

@@ -99,19 +99,23 @@ static int check_options(mp_ctx *ctx, mp_store *s, const mp_eval_options *o, uns
 	if (!o->norigins || !o->origins)
 		return mp_error_set(ctx, MP_EUSAGE, "evaluate: expected at least one origin (--origins)");
 	if (o->norigins > EV_SLOT_ALL - 1)
-		return mp_error_set(ctx, MP_EUSAGE, "evaluate: at most %d origins, got %zu", EV_SLOT_ALL - 1, o->norigins);
+		return mp_error_set(ctx, MP_EUSAGE, "evaluate: at most %d origins, got %zu", EV_SLOT_ALL - 1,
+				    o->norigins);
 	if (!o->nhorizons || !o->horizons || o->nhorizons > 31)
-		return mp_error_set(ctx, MP_EUSAGE, "evaluate: expected 1 to 31 horizons (--horizons), got %zu", o->nhorizons);
+		return mp_error_set(ctx, MP_EUSAGE, "evaluate: expected 1 to 31 horizons (--horizons), got %zu",
+				    o->nhorizons);
 	for (size_t i = 0; i < o->nhorizons; i++)
 		if (o->horizons[i] < 1 || o->horizons[i] > MAX_HORIZON)
-			return mp_error_set(ctx, MP_EUSAGE, "evaluate: --horizons: expected years in 1-%d, got %d", MAX_HORIZON,
-					    o->horizons[i]);
+			return mp_error_set(ctx, MP_EUSAGE, "evaluate: --horizons: expected years in 1-%d, got %d",
+					    MAX_HORIZON, o->horizons[i]);
 	if (o->runs < 2)
-		return mp_error_set(ctx, MP_EUSAGE, "evaluate: --runs must be at least 2 (an ensemble), got %d", o->runs);
+		return mp_error_set(ctx, MP_EUSAGE, "evaluate: --runs must be at least 2 (an ensemble), got %d",
+				    o->runs);
 	if (o->top < 2)
 		return mp_error_set(ctx, MP_EUSAGE, "evaluate: --top must be at least 2, got %d", o->top);
 	if (o->trend_years < 1 || o->spread_years < 1 || o->spread_analogs < 1)
-		return mp_error_set(ctx, MP_EUSAGE, "evaluate: the baseline windows must be at least 1 year and 1 analog");
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "evaluate: the baseline windows must be at least 1 year and 1 analog");
 	if (o->nwithout > EV_MAXMETHODS - EV_M_FIXED)
 		return mp_error_set(ctx, MP_EUSAGE, "evaluate: at most %d --without", EV_MAXMETHODS - EV_M_FIXED);
 	for (size_t k = 0; k < o->nwithout; k++) {
@@ -124,7 +128,8 @@ static int check_options(mp_ctx *ctx, mp_store *s, const mp_eval_options *o, uns
 		}
 		for (size_t j = 0; j < k; j++)
 			if (!strcmp(o->without[j], o->without[k]))
-				return mp_error_set(ctx, MP_EUSAGE, "evaluate: --without '%s' given twice", o->without[k]);
+				return mp_error_set(ctx, MP_EUSAGE, "evaluate: --without '%s' given twice",
+						    o->without[k]);
 	}
 	unsigned want = o->variables ? o->variables : (1u << MP_EVAL_NVARS) - 1;
 	if (want >> MP_EVAL_NVARS)
@@ -132,11 +137,15 @@ static int check_options(mp_ctx *ctx, mp_store *s, const mp_eval_options *o, uns
 	const unsigned war = (1u << MP_EVAL_WAR) | (1u << MP_EVAL_WAR_ONSET) | (1u << MP_EVAL_WAR_FREQ);
 	int has_gdp = mp_store_has(s, "maddison"), has_war = mp_store_has(s, "war_inter");
 	if (o->variables && (o->variables & (1u << MP_EVAL_GDP)) && !has_gdp)
-		return mp_error_set(ctx, MP_ENOTFOUND, "%s: variable gdp needs Maddison (mpd2023.csv) imported (multipolar import "
-				    "FILE)", mp_store_path(s));
+		return mp_error_set(ctx, MP_ENOTFOUND,
+				    "%s: variable gdp needs Maddison (mpd2023.csv) imported (multipolar import "
+				    "FILE)",
+				    mp_store_path(s));
 	if (o->variables && (o->variables & war) && !has_war)
-		return mp_error_set(ctx, MP_ENOTFOUND, "%s: the war variables need the COW inter-state war data "
-				    "(cow_war_inter.csv) imported (multipolar import FILE)", mp_store_path(s));
+		return mp_error_set(ctx, MP_ENOTFOUND,
+				    "%s: the war variables need the COW inter-state war data "
+				    "(cow_war_inter.csv) imported (multipolar import FILE)",
+				    mp_store_path(s));
 	if (!has_gdp)
 		want &= ~(1u << MP_EVAL_GDP);
 	if (!has_war)
@@ -236,8 +245,8 @@ static int origin_units(mp_ctx *ctx, ev_work *w, mp_eval_result *r, int top)
 }
 
 /* The model's ensembles of one origin: the calibrated model and each ablation. */
-static int run_models(mp_ctx *ctx, mp_store *s, const mp_eval_options *o, ev_work *w, const mp_sim_params *p,
-		      int *done, int total)
+static int run_models(mp_ctx *ctx, mp_store *s, const mp_eval_options *o, ev_work *w, const mp_sim_params *p, int *done,
+		      int total)
 {
 	static const mp_member_var vars[EV_MV_N] = { MP_MEMBER_CINC, MP_MEMBER_GDP, MP_MEMBER_TPOP, MP_MEMBER_MILEX,
 						     MP_MEMBER_WAR };
@@ -345,10 +354,11 @@ static void describe(mp_eval_result *r, const ev_work *w, const mp_eval_options 
 			len += (size_t)snprintf(r->truth + len, sizeof r->truth - len, "%s%s", len ? "; " : "",
 						w->files[k].source);
 	if (len < sizeof r->truth && (r->vars & (1u << MP_EVAL_GDP)))
-		len += (size_t)snprintf(r->truth + len, sizeof r->truth - len, "%sMaddison GDP (database)", len ? "; " : "");
+		len += (size_t)snprintf(r->truth + len, sizeof r->truth - len, "%sMaddison GDP (database)",
+					len ? "; " : "");
 	if (len < sizeof r->truth && w->db.war_last)
-		snprintf(r->truth + len, sizeof r->truth - len, "%sCOW inter-state wars to %d (database)", len ? "; " : "",
-			 w->db.war_last);
+		snprintf(r->truth + len, sizeof r->truth - len, "%sCOW inter-state wars to %d (database)",
+			 len ? "; " : "", w->db.war_last);
 	char hz[128] = "", vars[160] = "";
 	size_t hl = 0, vl = 0;
 	for (size_t i = 0; i < r->nh && hl < sizeof hz; i++)
@@ -391,10 +401,11 @@ int mp_evaluate(mp_ctx *ctx, mp_store *s, const mp_eval_options *opt, mp_eval_re
 	}
 	for (size_t i = 0; i < r->norigins; i++)
 		if (r->origins[i] - o->trend_years < first || r->origins[i] > last) {
-			rc = mp_error_set(ctx, MP_ERANGE,
-					  "origin %d is outside the coverage of NMC %s in the database (%d-%d; the trend "
-					  "baseline needs %d earlier years, so origins must be in %d-%d)",
-					  r->origins[i], nmc.version, first, last, o->trend_years, first + o->trend_years, last);
+			rc = mp_error_set(
+				ctx, MP_ERANGE,
+				"origin %d is outside the coverage of NMC %s in the database (%d-%d; the trend "
+				"baseline needs %d earlier years, so origins must be in %d-%d)",
+				r->origins[i], nmc.version, first, last, o->trend_years, first + o->trend_years, last);
 			goto done;
 		}
 	r->vars = vars;
@@ -404,7 +415,8 @@ int mp_evaluate(mp_ctx *ctx, mp_store *s, const mp_eval_options *opt, mp_eval_re
 	r->pool_from = o->pool_from ? o->pool_from : r->origins[0];
 	r->pool_to = o->pool_to ? o->pool_to : r->origins[r->norigins - 1];
 	if (r->pool_from > r->pool_to) {
-		rc = mp_error_set(ctx, MP_EUSAGE, "evaluate: --pool %d:%d: expected FROM <= TO", r->pool_from, r->pool_to);
+		rc = mp_error_set(ctx, MP_EUSAGE, "evaluate: --pool %d:%d: expected FROM <= TO", r->pool_from,
+				  r->pool_to);
 		goto done;
 	}
 	for (int m = 0; m < EV_M_FIXED; m++)

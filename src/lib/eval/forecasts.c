@@ -9,8 +9,7 @@
 #include <string.h>
 #include "multipolar/stats.h"
 
-double *ev_fc_add(ev_fcset *f, int var, int year, int unit, int method, int kind, int joint, const double *x,
-		  size_t m)
+double *ev_fc_add(ev_fcset *f, int var, int year, int unit, int method, int kind, int joint, const double *x, size_t m)
 {
 	if (f->n == f->cap) {
 		size_t cap = f->cap ? 2 * f->cap : 1024;

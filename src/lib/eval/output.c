@@ -28,8 +28,9 @@ int mp_eval_write_scores(mp_ctx *ctx, const mp_eval_result *r, FILE *f)
 		else
 			fputs("all,", f);
 		fprintf(f, "%d,%s,%s,%s,%s,%s\n", r->horizons[ev_key_h(w->key)],
-			mp_eval_var_name((mp_eval_var)ev_key_var(w->key)), ev_unit_name(r, ev_key_unit(w->key), unit, sizeof unit),
-			r->methods[ev_key_method(w->key)], ev_metric_names[w->metric], num);
+			mp_eval_var_name((mp_eval_var)ev_key_var(w->key)),
+			ev_unit_name(r, ev_key_unit(w->key), unit, sizeof unit), r->methods[ev_key_method(w->key)],
+			ev_metric_names[w->metric], num);
 	}
 	return ferror(f) ? mp_error_set(ctx, MP_EIO, "cannot write the scores") : MP_OK;
 }
@@ -104,7 +105,10 @@ static double pooled(const mp_eval_result *r, int hi, int var, int method, int m
 	return w ? w->value : MP_NA;
 }
 
-static int is_war(int var) { return var == MP_EVAL_WAR || var == MP_EVAL_WAR_ONSET || var == MP_EVAL_WAR_FREQ; }
+static int is_war(int var)
+{
+	return var == MP_EVAL_WAR || var == MP_EVAL_WAR_ONSET || var == MP_EVAL_WAR_FREQ;
+}
 
 /* The methods of a variable, in table order: model, ablations, baselines. */
 static int methods_of(const mp_eval_result *r, int var, int *m)
@@ -137,10 +141,10 @@ static double skill(double model, double ref)
 int mp_eval_summary(mp_ctx *ctx, const mp_eval_result *r, mp_table **out)
 {
 	static const mp_column cols[] = {
-		{ "variable", MP_COL_TEXT, 0 },	  { "horizon", MP_COL_INT, 0 },	   { "method", MP_COL_TEXT, 0 },
-		{ "n", MP_COL_INT, 0 },		  { "mae", MP_COL_REAL, 5 },	   { "rmse", MP_COL_REAL, 5 },
-		{ "crps", MP_COL_REAL, 5 },	  { "coverage50", MP_COL_REAL, 3 }, { "coverage90", MP_COL_REAL, 3 },
-		{ "brier", MP_COL_REAL, 4 },	  { "log_score", MP_COL_REAL, 4 }, { "auc", MP_COL_REAL, 3 },
+		{ "variable", MP_COL_TEXT, 0 },  { "horizon", MP_COL_INT, 0 },     { "method", MP_COL_TEXT, 0 },
+		{ "n", MP_COL_INT, 0 },          { "mae", MP_COL_REAL, 5 },        { "rmse", MP_COL_REAL, 5 },
+		{ "crps", MP_COL_REAL, 5 },      { "coverage50", MP_COL_REAL, 3 }, { "coverage90", MP_COL_REAL, 3 },
+		{ "brier", MP_COL_REAL, 4 },     { "log_score", MP_COL_REAL, 4 },  { "auc", MP_COL_REAL, 3 },
 		{ "skill_mae", MP_COL_REAL, 3 }, { "skill_crps", MP_COL_REAL, 3 }, { "skill_brier", MP_COL_REAL, 3 },
 		{ "d_auc", MP_COL_REAL, 3 },
 	};
@@ -167,7 +171,8 @@ int mp_eval_summary(mp_ctx *ctx, const mp_eval_result *r, mp_table **out)
 				rc = mp_table_set_text(t, row, 2, r->methods[m[j]]);
 				int64_t n = 0;
 				for (size_t c = 0; c < sizeof metric_col / sizeof metric_col[0]; c++) {
-					const ev_row *w = find_row(r, ev_key(EV_SLOT_ALL, (int)hi, var, EV_UNIT_ALL, m[j]),
+					const ev_row *w = find_row(r,
+								   ev_key(EV_SLOT_ALL, (int)hi, var, EV_UNIT_ALL, m[j]),
 								   metric_col[c][0]);
 					if (w) {
 						mp_table_set_real(t, row, (size_t)metric_col[c][1], w->value);
@@ -178,11 +183,16 @@ int mp_eval_summary(mp_ctx *ctx, const mp_eval_result *r, mp_table **out)
 				if (m[j] == EV_M_MODEL)
 					continue;
 				const int h = (int)hi;
-				mp_table_set_real(t, row, 12, skill(pooled(r, h, var, 0, EV_MAE), pooled(r, h, var, m[j], EV_MAE)));
-				mp_table_set_real(t, row, 13, skill(pooled(r, h, var, 0, EV_CRPS), pooled(r, h, var, m[j], EV_CRPS)));
-				mp_table_set_real(t, row, 14,
-						  skill(pooled(r, h, var, 0, EV_BRIER), pooled(r, h, var, m[j], EV_BRIER)));
-				mp_table_set_real(t, row, 15, pooled(r, h, var, 0, EV_AUC) - pooled(r, h, var, m[j], EV_AUC));
+				mp_table_set_real(t, row, 12,
+						  skill(pooled(r, h, var, 0, EV_MAE), pooled(r, h, var, m[j], EV_MAE)));
+				mp_table_set_real(
+					t, row, 13,
+					skill(pooled(r, h, var, 0, EV_CRPS), pooled(r, h, var, m[j], EV_CRPS)));
+				mp_table_set_real(
+					t, row, 14,
+					skill(pooled(r, h, var, 0, EV_BRIER), pooled(r, h, var, m[j], EV_BRIER)));
+				mp_table_set_real(t, row, 15,
+						  pooled(r, h, var, 0, EV_AUC) - pooled(r, h, var, m[j], EV_AUC));
 			}
 		}
 	}
@@ -216,9 +226,9 @@ static int goal(mp_table *t, const char *name, int var, int horizon, const char 
 int mp_eval_checks(mp_ctx *ctx, const mp_eval_result *r, mp_table **out)
 {
 	static const mp_column cols[] = {
-		{ "goal", MP_COL_TEXT, 0 },  { "variable", MP_COL_TEXT, 0 }, { "horizon", MP_COL_INT, 0 },
-		{ "reference", MP_COL_TEXT, 0 }, { "model", MP_COL_REAL, 5 }, { "ref_value", MP_COL_REAL, 5 },
-		{ "value", MP_COL_REAL, 3 }, { "target", MP_COL_TEXT, 0 },   { "status", MP_COL_TEXT, 0 },
+		{ "goal", MP_COL_TEXT, 0 },      { "variable", MP_COL_TEXT, 0 }, { "horizon", MP_COL_INT, 0 },
+		{ "reference", MP_COL_TEXT, 0 }, { "model", MP_COL_REAL, 5 },    { "ref_value", MP_COL_REAL, 5 },
+		{ "value", MP_COL_REAL, 3 },     { "target", MP_COL_TEXT, 0 },   { "status", MP_COL_TEXT, 0 },
 	};
 	mp_table *t = NULL;
 	int rc = mp_table_new(&t, cols, sizeof cols / sizeof cols[0]);
@@ -230,7 +240,8 @@ int mp_eval_checks(mp_ctx *ctx, const mp_eval_result *r, mp_table **out)
 	const int H = 10;
 #define P(var, m, k) (hi >= 0 ? pooled(r, hi, var, m, k) : MP_NA)
 	if (rc == MP_OK && (r->vars & (1u << MP_EVAL_CINC_SHARE))) {
-		double a = P(MP_EVAL_CINC_SHARE, EV_M_MODEL, EV_MAE), b = P(MP_EVAL_CINC_SHARE, EV_M_PERSISTENCE, EV_MAE);
+		double a = P(MP_EVAL_CINC_SHARE, EV_M_MODEL, EV_MAE),
+		       b = P(MP_EVAL_CINC_SHARE, EV_M_PERSISTENCE, EV_MAE);
 		double v = isfinite(a) && isfinite(b) && b > 0 ? a / b : MP_NA;
 		rc = goal(t, "mae ratio to persistence (world shares)", MP_EVAL_CINC_SHARE, H, "persistence", a, b, v,
 			  "<= 0.80", v <= 0.8);
@@ -247,12 +258,12 @@ int mp_eval_checks(mp_ctx *ctx, const mp_eval_result *r, mp_table **out)
 		rc = goal(t, "coverage50 within 7 points of 0.50", var, H, "nominal", c50, 0.5, c50, "0.43-0.57",
 			  fabs(c50 - 0.5) <= 0.07 + 1e-12);
 		if (rc == MP_OK)
-			rc = goal(t, "coverage90 within 7 points of 0.90", var, H, "nominal", c90, 0.9, c90, "0.83-0.97",
-				  fabs(c90 - 0.9) <= 0.07 + 1e-12);
+			rc = goal(t, "coverage90 within 7 points of 0.90", var, H, "nominal", c90, 0.9, c90,
+				  "0.83-0.97", fabs(c90 - 0.9) <= 0.07 + 1e-12);
 		if (rc == MP_OK) {
 			double a = P(var, EV_M_MODEL, EV_CRPS), b = P(var, EV_M_SPREAD, EV_CRPS), v = skill(a, b);
-			rc = goal(t, "crps skill against persistence_spread", var, H, "persistence_spread", a, b, v, "> 0",
-				  v > 0);
+			rc = goal(t, "crps skill against persistence_spread", var, H, "persistence_spread", a, b, v,
+				  "> 0", v > 0);
 		}
 	}
 	static const int wars[] = { MP_EVAL_WAR, MP_EVAL_WAR_ONSET };
@@ -294,7 +305,8 @@ int mp_eval_save(mp_ctx *ctx, mp_store *s, const mp_eval_result *r, int64_t *run
 						mp_eval_var_name((mp_eval_var)v));
 	len = 0;
 	for (int m = 0; m < r->nmethods && len < sizeof run.methods; m++)
-		len += (size_t)snprintf(run.methods + len, sizeof run.methods - len, "%s%s", m ? "," : "", r->methods[m]);
+		len += (size_t)snprintf(run.methods + len, sizeof run.methods - len, "%s%s", m ? "," : "",
+					r->methods[m]);
 	run.runs = r->runs;
 	run.seed = (int64_t)r->seed;
 	run.top = r->top;
@@ -317,15 +329,16 @@ int mp_eval_save(mp_ctx *ctx, mp_store *s, const mp_eval_result *r, int64_t *run
 		rc = mp_q_eval_insert_score(ctx, s, id, origin_of(r, w->key), r->horizons[ev_key_h(w->key)],
 					    mp_eval_var_name((mp_eval_var)ev_key_var(w->key)),
 					    ev_unit_name(r, ev_key_unit(w->key), unit, sizeof unit),
-					    r->methods[ev_key_method(w->key)], ev_metric_names[w->metric], w->value, w->n);
+					    r->methods[ev_key_method(w->key)], ev_metric_names[w->metric], w->value,
+					    w->n);
 		if (rc == MP_OK && (i & 0xffff) == 0)
 			mp_progress(ctx, "store", (double)i, (double)r->nrows);
 	}
 	for (size_t i = 0; i < r->nrel && rc == MP_OK; i++) {
 		const ev_rel *b = &r->rel[i];
 		rc = mp_q_eval_insert_rel(ctx, s, id, origin_of(r, b->key), r->horizons[ev_key_h(b->key)],
-					  mp_eval_var_name((mp_eval_var)ev_key_var(b->key)), r->methods[ev_key_method(b->key)],
-					  b->bin, b->n, b->mean_p, b->freq);
+					  mp_eval_var_name((mp_eval_var)ev_key_var(b->key)),
+					  r->methods[ev_key_method(b->key)], b->bin, b->n, b->mean_p, b->freq);
 	}
 	if (rc == MP_OK)
 		rc = mp_store_commit(ctx, s);

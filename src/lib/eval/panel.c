@@ -139,7 +139,8 @@ int ev_panel_cut(mp_ctx *ctx, const ev_panel *src, int until, ev_panel *out)
 {
 	int last = until < src->last ? until : src->last;
 	if (last < src->first)
-		return mp_error_set(ctx, MP_ERANGE, SRC ": no history up to %d (the panel starts in %d)", until, src->first);
+		return mp_error_set(ctx, MP_ERANGE, SRC ": no history up to %d (the panel starts in %d)", until,
+				    src->first);
 	int rc = ev_panel_alloc(ctx, out, src->first, last);
 	if (rc != MP_OK)
 		return rc;

@@ -16,11 +16,11 @@ typedef struct {
 	mp_ctx *ctx;
 	const ev_origin *og;
 	const ev_fcset *f;
-	const int *methods;     /* methods of the current variable */
+	const int *methods; /* methods of the current variable */
 	int nm;
 	int slot, pooled;
 	ev_accset *ao, *ap;
-	double *tmp;            /* workspace of the largest ensemble */
+	double *tmp; /* workspace of the largest ensemble */
 } scorer;
 
 static int add(scorer *sc, int hi, int var, int unit, int method, const ev_case *c)
@@ -102,9 +102,9 @@ static int continuous(scorer *sc, const ev_truth *tr, int var, int hi)
 	if (var != MP_EVAL_GDP) /* GDP is named as Maddison in the description */
 		ev_truth_used(tr, tp);
 	const double *tv = var == MP_EVAL_CINC_SHARE || var == MP_EVAL_CINC_SHARE_TOP ? tp->cinc
-			   : var == MP_EVAL_MILEX_SHARE			      ? tp->milex
-			   : var == MP_EVAL_GDP				      ? tp->gdp
-									      : tp->tpop;
+			   : var == MP_EVAL_MILEX_SHARE                               ? tp->milex
+			   : var == MP_EVAL_GDP                                       ? tp->gdp
+										      : tp->tpop;
 #define TRUTH(c) (tp->present[ev_at(tp, Y1, (c))] && isfinite(tv[ev_at(tp, Y1, (c))]) ? tv[ev_at(tp, Y1, (c))] : MP_NA)
 	int rc = MP_OK;
 	if (var == MP_EVAL_CINC_SHARE || var == MP_EVAL_MILEX_SHARE) {

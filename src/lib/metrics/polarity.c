@@ -78,8 +78,7 @@ int mp_polarity_compute(mp_ctx *ctx, const double *cap, size_t n, const mp_polar
 		/* Wayman (1984) "power bipolarity": the two largest hold >= uni (50%) together. */
 		out->poles = s1 >= opts->uni ? 1 : s1 + s2 >= opts->uni ? 2 : 3;
 		break;
-	default:
-		return mp_error_set(ctx, MP_EUSAGE, "unknown polarity classifier %d", (int)opts->classifier);
+	default: return mp_error_set(ctx, MP_EUSAGE, "unknown polarity classifier %d", (int)opts->classifier);
 	}
 	out->cls = out->poles == 1 ? "unipolar" : out->poles == 2 ? "bipolar" : "multipolar";
 	return MP_OK;

@@ -48,8 +48,8 @@ int mp_units_build(mp_ctx *ctx, const mp_world *w, mp_unit_set set, const mp_pol
 	int rc = MP_OK;
 	memset(out, 0, sizeof *out);
 	if (set == MP_SET_MAJORS && !w->has_majors)
-		return mp_error_set(ctx, MP_EINPUT, "major powers are unknown for %s %d (import majors2016.csv)", w->source,
-				    w->year);
+		return mp_error_set(ctx, MP_EINPUT, "major powers are unknown for %s %d (import majors2016.csv)",
+				    w->source, w->year);
 	if (set == MP_SET_POLES && !poles)
 		return mp_error_set(ctx, MP_EUSAGE, "the poles set needs a pole membership table");
 	if (!(cinc = malloc((w->n ? w->n : 1) * sizeof *cinc)))

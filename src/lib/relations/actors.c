@@ -19,13 +19,13 @@ static int not_found(mp_ctx *ctx, const char *text, const char *poles)
 			snprintf(hint, sizeof hint, "%s", m);
 	}
 	if (poles[0])
-		return mp_error_set(ctx, MP_ENOTFOUND, "'%s': expected a state (COW ccode, stateabb or name) or a pole (%s)%s",
-				    text, poles, hint);
+		return mp_error_set(ctx, MP_ENOTFOUND,
+				    "'%s': expected a state (COW ccode, stateabb or name) or a pole (%s)%s", text,
+				    poles, hint);
 	return mp_error_set(ctx, MP_ENOTFOUND, "'%s': expected a state (COW ccode, stateabb or name)%s", text, hint);
 }
 
-int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, const char *text,
-		   mp_rel_actor *out)
+int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, const char *text, mp_rel_actor *out)
 {
 	memset(out, 0, sizeof *out);
 	out->pole = MP_POLE_NONE;
@@ -69,8 +69,7 @@ int mp_rel_resolve(mp_ctx *ctx, mp_store *s, const mp_poles *poles, const char *
 	return not_found(ctx, text, "");
 }
 
-size_t mp_rel_actor_members(const mp_rel_year *y, const mp_poles *poles, const mp_rel_actor *a,
-			    int *idx)
+size_t mp_rel_actor_members(const mp_rel_year *y, const mp_poles *poles, const mp_rel_actor *a, int *idx)
 {
 	if (!a->is_pole) {
 		int i = mp_rel_year_find(y, a->ccode);
@@ -88,27 +87,45 @@ size_t mp_rel_actor_members(const mp_rel_year *y, const mp_poles *poles, const m
 }
 
 static const mp_column base_cols[] = {
-	{ "ccode1", MP_COL_INT, 0 },       { "ccode2", MP_COL_INT, 0 },
-	{ "stateabb1", MP_COL_TEXT, 0 },   { "stateabb2", MP_COL_TEXT, 0 },
-	{ "year", MP_COL_INT, 0 },         { "cap_share_a", MP_COL_REAL, 4 },
-	{ "cap_ratio", MP_COL_REAL, 4 },   { "parity", MP_COL_TEXT, 0 },
-	{ "atop_tie", MP_COL_INT, 0 },     { "cow_tie", MP_COL_INT, 0 },
-	{ "s_unweighted", MP_COL_REAL, 4 }, { "s_weighted", MP_COL_REAL, 4 },
-	{ "s_squared", MP_COL_REAL, 4 },   { "tau_b", MP_COL_REAL, 4 },
-	{ "kappa", MP_COL_REAL, 4 },       { "ideal_distance", MP_COL_REAL, 3 },
-	{ "trade", MP_COL_REAL, 1 },       { "dep_ab", MP_COL_REAL, 6 },
-	{ "dep_ba", MP_COL_REAL, 6 },      { "barbieri", MP_COL_REAL, 6 },
+	{ "ccode1", MP_COL_INT, 0 },
+	{ "ccode2", MP_COL_INT, 0 },
+	{ "stateabb1", MP_COL_TEXT, 0 },
+	{ "stateabb2", MP_COL_TEXT, 0 },
+	{ "year", MP_COL_INT, 0 },
+	{ "cap_share_a", MP_COL_REAL, 4 },
+	{ "cap_ratio", MP_COL_REAL, 4 },
+	{ "parity", MP_COL_TEXT, 0 },
+	{ "atop_tie", MP_COL_INT, 0 },
+	{ "cow_tie", MP_COL_INT, 0 },
+	{ "s_unweighted", MP_COL_REAL, 4 },
+	{ "s_weighted", MP_COL_REAL, 4 },
+	{ "s_squared", MP_COL_REAL, 4 },
+	{ "tau_b", MP_COL_REAL, 4 },
+	{ "kappa", MP_COL_REAL, 4 },
+	{ "ideal_distance", MP_COL_REAL, 3 },
+	{ "trade", MP_COL_REAL, 1 },
+	{ "dep_ab", MP_COL_REAL, 6 },
+	{ "dep_ba", MP_COL_REAL, 6 },
+	{ "barbieri", MP_COL_REAL, 6 },
 	{ "junior_index", MP_COL_REAL, 4 },
 	/* roll-call votes */
-	{ "agree", MP_COL_REAL, 4 },       { "s_votes", MP_COL_REAL, 4 },
-	{ "kappa_votes", MP_COL_REAL, 4 }, { "nvotes", MP_COL_INT, 0 },
-	{ "agree_me", MP_COL_REAL, 4 },    { "agree_nu", MP_COL_REAL, 4 },
-	{ "agree_di", MP_COL_REAL, 4 },    { "agree_hr", MP_COL_REAL, 4 },
-	{ "agree_co", MP_COL_REAL, 4 },    { "agree_ec", MP_COL_REAL, 4 },
+	{ "agree", MP_COL_REAL, 4 },
+	{ "s_votes", MP_COL_REAL, 4 },
+	{ "kappa_votes", MP_COL_REAL, 4 },
+	{ "nvotes", MP_COL_INT, 0 },
+	{ "agree_me", MP_COL_REAL, 4 },
+	{ "agree_nu", MP_COL_REAL, 4 },
+	{ "agree_di", MP_COL_REAL, 4 },
+	{ "agree_hr", MP_COL_REAL, 4 },
+	{ "agree_co", MP_COL_REAL, 4 },
+	{ "agree_ec", MP_COL_REAL, 4 },
 	/* components */
-	{ "cap_a", MP_COL_REAL, 5 },       { "cap_b", MP_COL_REAL, 5 },
-	{ "share_a", MP_COL_REAL, 6 },     { "share_b", MP_COL_REAL, 6 },
-	{ "cap_asym", MP_COL_REAL, 4 },    { "dep_asym", MP_COL_REAL, 4 },
+	{ "cap_a", MP_COL_REAL, 5 },
+	{ "cap_b", MP_COL_REAL, 5 },
+	{ "share_a", MP_COL_REAL, 6 },
+	{ "share_b", MP_COL_REAL, 6 },
+	{ "cap_asym", MP_COL_REAL, 4 },
+	{ "dep_asym", MP_COL_REAL, 4 },
 	{ "alignment", MP_COL_REAL, 4 },
 };
 #define NREL 21
@@ -143,9 +160,9 @@ int mp_rel_table_add(mp_table *t, int year, const mp_rel_actor *a, const mp_rel_
 		mp_table_set_int(t, r, 8, d->atop_tie);
 	if (d->cow_tie >= 0)
 		mp_table_set_int(t, r, 9, d->cow_tie);
-	const double v[] = { d->s_unweighted, d->s_weighted, d->s_squared, d->tau_b, d->kappa,
-			     d->ideal_distance, d->trade, d->dep_ab, d->dep_ba,
-			     d->barbieri.interdependence, d->junior.junior };
+	const double v[] = { d->s_unweighted,   d->s_weighted, d->s_squared, d->tau_b,  d->kappa,
+			     d->ideal_distance, d->trade,      d->dep_ab,    d->dep_ba, d->barbieri.interdependence,
+			     d->junior.junior };
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
 		mp_table_set_real(t, r, 10 + i, v[i]);
 	if (votes && votes[0].n > 0) {
@@ -159,7 +176,7 @@ int mp_rel_table_add(mp_table *t, int year, const mp_rel_actor *a, const mp_rel_
 	if (votes)
 		mp_table_set_int(t, r, NREL + 3, votes[0].n);
 	if (components) {
-		const double c[] = { d->cap_a, d->cap_b, d->barbieri.share_a, d->barbieri.share_b,
+		const double c[] = { d->cap_a,           d->cap_b,           d->barbieri.share_a, d->barbieri.share_b,
 				     d->junior.cap_asym, d->junior.dep_asym, d->junior.alignment };
 		for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
 			mp_table_set_real(t, r, NBASE + i, c[i]);

@@ -11,9 +11,9 @@
 #include "multipolar/relations.h"
 
 typedef struct {
-	size_t n;       /* nodes */
-	int *node;      /* node -> member index */
-	double *w;      /* n*n symmetric weights, 0 = no edge */
+	size_t n;  /* nodes */
+	int *node; /* node -> member index */
+	double *w; /* n*n symmetric weights, 0 = no edge */
 } simnet;
 
 /* Votes: closeness 1 - |theta_i - theta_j| / (yearly range) (docs/references.md A7), kept on the
@@ -86,8 +86,7 @@ static int detect(mp_ctx *ctx, const simnet *gp, const mp_bloc_opts *opts, int *
 	igraph_vector_int_t edges, memb;
 	igraph_vector_t weights;
 	igraph_set_error_handler(igraph_error_handler_ignore);
-	if (igraph_vector_int_init(&edges, 0) || igraph_vector_init(&weights, 0) ||
-	    igraph_vector_int_init(&memb, 0)) {
+	if (igraph_vector_int_init(&edges, 0) || igraph_vector_init(&weights, 0) || igraph_vector_int_init(&memb, 0)) {
 		rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -239,8 +238,7 @@ int mp_rel_blocs_weights(mp_ctx *ctx, const mp_rel_year *y, const double *w, con
 	return rc;
 }
 
-int mp_rel_blocs(mp_ctx *ctx, const mp_rel_year *y, const mp_bloc_opts *opts, int *bloc,
-		 double *modularity)
+int mp_rel_blocs(mp_ctx *ctx, const mp_rel_year *y, const mp_bloc_opts *opts, int *bloc, double *modularity)
 {
 	mp_bloc_opts def = MP_BLOC_OPTS_INIT;
 	if (!opts)
@@ -256,7 +254,8 @@ int mp_rel_blocs(mp_ctx *ctx, const mp_rel_year *y, const mp_bloc_opts *opts, in
 	for (size_t i = 0; i < m; i++)
 		bloc[i] = -1;
 	if (opts->basis == MP_BLOC_ROLLCALL)
-		return mp_error_set(ctx, MP_EUSAGE, "blocs: the roll-call basis takes the agreement matrix "
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "blocs: the roll-call basis takes the agreement matrix "
 				    "(mp_rel_rollcall_weights, then mp_rel_blocs_weights)");
 	int need_votes = opts->basis != MP_BLOC_ALLIANCES, need_all = opts->basis != MP_BLOC_VOTES;
 	if (need_all && (m == 0 || mp_rel_year_atop(y, 0, 0) < 0))
@@ -359,8 +358,8 @@ done:
 	return rc;
 }
 
-int mp_rel_relabel(const int *prev_ccode, const int *prev, size_t nprev, const int *ccode,
-		   int *cur, size_t n, int *next_label)
+int mp_rel_relabel(const int *prev_ccode, const int *prev, size_t nprev, const int *ccode, int *cur, size_t n,
+		   int *next_label)
 {
 	int maxc = 0, maxp = 0;
 	for (size_t i = 0; i < n; i++)

@@ -8,7 +8,7 @@
 
 /* Each pointer type in the table must be the type of the real function (checked at
  * compile time; no symbol is referenced, so igraph is not linked). */
-#define MP_IG_CHECK(ret, name, args) \
+#define MP_IG_CHECK(ret, name, args)                                                                                   \
 	_Static_assert(__builtin_types_compatible_p(__typeof__(&name), ret(*) args), #name " prototype");
 MP_IG_FUNCS(MP_IG_CHECK)
 #undef MP_IG_CHECK
@@ -32,10 +32,10 @@ static void load(void)
 		return;
 	}
 	int ok = 1;
-#define MP_IG_SYM(ret, name, args)                                                  \
-	if (ok && !(*(void **)&table.name = dlsym(h, #name))) {                     \
-		strncpy(why, MP_IGRAPH_SONAME ": no symbol " #name, sizeof why - 1); \
-		ok = 0;                                                              \
+#define MP_IG_SYM(ret, name, args)                                                                                     \
+	if (ok && !(*(void **)&table.name = dlsym(h, #name))) {                                                        \
+		strncpy(why, MP_IGRAPH_SONAME ": no symbol " #name, sizeof why - 1);                                   \
+		ok = 0;                                                                                                \
 	}
 	MP_IG_FUNCS(MP_IG_SYM)
 #undef MP_IG_SYM
@@ -51,8 +51,9 @@ const mp_ig *mp_ig__load(mp_ctx *ctx)
 	pthread_once(&once, load);
 	if (loaded == 1)
 		return &table;
-	mp_error_set(ctx, MP_EUNSUPPORTED, "igraph is needed for community detection and could not be loaded: %s "
-					    "(install the Debian package libigraph3)",
+	mp_error_set(ctx, MP_EUNSUPPORTED,
+		     "igraph is needed for community detection and could not be loaded: %s "
+		     "(install the Debian package libigraph3)",
 		     why);
 	return NULL;
 }

@@ -12,40 +12,38 @@
 #include "multipolar/common.h"
 
 /* X(return type, name, parameter types) for every igraph function multipolar calls. */
-#define MP_IG_FUNCS(X)                                                                                        \
-	X(igraph_error_handler_t *, igraph_set_error_handler, (igraph_error_handler_t *))                     \
-	X(igraph_error_t, igraph_vector_int_init, (igraph_vector_int_t *, igraph_integer_t))                  \
-	X(igraph_error_t, igraph_vector_init, (igraph_vector_t *, igraph_integer_t))                          \
-	X(igraph_error_t, igraph_vector_int_push_back, (igraph_vector_int_t *, igraph_integer_t))             \
-	X(igraph_error_t, igraph_vector_push_back, (igraph_vector_t *, igraph_real_t))                        \
-	X(void, igraph_vector_int_destroy, (igraph_vector_int_t *))                                           \
-	X(void, igraph_vector_destroy, (igraph_vector_t *))                                                   \
-	X(igraph_integer_t, igraph_vector_size, (const igraph_vector_t *))                                    \
-	X(igraph_integer_t, igraph_vector_int_size, (const igraph_vector_int_t *))                            \
-	X(igraph_error_t, igraph_create, (igraph_t *, const igraph_vector_int_t *, igraph_integer_t,          \
-					  igraph_bool_t))                                                     \
-	X(void, igraph_destroy, (igraph_t *))                                                                 \
-	X(igraph_integer_t, igraph_ecount, (const igraph_t *))                                                \
-	X(igraph_rng_t *, igraph_rng_default, (void))                                                         \
-	X(igraph_error_t, igraph_rng_seed, (igraph_rng_t *, igraph_uint_t))                                   \
-	X(igraph_vs_t, igraph_vss_all, (void))                                                                \
-	X(igraph_error_t, igraph_strength, (const igraph_t *, igraph_vector_t *, igraph_vs_t,                 \
-					    igraph_neimode_t, igraph_bool_t, const igraph_vector_t *))         \
-	X(igraph_error_t, igraph_community_leiden, (const igraph_t *, const igraph_vector_t *,                \
-						    const igraph_vector_t *, const igraph_real_t,             \
-						    const igraph_real_t, const igraph_bool_t,                 \
-						    const igraph_integer_t, igraph_vector_int_t *,            \
-						    igraph_integer_t *, igraph_real_t *))                     \
-	X(igraph_error_t, igraph_community_multilevel, (const igraph_t *, const igraph_vector_t *,            \
-							const igraph_real_t, igraph_vector_int_t *,           \
-							igraph_matrix_int_t *, igraph_vector_t *))            \
-	X(igraph_error_t, igraph_modularity, (const igraph_t *, const igraph_vector_int_t *,                  \
-					      const igraph_vector_t *, const igraph_real_t,                   \
-					      const igraph_bool_t, igraph_real_t *))                          \
-	X(const char *, igraph_strerror, (const igraph_error_t))                                              \
-	X(igraph_error_t, igraph_compare_communities, (const igraph_vector_int_t *,                           \
-						       const igraph_vector_int_t *, igraph_real_t *,           \
-						       igraph_community_comparison_t))
+#define MP_IG_FUNCS(X)                                                                                                 \
+	X(igraph_error_handler_t *, igraph_set_error_handler, (igraph_error_handler_t *))                              \
+	X(igraph_error_t, igraph_vector_int_init, (igraph_vector_int_t *, igraph_integer_t))                           \
+	X(igraph_error_t, igraph_vector_init, (igraph_vector_t *, igraph_integer_t))                                   \
+	X(igraph_error_t, igraph_vector_int_push_back, (igraph_vector_int_t *, igraph_integer_t))                      \
+	X(igraph_error_t, igraph_vector_push_back, (igraph_vector_t *, igraph_real_t))                                 \
+	X(void, igraph_vector_int_destroy, (igraph_vector_int_t *))                                                    \
+	X(void, igraph_vector_destroy, (igraph_vector_t *))                                                            \
+	X(igraph_integer_t, igraph_vector_size, (const igraph_vector_t *))                                             \
+	X(igraph_integer_t, igraph_vector_int_size, (const igraph_vector_int_t *))                                     \
+	X(igraph_error_t, igraph_create, (igraph_t *, const igraph_vector_int_t *, igraph_integer_t, igraph_bool_t))   \
+	X(void, igraph_destroy, (igraph_t *))                                                                          \
+	X(igraph_integer_t, igraph_ecount, (const igraph_t *))                                                         \
+	X(igraph_rng_t *, igraph_rng_default, (void))                                                                  \
+	X(igraph_error_t, igraph_rng_seed, (igraph_rng_t *, igraph_uint_t))                                            \
+	X(igraph_vs_t, igraph_vss_all, (void))                                                                         \
+	X(igraph_error_t, igraph_strength,                                                                             \
+	  (const igraph_t *, igraph_vector_t *, igraph_vs_t, igraph_neimode_t, igraph_bool_t,                          \
+	   const igraph_vector_t *))                                                                                   \
+	X(igraph_error_t, igraph_community_leiden,                                                                     \
+	  (const igraph_t *, const igraph_vector_t *, const igraph_vector_t *, const igraph_real_t,                    \
+	   const igraph_real_t, const igraph_bool_t, const igraph_integer_t, igraph_vector_int_t *,                    \
+	   igraph_integer_t *, igraph_real_t *))                                                                       \
+	X(igraph_error_t, igraph_community_multilevel,                                                                 \
+	  (const igraph_t *, const igraph_vector_t *, const igraph_real_t, igraph_vector_int_t *,                      \
+	   igraph_matrix_int_t *, igraph_vector_t *))                                                                  \
+	X(igraph_error_t, igraph_modularity,                                                                           \
+	  (const igraph_t *, const igraph_vector_int_t *, const igraph_vector_t *, const igraph_real_t,                \
+	   const igraph_bool_t, igraph_real_t *))                                                                      \
+	X(const char *, igraph_strerror, (const igraph_error_t))                                                       \
+	X(igraph_error_t, igraph_compare_communities,                                                                  \
+	  (const igraph_vector_int_t *, const igraph_vector_int_t *, igraph_real_t *, igraph_community_comparison_t))
 
 typedef struct mp_ig {
 #define MP_IG_FIELD(ret, name, args) ret(*name) args;

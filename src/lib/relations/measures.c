@@ -38,14 +38,10 @@ mp_parity mp_rel_parity(double cap_a, double cap_b, double lo, double hi)
 const char *mp_rel_parity_name(mp_parity p)
 {
 	switch (p) {
-	case MP_PARITY_A:
-		return "a_preponderant";
-	case MP_PARITY_B:
-		return "b_preponderant";
-	case MP_PARITY_EVEN:
-		return "parity";
-	default:
-		return NULL;
+	case MP_PARITY_A: return "a_preponderant";
+	case MP_PARITY_B: return "b_preponderant";
+	case MP_PARITY_EVEN: return "parity";
+	default: return NULL;
 	}
 }
 
@@ -56,8 +52,8 @@ const char *mp_rel_parity_name(mp_parity p)
  * ch. 2: asymmetric dependence is the source of leverage); and alignment as the
  * "bandwidth" of the relation, which FBIC multiplies with dependence (Moyer et al. 2021:
  * influence capacity = bandwidth x dependence). */
-void mp_rel_junior(double cap_a, double cap_b, double share_a, double share_b, int atop_tie,
-		   double ideal_closeness, mp_junior *out)
+void mp_rel_junior(double cap_a, double cap_b, double share_a, double share_b, int atop_tie, double ideal_closeness,
+		   mp_junior *out)
 {
 	out->cap_asym = out->dep_asym = out->alignment = out->junior = MP_NA;
 	if (!isnan(cap_a) && !isnan(cap_b) && cap_a + cap_b > 0)
@@ -91,8 +87,8 @@ static int push(mp_rel_event *ev, size_t cap, size_t *n, mp_rel_event e)
 /* Parity spells and overtakings (Organski & Kugler 1980; A10): a spell is a maximal run
  * of consecutive years with lo <= r <= hi; an overtaking is a year t with r(t-1) < 1 <=
  * r(t) (challenger passes) or r(t-1) >= 1 > r(t) (dominant passes back). */
-int mp_rel_transitions(const int *years, const double *r, size_t n, double lo, double hi,
-		       mp_rel_event *ev, size_t cap, size_t *nev)
+int mp_rel_transitions(const int *years, const double *r, size_t n, double lo, double hi, mp_rel_event *ev, size_t cap,
+		       size_t *nev)
 {
 	size_t k = 0;
 	int in = 0;

@@ -15,28 +15,95 @@
 #define MAXC 1000
 
 static const mp_column dyad_cols[] = {
-	{ "ccode1", MP_COL_INT, 0 },        { "ccode2", MP_COL_INT, 0 },        { "stateabb1", MP_COL_TEXT, 0 },
-	{ "stateabb2", MP_COL_TEXT, 0 },    { "year", MP_COL_INT, 0 },          { "conttype", MP_COL_INT, 0 },
-	{ "capdist", MP_COL_REAL, 1 },      { "gmlmidonset", MP_COL_INT, 0 },   { "gmlmidongoing", MP_COL_INT, 0 },
-	{ "gmlmidspell", MP_COL_INT, 0 },   { "cowinteronset", MP_COL_INT, 0 }, { "cowinterongoing", MP_COL_INT, 0 },
-	{ "cowinterspell", MP_COL_INT, 0 }, { "rival", MP_COL_INT, 0 },         { "cowmaj1", MP_COL_INT, 0 },
-	{ "cowmaj2", MP_COL_INT, 0 },       { "cinc1", MP_COL_REAL, 6 },        { "cinc2", MP_COL_REAL, 6 },
-	{ "cap_ratio", MP_COL_REAL, 4 },    { "parity", MP_COL_TEXT, 0 },       { "ally_tie", MP_COL_INT, 0 },
-	{ "defence", MP_COL_INT, 0 },       { "atop_tie", MP_COL_INT, 0 },      { "cow_tie", MP_COL_INT, 0 },
-	{ "s_unweighted", MP_COL_REAL, 4 }, { "s_weighted", MP_COL_REAL, 4 },   { "s_squared", MP_COL_REAL, 4 },
-	{ "tau_b", MP_COL_REAL, 4 },        { "kappa", MP_COL_REAL, 4 },        { "ideal_distance", MP_COL_REAL, 3 },
-	{ "agree", MP_COL_REAL, 4 },        { "s_votes", MP_COL_REAL, 4 },      { "kappa_votes", MP_COL_REAL, 4 },
-	{ "nvotes", MP_COL_INT, 0 },        { "trade", MP_COL_REAL, 1 },        { "dep_ab", MP_COL_REAL, 6 },
-	{ "dep_ba", MP_COL_REAL, 6 },         { "barbieri", MP_COL_REAL, 6 },     { "junior_index", MP_COL_REAL, 4 },
+	{ "ccode1", MP_COL_INT, 0 },
+	{ "ccode2", MP_COL_INT, 0 },
+	{ "stateabb1", MP_COL_TEXT, 0 },
+	{ "stateabb2", MP_COL_TEXT, 0 },
+	{ "year", MP_COL_INT, 0 },
+	{ "conttype", MP_COL_INT, 0 },
+	{ "capdist", MP_COL_REAL, 1 },
+	{ "gmlmidonset", MP_COL_INT, 0 },
+	{ "gmlmidongoing", MP_COL_INT, 0 },
+	{ "gmlmidspell", MP_COL_INT, 0 },
+	{ "cowinteronset", MP_COL_INT, 0 },
+	{ "cowinterongoing", MP_COL_INT, 0 },
+	{ "cowinterspell", MP_COL_INT, 0 },
+	{ "rival", MP_COL_INT, 0 },
+	{ "cowmaj1", MP_COL_INT, 0 },
+	{ "cowmaj2", MP_COL_INT, 0 },
+	{ "cinc1", MP_COL_REAL, 6 },
+	{ "cinc2", MP_COL_REAL, 6 },
+	{ "cap_ratio", MP_COL_REAL, 4 },
+	{ "parity", MP_COL_TEXT, 0 },
+	{ "ally_tie", MP_COL_INT, 0 },
+	{ "defence", MP_COL_INT, 0 },
+	{ "atop_tie", MP_COL_INT, 0 },
+	{ "cow_tie", MP_COL_INT, 0 },
+	{ "s_unweighted", MP_COL_REAL, 4 },
+	{ "s_weighted", MP_COL_REAL, 4 },
+	{ "s_squared", MP_COL_REAL, 4 },
+	{ "tau_b", MP_COL_REAL, 4 },
+	{ "kappa", MP_COL_REAL, 4 },
+	{ "ideal_distance", MP_COL_REAL, 3 },
+	{ "agree", MP_COL_REAL, 4 },
+	{ "s_votes", MP_COL_REAL, 4 },
+	{ "kappa_votes", MP_COL_REAL, 4 },
+	{ "nvotes", MP_COL_INT, 0 },
+	{ "trade", MP_COL_REAL, 1 },
+	{ "dep_ab", MP_COL_REAL, 6 },
+	{ "dep_ba", MP_COL_REAL, 6 },
+	{ "barbieri", MP_COL_REAL, 6 },
+	{ "junior_index", MP_COL_REAL, 4 },
 	/* components */
-	{ "share1", MP_COL_REAL, 6 },       { "share2", MP_COL_REAL, 6 },       { "cap_asym", MP_COL_REAL, 4 },
-	{ "dep_asym", MP_COL_REAL, 4 },     { "alignment", MP_COL_REAL, 4 },
+	{ "share1", MP_COL_REAL, 6 },
+	{ "share2", MP_COL_REAL, 6 },
+	{ "cap_asym", MP_COL_REAL, 4 },
+	{ "dep_asym", MP_COL_REAL, 4 },
+	{ "alignment", MP_COL_REAL, 4 },
 };
 #define NDYAD 39
-enum { C_CC1, C_CC2, C_AB1, C_AB2, C_YEAR, C_CONT, C_DIST, C_MIDON, C_MIDGO, C_MIDSP, C_WARON, C_WARGO,
-       C_WARSP, C_RIVAL, C_MAJ1, C_MAJ2, C_CINC1, C_CINC2, C_RATIO, C_PARITY, C_TIE, C_DEF, C_ATOP, C_COW,
-       C_SU, C_SW, C_SQ, C_TAU, C_KAP, C_IDEAL, C_AGREE, C_SVOTES, C_KVOTES, C_NVOTES, C_TRADE, C_DEP1,
-       C_DEP2, C_BARB, C_JUN, C_SH1 };
+enum {
+	C_CC1,
+	C_CC2,
+	C_AB1,
+	C_AB2,
+	C_YEAR,
+	C_CONT,
+	C_DIST,
+	C_MIDON,
+	C_MIDGO,
+	C_MIDSP,
+	C_WARON,
+	C_WARGO,
+	C_WARSP,
+	C_RIVAL,
+	C_MAJ1,
+	C_MAJ2,
+	C_CINC1,
+	C_CINC2,
+	C_RATIO,
+	C_PARITY,
+	C_TIE,
+	C_DEF,
+	C_ATOP,
+	C_COW,
+	C_SU,
+	C_SW,
+	C_SQ,
+	C_TAU,
+	C_KAP,
+	C_IDEAL,
+	C_AGREE,
+	C_SVOTES,
+	C_KVOTES,
+	C_NVOTES,
+	C_TRADE,
+	C_DEP1,
+	C_DEP2,
+	C_BARB,
+	C_JUN,
+	C_SH1
+};
 
 /* Start of each state's membership spell in force in a year (peace years count from the
  * later of the two). */
@@ -136,9 +203,8 @@ typedef struct {
 	int votes_first, votes_last;
 } history;
 
-static int add_row(mp_ctx *ctx, mp_table *t, const mp_panel_opts *o, const mp_rel_year *y, const groups *g,
-		   size_t i, size_t j, const mp_world_dyads *wd, const mp_world_votes *v, const history *h,
-		   double *work)
+static int add_row(mp_ctx *ctx, mp_table *t, const mp_panel_opts *o, const mp_rel_year *y, const groups *g, size_t i,
+		   size_t j, const mp_world_dyads *wd, const mp_world_votes *v, const history *h, double *work)
 {
 	int year = mp_rel_year_year(y);
 	int pair = o->set != MP_PANEL_POLES;
@@ -321,11 +387,11 @@ done:
 /* ---- state-years ---------------------------------------------------------------------- */
 
 static const mp_column state_cols[] = {
-	{ "ccode", MP_COL_INT, 0 },    { "stateabb", MP_COL_TEXT, 0 }, { "year", MP_COL_INT, 0 },
-	{ "milex", MP_COL_REAL, 0 },   { "milper", MP_COL_REAL, 0 },   { "irst", MP_COL_REAL, 0 },
-	{ "pec", MP_COL_REAL, 0 },     { "tpop", MP_COL_REAL, 0 },     { "upop", MP_COL_REAL, 0 },
-	{ "cinc", MP_COL_REAL, 8 },    { "cowmaj", MP_COL_INT, 0 },    { "gdp", MP_COL_REAL, 1 },
-	{ "pwt_rgdpe", MP_COL_REAL, 1 }, { "sipri_milex", MP_COL_REAL, 1 }, { "sipri_milex_gdp", MP_COL_REAL, 4 },
+	{ "ccode", MP_COL_INT, 0 },        { "stateabb", MP_COL_TEXT, 0 },    { "year", MP_COL_INT, 0 },
+	{ "milex", MP_COL_REAL, 0 },       { "milper", MP_COL_REAL, 0 },      { "irst", MP_COL_REAL, 0 },
+	{ "pec", MP_COL_REAL, 0 },         { "tpop", MP_COL_REAL, 0 },        { "upop", MP_COL_REAL, 0 },
+	{ "cinc", MP_COL_REAL, 8 },        { "cowmaj", MP_COL_INT, 0 },       { "gdp", MP_COL_REAL, 1 },
+	{ "pwt_rgdpe", MP_COL_REAL, 1 },   { "sipri_milex", MP_COL_REAL, 1 }, { "sipri_milex_gdp", MP_COL_REAL, 4 },
 	{ "ideal_point", MP_COL_REAL, 4 }, { "pole", MP_COL_TEXT, 0 },
 };
 

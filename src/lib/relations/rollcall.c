@@ -97,8 +97,8 @@ int mp_rel_rollcall_dyad(const mp_world_votes *v, const int *a, size_t na, const
 		positions(v, rb, kb, issue, y);
 		mp_rel_vote_agree(x, y, m, out);
 		if (na == 1 && nb == 1 && !issue && out->n > 1)
-			out->kappa = kappa(v->vote + (size_t)ra[0] * v->ncalls, v->vote + (size_t)rb[0] * v->ncalls, v->ncalls,
-					   x + 2 * (v->ncalls + 1), x + 3 * (v->ncalls + 1));
+			out->kappa = kappa(v->vote + (size_t)ra[0] * v->ncalls, v->vote + (size_t)rb[0] * v->ncalls,
+					   v->ncalls, x + 2 * (v->ncalls + 1), x + 3 * (v->ncalls + 1));
 	}
 	free(ra);
 	free(x);

@@ -10,8 +10,7 @@
  *   S = 1 - 2 * [ sum_k w_k d(x_k, y_k) ] / sum_k w_k,
  *   d = |x - y| / delta (absolute) or (x - y)^2 / delta^2 (squared).
  * delta is the largest possible distance on one dimension (3 for valued alliances). */
-double mp_rel_s(const double *x, const double *y, const double *w, size_t n, double delta,
-		int squared)
+double mp_rel_s(const double *x, const double *y, const double *w, size_t n, double delta, int squared)
 {
 	double num = 0.0, den = 0.0;
 	if (!(delta > 0))
@@ -62,8 +61,7 @@ double mp_rel_taub(const double *x, const double *y, size_t n)
 
 /* Fills the nlev x nlev contingency table of integer levels; returns the number of
  * complete cases, or -1 when a value is not a level. */
-static double table_levels(const double *x, const double *y, size_t n, int nlev,
-			   double t[MAX_LEVELS][MAX_LEVELS])
+static double table_levels(const double *x, const double *y, size_t n, int nlev, double t[MAX_LEVELS][MAX_LEVELS])
 {
 	double m = 0;
 	for (int a = 0; a < nlev; a++)

@@ -23,13 +23,12 @@ struct mp_rel_year {
 	signed char *atop, *cow; /* n*n; NULL when the source does not cover the year */
 	double *trade;           /* n*n; NULL when trade_dyadic does not cover the year */
 	double theta_min, theta_max;
-	int index[MAX_CCODE];    /* ccode -> member index, -1 */
+	int index[MAX_CCODE]; /* ccode -> member index, -1 */
 };
 
-static const char *const families[MP_REL_NSOURCES] = {
-	"nmc", "states", "majors", "atop_dyad", "alliance_dyad", "unga", "maddison",
-	"trade_dyadic", "trade_national"
-};
+static const char *const families[MP_REL_NSOURCES] = { "nmc",       "states",        "majors",
+						       "atop_dyad", "alliance_dyad", "unga",
+						       "maddison",  "trade_dyadic",  "trade_national" };
 
 int mp_rel_coverage_get(mp_ctx *ctx, mp_store *s, mp_rel_coverage *cov)
 {
@@ -71,8 +70,7 @@ int mp_rel_years(const mp_rel_coverage *cov, int *first, int *last)
 	return any ? MP_OK : MP_ENOTFOUND;
 }
 
-int mp_rel_check_years(mp_ctx *ctx, const mp_rel_coverage *cov, int from, int to, char *note,
-		       size_t notesz)
+int mp_rel_check_years(mp_ctx *ctx, const mp_rel_coverage *cov, int from, int to, char *note, size_t notesz)
 {
 	char list[512] = "";
 	size_t len = 0, nlen = 0;
@@ -86,20 +84,19 @@ int mp_rel_check_years(mp_ctx *ctx, const mp_rel_coverage *cov, int from, int to
 		if (!c->present || i == MP_REL_STATES || i == MP_REL_MAJORS)
 			continue;
 		if (len + 64 < sizeof list)
-			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s %d-%d", len ? ", " : "",
-						c->family, c->first, c->last);
+			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s %d-%d", len ? ", " : "", c->family,
+						c->first, c->last);
 		if (c->first <= to && c->last >= from)
 			any = 1;
 		if (note && (c->first > from || c->last < to) && nlen + 64 < notesz)
-			nlen += (size_t)snprintf(note + nlen, notesz - nlen, "%s%s covers only %d-%d",
-						 nlen ? "; " : "", c->family, c->first, c->last);
+			nlen += (size_t)snprintf(note + nlen, notesz - nlen, "%s%s covers only %d-%d", nlen ? "; " : "",
+						 c->family, c->first, c->last);
 	}
 	if (!any)
-		return mp_error_set(ctx, MP_ERANGE, "years %d-%d: no imported dataset covers them (%s)", from,
-				    to, len ? list : "nothing imported");
+		return mp_error_set(ctx, MP_ERANGE, "years %d-%d: no imported dataset covers them (%s)", from, to,
+				    len ? list : "nothing imported");
 	if (from < cov[MP_REL_STATES].first)
-		return mp_error_set(ctx, MP_ERANGE,
-				    "year %d: before COW state system membership (states %d-%d)", from,
+		return mp_error_set(ctx, MP_ERANGE, "year %d: before COW state system membership (states %d-%d)", from,
 				    cov[MP_REL_STATES].first, cov[MP_REL_STATES].last);
 	return MP_OK;
 }
@@ -269,14 +266,13 @@ static double *nan_array(size_t n)
 	return a;
 }
 
-int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year,
-		     mp_rel_year **out)
+int mp_rel_year_load(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year, mp_rel_year **out)
 {
 	return mp_rel_year_load_parts(ctx, s, cov, year, MP_REL_LOAD_ALL, out);
 }
 
-int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year,
-			   unsigned parts, mp_rel_year **out)
+int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, int year, unsigned parts,
+			   mp_rel_year **out)
 {
 	int rc = MP_OK;
 	*out = NULL;
@@ -311,14 +307,17 @@ int mp_rel_year_load_parts(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
 	if (cov[MP_REL_MAJORS].present &&
 	    (rc = mp_store__rel_majors(ctx, s, year, cov[MP_REL_MAJORS].last, set_major, &c)))
 		goto done;
-	if ((parts & MP_REL_LOAD_CINC) && covers(&cov[MP_REL_NMC], year) && (rc = mp_store__rel_cinc(ctx, s, year, set_cinc, &c)))
+	if ((parts & MP_REL_LOAD_CINC) && covers(&cov[MP_REL_NMC], year) &&
+	    (rc = mp_store__rel_cinc(ctx, s, year, set_cinc, &c)))
 		goto done;
-	if ((parts & MP_REL_LOAD_IDEAL) && covers(&cov[MP_REL_UNGA], year) && (rc = mp_store__rel_ideal(ctx, s, year, set_theta, &c)))
+	if ((parts & MP_REL_LOAD_IDEAL) && covers(&cov[MP_REL_UNGA], year) &&
+	    (rc = mp_store__rel_ideal(ctx, s, year, set_theta, &c)))
 		goto done;
 	if ((parts & MP_REL_LOAD_TRADE_TOTALS) && covers(&cov[MP_REL_TRADE_NATIONAL], year) &&
 	    (rc = mp_store__rel_trade_totals(ctx, s, year, set_ttot, &c)))
 		goto done;
-	if ((parts & MP_REL_LOAD_GDP) && covers(&cov[MP_REL_MADDISON], year) && (rc = mp_store__rel_gdp(ctx, s, year, set_gdp, &c))) {
+	if ((parts & MP_REL_LOAD_GDP) && covers(&cov[MP_REL_MADDISON], year) &&
+	    (rc = mp_store__rel_gdp(ctx, s, year, set_gdp, &c))) {
 		/* without Maddison there is no GDP: leave the cells empty */
 		if (rc != MP_ENOTFOUND)
 			goto done;
@@ -347,8 +346,8 @@ done:
 	return MP_OK;
 }
 
-int mp_rel_year_load_trade_pair(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov,
-				mp_rel_year *y, int ccode_a, int ccode_b)
+int mp_rel_year_load_trade_pair(mp_ctx *ctx, mp_store *s, const mp_rel_coverage *cov, mp_rel_year *y, int ccode_a,
+				int ccode_b)
 {
 	if (!covers(&cov[MP_REL_TRADE_DYADIC], y->year))
 		return MP_OK;
@@ -361,15 +360,42 @@ int mp_rel_year_load_trade_pair(mp_ctx *ctx, mp_store *s, const mp_rel_coverage 
 	return mp_store__rel_trade_pair(ctx, s, y->year, ccode_a, ccode_b, set_trade, &c);
 }
 
-int mp_rel_year_year(const mp_rel_year *y) { return y->year; }
-size_t mp_rel_year_n(const mp_rel_year *y) { return y->n; }
-int mp_rel_year_ccode(const mp_rel_year *y, size_t i) { return y->ccode[i]; }
-const char *mp_rel_year_abb(const mp_rel_year *y, size_t i) { return y->abb[i]; }
-int mp_rel_year_major(const mp_rel_year *y, size_t i) { return y->major[i]; }
-double mp_rel_year_cinc(const mp_rel_year *y, size_t i) { return y->cinc[i]; }
-double mp_rel_year_ideal(const mp_rel_year *y, size_t i) { return y->theta[i]; }
-int mp_rel_year_find(const mp_rel_year *y, int ccode) { return idx(y, ccode); }
-size_t mp_rel_year_work_size(const mp_rel_year *y) { return 3 * (y->n ? y->n : 1); }
+int mp_rel_year_year(const mp_rel_year *y)
+{
+	return y->year;
+}
+size_t mp_rel_year_n(const mp_rel_year *y)
+{
+	return y->n;
+}
+int mp_rel_year_ccode(const mp_rel_year *y, size_t i)
+{
+	return y->ccode[i];
+}
+const char *mp_rel_year_abb(const mp_rel_year *y, size_t i)
+{
+	return y->abb[i];
+}
+int mp_rel_year_major(const mp_rel_year *y, size_t i)
+{
+	return y->major[i];
+}
+double mp_rel_year_cinc(const mp_rel_year *y, size_t i)
+{
+	return y->cinc[i];
+}
+double mp_rel_year_ideal(const mp_rel_year *y, size_t i)
+{
+	return y->theta[i];
+}
+int mp_rel_year_find(const mp_rel_year *y, int ccode)
+{
+	return idx(y, ccode);
+}
+size_t mp_rel_year_work_size(const mp_rel_year *y)
+{
+	return 3 * (y->n ? y->n : 1);
+}
 
 int mp_rel_year_atop(const mp_rel_year *y, size_t i, size_t j)
 {
@@ -416,8 +442,8 @@ static void portfolio(const signed char *m, size_t n, const int *g, size_t ng, d
 	}
 }
 
-int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t na,
-			const int *b, size_t nb, double *work, mp_rel_dyad *out)
+int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t na, const int *b, size_t nb,
+			double *work, mp_rel_dyad *out)
 {
 	size_t n = y->n;
 	if (!na || !nb)
@@ -485,9 +511,8 @@ int mp_rel_dyad_compute(mp_ctx *ctx, const mp_rel_year *y, const int *a, size_t 
 	double ga = group_sum(y->gdp, a, na), gb = group_sum(y->gdp, b, nb);
 	out->dep_ab = (ga > 0) ? out->trade / ga : MP_NA;
 	out->dep_ba = (gb > 0) ? out->trade / gb : MP_NA;
-	mp_rel_barbieri(out->trade, group_sum(y->ttot, a, na), group_sum(y->ttot, b, nb),
-			&out->barbieri);
-	mp_rel_junior(out->cap_a, out->cap_b, out->barbieri.share_a, out->barbieri.share_b,
-		      out->atop_tie, out->ideal_closeness, &out->junior);
+	mp_rel_barbieri(out->trade, group_sum(y->ttot, a, na), group_sum(y->ttot, b, nb), &out->barbieri);
+	mp_rel_junior(out->cap_a, out->cap_b, out->barbieri.share_a, out->barbieri.share_b, out->atop_tie,
+		      out->ideal_closeness, &out->junior);
 	return MP_OK;
 }

@@ -16,7 +16,8 @@ static void head(rep *r)
 	const char *title = r->o->title && *r->o->title ? r->o->title : "multipolar report";
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	      "<meta name=\"generator\" content=\"multipolar ", f);
+	      "<meta name=\"generator\" content=\"multipolar ",
+	      f);
 	mp_html_escape(f, mp_version());
 	fputs("\">\n<link rel=\"icon\" href=\"data:,\">\n<title>", f);
 	mp_html_escape(f, title);
@@ -25,7 +26,8 @@ static void head(rep *r)
 	fputs("</style>\n</head>\n<body>\n<header>\n<h1>", f);
 	mp_html_escape(f, title);
 	fputs("</h1>\n<p class=\"meta\">Capabilities, polarity, forecasts and relations of the "
-	      "great powers, written by multipolar ", f);
+	      "great powers, written by multipolar ",
+	      f);
 	mp_html_escape(f, mp_version());
 	fputs(". Every chart has its numbers in a data table under it.</p>\n"
 	      "<nav aria-label=\"sections\"><ul>"
@@ -36,7 +38,8 @@ static void head(rep *r)
 	      "<li><a href=\"#negotiation\">Negotiation</a></li>"
 	      "<li><a href=\"#provenance\">How this was made</a></li>"
 	      "<li><a href=\"#sources\">Data and sources</a></li>"
-	      "</ul></nav>\n</header>\n<main>\n", f);
+	      "</ul></nav>\n</header>\n<main>\n",
+	      f);
 }
 
 /* The provenance of every imported dataset (name, version, file, SHA-256, citation). */
@@ -76,7 +79,8 @@ static int sources(rep *r)
 	fputs("<p class=\"note\">Charts: one colour per entity (pole, state, scenario, actor) in every chart, "
 	      "from the palettes of Okabe &amp; Ito (2008) and Tol (2021), safe for colour-blind readers (the "
 	      "mapping: docs/report.md, \"Colours\"); axis ticks by Heckbert's (1990) nice numbers. Under each chart, "
-	      "its drawing downloads as an SVG file and its table as CSV.</p>\n", f);
+	      "its drawing downloads as an SVG file and its table as CSV.</p>\n",
+	      f);
 	rep__section_close(r);
 	free(ds);
 	return MP_OK;
@@ -136,7 +140,8 @@ int mp_report_write(mp_ctx *ctx, mp_store *s, const mp_report_opts *o, FILE *f)
 	const char *base = path ? strrchr(path, '/') : NULL;
 	mp_html_escape(f, base ? base + 1 : path);
 	fputs(". Methods and sources: docs/report.md and docs/models.md of multipolar.</p></footer>\n"
-	      "</body>\n</html>\n", f);
+	      "</body>\n</html>\n",
+	      f);
 	r.done = r.total - 1;
 	rep__tick(&r);
 	if (ferror(f))

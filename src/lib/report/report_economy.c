@@ -14,15 +14,17 @@
 
 typedef struct econ_panel {
 	const char *var;
-	int poles;        /* 1: the poles; 0: the states with the largest gdp_ppp at the horizon */
+	int poles; /* 1: the poles; 0: the states with the largest gdp_ppp at the horizon */
 	const char *title, *unit;
 	int percent;
 } econ_panel;
 
 static const econ_panel panels[] = {
 	{ "gdp_share", 1, "GDP shares of the poles at PPP", "share of world GDP at purchasing power parity", 1 },
-	{ "gdp_mer_share", 1, "GDP shares of the poles at market exchange rates", "share of world GDP at market exchange rates", 1 },
-	{ "burden", 0, "Military burden of the largest economies", "military spending / GDP at market exchange rates", 1 },
+	{ "gdp_mer_share", 1, "GDP shares of the poles at market exchange rates",
+	  "share of world GDP at market exchange rates", 1 },
+	{ "burden", 0, "Military burden of the largest economies", "military spending / GDP at market exchange rates",
+	  1 },
 	{ "milex", 1, "Military spending of the poles", "thousands of US$ at the start year's prices", 0 },
 };
 #define NPANELS (sizeof panels / sizeof panels[0])
@@ -149,8 +151,10 @@ static int scenario(rep *r, const mp_store_report_run *run, const mp_store_repor
 			char id[48], ttl[200], src[160];
 			snprintf(id, sizeof id, "econ-%zu-%zu", idx, k);
 			snprintf(ttl, sizeof ttl, "%s \xE2\x80\x94 %s", pn->title, run->scenario);
-			snprintf(src, sizeof src, "multipolar simulation ensemble, run %lld (table sim_summary); "
-				 "model: docs/economy.md", (long long)run->run_id);
+			snprintf(src, sizeof src,
+				 "multipolar simulation ensemble, run %lld (table sim_summary); "
+				 "model: docs/economy.md",
+				 (long long)run->run_id);
 			mp_chart_opts o = MP_CHART_OPTS_INIT;
 			o.id = id;
 			o.title = ttl;

@@ -10,8 +10,8 @@
 #include "../store/q_report.h"
 #include "report_internal.h"
 
-#define MAX_UNITS 8     /* bands per chart: more would not be readable (8 colours) */
-#define OBS_YEARS 40    /* observed history drawn before a forecast */
+#define MAX_UNITS 8  /* bands per chart: more would not be readable (8 colours) */
+#define OBS_YEARS 40 /* observed history drawn before a forecast */
 
 typedef enum { U_POLES, U_STATES, U_SYSTEM } unit_kind;
 
@@ -24,8 +24,10 @@ static const struct panel {
 } panels[] = {
 	{ "cinc_share", U_POLES, MAX_UNITS, "CINC shares of the poles", "share of world capabilities", 1 },
 	{ "cinc_share", U_STATES, 6, "CINC shares of the leading states", "share of world capabilities", 1 },
-	{ "n_eff", U_SYSTEM, 1, "Effective number of poles", "1 / sum of squared pole shares (Laakso & Taagepera 1979)", 0 },
-	{ "con", U_SYSTEM, 1, "Concentration of the poles (CON)", "0 = equal, 1 = one pole holds all (Ray & Singer 1973)", 0 },
+	{ "n_eff", U_SYSTEM, 1, "Effective number of poles", "1 / sum of squared pole shares (Laakso & Taagepera 1979)",
+	  0 },
+	{ "con", U_SYSTEM, 1, "Concentration of the poles (CON)",
+	  "0 = equal, 1 = one pole holds all (Ray & Singer 1973)", 0 },
 };
 #define NPANELS (sizeof panels / sizeof panels[0])
 
@@ -86,8 +88,7 @@ static void fan_free(fan_data *d)
 /* Band series for the units of kind `k` among rows[a..z) (one variable, sorted by unit then
  * year): at most `max`, those with the largest median in their last year; poles in the
  * membership file's order, other units by name. */
-static int fan_build(rep *r, const mp_store_report_sim_row *rows, size_t a, size_t z, unit_kind k, int max,
-		     fan_data *d)
+static int fan_build(rep *r, const mp_store_report_sim_row *rows, size_t a, size_t z, unit_kind k, int max, fan_data *d)
 {
 	memset(d, 0, sizeof *d);
 	size_t nu = 0;
@@ -136,8 +137,8 @@ static int fan_build(rep *r, const mp_store_report_sim_row *rows, size_t a, size
 		u = order[oi];
 		size_t n = start[u + 1] - start[u];
 		snprintf(d->names[d->nb], sizeof d->names[0], "%s", rows[start[u]].unit);
-		d->b[d->nb] = (mp_band_series){ d->names[d->nb], n, p, p + n, p + 2 * n, p + 3 * n, p + 4 * n,
-						p + 5 * n, MP_CHART_BY_NAME };
+		d->b[d->nb] = (mp_band_series){ d->names[d->nb], n,         p,         p + n,           p + 2 * n,
+						p + 3 * n,       p + 4 * n, p + 5 * n, MP_CHART_BY_NAME };
 		for (size_t i = 0; i < n; i++) {
 			const mp_store_report_sim_row *row = &rows[start[u] + i];
 			p[i] = row->year;
@@ -179,8 +180,8 @@ static double observed(const rep *r, const struct panel *pn, const char *unit, s
 
 /* One fan chart: the bands of d, and (when `pn` is given and history is loaded) the
  * observed values of the same units over the last OBS_YEARS years, dashed. */
-static int fan_chart(rep *r, const char *id, const char *title, const char *unit, int percent,
-		     const fan_data *d, const struct panel *pn)
+static int fan_chart(rep *r, const char *id, const char *title, const char *unit, int percent, const fan_data *d,
+		     const struct panel *pn)
 {
 	mp_chart_opts o = MP_CHART_OPTS_INIT;
 	o.id = id;
@@ -205,13 +206,14 @@ static int fan_chart(rep *r, const char *id, const char *title, const char *unit
 		if (!any)
 			continue;
 		snprintf(names[nl], sizeof names[0], "%s (observed)", d->b[k].name);
-		lines[nl] = (mp_series){ names[nl], len, r->year + t0, obs + nl * len, MP_CHART_DASHED,
-					 MP_CHART_BY_NAME };
+		lines[nl] = (mp_series){
+			names[nl], len, r->year + t0, obs + nl * len, MP_CHART_DASHED, MP_CHART_BY_NAME
+		};
 		nl++;
 	}
 	char src[200];
-	snprintf(src, sizeof src, "multipolar simulation ensemble (table sim_summary)%s%s",
-		 nl ? "; observed: " : "", nl ? r->nmc_source : "");
+	snprintf(src, sizeof src, "multipolar simulation ensemble (table sim_summary)%s%s", nl ? "; observed: " : "",
+		 nl ? r->nmc_source : "");
 	o.source = src;
 	int rc = mp_chart_fan(r->ctx, r->f, &o, d->b, d->nb, nl ? lines : NULL, nl);
 	free(obs);
@@ -278,7 +280,8 @@ static int scenario_panel(rep *r, const scen *sc, size_t idx)
 	}
 	if (!shown) {
 		fputs("<p class=\"nodata\">This run stored none of the quantities the report draws (cinc_share of "
-		      "poles or states, n_eff, con of the system). Stored variables:", f);
+		      "poles or states, n_eff, con of the system). Stored variables:",
+		      f);
 		for (size_t i = 0; i < sc->n; i++)
 			if (i == 0 || strcmp(sc->rows[i].variable, sc->rows[i - 1].variable)) {
 				fputc(' ', f);
@@ -292,7 +295,7 @@ static int scenario_panel(rep *r, const scen *sc, size_t idx)
 /* Element id and title of a comparison chart: with several start years, each start
  * year's comparison has its own ("cmp-neff-2016", "... , start 2016"). */
 typedef struct cmp_label {
-	int start;     /* 0: one start year for all */
+	int start; /* 0: one start year for all */
 	char id[48];
 	char title[200];
 } cmp_label;
@@ -378,7 +381,8 @@ static int compare_poles(rep *r, const scen *sc, size_t nsc, cmp_label *lab)
 	for (size_t j = 0; j < nsc; j++) {
 		int ly = 0;
 		for (size_t p = 0; p < np; p++) {
-			const mp_store_report_sim_row *row = last_row(&sc[j], "cinc_share", mp_poles_name(r->poles, (int)p));
+			const mp_store_report_sim_row *row = last_row(&sc[j], "cinc_share",
+								      mp_poles_name(r->poles, (int)p));
 			if (row && row->year > ly)
 				ly = row->year;
 		}
@@ -499,10 +503,11 @@ int rep__forecast(rep *r)
 		while (k < nruns && strcmp(runs[k].scenario, r->o->scenarios[i]))
 			k++;
 		if (k == nruns) {
-			rc = mp_error_set(r->ctx, MP_ENOTFOUND,
-					  "report: scenario '%s' has no stored simulation results (run 'multipolar simulate' "
-					  "first; %zu scenario%s stored)",
-					  r->o->scenarios[i], nruns, nruns == 1 ? "" : "s");
+			rc = mp_error_set(
+				r->ctx, MP_ENOTFOUND,
+				"report: scenario '%s' has no stored simulation results (run 'multipolar simulate' "
+				"first; %zu scenario%s stored)",
+				r->o->scenarios[i], nruns, nruns == 1 ? "" : "s");
 			goto done;
 		}
 	}
@@ -517,7 +522,8 @@ int rep__forecast(rep *r)
 			continue;
 		scen *c = &sc[nsc++];
 		c->run = &runs[i];
-		if ((rc = mp_store__report_sim_rows(r->ctx, r->s, runs[i].run_id, runs[i].scenario, &c->rows, &c->n)) != MP_OK)
+		if ((rc = mp_store__report_sim_rows(r->ctx, r->s, runs[i].run_id, runs[i].scenario, &c->rows, &c->n)) !=
+		    MP_OK)
 			goto close;
 	}
 	r->total += (double)nsc;
@@ -582,7 +588,8 @@ int rep__forecast(rep *r)
 		fprintf(r->f, "<p>All %zu scenarios start from the world of %d.</p>\n", nsc, starts[0]);
 	else {
 		fputs("<p class=\"note\">The stored scenarios start from different years, so each is compared only with "
-		      "those of its start year:", r->f);
+		      "those of its start year:",
+		      r->f);
 		for (size_t k = 0; k < nstarts; k++) {
 			fprintf(r->f, "%s %d:", k ? ";" : "", starts[k]);
 			const char *sep = " ";

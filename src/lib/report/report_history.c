@@ -33,14 +33,13 @@ static double *nans(size_t n)
 
 /* One year: capabilities of every member (COW mode for the state series, renormalised
  * shares for poles and concentration, docs/references.md A1-A3). */
-static int load_year(rep *r, size_t t, const mp_polarity_opts *popts, double *pcap, double *psum,
-		     size_t *pn)
+static int load_year(rep *r, size_t t, const mp_polarity_opts *popts, double *pcap, double *psum, size_t *pn)
 {
 	mp_world *w = NULL;
 	double *cinc = NULL, *ren = NULL;
 	int y = (int)r->year[t];
-	int rc = mp_world_from_store_ex(r->ctx, r->s, y, r->o->nmc_version, r->poles,
-					 MP_WORLD_NAMES | MP_WORLD_IDEAL, &w);
+	int rc = mp_world_from_store_ex(r->ctx, r->s, y, r->o->nmc_version, r->poles, MP_WORLD_NAMES | MP_WORLD_IDEAL,
+					&w);
 	if (rc != MP_OK)
 		return rc;
 	size_t np = (size_t)r->npoles;
@@ -154,9 +153,9 @@ int rep__history_load(rep *r)
 	double *pcap = malloc((np + 1) * sizeof *pcap);
 	double *psum = malloc((np + 1) * sizeof *psum);
 	size_t *pn = malloc((np + 1) * sizeof *pn);
-	if (!r->year || !r->state_cinc || !r->state_ideal || !r->abb || !r->name || !r->pole_share ||
-	    !r->pole_ideal || !r->con_states || !r->neff_states || !r->con_poles || !r->neff_poles ||
-	    !r->pole_cls || !pcap || !psum || !pn) {
+	if (!r->year || !r->state_cinc || !r->state_ideal || !r->abb || !r->name || !r->pole_share || !r->pole_ideal ||
+	    !r->con_states || !r->neff_states || !r->con_poles || !r->neff_poles || !r->pole_cls || !pcap || !psum ||
+	    !pn) {
 		rc = mp_error_set(r->ctx, MP_ENOMEM, "report: out of memory");
 		goto done;
 	}

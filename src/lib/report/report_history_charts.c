@@ -72,7 +72,8 @@ static void summary(rep *r, const int *lead, size_t nlead)
 	if (isfinite(r->neff_poles[t])) {
 		fprintf(f, "The effective number of poles (Laakso &amp; Taagepera 1979) was %.2f", r->neff_poles[t]);
 		if (r->pole_cls[t])
-			fprintf(f, ", which Thompson's (1986) share rule classes as <strong>%s</strong>", r->pole_cls[t]);
+			fprintf(f, ", which Thompson's (1986) share rule classes as <strong>%s</strong>",
+				r->pole_cls[t]);
 		fputs("; ", f);
 	}
 	if (isfinite(r->con_states[t]))
@@ -85,7 +86,7 @@ static int chart_states(rep *r, const int *lead, size_t nlead)
 	int rc = MP_OK;
 	double *ys = malloc((nlead ? nlead : 1) * r->ny * sizeof *ys);
 	mp_series *s = calloc(nlead ? nlead : 1, sizeof *s);
-	char (*names)[96] = calloc(nlead ? nlead : 1, sizeof *names);
+	char(*names)[96] = calloc(nlead ? nlead : 1, sizeof *names);
 	if (!ys || !s || !names) {
 		rc = mp_error_set(r->ctx, MP_ENOMEM, "report: out of memory");
 		goto done;
@@ -127,8 +128,12 @@ static int chart_poles(rep *r)
 	for (size_t p = 0; p <= np; p++) {
 		for (size_t t = 0; t < ny; t++)
 			ys[p * ny + t] = r->pole_share[t * (np + 1) + p];
-		s[p] = (mp_series){ p < np ? mp_poles_name(r->poles, (int)p) : "no pole", ny, r->year,
-				    ys + p * ny, MP_CHART_SOLID, MP_CHART_BY_NAME };
+		s[p] = (mp_series){ p < np ? mp_poles_name(r->poles, (int)p) : "no pole",
+				    ny,
+				    r->year,
+				    ys + p * ny,
+				    MP_CHART_SOLID,
+				    MP_CHART_BY_NAME };
 	}
 	char src[200];
 	snprintf(src, sizeof src, "%s; pole memberships: %s", r->nmc_source,

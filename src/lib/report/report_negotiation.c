@@ -65,7 +65,8 @@ static int chart_dim(rep *r, const mp_store_bargain_run *run, const char *dim, c
 		if (!strcmp(fc[i].dim, dim) && fc[i].round >= 0 && (size_t)fc[i].round < nrounds)
 			y[na * nrounds + (size_t)fc[i].round] = fc[i].median;
 	s[na] = (mp_series){ "forecast (weighted median)", nrounds, x, y + na * nrounds, MP_CHART_DASHED, 7 };
-	char id[64], title[2 * MP_STORE_BARGAIN_NAME + 64], src[MP_STORE_BARGAIN_NAME + 160], label[MP_STORE_BARGAIN_NAME + 16];
+	char id[64], title[2 * MP_STORE_BARGAIN_NAME + 64], src[MP_STORE_BARGAIN_NAME + 160],
+		label[MP_STORE_BARGAIN_NAME + 16];
 	snprintf(id, sizeof id, "neg-%lld-%.32s", (long long)run->run_id, dim);
 	snprintf(title, sizeof title, "Positions per round: %s, %s", run->name, dim_label(dim, label, sizeof label));
 	snprintf(src, sizeof src, "multipolar negotiate --store (%s model, negotiation %lld, %s)",
@@ -121,8 +122,9 @@ static void quantile_table(rep *r, const mp_store_bargain_q *q, size_t nq)
 {
 	FILE *f = r->f;
 	char label[MP_STORE_BARGAIN_NAME + 16];
-	fprintf(f, "<p>Sensitivity: %d replicates with perturbed capabilities, positions and saliences "
-		   "(docs/bargaining.md, \"Sensitivity\"); quantiles of the final forecast:</p>\n",
+	fprintf(f,
+		"<p>Sensitivity: %d replicates with perturbed capabilities, positions and saliences "
+		"(docs/bargaining.md, \"Sensitivity\"); quantiles of the final forecast:</p>\n",
 		q[0].replicates);
 	fputs("<div class=\"tw\"><table class=\"negotiation-quantiles\"><thead><tr><th>dimension</th><th>statistic</th>"
 	      "<th>5%</th><th>25%</th><th>50%</th><th>75%</th><th>95%</th></tr></thead><tbody>\n",
@@ -228,12 +230,14 @@ int rep__negotiation(rep *r)
 		return rc;
 	rep__section_open(r, "negotiation", "Negotiation");
 	if (n == 0)
-		rep__nodata(r, "No negotiation result is stored in this database: run 'multipolar negotiate FILE --store' "
-			       "to show one here.");
+		rep__nodata(r,
+			    "No negotiation result is stored in this database: run 'multipolar negotiate FILE --store' "
+			    "to show one here.");
 	else
-		fprintf(r->f, "<p>The %zu newest negotiations stored with 'multipolar negotiate --store': every actor's "
-			       "position per round, and the forecast: the weighted median of the positions (the median "
-			       "voter), weights capability times salience.</p>\n",
+		fprintf(r->f,
+			"<p>The %zu newest negotiations stored with 'multipolar negotiate --store': every actor's "
+			"position per round, and the forecast: the weighted median of the positions (the median "
+			"voter), weights capability times salience.</p>\n",
 			n);
 	for (size_t i = 0; i < n && rc == MP_OK; i++)
 		rc = one_run(r, &runs[i]);

@@ -121,8 +121,10 @@ static int pyramid(rep *r, const mp_store_report_sim_row *rows, size_t n, int po
 	snprintf(s2, sizeof s2, "men %d (median)", y1);
 	snprintf(s3, sizeof s3, "women %d (median)", y1);
 	mp_series s[4] = {
-		{ s0, MP_DEMOG_GROUPS, NULL, v[0], MP_CHART_SOLID, 1 }, { s1, MP_DEMOG_GROUPS, NULL, v[1], MP_CHART_SOLID, 2 },
-		{ s2, MP_DEMOG_GROUPS, NULL, v[2], MP_CHART_SOLID, 3 }, { s3, MP_DEMOG_GROUPS, NULL, v[3], MP_CHART_SOLID, 4 },
+		{ s0, MP_DEMOG_GROUPS, NULL, v[0], MP_CHART_SOLID, 1 },
+		{ s1, MP_DEMOG_GROUPS, NULL, v[1], MP_CHART_SOLID, 2 },
+		{ s2, MP_DEMOG_GROUPS, NULL, v[2], MP_CHART_SOLID, 3 },
+		{ s3, MP_DEMOG_GROUPS, NULL, v[3], MP_CHART_SOLID, 4 },
 	};
 	snprintf(title, sizeof title, "Population pyramid of %s, %d and %d, %s", name, y0, y1, scen);
 	snprintf(id, sizeof id, "pyramid-%s-%s", name, scen);

@@ -28,7 +28,8 @@ static void world_sources(rep *r)
 {
 	char *path = NULL, *text = NULL;
 	size_t len = 0;
-	if (mp_data_path(NULL, "world/SOURCES.md", &path) != MP_OK || mp_file__read(NULL, path, MP_FILE_MAX, &text, &len)) {
+	if (mp_data_path(NULL, "world/SOURCES.md", &path) != MP_OK ||
+	    mp_file__read(NULL, path, MP_FILE_MAX, &text, &len)) {
 		free(path);
 		return;
 	}
@@ -133,15 +134,17 @@ int rep__provenance(rep *r)
 		mp_run_record_free(&p);
 		any = 1;
 	}
-	static const struct { const char *kind, *label; } others[] = {
-		{ "eval", "Evaluation" }, { "calib", "Calibration" }, { "bargain", "Negotiation" } };
+	static const struct {
+		const char *kind, *label;
+	} others[] = { { "eval", "Evaluation" }, { "calib", "Calibration" }, { "bargain", "Negotiation" } };
 	for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) {
 		int64_t *ids = NULL;
 		size_t n = 0;
 		if (mp_store_provenance_list(NULL, r->s, others[k].kind, 1, &ids, &n) == MP_OK && n) {
 			mp_run_record p;
 			if (mp_store_provenance_get(NULL, r->s, others[k].kind, ids[0], &p) == MP_OK) {
-				snprintf(what, sizeof what, "%s (the newest stored, run %lld)", others[k].label, (long long)ids[0]);
+				snprintf(what, sizeof what, "%s (the newest stored, run %lld)", others[k].label,
+					 (long long)ids[0]);
 				one(r, what, &p, &default_world);
 				mp_run_record_free(&p);
 				any = 1;

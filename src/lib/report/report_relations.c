@@ -23,7 +23,7 @@ static int dyad_charts(rep *r, const mp_report_dyad *dy, size_t nd)
 	int rc = MP_OK;
 	double *ratio = malloc(nd * ny * sizeof *ratio), *dist = malloc(nd * ny * sizeof *dist);
 	mp_series *s1 = calloc(nd, sizeof *s1), *s2 = calloc(nd, sizeof *s2);
-	char (*names)[64] = calloc(nd, sizeof *names);
+	char(*names)[64] = calloc(nd, sizeof *names);
 	if (!ratio || !dist || !s1 || !s2 || !names) {
 		rc = mp_error_set(r->ctx, MP_ENOMEM, "report: out of memory");
 		goto done;
@@ -31,7 +31,8 @@ static int dyad_charts(rep *r, const mp_report_dyad *dy, size_t nd)
 	for (size_t k = 0; k < nd; k++) {
 		int a = dy[k].a, b = dy[k].b;
 		if (a <= 0 || a >= REP_MAX_CCODE || b <= 0 || b >= REP_MAX_CCODE || a == b) {
-			rc = mp_error_set(r->ctx, MP_EINPUT, "report: dyad %d-%d: expected two different COW codes 1-999", a, b);
+			rc = mp_error_set(r->ctx, MP_EINPUT,
+					  "report: dyad %d-%d: expected two different COW codes 1-999", a, b);
 			goto done;
 		}
 		char ba[16], bb[16];

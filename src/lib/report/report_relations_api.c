@@ -48,7 +48,7 @@ int rep__rel_trade(rep *r, const mp_report_dyad *dy, size_t nd)
 	r->total += (double)ny;
 	double *x = malloc(ny * sizeof *x), *v = malloc(2 * nd * ny * sizeof *v);
 	mp_series *s = calloc(2 * nd, sizeof *s);
-	char (*names)[64] = calloc(2 * nd, sizeof *names);
+	char(*names)[64] = calloc(2 * nd, sizeof *names);
 	mp_rel_year *y = NULL;
 	double *work = NULL;
 	if (!x || !v || !s || !names) {
@@ -143,7 +143,7 @@ int rep__rel_blocs(rep *r)
 	int *bloc = NULL;
 	double *v = NULL;
 	const char **rows = NULL, **cols = NULL;
-	char (*colnames)[32] = NULL;
+	char(*colnames)[32] = NULL;
 	if ((rc = mp_rel_year_load(r->ctx, r->s, cov, year, &y)) != MP_OK)
 		return rc;
 	size_t n = mp_rel_year_n(y), np = (size_t)r->npoles;
@@ -210,7 +210,8 @@ int rep__rel_blocs(rep *r)
 	snprintf(ttl, sizeof ttl, "Voting blocs in %d: where each pole's members vote", year);
 	snprintf(note, sizeof note,
 		 "Each row sums to 1: the share of the pole's member states in each bloc. Blocs: Louvain communities "
-		 "of the 10-nearest-neighbour network of ideal points (modularity %.2f).", modularity);
+		 "of the 10-nearest-neighbour network of ideal points (modularity %.2f).",
+		 modularity);
 	mp_chart_opts o = MP_CHART_OPTS_INIT;
 	o.id = "rel-blocs";
 	o.title = ttl;

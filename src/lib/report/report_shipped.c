@@ -47,8 +47,9 @@ static int shipped_load(rep *r, shipped *sh)
 
 static void source(char *buf, size_t size, const shipped *sh)
 {
-	snprintf(buf, size, "the shipped default world of %d (data/world/world.csv: the 60 largest economies and one "
-			    "remainder row per pole; sources in data/world/SOURCES.md); %s",
+	snprintf(buf, size,
+		 "the shipped default world of %d (data/world/world.csv: the 60 largest economies and one "
+		 "remainder row per pole; sources in data/world/SOURCES.md); %s",
 		 sh->w->year, NMC_SOURCE_CITE);
 }
 
@@ -99,7 +100,7 @@ int rep__history_shipped(rep *r)
 	int nl = leaders(&sh, idx, TOP);
 	const char **labels = calloc(np + 1 > TOP ? np + 1 : TOP, sizeof *labels);
 	double *v = calloc(np + 1 > TOP ? np + 1 : TOP, sizeof *v);
-	char (*names)[96] = calloc(TOP, sizeof *names);
+	char(*names)[96] = calloc(TOP, sizeof *names);
 	double *pcap = calloc(np + 1, sizeof *pcap);
 	if (!labels || !v || !names || !pcap) {
 		rc = mp_error_set(r->ctx, MP_ENOMEM, "report: out of memory");
@@ -118,17 +119,22 @@ int rep__history_shipped(rep *r)
 	if ((rc = mp_polarity_compute(r->ctx, sh.share, sh.w->n, &popts, &st)) != MP_OK ||
 	    (rc = mp_polarity_compute(r->ctx, pcap, np, &popts, &po)) != MP_OK)
 		goto done;
-	fprintf(r->f, "<p>No COW National Material Capabilities data is imported, so there is no history yet. What "
-		      "the shipped default world of %d supports is shown instead: ", sh.w->year);
+	fprintf(r->f,
+		"<p>No COW National Material Capabilities data is imported, so there is no history yet. What "
+		"the shipped default world of %d supports is shown instead: ",
+		sh.w->year);
 	if (nl > 0) {
 		fputs("the largest CINC share is held by ", r->f);
 		mp_html_escape(r->f, sh.w->actors[idx[0]].name);
 		fprintf(r->f, " (%.1f%%); ", 100 * sh.cinc[idx[0]]);
 	}
-	fprintf(r->f, "the effective number of poles (Laakso &amp; Taagepera 1979) is %.2f, which Thompson's (1986) "
-		      "share rule classes as <strong>", po.n_eff);
+	fprintf(r->f,
+		"the effective number of poles (Laakso &amp; Taagepera 1979) is %.2f, which Thompson's (1986) "
+		"share rule classes as <strong>",
+		po.n_eff);
 	mp_html_escape(r->f, po.cls);
-	fprintf(r->f, "</strong>; concentration among all its units (CON, Ray &amp; Singer 1973) is %.3f.</p>\n", st.con);
+	fprintf(r->f, "</strong>; concentration among all its units (CON, Ray &amp; Singer 1973) is %.3f.</p>\n",
+		st.con);
 	for (int k = 0; k < nl; k++) {
 		const mp_actor *a = &sh.w->actors[idx[k]];
 		snprintf(names[k], sizeof names[k], "%s (%s)", a->name, a->stateabb);
@@ -195,15 +201,18 @@ int rep__relations_shipped(rep *r)
 		goto done;
 	}
 	/* capability ratios of the default dyads (Organski & Kugler 1980 parity band) */
-	static const struct { const char *a, *b; } dy[] = { { "CHN", "RUS" }, { "USA", "CHN" } };
+	static const struct {
+		const char *a, *b;
+	} dy[] = { { "CHN", "RUS" }, { "USA", "CHN" } };
 	fprintf(r->f, "<p>In the shipped default world of %d:", sh.w->year);
 	for (size_t k = 0; k < sizeof dy / sizeof dy[0]; k++) {
 		int ia = mp_world_find_name(sh.w, dy[k].a), ib = mp_world_find_name(sh.w, dy[k].b);
 		if (ia < 0 || ib < 0 || !(sh.cinc[ib] > 0))
 			continue;
 		double ratio = sh.cinc[ia] / sh.cinc[ib];
-		fprintf(r->f, " the CINC of %s is %.2f times that of %s (%s the 0.8&#8211;1.2 parity band of "
-			      "power-transition theory);",
+		fprintf(r->f,
+			" the CINC of %s is %.2f times that of %s (%s the 0.8&#8211;1.2 parity band of "
+			"power-transition theory);",
 			dy[k].a, ratio, dy[k].b, ratio >= 0.8 && ratio <= 1.2 ? "inside" : "outside");
 	}
 	fputs(" the camps below are from its UN ideal points.</p>\n", r->f);
@@ -231,7 +240,8 @@ int rep__relations_shipped(rep *r)
 	o.title = ttl;
 	o.y_label = "absolute difference of mean UN ideal points";
 	o.x_label = "pole";
-	o.source = "UNGA ideal points (Bailey, Strezhnev & Voeten 2017) in the shipped default world (data/world/SOURCES.md)";
+	o.source =
+		"UNGA ideal points (Bailey, Strezhnev & Voeten 2017) in the shipped default world (data/world/SOURCES.md)";
 	o.note = "Light cells: poles that vote alike; dark cells: poles far apart. A pole's point is the unweighted mean "
 		 "of its rows in the shipped world (the 60 largest economies and a remainder row per pole).";
 	o.y_digits = 3;

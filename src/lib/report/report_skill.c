@@ -36,7 +36,10 @@ static double get(const skill *k, const char *var, int h, const char *method, co
 	return MP_NA;
 }
 
-static int is_war(const char *v) { return !strcmp(v, "war") || !strcmp(v, "war_onset"); }
+static int is_war(const char *v)
+{
+	return !strcmp(v, "war") || !strcmp(v, "war_onset");
+}
 
 /* The score the skill of a method is measured on: Brier for war probabilities, CRPS for
  * distributions (persistence_spread; the war_freq baselines), MAE for point forecasts. */
@@ -121,13 +124,17 @@ static int chart_skill(skill *k, const char *var)
 	o.x_label = "baseline (score)";
 	o.source = "multipolar evaluate (table eval_score), pooled over origins and states";
 	char note[256];
-	snprintf(note, sizeof note, "Scores: %s%s", is_war(var) ? "Brier score"
-		 : !strcmp(var, "war_freq") ? "CRPS"
-		 : "MAE of the median against point baselines, CRPS against persistence_spread",
+	snprintf(note, sizeof note, "Scores: %s%s",
+		 is_war(var) ? "Brier score"
+		 : !strcmp(var, "war_freq")
+			 ? "CRPS"
+			 : "MAE of the median against point baselines, CRPS against persistence_spread",
 		 nm && !strncmp(m[0], "model_without_", 14) ? " (CRPS against an ablation, the model without a "
-		 "mechanism: positive when the mechanism adds skill)" : "");
+							      "mechanism: positive when the mechanism adds skill)"
+							    : "");
 	if (clipped)
-		snprintf(note + strlen(note), sizeof note - strlen(note), ". Bars stop at -100%%; the table of scores "
+		snprintf(note + strlen(note), sizeof note - strlen(note),
+			 ". Bars stop at -100%%; the table of scores "
 			 "below has every value.");
 	o.note = note;
 	o.y_percent = 1;
@@ -257,11 +264,12 @@ static int chart_reliability(skill *k, const mp_q_eval_bin *b, size_t nb, const 
 /* The pooled scores as a table: variable, horizon, method and every metric. */
 static void table(skill *k)
 {
-	static const char *const metrics[] = { "mae", "rmse", "crps", "coverage50", "coverage90",
-					       "brier", "log_score", "auc" };
+	static const char *const metrics[] = { "mae",        "rmse",  "crps",      "coverage50",
+					       "coverage90", "brier", "log_score", "auc" };
 	FILE *f = k->r->f;
 	fputs("<details><summary>Table of pooled scores</summary><div class=\"tw\"><table>\n<thead><tr>"
-	      "<th>variable</th><th>horizon</th><th>method</th>", f);
+	      "<th>variable</th><th>horizon</th><th>method</th>",
+	      f);
 	for (size_t j = 0; j < sizeof metrics / sizeof metrics[0]; j++)
 		fprintf(f, "<th>%s</th>", metrics[j]);
 	fputs("</tr></thead>\n<tbody>\n", f);
@@ -318,14 +326,16 @@ int rep__skill(rep *r)
 	FILE *f = r->f;
 	fputs("<p>How well the world model forecasts, started from past years with only the data known then "
 	      "(calibrated on data up to each origin), against simple baselines scored on the same cases: the "
-	      "newest evaluation stored by 'multipolar evaluate' (run ", f);
+	      "newest evaluation stored by 'multipolar evaluate' (run ",
+	      f);
 	fprintf(f, "%lld, %d ensemble members, seed %lld), pooled over origins %d&#8211;%d and over states. Truth: ",
 		(long long)run.id, run.runs, (long long)run.seed, run.pool_from, run.pool_to);
 	mp_html_escape(f, run.truth);
 	fputs(". Skill is 1 minus the ratio of the model's score to the baseline's (mean absolute error of the "
 	      "median for point baselines, CRPS for distributions, Brier score for war probabilities): positive when "
 	      "the model is better. Shares are world shares unless named _top; GDP and population are annualised "
-	      "log growth rates.</p>\n", f);
+	      "log growth rates.</p>\n",
+	      f);
 	for (size_t v = 0; v < k.nv && rc == MP_OK; v++)
 		rc = chart_skill(&k, k.vars[v]);
 	if (rc == MP_OK && k.nh)

@@ -50,8 +50,9 @@ static int bar(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const char *cons
 	int rc = MP_OK;
 	for (size_t j = 0; j < ns; j++)
 		if (s[j].n < ncat)
-			return mp_error_set(ctx, MP_EINPUT, "bar chart '%s': series '%s' has %zu values for %zu categories",
-					    o->id, s[j].name ? s[j].name : "", s[j].n, ncat);
+			return mp_error_set(ctx, MP_EINPUT,
+					    "bar chart '%s': series '%s' has %zu values for %zu categories", o->id,
+					    s[j].name ? s[j].name : "", s[j].n, ncat);
 	double v0 = 0, v1 = 0;
 	int any = 0;
 	for (size_t j = 0; j < ns; j++) {

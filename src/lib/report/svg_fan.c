@@ -12,8 +12,7 @@ static int ok(const double *lo, const double *hi, const double *x, size_t i)
 
 /* One closed polygon per run of points where x, lo and hi are all present: the upper
  * edge left to right, then the lower edge back. */
-static void band_path(FILE *f, const svg_frame *fr, size_t n, const double *x, const double *lo,
-		      const double *hi)
+static void band_path(FILE *f, const svg_frame *fr, size_t n, const double *x, const double *lo, const double *hi)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -61,8 +60,8 @@ static int fan(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const mp_band_se
 	int rc = MP_OK;
 	for (size_t j = 0; j < nb; j++)
 		if (!b[j].x || !b[j].q05 || !b[j].q25 || !b[j].q50 || !b[j].q75 || !b[j].q95)
-			return mp_error_set(ctx, MP_EINPUT, "fan chart '%s': series '%s' lacks a quantile",
-					    o->id, b[j].name ? b[j].name : "");
+			return mp_error_set(ctx, MP_EINPUT, "fan chart '%s': series '%s' lacks a quantile", o->id,
+					    b[j].name ? b[j].name : "");
 	double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
 	int anyx = 0, anyy = 0;
 	for (size_t j = 0; j < nb; j++) {
@@ -124,7 +123,8 @@ static int fan(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const mp_band_se
 	}
 	legend[nleg++] = keys[nb + nl];
 	if (folded)
-		legend[nleg++] = (svg_key){ "dashed: observed values of the series in the same colour", NULL, SVG_KEY_TEXT, 0 };
+		legend[nleg++] = (svg_key){ "dashed: observed values of the series in the same colour", NULL,
+					    SVG_KEY_TEXT, 0 };
 	rc = svg__open(g, o, &fr, legend, nleg);
 	free(legend);
 	if (rc != MP_OK) {

@@ -10,10 +10,10 @@
 
 #include "svg_internal.h"
 
-#define LEG_ROW 20.0   /* standalone SVG: height of a legend row */
-#define LEG_CHAR 7.0   /* ... width allowed per character at 12 px */
-#define TITLE_H 44.0   /* ... the title and its units above the chart */
-#define SRC_H 20.0     /* ... the source line under it */
+#define LEG_ROW 20.0 /* standalone SVG: height of a legend row */
+#define LEG_CHAR 7.0 /* ... width allowed per character at 12 px */
+#define TITLE_H 44.0 /* ... the title and its units above the chart */
+#define SRC_H 20.0   /* ... the source line under it */
 
 int svg__fig_begin(mp_ctx *ctx, svg_fig *g, FILE *out, const mp_chart_opts *o)
 {
@@ -106,8 +106,8 @@ static int legend(FILE *f, const svg_fig *g, double y0)
 		double y = y0 + LEG_ROW * (rows - 1);
 		if (f && key->kind != SVG_KEY_TEXT) {
 			if (key->kind == SVG_KEY_AREA || key->kind == SVG_KEY_BAND) {
-				fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"20\" height=\"10\" fill=\"%s\"%s/>\n", x,
-					y - 9, key->color, key->kind == SVG_KEY_BAND ? " fill-opacity=\".4\"" : "");
+				fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"20\" height=\"10\" fill=\"%s\"%s/>\n",
+					x, y - 9, key->color, key->kind == SVG_KEY_BAND ? " fill-opacity=\".4\"" : "");
 			}
 			if (key->kind != SVG_KEY_AREA)
 				fprintf(f, "<path class=\"line\" stroke=\"%s\"%s d=\"M%.1f %.1fh20\"/>\n", key->color,

@@ -5,14 +5,16 @@
 
 #include "svg_internal.h"
 
-#define FONT 13          /* tick label size in viewBox units (CSS enlarges it on phones) */
-#define CHAR_W 14.0      /* width allowed per character at the phone font size (21 units:
+#define FONT 13 /* tick label size in viewBox units (CSS enlarges it on phones) */
+#define CHAR_W                                                                                                         \
+	14.0 /* width allowed per character at the phone font size (21 units:
 			    digits 0.64 em, "%" 0.95 em in DejaVu Sans) */
 
 int svg__check(mp_ctx *ctx, const mp_chart_opts *o)
 {
 	if (!o || o->version != MP_CHART_OPTS_VERSION)
-		return mp_error_set(ctx, MP_EUSAGE, "chart: options missing or of another version (use MP_CHART_OPTS_INIT)");
+		return mp_error_set(ctx, MP_EUSAGE,
+				    "chart: options missing or of another version (use MP_CHART_OPTS_INIT)");
 	if (!o->id || !*o->id)
 		return mp_error_set(ctx, MP_EUSAGE, "chart: an element id is required");
 	return MP_OK;
@@ -55,8 +57,7 @@ int svg__frame(const mp_chart_opts *o, double x0, double x1, double y0, double y
 	return MP_OK;
 }
 
-int svg__frame_hbar(const mp_chart_opts *o, double v0, double v1, size_t nrows, int label_chars,
-		    svg_frame *fr)
+int svg__frame_hbar(const mp_chart_opts *o, double v0, double v1, size_t nrows, int label_chars, svg_frame *fr)
 {
 	memset(fr, 0, sizeof *fr);
 	frame_size(o, fr);

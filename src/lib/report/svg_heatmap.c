@@ -13,9 +13,8 @@
  * figure 19: the sequential scheme YlOrBr (9 colours), light to dark, readable by
  * people with any common colour-vision deficiency and in grey-scale print. */
 static const unsigned char ylorbr[9][3] = {
-	{ 0xFF, 0xFF, 0xE5 }, { 0xFF, 0xF7, 0xBC }, { 0xFE, 0xE3, 0x91 },
-	{ 0xFE, 0xC4, 0x4F }, { 0xFB, 0x9A, 0x29 }, { 0xEC, 0x70, 0x14 },
-	{ 0xCC, 0x4C, 0x02 }, { 0x99, 0x34, 0x04 }, { 0x66, 0x25, 0x06 },
+	{ 0xFF, 0xFF, 0xE5 }, { 0xFF, 0xF7, 0xBC }, { 0xFE, 0xE3, 0x91 }, { 0xFE, 0xC4, 0x4F }, { 0xFB, 0x9A, 0x29 },
+	{ 0xEC, 0x70, 0x14 }, { 0xCC, 0x4C, 0x02 }, { 0x99, 0x34, 0x04 }, { 0x66, 0x25, 0x06 },
 };
 
 /* Colour at t in [0, 1]: linear interpolation between the nine stops (as Tol does for
@@ -82,7 +81,7 @@ static int heatmap(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const char *
 	memset(&fr, 0, sizeof fr);
 	fr.w = o->width > 0 ? o->width : 640;
 	fr.l = 12 + CHAR_W * rch;
-	fr.r = 16 + CHAR_W * 0.7 * cch; /* the last column label leans right */
+	fr.r = 16 + CHAR_W * 0.7 * cch;  /* the last column label leans right */
 	fr.t = 16 + CHAR_W * 0.75 * cch; /* column labels at 45 degrees */
 	fr.b = 52;                       /* the colour key */
 	fr.h = o->height > 0 ? o->height : fr.t + CELL_H * (double)nr + fr.b;

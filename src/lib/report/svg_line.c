@@ -6,9 +6,9 @@
 
 #include "svg_internal.h"
 
-#define LABEL_GAP 13.0   /* least vertical distance between two direct labels */
-#define LABEL_CHARS 18   /* longer direct labels are cut */
-#define LABEL_W 6.6      /* width per character of a direct label (11 px) */
+#define LABEL_GAP 13.0 /* least vertical distance between two direct labels */
+#define LABEL_CHARS 18 /* longer direct labels are cut */
+#define LABEL_W 6.6    /* width per character of a direct label (11 px) */
 
 typedef struct {
 	size_t j;

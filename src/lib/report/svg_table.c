@@ -45,8 +45,7 @@ static void cell_num(FILE *f, double v, int digits)
 	fputs("</td>", f);
 }
 
-int svg__table_xy(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const char *xname,
-		  const svg_col *cols, size_t ncols)
+int svg__table_xy(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const char *xname, const svg_col *cols, size_t ncols)
 {
 	FILE *f = g->f, *csv = g->csv;
 	size_t total = 0;
@@ -138,8 +137,8 @@ int svg__table_xy(mp_ctx *ctx, svg_fig *g, const mp_chart_opts *o, const char *x
 	return MP_OK;
 }
 
-void svg__table_grid(svg_fig *g, const mp_chart_opts *o, const char *corner, const char *const *rows,
-		     size_t nr, const char *const *cols, size_t nc, const double *v)
+void svg__table_grid(svg_fig *g, const mp_chart_opts *o, const char *corner, const char *const *rows, size_t nr,
+		     const char *const *cols, size_t nc, const double *v)
 {
 	FILE *f = g->f, *csv = g->csv;
 	open_details(f);

@@ -33,11 +33,26 @@ void mp_html_escape(FILE *f, const char *str)
 	while (*s) {
 		unsigned c = *s;
 		switch (c) {
-		case '&': fputs("&amp;", f); s++; continue;
-		case '<': fputs("&lt;", f); s++; continue;
-		case '>': fputs("&gt;", f); s++; continue;
-		case '"': fputs("&quot;", f); s++; continue;
-		case '\'': fputs("&#39;", f); s++; continue;
+		case '&':
+			fputs("&amp;", f);
+			s++;
+			continue;
+		case '<':
+			fputs("&lt;", f);
+			s++;
+			continue;
+		case '>':
+			fputs("&gt;", f);
+			s++;
+			continue;
+		case '"':
+			fputs("&quot;", f);
+			s++;
+			continue;
+		case '\'':
+			fputs("&#39;", f);
+			s++;
+			continue;
 		default: break;
 		}
 		if (c < 0x20 && c != '\t' && c != '\n') {
@@ -64,8 +79,8 @@ void mp_html_escape(FILE *f, const char *str)
 void svg__id(FILE *f, const char *id)
 {
 	for (const char *p = id; p && *p; p++)
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    *p == '-' || *p == '_')
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		    *p == '_')
 			fputc(*p, f);
 }
 

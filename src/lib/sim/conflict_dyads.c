@@ -42,8 +42,10 @@ int mp_sim__default_dyads(mp_ctx *ctx, mp_sim *s)
 		if (header) {
 			header = 0;
 			if (csv.nfields != 6 || strcmp(csv.fields[0], "ccode1") || strcmp(csv.fields[5], "last_mid")) {
-				rc = mp_error_set(ctx, MP_EINPUT, "%s:1:1: expected the header "
-					       "ccode1,ccode2,conttype,defense,rivalry,last_mid", path);
+				rc = mp_error_set(ctx, MP_EINPUT,
+						  "%s:1:1: expected the header "
+						  "ccode1,ccode2,conttype,defense,rivalry,last_mid",
+						  path);
 				break;
 			}
 			continue;
@@ -53,7 +55,8 @@ int mp_sim__default_dyads(mp_ctx *ctx, mp_sim *s)
 		for (size_t f = 0; ok && f < 6; f++)
 			ok = field_num(csv.fields[f], &v[f]);
 		if (!ok) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:1: expected 6 numbers (empty = none)", path, csv.record_line);
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:1: expected 6 numbers (empty = none)", path,
+					  csv.record_line);
 			break;
 		}
 		int i = mp_world_find(s->w, (int)v[0]), j = mp_world_find(s->w, (int)v[1]);

@@ -22,16 +22,21 @@
 
 #include "multipolar/sim.h"
 
-static const char *const onset_terms[MP_ONSET_NX] = {
-	"const", "peace1", "peace2", "peace3", "contig", "ln_dist", "ln_ratio", "parity",
-	"ally", "rival", "major1", "major2", "ideal", "ideal_missing", "trade", "trade_missing"
-};
-static const char *const esc_terms[MP_ESC_NX] = {
-	"const", "ln_ratio", "parity", "contig", "major1", "major2", "rival", "ally", "ideal", "ideal_missing"
-};
+static const char *const onset_terms[MP_ONSET_NX] = { "const",  "peace1",        "peace2",   "peace3",
+						      "contig", "ln_dist",       "ln_ratio", "parity",
+						      "ally",   "rival",         "major1",   "major2",
+						      "ideal",  "ideal_missing", "trade",    "trade_missing" };
+static const char *const esc_terms[MP_ESC_NX] = { "const",  "ln_ratio", "parity", "contig", "major1",
+						  "major2", "rival",    "ally",   "ideal",  "ideal_missing" };
 
-const char *mp_sim_onset_term(size_t k) { return k < MP_ONSET_NX ? onset_terms[k] : NULL; }
-const char *mp_sim_escalation_term(size_t k) { return k < MP_ESC_NX ? esc_terms[k] : NULL; }
+const char *mp_sim_onset_term(size_t k)
+{
+	return k < MP_ONSET_NX ? onset_terms[k] : NULL;
+}
+const char *mp_sim_escalation_term(size_t k)
+{
+	return k < MP_ESC_NX ? esc_terms[k] : NULL;
+}
 
 /* ln(stronger / weaker) and the parity flag (no logarithm here: the callers pass logs). */
 static double log_ratio(const mp_dyad_cov *c, int *parity)

@@ -30,7 +30,10 @@ static inline double mp_econ_capital_next(double K, double Y, double s, double d
 
 /* Steady-state capital-output ratio of the perpetual inventory when output grows at the
  * gross rate (1 + g): K/Y = s / (g + delta). */
-static inline double mp_econ_ky_steady(double s, double g, double delta) { return s / (g + delta); }
+static inline double mp_econ_ky_steady(double s, double g, double delta)
+{
+	return s / (g + delta);
+}
 
 /* Conditional convergence of TFP relative to the frontier (Barro & Sala-i-Martin 1992 in
  * discrete form): x_t+1 = x_t + lambda (mu - x_t) + u_t. */

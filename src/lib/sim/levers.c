@@ -137,7 +137,8 @@ static void apply(mp_sim *s, mp_levers_state *st, int start)
 					int nx = v->sex < 0 ? 2 : 1, na = v->age_hi - v->age_lo + 1;
 					for (int x = 0; x < 2; x++)
 						if (v->sex < 0 || v->sex == x)
-							for (int a = v->age_lo; a <= v->age_hi && a < MP_DEMOG_AGES; a++)
+							for (int a = v->age_lo; a <= v->age_hi && a < MP_DEMOG_AGES;
+							     a++)
 								e[x * MP_DEMOG_AGES + a] += val / (nx * na);
 				}
 			}
@@ -157,8 +158,7 @@ static void apply(mp_sim *s, mp_levers_state *st, int start)
 			}
 			break;
 		}
-		case MP_LEVER_JOIN:
-			break; /* above */
+		case MP_LEVER_JOIN: break; /* above */
 		case MP_LEVER_SHOCK_GDP:
 		case MP_LEVER_SHOCK_MILEX:
 			if (start || y != v->from)
@@ -188,7 +188,8 @@ static void apply(mp_sim *s, mp_levers_state *st, int start)
 			st->supporter[i] = 0;
 		for (size_t q = 0; q < st->nlevers; q++) {
 			const mp_sim_lever *w = &st->lv[q];
-			if ((w->kind == MP_LEVER_AID || w->kind == MP_LEVER_SUPPORT) && active(w, y) && B[w->act[1][0]] != 0)
+			if ((w->kind == MP_LEVER_AID || w->kind == MP_LEVER_SUPPORT) && active(w, y) &&
+			    B[w->act[1][0]] != 0)
 				st->supporter[w->act[0][0]] = 1;
 		}
 		for (size_t k = 0; k < n; k++) {
@@ -262,5 +263,4 @@ static int step(mp_ctx *ctx, mp_sim *s, void *st)
 	return MP_OK;
 }
 
-const mp_sim_mech mp_sim__mech_levers = { "levers", sizeof(mp_levers_state), layout, init, settle, reset,
-					  step };
+const mp_sim_mech mp_sim__mech_levers = { "levers", sizeof(mp_levers_state), layout, init, settle, reset, step };

@@ -116,15 +116,14 @@ static int remainder_of(const mp_sim *s, const char *name, char *row, size_t siz
 	return found;
 }
 
-static int lever_error(mp_ctx *ctx, const mp_scenario *sc, const mp_lever *l, const mp_lever_name *nm,
-		       const char *what)
+static int lever_error(mp_ctx *ctx, const mp_scenario *sc, const mp_lever *l, const mp_lever_name *nm, const char *what)
 {
 	const char *file = l->file >= 0 && (size_t)l->file < sc->nfiles ? sc->files[l->file] : sc->path;
 	return mp_error_set(ctx, MP_EINPUT, "%s:%d:%d: %s", file, nm->line, nm->col, what);
 }
 
-static int add_actor(mp_ctx *ctx, const mp_scenario *sc, const mp_lever *l, const mp_lever_name *nm,
-		     mp_sim_lever *r, int side, int i)
+static int add_actor(mp_ctx *ctx, const mp_scenario *sc, const mp_lever *l, const mp_lever_name *nm, mp_sim_lever *r,
+		     int side, int i)
 {
 	for (int a = 0; a < r->nact[side]; a++)
 		if (r->act[side][a] == i)
@@ -136,8 +135,8 @@ static int add_actor(mp_ctx *ctx, const mp_scenario *sc, const mp_lever *l, cons
 }
 
 /* One name of side `side` of lever l into r. */
-static int resolve_name(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, const mp_poles *poles,
-			const mp_lever *l, int side, const mp_lever_name *nm, mp_sim_lever *r)
+static int resolve_name(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, const mp_poles *poles, const mp_lever *l,
+			int side, const mp_lever_name *nm, mp_sim_lever *r)
 {
 	const char *type = l->kind == MP_LEVER_SHOCK_GDP || l->kind == MP_LEVER_SHOCK_MILEX ? "shock" : "lever";
 	const char *kind = mp_sim__lever_type_name(l->kind);
@@ -158,15 +157,17 @@ static int resolve_name(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, con
 			near_add(&nr, nm->name, s->camp_name[c]);
 		}
 		near_add(&nr, nm->name, "nonaligned");
-		snprintf(msg, sizeof msg, "unknown camp '%s' in a `join` lever (expected one of the scenario's camps or "
-			 "nonaligned%s)", nm->name, near_text(&nr));
+		snprintf(msg, sizeof msg,
+			 "unknown camp '%s' in a `join` lever (expected one of the scenario's camps or "
+			 "nonaligned%s)",
+			 nm->name, near_text(&nr));
 		return lever_error(ctx, sc, l, nm, msg);
 	}
 	for (size_t c = 0; c < s->ncamps; c++)
 		if (!strcasecmp(s->camp_name[c], nm->name)) {
 			if (single || joining) {
-				snprintf(msg, sizeof msg, "'%s' is a camp: %s `%s` %s names %s here", nm->name, article(kind), kind, type,
-					 single ? "one state" : "states or poles");
+				snprintf(msg, sizeof msg, "'%s' is a camp: %s `%s` %s names %s here", nm->name,
+					 article(kind), kind, type, single ? "one state" : "states or poles");
 				return lever_error(ctx, sc, l, nm, msg);
 			}
 			r->campmask[side] |= 1u << c;
@@ -175,7 +176,8 @@ static int resolve_name(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, con
 	int pole = poles ? mp_poles_find(poles, nm->name) : MP_POLE_NONE;
 	if (pole != MP_POLE_NONE && mp_world_find_name(s->w, nm->name) < 0) {
 		if (single) {
-			snprintf(msg, sizeof msg, "'%s' is a pole: %s `%s` lever names one state here", nm->name, article(kind), kind);
+			snprintf(msg, sizeof msg, "'%s' is a pole: %s `%s` lever names one state here", nm->name,
+				 article(kind), kind);
 			return lever_error(ctx, sc, l, nm, msg);
 		}
 		for (size_t i = 0; i < s->n; i++)
@@ -189,8 +191,10 @@ static int resolve_name(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, con
 	int i = mp_world_find_name(s->w, nm->name);
 	if (i >= 0) {
 		if (joining && s->agg[i]) {
-			snprintf(msg, sizeof msg, "'%s' is the remainder row %s (%s), an aggregate of states: it cannot "
-				 "join a camp", nm->name, s->w->actors[i].stateabb, s->w->actors[i].name);
+			snprintf(msg, sizeof msg,
+				 "'%s' is the remainder row %s (%s), an aggregate of states: it cannot "
+				 "join a camp",
+				 nm->name, s->w->actors[i].stateabb, s->w->actors[i].name);
 			return lever_error(ctx, sc, l, nm, msg);
 		}
 		return add_actor(ctx, sc, l, nm, r, side, i);
@@ -198,14 +202,18 @@ static int resolve_name(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, con
 	char row[128], full[80];
 	if (remainder_of(s, nm->name, row, sizeof row, full, sizeof full)) {
 		if (joining)
-			snprintf(msg, sizeof msg, "state '%s' (%s) is not listed in this world: it is part of the remainder "
-				 "row %s, and a remainder row cannot join a camp (start from imported data, e.g. `start: "
-				 "2016`, where every state is listed)", nm->name, full, row);
+			snprintf(
+				msg, sizeof msg,
+				"state '%s' (%s) is not listed in this world: it is part of the remainder "
+				"row %s, and a remainder row cannot join a camp (start from imported data, e.g. `start: "
+				"2016`, where every state is listed)",
+				nm->name, full, row);
 		else
-			snprintf(msg, sizeof msg, "state '%s' (%s) is not listed in this world: it is part of the remainder "
+			snprintf(msg, sizeof msg,
+				 "state '%s' (%s) is not listed in this world: it is part of the remainder "
 				 "row %s, which %s `%s` %s cannot split (name the row, a camp or a pole, or start from "
-				 "imported data, e.g. `start: 2016`, where every state is listed)", nm->name, full, row,
-				 article(kind), kind, type);
+				 "imported data, e.g. `start: 2016`, where every state is listed)",
+				 nm->name, full, row, article(kind), kind, type);
 		return lever_error(ctx, sc, l, nm, msg);
 	}
 	near nr = { 0 };
@@ -234,18 +242,22 @@ static int at_error(mp_ctx *ctx, const mp_scenario *sc, const int at[3], const c
 
 /* A state name of a camp definition (a leader or a member) that is not a listed state of
  * the world: the error, with the remainder row that holds it or the nearest names. */
-static int camp_state_error(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, const mp_camp_def *d,
-			    const char *name, const char *role, const int at[3])
+static int camp_state_error(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, const mp_camp_def *d, const char *name,
+			    const char *role, const int at[3])
 {
 	char msg[512], row[128], full[80];
 	int i = mp_world_find_name(s->w, name);
 	if (i >= 0 && s->agg[i])
-		snprintf(msg, sizeof msg, "'%s' is the remainder row %s (%s), an aggregate of states: it cannot be a %s "
-			 "of camp %s", name, s->w->actors[i].stateabb, s->w->actors[i].name, role, d->name);
+		snprintf(msg, sizeof msg,
+			 "'%s' is the remainder row %s (%s), an aggregate of states: it cannot be a %s "
+			 "of camp %s",
+			 name, s->w->actors[i].stateabb, s->w->actors[i].name, role, d->name);
 	else if (remainder_of(s, name, row, sizeof row, full, sizeof full))
-		snprintf(msg, sizeof msg, "state '%s' (%s), a %s of camp %s, is not listed in this world: it is part "
+		snprintf(msg, sizeof msg,
+			 "state '%s' (%s), a %s of camp %s, is not listed in this world: it is part "
 			 "of the remainder row %s (start from imported data, e.g. `start: 2016`, where every state "
-			 "is listed)", name, full, role, d->name, row);
+			 "is listed)",
+			 name, full, role, d->name, row);
 	else {
 		near nr = { 0 };
 		for (size_t k = 0; k < s->n; k++)
@@ -253,8 +265,10 @@ static int camp_state_error(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc,
 				near_add(&nr, name, s->w->actors[k].stateabb);
 				near_add(&nr, name, s->w->actors[k].name);
 			}
-		snprintf(msg, sizeof msg, "unknown state '%s' as a %s of camp %s (a stateabb or name of the start world, "
-			 "%d)%s", name, role, d->name, s->w->year, near_text(&nr));
+		snprintf(msg, sizeof msg,
+			 "unknown state '%s' as a %s of camp %s (a stateabb or name of the start world, "
+			 "%d)%s",
+			 name, role, d->name, s->w->year, near_text(&nr));
 	}
 	return at_error(ctx, sc, at, msg);
 }
@@ -283,8 +297,9 @@ static int check_camps(mp_ctx *ctx, const mp_sim *s, const mp_scenario *sc, cons
 			for (int p = 0; p < mp_poles_count(poles); p++)
 				near_add(&nr, d->pole, mp_poles_name(poles, p));
 			char msg[320];
-			snprintf(msg, sizeof msg, "unknown pole '%s' for camp %s (expected a pole of the membership table)%s",
-				 d->pole, d->name, near_text(&nr));
+			snprintf(msg, sizeof msg,
+				 "unknown pole '%s' for camp %s (expected a pole of the membership table)%s", d->pole,
+				 d->name, near_text(&nr));
 			return at_error(ctx, sc, d->pole_at, msg);
 		}
 	}
@@ -340,7 +355,8 @@ int mp_sim__levers_resolve(mp_ctx *ctx, mp_sim *s, const mp_scenario *sc, const 
 				nnames = 1;
 			}
 			for (int m = 0; m < nnames && rc == MP_OK; m++)
-				rc = resolve_name(ctx, s, sc, poles, l, side, l->nside[side] ? &l->side[side][m] : &one, r);
+				rc = resolve_name(ctx, s, sc, poles, l, side, l->nside[side] ? &l->side[side][m] : &one,
+						  r);
 			if (rc != MP_OK)
 				return rc;
 		}
@@ -356,13 +372,16 @@ int mp_sim__levers_resolve(mp_ctx *ctx, mp_sim *s, const mp_scenario *sc, const 
 			if (both == -2)
 				snprintf(msg, sizeof msg, "a camp is on both sides of a `sanctions` lever (by and on)");
 			else
-				snprintf(msg, sizeof msg, "%s is on both sides of a `sanctions` lever (by and on): a state "
-					 "does not sanction itself", s->w->actors[both].stateabb);
+				snprintf(msg, sizeof msg,
+					 "%s is on both sides of a `sanctions` lever (by and on): a state "
+					 "does not sanction itself",
+					 s->w->actors[both].stateabb);
 			return lever_error(ctx, sc, l, l->nside[1] ? &l->side[1][0] : &l->side[0][0], msg);
 		}
 		if (l->kind == MP_LEVER_SANCTIONS && r->secondary > 0) {
 			if (st->nsec >= MP_LEVER_MAX_SECONDARY)
-				return lever_error(ctx, sc, l, &l->side[0][0], "more than 8 sanctions with `secondary`");
+				return lever_error(ctx, sc, l, &l->side[0][0],
+						   "more than 8 sanctions with `secondary`");
 			r->sec = (int)st->nsec++;
 		}
 		st->nlevers++;

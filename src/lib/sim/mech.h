@@ -72,9 +72,9 @@ typedef struct mp_sim_mech {
 } mp_sim_mech;
 
 /* The rows, one per file. */
-extern const mp_sim_mech mp_sim__mech_levers, mp_sim__mech_strategy, mp_sim__mech_demography,
-	mp_sim__mech_economy, mp_sim__mech_trade, mp_sim__mech_military, mp_sim__mech_capabilities,
-	mp_sim__mech_alignment, mp_sim__mech_conflict;
+extern const mp_sim_mech mp_sim__mech_levers, mp_sim__mech_strategy, mp_sim__mech_demography, mp_sim__mech_economy,
+	mp_sim__mech_trade, mp_sim__mech_military, mp_sim__mech_capabilities, mp_sim__mech_alignment,
+	mp_sim__mech_conflict;
 
 /* For layout functions: binds st->field to the next `cnt` doubles of blk (or only counts). */
 #define MP_SIM_TAKE(st, blk, o, field, cnt) ((st)->field = (blk) ? (blk) + (o) : NULL, (o) += (cnt))

@@ -112,8 +112,8 @@ static void ideal_points(mp_sim *s, align_state *st, const double *cnt)
 	for (size_t g = 0; g < n; g++)
 		if (s->gp[g] && s->partner[g] >= 0 && s->policy[g * MP_NPOL + MP_POL_AID] > 0) {
 			size_t j = (size_t)s->partner[g];
-			nip[j] += p->strategy_return_culture * p->strategy_budget * s->policy[g * MP_NPOL + MP_POL_AID] *
-				  (s->ip[g] - s->ip[j]);
+			nip[j] += p->strategy_return_culture * p->strategy_budget *
+				  s->policy[g * MP_NPOL + MP_POL_AID] * (s->ip[g] - s->ip[j]);
 		}
 	for (size_t i = 0; i < n; i++)
 		s->ip[i] = nip[i];
@@ -133,7 +133,8 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 			cnt[s->camp[i]] += 1;
 		}
 	for (size_t c = 0; c < k; c++)
-		st->camp_ip[c] = s->camp_nleaders[c] > 0 ? s->ip[s->camp_leader[c][0]] : (cnt[c] > 0 ? sum[c] / cnt[c] : 0);
+		st->camp_ip[c] = s->camp_nleaders[c] > 0 ? s->ip[s->camp_leader[c][0]]
+							 : (cnt[c] > 0 ? sum[c] / cnt[c] : 0);
 	ideal_points(s, st, cnt);
 	for (size_t c = 0; c < k; c++)
 		if (s->camp_nleaders[c] > 0)
@@ -155,8 +156,10 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 			continue;
 		int cur = s->camp[i];
 		if (cur >= 0) {
-			double v = p->alignment_exit_const + p->alignment_exit_values * fabs(s->ip[i] - st->camp_ip[cur]) +
-				   p->alignment_exit_trade * (s->tsum[i] > 0 ? s->camp_trade[i * k + (size_t)cur] / s->tsum[i] : 0) +
+			double v = p->alignment_exit_const +
+				   p->alignment_exit_values * fabs(s->ip[i] - st->camp_ip[cur]) +
+				   p->alignment_exit_trade *
+					   (s->tsum[i] > 0 ? s->camp_trade[i * k + (size_t)cur] / s->tsum[i] : 0) +
 				   p->alignment_exit_security * (world_cinc > 0 ? s->camp_cap[cur] / world_cinc : 0);
 			if (u < logistic(v))
 				s->camp[i] = -1;
@@ -167,8 +170,10 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 			pc[c] = 0;
 			if (cnt[c] == 0 && s->camp_nleaders[c] == 0)
 				continue; /* an empty camp is not on offer until someone joins */
-			double v = p->alignment_join_const + p->alignment_join_values * fabs(s->ip[i] - st->camp_ip[c]) +
-				   p->alignment_join_trade * (s->tsum[i] > 0 ? s->camp_trade[i * k + c] / s->tsum[i] : 0) +
+			double v = p->alignment_join_const +
+				   p->alignment_join_values * fabs(s->ip[i] - st->camp_ip[c]) +
+				   p->alignment_join_trade *
+					   (s->tsum[i] > 0 ? s->camp_trade[i * k + c] / s->tsum[i] : 0) +
 				   p->alignment_join_security * (world_cinc > 0 ? s->camp_cap[c] / world_cinc : 0);
 			tot += pc[c] = logistic(v);
 		}

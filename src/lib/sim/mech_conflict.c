@@ -32,21 +32,21 @@
 #define DEATHS_MAX 0.057
 
 typedef struct conflict_state {
-	size_t np;         /* relevant pairs */
+	size_t np; /* relevant pairs */
 	/* dynamic, per pair */
-	double *peace;     /* peace years */
-	double *war;       /* years the pair's war has lasted (0: none) */
-	double *gp_total;  /* 1: great-power wars begun since the start */
+	double *peace;    /* peace years */
+	double *war;      /* years the pair's war has lasted (0: none) */
+	double *gp_total; /* 1: great-power wars begun since the start */
 	/* constants, per pair */
-	double *pi, *pj;   /* the actors */
-	double *contig;    /* direct contiguity type 1-4 */
-	double *lndist;    /* ln capital distance, km */
-	double *majors;    /* 0, 1, 2 */
-	double *pair_of;   /* n*n: pair index + 1 of (i, j), 0 when not relevant */
+	double *pi, *pj; /* the actors */
+	double *contig;  /* direct contiguity type 1-4 */
+	double *lndist;  /* ln capital distance, km */
+	double *majors;  /* 0, 1, 2 */
+	double *pair_of; /* n*n: pair index + 1 of (i, j), 0 when not relevant */
 	/* scratch */
-	double *lncinc;    /* n: log CINC of the year (NaN if <= 0) */
-	double *hit;       /* n: in a war this year */
-	double *atwar_list;/* pairs at war this year (indices), the second pass */
+	double *lncinc;     /* n: log CINC of the year (NaN if <= 0) */
+	double *hit;        /* n: in a war this year */
+	double *atwar_list; /* pairs at war this year (indices), the second pass */
 } conflict_state;
 
 static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
@@ -175,16 +175,17 @@ static double logistic(double z)
 /* P(dispute) and P(war | dispute) of a pair's covariates. */
 static void probabilities(const mp_sim_params *p, const mp_dyad_cov *c, double *pmid, double *pesc)
 {
-	const double b[MP_ONSET_NX] = {
-		p->conflict_onset_const, p->conflict_onset_peace1, p->conflict_onset_peace2, p->conflict_onset_peace3,
-		p->conflict_onset_contig, p->conflict_onset_ln_dist, p->conflict_onset_ln_ratio,
-		p->conflict_onset_parity, p->conflict_onset_ally, p->conflict_onset_rival, p->conflict_onset_major1,
-		p->conflict_onset_major2, p->conflict_onset_ideal, p->conflict_onset_ideal_missing,
-		p->conflict_onset_trade, p->conflict_onset_trade_missing
-	};
-	const double g[MP_ESC_NX] = { p->conflict_esc_const,  p->conflict_esc_ln_ratio, p->conflict_esc_parity,
-				      p->conflict_esc_contig, p->conflict_esc_major1,   p->conflict_esc_major2,
-				      p->conflict_esc_rival,  p->conflict_esc_ally,     p->conflict_esc_ideal,
+	const double b[MP_ONSET_NX] = { p->conflict_onset_const,    p->conflict_onset_peace1,
+					p->conflict_onset_peace2,   p->conflict_onset_peace3,
+					p->conflict_onset_contig,   p->conflict_onset_ln_dist,
+					p->conflict_onset_ln_ratio, p->conflict_onset_parity,
+					p->conflict_onset_ally,     p->conflict_onset_rival,
+					p->conflict_onset_major1,   p->conflict_onset_major2,
+					p->conflict_onset_ideal,    p->conflict_onset_ideal_missing,
+					p->conflict_onset_trade,    p->conflict_onset_trade_missing };
+	const double g[MP_ESC_NX] = { p->conflict_esc_const,        p->conflict_esc_ln_ratio, p->conflict_esc_parity,
+				      p->conflict_esc_contig,       p->conflict_esc_major1,   p->conflict_esc_major2,
+				      p->conflict_esc_rival,        p->conflict_esc_ally,     p->conflict_esc_ideal,
 				      p->conflict_esc_ideal_missing };
 	double x[MP_ONSET_NX], e[MP_ESC_NX], u = 0, v = 0;
 	mp_sim_onset_x(c, x);

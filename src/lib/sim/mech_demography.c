@@ -24,9 +24,9 @@
 
 #include "sim/sim_internal.h"
 
-#define K 21          /* survival grid points per actor and sex */
-#define NKNOT 31      /* five-year knots drawn per run: 150 years */
-#define NPAR 8        /* per-country parameters */
+#define K 21     /* survival grid points per actor and sex */
+#define NKNOT 31 /* five-year knots drawn per run: 150 years */
+#define NPAR 8   /* per-country parameters */
 /* the run's own stream for the per-run draws (mech.h: in [MP_SIM_S_RUN, 16)) */
 #define STREAM_RUN (MP_SIM_S_RUN + 2)
 
@@ -34,21 +34,21 @@ enum { P_TSCALE, P_TSCALE_SE, P_PHASE3, P_ESHIFT, P_ESHIFT_SE, P_MMEAN, P_MDEV, 
 enum { C_TFR, C_E0F, C_E0M, C_BIRTHS, C_A014, C_A65, C_MED, NCUR };
 
 typedef struct demog_state {
-	int cohort;      /* 1: the cohort engine; 0: the reduced form */
+	int cohort; /* 1: the cohort engine; 0: the reduced form */
 	/* dynamic */
-	double *f, *m;        /* n x MP_DEMOG_AGES cohorts, thousands */
-	double *urb;          /* n: urban share */
-	double *ngr;          /* n: growth of the last year (reduced form: n_t) */
+	double *f, *m;                 /* n x MP_DEMOG_AGES cohorts, thousands */
+	double *urb;                   /* n: urban share */
+	double *ngr;                   /* n: growth of the last year (reduced form: n_t) */
 	double *tfr_k, *e0f_k, *e0m_k; /* n x NKNOT: the run's five-year paths */
-	double *mig_k;        /* n x NKNOT: the run's net migration rates, five-year knots */
-	double *cur;          /* n x NCUR: the year's rates (outputs) */
+	double *mig_k;                 /* n x NKNOT: the run's net migration rates, five-year knots */
+	double *cur;                   /* n x NCUR: the year's rates (outputs) */
 	/* constants */
-	double *gs;           /* n x 2 x K x MP_DEMOG_AGES survival ratios */
-	double *ge;           /* n x 2 x K: e0 of each grid point, ascending */
-	double *fert;         /* n x MP_DEMOG_FERT_AGES shares of TFR */
-	double *mpat;         /* n x 2 x MP_DEMOG_AGES migrants' distribution */
+	double *gs;                              /* n x 2 x K x MP_DEMOG_AGES survival ratios */
+	double *ge;                              /* n x 2 x K: e0 of each grid point, ascending */
+	double *fert;                            /* n x MP_DEMOG_FERT_AGES shares of TFR */
+	double *mpat;                            /* n x 2 x MP_DEMOG_AGES migrants' distribution */
 	double *srb, *tfr0, *e0f0, *e0m0, *mig0; /* n */
-	double *par;          /* n x NPAR */
+	double *par;                             /* n x NPAR */
 } demog_state;
 
 static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
@@ -267,7 +267,8 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 			st->m[i * A + a] = sc * d->pop[1][a];
 		}
 		for (int x = 0; x < 2; x++)
-			build_grid(x, d->mx[x], d->lc_b[x], st->gs + (i * 2 + (size_t)x) * K * A, st->ge + (i * 2 + (size_t)x) * K);
+			build_grid(x, d->mx[x], d->lc_b[x], st->gs + (i * 2 + (size_t)x) * K * A,
+				   st->ge + (i * 2 + (size_t)x) * K);
 		memcpy(st->fert + i * MP_DEMOG_FERT_AGES, d->fert, sizeof d->fert);
 		for (int x = 0; x < 2; x++)
 			memcpy(st->mpat + (i * 2 + (size_t)x) * A, d->mig[x], sizeof d->mig[x]);
@@ -284,8 +285,9 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		q[P_ESHIFT_SE] = 0;
 		q[P_MMEAN] = mp_sim__unit(s, i, "demography.mig_mean", d->mig_rate);
 		q[P_MDEV] = mp_sim__unit(s, i, "demography.mig_dev", 0.0);
-		q[P_MSD] = mp_sim__unit(s, i, "demography.mig_sd",
-					exp(p->demography_mig_sd_a + p->demography_mig_sd_b * log(s->pop[i] > 1 ? s->pop[i] : 1)));
+		q[P_MSD] = mp_sim__unit(
+			s, i, "demography.mig_sd",
+			exp(p->demography_mig_sd_a + p->demography_mig_sd_b * log(s->pop[i] > 1 ? s->pop[i] : 1)));
 		set_outputs(s, st, i);
 		s->pop_urban[i] = isfinite(st->urb[i]) ? st->urb[i] * s->pop[i] : MP_NA;
 		double *c = st->cur + i * NCUR;
@@ -322,13 +324,14 @@ static void reset(mp_sim *s, void *vst)
 		double scale = q[P_TSCALE] + q[P_TSCALE_SE] * z[0];
 		scale = scale < 0.2 ? 0.2 : scale > 3 ? 3 : scale;
 		double res = q[P_ESHIFT]; /* the last gain residual; z[1] kept for the stream layout */
-		(void)z[2]; /* (kept for the stream layout) */
+		(void)z[2];               /* (kept for the stream layout) */
 		double *tk = st->tfr_k + i * NKNOT, *ef = st->e0f_k + i * NKNOT, *emk = st->e0m_k + i * NKNOT;
 		double f = st->tfr0[i], e = st->e0f0[i], gap = st->e0f0[i] - st->e0m0[i];
 		int phase3 = q[P_PHASE3] > 0.5;
 		tk[0] = f, ef[0] = e, emk[0] = e - gap;
 		for (int k = 1; k < NKNOT; k++) {
-			double u1 = mp_rng_normal(&r) * draw, u2 = mp_rng_normal(&r) * draw, u3 = mp_rng_normal(&r) * draw;
+			double u1 = mp_rng_normal(&r) * draw, u2 = mp_rng_normal(&r) * draw,
+			       u3 = mp_rng_normal(&r) * draw;
 			/* fertility (Alkema et al. 2011; Raftery et al. 2014) */
 			if (phase3)
 				f = tm.mu + tm.rho * (f - tm.mu) + tm.sd3 * u1;
@@ -360,7 +363,8 @@ static void reset(mp_sim *s, void *vst)
 		for (int k = 1; k < NKNOT; k++) {
 			double u = mp_rng_uniform(&r), zz = mp_rng_normal(&r);
 			double sc = (u < tp ? tkk : 1.0) * norm;
-			dev = p->demography_mig_rho * dev + q[P_MSD] * sc * zz * draw * (p->demography_mig_uncertainty > 0);
+			dev = p->demography_mig_rho * dev +
+			      q[P_MSD] * sc * zz * draw * (p->demography_mig_uncertainty > 0);
 			mk[k] = q[P_MMEAN] + dev;
 		}
 	}
@@ -449,7 +453,8 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 			tfr = tfr > 0 ? tfr : 0;
 			double e0[2] = { knot_at(st->e0f_k + i * NKNOT, t), knot_at(st->e0m_k + i * NKNOT, t) };
 			for (int x = 0; x < 2; x++)
-				survival_at(st->gs + (i * 2 + (size_t)x) * K * A, st->ge + (i * 2 + (size_t)x) * K, e0[x], sx[x]);
+				survival_at(st->gs + (i * 2 + (size_t)x) * K * A, st->ge + (i * 2 + (size_t)x) * K,
+					    e0[x], sx[x]);
 			const double *sh = st->fert + i * MP_DEMOG_FERT_AGES;
 			for (int a = 0; a < MP_DEMOG_FERT_AGES; a++)
 				fx[MP_DEMOG_FERT_FIRST + a] = tfr * sh[a];
@@ -459,8 +464,9 @@ static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 				for (size_t a = 0; a < A; a++)
 					mig[x][a] = total * pt[a];
 			}
-			mp_demog_rates r = { 1, MP_DEMOG_AGES, { sx[0], sx[1] }, fx, MP_DEMOG_FERT_FIRST, MP_DEMOG_FERT_AGES,
-					     st->srb[i], { mig[0], mig[1] }, MP_DEMOG_MIG_HALF };
+			mp_demog_rates r = { 1,          MP_DEMOG_AGES,       { sx[0], sx[1] },
+					     fx,         MP_DEMOG_FERT_FIRST, MP_DEMOG_FERT_AGES,
+					     st->srb[i], { mig[0], mig[1] },  MP_DEMOG_MIG_HALF };
 			mp_demog_events ev;
 			mp_demog_step(&r, f, m, &ev);
 			set_outputs(s, st, i);

@@ -32,8 +32,8 @@
 #include "sim/sim_internal.h"
 
 typedef struct econ_state {
-	int ref;        /* the frontier / numeraire actor (the USA when present), or -1 */
-	double alpha;   /* capital share (constant of the run) */
+	int ref;      /* the frontier / numeraire actor (the USA when present), or -1 */
+	double alpha; /* capital share (constant of the run) */
 	/* dynamic */
 	double *x, *dev, *K, *sh, *r; /* n each: relative TFP, persistent TFP deviation v, capital,
 					 investment share, price-level deviation */
@@ -120,7 +120,8 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		double Y = s->gdp[i];
 		st->pop0[i] = s->pop[i];
 		st->wa0[i] = s->pop_working[i];
-		double sb = w->econ.invest_share > 0 && w->econ.invest_share < 1 ? w->econ.invest_share : p->economy_invest_default;
+		double sb = w->econ.invest_share > 0 && w->econ.invest_share < 1 ? w->econ.invest_share
+										 : p->economy_invest_default;
 		/* the rate's target: the state's own level shrunk toward the world's */
 		const double wo = p->economy_invest_own_weight;
 		st->sbar[i] = wo * mp_sim__unit(s, i, "economy.invest", sb) + (1.0 - wo) * p->economy_invest_default;
@@ -134,8 +135,9 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		st->growth[i] = MP_NA;
 		double wsd = w->econ.tfp_shock_sd > 0 ? w->econ.tfp_shock_sd : p->economy_tfp_shock_sd;
 		/* the state's scale k_i relative to the median state */
-		st->sd[i] = p->economy_tfp_shock_sd > 0 ? mp_sim__unit(s, i, "economy.tfp_shock_sd", wsd) /
-								     p->economy_tfp_shock_sd : 1.0;
+		st->sd[i] = p->economy_tfp_shock_sd > 0
+				    ? mp_sim__unit(s, i, "economy.tfp_shock_sd", wsd) / p->economy_tfp_shock_sd
+				    : 1.0;
 	}
 	*st->lnAF = *st->lnAF0 = lnA0[F];
 	*st->lnyF0 = log(s->gdppc[F]);

@@ -24,15 +24,15 @@
 
 typedef struct mil_state {
 	/* dynamic */
-	double *lnR1, *lnA1, *lnp;  /* n: ln rivals' and allies' spending last year, ln personnel rate */
+	double *lnR1, *lnA1, *lnp; /* n: ln rivals' and allies' spending last year, ln personnel rate */
 	/* constants */
 	double *m, *sd, *pm, *pop0, *mil0; /* n: ln level, shock s.d., ln personnel level, start
 					      population and military-age population */
-	double *k, *msd;            /* n: reversion speed, s.d. of the ln level */
+	double *k, *msd;                   /* n: reversion speed, s.d. of the ln level */
 	/* per run (drawn at reset) */
-	double *mrun;               /* n: this run's ln level, m + msd z */
+	double *mrun; /* n: this run's ln level, m + msd z */
 	/* scratch */
-	double *milper;             /* n: personnel of the year */
+	double *milper; /* n: personnel of the year */
 } mil_state;
 
 static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
@@ -159,7 +159,10 @@ void mp_sim__threat(const mp_sim *s, double *threat, double *allies)
 	}
 }
 
-static double clamp(double x, double c) { return x > c ? c : (x < -c ? -c : x); }
+static double clamp(double x, double c)
+{
+	return x > c ? c : (x < -c ? -c : x);
+}
 
 static int step(mp_ctx *ctx, mp_sim *s, void *vst)
 {

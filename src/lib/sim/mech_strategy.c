@@ -129,7 +129,8 @@ static int step(mp_ctx *ctx, mp_sim *s, void *st)
 			for (int r = 0; r < R; r++) {
 				mp_rng rr; /* common random numbers: same key for every candidate */
 				mp_rng_init(&rr, s->seed, s->run,
-					    0xC0000000u | ((uint32_t)(s->year & 0xFFFF) << 12) | ((uint32_t)gi << 6) | (uint32_t)r);
+					    0xC0000000u | ((uint32_t)(s->year & 0xFFFF) << 12) | ((uint32_t)gi << 6) |
+						    (uint32_t)r);
 				double lg[MAX_GP], bu[MAX_GP], po[MAX_GP];
 				for (size_t h = 0; h < ng; h++) {
 					size_t j = gps[h];
@@ -141,7 +142,8 @@ static int step(mp_ctx *ctx, mp_sim *s, void *st)
 				   the trade they cut, (X / 2Y) (1 - e^(s S)) / e (Arkolakis et al. 2012) */
 				if (rival >= 0 && mix[MP_POL_SANCTION] > 0) {
 					size_t rj = gps[rival];
-					double cut = (1.0 - exp(p->trade_sanction * mix[MP_POL_SANCTION])) / p->trade_elasticity;
+					double cut = (1.0 - exp(p->trade_sanction * mix[MP_POL_SANCTION])) /
+						     p->trade_elasticity;
 					double x = s->trade[g * n + rj];
 					lg[gi] += log1p(-fmin(0.5, 0.5 * x / s->gdp[g] * cut));
 					lg[rival] += log1p(-fmin(0.5, 0.5 * x / s->gdp[rj] * cut));
@@ -154,7 +156,8 @@ static int step(mp_ctx *ctx, mp_sim *s, void *st)
 					for (size_t h = 0; h < ng; h++) {
 						size_t j = gps[h];
 						double eps = mp_rng_normal(&rr);
-						double add = h == gi ? p->strategy_return_economy * B * mix[MP_POL_ECON] : 0;
+						double add = h == gi ? p->strategy_return_economy * B * mix[MP_POL_ECON]
+								     : 0;
 						lg[h] += g0[h] + add + p->economy_shock_sd * eps + n0[h];
 						po[h] *= 1 + n0[h];
 						gd[h] = exp(lg[h]);
@@ -167,7 +170,9 @@ static int step(mp_ctx *ctx, mp_sim *s, void *st)
 					capsum = 0;
 					for (size_t h = 0; h < ng; h++) {
 						size_t j = gps[h];
-						double cap = (gd[h] / Wg + bu[h] * gd[h] * s->mer[j] * 1000.0 / Wm + po[h] / Wp) / 3.0;
+						double cap = (gd[h] / Wg + bu[h] * gd[h] * s->mer[j] * 1000.0 / Wm +
+							      po[h] / Wp) /
+							     3.0;
 						capsum += cap;
 						if (h == gi)
 							capg = cap;

@@ -34,22 +34,22 @@
 
 typedef struct trade_state {
 	/* dynamic */
-	double *what;  /* n: the last solution w (warm start within a run) */
-	double *rat;   /* n*n: flows after policy over flows before, at the last solve */
-	double *lnwc;  /* n: ln W at the last solve */
-	double *polc;  /* n*n: the policy (sanction - promotion) of the last solve */
-	double *solved;/* 1: the year of the last solve */
+	double *what;   /* n: the last solution w (warm start within a run) */
+	double *rat;    /* n*n: flows after policy over flows before, at the last solve */
+	double *lnwc;   /* n: ln W at the last solve */
+	double *polc;   /* n*n: the policy (sanction - promotion) of the last solve */
+	double *solved; /* 1: the year of the last solve */
 	/* constants */
 	double *resid; /* n*n: dyad fixed effect e_ij */
 	double *tk;    /* n*n: exp(d ln D + c CONTIG + e), the fixed part of gravity */
 	double *lnG;   /* 1: gravity constant */
 	double *lnw0;  /* n: ln W of the start year */
 	/* scratch */
-	double *lny;   /* n: ln GDP */
+	double *lny;          /* n: ln GDP */
 	double *ya, *ep, *em; /* n: Y^a, exp(q ip), exp(-q ip) */
-	double *lnw;   /* n: ln W of the year */
-	double *a;     /* n*n: lambda_ij t_ij */
-	double *z, *dd, *yy; /* n: w^-e, D_j, w_j Y_j / D_j */
+	double *lnw;          /* n: ln W of the year */
+	double *a;            /* n*n: lambda_ij t_ij */
+	double *z, *dd, *yy;  /* n: w^-e, D_j, w_j Y_j / D_j */
 } trade_state;
 
 static size_t layout(const mp_sim *s, void *vst, double *b, size_t *ndyn)
@@ -306,7 +306,8 @@ static int init(mp_ctx *ctx, mp_sim *s, void *vst)
 		calibrate(s, st);
 		mp_sim__trade(s);
 		for (size_t k = 0; k < nn; k++)
-			st->resid[k] = (isfinite(obs[k]) && obs[k] > 0 && s->trade[k] > 0) ? log(obs[k] / s->trade[k]) : 0.0;
+			st->resid[k] = (isfinite(obs[k]) && obs[k] > 0 && s->trade[k] > 0) ? log(obs[k] / s->trade[k])
+											   : 0.0;
 		prepare(s, st);
 	} else {
 		mp_rng r;

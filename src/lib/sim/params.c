@@ -45,7 +45,7 @@ const mp_sim_param_info *mp_sim_params_find(const char *key)
 static int is_nonneg_key(const char *key)
 {
 	static const char *const suffixes[] = { ".enabled", ".candidates", ".rollouts", ".horizon",
-						".every", "_sd", ".budget", ".temperature" };
+						".every",   "_sd",         ".budget",   ".temperature" };
 	size_t kl = strlen(key);
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
 		size_t sl = strlen(suffixes[i]);
@@ -80,8 +80,7 @@ int mp_sim__params_apply(mp_ctx *ctx, const char *file, mp_yaml *y, int map, mp_
 	return mp_sim__params_apply_file(ctx, file, y, map, 0, p);
 }
 
-int mp_sim__params_apply_file(mp_ctx *ctx, const char *file, mp_yaml *y, int map, int skip_units,
-			      mp_sim_params *p)
+int mp_sim__params_apply_file(mp_ctx *ctx, const char *file, mp_yaml *y, int map, int skip_units, mp_sim_params *p)
 {
 	yaml_node_t *m = mp_yaml__node(y, map);
 	if (!m || m->type != YAML_MAPPING_NODE)

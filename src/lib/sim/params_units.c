@@ -44,8 +44,9 @@ int mp_sim__units_apply(mp_ctx *ctx, const char *file, mp_yaml *y, int map, mp_s
 		yaml_node_t *kn = mp_yaml__node(y, pr->key), *vn = mp_yaml__node(y, pr->value);
 		int ccode;
 		if (!parse_ccode(mp_yaml__scalar(y, pr->key), &ccode))
-			return mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: units: expected a COW code (an integer 1-9999)",
-					    file, kn->start_mark.line + 1, kn->start_mark.column + 1);
+			return mp_error_set(ctx, MP_EINPUT,
+					    "%s:%zu:%zu: units: expected a COW code (an integer 1-9999)", file,
+					    kn->start_mark.line + 1, kn->start_mark.column + 1);
 		if (vn->type != YAML_MAPPING_NODE)
 			return mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: units: %d: expected a mapping of key: value",
 					    file, vn->start_mark.line + 1, vn->start_mark.column + 1, ccode);
@@ -54,12 +55,14 @@ int mp_sim__units_apply(mp_ctx *ctx, const char *file, mp_yaml *y, int map, mp_s
 			const char *key = mp_yaml__scalar(y, q->key);
 			double v;
 			if (!key || !*key || strlen(key) >= sizeof u->v[0].key)
-				return mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: units: %d: expected a key of 1-%zu characters",
-						    file, k2->start_mark.line + 1, k2->start_mark.column + 1, ccode,
+				return mp_error_set(ctx, MP_EINPUT,
+						    "%s:%zu:%zu: units: %d: expected a key of 1-%zu characters", file,
+						    k2->start_mark.line + 1, k2->start_mark.column + 1, ccode,
 						    sizeof u->v[0].key - 1);
 			if (mp_yaml__number(y, q->value, &v) != MP_OK)
-				return mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: units: %d: key '%s': expected a number",
-						    file, v2->start_mark.line + 1, v2->start_mark.column + 1, ccode, key);
+				return mp_error_set(ctx, MP_EINPUT,
+						    "%s:%zu:%zu: units: %d: key '%s': expected a number", file,
+						    v2->start_mark.line + 1, v2->start_mark.column + 1, ccode, key);
 			if (mp_sim_units_set(u, ccode, key, v) != MP_OK)
 				return mp_error_set(ctx, MP_ENOMEM, "%s: units: out of memory", file);
 		}

@@ -20,9 +20,12 @@ void mp_scenario_default(mp_scenario *sc)
 	sc->runs = 200;
 	sc->seed = 1;
 	mp_sim_params_default(&sc->params);
-	static const struct { const char *name, *leader, *pole; } d[] = {
-		{ "West", "USA", "West" }, { "China", "CHN", "China" }, { "Russia", "RUS", "Russia" }, { "club", "", "" }
-	};
+	static const struct {
+		const char *name, *leader, *pole;
+	} d[] = { { "West", "USA", "West" },
+		  { "China", "CHN", "China" },
+		  { "Russia", "RUS", "Russia" },
+		  { "club", "", "" } };
 	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
 		mp_camp_def *c = &sc->camps[sc->ncamps++];
 		snprintf(c->name, sizeof c->name, "%s", d[i].name);
@@ -218,7 +221,8 @@ static int load_into(mp_ctx *ctx, const char *path, mp_scenario *sc, int depth)
 	int root = mp_yaml__root(&y);
 	yaml_node_t *r = mp_yaml__node(&y, root);
 	if (!r || r->type != YAML_MAPPING_NODE) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%s:1:1: expected a mapping of scenario keys (see docs/scenarios.md)", path);
+		rc = mp_error_set(ctx, MP_EINPUT, "%s:1:1: expected a mapping of scenario keys (see docs/scenarios.md)",
+				  path);
 		goto done;
 	}
 	int base = mp_yaml__get(&y, root, "base");
@@ -282,8 +286,7 @@ static int load_into(mp_ctx *ctx, const char *path, mp_scenario *sc, int depth)
 				else if (resolve(ctx, path, f, buf, sizeof buf, 1) == MP_OK) {
 					rc = mp_sim_params_load(ctx, buf, &sc->params);
 					snprintf(sc->params_file, sizeof sc->params_file, "%s", buf);
-				}
-				else if (!strcmp(k, "params"))
+				} else if (!strcmp(k, "params"))
 					rc = err_at(ctx, path, v, k, "parameter file not found");
 			}
 		} else if (!strcmp(k, "overrides")) {
@@ -295,9 +298,10 @@ static int load_into(mp_ctx *ctx, const char *path, mp_scenario *sc, int depth)
 		} else if (!strcmp(k, "shocks")) {
 			rc = parse_list(ctx, path, &y, p->value, 1, sc);
 		} else {
-			rc = err_at(ctx, path, mp_yaml__node(&y, p->key), k,
-				    "unknown scenario key (expected name, description, base, start, horizon, poles, world, "
-				    "runs, seed, params, params_if_present, overrides, camps, levers, shocks)");
+			rc = err_at(
+				ctx, path, mp_yaml__node(&y, p->key), k,
+				"unknown scenario key (expected name, description, base, start, horizon, poles, world, "
+				"runs, seed, params, params_if_present, overrides, camps, levers, shocks)");
 		}
 	}
 	if (rc == MP_OK && sc->start && sc->horizon <= sc->start)
@@ -316,8 +320,8 @@ int mp_scenario_load(mp_ctx *ctx, const char *path, mp_scenario *out)
 		char rel[300];
 		snprintf(rel, sizeof rel, "scenarios/%s%s", path, strstr(path, ".yaml") ? "" : ".yaml");
 		if (strchr(path, '/') || resolve(ctx, "", rel, buf, sizeof buf, 1) != MP_OK)
-			return mp_error_set(ctx, MP_EINPUT, "%s: scenario not found (a file, or a name in data/scenarios/)",
-					    path);
+			return mp_error_set(ctx, MP_EINPUT,
+					    "%s: scenario not found (a file, or a name in data/scenarios/)", path);
 		path = buf;
 	}
 	/* Camps come from the files; a file chain without camps keeps the defaults. */

@@ -36,12 +36,12 @@ static const lever_row rows[] = {
 	{ "growth", MP_LEVER_GROWTH, 0, "state=A camp=A value=V from=F to=T", MP_LEVER_MAX_NAMES, 0, -1, 1, MP_NA },
 	/* demography's levers (docs/demography.md, "Levers"): a change of total fertility
 	   (children per woman), extra net migrants and excess deaths (thousands a year) */
-	{ "fertility", MP_LEVER_FERTILITY, 0, "state=A camp=A value=V ramp=P from=F to=T", MP_LEVER_MAX_NAMES, 0,
-	  -4, 4, MP_NA },
+	{ "fertility", MP_LEVER_FERTILITY, 0, "state=A camp=A value=V ramp=P from=F to=T", MP_LEVER_MAX_NAMES, 0, -4, 4,
+	  MP_NA },
 	{ "migration", MP_LEVER_MIGRATION, 0, "state=A camp=A value=V from=F to=T", MP_LEVER_MAX_NAMES, 0, -10000,
 	  10000, MP_NA },
-	{ "mortality", MP_LEVER_MORTALITY, 0, "state=A camp=A value=V ages=G sex=X from=F to=T", MP_LEVER_MAX_NAMES,
-	  0, 0, 10000, MP_NA },
+	{ "mortality", MP_LEVER_MORTALITY, 0, "state=A camp=A value=V ages=G sex=X from=F to=T", MP_LEVER_MAX_NAMES, 0,
+	  0, 10000, MP_NA },
 	{ "aid", MP_LEVER_AID, 0, "donor=A recipient=B share=V value=V from=F to=T", 1, 1, 0, 0.1, MP_NA },
 	{ "support", MP_LEVER_SUPPORT, 0, "donor=A recipient=B share=V trade=R dual_use=D from=F to=T", 1, 1, 0, 0.1,
 	  0.0 },
@@ -102,7 +102,11 @@ static void key_names(const lever_row *r, char *out, size_t size)
 		if (!end)
 			end = p + strlen(p);
 		k++;
-		o += (size_t)snprintf(out + o, size - o, "%s%.*s", k == 1 ? "" : k == n ? " or " : ", ", (int)(eq - p), p);
+		o += (size_t)snprintf(out + o, size - o, "%s%.*s",
+				      k == 1   ? ""
+				      : k == n ? " or "
+					       : ", ",
+				      (int)(eq - p), p);
 		p = *end ? end + 1 : end;
 	}
 }
@@ -122,8 +126,7 @@ static void kind_list(int shock, char *out, size_t size)
 	}
 }
 
-static int add_name(mp_ctx *ctx, const char *file, mp_yaml *y, int id, const char *key, mp_lever *l, int side,
-		    int max)
+static int add_name(mp_ctx *ctx, const char *file, mp_yaml *y, int id, const char *key, mp_lever *l, int side, int max)
 {
 	yaml_node_t *n = mp_yaml__node(y, id);
 	const char *s = mp_yaml__scalar(y, id);
@@ -173,8 +176,7 @@ static int get_side(mp_ctx *ctx, const char *file, mp_yaml *y, int id, const cha
 	return MP_OK;
 }
 
-static int get_in(mp_ctx *ctx, const char *file, mp_yaml *y, int id, const char *key, double lo, double hi,
-		  double *out)
+static int get_in(mp_ctx *ctx, const char *file, mp_yaml *y, int id, const char *key, double lo, double hi, double *out)
 {
 	double v;
 	if (mp_yaml__number(y, id, &v) != MP_OK || v < lo || v > hi) {
@@ -256,27 +258,13 @@ int mp_sim__lever_parse(mp_ctx *ctx, const char *file, int file_index, mp_yaml *
 		double v = 0;
 		switch (role[0]) {
 		case 'A':
-		case 'B':
-			rc = get_side(ctx, file, y, p->value, k, role, r, &l);
-			break;
-		case 'V':
-			rc = get_in(ctx, file, y, p->value, k, r->vmin, r->vmax, &l.value);
-			break;
-		case 'S':
-			rc = get_in(ctx, file, y, p->value, k, 0, 1, &l.secondary);
-			break;
-		case 'R':
-			rc = get_in(ctx, file, y, p->value, k, 0, 1, &l.trade);
-			break;
-		case 'D':
-			rc = get_in(ctx, file, y, p->value, k, 0, 1, &l.dual_use);
-			break;
-		case 'P':
-			rc = get_in(ctx, file, y, p->value, k, 0, 100, &l.ramp);
-			break;
-		case 'G':
-			rc = get_ages(ctx, file, y, p->value, k, &l);
-			break;
+		case 'B': rc = get_side(ctx, file, y, p->value, k, role, r, &l); break;
+		case 'V': rc = get_in(ctx, file, y, p->value, k, r->vmin, r->vmax, &l.value); break;
+		case 'S': rc = get_in(ctx, file, y, p->value, k, 0, 1, &l.secondary); break;
+		case 'R': rc = get_in(ctx, file, y, p->value, k, 0, 1, &l.trade); break;
+		case 'D': rc = get_in(ctx, file, y, p->value, k, 0, 1, &l.dual_use); break;
+		case 'P': rc = get_in(ctx, file, y, p->value, k, 0, 100, &l.ramp); break;
+		case 'G': rc = get_ages(ctx, file, y, p->value, k, &l); break;
 		case 'X': {
 			const char *sx = mp_yaml__scalar(y, p->value);
 			if (sx && (!strcmp(sx, "male") || !strcmp(sx, "M")))
@@ -317,7 +305,8 @@ int mp_sim__lever_parse(mp_ctx *ctx, const char *file, int file_index, mp_yaml *
 	}
 	if (r->max_b && l.nside[1] == 0) {
 		key_of(r, strstr(r->keys, "=AB") && !strstr(r->keys, "=B ") ? "AB" : "B", key, sizeof key);
-		return err_at(ctx, file, m, key, r->kind == MP_LEVER_JOIN ? "missing (a camp name or nonaligned)" : "missing");
+		return err_at(ctx, file, m, key,
+			      r->kind == MP_LEVER_JOIN ? "missing (a camp name or nonaligned)" : "missing");
 	}
 	if (isnan(l.value)) {
 		key_of(r, "V", key, sizeof key);

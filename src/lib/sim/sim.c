@@ -47,17 +47,40 @@ static size_t bind(mp_sim *s, double *b)
 {
 	size_t n = s->n, nn = n * n, k = s->ncamps ? s->ncamps : 1, o = 0;
 #define TAKE(field, cnt) MP_SIM_TAKE(s, b, o, field, cnt)
-	TAKE(pop, n); TAKE(pop_urban, n); TAKE(pop_working, n); TAKE(pop_military, n);
-	TAKE(gdppc, n); TAKE(burden, n); TAKE(ip, n); TAKE(policy, n * MP_NPOL);
+	TAKE(pop, n);
+	TAKE(pop_urban, n);
+	TAKE(pop_working, n);
+	TAKE(pop_military, n);
+	TAKE(gdppc, n);
+	TAKE(burden, n);
+	TAKE(ip, n);
+	TAKE(policy, n * MP_NPOL);
 	TAKE(mer, n); /* dynamic: the economy moves price levels */
 	s->ndyn = o;
 	TAKE(init, s->ndyn);
-	TAKE(lndist, nn); TAKE(contig, nn); TAKE(ally, nn); TAKE(rivalry, nn);
-	TAKE(gdp, n); TAKE(milex, n); TAKE(cinc, n); TAKE(share, n * MP_NCOMP); TAKE(camp_cap, k);
-	TAKE(trade, nn); TAKE(tsum, n); TAKE(camp_trade, n * k); TAKE(grow_add, n); TAKE(pop_add, n);
-	TAKE(sanct, nn); TAKE(promote, nn); TAKE(milex_add, n); TAKE(level, n); TAKE(deaths, n);
+	TAKE(lndist, nn);
+	TAKE(contig, nn);
+	TAKE(ally, nn);
+	TAKE(rivalry, nn);
+	TAKE(gdp, n);
+	TAKE(milex, n);
+	TAKE(cinc, n);
+	TAKE(share, n * MP_NCOMP);
+	TAKE(camp_cap, k);
+	TAKE(trade, nn);
+	TAKE(tsum, n);
+	TAKE(camp_trade, n * k);
+	TAKE(grow_add, n);
+	TAKE(pop_add, n);
+	TAKE(sanct, nn);
+	TAKE(promote, nn);
+	TAKE(milex_add, n);
+	TAKE(level, n);
+	TAKE(deaths, n);
 	TAKE(war_loss, n);
-	TAKE(tfr_add, n); TAKE(mig_add, n); TAKE(excess_deaths, n * 2 * MP_DEMOG_AGES);
+	TAKE(tfr_add, n);
+	TAKE(mig_add, n);
+	TAKE(excess_deaths, n * 2 * MP_DEMOG_AGES);
 #undef TAKE
 	s->blk = b;
 	return o;
@@ -76,7 +99,8 @@ static int alloc_ints(mp_sim *s)
 	s->at_war = calloc(n, 1);
 	s->pairs = calloc(n * n + 2, sizeof(int));
 	return (s->camp && s->camp0 && s->forced && s->rival && s->partner && s->agg && s->gp && s->at_war && s->pairs)
-		       ? MP_OK : MP_ENOMEM;
+		       ? MP_OK
+		       : MP_ENOMEM;
 }
 
 /* ---- mechanism slots ---- */
@@ -199,7 +223,11 @@ static void init_population_gdp(mp_sim *s, double *x, double *tmp)
 		double e = w->actors[i].comp[MP_PEC];
 		if (isfinite(s->gdp[i]) && isfinite(e) && e > 0) {
 			double xi = log(e / s->pop[i]), yi = log(s->gdp[i] / s->pop[i]);
-			sx += xi; sy += yi; sxx += xi * xi; sxy += xi * yi; m++;
+			sx += xi;
+			sy += yi;
+			sxx += xi * xi;
+			sxy += xi * yi;
+			m++;
 		}
 	}
 	double slope = 0, icpt = 0;
@@ -232,7 +260,7 @@ static void init_mer_burden(mp_sim *s, double *x, double *tmp)
 	const size_t n = s->n;
 	for (size_t i = 0; i < n; i++)
 		x[i] = isfinite(w->actors[i].gdp_mer) && w->actors[i].gdp_mer > 0 ? w->actors[i].gdp_mer / s->gdp[i]
-										 : MP_NA;
+										  : MP_NA;
 	double mer_med = mp_sim__median_finite(x, n, tmp);
 	for (size_t i = 0; i < n; i++)
 		s->mer[i] = isfinite(x[i]) ? x[i] : (isfinite(mer_med) ? mer_med : 1.0);
@@ -345,7 +373,8 @@ static int init_dyads(mp_ctx *ctx, mp_sim *s, mp_store *store)
 		if (cc && !carry)
 			rc = mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		if (carry)
-			rc = mp_store__conflict_history(ctx, store, w->year, cc, n, s->init_lastmid, s->init_war, carry);
+			rc = mp_store__conflict_history(ctx, store, w->year, cc, n, s->init_lastmid, s->init_war,
+							carry);
 		for (size_t k = 0; carry && rc == MP_OK && k < nn; k++)
 			if (carry[k] == 1)
 				s->rivalry[k] = 1;
@@ -604,16 +633,46 @@ int mp_sim_step(mp_ctx *ctx, mp_sim *s)
 	return MP_OK;
 }
 
-int mp_sim_year(const mp_sim *s) { return s->year; }
-const mp_world *mp_sim_world(const mp_sim *s) { return s->w; }
-const double *mp_sim_cinc(const mp_sim *s) { return s->cinc; }
-size_t mp_sim_ncamps(const mp_sim *s) { return s->ncamps; }
-const char *mp_sim_camp_name(const mp_sim *s, size_t c) { return c < s->ncamps ? s->camp_name[c] : NULL; }
-const int *mp_sim_camps(const mp_sim *s) { return s->camp; }
-int mp_sim_wars(const mp_sim *s) { return s->wars; }
-int mp_sim_gp_wars(const mp_sim *s) { return s->gp_wars; }
-int mp_sim_crises(const mp_sim *s) { return s->crises; }
-const unsigned char *mp_sim_at_war(const mp_sim *s) { return s->at_war; }
+int mp_sim_year(const mp_sim *s)
+{
+	return s->year;
+}
+const mp_world *mp_sim_world(const mp_sim *s)
+{
+	return s->w;
+}
+const double *mp_sim_cinc(const mp_sim *s)
+{
+	return s->cinc;
+}
+size_t mp_sim_ncamps(const mp_sim *s)
+{
+	return s->ncamps;
+}
+const char *mp_sim_camp_name(const mp_sim *s, size_t c)
+{
+	return c < s->ncamps ? s->camp_name[c] : NULL;
+}
+const int *mp_sim_camps(const mp_sim *s)
+{
+	return s->camp;
+}
+int mp_sim_wars(const mp_sim *s)
+{
+	return s->wars;
+}
+int mp_sim_gp_wars(const mp_sim *s)
+{
+	return s->gp_wars;
+}
+int mp_sim_crises(const mp_sim *s)
+{
+	return s->crises;
+}
+const unsigned char *mp_sim_at_war(const mp_sim *s)
+{
+	return s->at_war;
+}
 double mp_sim_trade(const mp_sim *s, size_t i, size_t j)
 {
 	return (i < s->n && j < s->n) ? s->trade[i * s->n + j] : MP_NA;

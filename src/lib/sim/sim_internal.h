@@ -23,8 +23,16 @@
  * MP_SIM_S_INIT draws the start world's trade residuals (once per seed and run index). A
  * mechanism that draws per run (at reset) uses a stream of its own in [MP_SIM_S_RUN, 16):
  * its year part is the start year, so it never meets a yearly stream. */
-enum { MP_SIM_S_ECON = 1, MP_SIM_S_MIL, MP_SIM_S_ALIGN, MP_SIM_S_CAMP, MP_SIM_S_CONFLICT,
-       MP_SIM_S_STRATEGY, MP_SIM_S_INIT, MP_SIM_S_RUN };
+enum {
+	MP_SIM_S_ECON = 1,
+	MP_SIM_S_MIL,
+	MP_SIM_S_ALIGN,
+	MP_SIM_S_CAMP,
+	MP_SIM_S_CONFLICT,
+	MP_SIM_S_STRATEGY,
+	MP_SIM_S_INIT,
+	MP_SIM_S_RUN
+};
 /* Per-run streams of the economy (steady-state gaps) and the military (none yet). */
 enum { MP_SIM_S_RUN_ECON = 12, MP_SIM_S_RUN_MIL = 13 };
 /* A second bank of yearly stream ids (the first is full): id MP_SIM_S_BANK2 + k is the
@@ -32,17 +40,16 @@ enum { MP_SIM_S_RUN_ECON = 12, MP_SIM_S_RUN_MIL = 13 };
 enum { MP_SIM_S_BANK2 = 16, MP_SIM_S_CAP = MP_SIM_S_BANK2 + 1 };
 
 /* Strategy levers of a great power (shares of strategy.budget). */
-enum { MP_POL_ARMS, MP_POL_ECON, MP_POL_AID, MP_POL_SANCTION, MP_POL_CULTURE, MP_POL_NEGOTIATE,
-       MP_NPOL };
+enum { MP_POL_ARMS, MP_POL_ECON, MP_POL_AID, MP_POL_SANCTION, MP_POL_CULTURE, MP_POL_NEGOTIATE, MP_NPOL };
 
 #define MP_SIM_MAX_CAMPS MP_SCENARIO_MAX_CAMPS
 
 /* A mechanism's place in a run: its private state and the block its arrays live in. */
 typedef struct mp_sim_slot {
-	void *st;           /* private state (mech->state_size bytes), or NULL */
-	double *blk;        /* its arrays: dynamic [0, ndyn), initial copy [ndyn, 2 ndyn), rest */
+	void *st;    /* private state (mech->state_size bytes), or NULL */
+	double *blk; /* its arrays: dynamic [0, ndyn), initial copy [ndyn, 2 ndyn), rest */
 	size_t nblk, ndyn;
-	int on;             /* `<name>.enabled` > 0 (mechanisms without the key are always on) */
+	int on; /* `<name>.enabled` > 0 (mechanisms without the key are always on) */
 } mp_sim_slot;
 
 struct mp_sim {
@@ -52,7 +59,7 @@ struct mp_sim {
 	uint32_t run;
 	int year0, year;
 	size_t n;
-	mp_world *w;         /* current world (outputs); at init, a copy of the start world */
+	mp_world *w; /* current world (outputs); at init, a copy of the start world */
 	mp_sim_slot mech[MP_SIM_NMECH];
 
 	/* camps */
@@ -60,66 +67,66 @@ struct mp_sim {
 	char camp_name[MP_SIM_MAX_CAMPS][32];
 	int camp_leader[MP_SIM_MAX_CAMPS][4];
 	int camp_nleaders[MP_SIM_MAX_CAMPS];
-	int *camp, *camp0;   /* n: camp index or -1 (alignment writes camp) */
-	int *forced;         /* n: camp forced by a join lever this year, -2 = none (levers) */
-	int *rival;          /* n: main rival of a great power, -1 (strategy) */
-	int *partner;        /* n: aid partner of a great power, -1 (strategy) */
-	unsigned char *agg;  /* n: aggregate (remainder) row */
-	unsigned char *gp;   /* n: great power (a camp leader) */
-	unsigned char *at_war; /* n: fought a war this year (conflict) */
+	int *camp, *camp0;         /* n: camp index or -1 (alignment writes camp) */
+	int *forced;               /* n: camp forced by a join lever this year, -2 = none (levers) */
+	int *rival;                /* n: main rival of a great power, -1 (strategy) */
+	int *partner;              /* n: aid partner of a great power, -1 (strategy) */
+	unsigned char *agg;        /* n: aggregate (remainder) row */
+	unsigned char *gp;         /* n: great power (a camp leader) */
+	unsigned char *at_war;     /* n: fought a war this year (conflict) */
 	int wars, gp_wars, crises; /* this year's counts (conflict) */
-	int *pairs;          /* 2 * npairs: politically relevant dyads */
+	int *pairs;                /* 2 * npairs: politically relevant dyads */
 	size_t npairs;
 
 	/* ---- the blackboard's doubles (writer in brackets) ---- */
 	double *blk;
 	size_t nblk, ndyn;
 	/* dynamic (reset from init) */
-	double *pop;         /* n: population, thousands [demography] */
-	double *pop_urban;   /* n: urban population (COW: cities >= 100k), thousands [demography] */
-	double *pop_working; /* n: population aged 15-64, thousands; NaN until demography has ages */
-	double *pop_military;/* n: military-age population, thousands; NaN until demography has ages */
-	double *gdppc;       /* n: GDP per head, PPP $ [economy; shocks: levers; war losses: conflict] */
-	double *burden;      /* n: military spending / GDP at MER [military; shocks: levers] */
-	double *ip;          /* n: UNGA ideal point [alignment] */
-	double *policy;      /* n * MP_NPOL: great powers' strategy mix [strategy] */
-	double *mer;         /* n: GDP at MER / GDP at PPP (start: the world's) [economy] */
-	double *init;        /* initial copy of the dynamic region */
+	double *pop;          /* n: population, thousands [demography] */
+	double *pop_urban;    /* n: urban population (COW: cities >= 100k), thousands [demography] */
+	double *pop_working;  /* n: population aged 15-64, thousands; NaN until demography has ages */
+	double *pop_military; /* n: military-age population, thousands; NaN until demography has ages */
+	double *gdppc;        /* n: GDP per head, PPP $ [economy; shocks: levers; war losses: conflict] */
+	double *burden;       /* n: military spending / GDP at MER [military; shocks: levers] */
+	double *ip;           /* n: UNGA ideal point [alignment] */
+	double *policy;       /* n * MP_NPOL: great powers' strategy mix [strategy] */
+	double *mer;          /* n: GDP at MER / GDP at PPP (start: the world's) [economy] */
+	double *init;         /* initial copy of the dynamic region */
 	/* constants from the start world */
-	double *lndist;      /* n*n: log capital distance, km (>= 100) */
-	double *contig;      /* n*n: contiguity (COW direct contiguity, else capitals within
+	double *lndist;         /* n*n: log capital distance, km (>= 100) */
+	double *contig;         /* n*n: contiguity (COW direct contiguity, else capitals within
 				conflict.relevance_km), 0/1 */
 	double *ally, *rivalry; /* n*n: defence pact, strategic rivalry (0/1; from the store) */
 	/* scratch, recomputed every step */
-	double *gdp;         /* n: GDP at PPP, millions = pop * gdppc / 1000 [core, after economy] */
-	double *milex;       /* n: military spending, thousands of US$ [capabilities] */
-	double *cinc;        /* n: CINC (COW mode) [capabilities] */
-	double *share;       /* n * MP_NCOMP: component shares [capabilities] */
-	double *camp_cap;    /* ncamps: summed CINC of each camp [capabilities] */
-	double *trade;       /* n*n: bilateral trade, millions [trade] */
-	double *tsum;        /* n: total trade of each actor [trade] */
-	double *camp_trade;  /* n * ncamps: trade of each actor with each camp [trade] */
-	double *grow_add;    /* n: growth added by levers and strategy this year [levers] */
-	double *pop_add;     /* n: population growth added by the fertility lever [levers] */
-	double *sanct;       /* n*n: strength 0..1 with which i sanctions j this year (primary and
+	double *gdp;        /* n: GDP at PPP, millions = pop * gdppc / 1000 [core, after economy] */
+	double *milex;      /* n: military spending, thousands of US$ [capabilities] */
+	double *cinc;       /* n: CINC (COW mode) [capabilities] */
+	double *share;      /* n * MP_NCOMP: component shares [capabilities] */
+	double *camp_cap;   /* ncamps: summed CINC of each camp [capabilities] */
+	double *trade;      /* n*n: bilateral trade, millions [trade] */
+	double *tsum;       /* n: total trade of each actor [trade] */
+	double *camp_trade; /* n * ncamps: trade of each actor with each camp [trade] */
+	double *grow_add;   /* n: growth added by levers and strategy this year [levers] */
+	double *pop_add;    /* n: population growth added by the fertility lever [levers] */
+	double *sanct;      /* n*n: strength 0..1 with which i sanctions j this year (primary and
 				secondary), as the scenario sets it whatever camps states join [levers] */
-	double *promote;     /* n*n: trade promotion 0..1 of a `support` lever, donor -> recipient [levers] */
-	double *milex_add;   /* n: military supply received this year, thousands of US$ [levers] */
-	double *level;       /* n: ln of output relative to no trade barriers from sanctions and
+	double *promote;    /* n*n: trade promotion 0..1 of a `support` lever, donor -> recipient [levers] */
+	double *milex_add;  /* n: military supply received this year, thousands of US$ [levers] */
+	double *level;      /* n: ln of output relative to no trade barriers from sanctions and
 				support (Arkolakis, Costinot & Rodriguez-Clare 2012), <= 0 mostly [trade] */
-	double *deaths;      /* n: battle deaths this year, thousands [conflict] */
-	double *war_loss;    /* n: log output lost to war this year (war years, defeats), which the
+	double *deaths;     /* n: battle deaths this year, thousands [conflict] */
+	double *war_loss;   /* n: log output lost to war this year (war years, defeats), which the
 				economy carries into TFP next year [conflict] */
 	/* demography's inputs from the others (docs/demography.md, "Levers") */
-	double *tfr_add;     /* n: change in total fertility this year [levers] */
-	double *mig_add;     /* n: extra net migrants this year, thousands [levers] */
+	double *tfr_add;       /* n: change in total fertility this year [levers] */
+	double *mig_add;       /* n: extra net migrants this year, thousands [levers] */
 	double *excess_deaths; /* n * 2 * MP_DEMOG_AGES: deaths to remove at demography's next
 				  step by sex (F, M) and age, as weights times a total: demography
 				  spreads each actor's total over the weighted ages in proportion
 				  to their people, then zeroes it [levers: mortality; conflict:
 				  battle deaths, mp_sim__war_deaths] */
 
-	double *init_trade;  /* n*n: observed start-year trade (store), during mp_sim_new only */
+	double *init_trade; /* n*n: observed start-year trade (store), during mp_sim_new only */
 	double *init_conttype, *init_lastmid, *init_war; /* n*n: lowest COW contiguity type,
 				last MID year and years at war so far of each pair (NaN none), from the
 				store or data/world/dyads.csv, during mp_sim_new only (the conflict

@@ -75,8 +75,8 @@ static int input_row(mp_ctx *ctx, mp_store *s, const char *kind, int64_t run, co
 		     const char *sha)
 {
 	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s, "INSERT INTO run_inputs(kind, run_id, role, name, sha256) VALUES (?1, ?2, ?3, ?4, ?5)",
-				   &st);
+	int rc = mp_store__prepare(
+		ctx, s, "INSERT INTO run_inputs(kind, run_id, role, name, sha256) VALUES (?1, ?2, ?3, ?4, ?5)", &st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_reset(st);
@@ -113,10 +113,11 @@ int mp_store_provenance_record(mp_ctx *ctx, mp_store *s, const mp_run_provenance
 		sqlite3_reset(st);
 	}
 	if (rc == MP_OK)
-		rc = mp_store__prepare(ctx, s,
-				       "INSERT OR REPLACE INTO run_provenance(kind, run_id, version, git_commit, command_line,"
-				       " seed, runs, params, switches) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-				       &st);
+		rc = mp_store__prepare(
+			ctx, s,
+			"INSERT OR REPLACE INTO run_provenance(kind, run_id, version, git_commit, command_line,"
+			" seed, runs, params, switches) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+			&st);
 	if (rc == MP_OK) {
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, p->kind, -1, SQLITE_TRANSIENT);
@@ -190,8 +191,9 @@ int mp_store_provenance_get(mp_ctx *ctx, mp_store *s, const char *kind, int64_t 
 		mp_run_record_free(out);
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	}
-	rc = mp_store__prepare(ctx, s,
-			       "SELECT role, name, sha256 FROM run_inputs WHERE kind = ?1 AND run_id = ?2 ORDER BY rowid", &st);
+	rc = mp_store__prepare(
+		ctx, s, "SELECT role, name, sha256 FROM run_inputs WHERE kind = ?1 AND run_id = ?2 ORDER BY rowid",
+		&st);
 	if (rc != MP_OK) {
 		mp_run_record_free(out);
 		return rc;
@@ -207,8 +209,10 @@ int mp_store_provenance_get(mp_ctx *ctx, mp_store *s, const char *kind, int64_t 
 			mp_run_record_free(out);
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 		}
-		snprintf(out->inputs[out->ninputs].role, sizeof out->inputs[0].role, "%s", (const char *)sqlite3_column_text(st, 0));
-		snprintf(out->inputs[out->ninputs].name, sizeof out->inputs[0].name, "%s", (const char *)sqlite3_column_text(st, 1));
+		snprintf(out->inputs[out->ninputs].role, sizeof out->inputs[0].role, "%s",
+			 (const char *)sqlite3_column_text(st, 0));
+		snprintf(out->inputs[out->ninputs].name, sizeof out->inputs[0].name, "%s",
+			 (const char *)sqlite3_column_text(st, 1));
 		snprintf(out->inputs[out->ninputs].sha256, sizeof out->inputs[0].sha256, "%s",
 			 (const char *)sqlite3_column_text(st, 2));
 		out->ninputs++;
@@ -241,7 +245,8 @@ int mp_store_provenance_list(mp_ctx *ctx, mp_store *s, const char *kind, size_t 
 	if (!mp_store__has_table(s, "run_provenance"))
 		return MP_OK;
 	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s, "SELECT run_id FROM run_provenance WHERE kind = ?1 ORDER BY run_id DESC", &st);
+	int rc = mp_store__prepare(ctx, s, "SELECT run_id FROM run_provenance WHERE kind = ?1 ORDER BY run_id DESC",
+				   &st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_reset(st);

@@ -48,8 +48,8 @@ static size_t col_of(const mp_table *t, const char *name)
 
 /* Inserts every row of t after run_id: the columns named in `cols` (comma-separated, in
  * the order of the statement), with their types; a column t lacks is stored as NULL. */
-static int insert_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t run_id, const mp_table *t,
-		       const char *cols, const mp_col_type *types, size_t ncols)
+static int insert_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t run_id, const mp_table *t, const char *cols,
+		       const mp_col_type *types, size_t ncols)
 {
 	sqlite3_stmt *st;
 	size_t at[16];
@@ -85,8 +85,8 @@ int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec
 	static const mp_col_type fc_types[] = { MP_COL_INT, MP_COL_TEXT, MP_COL_REAL, MP_COL_REAL };
 	static const mp_col_type sum_types[] = { MP_COL_TEXT, MP_COL_REAL, MP_COL_REAL, MP_COL_REAL, MP_COL_REAL,
 						 MP_COL_REAL, MP_COL_TEXT, MP_COL_TEXT, MP_COL_TEXT };
-	static const mp_col_type q_types[] = { MP_COL_TEXT, MP_COL_TEXT, MP_COL_INT, MP_COL_REAL, MP_COL_REAL,
-					       MP_COL_REAL, MP_COL_REAL, MP_COL_REAL };
+	static const mp_col_type q_types[] = { MP_COL_TEXT, MP_COL_TEXT, MP_COL_INT,  MP_COL_REAL,
+					       MP_COL_REAL, MP_COL_REAL, MP_COL_REAL, MP_COL_REAL };
 	sqlite3_stmt *st;
 	int64_t id = 0;
 	int rc = mp_store_begin(ctx, s);
@@ -113,22 +113,22 @@ int mp_store_bargain_save(mp_ctx *ctx, mp_store *s, const mp_bargain_record *rec
 	if ((rc = mp_store__step_done(ctx, s, st, "store negotiation")) != MP_OK)
 		goto done;
 	id = sqlite3_last_insert_rowid(mp_store__db(s));
-	if (rec->positions &&
-	    (rc = insert_rows(ctx, s, "INSERT INTO bargain_positions VALUES (?1, ?2, ?3, ?4, ?5)", id, rec->positions,
-			      "round,actor,dim,position", pos_types, 4)) != MP_OK)
+	if (rec->positions && (rc = insert_rows(ctx, s, "INSERT INTO bargain_positions VALUES (?1, ?2, ?3, ?4, ?5)", id,
+						rec->positions, "round,actor,dim,position", pos_types, 4)) != MP_OK)
 		goto done;
 	if (rec->forecast &&
 	    (rc = insert_rows(ctx, s, "INSERT INTO bargain_forecast VALUES (?1, ?2, ?3, ?4, ?5)", id, rec->forecast,
 			      "round,dim,weighted_mean,weighted_median", fc_types, 4)) != MP_OK)
 		goto done;
 	if (rec->summary &&
-	    (rc = insert_rows(ctx, s,
-			      "INSERT INTO bargain_summary(run_id, dim, weighted_mean, weighted_median, low, high,"
-			      " nearest_mark, nearest_mark_means, low_means, high_means)"
-			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-			      id, rec->summary,
-			      "dim,weighted_mean,weighted_median,low,high,nearest_mark,nearest_mark_means,low_means,high_means",
-			      sum_types, 9)) != MP_OK)
+	    (rc = insert_rows(
+		     ctx, s,
+		     "INSERT INTO bargain_summary(run_id, dim, weighted_mean, weighted_median, low, high,"
+		     " nearest_mark, nearest_mark_means, low_means, high_means)"
+		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+		     id, rec->summary,
+		     "dim,weighted_mean,weighted_median,low,high,nearest_mark,nearest_mark_means,low_means,high_means",
+		     sum_types, 9)) != MP_OK)
 		goto done;
 	if (rec->quantiles &&
 	    (rc = insert_rows(ctx, s, "INSERT INTO bargain_quantiles VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", id,
@@ -182,8 +182,8 @@ static char *dup_text(sqlite3_stmt *st, int col)
  * memory. */
 typedef int (*fill_fn)(sqlite3_stmt *st, void *row);
 
-static int select_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t key, size_t size, fill_fn fill,
-		       void **out, size_t *n, const char *what)
+static int select_rows(mp_ctx *ctx, mp_store *s, const char *sql, int64_t key, size_t size, fill_fn fill, void **out,
+		       size_t *n, const char *what)
 {
 	sqlite3_stmt *st;
 	*out = NULL;
@@ -236,9 +236,9 @@ int mp_store__bargain_runs(mp_ctx *ctx, mp_store *s, size_t max, mp_store_bargai
 	if (rc != MP_OK || !mp_store__has_table(s, "bargain_settings"))
 		return rc;
 	sqlite3_stmt *st;
-	if ((rc = mp_store__prepare(ctx, s,
-				    "SELECT illustrative, description, settings FROM bargain_settings WHERE run_id = ?1",
-				    &st)) != MP_OK)
+	if ((rc = mp_store__prepare(
+		     ctx, s, "SELECT illustrative, description, settings FROM bargain_settings WHERE run_id = ?1",
+		     &st)) != MP_OK)
 		return rc;
 	for (size_t i = 0; i < *n; i++) {
 		mp_store_bargain_run *r = &(*out)[i];

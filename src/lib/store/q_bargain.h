@@ -13,7 +13,7 @@ typedef struct mp_store_bargain_run {
 	int64_t run_id;
 	char name[MP_STORE_BARGAIN_NAME], model[8], stopped_by[48], created[32];
 	int actors, rounds;
-	int illustrative;            /* 0 when the database predates bargain_settings */
+	int illustrative;             /* 0 when the database predates bargain_settings */
 	char *description, *settings; /* NULL when absent */
 } mp_store_bargain_run;
 
@@ -32,7 +32,7 @@ typedef struct mp_store_bargain_fc {
 /* The final forecast of one dimension with its scale (bargain_summary). */
 typedef struct mp_store_bargain_dim {
 	char dim[MP_STORE_BARGAIN_NAME];
-	double mean, median, low, high, mark;  /* mark: NaN when the dimension has none */
+	double mean, median, low, high, mark;      /* mark: NaN when the dimension has none */
 	char *mark_means, *low_means, *high_means; /* NULL when absent */
 } mp_store_bargain_dim;
 

@@ -14,79 +14,98 @@ typedef struct {
 
 static const qspec specs[MP_STORE_CALIB_COUNT] = {
 	[MP_STORE_CALIB_INCOME] = { "maddison",
-		"SELECT 0, m.year, m.gdppc, m.pop, m.countrycode || '|' || COALESCE(m.region, '')"
-		" FROM maddison m WHERE m.dsid = ?1 AND m.year >= ?2 AND m.year <= ?3"
-		" ORDER BY m.countrycode, m.year", 2, 2, 1 },
+				    "SELECT 0, m.year, m.gdppc, m.pop, m.countrycode || '|' || COALESCE(m.region, '')"
+				    " FROM maddison m WHERE m.dsid = ?1 AND m.year >= ?2 AND m.year <= ?3"
+				    " ORDER BY m.countrycode, m.year",
+				    2, 2, 1 },
 	[MP_STORE_CALIB_NMC] = { "nmc",
-		"SELECT ccode, year, cinc, milex, tpop FROM nmc WHERE dsid = ?1 AND year >= ?2 AND year <= ?3"
-		" ORDER BY ccode, year", 2, 3, 0 },
+				 "SELECT ccode, year, cinc, milex, tpop FROM nmc WHERE dsid = ?1 AND year >= ?2 AND year <= ?3"
+				 " ORDER BY ccode, year",
+				 2, 3, 0 },
 	[MP_STORE_CALIB_TRADE] = { "trade_dyadic",
-		"SELECT ccode1, ccode2, year, flow1, flow2 FROM trade_dyadic"
-		" WHERE dsid = ?1 AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2", 3, 2, 0 },
+				   "SELECT ccode1, ccode2, year, flow1, flow2 FROM trade_dyadic"
+				   " WHERE dsid = ?1 AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2",
+				   3, 2, 0 },
 	[MP_STORE_CALIB_CAPITALS] = { "capitals",
-		"SELECT ccode, CAST(substr(stdate, 1, 4) AS INTEGER), CAST(substr(enddate, 1, 4) AS INTEGER),"
-		" lat, lng FROM capitals WHERE dsid = ?1 AND ?2 <= ?3"
-		" AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?3 ORDER BY ccode, stdate", 3, 2, 0 },
+				      "SELECT ccode, CAST(substr(stdate, 1, 4) AS INTEGER), CAST(substr(enddate, 1, 4) AS INTEGER),"
+				      " lat, lng FROM capitals WHERE dsid = ?1 AND ?2 <= ?3"
+				      " AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?3 ORDER BY ccode, stdate",
+				      3, 2, 0 },
 	[MP_STORE_CALIB_CONTIGUITY] = { "contiguity",
-		"SELECT ccode1, ccode2, conttype, CAST(substr(stdate, 1, 4) AS INTEGER),"
-		" CAST(substr(enddate, 1, 4) AS INTEGER) FROM contiguity WHERE dsid = ?1 AND ?2 <= ?3"
-		" AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?3 ORDER BY ccode1, ccode2, stdate", 4, 1, 0 },
+					"SELECT ccode1, ccode2, conttype, CAST(substr(stdate, 1, 4) AS INTEGER),"
+					" CAST(substr(enddate, 1, 4) AS INTEGER) FROM contiguity WHERE dsid = ?1 AND ?2 <= ?3"
+					" AND CAST(substr(stdate, 1, 4) AS INTEGER) <= ?3 ORDER BY ccode1, ccode2, stdate",
+					4, 1, 0 },
 	[MP_STORE_CALIB_MID_ONSETS] = { "mid_dyad",
-		"SELECT DISTINCT ccode1, ccode2, year FROM mid_dyad WHERE dsid = ?1 AND gmlmidonset = 1"
-		" AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2", 3, 0, 0 },
+					"SELECT DISTINCT ccode1, ccode2, year FROM mid_dyad WHERE dsid = ?1 AND gmlmidonset = 1"
+					" AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2",
+					3, 0, 0 },
 	[MP_STORE_CALIB_WAR_ONSETS] = { "war_inter",
-		"SELECT DISTINCT ccode1, ccode2, year FROM war_inter WHERE dsid = ?1 AND cowinteronset = 1"
-		" AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2", 3, 0, 0 },
+					"SELECT DISTINCT ccode1, ccode2, year FROM war_inter WHERE dsid = ?1 AND cowinteronset = 1"
+					" AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2",
+					3, 0, 0 },
 	[MP_STORE_CALIB_ALLIANCES] = { "alliance_dyad",
-		"SELECT ccode1, ccode2, year FROM alliance_dyad WHERE dsid = ?1 AND year >= ?2 AND year <= ?3"
-		" ORDER BY year, ccode1, ccode2", 3, 0, 0 },
+				       "SELECT ccode1, ccode2, year FROM alliance_dyad WHERE dsid = ?1 AND year >= ?2 AND year <= ?3"
+				       " ORDER BY year, ccode1, ccode2",
+				       3, 0, 0 },
 	[MP_STORE_CALIB_RIVALRIES] = { "rivalries",
-		"SELECT ccode1, ccode2, styear, endyear FROM rivalries WHERE dsid = ?1 AND ?2 <= ?3"
-		" AND styear <= ?3 ORDER BY rivalryno", 4, 0, 0 },
+				       "SELECT ccode1, ccode2, styear, endyear FROM rivalries WHERE dsid = ?1 AND ?2 <= ?3"
+				       " AND styear <= ?3 ORDER BY rivalryno",
+				       4, 0, 0 },
 	[MP_STORE_CALIB_MAJORS] = { "majors",
-		"SELECT ccode, styear, endyear FROM majors WHERE dsid = ?1 AND ?2 <= ?3 AND styear <= ?3"
-		" ORDER BY ccode, styear", 3, 0, 0 },
+				    "SELECT ccode, styear, endyear FROM majors WHERE dsid = ?1 AND ?2 <= ?3 AND styear <= ?3"
+				    " ORDER BY ccode, styear",
+				    3, 0, 0 },
 	[MP_STORE_CALIB_SIPRI] = { "sipri",
-		"SELECT ccode, year, milex_const2022_usd_m, milex_share_gdp FROM sipri"
-		" WHERE dsid = ?1 AND ccode IS NOT NULL AND year >= ?2 AND year <= ?3 ORDER BY ccode, year",
-		2, 2, 0 },
+				   "SELECT ccode, year, milex_const2022_usd_m, milex_share_gdp FROM sipri"
+				   " WHERE dsid = ?1 AND ccode IS NOT NULL AND year >= ?2 AND year <= ?3 ORDER BY ccode, year",
+				   2, 2, 0 },
 	[MP_STORE_CALIB_IDEAL] = { "unga",
-		"SELECT ccode, year, idealpointfp FROM unga WHERE dsid = ?1 AND idealpointfp IS NOT NULL"
-		" AND year >= ?2 AND year <= ?3 ORDER BY ccode, year", 2, 1, 0 },
+				   "SELECT ccode, year, idealpointfp FROM unga WHERE dsid = ?1 AND idealpointfp IS NOT NULL"
+				   " AND year >= ?2 AND year <= ?3 ORDER BY ccode, year",
+				   2, 1, 0 },
 	[MP_STORE_CALIB_PWT] = { "pwt",
-		"SELECT 0, p.year,"
-		" p.csh_c * p.pl_c + p.csh_i * p.pl_i + p.csh_g * p.pl_g + p.csh_x * p.pl_x + p.csh_m * p.pl_m,"
-		" CASE WHEN p.cgdpo > 0 THEN p.cn / p.cgdpo END, CASE WHEN p.rgdpna > 0 THEN p.rnna / p.rgdpna END,"
-		" CASE WHEN p.rgdpna > 0 THEN n.rnna / p.rgdpna END, p.countrycode"
-		" FROM pwt p LEFT JOIN pwt n ON n.dsid = p.dsid AND n.countrycode = p.countrycode"
-		" AND n.year = p.year + 1 AND n.year <= ?3"
-		" WHERE p.dsid = ?1 AND p.year >= ?2 AND p.year <= ?3"
-		" ORDER BY p.countrycode, p.year", 2, 4, 1 },
+				 "SELECT 0, p.year,"
+				 " p.csh_c * p.pl_c + p.csh_i * p.pl_i + p.csh_g * p.pl_g + p.csh_x * p.pl_x + p.csh_m * p.pl_m,"
+				 " CASE WHEN p.cgdpo > 0 THEN p.cn / p.cgdpo END, CASE WHEN p.rgdpna > 0 THEN p.rnna / p.rgdpna END,"
+				 " CASE WHEN p.rgdpna > 0 THEN n.rnna / p.rgdpna END, p.countrycode"
+				 " FROM pwt p LEFT JOIN pwt n ON n.dsid = p.dsid AND n.countrycode = p.countrycode"
+				 " AND n.year = p.year + 1 AND n.year <= ?3"
+				 " WHERE p.dsid = ?1 AND p.year >= ?2 AND p.year <= ?3"
+				 " ORDER BY p.countrycode, p.year",
+				 2, 4, 1 },
 	[MP_STORE_CALIB_NMC_COMP] = { "nmc",
-		"SELECT ccode, year, milper, irst, pec, tpop FROM nmc WHERE dsid = ?1 AND year >= ?2"
-		" AND year <= ?3 ORDER BY ccode, year", 2, 4, 0 },
+				      "SELECT ccode, year, milper, irst, pec, tpop FROM nmc WHERE dsid = ?1 AND year >= ?2"
+				      " AND year <= ?3 ORDER BY ccode, year",
+				      2, 4, 0 },
 	[MP_STORE_CALIB_WAR_YEARS] = { "war_inter",
-		"SELECT ccode1, year, warnum, MAX(batdeath1) FROM war_inter WHERE dsid = ?1"
-		" AND cowinterongoing = 1 AND year >= ?2 AND year <= ?3 GROUP BY ccode1, year, warnum"
-		" ORDER BY ccode1, year, warnum", 3, 1, 0 },
+				       "SELECT ccode1, year, warnum, MAX(batdeath1) FROM war_inter WHERE dsid = ?1"
+				       " AND cowinterongoing = 1 AND year >= ?2 AND year <= ?3 GROUP BY ccode1, year, warnum"
+				       " ORDER BY ccode1, year, warnum",
+				       3, 1, 0 },
 	[MP_STORE_CALIB_MID_YEARS] = { "mid_dyad",
-		"SELECT ccode1, year, MAX(hostlev1) FROM mid_dyad WHERE dsid = ?1 AND gmlmidongoing = 1"
-		" AND year >= ?2 AND year <= ?3 GROUP BY ccode1, year ORDER BY ccode1, year", 3, 0, 0 },
+				       "SELECT ccode1, year, MAX(hostlev1) FROM mid_dyad WHERE dsid = ?1 AND gmlmidongoing = 1"
+				       " AND year >= ?2 AND year <= ?3 GROUP BY ccode1, year ORDER BY ccode1, year",
+				       3, 0, 0 },
 	[MP_STORE_CALIB_SIPRI_GDP] = { "sipri",
-		"SELECT ccode, year, milex_current_usd_m / milex_share_gdp FROM sipri WHERE dsid = ?1"
-		" AND ccode IS NOT NULL AND milex_share_gdp > 0 AND milex_current_usd_m > 0"
-		" AND year >= ?2 AND year <= ?3 ORDER BY ccode, year", 2, 1, 0 },
+				       "SELECT ccode, year, milex_current_usd_m / milex_share_gdp FROM sipri WHERE dsid = ?1"
+				       " AND ccode IS NOT NULL AND milex_share_gdp > 0 AND milex_current_usd_m > 0"
+				       " AND year >= ?2 AND year <= ?3 ORDER BY ccode, year",
+				       2, 1, 0 },
 	/* conflict and alignment (src/lib/calib/fit_conflict*.c, fit_alignment*.c) */
 	[MP_STORE_CALIB_MID_DYAD_YEARS] = { "mid_dyad",
-		"SELECT ccode1, ccode2, year, max(gmlmidonset), max(hostlev) FROM mid_dyad WHERE dsid = ?1"
-		" AND ccode1 < ccode2 AND year >= ?2 AND year <= ?3 GROUP BY ccode1, ccode2, year"
-		" ORDER BY year, ccode1, ccode2", 4, 1, 0 },
+					    "SELECT ccode1, ccode2, year, max(gmlmidonset), max(hostlev) FROM mid_dyad WHERE dsid = ?1"
+					    " AND ccode1 < ccode2 AND year >= ?2 AND year <= ?3 GROUP BY ccode1, ccode2, year"
+					    " ORDER BY year, ccode1, ccode2",
+					    4, 1, 0 },
 	[MP_STORE_CALIB_WAR_DYAD_YEARS] = { "war_inter",
-		"SELECT ccode1, ccode2, year, warnum, cowinteronset, outcome1, batdeath1 FROM war_inter"
-		" WHERE dsid = ?1 AND year >= ?2 AND year <= ?3 ORDER BY warnum, ccode1, ccode2, year", 4, 3, 0 },
+					    "SELECT ccode1, ccode2, year, warnum, cowinteronset, outcome1, batdeath1 FROM war_inter"
+					    " WHERE dsid = ?1 AND year >= ?2 AND year <= ?3 ORDER BY warnum, ccode1, ccode2, year",
+					    4, 3, 0 },
 	[MP_STORE_CALIB_DEFENSE] = { "atop_dyad",
-		"SELECT ccode1, ccode2, year FROM atop_dyad WHERE dsid = ?1 AND atop_defense = 1"
-		" AND ccode1 < ccode2 AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2", 3, 0, 0 },
+				     "SELECT ccode1, ccode2, year FROM atop_dyad WHERE dsid = ?1 AND atop_defense = 1"
+				     " AND ccode1 < ccode2 AND year >= ?2 AND year <= ?3 ORDER BY year, ccode1, ccode2",
+				     3, 0, 0 },
 };
 
 const char *mp_store__calib_family(mp_store_calib_query q)
@@ -103,8 +122,7 @@ void mp_store__calib_rows_free(mp_store_calib_rows *r)
 	r->n = 0;
 }
 
-static int collect(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, int ni, int nr, int txt,
-		   mp_store_calib_rows *out)
+static int collect(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, int ni, int nr, int txt, mp_store_calib_rows *out)
 {
 	size_t cap = 0;
 	int step;
@@ -139,7 +157,7 @@ static int collect(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, int ni, int nr, i
 }
 
 int mp_store__calib_fetch(mp_ctx *ctx, mp_store *s, mp_store_calib_query q, int from, int until,
-		    mp_store_calib_rows *out)
+			  mp_store_calib_rows *out)
 {
 	memset(out, 0, sizeof *out);
 	if (q >= MP_STORE_CALIB_COUNT)
@@ -216,7 +234,8 @@ int mp_store__calib_save(mp_ctx *ctx, mp_store *s, int until, const char *notes,
 	if (rc == MP_OK)
 		rc = mp_store__prepare(ctx, s,
 				       "INSERT INTO calib_fit (run, param, estimate, se, n, stat_name, stat, method)"
-				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st);
+				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				       &st);
 	for (size_t k = 0; rc == MP_OK && k < n; k++) {
 		const mp_store_calib_fit *p = &fits[k];
 		if (p->ccode != 0)
@@ -237,7 +256,8 @@ int mp_store__calib_save(mp_ctx *ctx, mp_store *s, int until, const char *notes,
 	if (rc == MP_OK)
 		rc = mp_store__prepare(ctx, s,
 				       "INSERT OR REPLACE INTO calib_unit (run, ccode, param, estimate, se, n, method)"
-				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st);
+				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+				       &st);
 	for (size_t k = 0; rc == MP_OK && k < n; k++) {
 		const mp_store_calib_fit *p = &fits[k];
 		if (p->ccode == 0)

@@ -85,7 +85,7 @@ typedef struct mp_store_calib_rows {
  * family) when the family is not imported. out->v is malloc'd: free it with
  * mp_store__calib_rows_free. */
 int mp_store__calib_fetch(mp_ctx *ctx, mp_store *s, mp_store_calib_query q, int from, int until,
-		    mp_store_calib_rows *out);
+			  mp_store_calib_rows *out);
 void mp_store__calib_rows_free(mp_store_calib_rows *r);
 /* The family (table) a query reads. */
 const char *mp_store__calib_family(mp_store_calib_query q);

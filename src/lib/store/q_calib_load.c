@@ -58,9 +58,9 @@ int mp_store__calib_load(mp_ctx *ctx, mp_store *s, int max_until, mp_store_calib
 	if (!mp_store__has_table(s, "calib_run") || !mp_store__has_table(s, "calib_fit"))
 		return mp_error_set(ctx, MP_ENOTFOUND, "no calibration is stored in the database");
 	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s,
-				   "SELECT id, until, created_at, notes FROM calib_run WHERE until <= ?1 ORDER BY id DESC LIMIT 1",
-				   &st);
+	int rc = mp_store__prepare(
+		ctx, s, "SELECT id, until, created_at, notes FROM calib_run WHERE until <= ?1 ORDER BY id DESC LIMIT 1",
+		&st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_bind_int(st, 1, max_until);

@@ -55,7 +55,8 @@ int mp_store__conflict_history(mp_ctx *ctx, mp_store *s, int year, const int *cc
 		last_mid[k] = war[k] = rival_carry[k] = NAN;
 	int rc = fill(ctx, s, "mid_dyad",
 		      "SELECT ccode1, ccode2, max(year) FROM mid_dyad WHERE dsid = ?1 AND year <= ?2"
-		      " GROUP BY ccode1, ccode2", year, idx, n, last_mid, 0);
+		      " GROUP BY ccode1, ccode2",
+		      year, idx, n, last_mid, 0);
 	/* wars under way in `year`: the years of the same war of the pair so far */
 	if (rc == MP_OK)
 		rc = fill(ctx, s, "war_inter",

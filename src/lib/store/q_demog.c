@@ -31,14 +31,16 @@ static int newest(mp_ctx *ctx, mp_store *s, const char *family, char *out, size_
 	if (!v)
 		return mp_error_set(ctx, MP_ENOTFOUND,
 				    "no %s data in the database: import the UN WPP files (multipolar import "
-				    "../shared/data/wpp2017/*.txt ../shared/data/wpp2024/*.txt)", family);
+				    "../shared/data/wpp2017/*.txt ../shared/data/wpp2024/*.txt)",
+				    family);
 	return MP_OK;
 }
 
 int mp_store__wpp_has(mp_store *s, const char *family, const char *version)
 {
 	sqlite3_stmt *st;
-	if (mp_store__prepare(NULL, s, "SELECT 1 FROM datasets WHERE family = ?1 AND (?2 IS NULL OR version = ?2) LIMIT 1",
+	if (mp_store__prepare(NULL, s,
+			      "SELECT 1 FROM datasets WHERE family = ?1 AND (?2 IS NULL OR version = ?2) LIMIT 1",
 			      &st) != MP_OK)
 		return 0;
 	sqlite3_bind_text(st, 1, family, -1, SQLITE_TRANSIENT);
@@ -63,13 +65,15 @@ int mp_store__wpp_fetch(mp_ctx *ctx, mp_store *s, const mp_wpp_query *q, mp_wpp_
 	if (!mp_store__wpp_has(s, q->family, version))
 		return mp_error_set(ctx, MP_ENOTFOUND,
 				    "no %s data of WPP %s in the database: import the UN WPP files (multipolar import "
-				    "../shared/data/wpp2017/*.txt ../shared/data/wpp2024/*.txt)", q->family, version);
+				    "../shared/data/wpp2017/*.txt ../shared/data/wpp2024/*.txt)",
+				    q->family, version);
 	/* the family is a table name from our own spec list (data/datasets.c), never input;
 	 * only the clauses in use are written, so SQLite can use the (dsid, code, year) index */
-	size_t o = (size_t)snprintf(sql, sizeof sql,
-				    "SELECT country_code, COALESCE(age, -1), COALESCE(age_span, 0), year, span, value"
-				    " FROM %s WHERE dsid IN (SELECT id FROM datasets WHERE family = ?1 AND version = ?2)",
-				    q->family);
+	size_t o = (size_t)snprintf(
+		sql, sizeof sql,
+		"SELECT country_code, COALESCE(age, -1), COALESCE(age_span, 0), year, span, value"
+		" FROM %s WHERE dsid IN (SELECT id FROM datasets WHERE family = ?1 AND version = ?2)",
+		q->family);
 	if (q->code)
 		o += (size_t)snprintf(sql + o, sizeof sql - o, " AND country_code = ?6");
 	if (q->indicator)
@@ -136,11 +140,12 @@ int mp_store__wpp_locations(mp_ctx *ctx, mp_store *s, mp_wpp_location **out, siz
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_stmt *st;
-	rc = mp_store__prepare(ctx, s,
-			       "SELECT country_code, COALESCE(reg_code, 0), COALESCE(area_code, 0), location_type"
-			       " FROM wpp_locations WHERE dsid IN (SELECT id FROM datasets WHERE family = 'wpp_locations'"
-			       " AND version = ?1) ORDER BY country_code",
-			       &st);
+	rc = mp_store__prepare(
+		ctx, s,
+		"SELECT country_code, COALESCE(reg_code, 0), COALESCE(area_code, 0), location_type"
+		" FROM wpp_locations WHERE dsid IN (SELECT id FROM datasets WHERE family = 'wpp_locations'"
+		" AND version = ?1) ORDER BY country_code",
+		&st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, version, -1, SQLITE_TRANSIENT);

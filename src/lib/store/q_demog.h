@@ -11,11 +11,11 @@
 #include "multipolar/store.h"
 
 typedef struct mp_wpp_row {
-	int code;      /* UN M49 location code */
-	int age;       /* lower bound of the age group; -1 when not by age */
-	int age_span;  /* 0 = open-ended */
-	int year;      /* first year of a period, mid-year of a count, or calendar year */
-	int span;      /* 5 = period, 1 = calendar year, 0 = point in time */
+	int code;     /* UN M49 location code */
+	int age;      /* lower bound of the age group; -1 when not by age */
+	int age_span; /* 0 = open-ended */
+	int year;     /* first year of a period, mid-year of a count, or calendar year */
+	int span;     /* 5 = period, 1 = calendar year, 0 = point in time */
 	double value;
 } mp_wpp_row;
 
@@ -36,7 +36,10 @@ typedef struct mp_wpp_query {
 	int until;             /* last year known: rows whose end (year + span for periods,
 				  else year) is <= until; 0 = no bound */
 } mp_wpp_query;
-#define MP_WPP_QUERY_INIT { NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 }
+#define MP_WPP_QUERY_INIT                                                                                              \
+	{                                                                                                              \
+		NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0                                                            \
+	}
 
 /* Rows of the query from every imported file of the family and revision. MP_ENOTFOUND
  * (naming the family) when nothing of the family is imported. out->v malloc'd. */

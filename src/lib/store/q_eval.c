@@ -8,8 +8,7 @@
 
 #define SRC "q_eval.c"
 
-int mp_q_eval_war_years(mp_ctx *ctx, mp_store *s, int from, int until, int **cy, size_t *n, int *first,
-			int *last)
+int mp_q_eval_war_years(mp_ctx *ctx, mp_store *s, int from, int until, int **cy, size_t *n, int *first, int *last)
 {
 	*cy = NULL;
 	*n = 0;
@@ -82,10 +81,11 @@ static int step_done(mp_ctx *ctx, mp_store *s, sqlite3_stmt *st, const char *wha
 int mp_q_eval_insert_run(mp_ctx *ctx, mp_store *s, const mp_q_eval_run *r, int64_t *id)
 {
 	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s,
-				   "INSERT INTO eval_run (version, origins, horizons, variables, methods, runs, seed, top,"
-				   " pool_from, pool_to, truth, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-				   &st);
+	int rc = mp_store__prepare(
+		ctx, s,
+		"INSERT INTO eval_run (version, origins, horizons, variables, methods, runs, seed, top,"
+		" pool_from, pool_to, truth, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+		&st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, r->version, -1, SQLITE_TRANSIENT);
@@ -109,10 +109,11 @@ int mp_q_eval_insert_score(mp_ctx *ctx, mp_store *s, int64_t run, int origin, in
 			   const char *unit, const char *method, const char *metric, double value, int64_t n)
 {
 	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s,
-				   "INSERT INTO eval_score (run, origin, horizon, variable, unit, method, metric, value, n)"
-				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-				   &st);
+	int rc = mp_store__prepare(
+		ctx, s,
+		"INSERT INTO eval_score (run, origin, horizon, variable, unit, method, metric, value, n)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		&st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, run);
@@ -131,10 +132,11 @@ int mp_q_eval_insert_rel(mp_ctx *ctx, mp_store *s, int64_t run, int origin, int 
 			 const char *method, int bin, int64_t n, double mean_p, double freq)
 {
 	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s,
-				   "INSERT INTO eval_reliability (run, origin, horizon, variable, method, bin, n, mean_p, freq)"
-				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-				   &st);
+	int rc = mp_store__prepare(
+		ctx, s,
+		"INSERT INTO eval_reliability (run, origin, horizon, variable, method, bin, n, mean_p, freq)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		&st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, run);
@@ -161,10 +163,11 @@ int mp_q_eval_latest(mp_ctx *ctx, mp_store *s, mp_q_eval_run *out)
 	if (!mp_store__has_table(s, "eval_run") || !mp_store__has_table(s, "eval_score"))
 		return MP_ENOTFOUND;
 	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s,
-				   "SELECT id, created_at, version, origins, horizons, variables, methods, runs, seed, top,"
-				   " pool_from, pool_to, truth, notes FROM eval_run ORDER BY id DESC LIMIT 1",
-				   &st);
+	int rc = mp_store__prepare(
+		ctx, s,
+		"SELECT id, created_at, version, origins, horizons, variables, methods, runs, seed, top,"
+		" pool_from, pool_to, truth, notes FROM eval_run ORDER BY id DESC LIMIT 1",
+		&st);
 	if (rc != MP_OK)
 		return rc;
 	int step = sqlite3_step(st);
@@ -240,10 +243,11 @@ int mp_q_eval_pooled(mp_ctx *ctx, mp_store *s, int64_t run, mp_q_eval_score **ou
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s,
-				   "SELECT horizon, variable, method, metric, value, n FROM eval_score"
-				   " WHERE run = ?1 AND unit = 'all' AND origin IS NULL ORDER BY variable, horizon, method, metric",
-				   &st);
+	int rc = mp_store__prepare(
+		ctx, s,
+		"SELECT horizon, variable, method, metric, value, n FROM eval_score"
+		" WHERE run = ?1 AND unit = 'all' AND origin IS NULL ORDER BY variable, horizon, method, metric",
+		&st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, run);

@@ -12,8 +12,7 @@
 /* COW inter-state war participation: every (ccode, year) with a war_inter row, year in
  * [from, until], as pairs cy[2k] = ccode, cy[2k+1] = year (malloc'd). *first and *last
  * receive the dataset's year range (its coverage). MP_ENOTFOUND when not imported. */
-int mp_q_eval_war_years(mp_ctx *ctx, mp_store *s, int from, int until, int **cy, size_t *n, int *first,
-			int *last);
+int mp_q_eval_war_years(mp_ctx *ctx, mp_store *s, int from, int until, int **cy, size_t *n, int *first, int *last);
 
 /* A stored evaluation run. */
 typedef struct mp_q_eval_run {

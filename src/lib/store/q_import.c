@@ -15,10 +15,10 @@
 
 struct mp_store_inserter {
 	mp_store *s;
-	sqlite3_stmt *st;    /* one row */
-	sqlite3_stmt *batch; /* BATCH rows, or NULL */
-	int pending;         /* rows bound into batch */
-	mp_store_sql_value *buf;   /* their values, BATCH x ncols, for the flush */
+	sqlite3_stmt *st;        /* one row */
+	sqlite3_stmt *batch;     /* BATCH rows, or NULL */
+	int pending;             /* rows bound into batch */
+	mp_store_sql_value *buf; /* their values, BATCH x ncols, for the flush */
 	size_t ncols;
 	int64_t dsid;
 	mp_store_sql_type *types;
@@ -43,11 +43,12 @@ int mp_store__dataset_by_sha(mp_ctx *ctx, mp_store *s, const char *sha256, mp_da
 int mp_store__dataset_add(mp_ctx *ctx, mp_store *s, const mp_dataset_info *d, int64_t *id)
 {
 	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s,
-				   "INSERT INTO datasets(family, name, version, sha256, file, imported_at, rows, year_min,"
-				   " year_max, citation) VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
-				   " 0, NULL, NULL, ?6)",
-				   &st);
+	int rc = mp_store__prepare(
+		ctx, s,
+		"INSERT INTO datasets(family, name, version, sha256, file, imported_at, rows, year_min,"
+		" year_max, citation) VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
+		" 0, NULL, NULL, ?6)",
+		&st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, d->family, -1, SQLITE_TRANSIENT);
@@ -142,8 +143,7 @@ int mp_store__inserter_new(mp_ctx *ctx, mp_store *s, const char *table, const mp
 		 cat(&sql, " (dsid INTEGER NOT NULL REFERENCES datasets(id)");
 	for (size_t i = 0; ok && i < ncols; i++) {
 		ident(id, sizeof id, cols[i].name);
-		ok = cat(&sql, ", ") && cat(&sql, id) && cat(&sql, " ") &&
-		     cat(&sql, sql_type(cols[i].type));
+		ok = cat(&sql, ", ") && cat(&sql, id) && cat(&sql, " ") && cat(&sql, sql_type(cols[i].type));
 	}
 	ok = ok && cat(&sql, ")");
 	if (!ok) {
@@ -157,7 +157,8 @@ int mp_store__inserter_new(mp_ctx *ctx, mp_store *s, const char *table, const mp
 		if (!column_exists(s, table, cols[i].name)) {
 			char alter[512];
 			ident(id, sizeof id, cols[i].name);
-			snprintf(alter, sizeof alter, "ALTER TABLE %s ADD COLUMN %s %s", table, id, sql_type(cols[i].type));
+			snprintf(alter, sizeof alter, "ALTER TABLE %s ADD COLUMN %s %s", table, id,
+				 sql_type(cols[i].type));
 			if ((rc = mp_store__exec(ctx, s, alter)) != MP_OK)
 				goto done;
 		}

@@ -138,7 +138,8 @@ int mp_store__panel_votes(mp_ctx *ctx, mp_store *s, int year, mp_store_vote_row 
 	*out = NULL;
 	*n = 0;
 	if (!mp_store_has(s, "un_votes") || !mp_store_has(s, "un_rollcalls"))
-		return mp_error_set(ctx, MP_ENOTFOUND, "UN roll-call votes are not imported: run 'multipolar import' "
+		return mp_error_set(ctx, MP_ENOTFOUND,
+				    "UN roll-call votes are not imported: run 'multipolar import' "
 				    "with unvotes/un_votes.csv and unvotes/un_roll_calls.csv");
 	int64_t rc_dsid = 0;
 	int rc = mp_store__dsid(ctx, s, "un_rollcalls", NULL, &rc_dsid);
@@ -164,7 +165,8 @@ int mp_store__panel_votes(mp_ctx *ctx, mp_store *s, int year, mp_store_vote_row 
 			return oom(ctx, st);
 		mp_store_vote_row *x = &(*out)[(*n)++];
 		x->rcid = sqlite3_column_int(st, 0);
-		const char *c = (const char *)sqlite3_column_text(st, 1), *nm = (const char *)sqlite3_column_text(st, 2);
+		const char *c = (const char *)sqlite3_column_text(st, 1),
+			   *nm = (const char *)sqlite3_column_text(st, 2);
 		snprintf(x->iso2, sizeof x->iso2, "%s", c ? c : "");
 		snprintf(x->name, sizeof x->name, "%s", nm ? nm : "");
 		x->vote = code;
@@ -183,11 +185,12 @@ int mp_store__panel_rollcalls(mp_ctx *ctx, mp_store *s, int year, mp_store_rollc
 		return rc;
 	int ints[2] = { year, (int)is_dsid };
 	sqlite3_stmt *st;
-	rc = start(ctx, s, "un_rollcalls",
-		   "SELECT r.rcid, COALESCE(r.importantvote, 0),"
-		   " (SELECT group_concat(i.short_name) FROM un_issues i WHERE i.dsid = ?3 AND i.rcid = r.rcid)"
-		   " FROM un_rollcalls r WHERE r.dsid = ?1 AND CAST(substr(r.date, 1, 4) AS INTEGER) = ?2 ORDER BY r.rcid",
-		   ints, 2, &st);
+	rc = start(
+		ctx, s, "un_rollcalls",
+		"SELECT r.rcid, COALESCE(r.importantvote, 0),"
+		" (SELECT group_concat(i.short_name) FROM un_issues i WHERE i.dsid = ?3 AND i.rcid = r.rcid)"
+		" FROM un_rollcalls r WHERE r.dsid = ?1 AND CAST(substr(r.date, 1, 4) AS INTEGER) = ?2 ORDER BY r.rcid",
+		ints, 2, &st);
 	if (rc == MP_OK && st && !have_issues) {
 		sqlite3_reset(st);
 		st = NULL;

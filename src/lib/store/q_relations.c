@@ -10,8 +10,8 @@
  * rows and hands each statement row to `row`. */
 typedef void (*row_fn)(sqlite3_stmt *st, void *u);
 
-static int run(mp_ctx *ctx, mp_store *s, const char *family, const char *sql, const int *ints,
-	       int nint, row_fn row, void *u)
+static int run(mp_ctx *ctx, mp_store *s, const char *family, const char *sql, const int *ints, int nint, row_fn row,
+	       void *u)
 {
 	int64_t dsid = 0;
 	sqlite3_stmt *st = NULL;
@@ -34,8 +34,7 @@ static int run(mp_ctx *ctx, mp_store *s, const char *family, const char *sql, co
 	return rc;
 }
 
-int mp_store__rel_coverage(mp_ctx *ctx, mp_store *s, const char *family, int *present, int *first,
-		      int *last)
+int mp_store__rel_coverage(mp_ctx *ctx, mp_store *s, const char *family, int *present, int *first, int *last)
 {
 	*present = 0;
 	*first = *last = 0;
@@ -115,8 +114,7 @@ int mp_store__rel_majors(mp_ctx *ctx, mp_store *s, int year, int last, mp_store_
 int mp_store__rel_cinc(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_state_fn fn, void *u)
 {
 	state_ctx c = { fn, u, 1, 0 };
-	return run(ctx, s, "nmc", "SELECT ccode, cinc FROM nmc WHERE dsid = ?1 AND year = ?2", &year, 1,
-		   state_row, &c);
+	return run(ctx, s, "nmc", "SELECT ccode, cinc FROM nmc WHERE dsid = ?1 AND year = ?2", &year, 1, state_row, &c);
 }
 
 int mp_store__rel_ideal(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_state_fn fn, void *u)
@@ -132,8 +130,8 @@ int mp_store__rel_trade_totals(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_
 {
 	state_ctx c = { fn, u, 1, 0 };
 	return run(ctx, s, "trade_national",
-		   "SELECT ccode, imports + exports FROM trade_national WHERE dsid = ?1 AND year = ?2", &year,
-		   1, state_row, &c);
+		   "SELECT ccode, imports + exports FROM trade_national WHERE dsid = ?1 AND year = ?2", &year, 1,
+		   state_row, &c);
 }
 
 typedef struct {
@@ -173,12 +171,11 @@ int mp_store__rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn
 {
 	dyad_ctx c = { fn, u, 2 };
 	return run(ctx, s, "trade_dyadic",
-		   "SELECT ccode1, ccode2, flow1, flow2 FROM trade_dyadic WHERE dsid = ?1 AND year = ?2",
-		   &year, 1, dyad_row, &c);
+		   "SELECT ccode1, ccode2, flow1, flow2 FROM trade_dyadic WHERE dsid = ?1 AND year = ?2", &year, 1,
+		   dyad_row, &c);
 }
 
-int mp_store__rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_store_rel_dyad_fn fn,
-			void *u)
+int mp_store__rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_store_rel_dyad_fn fn, void *u)
 {
 	dyad_ctx c = { fn, u, 2 };
 	int ints[3] = { year, c1 < c2 ? c1 : c2, c1 < c2 ? c2 : c1 };
@@ -251,8 +248,9 @@ static void gdp_row(sqlite3_stmt *st, void *u)
 int mp_store__rel_gdp(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_gdp_fn fn, void *u)
 {
 	gdp_ctx c = { fn, u };
-	return run(ctx, s, "maddison", "SELECT countrycode, NULL, gdppc, pop FROM maddison WHERE dsid = ?1 AND year = ?2",
-		   &year, 1, gdp_row, &c);
+	return run(ctx, s, "maddison",
+		   "SELECT countrycode, NULL, gdppc, pop FROM maddison WHERE dsid = ?1 AND year = ?2", &year, 1,
+		   gdp_row, &c);
 }
 
 int mp_store__rel_find_state(mp_ctx *ctx, mp_store *s, const char *text, int *ccode, char *abb)

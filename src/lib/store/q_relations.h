@@ -10,12 +10,10 @@
 
 /* Year coverage of a family: *present 0 when not imported (then first = last = 0). For
  * states and majors the spells' styear..endyear. */
-int mp_store__rel_coverage(mp_ctx *ctx, mp_store *s, const char *family, int *present, int *first,
-		      int *last);
+int mp_store__rel_coverage(mp_ctx *ctx, mp_store *s, const char *family, int *present, int *first, int *last);
 
 /* A state-year row: ccode and values (count depends on the query). */
-typedef void (*mp_store_rel_state_fn)(void *u, int ccode, const char *abb, const char *name,
-				  const double *v);
+typedef void (*mp_store_rel_state_fn)(void *u, int ccode, const char *abb, const char *name, const double *v);
 /* A dyad-year row. */
 typedef void (*mp_store_rel_dyad_fn)(void *u, int c1, int c2, const double *v);
 /* A Maddison row: ISO3 code and GDP in millions of 2011 int$ (gdppc * pop / 1000; NaN
@@ -40,8 +38,7 @@ int mp_store__rel_cow_alliance(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_
 /* v[0..1] = flow1, flow2 (current US$ millions). */
 int mp_store__rel_trade(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u);
 /* The same for one dyad (c1 < c2, as stored): at most one row. */
-int mp_store__rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_store_rel_dyad_fn fn,
-			void *u);
+int mp_store__rel_trade_pair(mp_ctx *ctx, mp_store *s, int year, int c1, int c2, mp_store_rel_dyad_fn fn, void *u);
 /* v[0] = conttype of the COW direct contiguity spell in force in `year` (stdate year <=
  * year <= enddate year), for each dyad as stored (both orders). */
 int mp_store__rel_contiguity(mp_ctx *ctx, mp_store *s, int year, mp_store_rel_dyad_fn fn, void *u);

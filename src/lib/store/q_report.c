@@ -73,7 +73,7 @@ done:
 }
 
 int mp_store__report_sim_rows(mp_ctx *ctx, mp_store *s, int64_t run_id, const char *scenario,
-			 mp_store_report_sim_row **out, size_t *n)
+			      mp_store_report_sim_row **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;

@@ -31,6 +31,6 @@ typedef struct mp_store_report_sim_row {
 /* All rows of run `run_id` and `scenario`, ordered by variable, unit, year. *out is
  * malloc'd (free()). */
 int mp_store__report_sim_rows(mp_ctx *ctx, mp_store *s, int64_t run_id, const char *scenario,
-			 mp_store_report_sim_row **out, size_t *n);
+			      mp_store_report_sim_row **out, size_t *n);
 
 #endif

@@ -8,15 +8,16 @@
 
 #include "store_internal.h"
 
-int mp_store__sim_run_insert(mp_ctx *ctx, mp_store *s, const char *scenario, const char *scenario_path,
-			     uint64_t seed, int runs, int start, int horizon, const char *world_source,
-			     const char *params_json, int64_t job, int64_t *run_id)
+int mp_store__sim_run_insert(mp_ctx *ctx, mp_store *s, const char *scenario, const char *scenario_path, uint64_t seed,
+			     int runs, int start, int horizon, const char *world_source, const char *params_json,
+			     int64_t job, int64_t *run_id)
 {
 	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s,
-				   "INSERT INTO sim_runs(scenario, scenario_path, seed, runs, start, horizon, world, params, job)"
-				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-				   &st);
+	int rc = mp_store__prepare(
+		ctx, s,
+		"INSERT INTO sim_runs(scenario, scenario_path, seed, runs, start, horizon, world, params, job)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		&st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, scenario, -1, SQLITE_TRANSIENT);
@@ -46,10 +47,11 @@ int mp_store__sim_summary_insert(mp_ctx *ctx, mp_store *s, int64_t run_id, const
 				 const char *unit, const char *variable, const double q[5], double mean)
 {
 	sqlite3_stmt *st;
-	int rc = mp_store__prepare(ctx, s,
-				   "INSERT INTO sim_summary(run_id, scenario, year, unit, variable, q05, q25, q50, q75, q95, mean)"
-				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-				   &st);
+	int rc = mp_store__prepare(
+		ctx, s,
+		"INSERT INTO sim_summary(run_id, scenario, year, unit, variable, q05, q25, q50, q75, q95, mean)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+		&st);
 	if (rc != MP_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);

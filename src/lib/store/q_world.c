@@ -85,7 +85,7 @@ static const struct {
 } attr_sql[MP_STORE_ATTR_COUNT] = {
 	/* the name of the membership spell that covers the year, else the latest */
 	[MP_STORE_ATTR_NAMES] = { "states", "SELECT ccode, NULL, NULL, NULL, statenme FROM states WHERE dsid = ?1"
-					     " ORDER BY (styear <= ?2) , styear" },
+					    " ORDER BY (styear <= ?2) , styear" },
 	/* COW major powers: any part of the year within a spell (majors2016) */
 	[MP_STORE_ATTR_MAJORS] = { "majors", "SELECT DISTINCT ccode, NULL, NULL, NULL, NULL FROM majors"
 					     " WHERE dsid = ?1 AND styear <= ?2 AND endyear >= ?2" },
@@ -109,8 +109,7 @@ static void copy_text(char *dst, size_t size, sqlite3_stmt *st, int col)
 	snprintf(dst, size, "%s", t ? (const char *)t : "");
 }
 
-int mp_store__year_attr(mp_ctx *ctx, mp_store *s, mp_store_attr a, int year, mp_store_attr_row **out,
-			size_t *n)
+int mp_store__year_attr(mp_ctx *ctx, mp_store *s, mp_store_attr a, int year, mp_store_attr_row **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;

@@ -43,8 +43,7 @@ typedef struct mp_store_attr_row {
 
 /* Rows of attribute `a` for `year`; *n = 0 (and MP_OK) when its dataset is not imported.
  * *out is malloc'd (free()). */
-int mp_store__year_attr(mp_ctx *ctx, mp_store *s, mp_store_attr a, int year, mp_store_attr_row **out,
-			size_t *n);
+int mp_store__year_attr(mp_ctx *ctx, mp_store *s, mp_store_attr a, int year, mp_store_attr_row **out, size_t *n);
 /* The dataset family of attribute a ("states", ...). */
 const char *mp_store__attr_family(mp_store_attr a);
 

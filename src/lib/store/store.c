@@ -141,8 +141,14 @@ static const migration migrations[] = {
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
-sqlite3 *mp_store__db(mp_store *s) { return s->db; }
-const char *mp_store_path(const mp_store *s) { return s->path; }
+sqlite3 *mp_store__db(mp_store *s)
+{
+	return s->db;
+}
+const char *mp_store_path(const mp_store *s)
+{
+	return s->path;
+}
 
 int mp_store__error(mp_ctx *ctx, mp_store *s, const char *what)
 {
@@ -353,8 +359,9 @@ int mp_store_open(mp_ctx *ctx, const char *path, int flags, mp_store **out)
 		free(s);
 		return mp_error_set(ctx, MP_ENOMEM, "out of memory");
 	}
-	int oflags = (flags & MP_STORE_READONLY) ? SQLITE_OPEN_READONLY
-						 : SQLITE_OPEN_READWRITE | ((flags & MP_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	int oflags = (flags & MP_STORE_READONLY)
+			     ? SQLITE_OPEN_READONLY
+			     : SQLITE_OPEN_READWRITE | ((flags & MP_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
 	oflags |= SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
 		rc = mp_error_set(ctx, (flags & MP_STORE_CREATE) ? MP_EIO : MP_ENOTFOUND,
@@ -378,7 +385,8 @@ int mp_store_open(mp_ctx *ctx, const char *path, int flags, mp_store **out)
 		int code = sqlite3_errcode(s->db);
 		rc = code == SQLITE_BUSY || code == SQLITE_LOCKED
 			     ? mp_store__error(ctx, s, "open")
-			     : mp_error_set(ctx, MP_EINPUT, "%s: not a multipolar database: %s", path, sqlite3_errmsg(s->db));
+			     : mp_error_set(ctx, MP_EINPUT, "%s: not a multipolar database: %s", path,
+					    sqlite3_errmsg(s->db));
 		goto done;
 	}
 	/* a SQLite file of another program: refused, never converted (its tables would get ours) */
@@ -398,9 +406,10 @@ int mp_store_open(mp_ctx *ctx, const char *path, int flags, mp_store **out)
 			rc = mp_store__error(ctx, s, "switch to WAL");
 			goto done;
 		}
-		if ((rc = mp_store__exec(ctx, s, "PRAGMA synchronous=NORMAL;"
-						 "PRAGMA foreign_keys=ON; PRAGMA cache_size=" MP_STORE_CACHE ";"
-						 "PRAGMA wal_autocheckpoint=16384;")) != MP_OK)
+		if ((rc = mp_store__exec(ctx, s,
+					 "PRAGMA synchronous=NORMAL;"
+					 "PRAGMA foreign_keys=ON; PRAGMA cache_size=" MP_STORE_CACHE ";"
+					 "PRAGMA wal_autocheckpoint=16384;")) != MP_OK)
 			goto done;
 		if ((rc = migrate(ctx, s)) != MP_OK)
 			goto done;
@@ -428,7 +437,8 @@ void mp_store_free(mp_store *s)
 
 int mp_store__bulk(mp_ctx *ctx, mp_store *s, int on)
 {
-	return mp_store__exec(ctx, s, on ? "PRAGMA cache_size=" MP_STORE_BULK_CACHE : "PRAGMA cache_size=" MP_STORE_CACHE);
+	return mp_store__exec(ctx, s,
+			      on ? "PRAGMA cache_size=" MP_STORE_BULK_CACHE : "PRAGMA cache_size=" MP_STORE_CACHE);
 }
 
 int mp_store_begin(mp_ctx *ctx, mp_store *s)
@@ -456,7 +466,10 @@ int mp_store_read_begin(mp_ctx *ctx, mp_store *s)
 	return rc;
 }
 
-void mp_store_read_end(mp_store *s) { mp_store_rollback(s); }
+void mp_store_read_end(mp_store *s)
+{
+	mp_store_rollback(s);
+}
 
 static void copy_text(char *dst, size_t size, sqlite3_stmt *st, int col)
 {
@@ -507,12 +520,12 @@ int mp_store_datasets(mp_ctx *ctx, mp_store *s, mp_dataset_info **out, size_t *n
 	return MP_OK;
 }
 
-int mp_store_dataset_pick(mp_ctx *ctx, mp_store *s, const char *family, const char *version,
-			  mp_dataset_info *out)
+int mp_store_dataset_pick(mp_ctx *ctx, mp_store *s, const char *family, const char *version, mp_dataset_info *out)
 {
 	sqlite3_stmt *st;
 	int rc = mp_store__prepare(ctx, s,
-				   "SELECT " INFO_COLS " FROM datasets WHERE family = ?1 AND (?2 IS NULL OR version = ?2)"
+				   "SELECT " INFO_COLS
+				   " FROM datasets WHERE family = ?1 AND (?2 IS NULL OR version = ?2)"
 				   " ORDER BY year_max DESC, id DESC LIMIT 1",
 				   &st);
 	if (rc != MP_OK)
@@ -530,7 +543,8 @@ int mp_store_dataset_pick(mp_ctx *ctx, mp_store *s, const char *family, const ch
 	}
 	sqlite3_reset(st);
 	if (version)
-		return mp_error_set(ctx, MP_ENOTFOUND, "%s: no '%s' dataset of version %s is imported (see 'multipolar datasets')",
+		return mp_error_set(ctx, MP_ENOTFOUND,
+				    "%s: no '%s' dataset of version %s is imported (see 'multipolar datasets')",
 				    s->path, family, version);
 	return mp_error_set(ctx, MP_ENOTFOUND, "%s: no '%s' dataset is imported (run 'multipolar import FILE')",
 			    s->path, family);

@@ -41,7 +41,8 @@ int mp_csv_open_buffer(mp_ctx *ctx, const char *name, const char *data, size_t l
 	memcpy(csv->buf, data, len);
 	csv->buf[len] = '\0';
 	csv->len = len;
-	if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB && (unsigned char)data[2] == 0xBF)
+	if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
+	    (unsigned char)data[2] == 0xBF)
 		csv->pos = 3;
 	csv->line = 1;
 	return MP_OK;
@@ -148,9 +149,10 @@ int mp_csv_next(mp_ctx *ctx, mp_csv *csv)
 			p++;
 			for (;;) {
 				if (p >= csv->len)
-					return mp_error_set(ctx, MP_EINPUT,
-							    "%s:%zu:%zu: unterminated quoted field (expected a closing '\"')",
-							    csv->path, qline, qcol);
+					return mp_error_set(
+						ctx, MP_EINPUT,
+						"%s:%zu:%zu: unterminated quoted field (expected a closing '\"')",
+						csv->path, qline, qcol);
 				unsigned char c = b[p];
 				if (c == '"') {
 					if (p + 1 < csv->len && b[p + 1] == '"') {
@@ -166,9 +168,10 @@ int mp_csv_next(mp_ctx *ctx, mp_csv *csv)
 							    csv->path, line, p - line_start + 1);
 				size_t n = mp_csv__utf8_len(b + p, end);
 				if (!n)
-					return mp_error_set(ctx, MP_EINPUT,
-							    "%s:%zu:%zu: invalid UTF-8 byte 0x%02X (expected UTF-8 text)",
-							    csv->path, line, p - line_start + 1, c);
+					return mp_error_set(
+						ctx, MP_EINPUT,
+						"%s:%zu:%zu: invalid UTF-8 byte 0x%02X (expected UTF-8 text)",
+						csv->path, line, p - line_start + 1, c);
 				if (c == '\n') {
 					line++;
 					line_start = p + 1;
@@ -179,9 +182,10 @@ int mp_csv_next(mp_ctx *ctx, mp_csv *csv)
 			while (csv->trim && p < csv->len && (b[p] == ' ' || b[p] == '\t'))
 				p++;
 			if (p < csv->len && b[p] != ',' && b[p] != '\n' && b[p] != '\r')
-				return mp_error_set(ctx, MP_EINPUT,
-						    "%s:%zu:%zu: unexpected character after a closing quote (expected ',' or end of line)",
-						    csv->path, line, p - line_start + 1);
+				return mp_error_set(
+					ctx, MP_EINPUT,
+					"%s:%zu:%zu: unexpected character after a closing quote (expected ',' or end of line)",
+					csv->path, line, p - line_start + 1);
 		} else {
 			while (p < csv->len) {
 				unsigned char c = b[p];
@@ -202,9 +206,10 @@ int mp_csv_next(mp_ctx *ctx, mp_csv *csv)
 				}
 				size_t n = mp_csv__utf8_len(b + p, end);
 				if (!n)
-					return mp_error_set(ctx, MP_EINPUT,
-							    "%s:%zu:%zu: invalid UTF-8 byte 0x%02X (expected UTF-8 text)",
-							    csv->path, line, p - line_start + 1, c);
+					return mp_error_set(
+						ctx, MP_EINPUT,
+						"%s:%zu:%zu: invalid UTF-8 byte 0x%02X (expected UTF-8 text)",
+						csv->path, line, p - line_start + 1, c);
 				for (size_t i = 0; i < n; i++)
 					*w++ = (char)b[p++];
 			}

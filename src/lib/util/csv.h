@@ -13,15 +13,15 @@
 #include "multipolar/common.h"
 
 typedef struct mp_csv {
-	const char *path;   /* for messages */
-	char *buf;          /* whole file, NUL-terminated */
+	const char *path; /* for messages */
+	char *buf;        /* whole file, NUL-terminated */
 	size_t len, pos;
 	size_t line;        /* line number where the next record starts (1-based) */
 	size_t record_line; /* line number of the current record's start */
 	char **fields;      /* current record */
 	size_t *cols;       /* 1-based byte column of each field's start in its line */
 	size_t nfields, cap;
-	int trim;           /* set after opening: blanks around a quoted field are allowed and
+	int trim; /* set after opening: blanks around a quoted field are allowed and
 			     * dropped (KTAB files write `a, "b c", d`); unquoted fields keep them */
 } mp_csv;
 

@@ -91,9 +91,8 @@ void mp_error_clear(mp_ctx *ctx)
 const char *mp_strerror(int code)
 {
 	switch (code) {
-#define MP_X_CASE(name, value, msg, exitc) \
-	case name:                         \
-		return msg;
+#define MP_X_CASE(name, value, msg, exitc)                                                                             \
+	case name: return msg;
 		MP_ERROR_TABLE(MP_X_CASE)
 #undef MP_X_CASE
 	}
@@ -103,9 +102,8 @@ const char *mp_strerror(int code)
 int mp_exit_code(int code)
 {
 	switch (code) {
-#define MP_X_CASE(name, value, msg, exitc) \
-	case name:                         \
-		return exitc;
+#define MP_X_CASE(name, value, msg, exitc)                                                                             \
+	case name: return exitc;
 		MP_ERROR_TABLE(MP_X_CASE)
 #undef MP_X_CASE
 	}
@@ -155,7 +153,6 @@ int mp_data_path(mp_ctx *ctx, const char *rel, char **out)
 		}
 		free(p);
 	}
-	return mp_error_set(ctx, MP_ENOTFOUND,
-			    "shipped data file '%s' not found (looked in $MULTIPOLAR_DATA, %s, %s)", rel,
-			    MP_INSTALL_DATADIR, MP_SOURCE_DATADIR);
+	return mp_error_set(ctx, MP_ENOTFOUND, "shipped data file '%s' not found (looked in $MULTIPOLAR_DATA, %s, %s)",
+			    rel, MP_INSTALL_DATADIR, MP_SOURCE_DATADIR);
 }

@@ -50,7 +50,10 @@ void mp_output_cleanup(void)
 	}
 }
 
-static void at_exit(void) { mp_output_cleanup(); }
+static void at_exit(void)
+{
+	mp_output_cleanup();
+}
 
 /* Lists tmp for removal; 0, or -1 when the table is full. */
 static int enlist(char *tmp)
@@ -114,7 +117,8 @@ int mp_output_open(mp_ctx *ctx, const char *path, mp_output *o)
 			unlink(o->tmp);
 		}
 		delist(o->tmp);
-		int rc = mp_error_set(ctx, MP_EIO, "%s: cannot create a temporary file beside it: %s", path, strerror(err));
+		int rc = mp_error_set(ctx, MP_EIO, "%s: cannot create a temporary file beside it: %s", path,
+				      strerror(err));
 		free(o->tmp);
 		free(o->path);
 		memset(o, 0, sizeof *o);

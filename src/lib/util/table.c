@@ -117,9 +117,18 @@ int mp_table_set_text(mp_table *t, size_t row, size_t col, const char *v)
 	return MP_OK;
 }
 
-size_t mp_table_rows(const mp_table *t) { return t->nrows; }
-size_t mp_table_cols(const mp_table *t) { return t->ncols; }
-const char *mp_table_col_name(const mp_table *t, size_t col) { return t->cols[col].name; }
+size_t mp_table_rows(const mp_table *t)
+{
+	return t->nrows;
+}
+size_t mp_table_cols(const mp_table *t)
+{
+	return t->ncols;
+}
+const char *mp_table_col_name(const mp_table *t, size_t col)
+{
+	return t->cols[col].name;
+}
 
 int64_t mp_table_get_int(const mp_table *t, size_t row, size_t col, int *missing)
 {
@@ -220,9 +229,7 @@ static void render(const mp_table *t, size_t row, size_t col, int human, char *b
 	if (!c->set)
 		return;
 	switch (t->cols[col].type) {
-	case MP_COL_INT:
-		snprintf(buf, size, "%lld", (long long)c->v.i);
-		break;
+	case MP_COL_INT: snprintf(buf, size, "%lld", (long long)c->v.i); break;
 	case MP_COL_REAL:
 		if (human)
 			snprintf(buf, size, "%.*f", t->cols[col].digits ? t->cols[col].digits : 4, c->v.r);
@@ -254,7 +261,7 @@ static int write_text(const mp_table *t, FILE *f)
 	char buf[512];
 	if (!w)
 		return MP_ENOMEM;
-	char (*names)[128] = calloc(t->ncols ? t->ncols : 1, sizeof *names);
+	char(*names)[128] = calloc(t->ncols ? t->ncols : 1, sizeof *names);
 	if (!names) {
 		free(w);
 		return MP_ENOMEM;
@@ -444,8 +451,9 @@ static int write_json(mp_ctx *ctx, const mp_table *t, FILE *f)
 				/* not UTF-8: an error, never a silent null */
 				json_decref(o);
 				json_decref(arr);
-				return mp_error_set(ctx, MP_EINPUT, "JSON output: row %zu, column '%s': text is not valid UTF-8",
-						    r + 1, t->cols[c].name);
+				return mp_error_set(ctx, MP_EINPUT,
+						    "JSON output: row %zu, column '%s': text is not valid UTF-8", r + 1,
+						    t->cols[c].name);
 			}
 			json_object_set_new(o, t->cols[c].name, v ? v : json_null());
 		}
@@ -466,15 +474,9 @@ int mp_table_write_flags(mp_ctx *ctx, const mp_table *t, FILE *f, mp_format fmt,
 {
 	int rc;
 	switch (fmt) {
-	case MP_FORMAT_CSV:
-		rc = write_csv(t, f, (flags & MP_TABLE_RAW) != 0);
-		break;
-	case MP_FORMAT_JSON:
-		rc = write_json(ctx, t, f);
-		break;
-	default:
-		rc = write_text(t, f);
-		break;
+	case MP_FORMAT_CSV: rc = write_csv(t, f, (flags & MP_TABLE_RAW) != 0); break;
+	case MP_FORMAT_JSON: rc = write_json(ctx, t, f); break;
+	default: rc = write_text(t, f); break;
 	}
 	if (rc == MP_OK && ferror(f))
 		rc = mp_error_set(ctx, MP_EIO, "cannot write output");

@@ -21,8 +21,7 @@
 
 /* `pp` points to the array pointer (any object pointer type); `size` is one element. */
 int mp_vec__reserve(void *pp, size_t *cap, size_t need, size_t size, size_t first);
-#define mp_vec_reserve(pp, capp, need, first) \
-	mp_vec__reserve((pp), (capp), (need), sizeof **(pp), (first))
+#define mp_vec_reserve(pp, capp, need, first) mp_vec__reserve((pp), (capp), (need), sizeof **(pp), (first))
 
 /* A NUL-terminated byte buffer: s[0..len) plus the NUL; s is NULL until the first append. */
 typedef struct mp_buf {
@@ -30,7 +29,10 @@ typedef struct mp_buf {
 	size_t len, cap;
 } mp_buf;
 
-#define MP_BUF_INIT { NULL, 0, 0 }
+#define MP_BUF_INIT                                                                                                    \
+	{                                                                                                              \
+		NULL, 0, 0                                                                                             \
+	}
 int mp_buf_append(mp_buf *b, const char *data, size_t n);
 int mp_buf_puts(mp_buf *b, const char *s);
 int mp_buf_printf(mp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

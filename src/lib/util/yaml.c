@@ -88,11 +88,13 @@ int mp_yaml__check_keys(mp_ctx *ctx, const char *path, yaml_document_t *doc)
 		if (n->type != YAML_MAPPING_NODE || !repeated_key(doc, n, ws, &dup, &first))
 			continue;
 		yaml_node_pair_t *p = n->data.mapping.pairs.start;
-		yaml_node_t *k = yaml_document_get_node(doc, p[dup].key), *k0 = yaml_document_get_node(doc, p[first].key);
-		rc = mp_error_set(ctx, MP_EINPUT,
-				  "%s:%zu:%zu: key '%s' appears twice in this mapping (first on line %zu); each key once", path,
-				  k->start_mark.line + 1, k->start_mark.column + 1, (const char *)k->data.scalar.value,
-				  k0->start_mark.line + 1);
+		yaml_node_t *k = yaml_document_get_node(doc, p[dup].key),
+			    *k0 = yaml_document_get_node(doc, p[first].key);
+		rc = mp_error_set(
+			ctx, MP_EINPUT,
+			"%s:%zu:%zu: key '%s' appears twice in this mapping (first on line %zu); each key once", path,
+			k->start_mark.line + 1, k->start_mark.column + 1, (const char *)k->data.scalar.value,
+			k0->start_mark.line + 1);
 	}
 	free(ws);
 	return rc;
@@ -109,11 +111,14 @@ static int one_document(mp_ctx *ctx, const char *path, yaml_parser_t *parser, mp
 	if (!yaml_parser_load(parser, &next))
 		return mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: YAML syntax: %s", path, parser->problem_mark.line + 1,
 				    parser->problem_mark.column + 1,
-				    too_big && *too_big ? "file too long" : parser->problem ? parser->problem : "unreadable");
+				    too_big && *too_big ? "file too long"
+				    : parser->problem   ? parser->problem
+							: "unreadable");
 	yaml_node_t *root = yaml_document_get_root_node(&next);
 	if (root)
-		rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: a second YAML document; a scenario or parameter file holds one",
-				  path, root->start_mark.line + 1, root->start_mark.column + 1);
+		rc = mp_error_set(ctx, MP_EINPUT,
+				  "%s:%zu:%zu: a second YAML document; a scenario or parameter file holds one", path,
+				  root->start_mark.line + 1, root->start_mark.column + 1);
 	yaml_document_delete(&next);
 	return rc;
 }
@@ -136,8 +141,8 @@ int mp_yaml__load(mp_ctx *ctx, const char *path, mp_yaml *y)
 	rc = MP_OK;
 	if (!yaml_parser_load(&parser, &y->doc)) {
 		if (rd.too_big)
-			rc = mp_error_set(ctx, MP_EINPUT, "%s: longer than %u MB: not a scenario or parameter file", path,
-					  MP_YAML_MAX_BYTES >> 20);
+			rc = mp_error_set(ctx, MP_EINPUT, "%s: longer than %u MB: not a scenario or parameter file",
+					  path, MP_YAML_MAX_BYTES >> 20);
 		else
 			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: YAML syntax: %s", path,
 					  parser.problem_mark.line + 1, parser.problem_mark.column + 1,

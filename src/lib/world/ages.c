@@ -44,19 +44,19 @@ static const struct composite {
 	int m49[MAXMEM];
 } composites[] = {
 	{ 365, 1922, 1991, { 643, 804, 112, 233, 428, 440, 498, 268, 51, 31, 398, 417, 762, 795, 860 } }, /* USSR */
-	{ 345, 1878, 1991, { 705, 191, 70, 807, 688, 499 } },   /* Yugoslavia (SFRY) */
-	{ 345, 1992, 2006, { 688, 499 } },                      /* Serbia and Montenegro */
-	{ 345, 2007, 9999, { 688 } },                           /* Serbia (WPP: with Kosovo) */
-	{ 347, 2008, 9999, { 688 } },                           /* Kosovo: Serbia's structure */
-	{ 315, 1918, 1992, { 203, 703 } },                      /* Czechoslovakia */
-	{ 770, 1947, 1971, { 586, 50 } },                       /* Pakistan with Bangladesh */
-	{ 530, 1898, 1992, { 231, 232 } },                      /* Ethiopia with Eritrea */
-	{ 625, 1956, 2010, { 729, 728 } },                      /* Sudan with South Sudan */
-	{ 260, 1955, 1990, { 276 } },                           /* German Federal Republic */
-	{ 265, 1954, 1990, { 276 } },                           /* German Democratic Republic */
-	{ 678, 1926, 1990, { 887 } },                           /* Yemen Arab Republic */
-	{ 680, 1967, 1990, { 887 } },                           /* South Yemen */
-	{ 817, 1954, 1975, { 704 } },                           /* Republic of Vietnam */
+	{ 345, 1878, 1991, { 705, 191, 70, 807, 688, 499 } }, /* Yugoslavia (SFRY) */
+	{ 345, 1992, 2006, { 688, 499 } },                    /* Serbia and Montenegro */
+	{ 345, 2007, 9999, { 688 } },                         /* Serbia (WPP: with Kosovo) */
+	{ 347, 2008, 9999, { 688 } },                         /* Kosovo: Serbia's structure */
+	{ 315, 1918, 1992, { 203, 703 } },                    /* Czechoslovakia */
+	{ 770, 1947, 1971, { 586, 50 } },                     /* Pakistan with Bangladesh */
+	{ 530, 1898, 1992, { 231, 232 } },                    /* Ethiopia with Eritrea */
+	{ 625, 1956, 2010, { 729, 728 } },                    /* Sudan with South Sudan */
+	{ 260, 1955, 1990, { 276 } },                         /* German Federal Republic */
+	{ 265, 1954, 1990, { 276 } },                         /* German Democratic Republic */
+	{ 678, 1926, 1990, { 887 } },                         /* Yemen Arab Republic */
+	{ 680, 1967, 1990, { 887 } },                         /* South Yemen */
+	{ 817, 1954, 1975, { 704 } },                         /* Republic of Vietnam */
 };
 
 void mp_world__xwalk_free(mp_world_xwalk *x)
@@ -152,7 +152,13 @@ void mp_world_ages_merge(mp_actor_demog *a, const mp_actor_demog *b)
 	for (int x = 0; x < 2; x++) {
 		/* death rates weighted by each group's people (abridged ages) */
 		for (int i = 0; i < MP_DEMOG_NMX; i++) {
-			int lo = i == 0 ? 0 : i == 1 ? 1 : 5 * (i - 1), hi = i == 0 ? 1 : i == 1 ? 5 : i == MP_DEMOG_NMX - 1 ? MP_DEMOG_AGES : lo + 5;
+			int lo = i == 0   ? 0
+				 : i == 1 ? 1
+					  : 5 * (i - 1),
+			    hi = i == 0                  ? 1
+				 : i == 1                ? 5
+				 : i == MP_DEMOG_NMX - 1 ? MP_DEMOG_AGES
+							 : lo + 5;
 			double na = 0, nb = 0;
 			for (int k = lo; k < hi; k++) {
 				na += a->pop[x][k];

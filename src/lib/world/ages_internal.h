@@ -30,7 +30,6 @@ void mp_world__wpp_cache_init(mp_world_wpp_cache *c);
 void mp_world__wpp_cache_free(mp_world_wpp_cache *c);
 /* The record of one WPP location at `year` (ages_wpp.c); MP_ENOTFOUND without its age
  * data. */
-int mp_world__wpp_location(mp_ctx *ctx, mp_store *s, mp_world_wpp_cache *c, int code, int year,
-			   mp_actor_demog *out);
+int mp_world__wpp_location(mp_ctx *ctx, mp_store *s, mp_world_wpp_cache *c, int code, int year, mp_actor_demog *out);
 
 #endif

@@ -26,7 +26,10 @@ static int abridged_index(int age)
 	return age == 0 ? 0 : age == 1 ? 1 : age % 5 == 0 && age <= 100 ? age / 5 + 1 : -1;
 }
 
-static int abridged_age(int i) { return i == 0 ? 0 : i == 1 ? 1 : 5 * (i - 1); }
+static int abridged_age(int i)
+{
+	return i == 0 ? 0 : i == 1 ? 1 : 5 * (i - 1);
+}
 
 static int find_actor(const mp_world *w, const char *ccode, const char *abb)
 {
@@ -69,13 +72,15 @@ int mp_world_ages_load(mp_ctx *ctx, const char *path, mp_world *w)
 	}
 	for (int f = 0; f < 6; f++)
 		if ((size_t)f >= csv.nfields || strcasecmp(csv.fields[f], cols[f])) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:1:%d: expected column '%s' (header: ccode,stateabb,key,sex,age,value)",
+			rc = mp_error_set(ctx, MP_EINPUT,
+					  "%s:1:%d: expected column '%s' (header: ccode,stateabb,key,sex,age,value)",
 					  path, f + 1, cols[f]);
 			goto done;
 		}
 	while ((rc = mp_csv_next(ctx, &csv)) == 1) {
 		if (csv.nfields != 6) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu: expected 6 fields, got %zu", path, csv.record_line, csv.nfields);
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu: expected 6 fields, got %zu", path, csv.record_line,
+					  csv.nfields);
 			goto done;
 		}
 		int i = find_actor(w, csv.fields[0], csv.fields[1]);
@@ -87,8 +92,8 @@ int mp_world_ages_load(mp_ctx *ctx, const char *path, mp_world *w)
 		errno = 0;
 		double v = strtod(csv.fields[5], &end);
 		if (end == csv.fields[5] || *end || errno == ERANGE || v != v) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column 'value': expected a number, got \"%s\"", path,
-					  csv.record_line, csv.cols[5], csv.fields[5]);
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column 'value': expected a number, got \"%s\"",
+					  path, csv.record_line, csv.cols[5], csv.fields[5]);
 			goto done;
 		}
 		int x = !strcmp(sx, "M") ? 1 : !strcmp(sx, "F") ? 0 : -1;
@@ -110,15 +115,17 @@ int mp_world_ages_load(mp_ctx *ctx, const char *path, mp_world *w)
 			(!strcmp(key, "pop") ? a->pop : a->mig)[x][age] = v;
 		else if ((!strcmp(key, "mx") || !strcmp(key, "lc_b")) && x >= 0 && abridged_index(age) >= 0)
 			(!strcmp(key, "mx") ? a->mx : a->lc_b)[x][abridged_index(age)] = v;
-		else if (!strcmp(key, "fert") && age >= MP_DEMOG_FERT_FIRST && age < MP_DEMOG_FERT_FIRST + MP_DEMOG_FERT_AGES)
+		else if (!strcmp(key, "fert") && age >= MP_DEMOG_FERT_FIRST &&
+			 age < MP_DEMOG_FERT_FIRST + MP_DEMOG_FERT_AGES)
 			a->fert[age - MP_DEMOG_FERT_FIRST] = v;
 		else
 			ok = 0;
 		if (!ok) {
-			rc = mp_error_set(ctx, MP_EINPUT,
-					  "%s:%zu:%zu: expected a key year, source, pop, mig, mx, lc_b, e0, tfr, srb, "
-					  "mig_rate or fert with its sex (F/M) and age, got \"%s\" sex \"%s\" age \"%s\"",
-					  path, csv.record_line, csv.cols[2], key, sx, csv.fields[4]);
+			rc = mp_error_set(
+				ctx, MP_EINPUT,
+				"%s:%zu:%zu: expected a key year, source, pop, mig, mx, lc_b, e0, tfr, srb, "
+				"mig_rate or fert with its sex (F/M) and age, got \"%s\" sex \"%s\" age \"%s\"",
+				path, csv.record_line, csv.cols[2], key, sx, csv.fields[4]);
 			goto done;
 		}
 	}
@@ -166,7 +173,8 @@ int mp_world_ages_write(mp_ctx *ctx, const mp_world *w, const char *path)
 		fprintf(f, "%s,year,,,%d\n%s,source,,,%d\n", id, a->year, id, a->source);
 		if (a->source == MP_AGES_NONE)
 			continue;
-		fprintf(f, "%s,tfr,,,%.6g\n%s,srb,,,%.6g\n%s,mig_rate,,,%.6g\n", id, a->tfr, id, a->srb, id, a->mig_rate);
+		fprintf(f, "%s,tfr,,,%.6g\n%s,srb,,,%.6g\n%s,mig_rate,,,%.6g\n", id, a->tfr, id, a->srb, id,
+			a->mig_rate);
 		for (int x = 0; x < 2; x++) {
 			fprintf(f, "%s,e0,%c,,%.6g\n", id, sxn[x], a->e0[x]);
 			for (int k = 0; k < MP_DEMOG_AGES; k++)

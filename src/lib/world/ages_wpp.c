@@ -11,8 +11,14 @@
 #define LAST2017 2015 /* last estimate year of WPP 2017 */
 #define LAST2024 2023
 
-void mp_world__wpp_cache_init(mp_world_wpp_cache *c) { memset(c, 0, sizeof *c); }
-void mp_world__wpp_cache_free(mp_world_wpp_cache *c) { (void)c; }
+void mp_world__wpp_cache_init(mp_world_wpp_cache *c)
+{
+	memset(c, 0, sizeof *c);
+}
+void mp_world__wpp_cache_free(mp_world_wpp_cache *c)
+{
+	(void)c;
+}
 
 static void check(mp_store *s, mp_world_wpp_cache *c)
 {
@@ -318,8 +324,7 @@ static int pasfr_2017(mp_ctx *ctx, mp_store *s, int code, int start, double *g)
 	return MP_OK;
 }
 
-int mp_world__wpp_location(mp_ctx *ctx, mp_store *s, mp_world_wpp_cache *c, int code, int year,
-			   mp_actor_demog *out)
+int mp_world__wpp_location(mp_ctx *ctx, mp_store *s, mp_world_wpp_cache *c, int code, int year, mp_actor_demog *out)
 {
 	check(s, c);
 	memset(out, 0, sizeof *out);
@@ -384,7 +389,8 @@ int mp_world__wpp_location(mp_ctx *ctx, mp_store *s, mp_world_wpp_cache *c, int 
 	/* carried forward to the year with WPP 2024's annual components (rows <= year) */
 	int Yc = Y > LAST2024 ? LAST2024 : Y;
 	if (c->has2024) {
-		double B[LAST2024 - FIRST + 2], D[LAST2024 - FIRST + 2], M[LAST2024 - FIRST + 2], S[LAST2024 - FIRST + 2];
+		double B[LAST2024 - FIRST + 2], D[LAST2024 - FIRST + 2], M[LAST2024 - FIRST + 2],
+			S[LAST2024 - FIRST + 2];
 		int from = P > FIRST ? P - 4 : FIRST;
 		if ((rc = annual(ctx, s, "wpp_vital", "births", "B", code, from, Yc, B)) != MP_OK ||
 		    (rc = annual(ctx, s, "wpp_vital", "deaths", "B", code, from, Yc, D)) != MP_OK ||

@@ -281,8 +281,10 @@ int mp_country_find(mp_ctx *ctx, const char *text, const mp_country **out)
 		if (len >= sizeof hint)
 			break;
 	}
-	return mp_error_set(ctx, MP_ENOTFOUND, "'%s': no such country (expected a COW code, COW letters, ISO3 code "
-			    "or English name)%s%s", text, hint, hint[0] ? "?" : "");
+	return mp_error_set(ctx, MP_ENOTFOUND,
+			    "'%s': no such country (expected a COW code, COW letters, ISO3 code "
+			    "or English name)%s%s",
+			    text, hint, hint[0] ? "?" : "");
 }
 
 /* Withdrawn ISO 3166-1 alpha-2 codes of dissolved states (ISO 3166-3), which records of

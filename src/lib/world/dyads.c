@@ -94,11 +94,8 @@ static void fill(void *u, int c1, int c2, const double *v)
 		/* T = flow1 + flow2, missing if either is */
 		c->m[(size_t)i * n + (size_t)j] = c->m[(size_t)j * n + (size_t)i] = v[0] + v[1];
 		break;
-	case K_RIVAL:
-		c->m[(size_t)i * n + (size_t)j] = c->m[(size_t)j * n + (size_t)i] = 1;
-		break;
-	default:
-		break;
+	case K_RIVAL: c->m[(size_t)i * n + (size_t)j] = c->m[(size_t)j * n + (size_t)i] = 1; break;
+	default: break;
 	}
 }
 
@@ -176,7 +173,8 @@ static void tie_row(void *u, int c1, int c2, const double *v)
 int mp_world_alliances(mp_ctx *ctx, mp_store *s, int from, int until, mp_world_tie_fn fn, void *u)
 {
 	if (!mp_store_has(s, "atop_dyad") && !mp_store_has(s, "alliance_dyad"))
-		return mp_error_set(ctx, MP_ENOTFOUND, "neither ATOP (atop_dyad) nor COW alliances (alliance_dyad) "
+		return mp_error_set(ctx, MP_ENOTFOUND,
+				    "neither ATOP (atop_dyad) nor COW alliances (alliance_dyad) "
 				    "are imported: run 'multipolar import' with atop5.1_dyad_year.csv");
 	static const char *const families[2] = { "atop_dyad", "alliance_dyad" };
 	for (int t = from; t <= until; t++)
@@ -197,8 +195,7 @@ int mp_world_alliances(mp_ctx *ctx, mp_store *s, int from, int until, mp_world_t
 	return MP_OK;
 }
 
-static int build(mp_ctx *ctx, mp_store *s, fill_ctx *c, int year, const double *lat, const double *lng,
-		 unsigned parts)
+static int build(mp_ctx *ctx, mp_store *s, fill_ctx *c, int year, const double *lat, const double *lng, unsigned parts)
 {
 	mp_world_dyads *d = c->d;
 	size_t n = d->n;
@@ -209,8 +206,8 @@ static int build(mp_ctx *ctx, mp_store *s, fill_ctx *c, int year, const double *
 		for (size_t i = 0; lat && lng && i < n; i++)
 			for (size_t j = i + 1; j < n; j++)
 				if (isfinite(lat[i]) && isfinite(lat[j]))
-					d->distance[i * n + j] = d->distance[j * n + i] =
-						mp_world_distance_km(lat[i], lng[i], lat[j], lng[j]);
+					d->distance[i * n + j] = d->distance[j * n + i] = mp_world_distance_km(
+						lat[i], lng[i], lat[j], lng[j]);
 	}
 	if ((parts & MP_WORLD_DYAD_CONTIG)) {
 		int have = mp_store_has(s, "contiguity");
@@ -229,7 +226,8 @@ static int build(mp_ctx *ctx, mp_store *s, fill_ctx *c, int year, const double *
 	if (parts & MP_WORLD_DYAD_TRADE) {
 		if (!(d->trade = matrix(n, MP_NA)))
 			return mp_error_set(ctx, MP_ENOMEM, "out of memory");
-		if ((rc = mp_store__rel_newest_year(ctx, s, "trade_dyadic", year, MP_WORLD_CARRY_YEARS, &d->trade_year)))
+		if ((rc = mp_store__rel_newest_year(ctx, s, "trade_dyadic", year, MP_WORLD_CARRY_YEARS,
+						    &d->trade_year)))
 			return rc;
 		c->m = d->trade;
 		c->kind = K_TRADE;
@@ -265,7 +263,9 @@ int mp_world__dyads_clone(const mp_world_dyads *d, mp_world_dyads **out)
 	if (!c)
 		return MP_ENOMEM;
 	*c = *d;
-	double *const *src[] = { &d->distance, &d->contig, &d->tie, &d->defence, &d->atop, &d->cow, &d->trade, &d->rival };
+	double *const *src[] = {
+		&d->distance, &d->contig, &d->tie, &d->defence, &d->atop, &d->cow, &d->trade, &d->rival
+	};
 	double **dst[] = { &c->distance, &c->contig, &c->tie, &c->defence, &c->atop, &c->cow, &c->trade, &c->rival };
 	int rc = MP_OK;
 	for (size_t k = 0; k < sizeof src / sizeof src[0]; k++)

@@ -90,8 +90,7 @@ int mp_world_economy_from_store(mp_ctx *ctx, mp_store *s, mp_world *w)
 	/* GDP at market exchange rates where the world has none: PPP GDP x price level x the
 	   US deflator of the year (the US's current-dollar GDP from SIPRI over its PPP GDP). */
 	int us = mp_world_find(w, 2);
-	if (us >= 0 && w->actors[us].gdp > 0 &&
-	    mp_store_dataset_pick(NULL, s, "sipri", NULL, &d) == MP_OK &&
+	if (us >= 0 && w->actors[us].gdp > 0 && mp_store_dataset_pick(NULL, s, "sipri", NULL, &d) == MP_OK &&
 	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_SIPRI_GDP, w->year, w->year, &gdp)) == MP_OK) {
 		double usd = MP_NA;
 		for (size_t k = 0; k < gdp.n; k++)
@@ -120,8 +119,9 @@ int mp_world_economy_from_file(mp_ctx *ctx, const char *path, mp_world *w)
 		path = shipped;
 	}
 	enum { NCOL = 9 };
-	static const char *const cols[NCOL] = { "ccode", "capital_output", "invest_share", "tfp_gap", "tfp_gap_sd",
-						"tfp_shock_sd", "burden_level", "burden_shock_sd", "personnel_rate" };
+	static const char *const cols[NCOL] = { "ccode",        "capital_output",  "invest_share",
+						"tfp_gap",      "tfp_gap_sd",      "tfp_shock_sd",
+						"burden_level", "burden_shock_sd", "personnel_rate" };
 	mp_csv csv;
 	if ((rc = mp_csv_open(ctx, path, &csv)) != MP_OK) {
 		free(shipped);
@@ -133,7 +133,8 @@ int mp_world_economy_from_file(mp_ctx *ctx, const char *path, mp_world *w)
 	}
 	for (int f = 0; f < NCOL; f++)
 		if ((size_t)f >= csv.nfields || strcasecmp(csv.fields[f], cols[f])) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:1:%d: expected column '%s' (header: ccode,capital_output,"
+			rc = mp_error_set(ctx, MP_EINPUT,
+					  "%s:1:%d: expected column '%s' (header: ccode,capital_output,"
 					  "invest_share,tfp_gap,tfp_gap_sd,tfp_shock_sd,burden_level,burden_shock_sd,"
 					  "personnel_rate)",
 					  path, f + 1, cols[f]);
@@ -150,8 +151,9 @@ int mp_world_economy_from_file(mp_ctx *ctx, const char *path, mp_world *w)
 			char *end;
 			v[f] = *csv.fields[f] ? strtod(csv.fields[f], &end) : MP_NA;
 			if (*csv.fields[f] && (*end || v[f] != v[f])) {
-				rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column '%s': expected a number, got \"%s\"",
-						  path, csv.record_line, csv.cols[f], cols[f], csv.fields[f]);
+				rc = mp_error_set(ctx, MP_EINPUT,
+						  "%s:%zu:%zu: column '%s': expected a number, got \"%s\"", path,
+						  csv.record_line, csv.cols[f], cols[f], csv.fields[f]);
 				goto done;
 			}
 		}

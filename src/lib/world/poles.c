@@ -29,13 +29,22 @@ void mp_poles_free(mp_poles *p)
 	free(p);
 }
 
-int mp_poles_count(const mp_poles *p) { return p->npoles; }
+int mp_poles_count(const mp_poles *p)
+{
+	return p->npoles;
+}
 const char *mp_poles_name(const mp_poles *p, int pole)
 {
 	return pole >= 0 && pole < p->npoles ? p->names[pole] : "unassigned";
 }
-size_t mp_poles_spells(const mp_poles *p) { return p->n; }
-const mp_pole_spell *mp_poles_spell(const mp_poles *p, size_t i) { return i < p->n ? &p->spells[i] : NULL; }
+size_t mp_poles_spells(const mp_poles *p)
+{
+	return p->n;
+}
+const mp_pole_spell *mp_poles_spell(const mp_poles *p, size_t i)
+{
+	return i < p->n ? &p->spells[i] : NULL;
+}
 
 int mp_poles_find(const mp_poles *p, const char *name)
 {
@@ -134,7 +143,8 @@ int mp_poles_load(mp_ctx *ctx, const char *path, mp_poles **out)
 	if (rc < 0)
 		goto done;
 	if (csv.nfields < 5) {
-		rc = mp_error_set(ctx, MP_EINPUT, "%s:1:1: expected header ccode,stateabb,pole,from_year,to_year,rule", path);
+		rc = mp_error_set(ctx, MP_EINPUT, "%s:1:1: expected header ccode,stateabb,pole,from_year,to_year,rule",
+				  path);
 		goto done;
 	}
 	for (size_t i = 0; i < 5; i++)
@@ -146,8 +156,8 @@ int mp_poles_load(mp_ctx *ctx, const char *path, mp_poles **out)
 	size_t nh = csv.nfields, cap = 0;
 	while ((rc = mp_csv_next(ctx, &csv)) == 1) {
 		if (csv.nfields != nh) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu: expected %zu fields, got %zu", path, csv.record_line, nh,
-					  csv.nfields);
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu: expected %zu fields, got %zu", path, csv.record_line,
+					  nh, csv.nfields);
 			goto done;
 		}
 		if (mp_vec_reserve(&p->spells, &cap, p->n + 1, 256)) {
@@ -166,8 +176,9 @@ int mp_poles_load(mp_ctx *ctx, const char *path, mp_poles **out)
 			goto done;
 		}
 		if (strlen(csv.fields[1]) >= sizeof s->stateabb) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column 'stateabb': \"%.40s\" is longer than %zu bytes",
-					  path, csv.record_line, csv.cols[1], csv.fields[1], sizeof s->stateabb - 1);
+			rc = mp_error_set(ctx, MP_EINPUT,
+					  "%s:%zu:%zu: column 'stateabb': \"%.40s\" is longer than %zu bytes", path,
+					  csv.record_line, csv.cols[1], csv.fields[1], sizeof s->stateabb - 1);
 			goto done;
 		}
 		snprintf(s->stateabb, sizeof s->stateabb, "%s", csv.fields[1]);
@@ -182,7 +193,8 @@ int mp_poles_load(mp_ctx *ctx, const char *path, mp_poles **out)
 		int k = mp_poles_find(p, name);
 		if (k == MP_POLE_NONE && strcasecmp(name, "unassigned")) {
 			if (p->npoles == MAX_POLES) {
-				rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu: more than %d poles", path, csv.record_line, MAX_POLES);
+				rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu: more than %d poles", path, csv.record_line,
+						  MAX_POLES);
 				goto done;
 			}
 			if (!(p->names[p->npoles] = strdup(name))) {
@@ -196,8 +208,9 @@ int mp_poles_load(mp_ctx *ctx, const char *path, mp_poles **out)
 		for (size_t j = 0; j < p->n; j++) {
 			const mp_pole_spell *o = &p->spells[j];
 			if (o->ccode == s->ccode && s->from_year <= o->to_year && o->from_year <= s->to_year) {
-				rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu: spell %d-%d of ccode %d overlaps its spell %d-%d",
-						  path, csv.record_line, s->from_year, s->to_year, s->ccode, o->from_year,
+				rc = mp_error_set(ctx, MP_EINPUT,
+						  "%s:%zu: spell %d-%d of ccode %d overlaps its spell %d-%d", path,
+						  csv.record_line, s->from_year, s->to_year, s->ccode, o->from_year,
 						  o->to_year);
 				goto done;
 			}

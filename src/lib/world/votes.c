@@ -130,7 +130,8 @@ int mp_world_votes_years(mp_ctx *ctx, mp_store *s, int *first, int *last)
 {
 	int rc = mp_store__panel_vote_years(ctx, s, first, last);
 	if (rc == MP_OK && !*first)
-		return mp_error_set(ctx, MP_ENOTFOUND, "UN roll-call votes are not imported: run 'multipolar import' "
+		return mp_error_set(ctx, MP_ENOTFOUND,
+				    "UN roll-call votes are not imported: run 'multipolar import' "
 				    "with unvotes/un_votes.csv, un_roll_calls.csv and un_roll_call_issues.csv");
 	return rc;
 }

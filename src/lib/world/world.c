@@ -90,11 +90,28 @@ void mp_world__assign_poles(mp_world *w, const mp_poles *poles)
 }
 
 /* Default world file columns (data/world/README.md). */
-enum { F_CCODE, F_ABB, F_NAME, F_POLE, F_YEAR, F_GDP_PPP, F_GDP_MER, F_TPOP, F_UPOP, F_MILEX, F_MILPER, F_IRST,
-       F_PEC, F_IDEAL, F_LAT, F_LNG, F_N };
-static const char *const world_cols[F_N] = { "ccode", "stateabb", "name", "pole", "year", "gdp_ppp", "gdp_mer",
-					     "tpop", "upop", "milex", "milper", "irst", "pec", "ideal_point",
-					     "lat", "lng" };
+enum {
+	F_CCODE,
+	F_ABB,
+	F_NAME,
+	F_POLE,
+	F_YEAR,
+	F_GDP_PPP,
+	F_GDP_MER,
+	F_TPOP,
+	F_UPOP,
+	F_MILEX,
+	F_MILPER,
+	F_IRST,
+	F_PEC,
+	F_IDEAL,
+	F_LAT,
+	F_LNG,
+	F_N
+};
+static const char *const world_cols[F_N] = { "ccode",   "stateabb",    "name", "pole",  "year",   "gdp_ppp",
+					     "gdp_mer", "tpop",        "upop", "milex", "milper", "irst",
+					     "pec",     "ideal_point", "lat",  "lng" };
 
 static int num(mp_ctx *ctx, mp_csv *csv, int f, double *out)
 {
@@ -152,15 +169,16 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 	}
 	for (int f = 0; f < F_N; f++)
 		if ((size_t)f >= csv.nfields || strcasecmp(csv.fields[f], world_cols[f])) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:1:%d: expected column '%s' (header: ccode,stateabb,name,pole,year,"
+			rc = mp_error_set(ctx, MP_EINPUT,
+					  "%s:1:%d: expected column '%s' (header: ccode,stateabb,name,pole,year,"
 					  "gdp_ppp,gdp_mer,tpop,upop,milex,milper,irst,pec,ideal_point,lat,lng)",
 					  path, f + 1, world_cols[f]);
 			goto done;
 		}
 	while ((rc = mp_csv_next(ctx, &csv)) == 1) {
 		if (csv.nfields != F_N) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu: expected %d fields, got %zu", path, csv.record_line, F_N,
-					  csv.nfields);
+			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu: expected %d fields, got %zu", path, csv.record_line,
+					  F_N, csv.nfields);
 			goto done;
 		}
 		if (mp_vec_reserve(&w->actors, &cap, w->n + 1, 128)) {
@@ -174,8 +192,9 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 		if ((rc = num(ctx, &csv, F_CCODE, &v)) != MP_OK)
 			goto done;
 		if (!mp_is_na(v) && !mp_num__to_int(v, 0, 999999, &a->ccode)) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column 'ccode': expected a whole number in [0, 999999]",
-					  path, csv.record_line, csv.cols[F_CCODE]);
+			rc = mp_error_set(ctx, MP_EINPUT,
+					  "%s:%zu:%zu: column 'ccode': expected a whole number in [0, 999999]", path,
+					  csv.record_line, csv.cols[F_CCODE]);
 			goto done;
 		}
 		if (strlen(csv.fields[F_ABB]) >= sizeof a->stateabb || strlen(csv.fields[F_NAME]) >= sizeof a->name) {
@@ -191,8 +210,9 @@ int mp_world_load_default(mp_ctx *ctx, const char *path, const mp_poles *poles, 
 			goto done;
 		int yv = 0;
 		if (mp_is_na(v) || !mp_num__to_int(v, 1, 9999, &yv) || (w->n && yv != w->year)) {
-			rc = mp_error_set(ctx, MP_EINPUT, "%s:%zu:%zu: column 'year': expected the same year on every row",
-					  path, csv.record_line, csv.cols[F_YEAR]);
+			rc = mp_error_set(ctx, MP_EINPUT,
+					  "%s:%zu:%zu: column 'year': expected the same year on every row", path,
+					  csv.record_line, csv.cols[F_YEAR]);
 			goto done;
 		}
 		w->year = yv;

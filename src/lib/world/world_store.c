@@ -90,18 +90,13 @@ static void apply(mp_world *w, mp_store_attr a, const mp_store_attr_row *r)
 		if (r->text[0])
 			snprintf(x->name, sizeof x->name, "%s", r->text);
 		break;
-	case MP_STORE_ATTR_MAJORS:
-		x->major = 1;
-		break;
-	case MP_STORE_ATTR_IDEAL:
-		x->ideal_point = r->v[0];
-		break;
+	case MP_STORE_ATTR_MAJORS: x->major = 1; break;
+	case MP_STORE_ATTR_IDEAL: x->ideal_point = r->v[0]; break;
 	case MP_STORE_ATTR_CAPITALS:
 		x->lat = r->v[0];
 		x->lng = r->v[1];
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
@@ -111,8 +106,8 @@ static int join(mp_ctx *ctx, mp_store *s, mp_world *w, unsigned attrs)
 		unsigned flag;
 		mp_store_attr attr;
 	} joins[] = {
-		{ MP_WORLD_NAMES, MP_STORE_ATTR_NAMES }, { MP_WORLD_MAJORS, MP_STORE_ATTR_MAJORS },
-		{ MP_WORLD_GDP, MP_STORE_ATTR_GDP },     { MP_WORLD_IDEAL, MP_STORE_ATTR_IDEAL },
+		{ MP_WORLD_NAMES, MP_STORE_ATTR_NAMES },       { MP_WORLD_MAJORS, MP_STORE_ATTR_MAJORS },
+		{ MP_WORLD_GDP, MP_STORE_ATTR_GDP },           { MP_WORLD_IDEAL, MP_STORE_ATTR_IDEAL },
 		{ MP_WORLD_CAPITALS, MP_STORE_ATTR_CAPITALS },
 	};
 	for (size_t j = 0; j < sizeof joins / sizeof joins[0]; j++) {
