@@ -391,9 +391,19 @@ int mp_calib__fit_economy(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, m
 		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
 	if (rc == MP_OK)
 		rc = mp_econ_unit_median(ctx, &e.inv, until - 10, until - 1, 5, sbar, NULL, NULL);
-	if (rc == MP_OK)
+	/* the speed needs origins with 10 years before and 10 after: none before 1970 (PWT starts
+	   in 1950), where the documented defaults of economy.invest_speed and _own_weight stay */
+	int inv_first = until + 1;
+	for (size_t u = 0; u < e.inv.nu; u++)
+		for (int t = first; t < inv_first; t++)
+			if (isfinite(mp_econ_at(&e.inv, u, t))) {
+				inv_first = t;
+				break;
+			}
+	const int inv_fit = until - 10 + 1 >= inv_first + 10;
+	if (rc == MP_OK && inv_fit)
 		rc = mp_fit_partial_rolling(ctx, &e.inv, &e.gdp, first, until, 10, 10, 100, 1, &iv);
-	if (rc == MP_OK) {
+	if (rc == MP_OK && inv_fit) {
 		snprintf(m, sizeof m,
 			 "rolling-origin fit, 10-yr mean investment rate (PWT rnna), target own/world "
 			 "10-yr medians, GDP-weighted; RMSE %.4f, %.4f still, %.4f own only",

@@ -398,6 +398,13 @@ int mp_calib__fit_military(mp_ctx *ctx, mp_store *s, const mp_calib_options *o, 
 	    (rc = mp_store__calib_fetch(ctx, s, MP_STORE_CALIB_SIPRI_GDP, from, until, &sgdp)) != MP_OK)
 		goto done;
 	mp_world__series_codes(&pwt, 0);
+	/* 10-year errors of a burden measured on PWT's price levels: none before 1970 (PWT starts
+	   in 1950, the errors need 10 years of history and 10 ahead); the defaults stay */
+	int pwt_first = until + 1;
+	for (size_t i = 0; i < pwt.n; i++)
+		pwt_first = pwt.v[i].i[1] < pwt_first ? pwt.v[i].i[1] : pwt_first;
+	if (until < pwt_first + 20)
+		goto done;
 	if (!(ks = malloc(2 * NC * sizeof *ks))) {
 		rc = mp_error_set(ctx, MP_ENOMEM, SRC ": out of memory");
 		goto done;
