@@ -351,7 +351,7 @@ int mp_sim__levers_resolve(mp_ctx *ctx, mp_sim *s, const mp_scenario *sc, const 
 			const char *ab = side ? l->b : l->a;
 			int nnames = l->nside[side];
 			if (!nnames && ab[0]) {
-				snprintf(one.name, sizeof one.name, "%s", ab);
+				snprintf(one.name, sizeof one.name, "%.39s", ab); /* name[40] */
 				nnames = 1;
 			}
 			for (int m = 0; m < nnames && rc == MP_OK; m++)
