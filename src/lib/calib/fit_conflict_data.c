@@ -31,7 +31,7 @@ static int cmp_i64(const void *a, const void *b)
 
 static const int64_t *find_key(const int64_t *v, size_t n, int64_t k)
 {
-	return bsearch(&k, v, n, sizeof k, cmp_i64);
+	return n ? bsearch(&k, v, n, sizeof k, cmp_i64) : NULL; /* an empty set may have no array */
 }
 
 /* A growable sorted set of keys, each with a small value packed in the low bits. */
@@ -56,7 +56,8 @@ static int ks_push(keyset *k, int64_t x)
 
 static void ks_sort(keyset *k)
 {
-	qsort(k->v, k->n, sizeof *k->v, cmp_i64);
+	if (k->n > 1) /* an empty set has no array (qsort's NULL is undefined even for 0) */
+		qsort(k->v, k->n, sizeof *k->v, cmp_i64);
 }
 
 /* Per-state, per-year arrays over [from, until]. */
