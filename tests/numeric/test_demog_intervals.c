@@ -58,33 +58,15 @@ static mp_store *st;
 static int setup(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-		mp_test_shared_path(files[i]);
-	snprintf(dir, sizeof dir, "/tmp/mp_demog_int_XXXXXX");
-	if (!mkdtemp(dir))
+	if (mp_test_db_open("demog_int", files, sizeof files / sizeof files[0], dir, &ctx, &st))
 		return -1;
-	char db[300];
-	snprintf(db, sizeof db, "%s/t.db", dir);
-	if (mp_ctx_new(&ctx) != MP_OK || mp_store_open(ctx, db, MP_STORE_CREATE, &st) != MP_OK)
-		return -1;
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		mp_import_result ir;
-		if (mp_import_file(ctx, st, mp_test_shared_path(files[i]), &ir) != MP_OK) {
-			fprintf(stderr, "import: %s\n", mp_error_message(ctx));
-			return -1;
-		}
-	}
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	mp_store_free(st);
-	mp_ctx_free(ctx);
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return mp_test_db_close(dir, ctx, st);
 }
 
 static int cmp(const void *a, const void *b)

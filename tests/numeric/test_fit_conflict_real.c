@@ -60,22 +60,8 @@ static size_t nobs;
 static int setup(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-		mp_test_shared_path(files[i]); /* skips (77) when a file is missing */
-	snprintf(dir, sizeof dir, "/tmp/mp_fit_conflict_XXXXXX");
-	if (!mkdtemp(dir))
+	if (mp_test_db_open("fit_conflict", files, sizeof files / sizeof files[0], dir, &ctx, &st))
 		return -1;
-	char db[300];
-	snprintf(db, sizeof db, "%s/t.db", dir);
-	if (mp_ctx_new(&ctx) != MP_OK || mp_store_open(ctx, db, MP_STORE_CREATE, &st) != MP_OK)
-		return -1;
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		mp_import_result ir;
-		if (mp_import_file(ctx, st, mp_test_shared_path(files[i]), &ir) != MP_OK) {
-			fprintf(stderr, "import: %s\n", mp_error_message(ctx));
-			return -1;
-		}
-	}
 	if (mp_calib_onset_sample(ctx, st, 1816, 2010, &obs, &nobs) != MP_OK) {
 		fprintf(stderr, "sample: %s\n", mp_error_message(ctx));
 		return -1;
@@ -87,11 +73,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	free(obs);
-	mp_store_free(st);
-	mp_ctx_free(ctx);
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return mp_test_db_close(dir, ctx, st);
 }
 
 static const mp_onset_obs *find(int year, int a, int b)

@@ -1,5 +1,7 @@
 #include "shared_data.h"
 
+#include "multipolar/data.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,4 +36,34 @@ const char *mp_test_shared_path(const char *file)
 {
 	mp_test_shared_data(file);
 	return path_buf;
+}
+
+int mp_test_db_open(const char *tag, const char *const *files, size_t n, char dir[256], mp_ctx **ctx, mp_store **st)
+{
+	for (size_t i = 0; i < n; i++)
+		mp_test_shared_path(files[i]); /* skips (77) when a file is missing */
+	snprintf(dir, 256, "/tmp/mp_%s_XXXXXX", tag);
+	if (!mkdtemp(dir))
+		return -1;
+	char db[300];
+	snprintf(db, sizeof db, "%s/t.db", dir);
+	if (mp_ctx_new(ctx) != MP_OK || mp_store_open(*ctx, db, MP_STORE_CREATE, st) != MP_OK)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		mp_import_result ir;
+		if (mp_import_file(*ctx, *st, mp_test_shared_path(files[i]), &ir) != MP_OK) {
+			fprintf(stderr, "import: %s\n", mp_error_message(*ctx));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int mp_test_db_close(const char *dir, mp_ctx *ctx, mp_store *st)
+{
+	mp_store_free(st);
+	mp_ctx_free(ctx);
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
 }
